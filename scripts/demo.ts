@@ -1,0 +1,63 @@
+// `npm run demo`: builds and starts the app with demo data.
+//   - without DATABASE_URL: an embedded PostgreSQL (PGlite, data in ./.pglite) in this process;
+//   - with DATABASE_URL: that server.
+// Migrations are applied and the demo data seeded on first start. Flags: --dev (next dev),
+// --no-build (start the existing build). PORT (default 3000) and HOST (default 127.0.0.1).
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { startEmbeddedDb } from "./lib/embedded-db";
+import { prepareDatabase } from "./lib/prepare-db";
+import { run } from "./lib/run";
+import { EMBEDDED_PORT } from "../src/server/embedded-db-url";
+
+const args = new Set(process.argv.slice(2));
+const dev = args.has("--dev");
+const build = !dev && !args.has("--no-build");
+const port = process.env.PORT ?? "3000";
+const host = process.env.HOST ?? "127.0.0.1";
+
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+ensureAuthSecret();
+
+let stopDb = async () => {};
+if (!process.env.DATABASE_URL) {
+  const dir = process.env.PGLITE_DIR ?? "./.pglite";
+  const db = await startEmbeddedDb(dir, EMBEDDED_PORT);
+  process.env.DATABASE_URL = db.url;
+  // PGlite is a single session inside: one connection keeps transactions from interleaving.
+  process.env.DB_POOL_SIZE ??= "1";
+  stopDb = db.stop;
+  console.log(`Embedded PostgreSQL (PGlite) on ${db.url} with data in ${dir}`);
+}
+
+const shutdown = async () => {
+  await stopDb().catch(() => {});
+  process.exit(0);
+};
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);
+
+try {
+  await prepareDatabase(process.env.DATABASE_URL);
+  if (build) await run("npx", ["next", "build"]);
+  console.log(`Oxygen Coordination on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
+  await run("npx", ["next", dev ? "dev" : "start", "-H", host, "-p", port]);
+} finally {
+  await stopDb();
+}
+
+/** Auth.js needs a secret; for the demo, make one once and keep it in .env.local. */
+function ensureAuthSecret() {
+  if (process.env.AUTH_SECRET) return;
+  const file = ".env.local";
+  const existing = existsSync(file) ? readFileSync(file, "utf8") : "";
+  const match = existing.match(/^AUTH_SECRET=(.+)$/m);
+  if (match) {
+    process.env.AUTH_SECRET = match[1];
+    return;
+  }
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, `${existing}${existing && !existing.endsWith("\n") ? "\n" : ""}AUTH_SECRET=${secret}\n`);
+  process.env.AUTH_SECRET = secret;
+  console.log("Generated AUTH_SECRET into .env.local");
+}

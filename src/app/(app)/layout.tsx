@@ -1,0 +1,54 @@
+import Link from "next/link";
+import { LanguageSwitch } from "@/components/language-switch";
+import { getI18n } from "@/i18n/server";
+import { requireActor } from "@/server/session";
+import { navFor } from "./nav-items";
+import { signOutAction } from "./sign-out";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requireActor();
+  const { t, locale } = await getI18n();
+  const nav = navFor(actor, t);
+  return (
+    <div className="min-h-screen">
+      <header className="no-print border-b border-brand-800 bg-brand-700 text-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <Link href="/" className="font-semibold">
+            {t.shell.appName}
+          </Link>
+          <details className="group md:hidden">
+            <summary className="cursor-pointer list-none rounded border border-white/40 px-2 py-1 text-sm">{t.shell.nav.menu}</summary>
+            <NavLinks nav={nav} className="mt-2 flex flex-col gap-1" />
+          </details>
+          <NavLinks nav={nav} className="hidden flex-1 gap-1 md:flex" />
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <span data-testid="whoami" className="hidden sm:inline">
+              {actor.name} · {t.shell.roles[actor.role]}
+            </span>
+            <div className="rounded bg-white/90">
+              <LanguageSwitch locale={locale} label={t.shell.language} />
+            </div>
+            <form action={signOutAction}>
+              <button type="submit" className="rounded border border-white/50 px-2 py-1 hover:bg-white/10">
+                {t.shell.auth.signOut}
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-7xl space-y-6 px-4 py-6">{children}</main>
+    </div>
+  );
+}
+
+function NavLinks({ nav, className }: { nav: { href: string; label: string }[]; className: string }) {
+  return (
+    <nav aria-label="main" className={className}>
+      {nav.map((n) => (
+        <Link key={n.href} href={n.href} className="rounded px-2 py-1 text-sm hover:bg-white/15">
+          {n.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

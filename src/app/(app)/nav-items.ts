@@ -1,0 +1,21 @@
+import type { Messages } from "@/i18n/messages";
+import { can, type Action, type Actor } from "@/server/permissions";
+
+// The navigation, derived from the permission matrix: a role sees what it may open.
+type Item = { href: string; label: keyof Messages["shell"]["nav"]; action: Action; hospitalOnly?: boolean; staffOnly?: boolean };
+
+const ITEMS: Item[] = [
+  { href: "/dashboard", label: "dashboard", action: "dashboard:read" },
+  { href: "/my-hospital", label: "myHospital", action: "stock:report" },
+  { href: "/requests", label: "requests", action: "request:read" },
+  { href: "/suppliers", label: "suppliers", action: "supplier:read" },
+  { href: "/hospitals", label: "hospitals", action: "hospital:read", staffOnly: true },
+  { href: "/admin/users", label: "users", action: "user:manage" },
+];
+
+export function navFor(actor: Actor, t: Messages) {
+  return ITEMS.filter((i) => can(actor, i.action) && !(i.staffOnly && actor.role === "HOSPITAL")).map((i) => ({
+    href: i.href,
+    label: t.shell.nav[i.label],
+  }));
+}

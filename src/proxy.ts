@@ -1,0 +1,10 @@
+import NextAuth from "next-auth";
+import { authConfig } from "@/server/auth-config";
+
+// Convenience only: sends signed-out visitors to /login. The real checks are on the server
+// in every page, action and route (src/server/permissions.ts).
+export const { auth: proxy } = NextAuth(authConfig);
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/).*)"],
+};

@@ -1,0 +1,9 @@
+import { prisma } from "./db";
+import type { Actor } from "./permissions";
+
+/** The actor for a user id, or null when the account is unknown or disabled. */
+export async function actorById(id: string): Promise<Actor | null> {
+  const user = await prisma.user.findUnique({ where: { id } });
+  if (!user || !user.active) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, hospitalId: user.hospitalId };
+}

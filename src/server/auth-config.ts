@@ -1,0 +1,53 @@
+import type { NextAuthConfig } from "next-auth";
+import type { Role } from "./permissions";
+
+// The part of the Auth.js config that needs no database, shared by proxy.ts and auth.ts.
+// Sessions are JWTs that carry role and hospital; the server still re-reads the user on every
+// request (src/server/session.ts) so a disabled account is locked out at once.
+
+export const SESSION_MAX_AGE_S = 8 * 60 * 60; // one working shift
+
+export const authConfig = {
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+  pages: { signIn: "/login" },
+  providers: [],
+  logger: {
+    // A wrong password is an expected event, already answered on the form and throttled.
+    error(error) {
+      if ((error as { type?: string }).type === "CredentialsSignin") return;
+      console.error("[auth]", error);
+    },
+  },
+  callbacks: {
+    authorized({ auth, request }) {
+      const path = request.nextUrl.pathname;
+      if (isPublicPath(path)) return true;
+      return !!auth?.user;
+    },
+    jwt({ token, user }) {
+      if (user) {
+        const u = user as { id?: string; role?: Role; hospitalId?: string | null };
+        token.sub = u.id;
+        token.role = u.role;
+        token.hospitalId = u.hospitalId ?? null;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return {
+        ...session,
+        user: {
+          ...session.user,
+          id: token.sub ?? "",
+          role: token.role as Role,
+          hospitalId: (token.hospitalId as string | null) ?? null,
+        },
+      };
+    },
+  },
+} satisfies NextAuthConfig;
+
+export function isPublicPath(path: string): boolean {
+  return path === "/login" || path.startsWith("/api/") || path.startsWith("/_next/") || path === "/favicon.ico";
+}

@@ -1,0 +1,98 @@
+// The permission matrix: the ONE place that says who may do what. Every page, server action
+// and API route asks `can` (usually through requireActor / authorize); hiding a button is
+// never the defence. Tested as a matrix in tests/unit/permissions.test.ts.
+
+export const ROLES = ["ADMIN", "STAFF", "OFFICIAL", "HOSPITAL"] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Actor = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  hospitalId: string | null;
+};
+
+/** "all": any record; "own": only records of the actor's own hospital; "none": refused. */
+type Grant = "all" | "own" | "none";
+
+const ALL: Grant = "all";
+const OWN: Grant = "own";
+const NO: Grant = "none";
+
+//                              ADMIN STAFF OFFICIAL HOSPITAL
+const MATRIX = {
+  "dashboard:read":           [ALL, ALL, ALL, NO],
+  "report:read":              [ALL, ALL, ALL, NO],
+  "forecast:read":            [ALL, ALL, ALL, NO],
+  "scenario:save":            [ALL, ALL, ALL, NO],
+  "forecast:configure":       [ALL, NO, NO, NO],
+  "api:summary":              [ALL, ALL, ALL, NO],
+  "api:pledges":              [ALL, ALL, ALL, NO],
+  "api:hospitals":            [ALL, ALL, ALL, OWN],
+  "supplier:read":            [ALL, ALL, ALL, NO],
+  "supplier:write":           [ALL, ALL, NO, NO],
+  "capacity:write":           [ALL, ALL, NO, NO],
+  "pledge:write":             [ALL, ALL, NO, NO],
+  "dispatch:write":           [ALL, ALL, NO, NO],
+  "policy:write":             [ALL, NO, NO, NO],
+  "hospital:read":            [ALL, ALL, ALL, OWN],
+  "hospital:write":           [ALL, ALL, NO, NO],
+  "stock:report":             [NO, NO, NO, OWN],
+  "stock:read":               [ALL, ALL, ALL, OWN],
+  "request:create":           [NO, NO, NO, OWN],
+  "request:cancel":           [NO, NO, NO, OWN],
+  "request:read":             [ALL, ALL, ALL, OWN],
+  "request:decide":           [ALL, ALL, NO, NO],
+  "allocation:write":         [ALL, ALL, NO, NO],
+  "receipt:confirm":          [NO, NO, NO, OWN],
+  "delivery:read":            [ALL, ALL, ALL, OWN],
+  "notification:read":        [ALL, ALL, ALL, ALL],
+  "audit:read":               [ALL, ALL, NO, NO],
+  "user:manage":              [ALL, NO, NO, NO],
+  "token:manage":             [ALL, NO, NO, NO],
+} as const satisfies Record<string, readonly [Grant, Grant, Grant, Grant]>;
+
+export type Action = keyof typeof MATRIX;
+export const ACTIONS = Object.keys(MATRIX) as Action[];
+
+/** A record the action touches; for hospital-owned records, its hospital. */
+export type Resource = { hospitalId?: string | null };
+
+function grant(role: Role, action: Action): Grant {
+  return MATRIX[action][ROLES.indexOf(role)];
+}
+
+/**
+ * May this actor do this action (on this resource)? Without a resource, "own" grants
+ * mean "on some records" — callers of an own-scoped action must then scope their query
+ * to `actor.hospitalId` (see scopeToOwnHospital).
+ */
+export function can(actor: Actor | null | undefined, action: Action, resource?: Resource): boolean {
+  if (!actor) return false;
+  const g = grant(actor.role, action);
+  if (g === "all") return true;
+  if (g === "none") return false;
+  if (!actor.hospitalId) return false;
+  return resource === undefined || resource.hospitalId === actor.hospitalId;
+}
+
+/** Whether the actor's reads of this action are limited to their own hospital. */
+export function isOwnScoped(actor: Actor, action: Action): boolean {
+  return grant(actor.role, action) === "own";
+}
+
+/** The hospital a query must be limited to, or null when the actor may see all. */
+export function hospitalScope(actor: Actor, action: Action): string | null {
+  return isOwnScoped(actor, action) ? actor.hospitalId ?? "__none__" : null;
+}
+
+export class Forbidden extends Error {
+  constructor(public readonly action: Action) {
+    super(`forbidden: ${action}`);
+  }
+}
+
+export function authorize(actor: Actor | null | undefined, action: Action, resource?: Resource): asserts actor is Actor {
+  if (!can(actor, action, resource)) throw new Forbidden(action);
+}
