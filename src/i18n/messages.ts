@@ -1,9 +1,10 @@
+import { errors } from "./errors";
 import { shell } from "./shell";
 import type { Locale } from "./locales";
 
 // Each area of the app keeps its strings, in both languages, in a file of its own;
 // this index puts them together. Add an area here when you add its file.
-const areas = { shell };
+const areas = { shell, errors };
 
 type Areas = typeof areas;
 export type Messages = { [K in keyof Areas]: Areas[K]["id"] };

@@ -1,0 +1,112 @@
+import { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
+import { prisma } from "./db";
+import { authorize, Forbidden, type Action, type Actor, type Resource } from "./permissions";
+
+// Every write goes through `useCase`: check permission, validate with zod, run the domain rule
+// and the writes in ONE transaction, record the audit event in that same transaction.
+// Actions and routes stay thin: they get the actor from the session and call a use case.
+
+export type Tx = Prisma.TransactionClient;
+
+/** A field-keyed error code ("required", "too_small", "split_mismatch"…); the UI translates it. */
+export type FieldErrors = Record<string, string>;
+
+export type Result<T> =
+  | { ok: true; value: T }
+  | { ok: false; error: "forbidden" | "invalid" | "conflict" | "not_found" | string; fieldErrors?: FieldErrors };
+
+/** A broken business rule, raised inside a use case; the transaction rolls back. */
+export class RuleError extends Error {
+  constructor(
+    public readonly code: string,
+    public readonly fieldErrors?: FieldErrors,
+  ) {
+    super(code);
+  }
+}
+
+export type UseCase<I, T> = (actor: Actor | null, input: unknown) => Promise<Result<T>>;
+
+type Options<S extends z.ZodType, T> = {
+  action: Action;
+  input: S;
+  /** The record the action touches, for hospital-scoped grants; may read the database. */
+  resource?: (input: z.output<S>, tx: Tx) => Promise<Resource | null> | Resource | null;
+  /** Serializable isolation, retried on conflict: for rules that read then write (allocation). */
+  serializable?: boolean;
+  run: (ctx: { tx: Tx; actor: Actor; input: z.output<S> }) => Promise<T>;
+};
+
+export function useCase<S extends z.ZodType, T>(opts: Options<S, T>): UseCase<z.input<S>, T> {
+  return async (actor, raw) => {
+    try {
+      authorize(actor, opts.action);
+    } catch {
+      return { ok: false, error: "forbidden" };
+    }
+    const parsed = opts.input.safeParse(raw);
+    if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
+    const input = parsed.data;
+    const attempts = opts.serializable ? 5 : 1;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const value = await prisma.$transaction(
+          async (tx) => {
+            if (opts.resource) {
+              const resource = await opts.resource(input, tx);
+              if (!resource) throw new RuleError("not_found");
+              authorize(actor, opts.action, resource);
+            }
+            return opts.run({ tx, actor: actor!, input });
+          },
+          { isolationLevel: opts.serializable ? "Serializable" : "ReadCommitted", timeout: 15_000, maxWait: 10_000 },
+        );
+        return { ok: true, value };
+      } catch (e) {
+        if (e instanceof Forbidden) return { ok: false, error: "forbidden" };
+        if (e instanceof RuleError) return { ok: false, error: e.code, fieldErrors: e.fieldErrors };
+        if (isSerializationFailure(e) && attempt < attempts) continue;
+        if (isUniqueViolation(e)) return { ok: false, error: "conflict" };
+        throw e;
+      }
+    }
+  };
+}
+
+/** zod issues → one code per field (the first), keyed by the dotted path. */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_form";
+    if (out[key]) continue;
+    out[key] = codeOf(issue);
+  }
+  return out;
+}
+
+function codeOf(issue: z.core.$ZodIssue): string {
+  if (issue.code === "custom") return issue.message;
+  if (issue.code === "invalid_type") return issue.input === undefined || issue.input === "" ? "required" : "invalid_type";
+  if (issue.code === "too_small") return issue.origin === "string" ? "too_short" : "too_small";
+  if (issue.code === "too_big") return issue.origin === "string" ? "too_long" : "too_big";
+  if (issue.code === "invalid_format") return "invalid_format";
+  if (issue.code === "invalid_value") return "invalid_choice";
+  return "invalid";
+}
+
+function errorCode(e: unknown): string | undefined {
+  const err = e as { code?: string; cause?: { code?: string; originalCode?: string }; meta?: { code?: string } };
+  return err?.cause?.originalCode ?? err?.meta?.code ?? err?.code;
+}
+
+export function isUniqueViolation(e: unknown): boolean {
+  const code = errorCode(e);
+  return code === "P2002" || code === "23505";
+}
+
+function isSerializationFailure(e: unknown): boolean {
+  const code = errorCode(e);
+  const msg = String((e as Error)?.message ?? "");
+  return code === "P2034" || code === "40001" || code === "40P01" || /could not serialize|deadlock/i.test(msg);
+}
