@@ -1,0 +1,61 @@
+import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
+import { actorById } from "./actors";
+import { prisma } from "./db";
+import { can, type Action, type Actor } from "./permissions";
+
+// The read-only API authenticates by the session cookie or by `Authorization: Bearer <token>`.
+// Tokens are random, shown once, and stored only as their SHA-256 (a leaked table reveals nothing).
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export function newToken(): string {
+  return `oxy_${randomBytes(32).toString("base64url")}`;
+}
+
+async function actorFromBearer(header: string | null): Promise<Actor | null | "invalid"> {
+  if (!header) return null;
+  const m = header.match(/^Bearer\s+(\S+)$/i);
+  if (!m) return "invalid";
+  const token = await prisma.apiToken.findUnique({ where: { tokenHash: hashToken(m[1]) } });
+  if (!token || token.revokedAt) return "invalid";
+  // lastUsedAt is a hint for admins; not worth failing the request over.
+  prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } }).catch(() => {});
+  return actorById(token.userId);
+}
+
+function json(body: unknown, status: number) {
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+export function badRequest(parameter: string, reason: string) {
+  return json({ error: "bad_request", parameter, reason }, 400);
+}
+
+type Handler<Q> = (ctx: { actor: Actor; query: Q; request: Request }) => Promise<Response>;
+
+/**
+ * An API route: who is calling (401 without credentials or with a bad token), may they
+ * (403), are the query parameters valid (400 naming the parameter), then the handler.
+ */
+export function apiRoute<S extends z.ZodType>(action: Action, query: S, handler: Handler<z.output<S>>) {
+  return async (request: Request): Promise<Response> => {
+    const bearer = await actorFromBearer(request.headers.get("authorization"));
+    let actor: Actor | null = bearer === "invalid" ? null : bearer;
+    if (bearer === null) {
+      const { currentActor } = await import("./session");
+      actor = await currentActor();
+    }
+    if (!actor) return json({ error: "unauthorized" }, 401);
+    if (!can(actor, action)) return json({ error: "forbidden" }, 403);
+    const params = Object.fromEntries(new URL(request.url).searchParams);
+    const parsed = query.safeParse(params);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return badRequest(String(issue.path[0] ?? "query"), issue.message);
+    }
+    return handler({ actor, query: parsed.data, request });
+  };
+}
