@@ -1,0 +1,469 @@
+/*
+ * Demo seed: the Banten oxygen scenario, July–August 2021.
+ *
+ * PUBLISHED figures (shared/FACTS.md, from the news articles) — kept exact:
+ *   - Banten's oxygen production capacity: 1,500 t/day (2021-07-26: the producers' producedKg
+ *     sums to exactly 1,500,000 kg that day);
+ *   - the "ideal" production, i.e. the regional daily target: 2,500 t/day;
+ *   - PT Chandra Asri Petrochemical: 120 t of liquid oxygen in stages over two months, for the
+ *     hospitals of the regional hospital association (Asarda Banten);
+ *   - PT Krakatau Steel: 309 t;
+ *   - two distributors, one in Serang and one in Tangerang (their names here are sample);
+ *   - the normal industrial : medical split of about 70 : 30, and the governor's instruction
+ *     (Ingub) holding industrial use back in favour of medical;
+ *   - the eight regencies/cities of Banten with their official codes.
+ * EVERYTHING ELSE IS SAMPLE DATA, invented to make the demo plausible: the invented suppliers
+ * (isSample), all contacts, every daily capacity and split, the Ingub's dates and minimum share,
+ * all hospital figures (every hospital is isSample), stock reports, case statistics, requests,
+ * allocations, deliveries and the pledges' tranche schedules.
+ *
+ * Re-runnable: reference data is upserted by natural key (region code, supplier and hospital
+ * name, user email, flow-rate key); daily history goes in with createMany + skipDuplicates on
+ * its unique keys; pledges, tranches, requests, allocations and deliveries carry deterministic
+ * ids ("seed-…") and go in the same way. A second run changes nothing and adds nothing.
+ *
+ * Run: DATABASE_URL=… npx tsx prisma/seed.ts      Tests: import { seed } and pass a client.
+ */
+import bcrypt from "bcryptjs";
+import { pathToFileURL } from "node:url";
+import type { Prisma, PrismaClient } from "../src/generated/prisma/client";
+import { addDays, dayRange, daysBetween, dayToDate, startOfWibDay, type Day } from "../src/domain/day";
+import { ANOMALY, HOSPITALS, RS1_HOSPITAL, RS2_HOSPITAL, type HospitalKey, type HospitalSeed } from "./seed-data/hospitals";
+import { PLEDGES } from "./seed-data/pledges";
+import { CASE_WEIGHTS, PROVINCE, REGIONS } from "./seed-data/regions";
+import { REQUESTS } from "./seed-data/requests";
+import { SUPPLIERS, type SupplierKey } from "./seed-data/suppliers";
+
+// ---------------------------------------------------------------------------------------------
+// The scenario's calendar (SAMPLE except where noted)
+
+export const FIRST_DAY: Day = "2021-06-27";
+export const LAST_DAY: Day = "2021-08-25"; // the demo's "today"; 60 days of history
+/** Published: on this day the province's capacity was reported as 1,500 t/day. */
+export const ANCHOR_DAY: Day = "2021-07-26";
+/** Published: the "ideal" production, 2,500 t/day. */
+const DAILY_TARGET_KG = 2_500_000;
+const POLICY_VALID_FROM: Day = "2021-01-01";
+/** SAMPLE dates and share for the governor's instruction (Ingub). */
+const INGUB = { id: "seed-ingub-2021-07", startsOn: "2021-07-05", endsOn: "2021-08-31", minMedicalSharePct: 50 } as const;
+const NORMAL_MEDICAL_SHARE = 0.3; // published: about 70 : 30
+const WAVE_PEAK: Day = "2021-07-20"; // SAMPLE: hospital oxygen use peaks here
+const CASES_PEAK: Day = "2021-07-18"; // SAMPLE: new cases peak here
+
+/** Demo only: every demo account has this password. It exists in this seed and nowhere else. */
+const DEMO_PASSWORD = "demo-password";
+const BCRYPT_COST = 10;
+
+const STOCK_CLASS = { redBelowH: 8, amberBelowH: 24 };
+
+// ---------------------------------------------------------------------------------------------
+// Deterministic randomness: a tiny seeded PRNG per stream (no Math.random).
+
+function hashString(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+function prng(stream: string): () => number {
+  let a = hashString(stream);
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** 1 ± spread/2, deterministic */
+const jitter = (rnd: () => number, spread: number) => 1 + (rnd() - 0.5) * spread;
+
+/** A WIB wall-clock time "YYYY-MM-DD HH:MM" as an instant. */
+function wib(at: string): Date {
+  const [day, hm] = at.split(" ");
+  const [h, m] = hm.split(":").map(Number);
+  return new Date(startOfWibDay(day).getTime() + (h * 60 + m) * 60_000);
+}
+
+function sameFields(row: object, data: object): boolean {
+  return Object.entries(data).every(([k, v]) => (row as Record<string, unknown>)[k] === v);
+}
+
+const addMinutes = (d: Date, min: number) => new Date(d.getTime() + min * 60_000);
+
+// ---------------------------------------------------------------------------------------------
+// Generators (pure)
+
+interface CapacityRow { supplier: SupplierKey; day: Day; producedKg: number; medicalKg: number; industrialKg: number }
+
+/** Producers' daily production and split. Sums exactly to 1,500,000 kg on ANCHOR_DAY. */
+export function generateCapacity(days: Day[]): CapacityRow[] {
+  const rows: CapacityRow[] = [];
+  for (const s of SUPPLIERS) {
+    if (s.kind !== "PRODUCER") continue;
+    const rnd = prng(`capacity:${s.key}`);
+    for (const day of days) {
+      const i = daysBetween(ANCHOR_DAY, day);
+      // producers were asked to expand: ~92 % of the anchor a month before, ~104 % a month after
+      const trend = i < 0 ? 1 + i * (0.08 / 29) : 1 + i * (0.04 / 30);
+      const noise = jitter(rnd, 0.04);
+      const producedKg = i === 0 ? s.anchorProducedKg! : Math.round((s.anchorProducedKg! * trend * noise) / 100) * 100;
+      let share: number;
+      const shareNoise = (rnd() - 0.5) * 0.04;
+      if (day < INGUB.startsOn || day > INGUB.endsOn) share = NORMAL_MEDICAL_SHARE + shareNoise;
+      else {
+        const sinceIngub = daysBetween(INGUB.startsOn, day);
+        // two days of ramp-up below the instruction's minimum, then every producer complies
+        share = sinceIngub === 0 ? 0.4 + shareNoise / 2 : sinceIngub === 1 ? 0.47 + shareNoise / 2 : Math.max(0.51, s.priorityMedicalShare! + shareNoise);
+      }
+      const medicalKg = Math.round(producedKg * share);
+      rows.push({ supplier: s.key, day, producedKg, medicalKg, industrialKg: producedKg - medicalKg });
+    }
+  }
+  return rows;
+}
+
+/** Hospital oxygen demand, relative: ~0.33 at the edges of the window, 1.0 at the peak. */
+function wave(day: Day): number {
+  const x = daysBetween(WAVE_PEAK, day);
+  const sigma = x < 0 ? 13 : 20;
+  return 0.3 + 0.7 * Math.exp(-((x / sigma) ** 2));
+}
+
+interface StockRow {
+  hospital: HospitalKey;
+  day: Day;
+  stockKg: number;
+  usedKg: number;
+  severePatients: number;
+  criticalPatients: number;
+  bedsOccupied: number;
+  flaggedForReview: boolean;
+  minuteOfDay: number;
+}
+
+export function residualKg(h: HospitalSeed): number {
+  return Math.round((h.tankCapacityKg * h.residualPct) / 100);
+}
+
+/** Hours of supply as the dashboards compute it: usable stock / mean use of the last 7 reports. */
+export function hoursOfSupply(stockKg: number, residual: number, lastUses: number[]): number {
+  const avg = lastUses.reduce((a, b) => a + b, 0) / lastUses.length;
+  return avg > 0 ? (Math.max(0, stockKg - residual) / avg) * 24 : Infinity;
+}
+
+export function generateStock(h: HospitalSeed): StockRow[] {
+  const rnd = prng(`stock:${h.key}`);
+  const lastDay = h.end.kind === "stale" ? h.end.lastReport : LAST_DAY;
+  const residual = residualKg(h);
+  const tank = h.tankCapacityKg;
+  const rows: StockRow[] = [];
+  let s = 0.7 * tank;
+  for (const day of dayRange(FIRST_DAY, lastDay)) {
+    const w = wave(day);
+    const load = (w - 0.3) / 0.7; // 0..1
+    const severePatients = Math.round(h.covidBeds * 0.55 * w * jitter(rnd, 0.16));
+    const criticalPatients = Math.round(h.icuBeds * 0.8 * w * jitter(rnd, 0.16));
+    const bedsOccupied = Math.min(h.beds, Math.round(h.beds * (0.62 + 0.36 * load) * jitter(rnd, 0.04)));
+    // kg/day: severe ~14 kg, critical ~43 kg (≈70 % of WHO planning rates), plus non-COVID wards
+    const usedKg = Math.round((severePatients * 14 + criticalPatients * 43 + h.beds * 1.5) * jitter(rnd, 0.1));
+    s -= usedKg;
+    if (s < 0.35 * tank) s += Math.floor((0.95 * tank - s) / 250) * 250; // a tanker tops the tank up
+    s = Math.max(s, residual);
+    rows.push({ hospital: h.key, day, stockKg: Math.round(s), usedKg, severePatients, criticalPatients, bedsOccupied,
+      flaggedForReview: false, minuteOfDay: 7 * 60 + 30 + Math.floor(rnd() * 90) });
+  }
+  // The last three reports: no delivery, stock falls to the chosen end state.
+  const n = rows.length;
+  const avg7 = rows.slice(n - 7).reduce((a, r) => a + r.usedKg, 0) / 7;
+  rows[n - 1].stockKg = Math.min(tank, residual + Math.round((h.end.hours / 24) * avg7));
+  for (let j = n - 2; j >= n - 3; j--) rows[j].stockKg = Math.min(tank, rows[j + 1].stockKg + rows[j + 1].usedKg);
+  // One implausible figure (5× the previous week's mean), left flagged for review.
+  if (h.key === ANOMALY.hospital) {
+    const j = rows.findIndex((r) => r.day === ANOMALY.day);
+    const prevAvg = rows.slice(j - 7, j).reduce((a, r) => a + r.usedKg, 0) / 7;
+    rows[j].usedKg = Math.round(prevAvg * ANOMALY.factor);
+    rows[j].flaggedForReview = true;
+  }
+  return rows;
+}
+
+export function stockClass(h: HospitalSeed, rows: StockRow[]): { status: string; hours: number; lastDay: Day } {
+  const last = rows[rows.length - 1];
+  const hours = hoursOfSupply(last.stockKg, residualKg(h), rows.slice(-7).map((r) => r.usedKg));
+  if (last.day < LAST_DAY) return { status: "stale", hours, lastDay: last.day };
+  const status = hours < STOCK_CLASS.redBelowH ? "red" : hours < STOCK_CLASS.amberBelowH ? "amber" : "green";
+  return { status, hours, lastDay: last.day };
+}
+
+interface CaseRow { regionCode: string; day: Day; total: number; active: number; recovered: number; deaths: number }
+
+/** COVID-19 cases per regency/city: a July 2021 wave, ~50k cases before the window, ~110k after. */
+export function generateCases(days: Day[]): CaseRow[] {
+  const newCases = (day: Day) => {
+    const x = daysBetween(CASES_PEAK, day);
+    const sigma = x < 0 ? 11 : 16;
+    return 250 + 1850 * Math.exp(-((x / sigma) ** 2));
+  };
+  const rows: CaseRow[] = [];
+  for (const r of REGIONS) {
+    const w = CASE_WEIGHTS[r.code];
+    const rnd = prng(`cases:${r.code}`);
+    let total = Math.round(50_000 * w);
+    let active = Math.round(2_600 * w);
+    let deaths = Math.round(1_150 * w);
+    for (const day of days) {
+      const fresh = Math.round(newCases(day) * w * jitter(rnd, 0.3));
+      const died = Math.min(active, Math.round(newCases(addDays(day, -7)) * w * 0.019 * jitter(rnd, 0.4)));
+      const recoveredToday = Math.round(active * 0.09);
+      total += fresh;
+      deaths += died;
+      active = Math.max(0, active + fresh - died - recoveredToday);
+      rows.push({ regionCode: r.code, day, total, active, recovered: total - active - deaths, deaths });
+    }
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The seed
+
+export interface SeedSummary { [table: string]: number | string }
+
+export async function seed(prisma: PrismaClient): Promise<SeedSummary> {
+  const days = dayRange(FIRST_DAY, LAST_DAY);
+
+  // --- regions, policy, flow rates ---------------------------------------------------------
+  const province = await prisma.region.upsert({
+    where: { code: PROVINCE.code },
+    create: { code: PROVINCE.code, name: PROVINCE.name, kind: PROVINCE.kind },
+    update: { name: PROVINCE.name, kind: PROVINCE.kind, parentId: null },
+  });
+  const regionId = new Map<string, string>([[PROVINCE.code, province.id]]);
+  for (const r of REGIONS) {
+    const row = await prisma.region.upsert({
+      where: { code: r.code },
+      create: { code: r.code, name: r.name, kind: r.kind, parentId: province.id },
+      update: { name: r.name, kind: r.kind, parentId: province.id },
+    });
+    regionId.set(r.code, row.id);
+  }
+
+  await prisma.policy.upsert({
+    where: { regionId_validFrom: { regionId: province.id, validFrom: dayToDate(POLICY_VALID_FROM) } },
+    create: { regionId: province.id, validFrom: dayToDate(POLICY_VALID_FROM), dailyTargetKg: DAILY_TARGET_KG },
+    update: { dailyTargetKg: DAILY_TARGET_KG },
+  });
+  const ingub = {
+    regionId: province.id,
+    startsOn: dayToDate(INGUB.startsOn),
+    endsOn: dayToDate(INGUB.endsOn),
+    minMedicalSharePct: INGUB.minMedicalSharePct,
+    note: "Instruksi Gubernur: penggunaan industri ditahan, oksigen diprioritaskan untuk medis. (Tanggal dan porsi minimum: contoh.)",
+  };
+  await prisma.medicalPriorityPeriod.upsert({ where: { id: INGUB.id }, create: { id: INGUB.id, ...ingub }, update: ingub });
+
+  const flowRates = [
+    { key: "who", name: "WHO planning rates", severeLpm: "10", criticalLpm: "30", isDefault: true },
+    { key: "india2021", name: "India 2021 bed formula", severeLpm: "10", criticalLpm: "24", isDefault: false },
+    { key: "measured", name: "Measured ward averages", severeLpm: "5", criticalLpm: "15", isDefault: false },
+  ];
+  for (const f of flowRates) await prisma.flowRateSet.upsert({ where: { key: f.key }, create: f, update: f });
+
+  // --- suppliers and hospitals (natural key: name) -------------------------------------------
+  const supplierId = new Map<SupplierKey, string>();
+  const existingSuppliers = await prisma.supplier.findMany({ where: { name: { in: SUPPLIERS.map((s) => s.name) } } });
+  for (const s of SUPPLIERS) {
+    const existing = existingSuppliers.find((e) => e.name === s.name);
+    const id = existing?.id ?? `seed-sup-${s.key}`;
+    const data = { name: s.name, kind: s.kind, regionId: regionId.get(s.regionCode)!, address: s.address,
+      contactName: s.contactName, contactPhone: s.contactPhone, isSample: s.isSample, active: true };
+    // unchanged rows are left alone, so a re-run does not even touch updatedAt
+    if (!existing || !sameFields(existing, data)) await prisma.supplier.upsert({ where: { id }, create: { id, ...data }, update: data });
+    supplierId.set(s.key, id);
+  }
+
+  const hospitalId = new Map<HospitalKey, string>();
+  const existingHospitals = await prisma.hospital.findMany({ where: { name: { in: HOSPITALS.map((h) => h.name) } } });
+  for (const h of HOSPITALS) {
+    const existing = existingHospitals.find((e) => e.name === h.name);
+    const id = existing?.id ?? `seed-hosp-${h.key}`;
+    const data = { name: h.name, regionId: regionId.get(h.regionCode)!, address: h.address, isReferral: h.isReferral,
+      isAssociationMember: h.isAssociationMember, beds: h.beds, covidBeds: h.covidBeds, icuBeds: h.icuBeds,
+      tankCapacityKg: h.tankCapacityKg, tankResidualKg: residualKg(h), active: true, isSample: true };
+    if (!existing || !sameFields(existing, data)) await prisma.hospital.upsert({ where: { id }, create: { id, ...data }, update: data });
+    hospitalId.set(h.key, id);
+  }
+
+  // --- users (natural key: email); hash only for accounts that do not exist yet --------------
+  const users = [
+    { email: "admin@satgas.test", name: "Admin Satgas", role: "ADMIN" as const, hospital: null },
+    { email: "staff@satgas.test", name: "Staf Satgas Oksigen", role: "STAFF" as const, hospital: null },
+    { email: "official@satgas.test", name: "Pejabat Pemprov Banten", role: "OFFICIAL" as const, hospital: null },
+    { email: "rs1@satgas.test", name: "Admin RSUD Banten", role: "HOSPITAL" as const, hospital: RS1_HOSPITAL },
+    { email: "rs2@satgas.test", name: "Admin RS Sari Asih Serang", role: "HOSPITAL" as const, hospital: RS2_HOSPITAL },
+  ];
+  const existingUsers = new Set(
+    (await prisma.user.findMany({ where: { email: { in: users.map((u) => u.email) } }, select: { email: true } })).map((u) => u.email),
+  );
+  const userId = new Map<string, string>();
+  for (const u of users) {
+    const data = { name: u.name, role: u.role, hospitalId: u.hospital ? hospitalId.get(u.hospital)! : null, active: true };
+    const row = await prisma.user.upsert({
+      where: { email: u.email },
+      // an existing account keeps its hash (no needless hashing on re-runs)
+      create: { email: u.email, passwordHash: existingUsers.has(u.email) ? "" : await bcrypt.hash(DEMO_PASSWORD, BCRYPT_COST), ...data },
+      update: data,
+    });
+    userId.set(u.email, row.id);
+  }
+  const staffId = userId.get("staff@satgas.test")!;
+  const hospitalUser = new Map<HospitalKey, string>([
+    [RS1_HOSPITAL, userId.get("rs1@satgas.test")!],
+    [RS2_HOSPITAL, userId.get("rs2@satgas.test")!],
+  ]);
+
+  // --- daily history: capacity, cases, stock --------------------------------------------------
+  const capacity = generateCapacity(days);
+  const anchorSum = capacity.filter((c) => c.day === ANCHOR_DAY).reduce((a, c) => a + c.producedKg, 0);
+  if (anchorSum !== 1_500_000) throw new Error(`seed: producers on ${ANCHOR_DAY} sum to ${anchorSum}, not 1,500,000 kg`);
+  await prisma.dailyCapacity.createMany({
+    data: capacity.map((c) => ({ supplierId: supplierId.get(c.supplier)!, day: dayToDate(c.day), producedKg: c.producedKg,
+      medicalKg: c.medicalKg, industrialKg: c.industrialKg, updatedById: staffId })),
+    skipDuplicates: true,
+  });
+
+  await prisma.caseStat.createMany({
+    data: generateCases(days).map((c) => ({ regionId: regionId.get(c.regionCode)!, day: dayToDate(c.day), total: c.total,
+      active: c.active, recovered: c.recovered, deaths: c.deaths })),
+    skipDuplicates: true,
+  });
+
+  const stock = HOSPITALS.flatMap((h) => generateStock(h));
+  await prisma.stockReport.createMany({
+    data: stock.map((r) => ({ hospitalId: hospitalId.get(r.hospital)!, day: dayToDate(r.day), stockKg: r.stockKg, usedKg: r.usedKg,
+      severePatients: r.severePatients, criticalPatients: r.criticalPatients, bedsOccupied: r.bedsOccupied,
+      flaggedForReview: r.flaggedForReview, reportedById: hospitalUser.get(r.hospital) ?? null,
+      reportedAt: addMinutes(startOfWibDay(r.day), r.minuteOfDay) })),
+    skipDuplicates: true,
+  });
+
+  // --- pledges, tranches and their deliveries -------------------------------------------------
+  const pledgeRows: Prisma.PledgeCreateManyInput[] = [];
+  const trancheRows: Prisma.PledgeTrancheCreateManyInput[] = [];
+  const deliveryRows: Prisma.DeliveryCreateManyInput[] = [];
+  for (const p of PLEDGES) {
+    const trancheSum = p.tranches.reduce((a, t) => a + t.kg, 0);
+    if (trancheSum !== p.totalKg) throw new Error(`seed: tranches of ${p.id} sum to ${trancheSum}, not ${p.totalKg}`);
+    pledgeRows.push({ id: p.id, supplierId: supplierId.get(p.supplier)!, totalKg: p.totalKg, startsOn: dayToDate(p.startsOn),
+      endsOn: dayToDate(p.endsOn), earmark: p.earmark, note: p.note, createdAt: wib(`${p.startsOn} 09:00`) });
+    p.tranches.forEach((t, ti) => {
+      const trancheId = `${p.id.replace("seed-pledge-", "seed-tranche-")}-${ti + 1}`;
+      trancheRows.push({ id: trancheId, pledgeId: p.id, dueOn: dayToDate(t.dueOn), kg: t.kg });
+      t.deliveries.forEach((d, di) => {
+        const dispatchedAt = wib(d.dispatchedAt);
+        const kg = Math.round(d.tonnes * 1000);
+        deliveryRows.push({
+          id: `${trancheId.replace("seed-tranche-", "seed-del-")}-${di + 1}`, trancheId, supplierId: supplierId.get(p.supplier)!,
+          hospitalId: hospitalId.get(d.hospital)!, vehiclePlate: plate(`${trancheId}-${di}`), driverName: driver(`${trancheId}-${di}`),
+          dispatchedAt, dispatchedAmount: d.tonnes.toFixed(3), dispatchedUnit: "TONNE_LIQUID" as const, kgPerUnit: "1000",
+          dispatchedKg: kg, dispatchedById: staffId,
+          receivedKg: d.receivedAfterH === undefined ? null : kg - (d.shortKg ?? 0),
+          receivedAt: d.receivedAfterH === undefined ? null : addMinutes(dispatchedAt, d.receivedAfterH * 60),
+          receivedById: d.receivedAfterH === undefined ? null : hospitalUser.get(d.hospital) ?? staffId,
+        });
+      });
+    });
+  }
+
+  // --- requests, allocations and their deliveries ---------------------------------------------
+  const medicalFree = new Map(capacity.map((c) => [`${c.supplier}|${c.day}`, c.medicalKg]));
+  const requestRows: Prisma.SupplyRequestCreateManyInput[] = [];
+  const allocationRows: Prisma.AllocationCreateManyInput[] = [];
+  for (const r of REQUESTS) {
+    const id = `seed-req-${String(r.n).padStart(4, "0")}`;
+    const createdAt = wib(r.created);
+    const decided = !["SUBMITTED", "CANCELLED"].includes(r.status);
+    const decidedAt = decided ? addMinutes(createdAt, 90) : null;
+    const allocs = r.allocations ?? [];
+    const allocated = allocs.reduce((a, x) => a + x.kg, 0);
+    if (decided && r.status !== "REJECTED" && (r.approvedKg === undefined || r.approvedKg > r.requestedKg)) throw new Error(`seed: ${id} approvedKg`);
+    if (allocated > (r.approvedKg ?? 0) || (r.status === "FULFILLED" && allocated !== r.approvedKg)) throw new Error(`seed: ${id} allocations ${allocated}`);
+    let fulfilledAt: Date | null = null;
+    allocs.forEach((a, ai) => {
+      const allocationId = `seed-alloc-${String(r.n).padStart(4, "0")}-${ai + 1}`;
+      const day = a.day ?? r.created.slice(0, 10);
+      const key = `${a.supplier}|${day}`;
+      const free = medicalFree.get(key);
+      if (free === undefined || free < a.kg) throw new Error(`seed: ${allocationId} exceeds ${key}'s free medical supply`);
+      medicalFree.set(key, free - a.kg);
+      const status = r.status === "FULFILLED" ? "DELIVERED" : r.status === "IN_TRANSIT" ? "IN_TRANSIT" : "PLANNED";
+      allocationRows.push({ id: allocationId, requestId: id, supplierId: supplierId.get(a.supplier)!, day: dayToDate(day), kg: a.kg,
+        status: status as "DELIVERED" | "IN_TRANSIT" | "PLANNED", reason: "Alokasi dari pasokan medis harian produsen.",
+        createdById: staffId, createdAt: addMinutes(decidedAt!, 20) });
+      if (r.status !== "FULFILLED" && r.status !== "IN_TRANSIT") return;
+      const dispatchedAt = a.dispatchedAt ? wib(a.dispatchedAt) : addMinutes(createdAt, 180 + 60 * ai);
+      const asCylinders = a.cylinders !== undefined;
+      const kgPerUnit = asCylinders ? 8.124 : 1000; // a 6 m³ cylinder ≈ 8.124 kg at 15 °C
+      const dispatchedKg = asCylinders ? Math.round(a.cylinders! * kgPerUnit) : a.kg;
+      const received = r.status === "FULFILLED";
+      const receivedAt = received ? addMinutes(dispatchedAt, 180) : null;
+      if (receivedAt && (!fulfilledAt || receivedAt > fulfilledAt)) fulfilledAt = receivedAt;
+      deliveryRows.push({
+        id: `seed-del-req-${String(r.n).padStart(4, "0")}-${ai + 1}`, allocationId, trancheId: null, supplierId: supplierId.get(a.supplier)!,
+        hospitalId: hospitalId.get(r.hospital)!, vehiclePlate: plate(allocationId), driverName: driver(allocationId), dispatchedAt,
+        dispatchedAmount: asCylinders ? String(a.cylinders) : (a.kg / 1000).toFixed(3), dispatchedUnit: asCylinders ? ("CYLINDER" as const) : ("TONNE_LIQUID" as const),
+        cylinderSizeM3: asCylinders ? "6" : null, kgPerUnit: String(kgPerUnit), dispatchedKg, dispatchedById: staffId,
+        receivedKg: received ? dispatchedKg : null, receivedAt, receivedById: received ? hospitalUser.get(r.hospital) ?? staffId : null,
+      });
+    });
+    requestRows.push({
+      id, hospitalId: hospitalId.get(r.hospital)!, requestedKg: r.requestedKg, approvedKg: r.approvedKg ?? null,
+      neededBy: dayToDate(r.neededBy), urgency: r.urgency, reason: r.reason, status: r.status, rejectionReason: r.rejectionReason ?? null,
+      createdById: hospitalUser.get(r.hospital) ?? staffId, createdAt, decidedById: decided ? staffId : null, decidedAt,
+      fulfilledAt, updatedAt: fulfilledAt ?? decidedAt ?? createdAt,
+    });
+  }
+
+  await prisma.pledge.createMany({ data: pledgeRows, skipDuplicates: true });
+  await prisma.pledgeTranche.createMany({ data: trancheRows, skipDuplicates: true });
+  await prisma.supplyRequest.createMany({ data: requestRows, skipDuplicates: true });
+  await prisma.allocation.createMany({ data: allocationRows, skipDuplicates: true });
+  await prisma.delivery.createMany({ data: deliveryRows, skipDuplicates: true });
+
+  // --- summary --------------------------------------------------------------------------------
+  const [regions, suppliers, hospitals, usersN, capacities, stockReports, caseStats, pledges, tranches, requests, allocations, deliveries] =
+    await Promise.all([
+      prisma.region.count(), prisma.supplier.count(), prisma.hospital.count(), prisma.user.count(), prisma.dailyCapacity.count(),
+      prisma.stockReport.count(), prisma.caseStat.count(), prisma.pledge.count(), prisma.pledgeTranche.count(),
+      prisma.supplyRequest.count(), prisma.allocation.count(), prisma.delivery.count(),
+    ]);
+  const endStates = HOSPITALS.map((h) => {
+    const c = stockClass(h, stock.filter((r) => r.hospital === h.key));
+    return `${h.name}: ${c.status} (${c.hours.toFixed(1)} h${c.status === "stale" ? `, last report ${c.lastDay}` : ""})`;
+  });
+  return { regions, suppliers, hospitals, users: usersN, capacities, stockReports, caseStats, pledges, tranches, requests,
+    allocations, deliveries, [`supply on ${LAST_DAY}`]: endStates.join("; ") };
+}
+
+const PLATES = ["A 8123 KX", "A 9042 BT", "B 9512 TKA", "A 8861 SG", "B 9703 UUB", "A 9318 CL", "A 8790 RB", "B 9264 TXZ"];
+const DRIVERS = ["Asep Saepudin", "Dedi Kurniawan", "Jaja Mulyana", "Iwan Setiadi", "Ahmad Fauzi", "Rudi Hartono"];
+const plate = (k: string) => PLATES[hashString(k) % PLATES.length];
+const driver = (k: string) => DRIVERS[hashString(`d${k}`) % DRIVERS.length];
+
+// ---------------------------------------------------------------------------------------------
+// CLI: npx tsx prisma/seed.ts
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { createPrisma } = await import("../src/server/db");
+  const prisma = createPrisma();
+  const started = Date.now();
+  try {
+    const summary = await seed(prisma);
+    console.log(`Seeded in ${((Date.now() - started) / 1000).toFixed(1)} s (Banten, ${FIRST_DAY} … ${LAST_DAY}; published figures exact, the rest sample data)`);
+    for (const [k, v] of Object.entries(summary)) console.log(`  ${k}: ${typeof v === "string" ? `\n    ${v.split("; ").join("\n    ")}` : v}`);
+  } finally {
+    await prisma.$disconnect();
+  }
+}
