@@ -9,6 +9,10 @@ const ITEMS: Item[] = [
   { href: "/my-hospital", label: "myHospital", action: "stock:report" },
   { href: "/requests", label: "requests", action: "request:read" },
   { href: "/suppliers", label: "suppliers", action: "supplier:read" },
+  { href: "/capacity", label: "capacity", action: "supplier:read" },
+  { href: "/pledges", label: "pledges", action: "supplier:read" },
+  { href: "/dispatches", label: "dispatches", action: "delivery:read", staffOnly: true },
+  { href: "/policy", label: "policy", action: "policy:write" },
   { href: "/hospitals", label: "hospitals", action: "hospital:read", staffOnly: true },
   { href: "/admin/users", label: "users", action: "user:manage" },
 ];

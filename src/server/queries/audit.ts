@@ -1,0 +1,33 @@
+import { prisma } from "../db";
+import { listParams, one, pageOf, type SearchParams } from "./supply-list";
+
+/** The entities whose history staff can open from the supply side. */
+export const AUDITED_ENTITIES = ["Supplier", "DailyCapacity", "Policy", "MedicalPriorityPeriod", "Pledge", "Delivery", "Allocation", "SupplyRequest"] as const;
+
+/** Audit events, newest first: one record's history (entity + id) or everything of one entity kind. */
+export async function auditEvents(sp: SearchParams) {
+  const p = listParams(sp, ["at"] as const, "at", "desc");
+  const entity = one(sp, "entity");
+  const entityId = one(sp, "id");
+  const where = { ...(entity ? { entity } : {}), ...(entityId ? { entityId } : {}) };
+  const [rows, total] = await Promise.all([
+    prisma.auditEvent.findMany({ where, orderBy: [{ at: p.dir }, { id: p.dir }], skip: p.skip, take: p.take }),
+    prisma.auditEvent.count({ where }),
+  ]);
+  const actorIds = [...new Set(rows.map((r) => r.actorId).filter((x): x is string => !!x))];
+  const users = await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } });
+  const byId = new Map(users.map((u) => [u.id, u]));
+  return {
+    ...pageOf(rows.map((r) => ({ ...r, id: r.id.toString(), actor: r.actorId ? byId.get(r.actorId) ?? null : null })), total, p),
+    params: { entity, id: entityId, sort: p.sort, dir: p.dir },
+  };
+}
+
+/** Field-by-field difference of two snapshots (top-level keys), for the history view. */
+export function changedFields(before: unknown, after: unknown): { field: string; before: string; after: string }[] {
+  const b = (before && typeof before === "object" ? before : {}) as Record<string, unknown>;
+  const a = (after && typeof after === "object" ? after : {}) as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => k !== "updatedAt");
+  const show = (v: unknown) => (v === undefined ? "" : typeof v === "string" ? v : JSON.stringify(v));
+  return keys.filter((k) => show(b[k]) !== show(a[k])).map((k) => ({ field: k, before: show(b[k]), after: show(a[k]) }));
+}
