@@ -1,0 +1,81 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/server/db";
+import { listSuppliers } from "@/server/queries/suppliers";
+import { createSupplier, setSupplierActive, updateSupplier } from "@/server/use-cases/suppliers";
+import { actors, auditOf } from "./supply-helpers";
+
+let a: Awaited<ReturnType<typeof actors>>;
+let regionId: string;
+beforeAll(async () => {
+  a = await actors();
+  regionId = (await prisma.region.findUniqueOrThrow({ where: { code: "36.04" } })).id;
+});
+
+const valid = () => ({ name: "PT Uji Gas Serang", kind: "DISTRIBUTOR", regionId, address: "Jl. Uji 1", contactName: "Budi", contactPhone: "+62 812 3456 7890" });
+
+describe("suppliers", () => {
+  it("staff create a supplier, with an audit event", async () => {
+    const r = await createSupplier(a.staff, valid());
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value).toMatchObject({ name: "PT Uji Gas Serang", kind: "DISTRIBUTOR", active: true });
+    const events = await auditOf("Supplier", r.value.id);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ action: "supplier.create", actorId: a.staff.id, before: null });
+  });
+
+  it("refuses bad input field by field", async () => {
+    const r = await createSupplier(a.staff, { ...valid(), name: " ", kind: "SHOP", regionId: "", contactPhone: "call me" });
+    expect(r).toMatchObject({ ok: false, error: "invalid" });
+    if (r.ok) return;
+    expect(r.fieldErrors).toMatchObject({ name: "too_short", kind: "invalid_choice", regionId: "too_short", contactPhone: "invalid_format" });
+  });
+
+  it("refuses an unknown region", async () => {
+    const r = await createSupplier(a.staff, { ...valid(), regionId: "nope" });
+    expect(r).toMatchObject({ ok: false, fieldErrors: { regionId: "invalid_choice" } });
+  });
+
+  it("refuses officials and hospital admins", async () => {
+    for (const who of [a.official, a.hospital, null]) {
+      expect(await createSupplier(who, valid())).toEqual({ ok: false, error: "forbidden" });
+    }
+    const any = await prisma.supplier.findFirstOrThrow();
+    expect(await updateSupplier(a.official, { ...valid(), id: any.id })).toEqual({ ok: false, error: "forbidden" });
+    expect(await setSupplierActive(a.hospital, { id: any.id, active: false })).toEqual({ ok: false, error: "forbidden" });
+  });
+
+  it("edits with before and after in the audit trail", async () => {
+    const created = await createSupplier(a.admin, { ...valid(), name: "PT Sebelum" });
+    if (!created.ok) throw new Error("setup");
+    const r = await updateSupplier(a.staff, { ...valid(), id: created.value.id, name: "PT Sesudah" });
+    expect(r.ok).toBe(true);
+    const events = await auditOf("Supplier", created.value.id);
+    expect(events.at(-1)).toMatchObject({ action: "supplier.update", before: { name: "PT Sebelum" }, after: { name: "PT Sesudah" } });
+    expect(await updateSupplier(a.staff, { ...valid(), id: "missing" })).toMatchObject({ ok: false, error: "not_found" });
+  });
+
+  it("deactivates without losing history, and lists by status", async () => {
+    const producer = await prisma.supplier.findFirstOrThrow({ where: { kind: "PRODUCER", capacities: { some: {} } }, include: { _count: { select: { capacities: true } } } });
+    const r = await setSupplierActive(a.staff, { id: producer.id, active: false });
+    expect(r).toMatchObject({ ok: true, value: { active: false } });
+    expect(await prisma.dailyCapacity.count({ where: { supplierId: producer.id } })).toBe(producer._count.capacities);
+    const active = await listSuppliers({ q: producer.name });
+    expect(active.rows.map((x) => x.id)).not.toContain(producer.id);
+    const inactive = await listSuppliers({ q: producer.name, status: "inactive" });
+    expect(inactive.rows.map((x) => x.id)).toContain(producer.id);
+    expect((await auditOf("Supplier", producer.id)).at(-1)).toMatchObject({ action: "supplier.deactivate", before: { active: true }, after: { active: false } });
+  });
+
+  it("searches, sorts and paginates", async () => {
+    const asc = await listSuppliers({ sort: "name", dir: "asc", status: "all" });
+    const names = asc.rows.map((r) => r.name);
+    expect(names).toEqual([...names].sort((x, y) => x.localeCompare(y, "en", { sensitivity: "base" })));
+    const desc = await listSuppliers({ sort: "name", dir: "desc", status: "all" });
+    expect(desc.rows[0].name).toBe(names.at(-1));
+    const page2 = await listSuppliers({ page: "2", status: "all" });
+    expect(page2.page).toBe(2);
+    const hit = await listSuppliers({ q: "chandra" });
+    expect(hit.rows.map((r) => r.name)).toEqual(["PT Chandra Asri Petrochemical"]);
+  });
+});
