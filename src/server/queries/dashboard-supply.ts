@@ -1,0 +1,128 @@
+import { addDays, dateToDay, dayToDate, startOfWibDay, type Day } from "@/domain/day";
+import { prisma } from "../db";
+
+// Supply side of the dashboard, summed by PostgreSQL: each producer's split on a day against
+// the medical-priority policy in force, the medical-priority periods over a range, and each
+// pledge's progress (received vs due to date vs total) as of a day.
+//
+// Indexes used: DailyCapacity (day); MedicalPriorityPeriod (regionId, startsOn);
+// PledgeTranche (pledgeId, dueOn); Delivery (trancheId), (allocationId); Allocation (pledgeId).
+
+export type ProducerSplit = {
+  id: string;
+  name: string;
+  producedKg: number;
+  medicalKg: number;
+  industrialKg: number;
+  /** the minimum medical share (percent) of the priority period in force, null when none is */
+  minMedicalSharePct: number | null;
+};
+
+/** Each producer's production and split on the day, with the policy in force for its region. */
+export async function producerSplits(day: Day): Promise<ProducerSplit[]> {
+  const date = dayToDate(day);
+  const rows = await prisma.$queryRaw<
+    { id: string; name: string; producedKg: number; medicalKg: number; industrialKg: number; minPct: number | null }[]
+  >`
+    SELECT s.id, s.name, c."producedKg", c."medicalKg", c."industrialKg", m."minPct"
+    FROM "DailyCapacity" c
+    JOIN "Supplier" s ON s.id = c."supplierId"
+    JOIN "Region" r ON r.id = s."regionId"
+    LEFT JOIN LATERAL (
+      SELECT max(p."minMedicalSharePct") AS "minPct" FROM "MedicalPriorityPeriod" p
+      WHERE (p."regionId" = r.id OR p."regionId" = r."parentId") AND p."startsOn" <= ${date} AND p."endsOn" >= ${date}
+    ) m ON true
+    WHERE c.day = ${date}
+    ORDER BY c."producedKg" DESC, s.name`;
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    producedKg: r.producedKg,
+    medicalKg: r.medicalKg,
+    industrialKg: r.industrialKg,
+    minMedicalSharePct: r.minPct === null ? null : Number(r.minPct),
+  }));
+}
+
+export type PriorityPeriod = { startsOn: Day; endsOn: Day; minMedicalSharePct: number; note: string };
+
+/** The province-wide medical-priority periods overlapping from..to. */
+export async function priorityPeriods(from: Day, to: Day): Promise<PriorityPeriod[]> {
+  const rows = await prisma.$queryRaw<{ startsOn: Date; endsOn: Date; minMedicalSharePct: number; note: string }[]>`
+    SELECT p."startsOn", p."endsOn", p."minMedicalSharePct", p.note
+    FROM "MedicalPriorityPeriod" p JOIN "Region" r ON r.id = p."regionId"
+    WHERE r."parentId" IS NULL AND p."startsOn" <= ${dayToDate(to)} AND p."endsOn" >= ${dayToDate(from)}
+    ORDER BY p."startsOn"`;
+  return rows.map((r) => ({
+    startsOn: dateToDay(r.startsOn),
+    endsOn: dateToDay(r.endsOn),
+    minMedicalSharePct: r.minMedicalSharePct,
+    note: r.note,
+  }));
+}
+
+export type PledgeRow = {
+  id: string;
+  supplier: string;
+  totalKg: number;
+  /** tranches due on or before the day */
+  dueToDateKg: number;
+  /** received by hospitals (confirmed) by the end of the day */
+  deliveredKg: number;
+  /** dispatched by the end of the day, received or not */
+  dispatchedKg: number;
+  startsOn: Day;
+  endsOn: Day;
+  earmark: string;
+};
+
+/**
+ * Every pledge's progress as of the end of a WIB day. A delivery counts for a pledge when it is
+ * against one of its tranches or against an allocation drawing on it.
+ */
+export async function pledgeProgress(day: Day): Promise<PledgeRow[]> {
+  const date = dayToDate(day);
+  const end = startOfWibDay(addDays(day, 1));
+  const rows = await prisma.$queryRaw<
+    {
+      id: string;
+      supplier: string;
+      totalKg: number;
+      due: bigint | null;
+      delivered: bigint | null;
+      dispatched: bigint | null;
+      startsOn: Date;
+      endsOn: Date;
+      earmark: string;
+    }[]
+  >`
+    WITH due AS (
+      SELECT t."pledgeId", sum(t.kg) AS due FROM "PledgeTranche" t WHERE t."dueOn" <= ${date} GROUP BY t."pledgeId"
+    ), sent AS (
+      SELECT COALESCE(t."pledgeId", a."pledgeId") AS "pledgeId",
+        sum(d."receivedKg") FILTER (WHERE d."receivedAt" < ${end}) AS delivered,
+        sum(d."dispatchedKg") AS dispatched
+      FROM "Delivery" d
+      LEFT JOIN "PledgeTranche" t ON t.id = d."trancheId"
+      LEFT JOIN "Allocation" a ON a.id = d."allocationId"
+      WHERE d."dispatchedAt" < ${end} AND (t."pledgeId" IS NOT NULL OR a."pledgeId" IS NOT NULL)
+      GROUP BY 1
+    )
+    SELECT p.id, s.name AS supplier, p."totalKg", due.due, sent.delivered, sent.dispatched, p."startsOn", p."endsOn", p.earmark::text AS earmark
+    FROM "Pledge" p JOIN "Supplier" s ON s.id = p."supplierId"
+    LEFT JOIN due ON due."pledgeId" = p.id
+    LEFT JOIN sent ON sent."pledgeId" = p.id
+    WHERE p."startsOn" <= ${date}
+    ORDER BY p."startsOn", s.name`;
+  return rows.map((r) => ({
+    id: r.id,
+    supplier: r.supplier,
+    totalKg: r.totalKg,
+    dueToDateKg: Number(r.due ?? 0),
+    deliveredKg: Number(r.delivered ?? 0),
+    dispatchedKg: Number(r.dispatched ?? 0),
+    startsOn: dateToDay(r.startsOn),
+    endsOn: dateToDay(r.endsOn),
+    earmark: r.earmark,
+  }));
+}
