@@ -6,7 +6,7 @@ export async function loginAs(page: Page, email: string) {
   await page.goto("/login");
   await page.getByLabel(/email/i).fill(email);
   await page.locator("#password").fill(PASSWORD);
-  await page.locator("form button[type=submit]").last().click();
+  await page.getByTestId("login-submit").click();
   await expect(page.getByTestId("whoami")).toBeVisible();
 }
 

@@ -11,7 +11,7 @@ test("a wrong password gets a clear message", async ({ page }) => {
   await page.goto("/login");
   await page.getByLabel(/email/i).fill("staff@satgas.test");
   await page.locator("#password").fill("not-the-password");
-  await page.locator("form button[type=submit]").last().click();
+  await page.getByTestId("login-submit").click();
   await expect(page.getByTestId("login-error")).toContainText("salah");
 });
 

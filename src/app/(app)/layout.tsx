@@ -20,7 +20,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <summary className="cursor-pointer list-none rounded border border-white/40 px-2 py-1 text-sm">{t.shell.nav.menu}</summary>
             <NavLinks nav={nav} className="mt-2 flex flex-col gap-1" />
           </details>
-          <NavLinks nav={nav} className="hidden flex-1 gap-1 md:flex" />
+          <NavLinks nav={nav} className="hidden flex-1 flex-wrap gap-1 md:flex" />
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span data-testid="whoami" className="hidden sm:inline">
               {actor.name} · {t.shell.roles[actor.role]}
@@ -45,7 +45,7 @@ function NavLinks({ nav, className }: { nav: { href: string; label: string }[]; 
   return (
     <nav aria-label="main" className={className}>
       {nav.map((n) => (
-        <Link key={n.href} href={n.href} className="rounded px-2 py-1 text-sm hover:bg-white/15">
+        <Link key={n.href} href={n.href} className="whitespace-nowrap rounded px-2 py-1 text-sm hover:bg-white/15">
           {n.label}
         </Link>
       ))}

@@ -14,9 +14,15 @@ const form = z.object({
   callbackUrl: z.string().optional(),
 });
 
-/** Only same-site paths: an open redirect after login would help phishing. */
+/** Only the path of the callback is kept: an open redirect after login would help phishing. */
 function safePath(url: string | undefined): string {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
+  if (!url) return "/";
+  try {
+    const u = new URL(url, "http://local");
+    return `${u.pathname}${u.search}`;
+  } catch {
+    return "/";
+  }
 }
 
 export async function login(_prev: LoginState, data: FormData): Promise<LoginState> {

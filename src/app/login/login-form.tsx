@@ -28,7 +28,7 @@ export function LoginForm({ s, callbackUrl }: { s: Strings; callbackUrl?: string
           aria-invalid={!!state.fieldErrors?.password} />
         {state.fieldErrors?.password && <p className="field-error">{state.fieldErrors.password}</p>}
       </div>
-      <button type="submit" className="btn w-full" disabled={pending}>{s.submit}</button>
+      <button type="submit" className="btn w-full" disabled={pending} data-testid="login-submit">{s.submit}</button>
     </form>
   );
 }
