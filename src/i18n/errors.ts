@@ -22,6 +22,21 @@ const id = {
   bad_transition: "Status permintaan tidak mengizinkan langkah ini.",
   earmark: "Komitmen ini diperuntukkan bagi rumah sakit lain.",
   server: "Terjadi gangguan di server. Coba lagi.",
+  csv_invalid: "Berkas CSV berisi baris yang salah; tidak ada yang diimpor.",
+  beds_exceeded: "Tidak boleh melebihi jumlah tempat tidur.",
+  residual_exceeds_tank: "Sisa tak terpakai tidak boleh melebihi kapasitas tangki.",
+  password_short: "Minimal 10 karakter.",
+  email_taken: "Email ini sudah dipakai akun lain.",
+  hospital_only_for_hospital_role: "Hanya akun admin rumah sakit yang terikat ke rumah sakit.",
+  self_disable: "Anda tidak dapat menonaktifkan akun Anda sendiri.",
+  stock_over_tank: "Melebihi kapasitas tangki rumah sakit.",
+  future_day: "Tidak boleh tanggal yang akan datang.",
+  past_day: "Tidak boleh tanggal yang sudah lewat.",
+  over_requested: "Tidak boleh melebihi jumlah yang diminta.",
+  no_lines: "Isi setidaknya satu sumber.",
+  received_too_much: "Jauh melebihi yang dikirim; periksa kembali.",
+  already_received: "Penerimaan ini sudah dikonfirmasi.",
+  no_hospital: "Akun ini tidak terikat ke rumah sakit.",
 };
 
 const en: typeof id = {
@@ -46,6 +61,21 @@ const en: typeof id = {
   bad_transition: "The request's status does not allow this step.",
   earmark: "This pledge is earmarked for other hospitals.",
   server: "Something went wrong on the server. Please try again.",
+  csv_invalid: "The CSV file has invalid rows; nothing was imported.",
+  beds_exceeded: "Must not exceed the number of beds.",
+  residual_exceeds_tank: "The unusable residual must not exceed the tank's capacity.",
+  password_short: "At least 10 characters.",
+  email_taken: "Another account already uses this email.",
+  hospital_only_for_hospital_role: "Only hospital-admin accounts are bound to a hospital.",
+  self_disable: "You cannot disable your own account.",
+  stock_over_tank: "More than the hospital's tank holds.",
+  future_day: "Must not be a future date.",
+  past_day: "Must not be a past date.",
+  over_requested: "Must not exceed the amount requested.",
+  no_lines: "Fill in at least one source.",
+  received_too_much: "Far more than was dispatched; please check.",
+  already_received: "This receipt was already confirmed.",
+  no_hospital: "This account is not bound to a hospital.",
 };
 
 export const errors = { id, en };

@@ -1,22 +1,52 @@
+import Link from "next/link";
+import { SupplyBadge } from "@/components/hospital/supply-badge";
+import { formatNumber, formatTonnes } from "@/i18n/format";
 import { getI18n } from "@/i18n/server";
-import { prisma } from "@/server/db";
-import { hospitalScope } from "@/server/permissions";
+import { can } from "@/server/permissions";
+import { listHospitals } from "@/server/queries/hospitals";
 import { requireActor } from "@/server/session";
 
 export default async function HospitalsPage() {
   const actor = await requireActor("hospital:read");
-  const { t } = await getI18n();
-  const scope = hospitalScope(actor, "hospital:read");
-  const hospitals = await prisma.hospital.findMany({ where: scope ? { id: scope } : {}, orderBy: { name: "asc" }, include: { region: true } });
+  const { t, locale } = await getI18n();
+  const h = t.hospital.hospitals;
+  const hospitals = await listHospitals(actor);
+  const canWrite = can(actor, "hospital:write");
   return (
     <>
-      <h1>{t.shell.nav.hospitals}</h1>
-      <div className="card overflow-x-auto">
-        <table className="table">
-          <thead><tr><th>{t.shell.common.name}</th><th>{t.shell.common.region}</th></tr></thead>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1>{h.title}</h1>
+        {canWrite && <Link href="/hospitals/new" className="btn">{h.new}</Link>}
+      </div>
+      <p className="text-sm text-slate-600">{t.hospital.supply.legend}</p>
+      <div className="card overflow-x-auto p-0">
+        <table className="table" data-testid="hospitals-table">
+          <thead>
+            <tr>
+              <th>{h.name}</th><th>{h.region}</th><th className="text-right">{h.beds}</th><th className="text-right">{h.tank}</th>
+              <th>{t.hospital.supply.hoursLeft}</th>
+            </tr>
+          </thead>
           <tbody>
-            {hospitals.map((h) => (
-              <tr key={h.id}><td>{h.name}</td><td>{h.region.name}</td></tr>
+            {hospitals.length === 0 && <tr><td colSpan={5} className="text-slate-500">{h.empty}</td></tr>}
+            {hospitals.map((x) => (
+              <tr key={x.id} className={x.active ? "" : "opacity-60"}>
+                <td>
+                  <Link href={`/hospitals/${x.id}`} className="font-medium text-brand-700 hover:underline">{x.name}</Link>
+                  <div className="mt-0.5 flex flex-wrap gap-1 text-xs text-slate-600">
+                    {x.isReferral && <span className="rounded bg-brand-50 px-1">{h.referral}</span>}
+                    {x.isAssociationMember && <span className="rounded bg-slate-100 px-1">{h.member}</span>}
+                    {!x.active && <span className="rounded bg-slate-200 px-1">{t.supply.suppliers.inactive}</span>}
+                    {x.isSample && <span className="rounded bg-yellow-50 px-1">{t.shell.common.sample}</span>}
+                  </div>
+                </td>
+                <td>{x.region.code} {x.region.name}</td>
+                <td className="text-right tabular-nums">
+                  {formatNumber(x.beds, locale)} <span className="text-xs text-slate-500">/ {formatNumber(x.covidBeds, locale)} / {formatNumber(x.icuBeds, locale)}</span>
+                </td>
+                <td className="text-right tabular-nums">{formatTonnes(x.tankCapacityKg, locale)}</td>
+                <td><SupplyBadge supply={x.supply} t={t.hospital.supply} locale={locale} /></td>
+              </tr>
             ))}
           </tbody>
         </table>

@@ -1,17 +1,62 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
+import { todayWib } from "@/domain/day";
+import { StockForm } from "@/components/hospital/stock-form";
+import { StockHistory } from "@/components/hospital/stock-history";
+import { SupplyBadge } from "@/components/hospital/supply-badge";
+import { formatTonnes } from "@/i18n/format";
 import { getI18n } from "@/i18n/server";
 import { prisma } from "@/server/db";
+import { stockHistory, supplyOf } from "@/server/queries/stock";
 import { requireActor } from "@/server/session";
+import { submitStockAction } from "./actions";
 
 export default async function MyHospitalPage() {
   const actor = await requireActor("stock:report");
-  const { t } = await getI18n();
-  const hospital = actor.hospitalId ? await prisma.hospital.findUnique({ where: { id: actor.hospitalId }, include: { region: true } }) : null;
+  if (!actor.hospitalId) notFound();
+  const { t, locale } = await getI18n();
+  const s = t.hospital.stock;
+  const [hospital, supply, reports] = await Promise.all([
+    prisma.hospital.findUnique({ where: { id: actor.hospitalId }, include: { region: true } }),
+    supplyOf(actor.hospitalId),
+    stockHistory(actor.hospitalId, 30),
+  ]);
   if (!hospital) notFound();
   return (
     <>
-      <h1 data-testid="hospital-name">{hospital.name}</h1>
-      <p className="text-slate-600">{hospital.region.name}</p>
+      <div>
+        <h1 data-testid="hospital-name">{hospital.name}</h1>
+        <p className="text-slate-600">{hospital.region.name}</p>
+      </div>
+      <section className="card space-y-3" data-testid="current-supply">
+        <div className="flex flex-wrap items-center gap-3">
+          <h2>{s.current}</h2>
+          <SupplyBadge supply={supply} t={t.hospital.supply} locale={locale} />
+        </div>
+        {supply?.lastReportDay && (
+          <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-3">
+            <div><dt className="text-slate-500">{s.usable}</dt><dd className="text-lg font-semibold tabular-nums">{formatTonnes(supply.usableStockKg, locale)}</dd></div>
+            <div><dt className="text-slate-500">{s.burnRate}</dt><dd className="text-lg font-semibold tabular-nums">{s.perDay(formatTonnes(supply.burnRateKgPerDay, locale))}</dd></div>
+            <div><dt className="text-slate-500">{t.hospital.supply.hoursLeft}</dt><dd className="text-lg font-semibold tabular-nums" data-testid="hours-left">
+              {supply.hoursLeft === null ? t.hospital.supply.noBurn : t.hospital.supply.hours(String(Math.floor(supply.hoursLeft)))}</dd></div>
+          </dl>
+        )}
+        <p className="text-xs text-slate-500">{t.hospital.supply.legend}</p>
+      </section>
+      <section className="space-y-2">
+        <h2>{s.title}</h2>
+        <p className="text-sm text-slate-600">{s.intro}</p>
+        <StockForm action={submitStockAction} errors={t.errors} today={todayWib()}
+          s={{ day: s.day, stock: s.stock, used: s.used, severe: s.severe, critical: s.critical, bedsOccupied: s.bedsOccupied, submit: s.submit,
+            saved: s.saved, savedFlagged: s.savedFlagged, fixErrors: t.shell.common.fixErrors }} />
+      </section>
+      <section className="space-y-2">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2>{s.history}</h2>
+          <Link href="/requests" className="text-sm text-brand-700 hover:underline">{t.hospital.requests.mine} →</Link>
+        </div>
+        <StockHistory reports={reports} residualKg={hospital.tankResidualKg} t={t} locale={locale} />
+      </section>
     </>
   );
 }

@@ -1,19 +1,55 @@
+import { UserForm } from "@/components/hospital/user-form";
 import { getI18n } from "@/i18n/server";
 import { prisma } from "@/server/db";
+import { hospitalOptions } from "@/server/queries/hospitals";
 import { requireActor } from "@/server/session";
+import { createUserAction, setUserActiveAction } from "./actions";
 
 export default async function UsersPage() {
-  await requireActor("user:manage");
+  const actor = await requireActor("user:manage");
   const { t } = await getI18n();
-  const users = await prisma.user.findMany({ orderBy: { email: "asc" }, include: { hospital: true } });
+  const u = t.hospital.users;
+  const [users, hospitals] = await Promise.all([
+    prisma.user.findMany({
+      orderBy: [{ active: "desc" }, { role: "asc" }, { email: "asc" }],
+      select: { id: true, email: true, name: true, role: true, active: true, hospital: { select: { name: true } } },
+    }),
+    hospitalOptions(),
+  ]);
   return (
     <>
-      <h1>{t.shell.nav.users}</h1>
-      <div className="card overflow-x-auto">
-        <table className="table">
+      <h1>{u.title}</h1>
+      <section className="space-y-2">
+        <h2>{u.new}</h2>
+        <UserForm action={createUserAction} errors={t.errors} hospitals={hospitals}
+          s={{ email: u.email, name: u.name, role: u.role, hospital: u.hospital, chooseHospital: u.chooseHospital, hospitalHint: u.hospitalHint,
+            password: u.password, passwordHint: u.passwordHint, submit: u.new, saved: u.created, fixErrors: t.shell.common.fixErrors, roles: t.shell.roles }} />
+      </section>
+      <div className="card overflow-x-auto p-0">
+        <table className="table" data-testid="users-table">
+          <thead><tr><th>{u.email}</th><th>{u.name}</th><th>{u.role}</th><th>{u.hospital}</th><th>{u.status}</th><th>{t.shell.common.actions}</th></tr></thead>
           <tbody>
-            {users.map((u) => (
-              <tr key={u.id}><td>{u.email}</td><td>{u.name}</td><td>{t.shell.roles[u.role]}</td><td>{u.hospital?.name ?? ""}</td></tr>
+            {users.map((x) => (
+              <tr key={x.id} className={x.active ? "" : "text-slate-400"}>
+                <td className="break-all">{x.email}</td>
+                <td>{x.name}</td>
+                <td>{t.shell.roles[x.role]}</td>
+                <td>{x.hospital?.name ?? "—"}</td>
+                <td>{x.active ? u.active : u.disabled}</td>
+                <td>
+                  {x.id === actor.id ? (
+                    <span className="text-xs text-slate-500">{u.you}</span>
+                  ) : (
+                    <form action={setUserActiveAction}>
+                      <input type="hidden" name="id" value={x.id} />
+                      <input type="hidden" name="active" value={x.active ? "false" : "true"} />
+                      <button type="submit" className="btn-secondary px-2 py-1 text-xs" aria-label={`${x.active ? u.disable : u.enable} ${x.email}`}>
+                        {x.active ? u.disable : u.enable}
+                      </button>
+                    </form>
+                  )}
+                </td>
+              </tr>
             ))}
           </tbody>
         </table>

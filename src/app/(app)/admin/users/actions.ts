@@ -1,0 +1,30 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { formStateOf, type FormState } from "@/components/forms/form-state";
+import { currentActor } from "@/server/session";
+import { createUser, setUserActive } from "@/server/use-cases/users";
+
+export async function createUserAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const result = await createUser(await currentActor(), {
+    email: String(data.get("email") ?? ""),
+    name: String(data.get("name") ?? ""),
+    role: String(data.get("role") ?? ""),
+    hospitalId: String(data.get("hospitalId") ?? ""),
+    password: String(data.get("password") ?? ""),
+  });
+  if (!result.ok) {
+    const state = formStateOf(result, data);
+    if (state.values) delete state.values.password; // never echo a password back
+    return state;
+  }
+  revalidatePath("/admin/users");
+  return { ok: true };
+}
+
+export async function setUserActiveAction(data: FormData): Promise<void> {
+  const result = await setUserActive(await currentActor(), { id: String(data.get("id") ?? ""), active: data.get("active") === "true" });
+  if (!result.ok && result.error === "forbidden") redirect("/forbidden");
+  revalidatePath("/admin/users");
+}

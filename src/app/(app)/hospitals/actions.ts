@@ -1,0 +1,33 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { formStateOf, type FormState } from "@/components/forms/form-state";
+import { currentActor } from "@/server/session";
+import { createHospital, updateHospital } from "@/server/use-cases/hospitals";
+
+const fields = (data: FormData) => ({
+  name: String(data.get("name") ?? ""),
+  regionId: String(data.get("regionId") ?? ""),
+  address: String(data.get("address") ?? ""),
+  isReferral: data.get("isReferral") === "on",
+  isAssociationMember: data.get("isAssociationMember") === "on",
+  beds: String(data.get("beds") ?? ""),
+  covidBeds: String(data.get("covidBeds") ?? ""),
+  icuBeds: String(data.get("icuBeds") ?? ""),
+  tankCapacityKg: String(data.get("tankCapacityKg") ?? ""),
+  tankResidualKg: String(data.get("tankResidualKg") ?? ""),
+});
+
+export async function createHospitalAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const result = await createHospital(await currentActor(), fields(data));
+  if (!result.ok) return formStateOf(result, data);
+  revalidatePath("/hospitals");
+  redirect(`/hospitals/${result.value.id}?created=1`);
+}
+
+export async function updateHospitalAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const result = await updateHospital(await currentActor(), { id: String(data.get("id") ?? ""), ...fields(data), active: data.get("active") === "on" });
+  if (result.ok) revalidatePath("/hospitals");
+  return formStateOf(result, data);
+}

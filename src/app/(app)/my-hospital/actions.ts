@@ -1,0 +1,21 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { formStateOf } from "@/components/forms/form-state";
+import type { StockFormState } from "@/components/hospital/stock-form";
+import { currentActor } from "@/server/session";
+import { submitStockReport } from "@/server/use-cases/stock";
+
+export async function submitStockAction(_prev: StockFormState, data: FormData): Promise<StockFormState> {
+  const result = await submitStockReport(await currentActor(), {
+    day: String(data.get("day") ?? ""),
+    stockKg: String(data.get("stockKg") ?? ""),
+    usedKg: String(data.get("usedKg") ?? ""),
+    severePatients: String(data.get("severePatients") ?? ""),
+    criticalPatients: String(data.get("criticalPatients") ?? ""),
+    bedsOccupied: String(data.get("bedsOccupied") ?? ""),
+  });
+  if (!result.ok) return formStateOf(result, data);
+  revalidatePath("/my-hospital");
+  return { ok: true, flagged: result.value.flaggedForReview };
+}

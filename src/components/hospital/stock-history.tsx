@@ -1,0 +1,46 @@
+import { dateToDay } from "@/domain/day";
+import { usableStockKg } from "@/domain/stock";
+import { formatDateTime, formatDay, formatNumber, formatTonnes } from "@/i18n/format";
+import type { Locale } from "@/i18n/locales";
+import type { Messages } from "@/i18n/messages";
+
+type Report = {
+  id: string; day: Date; stockKg: number; usedKg: number; severePatients: number; criticalPatients: number;
+  bedsOccupied: number; flaggedForReview: boolean; reportedAt: Date;
+};
+
+/** A hospital's stock reports, newest first; a report flagged for review is marked. */
+export function StockHistory({ reports, residualKg, t, locale }: { reports: Report[]; residualKg: number; t: Messages; locale: Locale }) {
+  const s = t.hospital.stock;
+  if (reports.length === 0) return <p className="text-sm text-slate-500">{s.noReports}</p>;
+  return (
+    <div className="card overflow-x-auto p-0">
+      <table className="table" data-testid="stock-history">
+        <thead>
+          <tr>
+            <th>{s.day}</th><th className="text-right">{s.stock}</th><th className="text-right">{s.usable}</th><th className="text-right">{s.used}</th>
+            <th className="text-right">{s.severe}</th><th className="text-right">{s.critical}</th><th className="text-right">{s.bedsOccupied}</th>
+            <th>{s.reportedAt}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {reports.map((r) => (
+            <tr key={r.id} className={r.flaggedForReview ? "bg-amber-50" : ""} data-flagged={r.flaggedForReview || undefined}>
+              <td className="whitespace-nowrap">
+                {formatDay(dateToDay(r.day), locale)}
+                {r.flaggedForReview && <span className="ml-2 rounded bg-amber-200 px-1 text-xs text-amber-900" data-testid="flagged">{s.flagged}</span>}
+              </td>
+              <td className="text-right tabular-nums">{formatTonnes(r.stockKg, locale)}</td>
+              <td className="text-right tabular-nums">{formatTonnes(usableStockKg(r.stockKg, residualKg), locale)}</td>
+              <td className="text-right tabular-nums">{formatTonnes(r.usedKg, locale)}</td>
+              <td className="text-right tabular-nums">{formatNumber(r.severePatients, locale)}</td>
+              <td className="text-right tabular-nums">{formatNumber(r.criticalPatients, locale)}</td>
+              <td className="text-right tabular-nums">{formatNumber(r.bedsOccupied, locale)}</td>
+              <td className="whitespace-nowrap text-xs text-slate-600">{formatDateTime(r.reportedAt, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { dateToDay, dayToDate, todayWib, type Day } from "@/domain/day";
+import { prisma } from "../db";
+import { hospitalSupply, type HospitalSupply } from "./dashboard-hospitals";
+
+// Reads of hospitals' stock: the derived supply (usable stock, burn rate, hours left, colour,
+// stale) comes from the dashboard's SQL (src/server/queries/dashboard-hospitals.ts), which
+// applies the domain thresholds in PostgreSQL.
+
+/**
+ * The day the hospital-side screens judge supply on: the latest day with data (capacity or a
+ * stock report), never after today. On live data that is today; on the 2021 demo data it is the
+ * scenario's last day, until someone reports today.
+ */
+export async function referenceDay(now: Date = new Date()): Promise<Day> {
+  const today = todayWib(now);
+  const [r] = await prisma.$queryRaw<{ day: Date | null }[]>`
+    SELECT max(day) AS day FROM (
+      SELECT max(day) AS day FROM "DailyCapacity" WHERE day <= ${dayToDate(today)}
+      UNION ALL SELECT max(day) FROM "StockReport" WHERE day <= ${dayToDate(today)}
+    ) d`;
+  return r?.day ? dateToDay(r.day) : today;
+}
+
+/** Every active hospital's supply as of the reference day, keyed by hospital id. */
+export async function supplyByHospital(now: Date = new Date()): Promise<Map<string, HospitalSupply>> {
+  const day = await referenceDay(now);
+  const rows = await hospitalSupply(day, { now });
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** One hospital's supply as of the reference day (or null for an inactive hospital). */
+export async function supplyOf(hospitalId: string, now: Date = new Date()): Promise<HospitalSupply | null> {
+  const day = await referenceDay(now);
+  const [row] = await hospitalSupply(day, { hospitalId, now });
+  return row ?? null;
+}
+
+/** A hospital's latest reports, newest first. The caller has checked the actor may read them. */
+export function stockHistory(hospitalId: string, take = 30) {
+  return prisma.stockReport.findMany({ where: { hospitalId }, orderBy: { day: "desc" }, take });
+}

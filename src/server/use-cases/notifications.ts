@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { Prisma } from "@/generated/prisma/client";
+import { STALE_AFTER_HOURS } from "@/domain/stock";
+import { prisma } from "../db";
+import type { Actor } from "../permissions";
+import { useCase, type Tx } from "../use-case";
+
+// In-app notifications. A notice goes to one user, to every account of a hospital (role HOSPITAL
+// + hospitalId) or to every task-force account (role STAFF, read by STAFF and ADMIN). Notices are
+// written in the same transaction as the change they announce; they are derived records, so
+// they carry no audit event of their own (the change they announce has one).
+
+export const NOTICE_KINDS = [
+  "request_approved",
+  "request_rejected",
+  "request_allocated",
+  "request_dispatched",
+  "emergency_request",
+  "hospital_stale",
+  "stock_flagged",
+] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/** What a notice stores: ids and raw figures (kg), formatted for the reader when shown. */
+export type NoticeData = {
+  requestId?: string;
+  hospitalId?: string;
+  hospital?: string;
+  requestedKg?: number;
+  approvedKg?: number;
+  kg?: number;
+  reason?: string;
+  vehicle?: string;
+  day?: string;
+  lastDay?: string | null;
+};
+
+type Recipient = { hospitalId: string } | { staff: true };
+
+/** Writes a notice inside the caller's transaction. */
+export async function notify(tx: Tx, to: Recipient, kind: NoticeKind, params: NoticeData) {
+  await tx.notification.create({
+    data: "staff" in to
+      ? { role: "STAFF", kind, params, hospitalId: params.hospitalId ?? null }
+      : { role: "HOSPITAL", hospitalId: to.hospitalId, kind, params },
+  });
+}
+
+/** The notices an actor sees: their own, their hospital's, or the task force's. */
+export function visibleTo(actor: Actor): Prisma.NotificationWhereInput {
+  const mine: Prisma.NotificationWhereInput = { userId: actor.id };
+  if (actor.role === "HOSPITAL") {
+    return actor.hospitalId ? { OR: [mine, { userId: null, role: "HOSPITAL", hospitalId: actor.hospitalId }] } : mine;
+  }
+  if (actor.role === "STAFF" || actor.role === "ADMIN") return { OR: [mine, { userId: null, role: "STAFF" }] };
+  return mine;
+}
+
+/** Marks every notice the actor sees as read (a shared notice is read for everyone it went to). */
+export const markNotificationsRead = useCase({
+  action: "notification:read",
+  input: z.object({}).optional(),
+  run: async ({ tx, actor }) => {
+    const { count } = await tx.notification.updateMany({ where: { AND: [visibleTo(actor), { readAt: null }] }, data: { readAt: new Date() } });
+    return count;
+  },
+});
+
+/**
+ * Tells the task force about active hospitals whose latest stock report is more than 24 h old
+ * (or that never reported): one notice per hospital and latest report, however often it runs
+ * (the notice id is derived from both). A system job, run when staff open their notifications.
+ */
+export async function notifyStaleHospitals(now: Date = new Date()): Promise<number> {
+  const staleBefore = new Date(now.getTime() - STALE_AFTER_HOURS * 3_600_000);
+  return prisma.$executeRaw`
+    INSERT INTO "Notification" (id, role, "hospitalId", kind, params, "createdAt")
+    SELECT 'stale-' || h.id || '-' || COALESCE(to_char(l.day, 'YYYY-MM-DD'), 'never'), 'STAFF', h.id, 'hospital_stale',
+           jsonb_build_object('hospitalId', h.id, 'hospital', h.name, 'lastDay', to_char(l.day, 'YYYY-MM-DD')), ${now}
+    FROM "Hospital" h
+    LEFT JOIN LATERAL (
+      SELECT s.day, s."reportedAt" FROM "StockReport" s WHERE s."hospitalId" = h.id ORDER BY s.day DESC LIMIT 1
+    ) l ON true
+    WHERE h.active AND (l."reportedAt" IS NULL OR l."reportedAt" < ${staleBefore})
+    ON CONFLICT (id) DO NOTHING`;
+}

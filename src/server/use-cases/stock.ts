@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { dateToDay, dayToDate, todayWib } from "@/domain/day";
+import { isUsageAnomalous, BURN_RATE_WINDOW_REPORTS } from "@/domain/stock";
+import { recordAudit } from "../audit";
+import { RuleError, useCase } from "../use-case";
+import { count, day, tonnesKg } from "./hospital-inputs";
+import { notify } from "./notifications";
+
+// The hospital admin's daily stock report, for their own hospital only: the hospital is the
+// actor's, never taken from the form. One report per hospital per WIB day: submitting again the
+// same day updates it. A use far above the hospital's own history is kept but flagged.
+
+export const submitStockReport = useCase({
+  action: "stock:report",
+  input: z.object({
+    day,
+    stockKg: tonnesKg,
+    usedKg: tonnesKg,
+    severePatients: count,
+    criticalPatients: count,
+    bedsOccupied: count,
+  }),
+  run: async ({ tx, actor, input }) => {
+    const hospitalId = actor.hospitalId;
+    if (!hospitalId) throw new RuleError("no_hospital");
+    if (input.day > todayWib()) throw new RuleError("invalid", { day: "future_day" });
+    const hospital = await tx.hospital.findUnique({ where: { id: hospitalId } });
+    if (!hospital) throw new RuleError("not_found");
+    const errors: Record<string, string> = {};
+    if (hospital.tankCapacityKg > 0 && input.stockKg > hospital.tankCapacityKg) errors.stockKg = "stock_over_tank";
+    if (hospital.beds > 0 && input.bedsOccupied > hospital.beds) errors.bedsOccupied = "beds_exceeded";
+    if (Object.keys(errors).length) throw new RuleError("invalid", errors);
+
+    const date = dayToDate(input.day);
+    const previous = await tx.stockReport.findMany({
+      where: { hospitalId, day: { lt: date } },
+      orderBy: { day: "desc" },
+      take: BURN_RATE_WINDOW_REPORTS,
+      select: { usedKg: true },
+    });
+    const flaggedForReview = isUsageAnomalous(input.usedKg, previous.map((r) => r.usedKg));
+    const before = await tx.stockReport.findUnique({ where: { hospitalId_day: { hospitalId, day: date } } });
+    const data = {
+      stockKg: input.stockKg,
+      usedKg: input.usedKg,
+      severePatients: input.severePatients,
+      criticalPatients: input.criticalPatients,
+      bedsOccupied: input.bedsOccupied,
+      flaggedForReview,
+      reportedById: actor.id,
+      reportedAt: new Date(),
+    };
+    const after = await tx.stockReport.upsert({
+      where: { hospitalId_day: { hospitalId, day: date } },
+      create: { hospitalId, day: date, ...data },
+      update: data,
+    });
+    await recordAudit(tx, actor, before ? "stock.update" : "stock.report", "StockReport", after.id, before, after);
+    if (flaggedForReview && !before?.flaggedForReview) {
+      await notify(tx, { staff: true }, "stock_flagged", { hospitalId, hospital: hospital.name, day: dateToDay(date) });
+    }
+    return after;
+  },
+});
