@@ -309,7 +309,14 @@ function reasonBase(r: Req, src: AllocationSource): ReasonBase {
 }
 
 function earmarkReason(r: Req, src: AllocationSource): AllocationReason {
-  const params = { ...reasonBase(r, src), earmark: src.earmark as "ASSOCIATION" | "HOSPITALS" };
+  const params = {
+    urgency: r.input.urgency,
+    hoursLeft: r.input.hoursLeft,
+    isReferral: r.input.isReferral,
+    tier: r.tier + 1,
+    supplierName: src.supplierName,
+    earmark: src.earmark as "ASSOCIATION" | "HOSPITALS",
+  };
   const group = params.earmark === "ASSOCIATION" ? "hospital-association members" : "a list of hospitals including this one";
   return {
     code: "earmarked_pledge",
@@ -329,7 +336,15 @@ function generalReason(r: Req, src: AllocationSource, full: boolean, level: numb
   }
   return {
     code: "priority_fair_share",
-    params: { ...base, levelKg: level, requestsInTier: count },
+    params: {
+      urgency: base.urgency,
+      hoursLeft: base.hoursLeft,
+      isReferral: base.isReferral,
+      tier: base.tier,
+      supplierName: base.supplierName,
+      levelKg: level,
+      requestsInTier: count,
+    },
     text: `Supply is short for this ${describeRequest(base)}, so all ${group(count)} requests of the tier are raised to the same level of about ${fmtKg(level)} from ${src.supplierName} and others.`,
   };
 }
@@ -452,7 +467,13 @@ export function recommendAllocations(
     }
   }
 
-  return { lines, summary: summarize(reqs.map((r) => r.input), srcs.map((s) => s.input), lines) };
+  const summary = summarize(
+    reqs.map((r) => r.input),
+    srcs.map((s) => s.input),
+    (_, i) => reqs[i].got,
+    (_, i) => srcs[i].input.freeKg - srcs[i].left,
+  );
+  return { lines, summary };
 }
 
 /** Totals and per-request/per-source outcomes of a set of proposed lines (e.g. after edits). */
@@ -461,10 +482,17 @@ export function summarizeAllocations(
   sources: readonly AllocationSource[],
   lines: readonly Pick<ProposedAllocation, "requestId" | "sourceId" | "kg">[],
 ): RecommendationSummary {
+  const byReq = new Map<string, number>();
+  const bySrc = new Map<string, number>();
+  for (const l of lines) {
+    byReq.set(l.requestId, (byReq.get(l.requestId) ?? 0) + l.kg);
+    bySrc.set(l.sourceId, (bySrc.get(l.sourceId) ?? 0) + l.kg);
+  }
   return summarize(
     [...requests].sort(comparePriority),
     [...sources].sort((a, b) => byString(a.sourceId, b.sourceId)),
-    lines,
+    (r) => byReq.get(r.requestId) ?? 0,
+    (s) => bySrc.get(s.sourceId) ?? 0,
   );
 }
 
@@ -472,40 +500,36 @@ export function summarizeAllocations(
 function summarize(
   requests: readonly OpenRequest[],
   sources: readonly AllocationSource[],
-  lines: readonly Pick<ProposedAllocation, "requestId" | "sourceId" | "kg">[],
+  proposedForRequest: (r: OpenRequest, index: number) => number,
+  proposedFromSource: (s: AllocationSource, index: number) => number,
 ): RecommendationSummary {
-  const byReq = new Map<string, number>();
-  const bySrc = new Map<string, number>();
+  let totalNeedKg = 0;
   let totalProposedKg = 0;
-  for (const l of lines) {
-    byReq.set(l.requestId, (byReq.get(l.requestId) ?? 0) + l.kg);
-    bySrc.set(l.sourceId, (bySrc.get(l.sourceId) ?? 0) + l.kg);
-    totalProposedKg += l.kg;
-  }
-  const reqOut = requests.map((r): RequestOutcome => {
+  let totalUnmetKg = 0;
+  const reqOut = requests.map((r, i): RequestOutcome => {
     const needKg = Math.max(0, r.approvedKg - r.alreadyAllocatedKg);
-    const proposedKg = byReq.get(r.requestId) ?? 0;
-    return {
-      requestId: r.requestId,
-      hospitalId: r.hospitalId,
-      hospitalName: r.hospitalName,
-      needKg,
-      proposedKg,
-      unmetKg: Math.max(0, needKg - proposedKg),
-    };
+    const proposedKg = proposedForRequest(r, i);
+    const unmetKg = Math.max(0, needKg - proposedKg);
+    totalNeedKg += needKg;
+    totalProposedKg += proposedKg;
+    totalUnmetKg += unmetKg;
+    return { requestId: r.requestId, hospitalId: r.hospitalId, hospitalName: r.hospitalName, needKg, proposedKg, unmetKg };
   });
-  const srcOut = sources.map((s): SourceOutcome => {
-      const proposedKg = bySrc.get(s.sourceId) ?? 0;
-      return { sourceId: s.sourceId, freeKg: s.freeKg, proposedKg, leftKg: Math.max(0, s.freeKg - proposedKg) };
-    });
-  const totalNeedKg = reqOut.reduce((s, r) => s + r.needKg, 0);
-  const totalFreeKg = srcOut.reduce((s, x) => s + x.freeKg, 0);
+  let totalFreeKg = 0;
+  let totalLeftKg = 0;
+  const srcOut = sources.map((s, i): SourceOutcome => {
+    const proposedKg = proposedFromSource(s, i);
+    const leftKg = Math.max(0, s.freeKg - proposedKg);
+    totalFreeKg += s.freeKg;
+    totalLeftKg += leftKg;
+    return { sourceId: s.sourceId, freeKg: s.freeKg, proposedKg, leftKg };
+  });
   return {
     totalNeedKg,
     totalFreeKg,
     totalProposedKg,
-    totalUnmetKg: reqOut.reduce((s, r) => s + r.unmetKg, 0),
-    totalLeftKg: srcOut.reduce((s, x) => s + x.leftKg, 0),
+    totalUnmetKg,
+    totalLeftKg,
     isShortage: totalNeedKg > totalFreeKg,
     requests: reqOut,
     sources: srcOut,
