@@ -10,6 +10,9 @@ describe.skipIf(embedded)("embedded database (PGlite)", () => {
   it("migrates and seeds an empty PGlite, then serves the app's queries", { timeout: 240_000 }, async () => {
     const port = 54900 + Math.floor(Math.random() * 90);
     const db = await startEmbeddedDb("memory://", port);
+    // PGlite is one session inside: the app always reaches it through a single connection.
+    const savedPool = process.env.DB_POOL_SIZE;
+    process.env.DB_POOL_SIZE = "1";
     try {
       await prepareDatabase(db.url);
       const prisma = createPrisma(db.url);
@@ -21,6 +24,8 @@ describe.skipIf(embedded)("embedded database (PGlite)", () => {
         await prisma.$disconnect();
       }
     } finally {
+      process.env.DB_POOL_SIZE = savedPool;
+      if (savedPool === undefined) delete process.env.DB_POOL_SIZE;
       await db.stop();
     }
     expect(await portIsFree(port)).toBe(true);

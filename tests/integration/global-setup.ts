@@ -26,6 +26,7 @@ export default async function setup(project: TestProject) {
   }
   const port = 54000 + Math.floor(Math.random() * 900);
   const db = await startEmbeddedDb(`memory://`, port);
+  process.env.DB_POOL_SIZE = "1"; // PGlite is one session inside
   await prepareDatabase(db.url);
   project.provide("dbMode", "embedded");
   project.provide("dbUrl", db.url);
