@@ -1,0 +1,27 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { formStateOf, type FormState } from "@/components/forms/form-state";
+import { currentActor } from "@/server/session";
+import { savePriorityPeriod, setDailyTarget } from "@/server/use-cases/policy";
+
+const str = (data: FormData, k: string) => String(data.get(k) ?? "");
+
+export async function setTargetAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const result = await setDailyTarget(await currentActor(), { regionId: str(data, "regionId"), validFrom: str(data, "validFrom"), dailyTarget: str(data, "dailyTarget") });
+  if (result.ok) revalidatePath("/policy");
+  return formStateOf(result, data);
+}
+
+export async function savePeriodAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const result = await savePriorityPeriod(await currentActor(), {
+    id: str(data, "id") || undefined,
+    regionId: str(data, "regionId"),
+    startsOn: str(data, "startsOn"),
+    endsOn: str(data, "endsOn"),
+    minMedicalSharePct: str(data, "minMedicalSharePct"),
+    note: str(data, "note"),
+  });
+  if (result.ok) revalidatePath("/policy");
+  return formStateOf(result, data);
+}

@@ -1,0 +1,83 @@
+import { addDays, dateToDay, dayToDate, type Day } from "@/domain/day";
+import { prisma } from "../db";
+
+// The daily capacity screen: every active producer in a row for one WIB day (with the day's
+// figures if entered, and the previous day's for "copy yesterday"), the medical-priority
+// policy in force for its region, and the region's total against the target, summed by SQL.
+
+export type CapacityRow = {
+  supplierId: string;
+  name: string;
+  region: string;
+  producedKg: number | null;
+  medicalKg: number | null;
+  industrialKg: number | null;
+  previous: { producedKg: number; medicalKg: number; industrialKg: number } | null;
+  /** minimum medical share (percent) of the priority period in force, null when none is */
+  minMedicalSharePct: number | null;
+};
+
+export async function capacityScreen(day: Day) {
+  const date = dayToDate(day);
+  const prev = dayToDate(addDays(day, -1));
+  const rows = await prisma.$queryRaw<
+    { supplierId: string; name: string; region: string; producedKg: number | null; medicalKg: number | null; industrialKg: number | null;
+      pProduced: number | null; pMedical: number | null; pIndustrial: number | null; minPct: number | null }[]
+  >`
+    SELECT s.id AS "supplierId", s.name, r.name AS region,
+      c."producedKg", c."medicalKg", c."industrialKg",
+      y."producedKg" AS "pProduced", y."medicalKg" AS "pMedical", y."industrialKg" AS "pIndustrial",
+      m."minPct"
+    FROM "Supplier" s
+    JOIN "Region" r ON r.id = s."regionId"
+    LEFT JOIN "DailyCapacity" c ON c."supplierId" = s.id AND c.day = ${date}
+    LEFT JOIN "DailyCapacity" y ON y."supplierId" = s.id AND y.day = ${prev}
+    LEFT JOIN LATERAL (
+      SELECT max(p."minMedicalSharePct") AS "minPct" FROM "MedicalPriorityPeriod" p
+      WHERE (p."regionId" = r.id OR p."regionId" = r."parentId") AND p."startsOn" <= ${date} AND p."endsOn" >= ${date}
+    ) m ON true
+    WHERE s.kind = 'PRODUCER' AND s.active
+    ORDER BY s.name`;
+  const [totals] = await prisma.$queryRaw<{ produced: bigint | null; medical: bigint | null; industrial: bigint | null; n: bigint }[]>`
+    SELECT sum("producedKg") AS produced, sum("medicalKg") AS medical, sum("industrialKg") AS industrial, count(*) AS n
+    FROM "DailyCapacity" WHERE day = ${date}`;
+  const [target] = await prisma.$queryRaw<{ target: number | null }[]>`
+    SELECT p."dailyTargetKg" AS target FROM "Policy" p JOIN "Region" r ON r.id = p."regionId"
+    WHERE r."parentId" IS NULL AND p."validFrom" <= ${date} ORDER BY p."validFrom" DESC LIMIT 1`;
+  const [period] = await prisma.$queryRaw<{ minPct: number | null }[]>`
+    SELECT max(p."minMedicalSharePct") AS "minPct" FROM "MedicalPriorityPeriod" p JOIN "Region" r ON r.id = p."regionId"
+    WHERE r."parentId" IS NULL AND p."startsOn" <= ${date} AND p."endsOn" >= ${date}`;
+  return {
+    day,
+    rows: rows.map<CapacityRow>((r) => ({
+      supplierId: r.supplierId,
+      name: r.name,
+      region: r.region,
+      producedKg: r.producedKg,
+      medicalKg: r.medicalKg,
+      industrialKg: r.industrialKg,
+      previous: r.pProduced === null ? null : { producedKg: r.pProduced, medicalKg: r.pMedical!, industrialKg: r.pIndustrial! },
+      minMedicalSharePct: r.minPct === null ? null : Number(r.minPct),
+    })),
+    totals: { producedKg: Number(totals?.produced ?? 0), medicalKg: Number(totals?.medical ?? 0), industrialKg: Number(totals?.industrial ?? 0), rows: Number(totals?.n ?? 0) },
+    targetKg: target?.target ?? null,
+    provinceMinMedicalSharePct: period?.minPct === null || period?.minPct === undefined ? null : Number(period.minPct),
+  };
+}
+
+/** Capacity rows from..to (inclusive) for the CSV export, in tonnes as typed on import. */
+export async function capacityForExport(from: Day, to: Day) {
+  const rows = await prisma.dailyCapacity.findMany({
+    where: { day: { gte: dayToDate(from), lte: dayToDate(to) } },
+    orderBy: [{ day: "asc" }, { supplier: { name: "asc" } }],
+    select: { day: true, producedKg: true, medicalKg: true, industrialKg: true, supplier: { select: { name: true } } },
+    take: 100_000,
+  });
+  return rows.map((r) => ({ day: dateToDay(r.day), supplier: r.supplier.name, producedKg: r.producedKg, medicalKg: r.medicalKg, industrialKg: r.industrialKg }));
+}
+
+/** The latest day that has capacity figures (a handy link on an empty day). */
+export async function latestCapacityDayOnOrBefore(day: Day): Promise<Day | null> {
+  const rows = await prisma.$queryRaw<{ day: Date | null }[]>`SELECT max(day) AS day FROM "DailyCapacity" WHERE day <= ${dayToDate(day)}`;
+  return rows[0]?.day ? dateToDay(rows[0].day) : null;
+}

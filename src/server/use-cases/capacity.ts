@@ -1,0 +1,184 @@
+import { z } from "zod";
+import { dayToDate, isDay, type Day } from "@/domain/day";
+import { tonnesToKg } from "@/domain/mass";
+import { recordAudit } from "../audit";
+import { RuleError, useCase, type FieldErrors, type Tx } from "../use-case";
+import { day, parseDecimal } from "./supply-input";
+
+// Daily capacity: one row per producer per WIB day (unique supplierId + day). Saving a day
+// upserts, so editing never duplicates. Figures are typed in tonnes and stored in kilograms;
+// medical + industrial must equal produced (the database's CHECK says so too).
+
+export type CapacityFigures = { producedKg: number; medicalKg: number; industrialKg: number };
+type RawRow = { produced?: unknown; medical?: unknown; industrial?: unknown };
+
+const FIELDS = ["produced", "medical", "industrial"] as const;
+
+/** Whether a row was left blank (skipped on save). */
+export function isBlankRow(row: RawRow): boolean {
+  return FIELDS.every((f) => row[f] === undefined || row[f] === null || String(row[f]).trim() === "");
+}
+
+/** Validates one typed row: error code per field, or the figures in kilograms. */
+export function parseCapacityRow(row: RawRow): { ok: true; value: CapacityFigures } | { ok: false; errors: Partial<Record<(typeof FIELDS)[number], string>> } {
+  const errors: Partial<Record<(typeof FIELDS)[number], string>> = {};
+  const kg: Partial<Record<(typeof FIELDS)[number], number>> = {};
+  for (const f of FIELDS) {
+    const raw = row[f];
+    if (raw === undefined || raw === null || String(raw).trim() === "") {
+      errors[f] = "required";
+      continue;
+    }
+    const t = parseDecimal(raw);
+    if (t === null) errors[f] = "invalid_format";
+    else if (t < 0) errors[f] = "not_negative";
+    else if (t > 100_000) errors[f] = "too_big";
+    else kg[f] = tonnesToKg(t);
+  }
+  if (Object.keys(errors).length) return { ok: false, errors };
+  const value = { producedKg: kg.produced!, medicalKg: kg.medical!, industrialKg: kg.industrial! };
+  if (value.medicalKg + value.industrialKg !== value.producedKg) return { ok: false, errors: { medical: "split_mismatch", industrial: "split_mismatch" } };
+  return { ok: true, value };
+}
+
+async function activeProducerIds(tx: Tx, ids: string[]): Promise<Set<string>> {
+  const rows = await tx.supplier.findMany({ where: { id: { in: ids }, kind: "PRODUCER", active: true }, select: { id: true } });
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Inserts or updates one producer-day, with an audit event when something changed. */
+async function upsertCapacity(tx: Tx, actorId: string, supplierId: string, d: Day, figures: CapacityFigures) {
+  const key = { supplierId, day: dayToDate(d) };
+  const before = await tx.dailyCapacity.findUnique({ where: { supplierId_day: key } });
+  if (before && before.producedKg === figures.producedKg && before.medicalKg === figures.medicalKg && before.industrialKg === figures.industrialKg) return { row: before, changed: false, before };
+  const row = await tx.dailyCapacity.upsert({ where: { supplierId_day: key }, create: { ...key, ...figures, updatedById: actorId }, update: { ...figures, updatedById: actorId } });
+  return { row, changed: true, before };
+}
+
+const rowInput = z.object({ supplierId: z.string().min(1), produced: z.unknown(), medical: z.unknown(), industrial: z.unknown() });
+
+/**
+ * Saves one day's figures for many producers. Blank rows are skipped; errors come back per field
+ * as `produced.<supplierId>` etc. and nothing is written unless every filled row is valid.
+ */
+export const saveCapacityDay = useCase({
+  action: "capacity:write",
+  input: z.object({ day, rows: z.array(rowInput).max(500) }),
+  run: async ({ tx, actor, input }) => {
+    const filled = input.rows.filter((r) => !isBlankRow(r as RawRow));
+    const producers = await activeProducerIds(tx, filled.map((r) => r.supplierId));
+    const errors: FieldErrors = {};
+    const good: { supplierId: string; figures: CapacityFigures }[] = [];
+    for (const r of filled) {
+      if (!producers.has(r.supplierId)) {
+        errors[`produced.${r.supplierId}`] = "invalid_choice";
+        continue;
+      }
+      const parsed = parseCapacityRow(r as RawRow);
+      if (!parsed.ok) for (const [f, code] of Object.entries(parsed.errors)) errors[`${f}.${r.supplierId}`] = code!;
+      else good.push({ supplierId: r.supplierId, figures: parsed.value });
+    }
+    if (Object.keys(errors).length) throw new RuleError("invalid", errors);
+    let changed = 0;
+    for (const g of good) {
+      const res = await upsertCapacity(tx, actor.id, g.supplierId, input.day, g.figures);
+      if (res.changed) {
+        changed++;
+        await recordAudit(tx, actor, res.before ? "capacity.update" : "capacity.create", "DailyCapacity", res.row.id, res.before, res.row);
+      }
+    }
+    return { saved: good.length, changed };
+  },
+});
+
+// --- CSV ------------------------------------------------------------------------------------
+
+export const CSV_HEADER = ["day", "supplier", "produced_t", "medical_t", "industrial_t"] as const;
+export const MAX_CSV_ROWS = 5000;
+
+/** Splits one CSV line, honouring double quotes ("a, b" and "" for a quote). */
+export function splitCsvLine(line: string): string[] {
+  const out: string[] = [];
+  let cur = "";
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') (cur += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cur += c;
+    } else if (c === '"') quoted = true;
+    else if (c === "," || c === ";") out.push(cur), (cur = "");
+    else cur += c;
+  }
+  out.push(cur);
+  return out.map((s) => s.trim());
+}
+
+export function csvCell(v: string | number): string {
+  const s = String(v);
+  return /[",;\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** A CSV row error: the line number (1 = header) and a code from the supply strings' csvErrors. */
+export type CsvRowError = { line: number; code: string; field?: string };
+
+/**
+ * Imports capacity rows from CSV. Every row is checked first; if any is invalid, nothing is
+ * imported and the per-row report comes back (error "csv_invalid", fieldErrors keyed "line.N").
+ */
+export const importCapacityCsv = useCase({
+  action: "capacity:write",
+  input: z.object({ csv: z.string().max(2_000_000) }),
+  run: async ({ tx, actor, input }) => {
+    const lines = input.csv.replace(/^\uFEFF/, "").split(/\r?\n/);
+    const rowErrors: CsvRowError[] = [];
+    const header = splitCsvLine(lines[0] ?? "").map((h) => h.toLowerCase());
+    if (lines.every((l) => l.trim() === "")) throw new RuleError("csv_invalid", { "line.1": "empty" });
+    if (CSV_HEADER.some((h, i) => header[i] !== h)) throw new RuleError("csv_invalid", { "line.1": "header" });
+    const body = lines.slice(1).map((text, i) => ({ line: i + 2, cells: splitCsvLine(text), blank: text.trim() === "" })).filter((l) => !l.blank);
+    if (body.length === 0) throw new RuleError("csv_invalid", { "line.1": "empty" });
+    if (body.length > MAX_CSV_ROWS) throw new RuleError("csv_invalid", { "line.1": "tooMany" });
+
+    const producers = await tx.supplier.findMany({ where: { kind: "PRODUCER", active: true }, select: { id: true, name: true } });
+    const byKey = new Map<string, string>();
+    for (const p of producers) byKey.set(p.id, p.id), byKey.set(p.name.toLowerCase(), p.id);
+
+    const good: { supplierId: string; day: Day; figures: CapacityFigures }[] = [];
+    const seen = new Set<string>();
+    for (const { line, cells } of body) {
+      if (cells.length < CSV_HEADER.length) {
+        rowErrors.push({ line, code: "columns" });
+        continue;
+      }
+      const [d, supplier, produced, medical, industrial] = cells;
+      const codes: string[] = [];
+      if (!isDay(d)) codes.push("day");
+      const supplierId = byKey.get(supplier) ?? byKey.get(supplier.toLowerCase());
+      if (!supplierId) codes.push("supplier");
+      const parsed = parseCapacityRow({ produced, medical, industrial });
+      if (!parsed.ok) codes.push(Object.values(parsed.errors).includes("split_mismatch") ? "split" : "number");
+      if (supplierId && isDay(d)) {
+        const k = `${supplierId}|${d}`;
+        if (seen.has(k)) codes.push("duplicate");
+        seen.add(k);
+      }
+      if (codes.length) for (const code of codes) rowErrors.push({ line, code });
+      else if (parsed.ok) good.push({ supplierId: supplierId!, day: d, figures: parsed.value });
+    }
+    if (rowErrors.length) {
+      const fe: FieldErrors = {};
+      for (const e of rowErrors) fe[`line.${e.line}`] = fe[`line.${e.line}`] ? `${fe[`line.${e.line}`]},${e.code}` : e.code;
+      throw new RuleError("csv_invalid", fe);
+    }
+    let changed = 0;
+    for (const g of good) {
+      const res = await upsertCapacity(tx, actor.id, g.supplierId, g.day, g.figures);
+      if (res.changed) {
+        changed++;
+        await recordAudit(tx, actor, res.before ? "capacity.update" : "capacity.import", "DailyCapacity", res.row.id, res.before, res.row);
+      }
+    }
+    return { imported: good.length, changed };
+  },
+});

@@ -1,0 +1,60 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/server/db";
+import { capacityScreen } from "@/server/queries/capacity";
+import { savePriorityPeriod, setDailyTarget } from "@/server/use-cases/policy";
+import { actors, auditOf } from "./supply-helpers";
+
+let a: Awaited<ReturnType<typeof actors>>;
+let province: string;
+beforeAll(async () => {
+  a = await actors();
+  province = (await prisma.region.findUniqueOrThrow({ where: { code: "36" } })).id;
+});
+
+describe("policy", () => {
+  it("an admin sets the daily target from a day; the same day again updates it", async () => {
+    const r = await setDailyTarget(a.admin, { regionId: province, validFrom: "2030-01-01", dailyTarget: "2.750,5".replace(".", "") });
+    expect(r).toMatchObject({ ok: true, value: { dailyTargetKg: 2_750_500 } });
+    const r2 = await setDailyTarget(a.admin, { regionId: province, validFrom: "2030-01-01", dailyTarget: "3000" });
+    expect(r2.ok).toBe(true);
+    const rows = await prisma.policy.findMany({ where: { regionId: province, validFrom: new Date("2030-01-01T00:00:00Z") } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0].dailyTargetKg).toBe(3_000_000);
+    expect((await auditOf("Policy", rows[0].id)).map((e) => e.action)).toEqual(["policy.create", "policy.update"]);
+    expect((await capacityScreen("2030-01-02")).targetKg).toBe(3_000_000);
+  });
+
+  it("validates the target and its region", async () => {
+    expect(await setDailyTarget(a.admin, { regionId: province, validFrom: "", dailyTarget: "0" })).toMatchObject({ ok: false, fieldErrors: { validFrom: "required", dailyTarget: "positive" } });
+    const regency = await prisma.region.findUniqueOrThrow({ where: { code: "36.04" } });
+    expect(await setDailyTarget(a.admin, { regionId: regency.id, validFrom: "2030-01-01", dailyTarget: "5" })).toMatchObject({ ok: false, fieldErrors: { regionId: "invalid_choice" } });
+  });
+
+  it("only ADMIN may change the policy", async () => {
+    for (const who of [a.staff, a.official, a.hospital]) {
+      expect(await setDailyTarget(who, { regionId: province, validFrom: "2030-01-01", dailyTarget: "1" })).toEqual({ ok: false, error: "forbidden" });
+      expect(await savePriorityPeriod(who, { regionId: province, startsOn: "2030-01-01", endsOn: "2030-01-31", minMedicalSharePct: "60" })).toEqual({ ok: false, error: "forbidden" });
+    }
+  });
+
+  it("creates and edits a medical-priority period; the capacity screen judges producers by it", async () => {
+    const r = await savePriorityPeriod(a.admin, { regionId: province, startsOn: "2030-06-01", endsOn: "2030-06-30", minMedicalSharePct: "60", note: "Ingub 2030" });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const p = await prisma.supplier.findFirstOrThrow({ where: { kind: "PRODUCER", active: true } });
+    await prisma.dailyCapacity.create({ data: { supplierId: p.id, day: new Date("2030-06-10T00:00:00Z"), producedKg: 1000, medicalKg: 550, industrialKg: 450 } });
+    const row = (await capacityScreen("2030-06-10")).rows.find((x) => x.supplierId === p.id)!;
+    expect(row.minMedicalSharePct).toBe(60);
+    const edit = await savePriorityPeriod(a.admin, { id: r.value.id, regionId: province, startsOn: "2030-06-01", endsOn: "2030-06-30", minMedicalSharePct: "50", note: "" });
+    expect(edit.ok).toBe(true);
+    expect((await capacityScreen("2030-06-10")).rows.find((x) => x.supplierId === p.id)!.minMedicalSharePct).toBe(50);
+    expect((await auditOf("MedicalPriorityPeriod", r.value.id)).map((e) => e.action)).toEqual(["priority.create", "priority.update"]);
+  });
+
+  it("refuses a period ending before it starts, or an impossible share", async () => {
+    const r = await savePriorityPeriod(a.admin, { regionId: province, startsOn: "2030-07-10", endsOn: "2030-07-01", minMedicalSharePct: "101" });
+    expect(r).toMatchObject({ ok: false, error: "invalid", fieldErrors: { minMedicalSharePct: "too_big" } });
+    const r2 = await savePriorityPeriod(a.admin, { regionId: province, startsOn: "2030-07-10", endsOn: "2030-07-01", minMedicalSharePct: "50" });
+    expect(r2).toMatchObject({ ok: false, fieldErrors: { endsOn: "date_order" } });
+  });
+});
