@@ -137,7 +137,6 @@ const id = {
     keyFigures: "Angka utama",
     topRisk: "Rumah sakit paling berisiko",
     language: "Bahasa laporan",
-    sampleNote: "Angka di luar data yang dipublikasikan adalah data contoh.",
   },
   tokens: {
     title: "Token API",
@@ -297,7 +296,6 @@ const en: typeof id = {
     keyFigures: "Key figures",
     topRisk: "Hospitals most at risk",
     language: "Report language",
-    sampleNote: "Figures other than the published ones are sample data.",
   },
   tokens: {
     title: "API tokens",

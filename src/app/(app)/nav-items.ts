@@ -15,6 +15,7 @@ const ITEMS: Item[] = [
   { href: "/policy", label: "policy", action: "policy:write" },
   { href: "/hospitals", label: "hospitals", action: "hospital:read", staffOnly: true },
   { href: "/admin/users", label: "users", action: "user:manage" },
+  { href: "/admin/tokens", label: "tokens", action: "token:manage" },
 ];
 
 export function navFor(actor: Actor, t: Messages) {

@@ -20,3 +20,17 @@ export const NORMAL_MEDICAL_SHARE = 0.3;
 export function shortfallKg(targetKg: number, capacityKg: number): number {
   return Math.max(0, targetKg - capacityKg);
 }
+
+export type PledgeStatus = "complete" | "on_track" | "behind";
+
+/** A pledge is complete once everything pledged arrived, on track while it keeps up with its schedule. */
+export function pledgeStatus(p: { totalKg: number; dueToDateKg: number; deliveredKg: number }): PledgeStatus {
+  if (p.deliveredKg >= p.totalKg) return "complete";
+  return p.deliveredKg >= p.dueToDateKg ? "on_track" : "behind";
+}
+
+/** Whether a producer's medical share met the minimum in force (null: no policy in force). */
+export function meetsPolicy(p: { producedKg: number; medicalKg: number; minMedicalSharePct: number | null }): boolean | null {
+  if (p.minMedicalSharePct === null) return null;
+  return p.medicalKg * 100 >= p.minMedicalSharePct * p.producedKg;
+}

@@ -9,6 +9,13 @@ export async function latestCapacityDay(): Promise<Day | null> {
   return rows[0]?.day ? dateToDay(rows[0].day) : null;
 }
 
+/** The first and last WIB days with capacity data (the date picker's bounds), or null. */
+export async function capacityDayBounds(): Promise<{ first: Day; last: Day } | null> {
+  const rows = await prisma.$queryRaw<{ first: Date | null; last: Date | null }[]>`SELECT min(day) AS first, max(day) AS last FROM "DailyCapacity"`;
+  const r = rows[0];
+  return r?.first && r.last ? { first: dateToDay(r.first), last: dateToDay(r.last) } : null;
+}
+
 /** Production and target of the whole region on one day, summed by the database. */
 export async function headlineFor(day: Day): Promise<Headline> {
   const date = dayToDate(day);

@@ -1,32 +1,217 @@
-import { formatTonnes, formatDay } from "@/i18n/format";
+import Link from "next/link";
+import { addDays } from "@/domain/day";
+import { ChartFigure } from "@/components/charts/figure";
+import { DailyLineChart, GroupedBarChart, SplitChart } from "@/components/charts/lazy";
+import { COLORS } from "@/components/charts/palette";
+import { DayPicker } from "@/components/dashboard/day-picker";
+import { Funnel } from "@/components/dashboard/funnel";
+import { Headline } from "@/components/dashboard/headline";
+import { dashboardTables, DataTable, TABLE_KEYS } from "@/components/dashboard/tables";
+import { formatDay } from "@/i18n/format";
 import { getI18n } from "@/i18n/server";
-import { headlineFor, latestCapacityDay } from "@/server/queries/headline";
+import { dashboardData } from "@/server/queries/dashboard";
+import { NORMAL_MEDICAL_SHARE, shortfallKg } from "@/server/queries/dashboard-rules";
+import { capacityDayBounds } from "@/server/queries/headline";
 import { requireActor } from "@/server/session";
+import { dayParam, rangeParam } from "./params";
 
-export default async function DashboardPage() {
+type Search = Record<string, string | string[] | undefined>;
+
+const t1 = (kg: number | null) => (kg === null ? null : kg / 1000);
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requireActor("dashboard:read");
-  const { t, locale } = await getI18n();
-  const day = await latestCapacityDay();
-  if (!day) return <p>{t.shell.common.none}</p>;
-  const h = await headlineFor(day);
-  const shortfall = Math.max(0, h.targetKg - h.capacityKg);
-  return (
-    <>
-      <h1>{t.shell.nav.dashboard} · {formatDay(day, locale)}</h1>
-      <section className="grid gap-4 sm:grid-cols-3">
-        <Stat label={locale === "en" ? "Capacity" : "Kapasitas"} value={formatTonnes(h.capacityKg, locale)} testId="capacity" />
-        <Stat label={locale === "en" ? "Target" : "Target"} value={formatTonnes(h.targetKg, locale)} testId="target" />
-        <Stat label={locale === "en" ? "Shortfall" : "Kekurangan"} value={formatTonnes(shortfall, locale)} testId="shortfall" />
-      </section>
-    </>
-  );
-}
+  const { t: all, locale } = await getI18n();
+  const t = all.dashboard;
+  const search = await searchParams;
+  const bounds = await capacityDayBounds();
+  if (!bounds) {
+    return (
+      <>
+        <h1>{t.title}</h1>
+        <p>{t.noData}</p>
+      </>
+    );
+  }
+  const day = dayParam(search) ?? bounds.last;
+  const range = rangeParam(search);
+  const d = await dashboardData(day, range);
+  const tables = dashboardTables(d, t, locale);
+  const from = formatDay(d.from, locale);
+  const to = formatDay(day, locale);
+  const query = `date=${day}&range=${range}`;
 
-function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
+  const splitData = d.series.map((p) => ({
+    day: p.day,
+    medical: t1(p.medicalKg),
+    industrial: t1(p.industrialKg),
+    normalMedical: p.capacityKg === null ? null : (p.capacityKg * NORMAL_MEDICAL_SHARE) / 1000,
+  }));
+  const trendData = d.series.map((p) => ({
+    day: p.day,
+    capacity: t1(p.capacityKg),
+    medical: t1(p.medicalKg),
+    target: t1(p.targetKg),
+    shortfall: p.capacityKg === null || p.targetKg === null ? null : shortfallKg(p.targetKg, p.capacityKg) / 1000,
+    use: t1(p.hospitalUseKg),
+    cases: p.activeCases,
+  }));
+  const regionData = d.regions.map((r) => ({ region: r.name, use: r.use7dKg / 1000, received: r.received7dKg / 1000 }));
+
   return (
-    <div className="card">
-      <p className="text-sm text-slate-600">{label}</p>
-      <p className="mt-1 text-3xl font-semibold" data-testid={testId}>{value}</p>
+    <div className="space-y-6" data-testid="dashboard">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1>{t.title}</h1>
+          <p className="text-slate-700" data-testid="dashboard-day">{t.dayOf(formatDay(day, locale))}</p>
+        </div>
+        <DayPicker
+          day={day}
+          range={range}
+          first={bounds.first}
+          last={bounds.last}
+          prev={day > bounds.first ? addDays(day, -1) : null}
+          next={day < bounds.last ? addDays(day, 1) : null}
+          t={t.picker}
+        />
+      </div>
+
+      <Headline s={d.summary} t={t} locale={locale} />
+
+      <div className="grid gap-6 xl:grid-cols-2">
+        <section aria-labelledby="split-title" className="card space-y-4">
+          <h2 id="split-title">{t.split.title}</h2>
+          <ChartFigure
+            title={t.split.title}
+            summary={t.split.chartSummary(from, to)}
+            tableLabel={t.table.showData}
+            table={<DataTable spec={tables.series} testId="table-series-split" />}
+          >
+            <SplitChart
+              data={splitData}
+              periods={d.periods.map((p) => ({ from: p.startsOn, to: p.endsOn }))}
+              locale={locale}
+              labels={{ medical: t.split.medical, industrial: t.split.industrial, normalLine: t.split.normalLine, priority: t.split.priority, yAxis: t.trends.tonnesPerDay }}
+            />
+          </ChartFigure>
+          {d.periods.length > 0 ? (
+            <ul className="text-sm text-slate-700" data-testid="priority-periods">
+              {d.periods.map((p) => (
+                <li key={p.startsOn} className="flex items-center gap-2">
+                  <span className="inline-block h-3 w-5 rounded-sm" style={{ background: COLORS.priority }} aria-hidden="true" />
+                  {t.split.priority}: {formatDay(p.startsOn, locale)} – {formatDay(p.endsOn, locale)}, {t.split.policyMin.toLowerCase()} {p.minMedicalSharePct}%
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <h3 className="font-semibold">{t.split.producers}</h3>
+          <DataTable spec={tables.producers} />
+        </section>
+
+        <section aria-labelledby="trends-title" className="card space-y-4">
+          <h2 id="trends-title">{t.trends.title}</h2>
+          <ChartFigure
+            title={`${t.trends.capacity}, ${t.trends.medicalSupply}, ${t.trends.shortfall}`}
+            summary={t.trends.chartSummary(from, to)}
+            tableLabel={t.table.showData}
+            table={<DataTable spec={tables.series} testId="table-series-trends" />}
+          >
+            <DailyLineChart
+              data={trendData}
+              locale={locale}
+              yAxis={t.trends.tonnesPerDay}
+              unit=" t"
+              series={[
+                { key: "capacity", label: t.trends.capacity, color: COLORS.capacity },
+                { key: "target", label: t.trends.target, color: COLORS.target, dash: "6 3" },
+                { key: "medical", label: t.trends.medicalSupply, color: COLORS.use, dash: "2 2" },
+                { key: "shortfall", label: t.trends.shortfall, color: COLORS.shortfall },
+              ]}
+            />
+          </ChartFigure>
+          <div className="grid gap-4 md:grid-cols-2">
+            <ChartFigure
+              title={t.trends.hospitalUse}
+              summary={t.trends.hospitalUseSummary(from, to)}
+              tableLabel={t.table.showData}
+              height="h-56"
+              table={<DataTable spec={tables.series} testId="table-series-use" />}
+            >
+              <DailyLineChart data={trendData} locale={locale} yAxis={t.trends.tonnesPerDay} unit=" t" series={[{ key: "use", label: t.trends.hospitalUse, color: COLORS.use }]} />
+            </ChartFigure>
+            <ChartFigure
+              title={t.trends.activeCases}
+              summary={t.trends.casesSummary(from, to)}
+              tableLabel={t.table.showData}
+              height="h-56"
+              table={<DataTable spec={tables.series} testId="table-series-cases" />}
+            >
+              <DailyLineChart data={trendData} locale={locale} yAxis={t.trends.cases} series={[{ key: "cases", label: t.trends.activeCases, color: COLORS.cases }]} />
+            </ChartFigure>
+          </div>
+        </section>
+      </div>
+
+      <section aria-labelledby="hospitals-title" className="card space-y-3">
+        <h2 id="hospitals-title">{t.hospitals.title}</h2>
+        <p className="text-sm text-slate-700">{t.hospitals.intro}</p>
+        <DataTable spec={tables.hospitals} />
+      </section>
+
+      <div className="grid gap-6 xl:grid-cols-2">
+        <section aria-labelledby="regions-title" className="card space-y-4">
+          <h2 id="regions-title">{t.regions.title}</h2>
+          <DataTable spec={tables.regions} />
+          <ChartFigure
+            title={t.regions.title}
+            summary={t.regions.chartSummary}
+            tableLabel={t.table.showData}
+            height="h-64"
+            table={<DataTable spec={tables.regions} testId="table-regions-chart" />}
+          >
+            <GroupedBarChart
+              data={regionData}
+              category="region"
+              locale={locale}
+              yAxis={all.shell.common.tonnes}
+              series={[
+                { key: "use", label: t.regions.use7d, color: COLORS.use },
+                { key: "received", label: t.regions.received7d, color: COLORS.received },
+              ]}
+            />
+          </ChartFigure>
+        </section>
+
+        <div className="space-y-6">
+          <section aria-labelledby="pledges-title" className="card space-y-3">
+            <h2 id="pledges-title">{t.pledges.title}</h2>
+            <DataTable spec={tables.pledges} />
+          </section>
+          <section aria-labelledby="funnel-title" className="card space-y-3">
+            <h2 id="funnel-title">{t.funnel.title}</h2>
+            <p className="text-sm text-slate-700">{t.funnel.intro(from, to)}</p>
+            <Funnel f={d.funnel} t={t.funnel} locale={locale} />
+          </section>
+        </div>
+      </div>
+
+      <section aria-labelledby="exports-title" className="card no-print space-y-3">
+        <h2 id="exports-title">{t.export.title}</h2>
+        <ul className="flex flex-wrap gap-2">
+          <li>
+            <Link className="btn" href={`/report?date=${day}`} data-testid="report-link">
+              {t.export.report}
+            </Link>
+          </li>
+          {TABLE_KEYS.map((k) => (
+            <li key={k}>
+              <a className="btn-secondary" href={`/dashboard/export/${k}?${query}`} download data-testid={`csv-${k}`}>
+                {t.export.download(tables[k].title)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
     </div>
   );
 }

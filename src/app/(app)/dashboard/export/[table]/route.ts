@@ -1,0 +1,30 @@
+import { dashboardTables, TABLE_KEYS, toCsv, type TableKey } from "@/components/dashboard/tables";
+import { getI18n } from "@/i18n/server";
+import { dashboardData } from "@/server/queries/dashboard";
+import { latestCapacityDay } from "@/server/queries/headline";
+import { can } from "@/server/permissions";
+import { currentActor } from "@/server/session";
+import { dayParam, rangeParam } from "../../params";
+
+// GET /dashboard/export/<table>?date=YYYY-MM-DD&range=30|90 — one dashboard table as CSV, with
+// the same columns and headers (in the reader's language) as on the page.
+export async function GET(request: Request, ctx: { params: Promise<{ table: string }> }) {
+  const actor = await currentActor();
+  if (!actor) return new Response("unauthorized", { status: 401 });
+  if (!can(actor, "dashboard:read")) return new Response("forbidden", { status: 403 });
+  const { table } = await ctx.params;
+  if (!(TABLE_KEYS as readonly string[]).includes(table)) return new Response("unknown table", { status: 404 });
+  const search = Object.fromEntries(new URL(request.url).searchParams);
+  const day = dayParam(search) ?? (await latestCapacityDay());
+  if (!day) return new Response("no data", { status: 404 });
+  const { t, locale } = await getI18n();
+  const data = await dashboardData(day, rangeParam(search));
+  const spec = dashboardTables(data, t.dashboard, locale)[table as TableKey];
+  return new Response(toCsv(spec as Parameters<typeof toCsv>[0]), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="oxygen-${table}-${day}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

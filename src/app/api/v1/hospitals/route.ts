@@ -1,0 +1,23 @@
+import { apiRoute } from "@/server/api-auth";
+import { hospitalScope } from "@/server/permissions";
+import { hospitalSupply } from "@/server/queries/dashboard-hospitals";
+import { dateQuery, dayOrLatest, json } from "../params";
+
+// GET /api/v1/hospitals?date=YYYY-MM-DD — every hospital's supply on the day, most at risk
+// first; a hospital admin (or a token acting as one) gets only their own hospital.
+export const GET = apiRoute("api:hospitals", dateQuery, async ({ actor, query }) => {
+  const day = await dayOrLatest(query.date);
+  if (!day) return json([]);
+  const rows = await hospitalSupply(day, { hospitalId: hospitalScope(actor, "api:hospitals") });
+  return json(
+    rows.map((h) => ({
+      id: h.id,
+      name: h.name,
+      regionCode: h.regionCode,
+      usableStockKg: h.usableStockKg,
+      burnRateKgPerDay: h.burnRateKgPerDay,
+      hoursLeft: h.hoursLeft,
+      status: h.status,
+    })),
+  );
+});

@@ -1,0 +1,22 @@
+import { apiRoute } from "@/server/api-auth";
+import { pledgeStatus } from "@/server/queries/dashboard-rules";
+import { pledgeProgress } from "@/server/queries/dashboard-supply";
+import { dateQuery, dayOrLatest, json } from "../params";
+
+// GET /api/v1/pledges[?date=YYYY-MM-DD] — each pledge's progress as of the day (default: the
+// latest day with data): received vs due to date vs total, on track / behind / complete.
+export const GET = apiRoute("api:pledges", dateQuery, async ({ query }) => {
+  const day = await dayOrLatest(query.date);
+  if (!day) return json([]);
+  const rows = await pledgeProgress(day);
+  return json(
+    rows.map((p) => ({
+      id: p.id,
+      supplier: p.supplier,
+      totalKg: p.totalKg,
+      deliveredKg: p.deliveredKg,
+      dueToDateKg: p.dueToDateKg,
+      status: pledgeStatus(p),
+    })),
+  );
+});

@@ -1,0 +1,36 @@
+import type { ReactNode } from "react";
+
+/**
+ * A chart with its text alternative: the picture is one image with a summary sentence for
+ * screen readers; the same numbers follow in a table the reader can open.
+ */
+export function ChartFigure({
+  title,
+  summary,
+  tableLabel,
+  table,
+  height = "h-72",
+  children,
+}: {
+  title: string;
+  summary: string;
+  tableLabel: string;
+  table: ReactNode;
+  height?: string;
+  children: ReactNode;
+}) {
+  return (
+    <figure className="space-y-2">
+      <figcaption className="text-sm text-slate-700">
+        <span className="font-medium">{title}.</span> {summary}
+      </figcaption>
+      <div role="img" aria-label={`${title}. ${summary}`} className={`${height} w-full`}>
+        {children}
+      </div>
+      <details className="no-print text-sm">
+        <summary className="cursor-pointer text-brand-700 underline">{tableLabel}</summary>
+        <div className="mt-2 max-h-80 overflow-auto">{table}</div>
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,248 @@
+import type { ReactNode } from "react";
+import { formatDay, formatNumber, formatPercent, formatTonnes } from "@/i18n/format";
+import type { Locale } from "@/i18n/locales";
+import type { Messages } from "@/i18n/messages";
+import type { DashboardData } from "@/server/queries/dashboard";
+import { meetsPolicy, NORMAL_MEDICAL_SHARE, pledgeStatus, shortfallKg, type SupplyStatus } from "@/server/queries/dashboard-rules";
+import { StatusBadge } from "./status-badge";
+
+// Every table of the dashboard, defined once: the page renders it, /dashboard/export/[table]
+// writes it as CSV (same columns, same headers, exact values: tonnes with three decimals).
+
+type Cell = string | number | null;
+export type Column<R> = { header: string; value: (r: R) => Cell; show?: (r: R) => ReactNode; numeric?: boolean };
+export type TableSpec<R> = { key: TableKey; title: string; rows: R[]; columns: Column<R>[] };
+
+export const TABLE_KEYS = ["summary", "producers", "pledges", "hospitals", "regions", "series", "funnel"] as const;
+export type TableKey = (typeof TABLE_KEYS)[number];
+
+/** Exact tonnes for CSV (kg / 1000, up to three decimals). */
+const tonnes = (kg: number | null) => (kg === null ? null : kg / 1000);
+const share = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
+
+export function dashboardTables(d: DashboardData, t: Messages["dashboard"], locale: Locale) {
+  const T = (kg: number | null) => (kg === null ? "–" : formatTonnes(kg, locale));
+  const N = (n: number | null, digits = 0) => (n === null ? "–" : formatNumber(n, locale, digits));
+  const P = (pct: number | null) => (pct === null ? "–" : formatPercent(pct / 100, locale));
+  const statusLabel = (s: SupplyStatus) => t.status[s];
+  const s = d.summary;
+
+  const summary: TableSpec<typeof s> = {
+    key: "summary",
+    title: t.export.summary,
+    rows: [s],
+    columns: [
+      { header: t.table.day, value: (r) => r.date },
+      { header: `${t.headline.target} (t)`, value: (r) => tonnes(r.targetKg), numeric: true },
+      { header: `${t.headline.capacity} (t)`, value: (r) => tonnes(r.capacityKg), numeric: true },
+      { header: `${t.headline.shortfall} (t)`, value: (r) => tonnes(r.shortfallKg), numeric: true },
+      { header: `${t.headline.shortfall} (%)`, value: (r) => share(r.shortfallKg, r.targetKg), numeric: true },
+      { header: `${t.split.medical} (t)`, value: (r) => tonnes(r.medicalKg), numeric: true },
+      { header: `${t.split.industrial} (t)`, value: (r) => tonnes(r.industrialKg), numeric: true },
+      { header: `${t.headline.medicalDemand} (t)`, value: (r) => tonnes(r.medicalDemandKg), numeric: true },
+      { header: t.status.red, value: (r) => r.hospitals.red, numeric: true },
+      { header: t.status.amber, value: (r) => r.hospitals.amber, numeric: true },
+      { header: t.status.green, value: (r) => r.hospitals.green, numeric: true },
+      { header: t.status.stale, value: (r) => r.hospitals.stale, numeric: true },
+    ],
+  };
+
+  const producers: TableSpec<DashboardData["producers"][number]> = {
+    key: "producers",
+    title: t.split.producers,
+    rows: d.producers,
+    columns: [
+      { header: t.split.producer, value: (r) => r.name },
+      { header: t.split.produced, value: (r) => tonnes(r.producedKg), show: (r) => T(r.producedKg), numeric: true },
+      { header: t.split.medicalT, value: (r) => tonnes(r.medicalKg), show: (r) => T(r.medicalKg), numeric: true },
+      { header: t.split.industrialT, value: (r) => tonnes(r.industrialKg), show: (r) => T(r.industrialKg), numeric: true },
+      { header: `${t.split.medicalShare} (%)`, value: (r) => share(r.medicalKg, r.producedKg), show: (r) => P(share(r.medicalKg, r.producedKg)), numeric: true },
+      {
+        header: `${t.split.policyMin} (%)`,
+        value: (r) => r.minMedicalSharePct,
+        show: (r) => (r.minMedicalSharePct === null ? t.split.normal : P(r.minMedicalSharePct)),
+        numeric: true,
+      },
+      {
+        header: t.split.met,
+        value: (r) => {
+          const met = meetsPolicy(r);
+          return met === null ? t.split.noPolicy : met ? t.split.compliant : t.split.notCompliant;
+        },
+        show: (r) => {
+          const met = meetsPolicy(r);
+          if (met === null) return <span className="text-slate-600">{t.split.noPolicy}</span>;
+          return met ? <span className="font-semibold text-green-800">✓ {t.split.compliant}</span> : <span className="font-semibold text-red-800">✗ {t.split.notCompliant}</span>;
+        },
+      },
+    ],
+  };
+
+  const pledges: TableSpec<DashboardData["pledges"][number]> = {
+    key: "pledges",
+    title: t.pledges.title,
+    rows: d.pledges,
+    columns: [
+      { header: t.pledges.supplier, value: (r) => r.supplier },
+      { header: t.pledges.period, value: (r) => `${r.startsOn}/${r.endsOn}`, show: (r) => `${formatDay(r.startsOn, locale)} – ${formatDay(r.endsOn, locale)}` },
+      { header: t.pledges.total, value: (r) => tonnes(r.totalKg), show: (r) => T(r.totalKg), numeric: true },
+      { header: t.pledges.due, value: (r) => tonnes(r.dueToDateKg), show: (r) => T(r.dueToDateKg), numeric: true },
+      { header: t.pledges.delivered, value: (r) => tonnes(r.deliveredKg), show: (r) => T(r.deliveredKg), numeric: true },
+      {
+        header: `${t.pledges.progress} (%)`,
+        value: (r) => share(r.deliveredKg, r.totalKg),
+        show: (r) => <Progress delivered={r.deliveredKg} due={r.dueToDateKg} total={r.totalKg} label={P(share(r.deliveredKg, r.totalKg))} />,
+      },
+      {
+        header: t.pledges.status,
+        value: (r) => t.pledges[pledgeStatus(r)],
+        show: (r) => {
+          const st = pledgeStatus(r);
+          return <span className={st === "behind" ? "font-semibold text-red-800" : "font-semibold text-green-800"}>{t.pledges[st]}</span>;
+        },
+      },
+    ],
+  };
+
+  const hospitals: TableSpec<DashboardData["hospitals"][number]> = {
+    key: "hospitals",
+    title: t.hospitals.title,
+    rows: d.hospitals,
+    columns: [
+      { header: t.hospitals.hospital, value: (r) => r.name },
+      { header: t.hospitals.region, value: (r) => r.regionName },
+      { header: t.hospitals.usable, value: (r) => tonnes(r.usableStockKg), show: (r) => T(r.usableStockKg), numeric: true },
+      { header: t.hospitals.burn, value: (r) => tonnes(r.burnRateKgPerDay), show: (r) => T(r.burnRateKgPerDay), numeric: true },
+      { header: t.hospitals.hours, value: (r) => r.hoursLeft, show: (r) => (r.hoursLeft === null ? t.hospitals.noUse : N(r.hoursLeft, 1)), numeric: true },
+      { header: t.hospitals.status, value: (r) => statusLabel(r.status), show: (r) => <StatusBadge status={r.status} label={statusLabel(r.status)} /> },
+      {
+        header: t.hospitals.lastReport,
+        value: (r) => r.lastReportDay,
+        show: (r) => (r.lastReportDay ? formatDay(r.lastReportDay, locale) : t.hospitals.never),
+      },
+    ],
+  };
+
+  const regions: TableSpec<DashboardData["regions"][number]> = {
+    key: "regions",
+    title: t.regions.title,
+    rows: d.regions,
+    columns: [
+      { header: t.regions.region, value: (r) => r.name },
+      { header: t.regions.hospitals, value: (r) => r.hospitals, numeric: true },
+      { header: t.regions.useToday, value: (r) => tonnes(r.useKg), show: (r) => T(r.useKg), numeric: true },
+      { header: t.regions.use7d, value: (r) => tonnes(r.use7dKg), show: (r) => T(r.use7dKg), numeric: true },
+      { header: t.regions.received7d, value: (r) => tonnes(r.received7dKg), show: (r) => T(r.received7dKg), numeric: true },
+      { header: t.status.red, value: (r) => r.red, show: (r) => <Count n={r.red} tone="red" />, numeric: true },
+      { header: t.status.amber, value: (r) => r.amber, show: (r) => <Count n={r.amber} tone="amber" />, numeric: true },
+      { header: t.status.stale, value: (r) => r.stale, show: (r) => <Count n={r.stale} tone="stale" />, numeric: true },
+      { header: t.regions.minHours, value: (r) => r.minHoursLeft, show: (r) => N(r.minHoursLeft, 1), numeric: true },
+      { header: t.regions.activeCases, value: (r) => r.activeCases, show: (r) => N(r.activeCases), numeric: true },
+    ],
+  };
+
+  const series: TableSpec<DashboardData["series"][number]> = {
+    key: "series",
+    title: t.export.series,
+    rows: d.series,
+    columns: [
+      { header: t.table.day, value: (r) => r.day, show: (r) => formatDay(r.day, locale) },
+      { header: `${t.trends.capacity} (t)`, value: (r) => tonnes(r.capacityKg), show: (r) => T(r.capacityKg), numeric: true },
+      { header: `${t.split.medical} (t)`, value: (r) => tonnes(r.medicalKg), show: (r) => T(r.medicalKg), numeric: true },
+      { header: `${t.split.industrial} (t)`, value: (r) => tonnes(r.industrialKg), show: (r) => T(r.industrialKg), numeric: true },
+      {
+        header: `${t.split.normalLine} (t)`,
+        value: (r) => (r.capacityKg === null ? null : tonnes(Math.round(r.capacityKg * NORMAL_MEDICAL_SHARE))),
+        show: (r) => (r.capacityKg === null ? "–" : T(Math.round(r.capacityKg * NORMAL_MEDICAL_SHARE))),
+        numeric: true,
+      },
+      { header: `${t.trends.target} (t)`, value: (r) => tonnes(r.targetKg), show: (r) => T(r.targetKg), numeric: true },
+      {
+        header: `${t.trends.shortfall} (t)`,
+        value: (r) => (r.capacityKg === null || r.targetKg === null ? null : tonnes(shortfallKg(r.targetKg, r.capacityKg))),
+        show: (r) => (r.capacityKg === null || r.targetKg === null ? "–" : T(shortfallKg(r.targetKg, r.capacityKg))),
+        numeric: true,
+      },
+      { header: `${t.trends.hospitalUse} (t)`, value: (r) => tonnes(r.hospitalUseKg), show: (r) => T(r.hospitalUseKg), numeric: true },
+      { header: t.trends.activeCases, value: (r) => r.activeCases, show: (r) => N(r.activeCases), numeric: true },
+    ],
+  };
+
+  const f = d.funnel;
+  const funnel: TableSpec<typeof f> = {
+    key: "funnel",
+    title: t.funnel.title,
+    rows: [f],
+    columns: [
+      { header: t.table.day, value: () => `${d.from}/${d.day}` },
+      { header: `${t.funnel.requested} (n)`, value: (r) => r.requests, numeric: true },
+      { header: `${t.funnel.requested} (t)`, value: (r) => tonnes(r.requestedKg), numeric: true },
+      { header: `${t.funnel.approved} (n)`, value: (r) => r.approvedRequests, numeric: true },
+      { header: `${t.funnel.approved} (t)`, value: (r) => tonnes(r.approvedKg), numeric: true },
+      { header: `${t.funnel.delivered} (t)`, value: (r) => tonnes(r.deliveredKg), numeric: true },
+      { header: t.funnel.medianHours, value: (r) => r.medianHoursToReceipt, numeric: true },
+    ],
+  };
+
+  return { summary, producers, pledges, hospitals, regions, series, funnel };
+}
+
+function Count({ n, tone }: { n: number; tone: SupplyStatus }) {
+  if (n === 0) return <span className="text-slate-500">0</span>;
+  return <StatusBadge status={tone} label={String(n)} />;
+}
+
+function Progress({ delivered, due, total, label }: { delivered: number; due: number; total: number; label: string }) {
+  const pct = (x: number) => `${total > 0 ? Math.min(100, (x / total) * 100) : 0}%`;
+  return (
+    <div className="flex min-w-32 items-center gap-2">
+      <div className="relative h-3 flex-1 rounded bg-slate-200" aria-hidden="true">
+        <div className="absolute inset-y-0 left-0 rounded bg-brand-600" style={{ width: pct(delivered) }} />
+        <div className="absolute inset-y-[-3px] w-0.5 bg-slate-900" style={{ left: pct(due) }} />
+      </div>
+      <span className="tabular-nums">{label}</span>
+    </div>
+  );
+}
+
+/** A table spec as an HTML table (numbers right-aligned, scrolls sideways on a phone). */
+export function DataTable<R>({ spec, caption, testId }: { spec: TableSpec<R>; caption?: string; testId?: string }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="table" data-testid={testId ?? `table-${spec.key}`}>
+        {caption ? <caption className="sr-only">{caption}</caption> : null}
+        <thead>
+          <tr>
+            {spec.columns.map((c) => (
+              <th key={c.header} scope="col" className={c.numeric ? "text-right" : undefined}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {spec.rows.map((r, i) => (
+            <tr key={i}>
+              {spec.columns.map((c) => (
+                <td key={c.header} className={c.numeric ? "text-right tabular-nums" : undefined}>
+                  {c.show ? c.show(r) : (c.value(r) ?? "–")}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** RFC 4180 CSV of a table spec, with a BOM so spreadsheet programs read UTF-8. */
+export function toCsv<R>(spec: TableSpec<R>): string {
+  const esc = (v: Cell) => {
+    if (v === null || v === undefined) return "";
+    const s = String(v);
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const lines = [spec.columns.map((c) => esc(c.header)).join(","), ...spec.rows.map((r) => spec.columns.map((c) => esc(c.value(r))).join(","))];
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}
