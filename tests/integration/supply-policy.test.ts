@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/server/db";
-import { capacityScreen } from "@/server/queries/capacity";
+import { capacityScreen, complianceOf } from "@/server/queries/capacity";
 import { savePriorityPeriod, setDailyTarget } from "@/server/use-cases/policy";
 import { actors, auditOf } from "./supply-helpers";
 
@@ -44,10 +44,10 @@ describe("policy", () => {
     const p = await prisma.supplier.findFirstOrThrow({ where: { kind: "PRODUCER", active: true } });
     await prisma.dailyCapacity.create({ data: { supplierId: p.id, day: new Date("2030-06-10T00:00:00Z"), producedKg: 1000, medicalKg: 550, industrialKg: 450 } });
     const row = (await capacityScreen("2030-06-10")).rows.find((x) => x.supplierId === p.id)!;
-    expect(row.minMedicalSharePct).toBe(60);
+    expect(complianceOf(row, "2030-06-10")).toMatchObject({ status: "below", requiredPct: 60 });
     const edit = await savePriorityPeriod(a.admin, { id: r.value.id, regionId: province, startsOn: "2030-06-01", endsOn: "2030-06-30", minMedicalSharePct: "50", note: "" });
     expect(edit.ok).toBe(true);
-    expect((await capacityScreen("2030-06-10")).rows.find((x) => x.supplierId === p.id)!.minMedicalSharePct).toBe(50);
+    expect(complianceOf((await capacityScreen("2030-06-10")).rows.find((x) => x.supplierId === p.id)!, "2030-06-10")).toMatchObject({ status: "meets", requiredPct: 50 });
     expect((await auditOf("MedicalPriorityPeriod", r.value.id)).map((e) => e.action)).toEqual(["priority.create", "priority.update"]);
   });
 

@@ -1,4 +1,5 @@
 import { addDays, dateToDay, dayToDate, type Day } from "@/domain/day";
+import { checkMedicalPriority, medicalPriorityInForce, type MedicalPriorityPeriod } from "@/domain/supply";
 import { prisma } from "../db";
 
 // The daily capacity screen: every active producer in a row for one WIB day (with the day's
@@ -13,8 +14,8 @@ export type CapacityRow = {
   medicalKg: number | null;
   industrialKg: number | null;
   previous: { producedKg: number; medicalKg: number; industrialKg: number } | null;
-  /** minimum medical share (percent) of the priority period in force, null when none is */
-  minMedicalSharePct: number | null;
+  /** the medical-priority periods of its region (or province) covering the day */
+  periods: MedicalPriorityPeriod[];
 };
 
 export async function capacityScreen(day: Day) {
@@ -22,20 +23,16 @@ export async function capacityScreen(day: Day) {
   const prev = dayToDate(addDays(day, -1));
   const rows = await prisma.$queryRaw<
     { supplierId: string; name: string; region: string; producedKg: number | null; medicalKg: number | null; industrialKg: number | null;
-      pProduced: number | null; pMedical: number | null; pIndustrial: number | null; minPct: number | null }[]
+      pProduced: number | null; pMedical: number | null; pIndustrial: number | null; regionId: string; parentId: string | null }[]
   >`
     SELECT s.id AS "supplierId", s.name, r.name AS region,
       c."producedKg", c."medicalKg", c."industrialKg",
       y."producedKg" AS "pProduced", y."medicalKg" AS "pMedical", y."industrialKg" AS "pIndustrial",
-      m."minPct"
+      r.id AS "regionId", r."parentId"
     FROM "Supplier" s
     JOIN "Region" r ON r.id = s."regionId"
     LEFT JOIN "DailyCapacity" c ON c."supplierId" = s.id AND c.day = ${date}
     LEFT JOIN "DailyCapacity" y ON y."supplierId" = s.id AND y.day = ${prev}
-    LEFT JOIN LATERAL (
-      SELECT max(p."minMedicalSharePct") AS "minPct" FROM "MedicalPriorityPeriod" p
-      WHERE (p."regionId" = r.id OR p."regionId" = r."parentId") AND p."startsOn" <= ${date} AND p."endsOn" >= ${date}
-    ) m ON true
     WHERE s.kind = 'PRODUCER' AND s.active
     ORDER BY s.name`;
   const [totals] = await prisma.$queryRaw<{ produced: bigint | null; medical: bigint | null; industrial: bigint | null; n: bigint }[]>`
@@ -44,9 +41,11 @@ export async function capacityScreen(day: Day) {
   const [target] = await prisma.$queryRaw<{ target: number | null }[]>`
     SELECT p."dailyTargetKg" AS target FROM "Policy" p JOIN "Region" r ON r.id = p."regionId"
     WHERE r."parentId" IS NULL AND p."validFrom" <= ${date} ORDER BY p."validFrom" DESC LIMIT 1`;
-  const [period] = await prisma.$queryRaw<{ minPct: number | null }[]>`
-    SELECT max(p."minMedicalSharePct") AS "minPct" FROM "MedicalPriorityPeriod" p JOIN "Region" r ON r.id = p."regionId"
-    WHERE r."parentId" IS NULL AND p."startsOn" <= ${date} AND p."endsOn" >= ${date}`;
+  // The periods covering the day (few rows); the domain decides which one is in force.
+  const periods = (
+    await prisma.medicalPriorityPeriod.findMany({ where: { startsOn: { lte: date }, endsOn: { gte: date } }, include: { region: { select: { parentId: true } } } })
+  ).map((p) => ({ regionId: p.regionId, isProvince: p.region.parentId === null, startsOn: dateToDay(p.startsOn), endsOn: dateToDay(p.endsOn), minMedicalSharePct: p.minMedicalSharePct }));
+  const forRegion = (regionId: string | null, parentId: string | null) => periods.filter((p) => p.regionId === regionId || p.regionId === parentId);
   return {
     day,
     rows: rows.map<CapacityRow>((r) => ({
@@ -57,11 +56,11 @@ export async function capacityScreen(day: Day) {
       medicalKg: r.medicalKg,
       industrialKg: r.industrialKg,
       previous: r.pProduced === null ? null : { producedKg: r.pProduced, medicalKg: r.pMedical!, industrialKg: r.pIndustrial! },
-      minMedicalSharePct: r.minPct === null ? null : Number(r.minPct),
+      periods: forRegion(r.regionId, r.parentId),
     })),
     totals: { producedKg: Number(totals?.produced ?? 0), medicalKg: Number(totals?.medical ?? 0), industrialKg: Number(totals?.industrial ?? 0), rows: Number(totals?.n ?? 0) },
     targetKg: target?.target ?? null,
-    provinceMinMedicalSharePct: period?.minPct === null || period?.minPct === undefined ? null : Number(period.minPct),
+    provincePolicy: medicalPriorityInForce(periods.filter((p) => p.isProvince), day),
   };
 }
 
@@ -80,4 +79,15 @@ export async function capacityForExport(from: Day, to: Day) {
 export async function latestCapacityDayOnOrBefore(day: Day): Promise<Day | null> {
   const rows = await prisma.$queryRaw<{ day: Date | null }[]>`SELECT max(day) AS day FROM "DailyCapacity" WHERE day <= ${dayToDate(day)}`;
   return rows[0]?.day ? dateToDay(rows[0].day) : null;
+}
+
+export type Compliance = { status: "meets" | "below" | "no_policy" | "not_entered"; share: number | null; requiredPct: number | null };
+
+/** Whether a producer's medical share on the day met the policy in force (the rule is src/domain/supply.ts). */
+export function complianceOf(r: CapacityRow, day: string): Compliance {
+  if (r.producedKg === null) return { status: "not_entered", share: null, requiredPct: null };
+  const check = checkMedicalPriority({ producedKg: r.producedKg, medicalKg: r.medicalKg! }, r.periods, day);
+  const share = check.medicalSharePct === null ? null : check.medicalSharePct / 100;
+  const status = check.compliance === "met" ? "meets" : check.compliance === "not_met" ? "below" : "no_policy";
+  return { status, share, requiredPct: check.requiredPct };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { dayToDate, isDay, type Day } from "@/domain/day";
 import { tonnesToKg } from "@/domain/mass";
+import { validateCapacitySplit } from "@/domain/supply";
 import { recordAudit } from "../audit";
 import { RuleError, useCase, type FieldErrors, type Tx } from "../use-case";
 import { day, parseDecimal } from "./supply-input";
@@ -37,7 +38,10 @@ export function parseCapacityRow(row: RawRow): { ok: true; value: CapacityFigure
   }
   if (Object.keys(errors).length) return { ok: false, errors };
   const value = { producedKg: kg.produced!, medicalKg: kg.medical!, industrialKg: kg.industrial! };
-  if (value.medicalKg + value.industrialKg !== value.producedKg) return { ok: false, errors: { medical: "split_mismatch", industrial: "split_mismatch" } };
+  const split = validateCapacitySplit(value);
+  if (Object.keys(split).length) {
+    return { ok: false, errors: Object.fromEntries(Object.entries(split).map(([k, code]) => [k.replace(/Kg$/, ""), code])) };
+  }
   return { ok: true, value };
 }
 

@@ -6,11 +6,10 @@ import { kgToTonnes } from "@/domain/mass";
 import { formatDay, formatPercent, formatTonnes } from "@/i18n/format";
 import { getI18n } from "@/i18n/server";
 import { can } from "@/server/permissions";
-import { capacityScreen, latestCapacityDayOnOrBefore, type CapacityRow } from "@/server/queries/capacity";
+import { capacityScreen, complianceOf, latestCapacityDayOnOrBefore, type CapacityRow } from "@/server/queries/capacity";
 import { one, type SearchParams } from "@/server/queries/supply-list";
 import { requireActor } from "@/server/session";
 import { importCapacityAction, saveCapacityAction } from "./actions";
-import { complianceOf } from "./compliance";
 
 const t3 = (kg: number | null | undefined) => (kg === null || kg === undefined ? "" : String(kgToTonnes(kg)));
 
@@ -27,7 +26,7 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
 
   const rows: CapacityFormRow[] = screen.rows.map((r: CapacityRow) => {
     const src = copy && r.previous ? r.previous : r.producedKg === null ? null : { producedKg: r.producedKg, medicalKg: r.medicalKg!, industrialKg: r.industrialKg! };
-    const c = complianceOf(r);
+    const c = complianceOf(r, day);
     return {
       supplierId: r.supplierId,
       name: r.name,
@@ -36,7 +35,10 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
       medical: t3(src?.medicalKg),
       industrial: t3(src?.industrialKg),
       share: c.share === null ? "" : formatPercent(c.share, locale),
-      compliance: { tone: c.status === "meets" ? "green" : c.status === "below" ? "red" : "slate", label: c.status === "meets" ? s.meets : c.status === "below" ? s.below : c.status === "no_policy" ? s.noPolicy : s.notEntered },
+      compliance: {
+        tone: c.status === "meets" ? "green" : c.status === "below" ? "red" : "slate",
+        label: c.status === "meets" ? `${s.meets} (≥ ${c.requiredPct}%)` : c.status === "below" ? `${s.below} (${c.requiredPct}%)` : c.status === "no_policy" ? s.noPolicy : s.notEntered,
+      },
     };
   });
   const gap = screen.targetKg === null ? null : Math.max(0, screen.targetKg - screen.totals.producedKg);
@@ -70,7 +72,7 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
           <p className="text-xs text-slate-500">{s.medical} {formatTonnes(screen.totals.medicalKg, locale)} · {s.industrial} {formatTonnes(screen.totals.industrialKg, locale)}</p></div>
         <div className="card"><p className="text-sm text-slate-500">{s.target}</p><p className="text-2xl font-semibold tabular-nums">{screen.targetKg === null ? "—" : formatTonnes(screen.targetKg, locale)}</p>
           {gap !== null && <p className="text-xs text-slate-500">{s.gap} {formatTonnes(gap, locale)}</p>}</div>
-        <div className="card"><p className="text-sm text-slate-500">{s.policy}</p><p className="text-sm" data-testid="policy-in-force">{screen.provinceMinMedicalSharePct === null ? s.noPeriod : s.minShare(screen.provinceMinMedicalSharePct)}</p></div>
+        <div className="card"><p className="text-sm text-slate-500">{s.policy}</p><p className="text-sm" data-testid="policy-in-force">{screen.provincePolicy === null ? s.noPeriod : s.minShare(screen.provincePolicy.minMedicalSharePct)}</p></div>
       </section>
 
       {rows.length === 0 ? (
