@@ -3,7 +3,7 @@ import { formatDay, formatNumber, formatPercent, formatTonnes } from "@/i18n/for
 import type { Locale } from "@/i18n/locales";
 import type { Messages } from "@/i18n/messages";
 import type { DashboardData } from "@/server/queries/dashboard";
-import { meetsPolicy, NORMAL_MEDICAL_SHARE, pledgeStatus, shortfallKg, type SupplyStatus } from "@/server/queries/dashboard-rules";
+import { compliance, NORMAL_MEDICAL_SHARE, pledgeStatus, shortfallKg, type SupplyStatus } from "@/server/queries/dashboard-rules";
 import { StatusBadge } from "./status-badge";
 
 // Every table of the dashboard, defined once: the page renders it, /dashboard/export/[table]
@@ -26,6 +26,7 @@ export function dashboardTables(d: DashboardData, t: Messages["dashboard"], loca
   const P = (pct: number | null) => (pct === null ? "–" : formatPercent(pct / 100, locale));
   const statusLabel = (s: SupplyStatus) => t.status[s];
   const s = d.summary;
+  const complianceLabel = { met: t.split.compliant, not_met: t.split.notCompliant, no_policy: t.split.noPolicy };
 
   const summary: TableSpec<typeof s> = {
     key: "summary",
@@ -65,14 +66,15 @@ export function dashboardTables(d: DashboardData, t: Messages["dashboard"], loca
       },
       {
         header: t.split.met,
-        value: (r) => {
-          const met = meetsPolicy(r);
-          return met === null ? t.split.noPolicy : met ? t.split.compliant : t.split.notCompliant;
-        },
+        value: (r) => complianceLabel[compliance(r, d.day)],
         show: (r) => {
-          const met = meetsPolicy(r);
-          if (met === null) return <span className="text-slate-600">{t.split.noPolicy}</span>;
-          return met ? <span className="font-semibold text-green-800">✓ {t.split.compliant}</span> : <span className="font-semibold text-red-800">✗ {t.split.notCompliant}</span>;
+          const c = compliance(r, d.day);
+          if (c === "no_policy") return <span className="text-slate-600">{t.split.noPolicy}</span>;
+          return c === "met" ? (
+            <span className="font-semibold text-green-800">✓ {t.split.compliant}</span>
+          ) : (
+            <span className="font-semibold text-red-800">✗ {t.split.notCompliant}</span>
+          );
         },
       },
     ],
@@ -95,9 +97,9 @@ export function dashboardTables(d: DashboardData, t: Messages["dashboard"], loca
       },
       {
         header: t.pledges.status,
-        value: (r) => t.pledges[pledgeStatus(r)],
+        value: (r) => t.pledges[pledgeStatus(r, d.day)],
         show: (r) => {
-          const st = pledgeStatus(r);
+          const st = pledgeStatus(r, d.day);
           return <span className={st === "behind" ? "font-semibold text-red-800" : "font-semibold text-green-800"}>{t.pledges[st]}</span>;
         },
       },

@@ -1,36 +1,36 @@
-// The domain thresholds the dashboard's SQL has to encode, in one place for the queries.
-// TODO(issue 5): re-export from src/domain/stock.ts and src/domain/supply.ts once they land,
-// so the domain stays the one source of truth.
+// The domain rules the dashboard uses, in one place for its queries and pages. The numbers
+// live in src/domain (one source of truth); the SQL gets the thresholds as parameters, and the
+// per-row derivations (a pledge's status, a producer's compliance, a shortfall) are the domain's.
+import type { Day } from "@/domain/day";
+import { pledgeProgress, type PledgeStatus } from "@/domain/pledge";
+import {
+  AMBER_BELOW_HOURS,
+  BURN_RATE_WINDOW_REPORTS,
+  RED_BELOW_HOURS,
+  STALE_AFTER_HOURS,
+  SUPPLY_STATUSES,
+  type SupplyStatus,
+} from "@/domain/stock";
+import { checkMedicalPriority, NORMAL_MEDICAL_SHARE, shortfall, type MedicalPriorityCompliance } from "@/domain/supply";
 
-export type SupplyStatus = "red" | "amber" | "green" | "stale";
-export const SUPPLY_STATUSES: readonly SupplyStatus[] = ["red", "amber", "green", "stale"];
-
-/** Under this many hours of supply left: red. */
-export const RED_BELOW_HOURS = 8;
-/** Under this many hours: amber; otherwise green. */
-export const AMBER_BELOW_HOURS = 24;
-/** A hospital whose latest report is older than this is stale. */
-export const STALE_AFTER_HOURS = 24;
-/** The burn rate is the mean use of this many latest reports. */
-export const BURN_RATE_WINDOW_REPORTS = 7;
-/** The normal industrial : medical split, about 70 : 30. */
-export const NORMAL_MEDICAL_SHARE = 0.3;
+export { AMBER_BELOW_HOURS, BURN_RATE_WINDOW_REPORTS, NORMAL_MEDICAL_SHARE, RED_BELOW_HOURS, STALE_AFTER_HOURS, SUPPLY_STATUSES };
+export type { MedicalPriorityCompliance, PledgeStatus, SupplyStatus };
 
 /** How far production falls short of the target (never negative). */
 export function shortfallKg(targetKg: number, capacityKg: number): number {
-  return Math.max(0, targetKg - capacityKg);
+  return shortfall(targetKg, capacityKg).shortfallKg;
 }
 
-export type PledgeStatus = "complete" | "on_track" | "behind";
-
-/** A pledge is complete once everything pledged arrived, on track while it keeps up with its schedule. */
-export function pledgeStatus(p: { totalKg: number; dueToDateKg: number; deliveredKg: number }): PledgeStatus {
-  if (p.deliveredKg >= p.totalKg) return "complete";
-  return p.deliveredKg >= p.dueToDateKg ? "on_track" : "behind";
+/**
+ * A pledge's status from the database's sums as of a day: what was due by then (summed over
+ * its tranches by SQL) stands in for the schedule.
+ */
+export function pledgeStatus(p: { totalKg: number; dueToDateKg: number; deliveredKg: number }, day: Day): PledgeStatus {
+  return pledgeProgress(p.totalKg, [{ dueOn: day, kg: p.dueToDateKg }], p.deliveredKg, day).status;
 }
 
-/** Whether a producer's medical share met the minimum in force (null: no policy in force). */
-export function meetsPolicy(p: { producedKg: number; medicalKg: number; minMedicalSharePct: number | null }): boolean | null {
-  if (p.minMedicalSharePct === null) return null;
-  return p.medicalKg * 100 >= p.minMedicalSharePct * p.producedKg;
+/** A producer's compliance on a day with the minimum share in force (found by SQL), if any. */
+export function compliance(p: { producedKg: number; medicalKg: number; minMedicalSharePct: number | null }, day: Day): MedicalPriorityCompliance {
+  const periods = p.minMedicalSharePct === null ? [] : [{ startsOn: day, endsOn: day, minMedicalSharePct: p.minMedicalSharePct }];
+  return checkMedicalPriority(p, periods, day).compliance;
 }

@@ -65,7 +65,7 @@ export type PledgeRow = {
   id: string;
   supplier: string;
   totalKg: number;
-  /** tranches due on or before the day */
+  /** tranches due on or before the day (at most the total) */
   dueToDateKg: number;
   /** received by hospitals (confirmed) by the end of the day */
   deliveredKg: number;
@@ -108,7 +108,7 @@ export async function pledgeProgress(day: Day): Promise<PledgeRow[]> {
       WHERE d."dispatchedAt" < ${end} AND (t."pledgeId" IS NOT NULL OR a."pledgeId" IS NOT NULL)
       GROUP BY 1
     )
-    SELECT p.id, s.name AS supplier, p."totalKg", due.due, sent.delivered, sent.dispatched, p."startsOn", p."endsOn", p.earmark::text AS earmark
+    SELECT p.id, s.name AS supplier, p."totalKg", LEAST(p."totalKg", due.due) AS due, sent.delivered, sent.dispatched, p."startsOn", p."endsOn", p.earmark::text AS earmark
     FROM "Pledge" p JOIN "Supplier" s ON s.id = p."supplierId"
     LEFT JOIN due ON due."pledgeId" = p.id
     LEFT JOIN sent ON sent."pledgeId" = p.id

@@ -16,7 +16,7 @@ export const GET = apiRoute("api:pledges", dateQuery, async ({ query }) => {
       totalKg: p.totalKg,
       deliveredKg: p.deliveredKg,
       dueToDateKg: p.dueToDateKg,
-      status: pledgeStatus(p),
+      status: pledgeStatus(p, day),
     })),
   );
 });
