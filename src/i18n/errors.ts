@@ -23,6 +23,11 @@ const id = {
   earmark: "Komitmen ini diperuntukkan bagi rumah sakit lain.",
   server: "Terjadi gangguan di server. Coba lagi.",
   csv_invalid: "Berkas CSV berisi baris yang salah; tidak ada yang diimpor.",
+  tranche_sum: "Jumlah tahap harus sama dengan total komitmen.",
+  tranche_outside: "Tanggal tahap harus di dalam periode komitmen.",
+  tranche_has_deliveries: "Tahap yang sudah punya pengiriman tidak dapat dihapus.",
+  dispatch_source: "Pilih satu: alokasi atau tahap komitmen.",
+  cylinder_size_required: "Ukuran tabung wajib untuk satuan tabung.",
   beds_exceeded: "Tidak boleh melebihi jumlah tempat tidur.",
   residual_exceeds_tank: "Sisa tak terpakai tidak boleh melebihi kapasitas tangki.",
   password_short: "Minimal 10 karakter.",
@@ -37,6 +42,7 @@ const id = {
   received_too_much: "Jauh melebihi yang dikirim; periksa kembali.",
   already_received: "Penerimaan ini sudah dikonfirmasi.",
   no_hospital: "Akun ini tidak terikat ke rumah sakit.",
+  before_dispatch: "Tidak boleh sebelum waktu kirim.",
 };
 
 const en: typeof id = {
@@ -62,6 +68,11 @@ const en: typeof id = {
   earmark: "This pledge is earmarked for other hospitals.",
   server: "Something went wrong on the server. Please try again.",
   csv_invalid: "The CSV file has invalid rows; nothing was imported.",
+  tranche_sum: "The tranches must add up to the pledge's total.",
+  tranche_outside: "A tranche's date must fall within the pledge's period.",
+  tranche_has_deliveries: "A tranche that already has dispatches cannot be removed.",
+  dispatch_source: "Choose one: an allocation or a pledge tranche.",
+  cylinder_size_required: "The cylinder size is required for cylinders.",
   beds_exceeded: "Must not exceed the number of beds.",
   residual_exceeds_tank: "The unusable residual must not exceed the tank's capacity.",
   password_short: "At least 10 characters.",
@@ -76,6 +87,7 @@ const en: typeof id = {
   received_too_much: "Far more than was dispatched; please check.",
   already_received: "This receipt was already confirmed.",
   no_hospital: "This account is not bound to a hospital.",
+  before_dispatch: "Must not be before the dispatch time.",
 };
 
 export const errors = { id, en };

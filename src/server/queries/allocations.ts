@@ -1,0 +1,82 @@
+import { dateToDay, dayToDate, todayWib, type Day } from "@/domain/day";
+import { recommendAllocations, type AllocationSource, type OpenRequest } from "@/domain/recommender";
+import { prisma } from "../db";
+import { supplyByHospital } from "./stock";
+
+// What staff allocate from, and the recommender's proposal. Free kilograms are summed by
+// PostgreSQL; the allocation use case recomputes them under row locks before saving, so these
+// figures guide the form and never decide by themselves.
+
+export type SourceRow = AllocationSource & { label: string; pledgeTotalKg?: number };
+
+/** The latest day with capacity data, not after today (the demo's data ends in 2021). */
+export async function defaultSupplyDay(now: Date = new Date()): Promise<Day> {
+  const today = todayWib(now);
+  const [r] = await prisma.$queryRaw<{ day: Date | null }[]>`SELECT max(day) AS day FROM "DailyCapacity" WHERE day <= ${dayToDate(today)}`;
+  return r?.day ? dateToDay(r.day) : today;
+}
+
+/** Producers' and distributors' free medical supply on the day, and pledges with kilograms left. */
+export async function sourcesForDay(day: Day): Promise<SourceRow[]> {
+  const date = dayToDate(day);
+  const supply = await prisma.$queryRaw<{ supplierId: string; name: string; free: bigint }[]>`
+    SELECT s.id AS "supplierId", s.name, c."medicalKg" - COALESCE(a.used, 0) AS free
+    FROM "DailyCapacity" c
+    JOIN "Supplier" s ON s.id = c."supplierId"
+    LEFT JOIN (
+      SELECT "supplierId", sum(kg) AS used FROM "Allocation"
+      WHERE day = ${date} AND "pledgeId" IS NULL AND status <> 'CANCELLED' GROUP BY "supplierId"
+    ) a ON a."supplierId" = s.id
+    WHERE c.day = ${date} AND s.active AND s.kind IN ('PRODUCER', 'DISTRIBUTOR')
+    ORDER BY s.name`;
+  const pledges = await prisma.$queryRaw<{ id: string; supplierId: string; name: string; earmark: "NONE" | "ASSOCIATION" | "HOSPITALS"; total: number; free: bigint; hospitals: string[] | null }[]>`
+    SELECT p.id, p."supplierId", s.name, p.earmark::text AS earmark, p."totalKg" AS total,
+           p."totalKg"
+             - COALESCE((SELECT sum(kg) FROM "Allocation" a WHERE a."pledgeId" = p.id AND a.status <> 'CANCELLED'), 0)
+             - COALESCE((SELECT sum(d."dispatchedKg") FROM "Delivery" d JOIN "PledgeTranche" t ON t.id = d."trancheId"
+                         WHERE t."pledgeId" = p.id AND d."allocationId" IS NULL), 0) AS free,
+           (SELECT array_agg(ph."hospitalId") FROM "PledgeHospital" ph WHERE ph."pledgeId" = p.id) AS hospitals
+    FROM "Pledge" p JOIN "Supplier" s ON s.id = p."supplierId"
+    WHERE p."startsOn" <= ${date}
+    ORDER BY s.name`;
+  return [
+    ...supply
+      .filter((r) => Number(r.free) > 0)
+      .map((r): SourceRow => ({
+        sourceId: `supply:${r.supplierId}`, kind: "supply", supplierId: r.supplierId, supplierName: r.name, freeKg: Number(r.free),
+        earmark: "NONE", label: r.name,
+      })),
+    ...pledges
+      .filter((p) => Number(p.free) > 0)
+      .map((p): SourceRow => ({
+        sourceId: `pledge:${p.id}`, kind: "pledge", supplierId: p.supplierId, supplierName: p.name, pledgeId: p.id, freeKg: Number(p.free),
+        earmark: p.earmark, earmarkHospitalIds: p.hospitals ?? [], label: p.name, pledgeTotalKg: p.total,
+      })),
+  ];
+}
+
+/** Approved requests with kilograms still to allocate, as the recommender reads them. */
+export async function openApprovedRequests(now: Date = new Date()): Promise<OpenRequest[]> {
+  const rows = await prisma.$queryRaw<{
+    id: string; hospitalId: string; name: string; approvedKg: number; allocated: bigint; urgency: OpenRequest["urgency"];
+    isReferral: boolean; isAssociationMember: boolean; createdAt: Date;
+  }[]>`
+    SELECT r.id, r."hospitalId", h.name, r."approvedKg", COALESCE(a.allocated, 0) AS allocated, r.urgency::text AS urgency,
+           h."isReferral", h."isAssociationMember", r."createdAt"
+    FROM "SupplyRequest" r
+    JOIN "Hospital" h ON h.id = r."hospitalId"
+    LEFT JOIN (SELECT "requestId", sum(kg) AS allocated FROM "Allocation" WHERE status <> 'CANCELLED' GROUP BY "requestId") a ON a."requestId" = r.id
+    WHERE r.status IN ('APPROVED', 'ALLOCATED', 'IN_TRANSIT') AND r."approvedKg" > COALESCE(a.allocated, 0)`;
+  const supply = await supplyByHospital(now);
+  return rows.map((r) => ({
+    requestId: r.id, hospitalId: r.hospitalId, hospitalName: r.name, approvedKg: r.approvedKg, alreadyAllocatedKg: Number(r.allocated),
+    urgency: r.urgency, hoursLeft: supply.get(r.hospitalId)?.hoursLeft ?? null, isReferral: r.isReferral,
+    isAssociationMember: r.isAssociationMember, createdAt: r.createdAt,
+  }));
+}
+
+/** The recommender's proposal for every open approved request, from the day's sources. */
+export async function recommendationFor(day: Day, now: Date = new Date()) {
+  const [requests, sources] = await Promise.all([openApprovedRequests(now), sourcesForDay(day)]);
+  return { requests, sources, recommendation: recommendAllocations(requests, sources) };
+}

@@ -1,0 +1,105 @@
+import type { Prisma, RequestStatus } from "@/generated/prisma/client";
+import { compareForTriage } from "@/domain/request";
+import { prisma } from "../db";
+import { hospitalScope, type Actor } from "../permissions";
+import { supplyByHospital } from "./stock";
+
+// Reads of requests. A hospital admin sees only their own hospital's (hospitalScope); the
+// figures per request (allocated, received) are summed by PostgreSQL.
+
+export const REQUEST_STATUSES = ["SUBMITTED", "APPROVED", "ALLOCATED", "IN_TRANSIT", "FULFILLED", "REJECTED", "CANCELLED"] as const;
+export const BOARD_COLUMNS = ["SUBMITTED", "APPROVED", "ALLOCATED", "IN_TRANSIT", "FULFILLED"] as const;
+
+type Totals = { allocatedKg: number; receivedKg: number };
+
+/** Live allocated kg and received kg per request, for the given ids. */
+async function totalsFor(ids: string[]): Promise<Map<string, Totals>> {
+  if (ids.length === 0) return new Map();
+  const rows = await prisma.$queryRaw<{ id: string; allocated: bigint | null; received: bigint | null }[]>`
+    SELECT a."requestId" AS id,
+           sum(a.kg) FILTER (WHERE a.status <> 'CANCELLED') AS allocated,
+           (SELECT sum(d."receivedKg") FROM "Delivery" d JOIN "Allocation" a2 ON a2.id = d."allocationId" WHERE a2."requestId" = a."requestId") AS received
+    FROM "Allocation" a WHERE a."requestId" = ANY(${ids}) GROUP BY a."requestId"`;
+  return new Map(rows.map((r) => [r.id, { allocatedKg: Number(r.allocated ?? 0), receivedKg: Number(r.received ?? 0) }]));
+}
+
+/** Requests the actor may see, newest first, optionally of one status. */
+export async function listRequests(actor: Actor, opts: { status?: string; take?: number } = {}) {
+  const scope = hospitalScope(actor, "request:read");
+  const status = (REQUEST_STATUSES as readonly string[]).includes(opts.status ?? "") ? (opts.status as RequestStatus) : undefined;
+  const where: Prisma.SupplyRequestWhereInput = { ...(scope ? { hospitalId: scope } : {}), ...(status ? { status } : {}) };
+  const rows = await prisma.supplyRequest.findMany({
+    where,
+    orderBy: { createdAt: "desc" },
+    take: opts.take ?? 100,
+    include: { hospital: { select: { name: true } } },
+  });
+  const totals = await totalsFor(rows.map((r) => r.id));
+  return rows.map((r) => ({ ...r, ...(totals.get(r.id) ?? { allocatedKg: 0, receivedKg: 0 }) }));
+}
+
+/** One request with its allocations, deliveries and history — if the actor may see it. */
+export async function requestFor(actor: Actor, id: string) {
+  const scope = hospitalScope(actor, "request:read");
+  const request = await prisma.supplyRequest.findFirst({
+    where: { id, ...(scope ? { hospitalId: scope } : {}) },
+    include: {
+      hospital: { include: { region: { select: { name: true } } } },
+      allocations: {
+        orderBy: { createdAt: "asc" },
+        include: {
+          supplier: { select: { name: true } },
+          pledge: { select: { id: true, note: true } },
+          deliveries: { orderBy: { dispatchedAt: "asc" } },
+        },
+      },
+    },
+  });
+  if (!request) return null;
+  const entityIds = [request.id, ...request.allocations.map((a) => a.id), ...request.allocations.flatMap((a) => a.deliveries.map((d) => d.id))];
+  const history = await prisma.auditEvent.findMany({
+    where: { entityId: { in: entityIds }, entity: { in: ["SupplyRequest", "Allocation", "Delivery"] } },
+    orderBy: { at: "asc" },
+    select: { id: true, at: true, action: true, actorId: true, entity: true },
+  });
+  const actorIds = [...new Set(history.map((h) => h.actorId).filter((x): x is string => !!x))];
+  const names = new Map((await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const totals = (await totalsFor([request.id])).get(request.id) ?? { allocatedKg: 0, receivedKg: 0 };
+  return { ...request, ...totals, history: history.map((h) => ({ ...h, id: String(h.id), actorName: h.actorId ? names.get(h.actorId) ?? null : null })) };
+}
+
+export type TriageCard = Awaited<ReturnType<typeof triageBoard>>["columns"][number]["cards"][number];
+
+/**
+ * The staff triage board: a column per open status (and fulfilled), each sorted by urgency, then
+ * the hospital's hours of supply left (fewest first), then age; rejected and cancelled aside.
+ */
+export async function triageBoard(now: Date = new Date(), fulfilledLimit = 20, asideLimit = 20) {
+  const [open, fulfilled, aside, supply] = await Promise.all([
+    prisma.supplyRequest.findMany({
+      where: { status: { in: ["SUBMITTED", "APPROVED", "ALLOCATED", "IN_TRANSIT"] } },
+      include: { hospital: { select: { name: true, isReferral: true } } },
+    }),
+    prisma.supplyRequest.findMany({
+      where: { status: "FULFILLED" }, orderBy: { fulfilledAt: { sort: "desc", nulls: "last" } }, take: fulfilledLimit,
+      include: { hospital: { select: { name: true, isReferral: true } } },
+    }),
+    prisma.supplyRequest.findMany({
+      where: { status: { in: ["REJECTED", "CANCELLED"] } }, orderBy: { updatedAt: "desc" }, take: asideLimit,
+      include: { hospital: { select: { name: true, isReferral: true } } },
+    }),
+    supplyByHospital(now),
+  ]);
+  const all = [...open, ...fulfilled, ...aside];
+  const totals = await totalsFor(all.map((r) => r.id));
+  const card = (r: (typeof all)[number]) => {
+    const s = supply.get(r.hospitalId) ?? null;
+    return { ...r, ...(totals.get(r.id) ?? { allocatedKg: 0, receivedKg: 0 }), supply: s, hoursLeft: s?.hoursLeft ?? null };
+  };
+  const cards = open.map(card);
+  const columns = BOARD_COLUMNS.map((status) => ({
+    status,
+    cards: status === "FULFILLED" ? fulfilled.map(card) : cards.filter((c) => c.status === status).sort(compareForTriage),
+  }));
+  return { columns, aside: aside.map(card) };
+}
