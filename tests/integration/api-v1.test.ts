@@ -1,0 +1,170 @@
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { hashToken } from "@/server/api-auth";
+import { prisma } from "@/server/db";
+import type { Actor } from "@/server/permissions";
+import { issueToken, listTokens, revokeToken } from "@/server/use-cases/tokens";
+import { GET as hospitalsGET } from "@/app/api/v1/hospitals/route";
+import { GET as pledgesGET } from "@/app/api/v1/pledges/route";
+import { GET as summaryGET } from "@/app/api/v1/summary/route";
+import { actors } from "./supply-helpers";
+
+// The read-only API v1, called as route handlers with real requests. A session cookie is the
+// other way in; here the "session" is whoever `sessionActor` says (none unless a test sets it).
+let sessionActor: Actor | null = null;
+vi.mock("@/server/session", () => ({ currentActor: async () => sessionActor }));
+
+let a: Awaited<ReturnType<typeof actors>>;
+let officialToken: string;
+let hospitalToken: string;
+
+beforeAll(async () => {
+  a = await actors();
+  const o = await issueToken(a.admin, { name: "Dinkes dashboard", userId: a.official.id });
+  const h = await issueToken(a.admin, { name: "RS integration", userId: a.hospital.id });
+  if (!o.ok || !h.ok) throw new Error("could not issue tokens");
+  officialToken = o.value.token;
+  hospitalToken = h.value.token;
+});
+
+function call(handler: (r: Request) => Promise<Response>, path: string, token?: string) {
+  return handler(new Request(`http://localhost${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }));
+}
+
+describe("authentication", () => {
+  it("401 without credentials, with a malformed header and with an unknown token", async () => {
+    for (const [h, p] of [[summaryGET, "/api/v1/summary"], [hospitalsGET, "/api/v1/hospitals"], [pledgesGET, "/api/v1/pledges"]] as const) {
+      const r = await call(h, p);
+      expect(r.status).toBe(401);
+      expect(await r.json()).toEqual({ error: "unauthorized" });
+    }
+    const bad = await summaryGET(new Request("http://localhost/api/v1/summary", { headers: { authorization: "Basic abc" } }));
+    expect(bad.status).toBe(401);
+    expect((await call(summaryGET, "/api/v1/summary", "oxy_not-a-real-token")).status).toBe(401);
+  });
+
+  it("a bearer token acting as an official reads the published 2021-07-26 summary", async () => {
+    const r = await call(summaryGET, "/api/v1/summary?date=2021-07-26", officialToken);
+    expect(r.status).toBe(200);
+    expect(r.headers.get("cache-control")).toBe("no-store");
+    const body = await r.json();
+    expect(body).toMatchObject({ date: "2021-07-26", targetKg: 2_500_000, capacityKg: 1_500_000, shortfallKg: 1_000_000 });
+    expect(Object.keys(body).sort()).toEqual(["capacityKg", "date", "hospitals", "industrialKg", "medicalDemandKg", "medicalKg", "shortfallKg", "targetKg"]);
+    expect(Object.keys(body.hospitals).sort()).toEqual(["amber", "green", "red", "stale"]);
+    for (const v of [body.targetKg, body.capacityKg, body.shortfallKg, body.medicalKg, body.industrialKg, body.medicalDemandKg]) expect(Number.isInteger(v)).toBe(true);
+    expect(body.medicalKg + body.industrialKg).toBe(1_500_000);
+  });
+
+  it("the session cookie works as well as a token", async () => {
+    sessionActor = a.staff;
+    try {
+      const r = await call(summaryGET, "/api/v1/summary?date=2021-07-26");
+      expect(r.status).toBe(200);
+      expect((await r.json()).capacityKg).toBe(1_500_000);
+    } finally {
+      sessionActor = null;
+    }
+  });
+
+  it("a revoked token gets 401 from then on", async () => {
+    const issued = await issueToken(a.admin, { name: "to revoke", userId: a.official.id });
+    if (!issued.ok) throw new Error("issue failed");
+    expect((await call(pledgesGET, "/api/v1/pledges", issued.value.token)).status).toBe(200);
+    expect((await revokeToken(a.admin, { id: issued.value.id })).ok).toBe(true);
+    expect((await call(pledgesGET, "/api/v1/pledges", issued.value.token)).status).toBe(401);
+  });
+
+  it("a token of a disabled account stops working", async () => {
+    const u = await prisma.user.create({ data: { email: "service@satgas.test", name: "Service", role: "OFFICIAL", passwordHash: "x" } });
+    const issued = await issueToken(a.admin, { name: "service", userId: u.id });
+    if (!issued.ok) throw new Error("issue failed");
+    expect((await call(summaryGET, "/api/v1/summary", issued.value.token)).status).toBe(200);
+    await prisma.user.update({ where: { id: u.id }, data: { active: false } });
+    expect((await call(summaryGET, "/api/v1/summary", issued.value.token)).status).toBe(401);
+  });
+});
+
+describe("authorization", () => {
+  it("403 for a hospital admin on summary and pledges", async () => {
+    for (const [h, p] of [[summaryGET, "/api/v1/summary?date=2021-07-26"], [pledgesGET, "/api/v1/pledges"]] as const) {
+      const r = await call(h, p, hospitalToken);
+      expect(r.status).toBe(403);
+      expect(await r.json()).toEqual({ error: "forbidden" });
+    }
+  });
+
+  it("a hospital admin gets only their own hospital from /hospitals", async () => {
+    const r = await call(hospitalsGET, "/api/v1/hospitals?date=2021-08-25", hospitalToken);
+    expect(r.status).toBe(200);
+    const body = await r.json();
+    expect(body).toHaveLength(1);
+    expect(body[0]).toMatchObject({ id: a.hospital.hospitalId, name: "RSUD Banten", status: "amber", hoursLeft: 14 });
+  });
+});
+
+describe("bad parameters", () => {
+  it("400 naming the parameter and why", async () => {
+    for (const date of ["2021-02-30", "26-07-2021", "yesterday", ""]) {
+      const r = await call(summaryGET, `/api/v1/summary?date=${encodeURIComponent(date)}`, officialToken);
+      expect(r.status).toBe(400);
+      const body = await r.json();
+      expect(body).toMatchObject({ error: "bad_request", parameter: "date" });
+      expect(body.reason).toMatch(/YYYY-MM-DD/);
+    }
+    expect((await call(hospitalsGET, "/api/v1/hospitals?date=2021-13-01", officialToken)).status).toBe(400);
+    expect((await call(pledgesGET, "/api/v1/pledges?date=x", officialToken)).status).toBe(400);
+  });
+});
+
+describe("bodies", () => {
+  it("/hospitals lists every hospital with the documented fields, the most at risk first", async () => {
+    const r = await call(hospitalsGET, "/api/v1/hospitals?date=2021-08-25", officialToken);
+    const body = (await r.json()) as { id: string; status: string; hoursLeft: number | null; usableStockKg: number; regionCode: string }[];
+    expect(body).toHaveLength(await prisma.hospital.count({ where: { active: true } }));
+    expect(Object.keys(body[0]).sort()).toEqual(["burnRateKgPerDay", "hoursLeft", "id", "name", "regionCode", "status", "usableStockKg"]);
+    expect(body.slice(0, 2).map((h) => h.status)).toEqual(["red", "red"]);
+    expect(body.filter((h) => h.status === "stale")).toHaveLength(2);
+    for (const h of body) {
+      expect(["red", "amber", "green", "stale"]).toContain(h.status);
+      expect(Number.isInteger(h.usableStockKg)).toBe(true);
+      expect(h.regionCode).toMatch(/^36\.\d\d$/);
+    }
+  });
+
+  it("/pledges gives each pledge's progress (default: the latest day with data)", async () => {
+    const r = await call(pledgesGET, "/api/v1/pledges", officialToken);
+    const body = (await r.json()) as { supplier: string; totalKg: number; deliveredKg: number; dueToDateKg: number; status: string }[];
+    expect(Object.keys(body[0]).sort()).toEqual(["deliveredKg", "dueToDateKg", "id", "status", "supplier", "totalKg"]);
+    expect(body.find((p) => p.supplier.includes("Chandra Asri"))).toMatchObject({ totalKg: 120_000, dueToDateKg: 75_000, deliveredKg: 64_870, status: "behind" });
+    expect(body.find((p) => p.supplier.includes("Krakatau"))).toMatchObject({ totalKg: 309_000, dueToDateKg: 273_000, deliveredKg: 273_000, status: "on_track" });
+  });
+});
+
+describe("token management", () => {
+  it("stores only the token's hash, in the table and in the audit trail", async () => {
+    const row = await prisma.apiToken.findUniqueOrThrow({ where: { tokenHash: hashToken(officialToken) } });
+    expect(row.tokenHash).not.toContain(officialToken);
+    expect(row.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    const audit = await prisma.auditEvent.findMany({ where: { entity: "ApiToken", entityId: row.id } });
+    expect(audit.map((e) => e.action)).toEqual(["token.issue"]);
+    const text = JSON.stringify(audit.map((e) => ({ before: e.before, after: e.after })));
+    expect(text).not.toContain(officialToken);
+    expect(text).not.toContain(row.tokenHash);
+  });
+
+  it("lists tokens without their hashes; only ADMIN may issue, list or revoke", async () => {
+    const list = await listTokens(a.admin);
+    expect(list.length).toBeGreaterThanOrEqual(2);
+    expect(JSON.stringify(list)).not.toMatch(/tokenHash/);
+    for (const who of [a.staff, a.official, a.hospital]) {
+      expect(await issueToken(who, { name: "x", userId: who.id })).toEqual({ ok: false, error: "forbidden" });
+      expect(await revokeToken(who, { id: "whatever" })).toEqual({ ok: false, error: "forbidden" });
+      await expect(listTokens(who)).rejects.toThrow(/forbidden/);
+    }
+  });
+
+  it("validates the name and the user", async () => {
+    expect(await issueToken(a.admin, { name: " ", userId: a.official.id })).toMatchObject({ ok: false, fieldErrors: { name: "required" } });
+    expect(await issueToken(a.admin, { name: "x", userId: "no-such-user" })).toMatchObject({ ok: false, fieldErrors: { userId: "invalid_choice" } });
+    expect(await revokeToken(a.admin, { id: "no-such-token" })).toMatchObject({ ok: false, error: "not_found" });
+  });
+});
