@@ -172,6 +172,24 @@ const id = {
     supplier: "Pemasok",
     deliveries: "Pengiriman",
     shortage: "Pasokan kurang dari kebutuhan: dibagi adil menurut prioritas.",
+    reasons: {
+      earmarked_pledge: (p: ReasonText) =>
+        `Komitmen ${p.supplier} diperuntukkan bagi ${p.group}, jadi dipakai lebih dulu untuk permintaan ${p.urgency}${p.referral ? " dari rumah sakit rujukan" : ""} dengan ${p.hours} (tingkat prioritas ${p.tier}).`,
+      priority_full: (p: ReasonText) =>
+        `${p.supplier} cukup untuk memenuhi penuh semua permintaan setingkat, termasuk permintaan ${p.urgency}${p.referral ? " dari rumah sakit rujukan" : ""} dengan ${p.hours} ini (tingkat prioritas ${p.tier}).`,
+      priority_fair_share: (p: ReasonText) =>
+        `Pasokan kurang untuk permintaan ${p.urgency}${p.referral ? " dari rumah sakit rujukan" : ""} dengan ${p.hours} ini (tingkat prioritas ${p.tier}), jadi ${p.count} permintaan setingkat dinaikkan ke tingkat yang sama, sekitar ${p.level}, dari ${p.supplier} dan sumber lain.`,
+      hoursLeft: (h: string) => `sisa pasokan ${h} jam`,
+      hoursUnknown: "sisa pasokan tidak diketahui",
+      association: "anggota asosiasi rumah sakit",
+      hospitals: "daftar rumah sakit termasuk rumah sakit ini",
+    },
+    acceptAll: "Simpan semua usulan",
+    proposalEmpty: "Tidak ada usulan: tidak ada permintaan disetujui yang terbuka, atau tidak ada pasokan bebas.",
+    request: "Permintaan",
+    need: "Kebutuhan",
+    proposed: "Diusulkan",
+    unmet: "Tidak terpenuhi",
   },
   receipts: {
     title: "Pengiriman ke rumah sakit ini",
@@ -204,6 +222,9 @@ const id = {
     other: "Pemberitahuan",
   },
 };
+
+/** A recommender reason's parameters, formatted for the reader. */
+export type ReasonText = { supplier: string; urgency: string; referral: boolean; hours: string; tier: number; group?: string; level?: string; count?: string };
 
 /** Notification params as stored (already formatted amounts are not stored: kg numbers are). */
 export type NoticeParams = Record<string, string | undefined>;
@@ -380,6 +401,24 @@ const en: typeof id = {
     supplier: "Supplier",
     deliveries: "Deliveries",
     shortage: "Supply is short of need: shared fairly by priority.",
+    reasons: {
+      earmarked_pledge: (p) =>
+        `${p.supplier}'s pledge is earmarked for ${p.group}, so it is used first for this ${p.urgency} request${p.referral ? " from a referral hospital" : ""} with ${p.hours} (priority tier ${p.tier}).`,
+      priority_full: (p) =>
+        `${p.supplier} has enough to cover every request of this tier in full, including this ${p.urgency} request${p.referral ? " from a referral hospital" : ""} with ${p.hours} (priority tier ${p.tier}).`,
+      priority_fair_share: (p) =>
+        `Supply is short for this ${p.urgency} request${p.referral ? " from a referral hospital" : ""} with ${p.hours} (priority tier ${p.tier}), so all ${p.count} requests of the tier are raised to the same level of about ${p.level} from ${p.supplier} and others.`,
+      hoursLeft: (h) => `${h} h of supply left`,
+      hoursUnknown: "unknown hours of supply left",
+      association: "hospital-association members",
+      hospitals: "a list of hospitals including this one",
+    },
+    acceptAll: "Save every proposed line",
+    proposalEmpty: "No proposal: no open approved request, or no free supply.",
+    request: "Request",
+    need: "Need",
+    proposed: "Proposed",
+    unmet: "Unmet",
   },
   receipts: {
     title: "Deliveries to this hospital",

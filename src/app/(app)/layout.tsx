@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { NotificationBell } from "@/components/hospital/notification-bell";
 import { LanguageSwitch } from "@/components/language-switch";
 import { getI18n } from "@/i18n/server";
 import { requireActor } from "@/server/session";
@@ -25,6 +26,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <span data-testid="whoami" className="hidden sm:inline">
               {actor.name} · {t.shell.roles[actor.role]}
             </span>
+            <NotificationBell actor={actor} label={t.shell.nav.notifications} unreadLabel={t.hospital.notifications.unread} />
             <div className="rounded bg-white/90">
               <LanguageSwitch locale={locale} label={t.shell.language} />
             </div>

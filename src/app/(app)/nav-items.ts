@@ -8,6 +8,7 @@ const ITEMS: Item[] = [
   { href: "/dashboard", label: "dashboard", action: "dashboard:read" },
   { href: "/my-hospital", label: "myHospital", action: "stock:report" },
   { href: "/requests", label: "requests", action: "request:read" },
+  { href: "/triage", label: "triage", action: "request:decide" },
   { href: "/suppliers", label: "suppliers", action: "supplier:read" },
   { href: "/capacity", label: "capacity", action: "supplier:read" },
   { href: "/pledges", label: "pledges", action: "supplier:read" },
@@ -16,6 +17,7 @@ const ITEMS: Item[] = [
   { href: "/hospitals", label: "hospitals", action: "hospital:read", staffOnly: true },
   { href: "/admin/users", label: "users", action: "user:manage" },
   { href: "/admin/tokens", label: "tokens", action: "token:manage" },
+  { href: "/notifications", label: "notifications", action: "notification:read" },
 ];
 
 export function navFor(actor: Actor, t: Messages) {

@@ -84,3 +84,23 @@ export async function notifyStaleHospitals(now: Date = new Date()): Promise<numb
     WHERE h.active AND (l."reportedAt" IS NULL OR l."reportedAt" < ${staleBefore})
     ON CONFLICT (id) DO NOTHING`;
 }
+
+/**
+ * Tells a hospital about dispatches on their way to it: one notice per delivery (the id is
+ * derived from it), whoever logged the dispatch. A system job, run when the hospital looks.
+ */
+export async function notifyDispatches(hospitalId: string): Promise<number> {
+  return prisma.$executeRaw`
+    INSERT INTO "Notification" (id, role, "hospitalId", kind, params, "createdAt")
+    SELECT 'dispatch-' || d.id, 'HOSPITAL', d."hospitalId", 'request_dispatched',
+           jsonb_build_object('deliveryId', d.id, 'requestId', a."requestId", 'kg', d."dispatchedKg", 'vehicle', d."vehiclePlate"), d."dispatchedAt"
+    FROM "Delivery" d LEFT JOIN "Allocation" a ON a.id = d."allocationId"
+    WHERE d."hospitalId" = ${hospitalId} AND d."receivedKg" IS NULL
+    ON CONFLICT (id) DO NOTHING`;
+}
+
+/** The periodic notices an actor should see by now (stale hospitals for staff, dispatches for a hospital). */
+export async function refreshNoticesFor(actor: Actor, now: Date = new Date()): Promise<void> {
+  if (actor.role === "STAFF" || actor.role === "ADMIN") await notifyStaleHospitals(now);
+  else if (actor.role === "HOSPITAL" && actor.hospitalId) await notifyDispatches(actor.hospitalId);
+}

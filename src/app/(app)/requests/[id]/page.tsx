@@ -1,0 +1,213 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { dateToDay, isDay } from "@/domain/day";
+import { receiptDiscrepancy } from "@/domain/delivery";
+import { isEligible } from "@/domain/recommender";
+import { eventsAccepted, unallocatedKg } from "@/domain/request";
+import { AllocationForm, type AllocationRow } from "@/components/hospital/allocation-form";
+import { DecisionForms } from "@/components/hospital/decision-forms";
+import { ReceiptForm } from "@/components/hospital/receipt-form";
+import { StatusBadge, UrgencyBadge } from "@/components/hospital/status-badge";
+import { SupplyBadge } from "@/components/hospital/supply-badge";
+import { reasonText } from "@/components/hospital/texts";
+import { errorText } from "@/i18n/errors";
+import { formatDateTime, formatDay, formatTonnes } from "@/i18n/format";
+import { getI18n } from "@/i18n/server";
+import { can } from "@/server/permissions";
+import { defaultSupplyDay, recommendationFor } from "@/server/queries/allocations";
+import { requestFor } from "@/server/queries/requests";
+import { supplyOf } from "@/server/queries/stock";
+import { requireActor } from "@/server/session";
+import { allocateAction, approveRequestAction, cancelRequestAction, confirmReceiptAction, rejectRequestAction } from "../actions";
+
+type Search = { created?: string; cancelled?: string; error?: string; day?: string };
+
+/** Now as a WIB datetime-local value. */
+const wibNow = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 16);
+
+export default async function RequestPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
+  const actor = await requireActor("request:read");
+  const { id } = await params;
+  const sp = await searchParams;
+  const request = await requestFor(actor, id);
+  if (!request) notFound();
+  const { t, locale } = await getI18n();
+  const h = t.hospital;
+  const r = h.requests;
+  const a = h.allocation;
+  const own = { hospitalId: request.hospitalId };
+  const remainingKg = unallocatedKg(request.approvedKg ?? 0, request.allocatedKg);
+  const mayAllocate = can(actor, "allocation:write") && eventsAccepted(request.status).includes("allocate") && remainingKg > 0;
+  const supply = actor.role === "HOSPITAL" ? null : await supplyOf(request.hospitalId);
+
+  let allocation: { day: string; rows: AllocationRow[]; shortage: boolean } | null = null;
+  if (mayAllocate) {
+    const day = sp.day && isDay(sp.day) ? sp.day : await defaultSupplyDay();
+    const { requests, sources, recommendation } = await recommendationFor(day);
+    const me = requests.find((x) => x.requestId === request.id) ?? { hospitalId: request.hospitalId, isAssociationMember: request.hospital.isAssociationMember };
+    const mine = recommendation.lines.filter((l) => l.requestId === request.id);
+    const rows = sources.map((s): AllocationRow => {
+      const proposed = mine.filter((l) => l.sourceId === s.sourceId);
+      const kg = proposed.reduce((sum, l) => sum + l.kg, 0);
+      const eligible = isEligible(me, s);
+      return {
+        requestId: request.id,
+        sourceId: s.sourceId,
+        title: s.label,
+        detail: s.kind === "supply" ? a.supply : `${a.pledge}${s.earmark === "ASSOCIATION" ? ` · ${a.earmarkAssociation}` : s.earmark === "HOSPITALS" ? ` · ${a.earmarkHospitals}` : ""}`,
+        free: formatTonnes(s.freeKg, locale),
+        tonnes: kg > 0 ? String(kg / 1000) : "",
+        reason: proposed[0]?.reason.text ?? "",
+        reasonShown: proposed[0] ? reasonText(proposed[0].reason, t, locale) : undefined,
+        disabled: !eligible,
+        note: eligible ? undefined : a.notEligible,
+      };
+    });
+    rows.sort((x, y) => Number(!!x.disabled) - Number(!!y.disabled) || Number(y.tonnes !== "") - Number(x.tonnes !== ""));
+    allocation = { day, rows, shortage: recommendation.summary.isShortage };
+  }
+
+  const mayConfirm = can(actor, "receipt:confirm", own);
+  return (
+    <>
+      <p><Link href={actor.role === "HOSPITAL" ? "/requests" : "/triage"} className="text-sm text-brand-700 hover:underline">← {actor.role === "HOSPITAL" ? r.mine : h.triage.title}</Link></p>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1>{r.detail} · {request.hospital.name}</h1>
+        <StatusBadge status={request.status} t={h} />
+        <UrgencyBadge urgency={request.urgency} t={h} />
+        {supply && <SupplyBadge supply={supply} t={h.supply} locale={locale} />}
+      </div>
+      {sp.created === "1" && <p className="rounded-md bg-green-50 p-3 text-sm text-green-800" data-testid="created">{r.created}</p>}
+      {sp.cancelled === "1" && <p className="rounded-md bg-green-50 p-3 text-sm text-green-800">{r.cancelled}</p>}
+      {sp.error && <p className="rounded-md bg-red-50 p-3 text-sm text-red-800" data-testid="form-error">{errorText(t.errors, sp.error)}</p>}
+
+      <dl className="card grid gap-3 text-sm sm:grid-cols-3 lg:grid-cols-6" data-testid="request-summary">
+        <Fact label={r.requested} value={formatTonnes(request.requestedKg, locale)} />
+        <Fact label={r.approved} value={request.approvedKg === null ? "—" : formatTonnes(request.approvedKg, locale)} testId="approved" />
+        <Fact label={r.allocated} value={formatTonnes(request.allocatedKg, locale)} testId="allocated" />
+        <Fact label={r.received} value={formatTonnes(request.receivedKg, locale)} testId="received" />
+        <Fact label={r.neededBy} value={formatDay(dateToDay(request.neededBy), locale)} />
+        <Fact label={r.createdAt} value={formatDateTime(request.createdAt, locale)} />
+        <div className="sm:col-span-3 lg:col-span-6"><dt className="text-slate-500">{r.reason}</dt><dd>{request.reason}</dd></div>
+        {request.rejectionReason && (
+          <div className="sm:col-span-3 lg:col-span-6" data-testid="rejection-reason"><dt className="text-slate-500">{r.rejectionReason}</dt><dd className="text-red-800">{request.rejectionReason}</dd></div>
+        )}
+        {request.fulfilledAt && <Fact label={r.fulfilledAt} value={formatDateTime(request.fulfilledAt, locale)} />}
+      </dl>
+
+      {request.status === "SUBMITTED" && can(actor, "request:cancel", own) && (
+        <form action={cancelRequestAction}>
+          <input type="hidden" name="id" value={request.id} />
+          <button type="submit" className="btn-secondary">{r.cancel}</button>
+        </form>
+      )}
+
+      {request.status === "SUBMITTED" && can(actor, "request:decide") && (
+        <section className="space-y-2">
+          <h2>{h.triage.decide}</h2>
+          <DecisionForms id={request.id} requestedTonnes={String(request.requestedKg / 1000)} approveAction={approveRequestAction}
+            rejectAction={rejectRequestAction} errors={t.errors}
+            s={{ approve: h.triage.approve, approveTonnes: h.triage.approveTonnes, approveHint: h.triage.approveHint, reject: h.triage.reject,
+              rejectReason: h.triage.rejectReason, approved: h.triage.approvedMsg, rejected: h.triage.rejectedMsg, fixErrors: t.shell.common.fixErrors }} />
+        </section>
+      )}
+
+      {allocation && (
+        <section className="space-y-3" data-testid="allocation-section">
+          <div className="flex flex-wrap items-end justify-between gap-3">
+            <div>
+              <h2>{a.title}</h2>
+              <p className="text-sm text-slate-600">{a.remaining}: <strong data-testid="remaining">{formatTonnes(remainingKg, locale)}</strong></p>
+            </div>
+            <form method="get" className="flex items-end gap-2">
+              <div>
+                <label htmlFor="day" className="label">{a.day}</label>
+                <input id="day" name="day" type="date" defaultValue={allocation.day} className="input" />
+              </div>
+              <button type="submit" className="btn-secondary">{a.show}</button>
+            </form>
+          </div>
+          <p className="text-sm text-slate-600">{a.recommendationIntro}</p>
+          {allocation.shortage && <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900">{a.shortage}</p>}
+          {allocation.rows.length === 0 ? <p className="text-sm text-slate-500">{a.noSources}</p> : (
+            <AllocationForm action={allocateAction} rows={allocation.rows} day={allocation.day} errors={t.errors}
+              s={{ source: a.source, free: a.free, kg: a.kg, reason: a.reason, submit: a.accept, saved: a.saved, fixErrors: t.shell.common.fixErrors }} />
+          )}
+        </section>
+      )}
+
+      {request.allocations.length > 0 && (
+        <section className="space-y-2">
+          <h2>{a.existing}</h2>
+          <div className="space-y-3">
+            {request.allocations.map((al) => (
+              <div key={al.id} className="card space-y-2" data-testid="allocation">
+                <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
+                  <div>
+                    <strong>{al.supplier.name}</strong> · {al.pledgeId ? a.pledge : a.supply} · {formatDay(dateToDay(al.day), locale)}
+                  </div>
+                  <div className="flex items-center gap-2">
+                    <span className="tabular-nums font-semibold">{formatTonnes(al.kg, locale)}</span>
+                    <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs" data-testid="allocation-status">{h.allocationStatus[al.status]}</span>
+                  </div>
+                </div>
+                {al.deliveries.length > 0 && (
+                  <ul className="divide-y divide-slate-100 text-sm">
+                    {al.deliveries.map((d) => {
+                      const diff = d.receivedKg === null ? null : receiptDiscrepancy(d.dispatchedKg, d.receivedKg);
+                      return (
+                        <li key={d.id} className="space-y-2 py-2" data-testid="delivery">
+                          <div className="flex flex-wrap gap-x-4 gap-y-1">
+                            <span>{h.receipts.dispatched}: <strong className="tabular-nums">{formatTonnes(d.dispatchedKg, locale)}</strong></span>
+                            <span>{formatDateTime(d.dispatchedAt, locale)}</span>
+                            <span>{h.receipts.vehicle}: {d.vehiclePlate}</span>
+                            {d.receivedKg === null ? <span className="text-amber-800">{h.receipts.awaiting}</span> : (
+                              <span>{h.receipts.received}: <strong className="tabular-nums" data-testid="received-kg">{formatTonnes(d.receivedKg, locale)}</strong>
+                                {d.receivedAt && ` · ${formatDateTime(d.receivedAt, locale)}`}
+                                {diff && diff.differenceKg !== 0 && (
+                                  <span className={`ml-2 rounded px-1 text-xs ${diff.flagged ? "bg-red-100 text-red-900" : "bg-slate-100"}`} data-testid="difference">
+                                    {h.receipts.difference}: {diff.differenceKg > 0 ? "+" : "−"}{formatTonnes(Math.abs(diff.differenceKg), locale)}
+                                  </span>
+                                )}
+                              </span>
+                            )}
+                          </div>
+                          {d.receivedKg === null && mayConfirm && (
+                            <ReceiptForm action={confirmReceiptAction} id={d.id} dispatchedTonnes={String(d.dispatchedKg / 1000)} now={wibNow()} errors={t.errors}
+                              s={{ received: h.receipts.received, receivedAt: h.receipts.receivedAt, confirm: h.receipts.confirm, confirmed: h.receipts.confirmed, fixErrors: t.shell.common.fixErrors }} />
+                          )}
+                        </li>
+                      );
+                    })}
+                  </ul>
+                )}
+              </div>
+            ))}
+          </div>
+        </section>
+      )}
+
+      <section className="space-y-2">
+        <h2>{r.history}</h2>
+        <ol className="card space-y-1 text-sm" data-testid="history">
+          {request.history.map((e) => (
+            <li key={e.id} className="flex flex-wrap gap-x-3">
+              <span className="text-slate-500">{formatDateTime(e.at, locale)}</span>
+              <span className="font-medium">{r.events[e.action] ?? e.action}</span>
+              {e.actorName && <span className="text-slate-600">{e.actorName}</span>}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}
+
+function Fact({ label, value, testId }: { label: string; value: string; testId?: string }) {
+  return (
+    <div>
+      <dt className="text-slate-500">{label}</dt>
+      <dd className="font-semibold tabular-nums" data-testid={testId}>{value}</dd>
+    </div>
+  );
+}

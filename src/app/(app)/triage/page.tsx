@@ -1,0 +1,102 @@
+import Link from "next/link";
+import { isDay } from "@/domain/day";
+import { AllocationForm, type AllocationRow } from "@/components/hospital/allocation-form";
+import { StatusBadge, UrgencyBadge } from "@/components/hospital/status-badge";
+import { SupplyBadge } from "@/components/hospital/supply-badge";
+import { reasonText } from "@/components/hospital/texts";
+import { formatDateTime, formatTonnes } from "@/i18n/format";
+import { getI18n } from "@/i18n/server";
+import { can } from "@/server/permissions";
+import { defaultSupplyDay, recommendationFor } from "@/server/queries/allocations";
+import { triageBoard, type TriageCard } from "@/server/queries/requests";
+import { requireActor } from "@/server/session";
+import { allocateAction } from "../requests/actions";
+
+export default async function TriagePage({ searchParams }: { searchParams: Promise<{ day?: string }> }) {
+  const actor = await requireActor("request:decide");
+  const { t, locale } = await getI18n();
+  const h = t.hospital;
+  const a = h.allocation;
+  const sp = await searchParams;
+  const day = sp.day && isDay(sp.day) ? sp.day : await defaultSupplyDay();
+  const [board, rec] = await Promise.all([triageBoard(), can(actor, "allocation:write") ? recommendationFor(day) : Promise.resolve(null)]);
+
+  const rows: AllocationRow[] = [];
+  if (rec) {
+    const hospitalOf = new Map(rec.requests.map((r) => [r.requestId, r.hospitalName]));
+    const sourceOf = new Map(rec.sources.map((s) => [s.sourceId, s]));
+    for (const l of rec.recommendation.lines) {
+      const s = sourceOf.get(l.sourceId)!;
+      rows.push({
+        requestId: l.requestId, sourceId: l.sourceId, title: `${hospitalOf.get(l.requestId)} ← ${s.label}`,
+        detail: s.kind === "supply" ? a.supply : a.pledge, free: formatTonnes(s.freeKg, locale), tonnes: String(l.kg / 1000),
+        reason: l.reason.text, reasonShown: reasonText(l.reason, t, locale),
+      });
+    }
+  }
+
+  return (
+    <>
+      <h1>{h.triage.title}</h1>
+      <p className="text-sm text-slate-600">{h.triage.intro}</p>
+      <div className="grid gap-3 md:grid-cols-3 xl:grid-cols-5" data-testid="triage-board">
+        {board.columns.map((col) => (
+          <section key={col.status} className="space-y-2 rounded-lg bg-slate-100 p-2" data-testid={`column-${col.status}`} aria-label={h.status[col.status]}>
+            <h2 className="flex items-center justify-between px-1 text-base">{h.status[col.status]} <span className="text-sm font-normal text-slate-500">{col.cards.length}</span></h2>
+            {col.cards.length === 0 && <p className="px-1 text-sm text-slate-500">{h.triage.empty}</p>}
+            {col.cards.map((c) => <Card key={c.id} c={c} t={t} locale={locale} />)}
+          </section>
+        ))}
+      </div>
+      <details className="card">
+        <summary className="cursor-pointer font-semibold">{h.triage.aside} ({board.aside.length})</summary>
+        <div className="mt-3 grid gap-2 sm:grid-cols-2 lg:grid-cols-4" data-testid="aside">
+          {board.aside.map((c) => <Card key={c.id} c={c} t={t} locale={locale} />)}
+        </div>
+      </details>
+
+      {rec && (
+        <section className="space-y-3" data-testid="proposal">
+          <div className="flex flex-wrap items-end justify-between gap-3">
+            <h2>{a.recommendation}</h2>
+            <form method="get" className="flex items-end gap-2">
+              <div>
+                <label htmlFor="day" className="label">{a.day}</label>
+                <input id="day" name="day" type="date" defaultValue={day} className="input" />
+              </div>
+              <button type="submit" className="btn-secondary">{a.show}</button>
+            </form>
+          </div>
+          <p className="text-sm text-slate-600">{a.recommendationIntro}</p>
+          {rec.recommendation.summary.isShortage && <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900">{a.shortage}</p>}
+          {rows.length === 0 ? <p className="text-sm text-slate-500">{a.proposalEmpty}</p> : (
+            <AllocationForm action={allocateAction} rows={rows} day={day} errors={t.errors} testId="proposal-form"
+              s={{ source: `${a.request} ← ${a.source}`, free: a.free, kg: a.kg, reason: a.reason, submit: a.acceptAll, saved: a.saved, fixErrors: t.shell.common.fixErrors }} />
+          )}
+        </section>
+      )}
+    </>
+  );
+}
+
+function Card({ c, t, locale }: { c: TriageCard; t: Awaited<ReturnType<typeof getI18n>>["t"]; locale: Awaited<ReturnType<typeof getI18n>>["locale"] }) {
+  const h = t.hospital;
+  return (
+    <Link href={`/requests/${c.id}`} className="block rounded-md border border-slate-200 bg-white p-2 text-sm shadow-sm hover:border-brand-600" data-testid="triage-card">
+      <div className="flex items-start justify-between gap-2">
+        <span className="font-medium">{c.hospital.name}</span>
+        <UrgencyBadge urgency={c.urgency} t={h} />
+      </div>
+      <div className="mt-1 tabular-nums text-slate-700">
+        {formatTonnes(c.requestedKg, locale)}
+        {c.approvedKg !== null && c.approvedKg !== c.requestedKg && <> → {formatTonnes(c.approvedKg, locale)}</>}
+        {c.allocatedKg > 0 && <span className="text-slate-500"> · {h.requests.allocated} {formatTonnes(c.allocatedKg, locale)}</span>}
+      </div>
+      <div className="mt-1"><SupplyBadge supply={c.supply} t={h.supply} locale={locale} /></div>
+      <div className="mt-1 flex items-center justify-between text-xs text-slate-500">
+        <span>{formatDateTime(c.createdAt, locale)}</span>
+        {(c.status === "REJECTED" || c.status === "CANCELLED") && <StatusBadge status={c.status} t={h} />}
+      </div>
+    </Link>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormMessage } from "@/components/forms/field";
+import type { FormState } from "@/components/forms/form-state";
+import { errorText, type ErrorMessages } from "@/i18n/errors";
+
+export type AllocationRow = {
+  requestId: string;
+  sourceId: string;
+  /** what the row draws on (source), and for whom when several requests are listed */
+  title: string;
+  detail?: string;
+  free: string;
+  /** proposed tonnes, "" for none */
+  tonnes: string;
+  /** stored with the allocation (the recommender's sentence) */
+  reason: string;
+  /** shown to the reader, in their language */
+  reasonShown?: string;
+  disabled?: boolean;
+  note?: string;
+};
+
+type Strings = { source: string; free: string; kg: string; reason: string; submit: string; saved: string; fixErrors: string };
+
+/**
+ * Editable allocation lines (prefilled with the recommender's proposal); saving sends every
+ * non-empty line in one transaction. Errors come back per line and typed values stay.
+ */
+export function AllocationForm({ action, rows, day, s, errors, testId = "allocation-form" }: {
+  action: (prev: FormState, data: FormData) => Promise<FormState>; rows: AllocationRow[]; day: string; s: Strings; errors: ErrorMessages; testId?: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <form action={formAction} className="space-y-3" noValidate data-testid={testId}>
+      <input type="hidden" name="day" value={day} />
+      <FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} />
+      {state.fieldErrors?._form && <p className="field-error">{errorText(errors, state.fieldErrors._form)}</p>}
+      <div className="card overflow-x-auto p-0">
+        <table className="table">
+          <thead><tr><th>{s.source}</th><th className="text-right">{s.free}</th><th className="w-32">{s.kg}</th><th>{s.reason}</th></tr></thead>
+          <tbody>
+            {rows.map((r, i) => {
+              const err = errorText(errors, state.fieldErrors?.[`kg.${i}`] ?? state.fieldErrors?.[`sourceId.${i}`]);
+              const value = state.values?.[`kg.${i}`] ?? r.tonnes;
+              return (
+                <tr key={`${r.requestId}-${r.sourceId}`} className={r.disabled ? "text-slate-400" : ""} data-testid="allocation-row" data-source={r.sourceId}>
+                  <td>
+                    <div className="font-medium">{r.title}</div>
+                    {r.detail && <div className="text-xs text-slate-500">{r.detail}</div>}
+                    {r.note && <div className="text-xs text-amber-800">{r.note}</div>}
+                  </td>
+                  <td className="text-right tabular-nums">{r.free}</td>
+                  <td>
+                    <input type="hidden" name={`requestId.${i}`} value={r.requestId} />
+                    <input type="hidden" name={`sourceId.${i}`} value={r.sourceId} />
+                    <input type="hidden" name={`reason.${i}`} value={r.reason} />
+                    <input name={`kg.${i}`} aria-label={`${s.kg}: ${r.title}`} className="input" inputMode="decimal" defaultValue={value} key={value}
+                      disabled={r.disabled} aria-invalid={!!err} />
+                    {err && <p className="field-error" data-testid={`error-kg-${i}`}>{err}</p>}
+                  </td>
+                  <td className="max-w-md text-xs text-slate-600">{r.reasonShown}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <button type="submit" className="btn" disabled={pending}>{s.submit}</button>
+    </form>
+  );
+}

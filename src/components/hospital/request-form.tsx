@@ -1,0 +1,47 @@
+"use client";
+
+import { useActionState } from "react";
+import { Field, FormMessage } from "@/components/forms/field";
+import type { FormState } from "@/components/forms/form-state";
+import { errorText, type ErrorMessages } from "@/i18n/errors";
+
+type Urgency = "ROUTINE" | "URGENT" | "EMERGENCY";
+type Strings = {
+  tonnes: string; neededBy: string; urgency: string; reason: string; reasonHint: string; submit: string; saved: string; fixErrors: string;
+  urgencies: Record<Urgency, string>;
+};
+
+/**
+ * A hospital's request. The hidden idempotency key comes with the page, so a double submit (or a
+ * retry after a lost response) creates one request.
+ */
+export function RequestForm({ action, s, errors, idempotencyKey, minDay }: {
+  action: (prev: FormState, data: FormData) => Promise<FormState>; s: Strings; errors: ErrorMessages; idempotencyKey: string; minDay: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, {});
+  const urgency = state.values?.urgency ?? "URGENT";
+  const reasonError = errorText(errors, state.fieldErrors?.reason);
+  return (
+    <form action={formAction} className="card grid gap-4 sm:grid-cols-3" noValidate data-testid="request-form">
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      <div className="sm:col-span-3"><FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} /></div>
+      <Field name="requestedKg" label={s.tonnes} state={state} errors={errors} required />
+      <Field name="neededBy" label={s.neededBy} type="date" state={state} errors={errors} defaultValue={minDay} required />
+      <Field name="urgency" label={s.urgency} state={state} errors={errors}>
+        <select id="f-urgency" name="urgency" className="input" defaultValue={urgency} key={urgency}>
+          {(["ROUTINE", "URGENT", "EMERGENCY"] as const).map((u) => <option key={u} value={u}>{s.urgencies[u]}</option>)}
+        </select>
+      </Field>
+      <div className="sm:col-span-3">
+        <label htmlFor="f-reason" className="label">{s.reason}</label>
+        <textarea id="f-reason" name="reason" rows={3} className="input" defaultValue={state.values?.reason ?? ""} key={state.values?.reason ?? ""}
+          aria-invalid={!!reasonError} aria-describedby={reasonError ? "f-reason-error" : "f-reason-hint"} />
+        {reasonError ? <p id="f-reason-error" className="field-error" data-testid="error-reason">{reasonError}</p>
+          : <p id="f-reason-hint" className="mt-1 text-xs text-slate-500">{s.reasonHint}</p>}
+      </div>
+      <div className="sm:col-span-3">
+        <button type="submit" className="btn" disabled={pending}>{s.submit}</button>
+      </div>
+    </form>
+  );
+}

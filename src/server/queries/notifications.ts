@@ -1,0 +1,13 @@
+import { prisma } from "../db";
+import type { Actor } from "../permissions";
+import { visibleTo } from "../use-cases/notifications";
+
+/** The actor's latest notices, newest first. */
+export function listNotifications(actor: Actor, take = 100) {
+  return prisma.notification.findMany({ where: visibleTo(actor), orderBy: { createdAt: "desc" }, take });
+}
+
+/** How many of the actor's notices are unread (counted by the database). */
+export function unreadCount(actor: Actor) {
+  return prisma.notification.count({ where: { AND: [visibleTo(actor), { readAt: null }] } });
+}
