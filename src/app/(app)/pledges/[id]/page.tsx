@@ -1,0 +1,101 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PledgeForm } from "@/components/supply/pledge-form";
+import { PledgeStatusBadge, ProgressBar } from "@/components/supply/pledge-progress";
+import { todayWib } from "@/domain/day";
+import { kgToTonnes } from "@/domain/mass";
+import { formatDateTime, formatDay, formatTonnes } from "@/i18n/format";
+import { getI18n } from "@/i18n/server";
+import { can } from "@/server/permissions";
+import { hospitalOptions, pledgeDetail } from "@/server/queries/pledges";
+import { supplierOptions } from "@/server/queries/suppliers";
+import { requireActor } from "@/server/session";
+import { updatePledgeAction } from "../actions";
+import { pledgeFormStrings } from "../strings";
+
+export default async function PledgePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
+  const actor = await requireActor("supplier:read");
+  const { t, locale } = await getI18n();
+  const s = t.supply.pledges;
+  const today = todayWib();
+  const p = await pledgeDetail((await params).id, today);
+  if (!p) notFound();
+  const created = (await searchParams).created === "1";
+  const writer = can(actor, "pledge:write");
+  const dispatcher = can(actor, "dispatch:write");
+  const stat = (label: string, value: string, testId: string) => (
+    <div className="card"><p className="text-sm text-slate-500">{label}</p><p className="text-xl font-semibold tabular-nums" data-testid={testId}>{value}</p></div>
+  );
+  return (
+    <>
+      <Link href="/pledges" className="text-sm text-brand-700 hover:underline">← {t.shell.common.back}</Link>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <h1>{s.detail}: {p.supplier}</h1>
+          <p className="text-sm text-slate-600">{formatDay(p.startsOn, locale)} – {formatDay(p.endsOn, locale)} · {t.supply.earmarks[p.earmark]}{p.hospitals.length ? `: ${p.hospitals.map((h) => h.name).join(", ")}` : ""}</p>
+          {p.note && <p className="text-sm text-slate-600">{p.note}</p>}
+        </div>
+        <div className="flex items-center gap-3">
+          <PledgeStatusBadge status={p.progress.status} label={t.supply.status[p.progress.status]} />
+          {can(actor, "audit:read") && <Link href={`/audit?entity=Pledge&id=${p.id}`} className="text-sm text-brand-700 hover:underline">{t.supply.list.history}</Link>}
+        </div>
+      </div>
+      {created && <p className="rounded-md bg-green-50 p-3 text-sm text-green-800" data-testid="form-ok">{s.created}</p>}
+      <section className="grid grid-cols-2 gap-3 lg:grid-cols-4" aria-label={s.progress}>
+        {stat(s.total, formatTonnes(p.totalKg, locale), "pledge-total")}
+        {stat(s.dueToDate, formatTonnes(p.progress.dueToDateKg, locale), "pledge-due")}
+        {stat(s.delivered, formatTonnes(p.progress.deliveredKg, locale), "pledge-delivered")}
+        {stat(t.supply.dispatches.dispatchedKg, formatTonnes(p.dispatchedKg, locale), "pledge-dispatched")}
+      </section>
+      <div><ProgressBar pct={p.progress.deliveredPct} /><p className="mt-1 text-xs text-slate-500">{s.deliveredHint}</p></div>
+
+      <section className="card overflow-x-auto p-0">
+        <h2 className="px-4 pt-4">{s.tranches}</h2>
+        <table className="table" data-testid="tranche-table">
+          <thead><tr><th>{s.trancheDue}</th><th className="text-right">{s.trancheTonnes}</th><th className="text-right">{t.supply.dispatches.dispatchedKg}</th><th className="text-right">{t.supply.dispatches.receivedKg}</th><th></th></tr></thead>
+          <tbody>
+            {p.tranches.map((tr) => (
+              <tr key={tr.id}>
+                <td>{formatDay(tr.dueOn, locale)}</td>
+                <td className="text-right tabular-nums">{formatTonnes(tr.kg, locale)}</td>
+                <td className="text-right tabular-nums">{formatTonnes(tr.dispatchedKg, locale)}</td>
+                <td className="text-right tabular-nums">{formatTonnes(tr.receivedKg, locale)}</td>
+                <td className="text-right">{dispatcher && <Link href={`/dispatches/new?tranche=${tr.id}`} className="text-brand-700 hover:underline" data-testid="dispatch-tranche">{s.dispatch}</Link>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section className="card overflow-x-auto p-0">
+        <h2 className="px-4 pt-4">{s.deliveries}</h2>
+        <table className="table">
+          <thead><tr><th>{t.supply.dispatches.dispatchedAt}</th><th>{t.supply.dispatches.hospital}</th><th className="text-right">{t.supply.dispatches.dispatchedKg}</th><th className="text-right">{t.supply.dispatches.receivedKg}</th></tr></thead>
+          <tbody>
+            {p.deliveries.map((d) => (
+              <tr key={d.id}>
+                <td className="whitespace-nowrap">{formatDateTime(d.dispatchedAt, locale)}</td>
+                <td>{d.hospital.name}</td>
+                <td className="text-right tabular-nums">{formatTonnes(d.dispatchedKg, locale)}</td>
+                <td className="text-right tabular-nums">{d.receivedKg === null ? <span className="text-slate-500">{t.supply.dispatches.awaiting}</span> : formatTonnes(d.receivedKg, locale)}</td>
+              </tr>
+            ))}
+            {p.deliveries.length === 0 && <tr><td colSpan={4} className="text-slate-500">{t.shell.common.none}</td></tr>}
+          </tbody>
+        </table>
+      </section>
+
+      {writer && (
+        <section className="space-y-2">
+          <h2>{t.supply.list.edit}</h2>
+          <PledgeForm action={updatePledgeAction} errors={t.errors} suppliers={await supplierOptions()} hospitals={await hospitalOptions()}
+            s={pledgeFormStrings(t, s.saveTranches)}
+            initial={{
+              id: p.id, supplierId: p.supplierId, total: String(kgToTonnes(p.totalKg)), startsOn: p.startsOn, endsOn: p.endsOn, earmark: p.earmark,
+              hospitalIds: p.hospitals.map((h) => h.id), note: p.note, tranches: p.tranches.map((tr) => ({ id: tr.id, dueOn: tr.dueOn, tonnes: String(kgToTonnes(tr.kg)) })),
+            }} />
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+import Link from "next/link";
+import { PledgeForm } from "@/components/supply/pledge-form";
+import { addDays, todayWib } from "@/domain/day";
+import { getI18n } from "@/i18n/server";
+import { hospitalOptions } from "@/server/queries/pledges";
+import { supplierOptions } from "@/server/queries/suppliers";
+import { requireActor } from "@/server/session";
+import { createPledgeAction } from "../actions";
+import { pledgeFormStrings } from "../strings";
+
+export default async function NewPledgePage() {
+  await requireActor("pledge:write");
+  const { t } = await getI18n();
+  const today = todayWib();
+  return (
+    <>
+      <Link href="/pledges" className="text-sm text-brand-700 hover:underline">← {t.shell.common.back}</Link>
+      <h1>{t.supply.pledges.new}</h1>
+      <PledgeForm action={createPledgeAction} errors={t.errors} suppliers={await supplierOptions()} hospitals={await hospitalOptions()}
+        initial={{ startsOn: today, endsOn: addDays(today, 60), earmark: "NONE" }} s={pledgeFormStrings(t, t.supply.pledges.new)} />
+    </>
+  );
+}
