@@ -92,6 +92,7 @@ const id = {
     risk: "Merah / kuning / tidak melapor",
     minHours: "Sisa terendah (jam)",
     activeCases: "Kasus aktif",
+    chartTitle: "Pemakaian dan penerimaan per kabupaten/kota",
     chartSummary: "Pemakaian dan penerimaan oksigen rumah sakit per kabupaten/kota selama 7 hari terakhir, dalam ton.",
   },
   trends: {
@@ -251,6 +252,7 @@ const en: typeof id = {
     risk: "Red / amber / not reporting",
     minHours: "Fewest hours left",
     activeCases: "Active cases",
+    chartTitle: "Use and receipts by regency/city",
     chartSummary: "Hospitals' oxygen use and receipts per regency/city over the last 7 days, in tonnes.",
   },
   trends: {

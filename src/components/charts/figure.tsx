@@ -21,9 +21,7 @@ export function ChartFigure({
 }) {
   return (
     <figure className="space-y-2">
-      <figcaption className="text-sm text-slate-700">
-        <span className="font-medium">{title}.</span> {summary}
-      </figcaption>
+      <figcaption className="text-sm text-slate-700">{summary}</figcaption>
       <div role="img" aria-label={`${title}. ${summary}`} className={`${height} w-full`}>
         {children}
       </div>

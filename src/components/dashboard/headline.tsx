@@ -40,11 +40,12 @@ export function Headline({ s, t, locale }: { s: Summary; t: T; locale: Locale })
         </div>
         <div className="card">
           <p className="text-sm text-slate-600">{t.headline.hospitals}</p>
-          <ul className="mt-2 grid grid-cols-2 gap-2" data-testid="status-counts">
+          <ul className="mt-2 grid grid-cols-4 gap-2 text-center" data-testid="status-counts">
             {SUPPLY_STATUSES.map((st) => (
-              <li key={st} className="flex items-center justify-between gap-2">
+              <li key={st} className="flex flex-col items-center gap-1">
+                <span className="text-3xl font-semibold" data-testid={`count-${st}`}>{s.hospitals[st]}</span>
                 <StatusBadge status={st} label={t.status[st]} />
-                <span className="text-xl font-semibold" data-testid={`count-${st}`}>{s.hospitals[st]}</span>
+                <span className="text-xs text-slate-600">{t.status[`${st}Hint`]}</span>
               </li>
             ))}
           </ul>

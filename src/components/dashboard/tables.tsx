@@ -112,11 +112,11 @@ export function dashboardTables(d: DashboardData, t: Messages["dashboard"], loca
     rows: d.hospitals,
     columns: [
       { header: t.hospitals.hospital, value: (r) => r.name },
+      { header: t.hospitals.status, value: (r) => statusLabel(r.status), show: (r) => <StatusBadge status={r.status} label={statusLabel(r.status)} /> },
+      { header: t.hospitals.hours, value: (r) => r.hoursLeft, show: (r) => (r.hoursLeft === null ? t.hospitals.noUse : N(r.hoursLeft, 1)), numeric: true },
       { header: t.hospitals.region, value: (r) => r.regionName },
       { header: t.hospitals.usable, value: (r) => tonnes(r.usableStockKg), show: (r) => T(r.usableStockKg), numeric: true },
       { header: t.hospitals.burn, value: (r) => tonnes(r.burnRateKgPerDay), show: (r) => T(r.burnRateKgPerDay), numeric: true },
-      { header: t.hospitals.hours, value: (r) => r.hoursLeft, show: (r) => (r.hoursLeft === null ? t.hospitals.noUse : N(r.hoursLeft, 1)), numeric: true },
-      { header: t.hospitals.status, value: (r) => statusLabel(r.status), show: (r) => <StatusBadge status={r.status} label={statusLabel(r.status)} /> },
       {
         header: t.hospitals.lastReport,
         value: (r) => r.lastReportDay,

@@ -59,7 +59,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const regionData = d.regions.map((r) => ({ region: r.name, use: r.use7dKg / 1000, received: r.received7dKg / 1000 }));
 
   return (
-    <div className="space-y-6" data-testid="dashboard">
+    <div className="dashboard-wide space-y-6" data-testid="dashboard">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1>{t.title}</h1>
@@ -78,8 +78,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 
       <Headline s={d.summary} t={t} locale={locale} />
 
-      <div className="grid gap-6 xl:grid-cols-2">
-        <section aria-labelledby="split-title" className="card space-y-4">
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="split-title" className="card min-w-0 space-y-4">
           <h2 id="split-title">{t.split.title}</h2>
           <ChartFigure
             title={t.split.title}
@@ -104,11 +104,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               ))}
             </ul>
           ) : null}
-          <h3 className="font-semibold">{t.split.producers}</h3>
-          <DataTable spec={tables.producers} />
         </section>
 
-        <section aria-labelledby="trends-title" className="card space-y-4">
+        <section aria-labelledby="trends-title" className="card min-w-0 space-y-4">
           <h2 id="trends-title">{t.trends.title}</h2>
           <ChartFigure
             title={`${t.trends.capacity}, ${t.trends.medicalSupply}, ${t.trends.shortfall}`}
@@ -152,18 +150,34 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </section>
       </div>
 
-      <section aria-labelledby="hospitals-title" className="card space-y-3">
+      <div className="grid gap-6 2xl:grid-cols-2">
+        <section aria-labelledby="producers-title" className="card min-w-0 space-y-3">
+          <h2 id="producers-title">{t.split.producers}</h2>
+          <p className="text-sm text-slate-700">{t.dayOf(formatDay(day, locale))}</p>
+          <DataTable spec={tables.producers} />
+        </section>
+        <section aria-labelledby="pledges-title" className="card min-w-0 space-y-3">
+          <h2 id="pledges-title">{t.pledges.title}</h2>
+          <DataTable spec={tables.pledges} />
+        </section>
+      </div>
+
+      <section aria-labelledby="hospitals-title" className="card min-w-0 space-y-3">
         <h2 id="hospitals-title">{t.hospitals.title}</h2>
         <p className="text-sm text-slate-700">{t.hospitals.intro}</p>
         <DataTable spec={tables.hospitals} />
       </section>
 
-      <div className="grid gap-6 xl:grid-cols-2">
-        <section aria-labelledby="regions-title" className="card space-y-4">
-          <h2 id="regions-title">{t.regions.title}</h2>
-          <DataTable spec={tables.regions} />
+      <section aria-labelledby="regions-title" className="card min-w-0 space-y-4">
+        <h2 id="regions-title">{t.regions.title}</h2>
+        <DataTable spec={tables.regions} />
+      </section>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="regions-chart-title" className="card min-w-0 space-y-4">
+          <h2 id="regions-chart-title">{t.regions.chartTitle}</h2>
           <ChartFigure
-            title={t.regions.title}
+            title={t.regions.chartTitle}
             summary={t.regions.chartSummary}
             tableLabel={t.table.showData}
             height="h-64"
@@ -182,20 +196,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </ChartFigure>
         </section>
 
-        <div className="space-y-6">
-          <section aria-labelledby="pledges-title" className="card space-y-3">
-            <h2 id="pledges-title">{t.pledges.title}</h2>
-            <DataTable spec={tables.pledges} />
-          </section>
-          <section aria-labelledby="funnel-title" className="card space-y-3">
-            <h2 id="funnel-title">{t.funnel.title}</h2>
-            <p className="text-sm text-slate-700">{t.funnel.intro(from, to)}</p>
-            <Funnel f={d.funnel} t={t.funnel} locale={locale} />
-          </section>
-        </div>
+        <section aria-labelledby="funnel-title" className="card min-w-0 space-y-3">
+          <h2 id="funnel-title">{t.funnel.title}</h2>
+          <p className="text-sm text-slate-700">{t.funnel.intro(from, to)}</p>
+          <Funnel f={d.funnel} t={t.funnel} locale={locale} />
+        </section>
       </div>
 
-      <section aria-labelledby="exports-title" className="card no-print space-y-3">
+      <section aria-labelledby="exports-title" className="card min-w-0 no-print space-y-3">
         <h2 id="exports-title">{t.export.title}</h2>
         <ul className="flex flex-wrap gap-2">
           <li>

@@ -1,0 +1,109 @@
+import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { PASSWORD, switchLanguage } from "./helpers";
+
+async function signIn(page: Page, email: string) {
+  await page.goto("/login");
+  await page.getByLabel(/email/i).fill(email);
+  await page.locator("#password").fill(PASSWORD);
+  await page.getByTestId("login-submit").click();
+  await expect(page.getByTestId("whoami")).toBeVisible();
+}
+
+test("an official reads the 2021-07-26 headline, switches day and language", async ({ page }) => {
+  await signIn(page, "official@satgas.test");
+  await page.goto("/dashboard?date=2021-07-26");
+  await expect(page.getByTestId("capacity")).toHaveText("1.500 t");
+  await expect(page.getByTestId("target")).toHaveText("2.500 t");
+  await expect(page.getByTestId("shortfall")).toHaveText("1.000 t");
+  await expect(page.getByTestId("shortfall-pct")).toContainText("40");
+
+  // another day through the date picker
+  await page.getByLabel("Tanggal (WIB)").fill("2021-08-25");
+  await page.getByTestId("show-day").click();
+  await expect(page).toHaveURL(/date=2021-08-25/);
+  await expect(page.getByTestId("count-red")).toHaveText("2");
+  await expect(page.getByTestId("count-stale")).toHaveText("2");
+  await expect(page.getByTestId("table-hospitals").locator("tbody tr").first()).toContainText("RSUD Pakuhaji");
+
+  // and back a day with the link
+  await page.getByTestId("prev-day").click();
+  await expect(page).toHaveURL(/date=2021-08-24/);
+
+  await page.goto("/dashboard?date=2021-07-26");
+  await switchLanguage(page, "en");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Oxygen situation dashboard");
+  await expect(page.getByTestId("capacity")).toHaveText("1,500 t");
+  await expect(page.getByTestId("shortfall-pct")).toContainText("40% below target");
+  await switchLanguage(page, "id");
+  await expect(page.getByTestId("capacity")).toHaveText("1.500 t");
+});
+
+test("the dashboard opens on the latest day with data", async ({ page }) => {
+  await signIn(page, "staff@satgas.test");
+  await page.goto("/dashboard");
+  await expect(page.getByTestId("dashboard-day")).toContainText("25 Agu 2021");
+});
+
+test("an official downloads a dashboard table as CSV", async ({ page }) => {
+  await signIn(page, "official@satgas.test");
+  await page.goto("/dashboard?date=2021-08-25");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("csv-hospitals").click()]);
+  expect(download.suggestedFilename()).toBe("oxygen-hospitals-2021-08-25.csv");
+  const csv = readFileSync(await download.path(), "utf8").replace(/^\uFEFF/, "");
+  const [header, ...rows] = csv.trim().split("\r\n");
+  expect(header).toBe("Rumah sakit,Status,Sisa (jam),Wilayah,Stok terpakai (t),Pemakaian/hari (t),Laporan terakhir");
+  expect(rows.length).toBeGreaterThanOrEqual(12);
+  expect(rows[0]).toMatch(/^RSUD Pakuhaji,Merah,4,Kab\. Tangerang,[\d.]+,[\d.]+,2021-08-25$/);
+
+  const summary = await page.request.get("/dashboard/export/summary?date=2021-07-26");
+  expect(summary.headers()["content-type"]).toContain("text/csv");
+  expect(await summary.text()).toContain("2021-07-26,2500,1500,1000,40,");
+});
+
+test("the printable situation report is one page in Bahasa Indonesia", async ({ page }) => {
+  await signIn(page, "official@satgas.test");
+  await switchLanguage(page, "en");
+  await page.goto("/report?date=2021-07-26");
+  // Indonesian by default, whatever the interface language
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Laporan Situasi Harian Oksigen");
+  await expect(page.getByTestId("r-capacity")).toHaveText("1.500 t");
+  await expect(page.getByTestId("r-shortfall")).toContainText("1.000 t");
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator("header").first()).toBeHidden();
+  const pdf = await page.pdf({ format: "A4" });
+  const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];
+  expect(pages.length).toBe(1);
+});
+
+test("the dashboard has no accessibility violations (axe)", async ({ page }) => {
+  await signIn(page, "official@satgas.test");
+  await page.goto("/dashboard?date=2021-07-26");
+  await expect(page.locator(".recharts-surface").first()).toBeVisible();
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+});
+
+test("an admin issues an API token, it works once shown, and revoking it ends it", async ({ page }) => {
+  await signIn(page, "admin@satgas.test");
+  await page.goto("/admin/tokens");
+  await page.getByLabel("Nama token").fill("Dinkes e2e");
+  await page.getByLabel("Bertindak sebagai").selectOption({ label: "official@satgas.test (Pejabat)" });
+  await page.getByRole("button", { name: "Terbitkan token" }).click();
+  const token = (await page.getByTestId("new-token").locator("code").textContent())!.trim();
+  expect(token).toMatch(/^oxy_/);
+
+  const api = await page.context().browser()!.newContext();
+  const ok = await api.request.get(`${test.info().project.use.baseURL}/api/v1/summary?date=2021-07-26`, { headers: { authorization: `Bearer ${token}` } });
+  expect(ok.status()).toBe(200);
+  expect(await ok.json()).toMatchObject({ capacityKg: 1_500_000, targetKg: 2_500_000, shortfallKg: 1_000_000 });
+
+  await page.reload();
+  await expect(page.getByTestId("new-token")).toHaveCount(0); // shown once
+  await page.getByRole("button", { name: "Cabut Dinkes e2e" }).click();
+  await expect(page.getByTestId("tokens-table")).toContainText("Dicabut");
+  const refused = await api.request.get(`${test.info().project.use.baseURL}/api/v1/summary`, { headers: { authorization: `Bearer ${token}` } });
+  expect(refused.status()).toBe(401);
+  await api.close();
+});
