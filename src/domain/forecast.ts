@@ -228,7 +228,10 @@ export function projectGrowth(fit: GrowthFit, horizonDays: number = DEFAULT_HORI
 export interface Scenario {
   /** Multiplies the projected patients (a new wave): 1 (none), 2, 3… */
   waveMultiplier?: number;
-  /** Percentage points of production moved from industrial to medical (0–100). */
+  /**
+   * Percentage points of production moved from industrial to medical (0–100); negative moves
+   * medical back to industry (e.g. the governor's instruction lapses), down to −100.
+   */
   shiftPercentagePoints?: number;
   /** Extra pledged kilograms per day. */
   extraPledgedKgPerDay?: number;
@@ -270,7 +273,7 @@ export interface Forecast {
   days: ForecastDay[];
   /** Medical supply per day under the scenario, kg (constant over the horizon). */
   supplyKgPerDay: number;
-  /** Kilograms per day moved from industrial to medical by the scenario. */
+  /** Kilograms per day moved from industrial to medical by the scenario (negative: to industry). */
   shiftedKgPerDay: number;
   /** First projected day with demand above supply: central, optimistic (low) and pessimistic (high). */
   firstShortDay: Day | null;
@@ -280,6 +283,16 @@ export interface Forecast {
   totalShortfallKg: number;
 }
 
+/**
+ * Kilograms per day a shift of `shiftPp` percentage points of production moves to medical:
+ * at most what is industrial today, and (negative) at most what is medical today.
+ */
+export function shiftedKg(supply: SupplyBaseline, shiftPp: number): number {
+  const industrial = Math.max(0, supply.productionKgPerDay - supply.medicalKgPerDay);
+  const moved = Math.round((supply.productionKgPerDay * shiftPp) / 100);
+  return Math.max(-supply.medicalKgPerDay, Math.min(industrial, moved));
+}
+
 export function forecastDemand(input: ForecastInput): Forecast {
   const { fit, patients, rates, supply, scenario = {} } = input;
   const wave = scenario.waveMultiplier ?? 1;
@@ -287,13 +300,11 @@ export function forecastDemand(input: ForecastInput): Forecast {
   const pledged = scenario.extraPledgedKgPerDay ?? 0;
   assertNonNeg(wave, "waveMultiplier");
   assertNonNeg(pledged, "extraPledgedKgPerDay");
-  if (!(shiftPp >= 0 && shiftPp <= 100)) throw new RangeError("shiftPercentagePoints must be from 0 to 100");
+  if (!(shiftPp >= -100 && shiftPp <= 100)) throw new RangeError("shiftPercentagePoints must be from -100 to 100");
   assertNonNeg(supply.medicalKgPerDay, "medicalKgPerDay");
   assertNonNeg(supply.productionKgPerDay, "productionKgPerDay");
 
-  // A shift can move at most what is industrial today.
-  const industrial = Math.max(0, supply.productionKgPerDay - supply.medicalKgPerDay);
-  const shiftedKgPerDay = Math.min(industrial, Math.round((supply.productionKgPerDay * shiftPp) / 100));
+  const shiftedKgPerDay = shiftedKg(supply, shiftPp);
   const supplyKgPerDay = Math.round(supply.medicalKgPerDay + shiftedKgPerDay + pledged);
 
   const baseKgPerDay = lpmToKgPerDay(lpmOf(patients, rates)) * wave;
@@ -325,4 +336,21 @@ export function forecastDemand(input: ForecastInput): Forecast {
     maxShortfallKg: days.reduce((m, d) => Math.max(m, d.shortfallKg), 0),
     totalShortfallKg: days.reduce((s, d) => s + d.shortfallKg, 0),
   };
+}
+
+/**
+ * How much industrial use must be held back to close the medical gap: the smallest whole number
+ * of percentage points of production moved to medical (on top of today's split, with the
+ * scenario's wave and pledges, ignoring its own shift) that leaves no shortfall on any projected
+ * day — at the central projection, or at the band's pessimistic end. 0 when nothing is short;
+ * null when moving all industrial use is not enough.
+ */
+export function shiftToCloseGap(input: ForecastInput, end: "central" | "high" = "central"): number | null {
+  const base = forecastDemand({ ...input, scenario: { ...input.scenario, shiftPercentagePoints: 0 } });
+  const key = end === "central" ? "demandKg" : "demandHighKg";
+  const peakKg = base.days.reduce((m, d) => Math.max(m, d[key]), 0);
+  const gapKg = peakKg - base.supplyKgPerDay;
+  if (gapKg <= 0) return 0;
+  for (let pp = 1; pp <= 100; pp++) if (shiftedKg(input.supply, pp) >= gapKg) return pp;
+  return null;
 }

@@ -10,6 +10,8 @@ import {
   lpmToKgPerDay,
   measuredRates,
   projectGrowth,
+  shiftedKg,
+  shiftToCloseGap,
   USE_RATIO_MAX,
   USE_RATIO_MIN,
   WHO_PLANNING_RATES,
@@ -226,8 +228,32 @@ describe("forecast with scenarios", () => {
     expect(f).toMatchObject({ shiftedKgPerDay: 1000, supplyKgPerDay: 15_000, firstShortDay: null, maxShortfallKg: 0 });
   });
 
+  it("a negative shift moves medical back to industry, at most what is medical", () => {
+    // −10 % of 15,000 = −1,500 kg/day → supply 2,500; demand 3,432 on day 1 → short 932
+    const f = forecastDemand({ fit, patients, rates: WHO_PLANNING_RATES, supply, scenario: { shiftPercentagePoints: -10 } });
+    expect(f).toMatchObject({ supplyKgPerDay: 2500, shiftedKgPerDay: -1500, firstShortDay: "2021-07-15" });
+    expect(f.days[0].shortfallKg).toBe(932);
+    // −50 % would be −7,500 kg, but only 4,000 is medical: supply 0
+    expect(shiftedKg(supply, -50)).toBe(-4000);
+    const none = forecastDemand({ fit, patients, rates: WHO_PLANNING_RATES, supply, scenario: { shiftPercentagePoints: -100 } });
+    expect(none.supplyKgPerDay).toBe(0);
+    expect(none.days[0].shortfallKg).toBe(3432);
+  });
+
+  it("names the shift that closes the gap", () => {
+    // peak central demand 11,847 − supply 4,000 = 7,847 kg; 15,000 × pp / 100 ≥ 7,847 → 53 pp (7,950)
+    expect(shiftToCloseGap({ fit, patients, rates: WHO_PLANNING_RATES, supply })).toBe(53);
+    // with 1,000 kg/day pledged: gap 6,847 → 46 pp (6,900); 45 pp is 6,750
+    expect(shiftToCloseGap({ fit, patients, rates: WHO_PLANNING_RATES, supply, scenario: { extraPledgedKgPerDay: 1000, shiftPercentagePoints: -30 } })).toBe(46);
+    // a wave ×2 peaks at 23,694: gap 19,694 > 11,000 industrial → not enough
+    expect(shiftToCloseGap({ fit, patients, rates: WHO_PLANNING_RATES, supply, scenario: { waveMultiplier: 2 } })).toBeNull();
+    // no gap at all
+    expect(shiftToCloseGap({ fit, patients: { severe: 10, critical: 0 }, rates: WHO_PLANNING_RATES, supply })).toBe(0);
+  });
+
   it("rejects impossible scenarios", () => {
     expect(() => forecastDemand({ fit, patients, rates: WHO_PLANNING_RATES, supply, scenario: { shiftPercentagePoints: 101 } })).toThrow(RangeError);
+    expect(() => forecastDemand({ fit, patients, rates: WHO_PLANNING_RATES, supply, scenario: { shiftPercentagePoints: -101 } })).toThrow(RangeError);
     expect(() => forecastDemand({ fit, patients, rates: WHO_PLANNING_RATES, supply, scenario: { waveMultiplier: -1 } })).toThrow(RangeError);
   });
 });
