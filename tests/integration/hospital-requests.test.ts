@@ -1,0 +1,120 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/server/db";
+import type { Actor } from "@/server/permissions";
+import { listRequests, requestFor, triageBoard } from "@/server/queries/requests";
+import { approveRequest, cancelRequest, createRequest, rejectRequest } from "@/server/use-cases/requests";
+import { embedded } from "./db-mode";
+import { actor, auditOf } from "./supply-helpers";
+
+let staff: Actor, official: Actor, rs1: Actor, rs2: Actor;
+beforeAll(async () => {
+  [staff, official, rs1, rs2] = await Promise.all(["staff@satgas.test", "official@satgas.test", "rs1@satgas.test", "rs2@satgas.test"].map(actor));
+});
+
+let n = 0;
+const key = () => `test-key-${Date.now()}-${n++}`;
+const form = (over: Record<string, unknown> = {}) => ({ requestedKg: "12,5", neededBy: "2099-01-01", urgency: "URGENT", reason: "Pasien bertambah", idempotencyKey: key(), ...over });
+
+describe("hospital requests", () => {
+  it("creates a request for the actor's own hospital from tonnes, with audit", async () => {
+    const r = await createRequest(rs1, { ...form(), hospitalId: rs2.hospitalId });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value).toMatchObject({ hospitalId: rs1.hospitalId, requestedKg: 12_500, status: "SUBMITTED", createdById: rs1.id });
+    expect(await auditOf("SupplyRequest", r.value.id)).toHaveLength(1);
+  });
+
+  it("returns field errors and refuses other roles", async () => {
+    const bad = await createRequest(rs1, form({ requestedKg: "0", neededBy: "2001-01-01", urgency: "SOON", reason: "" }));
+    expect(bad).toMatchObject({ ok: false, error: "invalid" });
+    if (!bad.ok) expect(Object.keys(bad.fieldErrors ?? {}).sort()).toEqual(["reason", "requestedKg", "urgency"]);
+    const past = await createRequest(rs1, form({ neededBy: "2001-01-01" }));
+    expect(past).toMatchObject({ ok: false, fieldErrors: { neededBy: "past_day" } });
+    expect(await createRequest(staff, form())).toMatchObject({ ok: false, error: "forbidden" });
+    expect(await createRequest(official, form())).toMatchObject({ ok: false, error: "forbidden" });
+  });
+
+  it("creates one request for a double submit with the same key", async () => {
+    const f = form();
+    const [a, b] = [await createRequest(rs1, f), await createRequest(rs1, f)];
+    expect(a.ok && b.ok && a.value.id === b.value.id).toBe(true);
+    expect(await prisma.supplyRequest.count({ where: { idempotencyKey: f.idempotencyKey } })).toBe(1);
+  });
+
+  it.skipIf(embedded)("creates one request for concurrent submits with the same key", async () => {
+    const f = form();
+    const results = await Promise.all(Array.from({ length: 8 }, () => createRequest(rs1, f)));
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(new Set(results.map((r) => (r.ok ? r.value.id : null))).size).toBe(1);
+    expect(await prisma.supplyRequest.count({ where: { idempotencyKey: f.idempotencyKey } })).toBe(1);
+  });
+
+  it("tells staff about an emergency request", async () => {
+    const r = await createRequest(rs1, form({ urgency: "EMERGENCY" }));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const notice = await prisma.notification.findFirst({ where: { kind: "emergency_request", role: "STAFF", params: { path: ["requestId"], equals: r.value.id } } });
+    expect(notice).not.toBeNull();
+  });
+
+  it("lets the hospital cancel its own submitted request, never another's, never after a decision", async () => {
+    const mine = await createRequest(rs1, form());
+    if (!mine.ok) throw new Error("setup");
+    expect(await cancelRequest(rs2, { id: mine.value.id })).toMatchObject({ ok: false, error: "forbidden" });
+    expect(await cancelRequest(staff, { id: mine.value.id })).toMatchObject({ ok: false, error: "forbidden" });
+    expect(await cancelRequest(rs1, { id: mine.value.id })).toMatchObject({ ok: true, value: { status: "CANCELLED" } });
+    expect(await cancelRequest(rs1, { id: mine.value.id })).toMatchObject({ ok: false, error: "bad_transition" });
+    expect(await cancelRequest(rs1, { id: "nope" })).toMatchObject({ ok: false, error: "not_found" });
+  });
+
+  it("approves in part, tells the hospital, and then refuses a cancel", async () => {
+    const r = await createRequest(rs1, form({ requestedKg: "20" }));
+    if (!r.ok) throw new Error("setup");
+    expect(await approveRequest(staff, { id: r.value.id, approvedKg: "25" })).toMatchObject({ ok: false, fieldErrors: { approvedKg: "over_requested" } });
+    expect(await approveRequest(rs1, { id: r.value.id, approvedKg: "5" })).toMatchObject({ ok: false, error: "forbidden" });
+    const ok = await approveRequest(staff, { id: r.value.id, approvedKg: "15,5" });
+    expect(ok).toMatchObject({ ok: true, value: { status: "APPROVED", approvedKg: 15_500, decidedById: staff.id } });
+    expect(await cancelRequest(rs1, { id: r.value.id })).toMatchObject({ ok: false, error: "bad_transition" });
+    expect(await approveRequest(staff, { id: r.value.id, approvedKg: "1" })).toMatchObject({ ok: false, error: "bad_transition" });
+    const notice = await prisma.notification.findFirst({ where: { kind: "request_approved", hospitalId: rs1.hospitalId, params: { path: ["requestId"], equals: r.value.id } } });
+    expect(notice?.params).toMatchObject({ approvedKg: 15_500, requestedKg: 20_000 });
+  });
+
+  it("rejects only with a reason, which the hospital sees", async () => {
+    const r = await createRequest(rs1, form());
+    if (!r.ok) throw new Error("setup");
+    expect(await rejectRequest(staff, { id: r.value.id, reason: " " })).toMatchObject({ ok: false, fieldErrors: { reason: "required" } });
+    expect(await rejectRequest(staff, { id: r.value.id, reason: "Tangki masih cukup" })).toMatchObject({ ok: true, value: { status: "REJECTED" } });
+    const seen = await requestFor(rs1, r.value.id);
+    expect(seen?.rejectionReason).toBe("Tangki masih cukup");
+    expect(seen?.history.map((h) => h.action)).toEqual(["request.create", "request.reject"]);
+    expect(await prisma.notification.count({ where: { kind: "request_rejected", hospitalId: rs1.hospitalId } })).toBeGreaterThan(0);
+  });
+
+  it.skipIf(embedded)("lets only one of a concurrent cancel and approval win", async () => {
+    const r = await createRequest(rs1, form());
+    if (!r.ok) throw new Error("setup");
+    const [c, a] = await Promise.all([cancelRequest(rs1, { id: r.value.id }), approveRequest(staff, { id: r.value.id, approvedKg: "1" })]);
+    expect([c.ok, a.ok].filter(Boolean)).toHaveLength(1);
+  });
+
+  it("never shows a hospital another hospital's requests, whatever the id", async () => {
+    const theirs = await createRequest(rs2, form());
+    if (!theirs.ok) throw new Error("setup");
+    expect(await requestFor(rs1, theirs.value.id)).toBeNull();
+    expect(await requestFor(rs2, theirs.value.id)).not.toBeNull();
+    expect(await requestFor(staff, theirs.value.id)).not.toBeNull();
+    const list = await listRequests(rs1, {});
+    expect(list.length).toBeGreaterThan(0);
+    expect(list.every((x) => x.hospitalId === rs1.hospitalId)).toBe(true);
+  });
+
+  it("puts the triage board in urgency then hours-left order, rejected and cancelled aside", async () => {
+    const board = await triageBoard();
+    const submitted = board.columns.find((c) => c.status === "SUBMITTED")!.cards;
+    const rank = { EMERGENCY: 0, URGENT: 1, ROUTINE: 2 } as const;
+    for (let i = 1; i < submitted.length; i++) expect(rank[submitted[i - 1].urgency]).toBeLessThanOrEqual(rank[submitted[i].urgency]);
+    expect(board.aside.every((c) => c.status === "REJECTED" || c.status === "CANCELLED")).toBe(true);
+    expect(board.columns.map((c) => c.status)).toEqual(["SUBMITTED", "APPROVED", "ALLOCATED", "IN_TRANSIT", "FULFILLED"]);
+  });
+});
