@@ -5,40 +5,38 @@ import { tonnesToKg } from "@/domain/mass";
 // zod pieces shared by the hospital-side use cases. Forms send strings; tests may send numbers.
 // Error codes (the zod message of a custom issue) are translated by src/i18n/errors.ts.
 
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-
-/** "12,5" or "12.5" (decimal comma allowed, no thousands separators) → number. */
-function decimal(v: unknown): unknown {
-  if (typeof v !== "string") return v;
-  const s = v.trim().replace(",", ".");
-  return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : v;
+/** A number typed in a form: blank → "required", not a number → "invalid_type", else the number. */
+function numeric(v: unknown, ctx: z.RefinementCtx, whole: boolean): number | typeof z.NEVER {
+  const fail = (message: string) => {
+    ctx.addIssue({ code: "custom", message });
+    return z.NEVER;
+  };
+  if (v === undefined || v === null || (typeof v === "string" && v.trim() === "")) return fail("required");
+  let n: number;
+  if (typeof v === "number") n = v;
+  else if (typeof v === "string") {
+    // decimal comma or point, no thousands separators ("12,5" = "12.5")
+    const s = v.trim().replace(",", ".");
+    if (!/^-?\d+(\.\d+)?$/.test(s)) return fail("invalid_type");
+    n = Number(s);
+  } else return fail("invalid_type");
+  if (!Number.isFinite(n) || (whole && !Number.isInteger(n))) return fail("invalid_type");
+  if (n < 0) return fail("not_negative");
+  if (n > 1_000_000) return fail("too_big");
+  return n;
 }
 
 /** Tonnes typed by a user → integer kilograms, ≥ 0. */
-export const tonnesKg = z.preprocess(
-  (v) => decimal(blankToUndefined(v)),
-  z
-    .number({ error: (i) => (i.input === undefined ? "required" : "invalid_type") })
-    .refine((t) => t >= 0, "not_negative")
-    .refine((t) => t <= 1_000_000, "too_big")
-    .transform((t) => tonnesToKg(t)),
-);
+export const tonnesKg = z.unknown().transform((v, ctx) => {
+  const t = numeric(v, ctx, false);
+  return typeof t === "number" ? tonnesToKg(t) : t;
+});
 
 /** Tonnes typed by a user → integer kilograms, > 0. */
 export const positiveTonnesKg = tonnesKg.refine((kg) => kg > 0, "positive");
 
 /** A count (patients, beds) ≥ 0. */
-export const count = z.preprocess(
-  (v) => {
-    const b = blankToUndefined(v);
-    return typeof b === "string" && /^\s*\d+\s*$/.test(b) ? Number(b) : b;
-  },
-  z
-    .number({ error: (i) => (i.input === undefined ? "required" : "invalid_type") })
-    .refine((n) => Number.isInteger(n), "invalid_type")
-    .refine((n) => n >= 0, "not_negative")
-    .refine((n) => n <= 1_000_000, "too_big"),
-);
+export const count = z.unknown().transform((v, ctx) => numeric(v, ctx, true));
 
 /** A WIB day "YYYY-MM-DD". */
 export const day = z

@@ -1,0 +1,86 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { addDays, dayToDate, todayWib } from "@/domain/day";
+import { prisma } from "@/server/db";
+import type { Actor } from "@/server/permissions";
+import { supplyOf } from "@/server/queries/stock";
+import { listNotifications } from "@/server/queries/notifications";
+import { markNotificationsRead, notifyStaleHospitals } from "@/server/use-cases/notifications";
+import { submitStockReport } from "@/server/use-cases/stock";
+import { actor, auditOf } from "./supply-helpers";
+
+let staff: Actor, admin: Actor, official: Actor, rs1: Actor, rs2: Actor;
+beforeAll(async () => {
+  [staff, admin, official, rs1, rs2] = await Promise.all(["staff@satgas.test", "admin@satgas.test", "official@satgas.test", "rs1@satgas.test", "rs2@satgas.test"].map(actor));
+});
+
+const today = todayWib();
+const report = (over: Record<string, unknown> = {}) => ({ day: today, stockKg: "6", usedKg: "2", severePatients: "40", criticalPatients: "8", bedsOccupied: "250", ...over });
+
+describe("daily stock report", () => {
+  it("saves the own hospital's report in kg (whatever hospital id is sent), once per day", async () => {
+    const first = await submitStockReport(rs1, { ...report(), hospitalId: rs2.hospitalId });
+    expect(first).toMatchObject({ ok: true, value: { hospitalId: rs1.hospitalId, stockKg: 6000, usedKg: 2000, severePatients: 40, reportedById: rs1.id } });
+    const again = await submitStockReport(rs1, report({ stockKg: "5,5" }));
+    expect(again).toMatchObject({ ok: true, value: { stockKg: 5500 } });
+    if (!first.ok || !again.ok) return;
+    expect(again.value.id).toBe(first.value.id);
+    expect(await prisma.stockReport.count({ where: { hospitalId: rs1.hospitalId!, day: dayToDate(today) } })).toBe(1);
+    expect((await auditOf("StockReport", first.value.id)).map((e) => e.action)).toEqual(["stock.report", "stock.update"]);
+    expect(await prisma.stockReport.count({ where: { hospitalId: rs2.hospitalId!, day: dayToDate(today) } })).toBe(0);
+  });
+
+  it("derives usable stock, burn rate, hours left and colour from the reports", async () => {
+    const h = await prisma.hospital.findUniqueOrThrow({ where: { id: rs1.hospitalId! } });
+    const s = await supplyOf(rs1.hospitalId!);
+    expect(s?.lastReportDay).toBe(today);
+    expect(s?.usableStockKg).toBe(Math.max(0, 5500 - h.tankResidualKg));
+    expect(s?.status).not.toBe("stale");
+    expect(s?.hoursLeft).not.toBeNull();
+  });
+
+  it("keeps a wildly high use but flags it for review and tells staff", async () => {
+    const history = await prisma.stockReport.findMany({ where: { hospitalId: rs2.hospitalId! }, orderBy: { day: "desc" }, take: 7 });
+    const avg = history.reduce((s, r) => s + r.usedKg, 0) / history.length;
+    const r = await submitStockReport(rs2, report({ usedKg: String(Math.ceil((avg * 4) / 1000)), stockKg: "1", bedsOccupied: "10" }));
+    expect(r).toMatchObject({ ok: true, value: { flaggedForReview: true } });
+    const notices = await listNotifications(staff);
+    expect(notices.some((n) => n.kind === "stock_flagged" && n.hospitalId === rs2.hospitalId)).toBe(true);
+    const normal = await submitStockReport(rs2, report({ usedKg: String(Math.round(avg / 1000)), stockKg: "1", bedsOccupied: "10" }));
+    expect(normal).toMatchObject({ ok: true, value: { flaggedForReview: false } });
+  });
+
+  it("answers bad input with field errors", async () => {
+    const r = await submitStockReport(rs1, report({ day: addDays(today, 1), stockKg: "abc", usedKg: "", severePatients: "-3" }));
+    expect(r).toMatchObject({ ok: false, error: "invalid" });
+    if (!r.ok) expect(r.fieldErrors).toMatchObject({ stockKg: "invalid_type", usedKg: "required", severePatients: "not_negative" });
+    expect(await submitStockReport(rs1, report({ day: addDays(today, 1) }))).toMatchObject({ ok: false, fieldErrors: { day: "future_day" } });
+    expect(await submitStockReport(rs1, report({ stockKg: "100000" }))).toMatchObject({ ok: false, fieldErrors: { stockKg: "stock_over_tank" } });
+  });
+
+  it("is refused to staff, admins and officials", async () => {
+    for (const who of [staff, admin, official]) expect(await submitStockReport(who, report())).toMatchObject({ ok: false, error: "forbidden" });
+  });
+});
+
+describe("notifications", () => {
+  it("flags each stale hospital once to staff, and no hospital sees staff notices", async () => {
+    const now = new Date();
+    await notifyStaleHospitals(now);
+    const count = await prisma.notification.count({ where: { kind: "hospital_stale" } });
+    await notifyStaleHospitals(now);
+    expect(await prisma.notification.count({ where: { kind: "hospital_stale" } })).toBe(count);
+    expect(count).toBeGreaterThan(0);
+    // rs1 reported today: not stale
+    expect(await prisma.notification.count({ where: { kind: "hospital_stale", hospitalId: rs1.hospitalId! } })).toBe(0);
+    expect((await listNotifications(admin)).some((n) => n.kind === "hospital_stale")).toBe(true);
+    expect((await listNotifications(rs1)).every((n) => n.role === "HOSPITAL" && n.hospitalId === rs1.hospitalId)).toBe(true);
+    expect(await listNotifications(official)).toHaveLength(0);
+  });
+
+  it("marks what the actor sees as read, and only that", async () => {
+    const r = await markNotificationsRead(rs1, {});
+    expect(r.ok).toBe(true);
+    expect(await prisma.notification.count({ where: { hospitalId: rs1.hospitalId!, role: "HOSPITAL", readAt: null } })).toBe(0);
+    expect(await prisma.notification.count({ where: { role: "STAFF", readAt: null } })).toBeGreaterThan(0);
+  });
+});
