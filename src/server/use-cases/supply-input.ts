@@ -64,3 +64,23 @@ export const integer = (min: number, max: number) =>
     else if (n > max) ctx.addIssue({ code: "custom", message: "too_big" });
     return n;
   });
+
+/** "YYYY-MM-DDTHH:MM" typed in WIB (datetime-local), or an ISO instant; blank means now. */
+export const wibInstant = z
+  .string()
+  .trim()
+  .optional()
+  .transform((s, ctx) => {
+    if (!s) return new Date();
+    const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(s);
+    const d = m ? new Date(`${m[1]}T${m[2]}:${m[3]}:00+07:00`) : new Date(s);
+    if (Number.isNaN(d.getTime())) {
+      ctx.addIssue({ code: "custom", message: "invalid_format" });
+      return z.NEVER;
+    }
+    if (d.getTime() > Date.now() + 5 * 60_000) {
+      ctx.addIssue({ code: "custom", message: "future_day" });
+      return z.NEVER;
+    }
+    return d;
+  });

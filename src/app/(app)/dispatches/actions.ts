@@ -1,0 +1,28 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { formStateOf, type FormState } from "@/components/forms/form-state";
+import { currentActor } from "@/server/session";
+import { createDispatch } from "@/server/use-cases/dispatches";
+
+export async function createDispatchAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const str = (k: string) => String(data.get(k) ?? "");
+  const [kind, sourceId] = str("source").split(":");
+  const result = await createDispatch(await currentActor(), {
+    idempotencyKey: str("idempotencyKey"),
+    allocationId: kind === "allocation" ? sourceId : undefined,
+    trancheId: kind === "tranche" ? sourceId : undefined,
+    hospitalId: kind === "tranche" ? str("hospitalId") : undefined,
+    vehiclePlate: str("vehiclePlate"),
+    driverName: str("driverName"),
+    amount: str("amount"),
+    unit: str("unit"),
+    cylinderSizeM3: str("unit") === "CYLINDER" ? str("cylinderSizeM3") : undefined,
+    dispatchedAt: str("dispatchedAt") || undefined,
+  });
+  if (!result.ok) return formStateOf(result, data);
+  revalidatePath("/dispatches");
+  revalidatePath("/pledges", "layout");
+  redirect(`/dispatches?created=${result.value.delivery.id}`);
+}

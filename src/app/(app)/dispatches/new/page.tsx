@@ -1,0 +1,36 @@
+import Link from "next/link";
+import { DispatchForm } from "@/components/supply/dispatch-form";
+import { formatDay, formatTonnes } from "@/i18n/format";
+import { getI18n } from "@/i18n/server";
+import { openAllocations, openTranches } from "@/server/queries/dispatches";
+import { hospitalOptions } from "@/server/queries/pledges";
+import { one, type SearchParams } from "@/server/queries/supply-list";
+import { requireActor } from "@/server/session";
+import { createDispatchAction } from "../actions";
+
+export default async function NewDispatchPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requireActor("dispatch:write");
+  const { t, locale } = await getI18n();
+  const s = t.supply.dispatches;
+  const sp = await searchParams;
+  const trancheId = one(sp, "tranche");
+  const allocationId = one(sp, "allocation");
+  const [allocations, tranches, hospitals] = await Promise.all([openAllocations(), openTranches(trancheId || undefined), hospitalOptions()]);
+  return (
+    <>
+      <Link href="/dispatches" className="text-sm text-brand-700 hover:underline">← {t.shell.common.back}</Link>
+      <h1>{s.new}</h1>
+      <DispatchForm action={createDispatchAction} errors={t.errors} idempotencyKey={crypto.randomUUID()}
+        initialSource={trancheId ? `tranche:${trancheId}` : allocationId ? `allocation:${allocationId}` : ""}
+        allocations={allocations.map((a) => ({ value: `allocation:${a.id}`, label: s.allocationOption(a.hospital.name, a.supplier, formatTonnes(a.kg, locale), formatDay(a.day, locale)) }))}
+        tranches={tranches.map((x) => ({ value: `tranche:${x.id}`, label: s.trancheOption(x.supplier, formatDay(x.dueOn, locale), `${formatTonnes(x.dispatchedKg, locale)} / ${formatTonnes(x.kg, locale)}`) }))}
+        hospitals={hospitals}
+        s={{
+          source: s.source, allocation: s.allocation, tranche: s.tranche, chooseSource: s.chooseSource, hospital: s.hospital, chooseHospital: s.chooseHospital,
+          hospitalHint: s.hospitalHint, vehiclePlate: s.vehiclePlate, driverName: s.driverName, amount: s.amount, unit: s.unit, cylinderSize: s.cylinderSize,
+          cylinderHint: s.cylinderHint, conversionHint: s.conversionHint, dispatchedAt: s.dispatchedAt, submit: s.submit, saved: s.created,
+          fixErrors: t.shell.common.fixErrors, units: t.supply.units,
+        }} />
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+import Link from "next/link";
+import { Pager, SortHeader, StatusBadge } from "@/components/supply/list-controls";
+import { formatDateTime, formatNumber, formatTonnes } from "@/i18n/format";
+import { getI18n } from "@/i18n/server";
+import { can, hospitalScope } from "@/server/permissions";
+import { listDispatches } from "@/server/queries/dispatches";
+import type { SearchParams } from "@/server/queries/supply-list";
+import { requireActor } from "@/server/session";
+
+export default async function DispatchesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await requireActor("delivery:read");
+  const { t, locale } = await getI18n();
+  const s = t.supply.dispatches;
+  const sp = await searchParams;
+  const list = await listDispatches(sp, hospitalScope(actor, "delivery:read"));
+  const { q, sort, dir, diff } = list.params;
+  const params = { q, sort, dir, diff };
+  const created = typeof sp.created === "string" ? sp.created : "";
+  const header = (column: string, label: string, className?: string) => <SortHeader path="/dispatches" params={params} sort={sort} dir={dir} column={column} label={label} className={className} />;
+  return (
+    <>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1>{s.title}</h1>
+        {can(actor, "dispatch:write") && <Link href="/dispatches/new" className="btn">{s.new}</Link>}
+      </div>
+      {created && <p className="rounded-md bg-green-50 p-3 text-sm text-green-800" data-testid="form-ok">{s.created}</p>}
+      <form method="get" className="card flex flex-wrap items-end gap-3" role="search">
+        <div className="min-w-48 flex-1">
+          <label htmlFor="q" className="label">{t.supply.list.search}</label>
+          <input id="q" name="q" type="search" defaultValue={q} className="input" />
+        </div>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="diff" value="1" defaultChecked={diff === "1"} data-testid="diff-only" /> {s.discrepanciesOnly}
+        </label>
+        <input type="hidden" name="sort" value={sort} />
+        <input type="hidden" name="dir" value={dir} />
+        <button type="submit" className="btn-secondary">{t.supply.list.filter}</button>
+      </form>
+      <div className="card overflow-x-auto p-0">
+        <table className="table" data-testid="dispatches-table">
+          <thead>
+            <tr>
+              {header("dispatchedAt", s.dispatchedAt)}
+              {header("supplier", s.supplier, "hidden md:table-cell")}
+              {header("hospital", s.hospital)}
+              <th className="hidden lg:table-cell">{s.vehiclePlate}</th>
+              <th className="hidden lg:table-cell">{s.counted}</th>
+              {header("dispatchedKg", s.dispatchedKg, "text-right")}
+              <th className="text-right">{s.receivedKg}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.rows.map((d) => (
+              <tr key={d.id} data-testid={`dispatch-${d.id}`} className={d.id === created ? "bg-green-50" : undefined}>
+                <td className="whitespace-nowrap">
+                  {formatDateTime(d.dispatchedAt, locale)}
+                  {can(actor, "audit:read") && <Link href={`/audit?entity=Delivery&id=${d.id}`} className="ml-2 text-xs text-brand-700 hover:underline">{t.supply.list.history}</Link>}
+                  {d.tranche && <Link href={`/pledges/${d.tranche.pledgeId}`} className="block text-xs text-slate-500 hover:underline">{s.tranche}</Link>}
+                  {d.allocationId && <span className="block text-xs text-slate-500">{s.allocation}</span>}
+                </td>
+                <td className="hidden md:table-cell">{d.supplier.name}</td>
+                <td>{d.hospital.name}</td>
+                <td className="hidden lg:table-cell whitespace-nowrap">{d.vehiclePlate}{d.driverName && <span className="block text-xs text-slate-500">{d.driverName}</span>}</td>
+                <td className="hidden lg:table-cell text-xs text-slate-600">
+                  {formatNumber(Number(d.dispatchedAmount), locale, 3)} × {t.supply.units[d.dispatchedUnit]}{d.cylinderSizeM3 ? ` (${formatNumber(Number(d.cylinderSizeM3), locale, 2)} m³)` : ""} · {formatNumber(Number(d.kgPerUnit), locale, 3)} kg
+                </td>
+                <td className="text-right tabular-nums">{formatTonnes(d.dispatchedKg, locale)}</td>
+                <td className="text-right tabular-nums">
+                  {d.receivedKg === null ? <span className="text-xs text-slate-500">{s.awaiting}</span> : formatTonnes(d.receivedKg, locale)}
+                  {d.discrepancy?.flagged && (
+                    <span className="block"><StatusBadge tone="red" testId="discrepancy">{s.difference} {formatNumber(d.discrepancy.differenceKg, locale)} kg</StatusBadge></span>
+                  )}
+                </td>
+              </tr>
+            ))}
+            {list.rows.length === 0 && <tr><td colSpan={7} className="text-slate-500">{diff ? s.noDiscrepancies : t.supply.list.empty}</td></tr>}
+          </tbody>
+        </table>
+      </div>
+      <Pager path="/dispatches" params={params} page={list.page} pages={list.pages} label={t.supply.list.pageOf(list.page, list.pages, list.total)} previous={t.supply.list.previous} next={t.supply.list.next} />
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Field, FormMessage } from "@/components/forms/field";
+import type { FormState } from "@/components/forms/form-state";
+import type { ErrorMessages } from "@/i18n/errors";
+
+type Unit = "TONNE_LIQUID" | "M3_GAS" | "CYLINDER" | "KG";
+type Strings = {
+  source: string; allocation: string; tranche: string; chooseSource: string; hospital: string; chooseHospital: string; hospitalHint: string;
+  vehiclePlate: string; driverName: string; amount: string; unit: string; cylinderSize: string; cylinderHint: string; conversionHint: string;
+  dispatchedAt: string; submit: string; saved: string; fixErrors: string; units: Record<Unit, string>;
+};
+
+/** Logs a dispatch; the idempotency key was made when the page rendered, so a double submit logs one. */
+export function DispatchForm({ action, s, errors, idempotencyKey, allocations, tranches, hospitals, initialSource }: {
+  action: (prev: FormState, data: FormData) => Promise<FormState>;
+  s: Strings; errors: ErrorMessages; idempotencyKey: string; initialSource: string;
+  allocations: { value: string; label: string }[]; tranches: { value: string; label: string }[]; hospitals: { id: string; name: string }[];
+}) {
+  const [state, formAction, pending] = useActionState(action, {});
+  const [source, setSource] = useState(state.values?.source ?? initialSource);
+  const [unit, setUnit] = useState<Unit>((state.values?.unit as Unit) ?? "TONNE_LIQUID");
+  const isTranche = source.startsWith("tranche:");
+  return (
+    <form action={formAction} className="card grid gap-4 sm:grid-cols-2" noValidate data-testid="dispatch-form">
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      <div className="sm:col-span-2"><FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} /></div>
+      <div className="sm:col-span-2">
+        <Field name="source" label={s.source} state={state} errors={errors}>
+          <select id="f-source" name="source" className="input" value={source} onChange={(e) => setSource(e.target.value)} aria-invalid={!!state.fieldErrors?.source}>
+            <option value="">{s.chooseSource}</option>
+            {allocations.length > 0 && <optgroup label={s.allocation}>{allocations.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}</optgroup>}
+            {tranches.length > 0 && <optgroup label={s.tranche}>{tranches.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}</optgroup>}
+          </select>
+        </Field>
+      </div>
+      {isTranche ? (
+        <Field name="hospitalId" label={s.hospital} state={state} errors={errors}>
+          <select id="f-hospitalId" name="hospitalId" className="input" defaultValue={state.values?.hospitalId ?? ""} key={state.values?.hospitalId} aria-invalid={!!state.fieldErrors?.hospitalId}>
+            <option value="">{s.chooseHospital}</option>
+            {hospitals.map((h) => <option key={h.id} value={h.id}>{h.name}</option>)}
+          </select>
+        </Field>
+      ) : (
+        <p className="self-end text-xs text-slate-500">{s.hospitalHint}</p>
+      )}
+      <Field name="dispatchedAt" label={s.dispatchedAt} type="datetime-local" state={state} errors={errors} />
+      <Field name="vehiclePlate" label={s.vehiclePlate} state={state} errors={errors} />
+      <Field name="driverName" label={s.driverName} state={state} errors={errors} />
+      <Field name="amount" label={s.amount} state={state} errors={errors} hint={s.conversionHint} />
+      <Field name="unit" label={s.unit} state={state} errors={errors}>
+        <select id="f-unit" name="unit" className="input" value={unit} onChange={(e) => setUnit(e.target.value as Unit)}>
+          {(["TONNE_LIQUID", "M3_GAS", "CYLINDER", "KG"] as const).map((u) => <option key={u} value={u}>{s.units[u]}</option>)}
+        </select>
+      </Field>
+      {unit === "CYLINDER" && <Field name="cylinderSizeM3" label={s.cylinderSize} state={state} errors={errors} defaultValue="6" hint={s.cylinderHint} />}
+      <div className="sm:col-span-2">
+        <button type="submit" className="btn" disabled={pending} data-testid="dispatch-submit">{s.submit}</button>
+      </div>
+    </form>
+  );
+}

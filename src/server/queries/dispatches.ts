@@ -1,0 +1,82 @@
+import { RECEIPT_TOLERANCE_MIN_KG, RECEIPT_TOLERANCE_PCT, receiptDiscrepancy } from "@/domain/delivery";
+import { dateToDay } from "@/domain/day";
+import { Prisma } from "@/generated/prisma/client";
+import { prisma } from "../db";
+import { listParams, one, pageOf, type SearchParams } from "./supply-list";
+
+// Dispatches for staff: the list (sortable, paged, "differences only"), and the sources a new
+// dispatch can go against: open allocations and pledge tranches not yet fully dispatched.
+
+export const DISPATCH_SORTS = ["dispatchedAt", "dispatchedKg", "hospital", "supplier"] as const;
+
+const ORDER: Record<(typeof DISPATCH_SORTS)[number], (dir: Prisma.SortOrder) => Prisma.DeliveryOrderByWithRelationInput> = {
+  dispatchedAt: (dir) => ({ dispatchedAt: dir }),
+  dispatchedKg: (dir) => ({ dispatchedKg: dir }),
+  hospital: (dir) => ({ hospital: { name: dir } }),
+  supplier: (dir) => ({ supplier: { name: dir } }),
+};
+
+/** Ids of deliveries whose receipt differs from the dispatch beyond the tolerance (src/domain/delivery). */
+async function flaggedIds(): Promise<string[]> {
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Delivery"
+    WHERE "receivedKg" IS NOT NULL
+      AND abs("receivedKg" - "dispatchedKg") > ${RECEIPT_TOLERANCE_MIN_KG}
+      AND abs("receivedKg" - "dispatchedKg") * 100 > "dispatchedKg" * ${RECEIPT_TOLERANCE_PCT}`;
+  return rows.map((r) => r.id);
+}
+
+/** Dispatches, limited to one hospital when the reader is that hospital's admin (scope). */
+export async function listDispatches(sp: SearchParams, scope: string | null = null) {
+  const p = listParams(sp, DISPATCH_SORTS, "dispatchedAt", "desc");
+  const onlyDiff = one(sp, "diff") === "1";
+  const where: Prisma.DeliveryWhereInput = {
+    ...(scope ? { hospitalId: scope } : {}),
+    ...(p.q ? { OR: [{ vehiclePlate: { contains: p.q, mode: "insensitive" } }, { hospital: { name: { contains: p.q, mode: "insensitive" } } }, { supplier: { name: { contains: p.q, mode: "insensitive" } } }] } : {}),
+    ...(onlyDiff ? { id: { in: await flaggedIds() } } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    prisma.delivery.findMany({
+      where,
+      orderBy: [ORDER[p.sort](p.dir), { id: "asc" }],
+      skip: p.skip,
+      take: p.take,
+      include: { hospital: { select: { name: true } }, supplier: { select: { name: true } }, tranche: { select: { pledgeId: true, dueOn: true } } },
+    }),
+    prisma.delivery.count({ where }),
+  ]);
+  return {
+    ...pageOf(
+      rows.map((d) => ({ ...d, dispatchedAmount: d.dispatchedAmount.toString(), kgPerUnit: d.kgPerUnit.toString(), cylinderSizeM3: d.cylinderSizeM3?.toString() ?? null,
+        discrepancy: d.receivedKg === null ? null : receiptDiscrepancy(d.dispatchedKg, d.receivedKg) })),
+      total,
+      p,
+    ),
+    params: { ...p, diff: onlyDiff ? "1" : "" },
+  };
+}
+
+/** Allocations that can still be dispatched (planned or already on the road), newest first. */
+export async function openAllocations() {
+  const rows = await prisma.allocation.findMany({
+    where: { status: { in: ["PLANNED", "IN_TRANSIT"] }, request: { status: { in: ["ALLOCATED", "IN_TRANSIT"] } } },
+    orderBy: { createdAt: "desc" },
+    take: 200,
+    include: { supplier: { select: { name: true } }, request: { select: { hospital: { select: { id: true, name: true } } } } },
+  });
+  return rows.map((a) => ({ id: a.id, kg: a.kg, day: dateToDay(a.day), supplier: a.supplier.name, hospital: a.request.hospital }));
+}
+
+/** Pledge tranches with something left to dispatch (the whole schedule of each pledge), by due date. */
+export async function openTranches(includeId?: string) {
+  const rows = await prisma.$queryRaw<{ id: string; dueOn: Date; kg: number; dispatched: bigint | null; supplier: string; pledgeId: string }[]>`
+    SELECT t.id, t."dueOn", t.kg, d.dispatched, s.name AS supplier, p.id AS "pledgeId"
+    FROM "PledgeTranche" t
+    JOIN "Pledge" p ON p.id = t."pledgeId"
+    JOIN "Supplier" s ON s.id = p."supplierId"
+    LEFT JOIN (SELECT "trancheId", sum("dispatchedKg") AS dispatched FROM "Delivery" WHERE "trancheId" IS NOT NULL GROUP BY 1) d ON d."trancheId" = t.id
+    WHERE COALESCE(d.dispatched, 0) < t.kg OR t.id = ${includeId ?? ""}
+    ORDER BY t."dueOn", s.name
+    LIMIT 300`;
+  return rows.map((r) => ({ id: r.id, pledgeId: r.pledgeId, dueOn: dateToDay(r.dueOn), kg: r.kg, dispatchedKg: Number(r.dispatched ?? 0), supplier: r.supplier }));
+}
