@@ -76,10 +76,10 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
         <DataTable spec={tables.regions} testId="r-regions" />
       </section>
 
-      <section aria-labelledby="r-pledges" className="grid gap-4 sm:grid-cols-2 print:grid-cols-2">
-        <div>
+      <section aria-labelledby="r-pledges" className="grid gap-4 sm:grid-cols-[3fr_2fr] print:grid-cols-[3fr_2fr]">
+        <div className="min-w-0">
           <h2 id="r-pledges" className="text-base">{t.pledges.title}</h2>
-          <DataTable spec={{ ...tables.pledges, columns: tables.pledges.columns.filter((_, i) => i !== 1) }} testId="r-pledges" />
+          <DataTable spec={{ ...tables.pledges, columns: tables.pledges.columns.filter((_, i) => i !== 1 && i !== 5) }} testId="r-pledges" />
         </div>
         <div>
           <h2 className="text-base">{t.funnel.title}</h2>
