@@ -1,0 +1,36 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { formStateOf, type FormState } from "@/components/forms/form-state";
+import type { SaveState } from "@/components/forecast/forecast-explorer";
+import { currentActor } from "@/server/session";
+import { saveScenario, setDefaultRateSet, updateRateSet } from "@/server/use-cases/forecast";
+
+const str = (data: FormData, k: string) => String(data.get(k) ?? "");
+
+export async function saveScenarioAction(_prev: SaveState, data: FormData): Promise<SaveState> {
+  const result = await saveScenario(await currentActor(), {
+    name: str(data, "name"),
+    rateSet: str(data, "rateSet"),
+    basis: str(data, "basis"),
+    waveMultiplier: str(data, "waveMultiplier"),
+    shiftPercentagePoints: str(data, "shiftPercentagePoints"),
+    extraPledgedTonnes: str(data, "extraPledgedTonnes"),
+    asOf: str(data, "asOf") || undefined,
+  });
+  if (!result.ok) return formStateOf(result, data);
+  revalidatePath("/forecast");
+  return { ok: true, id: result.value.id };
+}
+
+export async function setDefaultRateSetAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const result = await setDefaultRateSet(await currentActor(), { key: str(data, "key") });
+  if (result.ok) revalidatePath("/forecast");
+  return formStateOf(result, data);
+}
+
+export async function updateRateSetAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const result = await updateRateSet(await currentActor(), { key: str(data, "key"), severeLpm: str(data, "severeLpm"), criticalLpm: str(data, "criticalLpm") });
+  if (result.ok) revalidatePath("/forecast");
+  return formStateOf(result, data);
+}

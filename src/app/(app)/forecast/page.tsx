@@ -1,0 +1,95 @@
+import { ForecastExplorer } from "@/components/forecast/forecast-explorer";
+import { BASE_PARAMS, normalizeParams, paramsFromSearch, type ScenarioParams } from "@/components/forecast/params";
+import { RateSetForms } from "@/components/forecast/rate-set-forms";
+import { isDay } from "@/domain/day";
+import { formatDateTime, formatDay } from "@/i18n/format";
+import { getI18n } from "@/i18n/server";
+import { can } from "@/server/permissions";
+import { forecastInputs, recentScenarios, scenarioById } from "@/server/queries/forecast";
+import { requireActor } from "@/server/session";
+import { saveScenarioAction, setDefaultRateSetAction, updateRateSetAction } from "./actions";
+
+type Search = Record<string, string | string[] | undefined>;
+const one = (sp: Search, k: string) => (Array.isArray(sp[k]) ? sp[k]![0] : sp[k]);
+
+export default async function ForecastPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const actor = await requireActor("forecast:read");
+  const { t: all, locale } = await getI18n();
+  const t = all.forecast;
+  const sp = await searchParams;
+
+  // A saved scenario's parameters (?scenario=<id>), else those in the URL.
+  const scenarioId = one(sp, "scenario");
+  const opened = scenarioId ? await scenarioById(scenarioId) : null;
+  const savedParams = opened && typeof opened.params === "object" && opened.params ? (opened.params as Record<string, unknown>) : null;
+  const asOfRaw = (savedParams?.asOf as string | undefined) ?? one(sp, "asOf");
+  const inputs = await forecastInputs(asOfRaw && isDay(asOfRaw) ? asOfRaw : undefined);
+  if (!inputs) {
+    return (
+      <>
+        <h1>{t.title}</h1>
+        <p className="card">{t.noData}</p>
+      </>
+    );
+  }
+  const rateKeys = inputs.rateSets.map((r) => r.key);
+  const defaults: ScenarioParams = { ...BASE_PARAMS, rateSet: inputs.rateSets.find((r) => r.isDefault)?.key ?? rateKeys[0] ?? "who" };
+  const parsed = savedParams ? normalizeParams(savedParams, defaults, rateKeys) : paramsFromSearch(sp, defaults, rateKeys);
+  // the day actually used (clamped to the reports' range), kept only when one was asked for
+  const { asOf: _asked, ...rest } = parsed;
+  const initial: ScenarioParams = asOfRaw ? { ...rest, asOf: inputs.asOf } : rest;
+
+  const saved = (await recentScenarios()).map((s) => ({ id: s.id, name: s.name, by: s.createdBy, at: formatDateTime(s.createdAt, locale) }));
+  const configure = can(actor, "forecast:configure");
+  const common = { saved: all.shell.common.saved, fixErrors: all.shell.common.fixErrors };
+
+  return (
+    <div className="space-y-6" data-testid="forecast">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div className="max-w-3xl space-y-1">
+          <h1>{t.title}</h1>
+          <p className="text-slate-700">{t.intro}</p>
+          <p className="text-sm text-slate-600" data-testid="forecast-as-of">
+            {t.asOf(formatDay(inputs.asOf, locale))} · {t.sample}
+          </p>
+        </div>
+        <form method="get" action="/forecast" className="flex items-end gap-2">
+          <div>
+            <label htmlFor="asOf" className="label">{t.asOfLabel}</label>
+            <input id="asOf" name="asOf" type="date" className="input" defaultValue={inputs.asOf} min={inputs.bounds.first} max={inputs.bounds.last} />
+          </div>
+          <button type="submit" className="btn-secondary">{t.show}</button>
+          {inputs.asOf !== inputs.bounds.last && <a href="/forecast" className="btn-secondary">{t.latestDay}</a>}
+        </form>
+      </div>
+      {scenarioId && !opened && <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">{t.save.notFound}</p>}
+
+      <ForecastExplorer
+        key={`${scenarioId ?? ""}|${inputs.asOf}`}
+        inputs={inputs}
+        defaults={defaults}
+        initial={initial}
+        opened={opened ? { id: opened.id, name: opened.name } : null}
+        locale={locale}
+        canSave={can(actor, "scenario:save")}
+        saveAction={saveScenarioAction}
+        saved={saved}
+        errors={all.errors}
+        common={common}
+      />
+
+      {configure && (
+        <section className="space-y-3" aria-labelledby="config-title" data-testid="rate-config">
+          <h2 id="config-title">{t.config.title}</h2>
+          <p className="text-sm text-slate-700">{t.config.intro}</p>
+          <div className="grid gap-4 md:grid-cols-3">
+            {inputs.rateSets.map((r) => (
+              <RateSetForms key={`${r.key}-${r.severeLpm}-${r.criticalLpm}-${r.isDefault}`} set={r} errors={all.errors}
+                s={{ ...t.config, ...common }} updateAction={updateRateSetAction} defaultAction={setDefaultRateSetAction} />
+            ))}
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+"use client";
+
+import { useActionState } from "react";
+import { Field, FormMessage } from "@/components/forms/field";
+import type { FormState } from "@/components/forms/form-state";
+import type { ErrorMessages } from "@/i18n/errors";
+
+type Action = (prev: FormState, data: FormData) => Promise<FormState>;
+type Strings = { isDefault: string; makeDefault: string; severe: string; critical: string; saveRates: string; saved: string; fixErrors: string };
+
+/** ADMIN: one flow-rate set — its rates, and making it the default. */
+export function RateSetForms({ set, s, errors, updateAction, defaultAction }: {
+  set: { key: string; name: string; severeLpm: number; criticalLpm: number; isDefault: boolean };
+  s: Strings; errors: ErrorMessages; updateAction: Action; defaultAction: Action;
+}) {
+  const [state, formAction, pending] = useActionState(updateAction, {});
+  const [dState, dAction, dPending] = useActionState(defaultAction, {});
+  return (
+    <div className="card space-y-3" data-testid={`rateset-${set.key}`}>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h3 className="font-semibold">{set.name}</h3>
+        {set.isDefault ? (
+          <span className="rounded bg-green-100 px-2 py-0.5 text-xs font-medium text-green-800">{s.isDefault}</span>
+        ) : (
+          <form action={dAction}>
+            <input type="hidden" name="key" value={set.key} />
+            <button type="submit" className="btn-secondary" disabled={dPending}>{s.makeDefault}</button>
+          </form>
+        )}
+      </div>
+      <FormMessage state={dState} errors={errors} saved={s.saved} fixErrors={s.fixErrors} />
+      <form action={formAction} className="space-y-3" noValidate>
+        <input type="hidden" name="key" value={set.key} />
+        <FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} />
+        <div className="grid gap-3 sm:grid-cols-2">
+          <Field name="severeLpm" label={s.severe} state={state} errors={errors} defaultValue={set.severeLpm} />
+          <Field name="criticalLpm" label={s.critical} state={state} errors={errors} defaultValue={set.criticalLpm} />
+        </div>
+        <button type="submit" className="btn" disabled={pending}>{s.saveRates}</button>
+      </form>
+    </div>
+  );
+}
