@@ -2,7 +2,7 @@ import Link from "next/link";
 import { CapacityForm, type CapacityFormRow } from "@/components/supply/capacity-form";
 import { CapacityImport } from "@/components/supply/capacity-import";
 import { addDays, isDay, todayWib } from "@/domain/day";
-import { kgToTonnes } from "@/domain/mass";
+import { tonnesInput } from "@/components/supply/tonnes-input";
 import { formatDay, formatPercent, formatTonnes } from "@/i18n/format";
 import { getI18n } from "@/i18n/server";
 import { can } from "@/server/permissions";
@@ -11,7 +11,6 @@ import { one, type SearchParams } from "@/server/queries/supply-list";
 import { requireActor } from "@/server/session";
 import { importCapacityAction, saveCapacityAction } from "./actions";
 
-const t3 = (kg: number | null | undefined) => (kg === null || kg === undefined ? "" : String(kgToTonnes(kg)));
 
 export default async function CapacityPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("supplier:read");
@@ -31,9 +30,9 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
       supplierId: r.supplierId,
       name: r.name,
       region: r.region,
-      produced: t3(src?.producedKg),
-      medical: t3(src?.medicalKg),
-      industrial: t3(src?.industrialKg),
+      produced: tonnesInput(src?.producedKg, locale),
+      medical: tonnesInput(src?.medicalKg, locale),
+      industrial: tonnesInput(src?.industrialKg, locale),
       share: c.share === null ? "" : formatPercent(c.share, locale),
       compliance: {
         tone: c.status === "meets" ? "green" : c.status === "below" ? "red" : "slate",
@@ -69,7 +68,7 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
 
       <section className="grid gap-3 sm:grid-cols-3" aria-label={s.total}>
         <div className="card"><p className="text-sm text-slate-500">{s.total}</p><p className="text-2xl font-semibold tabular-nums" data-testid="capacity-total">{formatTonnes(screen.totals.producedKg, locale)}</p>
-          <p className="text-xs text-slate-500">{s.medical} {formatTonnes(screen.totals.medicalKg, locale)} · {s.industrial} {formatTonnes(screen.totals.industrialKg, locale)}</p></div>
+          <p className="text-xs text-slate-500">{s.medicalWord} {formatTonnes(screen.totals.medicalKg, locale)} · {s.industrialWord} {formatTonnes(screen.totals.industrialKg, locale)}</p></div>
         <div className="card"><p className="text-sm text-slate-500">{s.target}</p><p className="text-2xl font-semibold tabular-nums">{screen.targetKg === null ? "—" : formatTonnes(screen.targetKg, locale)}</p>
           {gap !== null && <p className="text-xs text-slate-500">{s.gap} {formatTonnes(gap, locale)}</p>}</div>
         <div className="card"><p className="text-sm text-slate-500">{s.policy}</p><p className="text-sm" data-testid="policy-in-force">{screen.provincePolicy === null ? s.noPeriod : s.minShare(screen.provincePolicy.minMedicalSharePct)}</p></div>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { PeriodForm, TargetForm } from "@/components/supply/policy-forms";
 import { todayWib } from "@/domain/day";
-import { kgToTonnes } from "@/domain/mass";
+import { tonnesInput } from "@/components/supply/tonnes-input";
 import { formatDay, formatTonnes } from "@/i18n/format";
 import { getI18n } from "@/i18n/server";
 import { can } from "@/server/permissions";
@@ -35,7 +35,7 @@ export default async function PolicyPage({ searchParams }: { searchParams: Promi
         <div className="card space-y-3">
           <h2>{s.targetTitle} — {region.name}</h2>
           <p className="text-sm">{s.currentTarget}: <strong data-testid="current-target">{current ? formatTonnes(current.dailyTargetKg, locale) : "—"}</strong></p>
-          {admin && <TargetForm action={setTargetAction} regionId={region.id} errors={t.errors} initial={{ validFrom: today, dailyTarget: current ? String(kgToTonnes(current.dailyTargetKg)) : "2500" }}
+          {admin && <TargetForm action={setTargetAction} regionId={region.id} errors={t.errors} initial={{ validFrom: today, dailyTarget: current ? tonnesInput(current.dailyTargetKg, locale) : "2500" }}
             s={{ ...common, dailyTarget: s.dailyTarget, validFrom: s.validFrom, setTarget: s.setTarget }} />}
           <h3 className="pt-2 text-sm font-semibold">{s.targetHistory}</h3>
           <table className="table"><thead><tr><th>{s.validFrom}</th><th className="text-right">{s.dailyTarget}</th></tr></thead>

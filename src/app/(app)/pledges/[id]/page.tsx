@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { PledgeForm } from "@/components/supply/pledge-form";
 import { PledgeStatusBadge, ProgressBar } from "@/components/supply/pledge-progress";
 import { todayWib } from "@/domain/day";
-import { kgToTonnes } from "@/domain/mass";
+import { tonnesInput } from "@/components/supply/tonnes-input";
 import { formatDateTime, formatDay, formatTonnes } from "@/i18n/format";
 import { getI18n } from "@/i18n/server";
 import { can } from "@/server/permissions";
@@ -91,8 +91,8 @@ export default async function PledgePage({ params, searchParams }: { params: Pro
           <PledgeForm action={updatePledgeAction} errors={t.errors} suppliers={await supplierOptions()} hospitals={await hospitalOptions()}
             s={pledgeFormStrings(t, s.saveTranches)}
             initial={{
-              id: p.id, supplierId: p.supplierId, total: String(kgToTonnes(p.totalKg)), startsOn: p.startsOn, endsOn: p.endsOn, earmark: p.earmark,
-              hospitalIds: p.hospitals.map((h) => h.id), note: p.note, tranches: p.tranches.map((tr) => ({ id: tr.id, dueOn: tr.dueOn, tonnes: String(kgToTonnes(tr.kg)) })),
+              id: p.id, supplierId: p.supplierId, total: tonnesInput(p.totalKg, locale), startsOn: p.startsOn, endsOn: p.endsOn, earmark: p.earmark,
+              hospitalIds: p.hospitals.map((h) => h.id), note: p.note, tranches: p.tranches.map((tr) => ({ id: tr.id, dueOn: tr.dueOn, tonnes: tonnesInput(tr.kg, locale) })),
             }} />
         </section>
       )}
