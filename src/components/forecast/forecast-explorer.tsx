@@ -219,7 +219,7 @@ export function ForecastExplorer({ inputs, defaults, initial, opened, locale, ca
             title={t.chart.title}
             summary={t.chart.summary(firstText)}
             tableLabel={t.chart.showData}
-            height="h-72 sm:h-80"
+            height="h-72 sm:h-80 lg:h-[26rem]"
             table={
               <table className="table" data-testid="forecast-table">
                 <thead>
@@ -377,7 +377,7 @@ function SaveSection({ params, href, canSave, saveAction, saved, t, errors, comm
           <FormMessage state={state} errors={errors} saved={t.save.saved} fixErrors={common.fixErrors} />
           <div className="flex flex-wrap items-end gap-3">
             <div className="min-w-0 flex-1">
-              <Field name="name" label={t.save.name} state={state} errors={errors} />
+              <Field name="name" label={t.save.name} state={state} errors={errors} hint={t.save.namePlaceholder} />
             </div>
             <button type="submit" className="btn" disabled={pending}>{t.save.submit}</button>
           </div>

@@ -17,17 +17,16 @@ export function RateSetForms({ set, s, errors, updateAction, defaultAction }: {
   const [dState, dAction, dPending] = useActionState(defaultAction, {});
   return (
     <div className="card space-y-3" data-testid={`rateset-${set.key}`}>
-      <div className="flex flex-wrap items-center justify-between gap-2">
+      <div className="flex items-start justify-between gap-2">
         <h3 className="font-semibold">{set.name}</h3>
-        {set.isDefault ? (
-          <span className="rounded bg-green-100 px-2 py-0.5 text-xs font-medium text-green-800">{s.isDefault}</span>
-        ) : (
-          <form action={dAction}>
-            <input type="hidden" name="key" value={set.key} />
-            <button type="submit" className="btn-secondary" disabled={dPending}>{s.makeDefault}</button>
-          </form>
-        )}
+        {set.isDefault && <span className="shrink-0 rounded bg-green-100 px-2 py-0.5 text-xs font-medium text-green-800">{s.isDefault}</span>}
       </div>
+      {!set.isDefault && (
+        <form action={dAction}>
+          <input type="hidden" name="key" value={set.key} />
+          <button type="submit" className="btn-secondary" disabled={dPending}>{s.makeDefault}</button>
+        </form>
+      )}
       <FormMessage state={dState} errors={errors} saved={s.saved} fixErrors={s.fixErrors} />
       <form action={formAction} className="space-y-3" noValidate>
         <input type="hidden" name="key" value={set.key} />
