@@ -171,6 +171,7 @@ const id = {
     notApproved: "Alokasi hanya untuk permintaan yang disetujui.",
     supplier: "Pemasok",
     deliveries: "Pengiriman",
+    dispatch: "Catat pengiriman",
     shortage: "Pasokan kurang dari kebutuhan: dibagi adil menurut prioritas.",
     reasons: {
       earmarked_pledge: (p: ReasonText) =>
@@ -400,6 +401,7 @@ const en: typeof id = {
     notApproved: "Only approved requests can be allocated.",
     supplier: "Supplier",
     deliveries: "Deliveries",
+    dispatch: "Log a dispatch",
     shortage: "Supply is short of need: shared fairly by priority.",
     reasons: {
       earmarked_pledge: (p) =>

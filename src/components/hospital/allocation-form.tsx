@@ -39,7 +39,7 @@ export function AllocationForm({ action, rows, day, s, errors, testId = "allocat
       {state.fieldErrors?._form && <p className="field-error">{errorText(errors, state.fieldErrors._form)}</p>}
       <div className="card overflow-x-auto p-0">
         <table className="table">
-          <thead><tr><th>{s.source}</th><th className="text-right">{s.free}</th><th className="w-32">{s.kg}</th><th>{s.reason}</th></tr></thead>
+          <thead><tr><th>{s.source}</th><th className="text-right">{s.free}</th><th className="w-32">{s.kg}</th><th className="hidden sm:table-cell">{s.reason}</th></tr></thead>
           <tbody>
             {rows.map((r, i) => {
               const err = errorText(errors, state.fieldErrors?.[`kg.${i}`] ?? state.fieldErrors?.[`sourceId.${i}`]);
@@ -50,6 +50,7 @@ export function AllocationForm({ action, rows, day, s, errors, testId = "allocat
                     <div className="font-medium">{r.title}</div>
                     {r.detail && <div className="text-xs text-slate-500">{r.detail}</div>}
                     {r.note && <div className="text-xs text-amber-800">{r.note}</div>}
+                    {r.reasonShown && <div className="mt-1 text-xs text-slate-600 sm:hidden">{r.reasonShown}</div>}
                   </td>
                   <td className="text-right tabular-nums">{r.free}</td>
                   <td>
@@ -60,7 +61,7 @@ export function AllocationForm({ action, rows, day, s, errors, testId = "allocat
                       disabled={r.disabled} aria-invalid={!!err} />
                     {err && <p className="field-error" data-testid={`error-kg-${i}`}>{err}</p>}
                   </td>
-                  <td className="max-w-md text-xs text-slate-600">{r.reasonShown}</td>
+                  <td className="hidden max-w-md text-xs text-slate-600 sm:table-cell">{r.reasonShown}</td>
                 </tr>
               );
             })}

@@ -74,7 +74,7 @@ export type TriageCard = Awaited<ReturnType<typeof triageBoard>>["columns"][numb
  * The staff triage board: a column per open status (and fulfilled), each sorted by urgency, then
  * the hospital's hours of supply left (fewest first), then age; rejected and cancelled aside.
  */
-export async function triageBoard(now: Date = new Date(), fulfilledLimit = 20, asideLimit = 20) {
+export async function triageBoard(now: Date = new Date(), fulfilledLimit = 10, asideLimit = 20) {
   const [open, fulfilled, aside, supply] = await Promise.all([
     prisma.supplyRequest.findMany({
       where: { status: { in: ["SUBMITTED", "APPROVED", "ALLOCATED", "IN_TRANSIT"] } },

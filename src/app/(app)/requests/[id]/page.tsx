@@ -68,6 +68,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
   }
 
   const mayConfirm = can(actor, "receipt:confirm", own);
+  const mayDispatch = can(actor, "dispatch:write");
   return (
     <>
       <p><Link href={actor.role === "HOSPITAL" ? "/requests" : "/triage"} className="text-sm text-brand-700 hover:underline">← {actor.role === "HOSPITAL" ? r.mine : h.triage.title}</Link></p>
@@ -149,6 +150,9 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
                   <div className="flex items-center gap-2">
                     <span className="tabular-nums font-semibold">{formatTonnes(al.kg, locale)}</span>
                     <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs" data-testid="allocation-status">{h.allocationStatus[al.status]}</span>
+                    {mayDispatch && (al.status === "PLANNED" || al.status === "IN_TRANSIT") && (
+                      <Link href={`/dispatches/new?allocation=${al.id}`} className="btn-secondary px-2 py-1 text-xs" data-testid="dispatch-link">{a.dispatch}</Link>
+                    )}
                   </div>
                 </div>
                 {al.deliveries.length > 0 && (
@@ -190,6 +194,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
       <section className="space-y-2">
         <h2>{r.history}</h2>
         <ol className="card space-y-1 text-sm" data-testid="history">
+          {request.history.length === 0 && <li className="text-slate-500">{t.shell.common.none}</li>}
           {request.history.map((e) => (
             <li key={e.id} className="flex flex-wrap gap-x-3">
               <span className="text-slate-500">{formatDateTime(e.at, locale)}</span>
