@@ -41,7 +41,7 @@ type Handler<Q> = (ctx: { actor: Actor; query: Q; request: Request }) => Promise
  * (403), are the query parameters valid (400 naming the parameter), then the handler.
  */
 export function apiRoute<S extends z.ZodType>(action: Action, query: S, handler: Handler<z.output<S>>) {
-  return async (request: Request): Promise<Response> => {
+  return safeJson(async (request: Request): Promise<Response> => {
     const bearer = await actorFromBearer(request.headers.get("authorization"));
     let actor: Actor | null = bearer === "invalid" ? null : bearer;
     if (bearer === null) {
@@ -57,5 +57,34 @@ export function apiRoute<S extends z.ZodType>(action: Action, query: S, handler:
       return badRequest(String(issue.path[0] ?? "query"), issue.message);
     }
     return handler({ actor, query: parsed.data, request });
+  });
+}
+
+/**
+ * A failure inside an API route (the database down, a bug) answers JSON without the error's
+ * message or stack — SQL and internals stay in the server log. 503 when the database is
+ * unreachable (callers should retry), 500 otherwise.
+ */
+export function safeJson<A extends unknown[]>(route: (...args: A) => Promise<Response>) {
+  return async (...args: A): Promise<Response> => {
+    try {
+      return await route(...args);
+    } catch (e) {
+      // Next's redirect()/notFound() are thrown on purpose: let them through.
+      const digest = (e as { digest?: unknown })?.digest;
+      if (typeof digest === "string" && /^(NEXT_REDIRECT|NEXT_HTTP_ERROR_FALLBACK|NEXT_NOT_FOUND)/.test(digest)) throw e;
+      console.error("[api]", e);
+      const down = isDatabaseUnavailable(e);
+      return json({ error: down ? "unavailable" : "internal_error" }, down ? 503 : 500);
+    }
   };
+}
+
+function isDatabaseUnavailable(e: unknown): boolean {
+  const err = e as { code?: string; name?: string; message?: string; cause?: { code?: string } };
+  const code = err?.code ?? err?.cause?.code;
+  return (
+    ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03", "P1001", "P1017", "P2024"].includes(String(code)) ||
+    /DatabaseNotReachable|ECONNREFUSED|Connection terminated|connection timeout|Can't reach database|terminating connection/i.test(`${err?.name} ${err?.message}`)
+  );
 }
