@@ -111,6 +111,11 @@ export function PledgeForm({ action, s, errors, suppliers, hospitals, initial }:
           <button type="button" className="btn-secondary" onClick={generate} data-testid="generate-tranches">{s.generate}</button>
           {genError && <p className="field-error">{genError}</p>}
         </div>
+        {rows.length > 0 && (
+          <div className="grid grid-cols-[1fr_1fr_auto] gap-2 text-xs font-medium text-slate-600" aria-hidden="true">
+            <span>{s.trancheDue}</span><span className="text-right">{s.trancheTonnes}</span><span className="w-10" />
+          </div>
+        )}
         <ol className="space-y-2">
           {rows.map((r, i) => (
             <li key={r.key} className="grid grid-cols-[1fr_1fr_auto] items-start gap-2" data-testid="tranche-row">

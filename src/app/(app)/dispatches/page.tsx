@@ -42,7 +42,7 @@ export default async function DispatchesPage({ searchParams }: { searchParams: P
             <tr>
               {header("dispatchedAt", s.dispatchedAt)}
               {header("supplier", s.supplier, "hidden md:table-cell")}
-              {header("hospital", s.hospital)}
+              {header("hospital", s.hospital, "hidden sm:table-cell")}
               <th className="hidden lg:table-cell">{s.vehiclePlate}</th>
               <th className="hidden lg:table-cell">{s.counted}</th>
               {header("dispatchedKg", s.dispatchedKg, "text-right")}
@@ -54,12 +54,13 @@ export default async function DispatchesPage({ searchParams }: { searchParams: P
               <tr key={d.id} data-testid={`dispatch-${d.id}`} className={d.id === created ? "bg-green-50" : undefined}>
                 <td className="whitespace-nowrap">
                   {formatDateTime(d.dispatchedAt, locale)}
+                  <span className="block font-medium sm:hidden">{d.hospital.name}</span>
                   {can(actor, "audit:read") && <Link href={`/audit?entity=Delivery&id=${d.id}`} className="ml-2 text-xs text-brand-700 hover:underline">{t.supply.list.history}</Link>}
                   {d.tranche && <Link href={`/pledges/${d.tranche.pledgeId}`} className="block text-xs text-slate-500 hover:underline">{s.tranche}</Link>}
                   {d.allocationId && <span className="block text-xs text-slate-500">{s.allocation}</span>}
                 </td>
                 <td className="hidden md:table-cell">{d.supplier.name}</td>
-                <td>{d.hospital.name}</td>
+                <td className="hidden sm:table-cell">{d.hospital.name}</td>
                 <td className="hidden lg:table-cell whitespace-nowrap">{d.vehiclePlate}{d.driverName && <span className="block text-xs text-slate-500">{d.driverName}</span>}</td>
                 <td className="hidden lg:table-cell text-xs text-slate-600">
                   {formatNumber(Number(d.dispatchedAmount), locale, 3)} × {t.supply.units[d.dispatchedUnit]}{d.cylinderSizeM3 ? ` (${formatNumber(Number(d.cylinderSizeM3), locale, 2)} m³)` : ""} · {formatNumber(Number(d.kgPerUnit), locale, 3)} kg

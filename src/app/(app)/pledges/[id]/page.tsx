@@ -60,7 +60,7 @@ export default async function PledgePage({ params, searchParams }: { params: Pro
                 <td className="text-right tabular-nums">{formatTonnes(tr.kg, locale)}</td>
                 <td className="text-right tabular-nums">{formatTonnes(tr.dispatchedKg, locale)}</td>
                 <td className="text-right tabular-nums">{formatTonnes(tr.receivedKg, locale)}</td>
-                <td className="text-right">{dispatcher && <Link href={`/dispatches/new?tranche=${tr.id}`} className="text-brand-700 hover:underline" data-testid="dispatch-tranche">{s.dispatch}</Link>}</td>
+                <td className="text-right">{dispatcher && tr.dispatchedKg < tr.kg && <Link href={`/dispatches/new?tranche=${tr.id}`} className="text-brand-700 hover:underline" data-testid="dispatch-tranche">{s.dispatch}</Link>}</td>
               </tr>
             ))}
           </tbody>
