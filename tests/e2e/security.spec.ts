@@ -1,0 +1,255 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import bcrypt from "bcryptjs";
+import { encode } from "next-auth/jwt";
+import pg from "pg";
+import { findDatabaseByLoginMarker } from "../../scripts/lib/e2e-db";
+import { loginAs } from "./helpers";
+
+// Security checks against the production build the e2e server runs (scripts/e2e-server.ts):
+// secrets in the client bundle, CSRF on server actions, headers, login throttling, session
+// expiry and account disabling, and error pages. Tests that need the database find the e2e
+// server's own database through a login marker (scripts/lib/e2e-db.ts).
+
+const DIST = process.env.NEXT_DIST_DIR || ".next";
+const AUTH_SECRET = process.env.AUTH_SECRET ?? "e2e-secret-not-for-production-0123456789";
+const BASE = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+const COOKIE = "authjs.session-token"; // over http; "__Secure-authjs.session-token" over https
+
+let dbUrl: string | null = null;
+async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: dbUrl! });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Each test's failed logins come from their own address, so the per-address throttle stays clear for other specs. */
+async function fromAddress(page: Page, address: string) {
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": address });
+}
+
+async function failLogin(page: Page, email: string) {
+  await page.goto("/login");
+  await page.getByLabel(/email/i).fill(email);
+  await page.locator("#password").fill("definitely-wrong");
+  await page.getByTestId("login-submit").click();
+  await expect(page.getByTestId("login-error")).toBeVisible();
+}
+
+async function newUser(role: "STAFF" | "OFFICIAL", password: string) {
+  const email = `sec-${randomBytes(4).toString("hex")}@satgas.test`;
+  const hash = await bcrypt.hash(password, 4);
+  const [{ id }] = await sql<{ id: string }>(
+    `INSERT INTO "User" (id, email, name, "passwordHash", role) VALUES ($1, $2, 'Security test', $3, $4) RETURNING id`,
+    [`sec_${randomBytes(8).toString("hex")}`, email, hash, role],
+  );
+  return { id, email };
+}
+
+async function loginWith(page: Page, email: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel(/email/i).fill(email);
+  await page.locator("#password").fill(password);
+  await page.getByTestId("login-submit").click();
+}
+
+test.beforeAll(async ({ browser }) => {
+  if (!BASE) return;
+  const page = await browser.newPage();
+  const marker = `marker-${randomBytes(6).toString("hex")}@satgas.test`;
+  await fromAddress(page, "192.0.2.1");
+  await failLogin(page, marker);
+  await page.close();
+  dbUrl = await findDatabaseByLoginMarker(BASE, marker);
+});
+
+function files(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? files(p) : [p];
+  });
+}
+
+test("no secret in any client bundle", () => {
+  const chunks = files(join(DIST, "static")).filter((f) => /\.(js|css|json|txt|html)$/.test(f));
+  expect(chunks.length, `client output under ${DIST}/static`).toBeGreaterThan(5);
+  const secrets = [AUTH_SECRET];
+  const local = existsSync(".env.local") ? readFileSync(".env.local", "utf8").match(/^AUTH_SECRET=(.+)$/m)?.[1] : undefined;
+  if (local) secrets.push(local);
+  const forbidden: [string, RegExp][] = [
+    ...secrets.map((s, i): [string, RegExp] => [`AUTH_SECRET #${i + 1}`, new RegExp(s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))]),
+    ["DATABASE_URL", /DATABASE_URL/],
+    ["postgresql://", /postgres(ql)?:\/\//],
+    ["bcrypt hash", /\$2[aby]\$\d\d\$/],
+    ["passwordHash", /passwordHash/],
+    ["tokenHash", /tokenHash/],
+  ];
+  const found: string[] = [];
+  for (const f of chunks) {
+    const text = readFileSync(f, "utf8");
+    for (const [name, re] of forbidden) if (re.test(text)) found.push(`${name} in ${f}`);
+  }
+  expect(found).toEqual([]);
+});
+
+test("security headers on pages, API responses and static files", async ({ request, page }) => {
+  await loginAs(page, "official@satgas.test");
+  const chunk = files(join(DIST, "static", "chunks")).find((f) => f.endsWith(".js"));
+  const paths = ["/login", "/api/health", "/api/v1/summary", "/_next/static/chunks/does-not-exist.js"];
+  if (chunk) paths.push(`/_next/static/${chunk.split(`${join(DIST, "static")}/`)[1]}`);
+  const responses = await Promise.all(paths.map((p) => request.get(p, { maxRedirects: 0 })));
+  const dashboard = await page.request.get("/dashboard");
+  responses.push(dashboard);
+  for (const res of responses) {
+    const h = res.headers();
+    const where = res.url();
+    expect(h["content-security-policy"], where).toBeTruthy();
+    expect(h["content-security-policy"], where).not.toContain("unsafe-eval");
+    expect(h["content-security-policy"], where).toContain("frame-ancestors 'none'");
+    expect(h["content-security-policy"], where).toContain("object-src 'none'");
+    expect(h["x-content-type-options"], where).toBe("nosniff");
+    expect(h["referrer-policy"], where).toBe("strict-origin-when-cross-origin");
+    expect(h["x-frame-options"], where).toBe("DENY");
+    expect(h["strict-transport-security"], where).toMatch(/max-age=\d{7,}/);
+    expect(h["x-powered-by"], where).toBeUndefined();
+  }
+});
+
+test("a cross-origin POST to a server action is refused and changes nothing", async ({ page }) => {
+  test.skip(!dbUrl, "needs TEST_DATABASE_URL to look at the database");
+  const manifest = JSON.parse(readFileSync(join(DIST, "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { filename?: string; exportedName?: string }>;
+  };
+  const actionId = Object.entries(manifest.node).find(([, v]) => v.exportedName === "markAllReadAction")?.[0];
+  expect(actionId, "markAllReadAction in the server reference manifest").toBeTruthy();
+
+  await loginAs(page, "rs1@satgas.test");
+  const [{ hospitalId }] = await sql<{ hospitalId: string }>(`SELECT "hospitalId" FROM "User" WHERE email = 'rs1@satgas.test'`);
+  const noticeId = `csrf_${randomBytes(6).toString("hex")}`;
+  await sql(`INSERT INTO "Notification" (id, role, "hospitalId", kind, params) VALUES ($1, 'HOSPITAL', $2, 'request_approved', '{}')`, [noticeId, hospitalId]);
+  const readAt = async () => (await sql<{ readAt: Date | null }>(`SELECT "readAt" FROM "Notification" WHERE id = $1`, [noticeId]))[0].readAt;
+
+  const post = (origin: string) =>
+    page.request.post("/notifications", {
+      headers: { "Next-Action": actionId!, Origin: origin, Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8" },
+      data: "[]",
+      maxRedirects: 0,
+    });
+  const evil = await post("http://evil.example");
+  expect(evil.status()).toBeGreaterThanOrEqual(400);
+  expect(await readAt()).toBeNull();
+
+  // The same request from the app's own origin runs: the refusal above was the Origin check.
+  const baseURL = test.info().project.use.baseURL!;
+  const same = await post(new URL(baseURL).origin);
+  expect(same.status()).toBeLessThan(400);
+  await expect.poll(readAt).not.toBeNull();
+});
+
+test("five failed logins to one account give the throttle message, even with the right password", async ({ page }) => {
+  test.skip(!dbUrl, "needs TEST_DATABASE_URL to create a throwaway account");
+  const { email } = await newUser("OFFICIAL", "right-password-123");
+  await fromAddress(page, "192.0.2.20");
+  await failLogin(page, email);
+  await expect(page.getByTestId("login-error")).toHaveText("Email atau kata sandi salah.");
+  for (let i = 1; i < 5; i++) await failLogin(page, email);
+  await expect(page.getByTestId("login-error")).toHaveText("Terlalu banyak percobaan gagal. Coba lagi dalam 15 menit.");
+  // From another address, with the right password: still refused (the throttle is per account).
+  await fromAddress(page, "192.0.2.21");
+  await loginWith(page, email, "right-password-123");
+  await expect(page.getByTestId("login-error")).toHaveText("Terlalu banyak percobaan gagal. Coba lagi dalam 15 menit.");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("the session cookie is HttpOnly, SameSite=Lax and lasts 8 hours", async ({ page, context }) => {
+  await loginAs(page, "official@satgas.test");
+  const cookie = (await context.cookies()).find((c) => c.name === COOKIE);
+  expect(cookie).toBeTruthy();
+  expect(cookie!.httpOnly).toBe(true);
+  expect(cookie!.sameSite).toBe("Lax");
+  const hours = (cookie!.expires - Date.now() / 1000) / 3600;
+  expect(hours).toBeGreaterThan(7.9);
+  expect(hours).toBeLessThanOrEqual(8.01);
+});
+
+test("a session token past its lifetime is refused; a fresh one with the same claims is accepted", async ({ page, context }) => {
+  test.skip(!dbUrl, "needs TEST_DATABASE_URL to read the user id");
+  const [{ id }] = await sql<{ id: string }>(`SELECT id FROM "User" WHERE email = 'official@satgas.test'`);
+  const claims = { sub: id, email: "official@satgas.test", name: "Official", role: "OFFICIAL", hospitalId: null };
+  const baseURL = test.info().project.use.baseURL!;
+  const setToken = async (token: string) => {
+    await context.clearCookies();
+    await context.addCookies([{ name: COOKIE, value: token, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
+  };
+  await setToken(await encode({ secret: AUTH_SECRET, salt: COOKIE, token: claims, maxAge: 8 * 3600 }));
+  await page.goto("/notifications");
+  await expect(page).toHaveURL(/\/notifications/);
+
+  // Issued 8 h 5 min ago: expired five minutes ago.
+  const realNow = Date.now;
+  Date.now = () => realNow() - (8 * 3600 + 300) * 1000;
+  let expired: string;
+  try {
+    expired = await encode({ secret: AUTH_SECRET, salt: COOKIE, token: claims, maxAge: 8 * 3600 });
+  } finally {
+    Date.now = realNow;
+  }
+  await setToken(expired);
+  await page.goto("/notifications");
+  await expect(page).toHaveURL(/\/login/);
+
+  // Forged with another secret: refused.
+  await setToken(await encode({ secret: "forged-secret-0123456789-0123456789", salt: COOKIE, token: claims, maxAge: 8 * 3600 }));
+  await page.goto("/notifications");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("disabling an account locks its open session out at the next page load", async ({ page }) => {
+  test.skip(!dbUrl, "needs TEST_DATABASE_URL to disable the account");
+  const { id, email } = await newUser("STAFF", "staff-password-123");
+  await fromAddress(page, "192.0.2.30");
+  await loginWith(page, email, "staff-password-123");
+  await expect(page.getByTestId("whoami")).toBeVisible();
+  await page.goto("/notifications");
+  await expect(page.getByTestId("whoami")).toBeVisible();
+  const api = await page.request.get("/api/v1/summary?date=2021-07-26");
+  expect(api.status()).toBe(200);
+
+  await sql(`UPDATE "User" SET active = false WHERE id = $1`, [id]);
+  await page.goto("/notifications");
+  await expect(page).toHaveURL(/\/login/);
+  expect((await page.request.get("/api/v1/summary?date=2021-07-26")).status()).toBe(401);
+});
+
+test("a failing query shows the error page and a JSON error, never SQL or a stack", async ({ page }) => {
+  test.skip(!dbUrl, "needs TEST_DATABASE_URL to break (and mend) a table");
+  await loginAs(page, "official@satgas.test");
+  await sql(`ALTER TABLE "DailyCapacity" RENAME TO "DailyCapacity_hidden"`);
+  try {
+    const res = await page.goto("/dashboard?date=2021-07-26");
+    expect(res!.status()).toBe(500);
+    await expect(page.getByTestId("error-page")).toContainText("Terjadi gangguan · Something went wrong");
+    const html = await page.content();
+    expect(html).not.toMatch(/DailyCapacity|SELECT |relation "|at async|\.ts:\d+|node_modules/);
+
+    const api = await page.request.get("/api/v1/summary?date=2021-07-26");
+    expect(api.status()).toBe(500);
+    const body = await api.text();
+    expect(JSON.parse(body)).toEqual({ error: "internal_error" });
+
+    const csv = await page.request.get("/capacity/export?date=2021-07-26");
+    expect(csv.status()).toBe(500);
+    expect(await csv.text()).not.toMatch(/DailyCapacity|SELECT |relation "|at async/);
+  } finally {
+    await sql(`ALTER TABLE "DailyCapacity_hidden" RENAME TO "DailyCapacity"`);
+  }
+  await page.goto("/dashboard?date=2021-07-26");
+  await expect(page.getByTestId("error-page")).toHaveCount(0);
+});
