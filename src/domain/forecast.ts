@@ -340,17 +340,18 @@ export function forecastDemand(input: ForecastInput): Forecast {
 
 /**
  * How much industrial use must be held back to close the medical gap: the smallest whole number
- * of percentage points of production moved to medical (on top of today's split, with the
- * scenario's wave and pledges, ignoring its own shift) that leaves no shortfall on any projected
- * day — at the central projection, or at the band's pessimistic end. 0 when nothing is short;
- * null when moving all industrial use is not enough.
+ * of percentage points of production moved to medical, measured from today's split (with the
+ * scenario's wave and pledges, ignoring its own shift), that leaves no shortfall on any projected
+ * day — at the central projection, or at the band's pessimistic end. Positive: hold industry
+ * back by that much; zero or negative: today's split is enough, and up to that many points could
+ * go back to industry. Null when moving all industrial use is not enough.
  */
 export function shiftToCloseGap(input: ForecastInput, end: "central" | "high" = "central"): number | null {
   const base = forecastDemand({ ...input, scenario: { ...input.scenario, shiftPercentagePoints: 0 } });
   const key = end === "central" ? "demandKg" : "demandHighKg";
   const peakKg = base.days.reduce((m, d) => Math.max(m, d[key]), 0);
   const gapKg = peakKg - base.supplyKgPerDay;
-  if (gapKg <= 0) return 0;
-  for (let pp = 1; pp <= 100; pp++) if (shiftedKg(input.supply, pp) >= gapKg) return pp;
+  // shiftedKg grows with the points, so the first that covers the gap is the smallest
+  for (let pp = -100; pp <= 100; pp++) if (shiftedKg(input.supply, pp) >= gapKg) return pp;
   return null;
 }

@@ -247,8 +247,13 @@ describe("forecast with scenarios", () => {
     expect(shiftToCloseGap({ fit, patients, rates: WHO_PLANNING_RATES, supply, scenario: { extraPledgedKgPerDay: 1000, shiftPercentagePoints: -30 } })).toBe(46);
     // a wave ×2 peaks at 23,694: gap 19,694 > 11,000 industrial → not enough
     expect(shiftToCloseGap({ fit, patients, rates: WHO_PLANNING_RATES, supply, scenario: { waveMultiplier: 2 } })).toBeNull();
-    // no gap at all
-    expect(shiftToCloseGap({ fit, patients: { severe: 10, critical: 0 }, rates: WHO_PLANNING_RATES, supply })).toBe(0);
+    // no gap: 10 severe peak at 740 kg (194.976 × 1.1^14 = 740.4); 740 − 4,000 = −3,260 kg of slack;
+    // −21 pp moves 3,150 kg back to industry, −22 pp would move 3,300
+    expect(shiftToCloseGap({ fit, patients: { severe: 10, critical: 0 }, rates: WHO_PLANNING_RATES, supply })).toBe(-21);
+    // the pessimistic end: 3,119.616 × e^(14 (ln 1.1 + 0.0392)) = 20,508.8 → gap 16,509 > 11,000 industrial
+    expect(shiftToCloseGap({ fit, patients, rates: WHO_PLANNING_RATES, supply }, "high")).toBeNull();
+    // no demand at all: everything medical could go back
+    expect(shiftToCloseGap({ fit, patients: { severe: 0, critical: 0 }, rates: WHO_PLANNING_RATES, supply })).toBe(-100);
   });
 
   it("rejects impossible scenarios", () => {

@@ -207,7 +207,13 @@ export function ForecastExplorer({ inputs, defaults, initial, opened, locale, ca
             note={f ? t.headline.supplyParts(tonnes(supply.medicalKgPerDay), `${f.shiftedKgPerDay < 0 ? "−" : "+"} ${tonnes(Math.abs(f.shiftedKgPerDay))}`, tonnes(p.extraPledgedKgPerDay)) : undefined} />
           <div className="sm:col-span-2">
             <Stat label={t.headline.closeGap} testId="close-gap"
-              value={closeGap === null ? (f ? t.headline.closeGapImpossible : "—") : closeGap === 0 ? t.headline.closeGapNone : t.headline.closeGapPp(closeGap, tonnes(shiftedKg(supply, closeGap)))} />
+              tone={closeGap === null ? (f ? "bad" : undefined) : closeGap > p.shiftPercentagePoints ? "bad" : undefined}
+              value={
+                closeGap === null ? (f ? t.headline.closeGapImpossible : "—")
+                : closeGap > 0 ? t.headline.closeGapPp(closeGap, tonnes(shiftedKg(supply, closeGap)))
+                : closeGap === 0 ? t.headline.closeGapNone
+                : t.headline.closeGapSlack(-closeGap, tonnes(-shiftedKg(supply, closeGap)))
+              } />
           </div>
         </section>
       </div>
