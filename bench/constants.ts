@@ -7,6 +7,9 @@ export const BENCH_PASSWORD = "bench-password-not-secret";
 /** Auth.js secret the benchmark server runs with (and mints its session cookie with). */
 export const BENCH_AUTH_SECRET = "bench-auth-secret-0123456789abcdef-not-for-production";
 
+/** Plain-text bearer token of the OFFICIAL bench user (only its SHA-256 is stored). */
+export const BENCH_API_TOKEN = "oxy_bench_official_token_not_secret";
+
 export const DEFAULT_BENCH_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/oxy_bench";
 
 export function benchDatabaseUrl(): string {

@@ -12,17 +12,15 @@
 // the migrated schema's own definitions, then VACUUM ANALYZE. Every CHECK constraint of
 // prisma/migrations/*_constraints holds for every row (the database checks them during COPY).
 import { createHash } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { hashPassword } from "../src/server/passwords";
-import { BENCH_DAYS, BENCH_EMAILS, BENCH_PASSWORD, benchDatabaseUrl } from "./constants";
+import { BENCH_API_TOKEN, BENCH_DAYS, BENCH_EMAILS, BENCH_PASSWORD, benchDatabaseUrl } from "./constants";
 import { CopyWriter, field as F } from "./lib/copy";
 import { migrateDeploy, recreateDatabase, restoreIndexes, setAsideIndexes } from "./lib/database";
 import { rng, weightedPicker, type Rng } from "./lib/prng";
 import { fmtInt, Progress } from "./lib/progress";
-
-/** Plain-text bearer token of the OFFICIAL bench user (only its SHA-256 is stored). */
-export const BENCH_API_TOKEN = "oxy_bench_official_token_not_secret";
 
 export const BENCH_LAST_DAY = "2022-02-28";
 
@@ -597,5 +595,8 @@ export function optionsFromEnv(): GenerateOptions {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const result = await generate(optionsFromEnv());
+  const dir = fileURLToPath(new URL("./data/", import.meta.url));
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(`${dir}dataset-${result.options.database}.json`, `${JSON.stringify(result, null, 2)}\n`);
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }

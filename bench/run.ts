@@ -1,0 +1,478 @@
+// `npm run bench`: the production build on the bench database, measured side by side.
+//
+//   BENCH_DATABASE_URL   the data set (npm run bench:data)        default …/oxy_bench
+//   BENCH_DURATION       seconds per target (default 10)          BENCH_WARMUP (default 2)
+//   BENCH_CONNECTIONS    concurrent connections (default 16)      BENCH_PORT (default 3900)
+//   BENCH_FLOOR_DURATION seconds per floor (default BENCH_DURATION)
+//   BENCH_REBUILD=1      force `next build` (otherwise only when sources are newer than the build)
+//   flags: --lighthouse (also Lighthouse), --no-build (use the existing build as it is)
+//
+// Only 127.0.0.1 is loaded. Results: bench/results.json, bench/results.md, and the "latest
+// results" section of docs/performance.md.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { encode } from "next-auth/jwt";
+import pg from "pg";
+import { BENCH_API_TOKEN, BENCH_AUTH_SECRET, BENCH_EMAILS, benchDatabaseUrl } from "./constants";
+import { firstLoadJs, type FirstLoad } from "./lib/firstload";
+import { measureFunction, measurePlan, sqlRecorder, verifyStatements, type FloorResult, type Plan, type Stmt } from "./lib/floor";
+import { loadAvg, measureHttp, treeRssMb, type HttpResult } from "./lib/http";
+import { runLighthouse } from "./lib/lighthouse";
+import { benchRecommender, type RecommenderResult } from "./lib/recommender-bench";
+import { lighthouseMarkdown, markdown, updateDoc, type BenchResults, type Target } from "./lib/report";
+
+export type RunOptions = {
+  url: string;
+  seconds: number;
+  floorSeconds: number;
+  warmupSeconds: number;
+  connections: number;
+  port: number;
+  distDir: string;
+  build: "auto" | "always" | "never";
+  lighthouse: boolean;
+  outJson: string | null;
+  outMd: string | null;
+  docPath: string | null;
+  scaleNote: string;
+};
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+export async function runBench(o: RunOptions): Promise<BenchResults> {
+  const notes: string[] = [];
+  const machine = machineInfo();
+  log(`Machine: ${machine.nproc} cores, ${machine.memoryGb} GB, ${machine.cpu}; load ${machine.loadAvgAtStart.join(" ")}`);
+
+  // --- the data set -------------------------------------------------------------------------
+  const db = new pg.Client({ connectionString: o.url });
+  await db.connect();
+  const rows = await tableRows(db);
+  if (!rows.StockReport) throw new Error(`No data in ${o.url}: run npm run bench:data first`);
+  machine.postgres = ((await db.query<{ v: string }>("SELECT split_part(version(), ' on ', 1) AS v")).rows[0]?.v ?? "PostgreSQL").trim();
+  const staff = (await db.query<{ id: string; name: string; email: string }>(`SELECT id, name, email FROM "User" WHERE email = $1`, [BENCH_EMAILS.staff])).rows[0];
+  await db.end();
+  if (!staff) throw new Error("The bench staff user is missing: regenerate the data set");
+
+  // --- build and start ----------------------------------------------------------------------
+  const datasetFile = join(ROOT, `bench/data/dataset-${new URL(o.url).pathname.slice(1)}.json`);
+  const dataset = existsSync(datasetFile) ? (JSON.parse(readFileSync(datasetFile, "utf8")) as BenchResults["dataset"]) : null;
+  const build = await ensureBuild(o);
+  const server = await startServer(o);
+  const base = `http://127.0.0.1:${o.port}`;
+  let http: HttpResult[] = [];
+  let firstLoad: FirstLoad[] = [];
+  let ceiling = "";
+  let lighthouse: BenchResults["lighthouse"] = [];
+  try {
+    const cookie = `authjs.session-token=${await encode({
+      token: { sub: staff.id, name: staff.name, email: staff.email, role: "STAFF", hospitalId: null },
+      secret: BENCH_AUTH_SECRET,
+      salt: "authjs.session-token",
+      maxAge: 8 * 3600,
+    })}`;
+    const auth = { cookie };
+    const dash = await fetch(`${base}/dashboard`, { headers: auth, redirect: "manual" });
+    const dashHtml = await dash.text();
+    if (dash.status !== 200 || !dashHtml.includes('data-testid="dashboard"')) throw new Error(`GET /dashboard with the minted session answered ${dash.status}: the session cookie is not accepted`);
+    const loginHtml = await (await fetch(`${base}/login`)).text();
+    firstLoad = [firstLoadJs("/dashboard", dashHtml, join(ROOT, o.distDir)), firstLoadJs("/login", loginHtml, join(ROOT, o.distDir))];
+
+    const prerendered = prerenderedRoutes(join(ROOT, o.distDir));
+    const loginKind = prerendered.has("/login") ? "static page (prerendered)" : "dynamic page";
+    ceiling = prerendered.has("/login") ? "`/login`, prerendered at build time (static HTML served by next start)" : "`/favicon.svg`, a static file under public/ (the login page is rendered per request)";
+    const targets: { name: string; path: string; kind: string; headers?: Record<string, string> }[] = [
+      { name: "dashboard", path: "/dashboard", kind: "dynamic page", headers: auth },
+      { name: "triage board", path: "/triage", kind: "dynamic page", headers: auth },
+      { name: "API summary", path: "/api/v1/summary", kind: "API (session)", headers: auth },
+      { name: "API hospitals", path: "/api/v1/hospitals", kind: "API (session)", headers: auth },
+      { name: "API pledges", path: "/api/v1/pledges", kind: "API (session)", headers: auth },
+      { name: "API summary, bearer", path: "/api/v1/summary", kind: "API (bearer token)", headers: { authorization: `Bearer ${BENCH_API_TOKEN}` } },
+      { name: "login page", path: "/login", kind: loginKind },
+      { name: "static file", path: "/favicon.svg", kind: "static file (public/)" },
+    ];
+    for (const t of targets) {
+      await settle(base);
+      const probe = await fetch(`${base}${t.path}`, { headers: t.headers, redirect: "manual" });
+      await probe.arrayBuffer();
+      if (probe.status !== 200) {
+        notes.push(`${t.path} (${t.name}) answered ${probe.status} before the run: not measured.`);
+        log(`  skip ${t.path}: ${probe.status}`);
+        continue;
+      }
+      log(`HTTP ${t.path} (${t.name}) …`);
+      const r = await measureHttp({ ...t, base, connections: o.connections, seconds: o.seconds, warmupSeconds: o.warmupSeconds, serverPid: server.pid ?? null });
+      log(`  ${r.requestsPerSecond} req/s, p50 ${r.latencyMs.p50} ms, p95 ${r.latencyMs.p95} ms, p99 ${r.latencyMs.p99} ms, non-2xx ${r.non2xx}, RSS ${r.peakRssMb} MB, load ${r.loadAvgBefore[0]}`);
+      http.push(r);
+    }
+    if (o.lighthouse) {
+      log("Lighthouse …");
+      lighthouse = await runLighthouse(base, cookie, join(ROOT, "bench/data/lighthouse"));
+    }
+  } finally {
+    await stopServer(server);
+  }
+
+  // --- floors ---------------------------------------------------------------------------------
+  log("Floors …");
+  const { floors, checks, day } = await measureFloors(o);
+
+  // --- recommender ----------------------------------------------------------------------------
+  log("Recommender …");
+  let recommender: RecommenderResult | null = null;
+  recommender = benchRecommender(7);
+  log(`  median ${recommender.medianMs} ms`);
+
+  const peakRssMb = Math.max(0, ...http.map((h) => h.peakRssMb));
+  const results: BenchResults = {
+    at: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+    commit: git(["rev-parse", "HEAD"]),
+    dirtyTree: git(["status", "--porcelain", "--untracked-files=no", "src"]) !== "",
+    machine,
+    settings: { connections: o.connections, seconds: o.seconds, warmupSeconds: o.warmupSeconds, port: o.port, distDir: o.distDir, dbPoolSize: process.env.DB_POOL_SIZE ?? "10 (default)", scaleNote: o.scaleNote },
+    data: { database: new URL(o.url).pathname.slice(1), day, rows },
+    dataset,
+    build,
+    http,
+    ceiling,
+    floors,
+    floorChecks: checks,
+    recommender,
+    firstLoad,
+    peakRssMb,
+    targets: [],
+    lighthouse,
+    notes,
+  };
+  results.targets = evaluateTargets(results);
+  const md = markdown(results);
+  if (o.outJson) writeFileSync(o.outJson, `${JSON.stringify(results, null, 2)}\n`);
+  if (o.outMd) writeFileSync(o.outMd, `${md}\n`);
+  if (o.docPath) {
+    updateDoc(o.docPath, "results", md);
+    if (lighthouse.length) updateDoc(o.docPath, "lighthouse", lighthouseMarkdown(lighthouse, results.at, loadAvg()));
+  }
+  process.stdout.write(`${md}\n`);
+  return results;
+}
+
+function evaluateTargets(r: BenchResults): Target[] {
+  const h = (name: string) => r.http.find((x) => x.name === name);
+  const fl = (name: string) => r.floors.find((x) => x.name === name);
+  const out: Target[] = [];
+  const dash = h("dashboard");
+  const none = (x: HttpResult) => `no response completed within the ${x.seconds} s run (one at a time: ${x.singleMs} ms)`;
+  out.push({ target: "dashboard p95", threshold: "≤ 150 ms", measured: dash ? (dash.requests ? `${dash.latencyMs.p95} ms` : none(dash)) : "–", met: dash ? dash.requests > 0 && dash.latencyMs.p95 <= 150 : null });
+  for (const [name, floor] of [["API summary", "summary route SQL"], ["API hospitals", "hospitals route SQL"], ["API pledges", "pledges route SQL"]] as const) {
+    const a = h(name);
+    const f = fl(floor);
+    const ratio = a && f ? a.latencyMs.p50 / f.latencyMs.p50 : NaN;
+    out.push({
+      target: `${name} p50 vs its raw-SQL floor`,
+      threshold: "≤ 2×",
+      measured: a && f ? (a.requests ? `${a.latencyMs.p50} ms vs ${f.latencyMs.p50} ms = ${ratio.toFixed(2)}×` : `${none(a)}; floor ${f.latencyMs.p50} ms`) : "–",
+      met: a && f ? a.requests > 0 && ratio <= 2 : null,
+    });
+  }
+  const sum = h("API summary");
+  const ceil = r.ceiling.startsWith("`/login`") ? h("login page") : h("static file");
+  out.push({
+    target: "/api/v1/summary throughput vs static page",
+    threshold: "≥ 40 %",
+    measured: sum && ceil ? `${sum.requestsPerSecond} vs ${ceil.requestsPerSecond} req/s = ${((100 * sum.requestsPerSecond) / ceil.requestsPerSecond).toFixed(1)} %` : "–",
+    met: sum && ceil ? sum.requestsPerSecond >= 0.4 * ceil.requestsPerSecond : null,
+  });
+  out.push({ target: "recommender, 10 k requests × 500 sources", threshold: "≤ 100 ms", measured: r.recommender ? `${r.recommender.medianMs} ms (median)` : "–", met: r.recommender ? r.recommender.medianMs <= 100 : null });
+  const fd = r.firstLoad.find((x) => x.page === "/dashboard");
+  out.push({ target: "dashboard first-load JS", threshold: "≤ 200 kB gzip", measured: fd ? `${fd.gzipKb} kB` : "–", met: fd ? fd.gzipKb <= 200 : null });
+  out.push({ target: "server RSS under load", threshold: "≤ 600 MB", measured: r.http.length ? `${r.peakRssMb} MB` : "–", met: r.http.length ? r.peakRssMb <= 600 : null });
+  return out;
+}
+
+// --- floors: the dashboard's SQL replayed with pg, the triage board through Prisma ----------------
+async function measureFloors(o: RunOptions): Promise<{ floors: FloorResult[]; checks: string[]; day: string }> {
+  process.env.DATABASE_URL = o.url;
+  process.env.DB_POOL_SIZE ??= "10";
+  const { prisma } = await import("../src/server/db");
+  const { Prisma } = await import("../src/generated/prisma/client");
+  const { addDays } = await import("../src/domain/day");
+  const headline = await import("../src/server/queries/headline");
+  const dashboard = await import("../src/server/queries/dashboard");
+  const hosp = await import("../src/server/queries/dashboard-hospitals");
+  const supply = await import("../src/server/queries/dashboard-supply");
+  const trends = await import("../src/server/queries/dashboard-trends");
+  const rec = sqlRecorder(prisma as never, Prisma.sql as never);
+  const checks: string[] = [];
+  const day = (await headline.latestCapacityDay())!;
+  const from = addDays(day, -29); // the dashboard's default 30-day range
+
+  const parts: Record<string, Stmt[]> = {};
+  const cap = async (name: string, fn: () => Promise<unknown>) => {
+    parts[name] = (await rec.capture(fn)).stmts;
+  };
+  await cap("latest day", () => headline.latestCapacityDay());
+  await cap("day bounds", () => headline.capacityDayBounds());
+  await cap("headline", () => headline.headlineFor(day));
+  await cap("medical demand", () => dashboard.medicalDemandKg(day));
+  await cap("hospital status counts", () => hosp.hospitalStatusCounts(day));
+  await cap("hospital supply", () => hosp.hospitalSupply(day));
+  await cap("daily series (30 d)", () => trends.dailySeries(from, day));
+  await cap("priority periods", () => supply.priorityPeriods(from, day));
+  await cap("producer splits", () => supply.producerSplits(day));
+  await cap("pledge progress", () => supply.pledgeProgress(day));
+  await cap("region table", () => hosp.regionTable(day));
+  await cap("request funnel (30 d)", () => trends.requestFunnel(from, day));
+
+  const seq = (...names: string[]): Plan => ({ seq: names.flatMap((n) => parts[n].map((sql) => ({ sql }))) });
+  const par = (...plans: Plan[]): Plan => ({ par: plans });
+  const summaryPlan = par(seq("headline"), seq("medical demand"), seq("hospital status counts"));
+  const plans: [string, Plan][] = [
+    ["summary route SQL", { seq: [seq("latest day"), summaryPlan] }],
+    ["hospitals route SQL", seq("latest day", "hospital supply")],
+    ["pledges route SQL", seq("latest day", "pledge progress")],
+    [
+      "dashboard page SQL",
+      {
+        seq: [
+          seq("day bounds"),
+          par(summaryPlan, seq("daily series (30 d)"), seq("priority periods"), seq("producer splits"), seq("pledge progress"), seq("hospital supply"), seq("region table"), seq("request funnel (30 d)")),
+        ],
+      },
+    ],
+    ...Object.keys(parts).map((n): [string, Plan] => [n, seq(n)]),
+  ];
+
+  pg.defaults.parseInputDatesAsUTC = true; // Prisma stores timestamp(3) as UTC wall-clock
+  const pool = new pg.Pool({ connectionString: o.url, max: o.connections });
+  const floors: FloorResult[] = [];
+  try {
+    for (const [name, stmts] of Object.entries(parts)) {
+      const problem = await verifyStatements(pool, stmts);
+      if (problem) checks.push(`${name}: ${problem}`);
+    }
+    if (!checks.length) checks.push(`every captured statement returned as many rows through pg as through the app's Prisma client (day ${day})`);
+    for (const [name, plan] of plans) {
+      log(`  ${name} …`);
+      floors.push(await measurePlan(pool, name, plan, o.connections, o.floorSeconds));
+    }
+    const { triageBoard } = await import("../src/server/queries/requests");
+    const { recommendationFor, defaultSupplyDay } = await import("../src/server/queries/allocations");
+    const supplyDay = await defaultSupplyDay();
+    log("  triage board (Prisma) …");
+    floors.push(await measureFunction("triage board: triageBoard() (Prisma)", () => triageBoard(), o.connections, o.floorSeconds));
+    floors.push(await measureFunction("triage board: recommendationFor(day) (Prisma)", () => recommendationFor(supplyDay), o.connections, o.floorSeconds));
+    floors.push(await measureFunction("dashboard: dashboardData(day, 30) (Prisma)", () => dashboard.dashboardData(day, 30), o.connections, o.floorSeconds));
+  } finally {
+    await pool.end();
+    await prisma.$disconnect();
+  }
+  return { floors, checks, day };
+}
+
+// --- build, server ---------------------------------------------------------------------------
+async function ensureBuild(o: RunOptions): Promise<BenchResults["build"]> {
+  const dist = join(ROOT, o.distDir);
+  const buildId = join(dist, "BUILD_ID");
+  const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+  const newest = newestMtime([join(ROOT, "src"), join(ROOT, "next.config.ts"), join(ROOT, "postcss.config.mjs"), join(ROOT, "package-lock.json"), join(ROOT, "public")]);
+  const need = o.build === "always" || (o.build === "auto" && (built === 0 || newest > built));
+  if (!need) {
+    if (built === 0) throw new Error(`No build in ${o.distDir} and --no-build given`);
+    log(`Using the existing build in ${o.distDir}`);
+    return { built: false, seconds: null };
+  }
+  log(`next build into ${o.distDir} (${built === 0 ? "no build yet" : "sources are newer"}) …`);
+  const tsconfig = join(ROOT, "tsconfig.json");
+  const before = readFileSync(tsconfig, "utf8");
+  mkdirSync(join(ROOT, "bench/data"), { recursive: true });
+  const started = performance.now();
+  const r = spawnSync(process.execPath, [join(ROOT, "node_modules/next/dist/bin/next"), "build"], {
+    cwd: ROOT,
+    env: { ...process.env, ...serverEnv(o) },
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 15 * 60 * 1000,
+  });
+  writeFileSync(join(ROOT, "bench/data/build.log"), `${r.stdout}\n${r.stderr}`);
+  restoreTsconfig(tsconfig, before, o.distDir);
+  if (r.status !== 0) throw new Error(`next build failed (exit ${r.status}); see bench/data/build.log:\n${`${r.stdout}\n${r.stderr}`.slice(-3000)}`);
+  const seconds = Math.round((performance.now() - started) / 100) / 10;
+  log(`  built in ${seconds} s`);
+  return { built: true, seconds };
+}
+
+/** Next adds its dist folder's types to tsconfig.json's include: undo exactly that, nothing else. */
+function restoreTsconfig(path: string, before: string, distDir: string) {
+  const after = readFileSync(path, "utf8");
+  if (after === before) return;
+  try {
+    const a = JSON.parse(after) as { include?: string[] };
+    const b = JSON.parse(before) as { include?: string[] };
+    a.include = (a.include ?? []).filter((p) => !p.startsWith(`${distDir}/`));
+    b.include = (b.include ?? []).filter((p) => !p.startsWith(`${distDir}/`));
+    if (JSON.stringify(a) === JSON.stringify(b)) writeFileSync(path, before);
+    else log("  note: tsconfig.json changed during the build beyond the bench folder's types; left as it is");
+  } catch {
+    log("  note: tsconfig.json is not plain JSON; left as it is");
+  }
+}
+
+function newestMtime(paths: string[]): number {
+  let newest = 0;
+  const visit = (p: string, depth: number) => {
+    if (!existsSync(p) || depth > 20) return;
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const e of readdirSync(p)) if (e !== "generated") visit(join(p, e), depth + 1);
+    } else newest = Math.max(newest, st.mtimeMs);
+  };
+  for (const p of paths) visit(p, 0);
+  return newest;
+}
+
+function serverEnv(o: RunOptions): Record<string, string> {
+  return {
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXT_DIST_DIR: o.distDir,
+    DATABASE_URL: o.url,
+    AUTH_SECRET: BENCH_AUTH_SECRET,
+    AUTH_URL: `http://127.0.0.1:${o.port}`,
+    ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
+  };
+}
+
+async function startServer(o: RunOptions): Promise<ChildProcess> {
+  const busy = await fetch(`http://127.0.0.1:${o.port}/`).then(() => true, () => false);
+  if (busy) throw new Error(`Port ${o.port} is already in use: stop what listens there or set BENCH_PORT`);
+  log(`next start -H 127.0.0.1 -p ${o.port} …`);
+  const child = spawn(process.execPath, [join(ROOT, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(o.port)], {
+    cwd: ROOT,
+    env: { ...process.env, ...serverEnv(o) },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let output = "";
+  mkdirSync(join(ROOT, "bench/data"), { recursive: true });
+  const logFile = createWriteStream(join(ROOT, "bench/data/server.log"));
+  const keep = (d: Buffer) => {
+    output = (output + d).slice(-20_000);
+    logFile.write(d);
+  };
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
+    const ok = await fetch(`http://127.0.0.1:${o.port}/api/health`).then((r) => r.status === 200, () => false);
+    if (ok) {
+      log(`  up (pid ${child.pid}, RSS ${treeRssMb(child.pid!)} MB)`);
+      return child;
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  await stopServer(child);
+  throw new Error(`next start did not answer /api/health within 60 s:\n${output}`);
+}
+
+/**
+ * Waits until the server has finished what the previous run left in flight (autocannon stops
+ * sending at the deadline, but the server still works through the requests it had accepted):
+ * /api/health must answer within 300 ms twice in a row, for at most 120 s.
+ */
+async function settle(base: string) {
+  const deadline = Date.now() + 120_000;
+  let good = 0;
+  while (Date.now() < deadline && good < 2) {
+    const t = performance.now();
+    const ok = await fetch(`${base}/api/health`).then((r) => r.status === 200, () => false);
+    good = ok && performance.now() - t < 300 ? good + 1 : 0;
+    if (good < 2) await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function stopServer(child: ChildProcess) {
+  if (child.exitCode !== null || !child.pid) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  try {
+    process.kill(-child.pid, "SIGTERM"); // its own process group (detached): the server and its children
+  } catch {
+    return;
+  }
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }, 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+// --- facts ---------------------------------------------------------------------------------------
+function machineInfo(): BenchResults["machine"] {
+  return {
+    nproc: cpus().length,
+    memoryGb: Math.round(totalmem() / 1024 ** 3),
+    cpu: cpus()[0]?.model ?? "unknown",
+    node: process.versions.node,
+    postgres: "",
+    loadAvgAtStart: loadAvg(),
+  };
+}
+
+async function tableRows(db: pg.Client): Promise<Record<string, number>> {
+  const names = ["Region", "Hospital", "Supplier", "DailyCapacity", "StockReport", "CaseStat", "Pledge", "PledgeTranche", "SupplyRequest", "Allocation", "Delivery", "User"];
+  const r = await db.query<{ name: string; n: string }>(`SELECT relname AS name, reltuples::bigint AS n FROM pg_class WHERE relkind = 'r' AND relname = ANY($1)`, [names]);
+  const out: Record<string, number> = {};
+  for (const n of names) out[n] = Math.max(0, Number(r.rows.find((x) => x.name === n)?.n ?? 0));
+  return out;
+}
+
+function prerenderedRoutes(dist: string): Set<string> {
+  try {
+    const m = JSON.parse(readFileSync(join(dist, "prerender-manifest.json"), "utf8")) as { routes?: Record<string, unknown> };
+    return new Set(Object.keys(m.routes ?? {}));
+  } catch {
+    return new Set();
+  }
+}
+
+function git(args: string[]): string {
+  const r = spawnSync("git", args, { cwd: ROOT, encoding: "utf8" });
+  return (r.stdout ?? "").trim();
+}
+
+export function optionsFromEnv(argv: string[]): RunOptions {
+  const num = (name: string, dflt: number) => {
+    const v = Number(process.env[name] ?? dflt);
+    if (!(v > 0)) throw new Error(`${name} must be a positive number`);
+    return v;
+  };
+  const seconds = num("BENCH_DURATION", 10);
+  return {
+    url: benchDatabaseUrl(),
+    seconds,
+    floorSeconds: num("BENCH_FLOOR_DURATION", seconds),
+    warmupSeconds: Number(process.env.BENCH_WARMUP ?? 2),
+    connections: num("BENCH_CONNECTIONS", 16),
+    port: num("BENCH_PORT", 3900),
+    distDir: process.env.BENCH_DIST_DIR ?? ".next-bench",
+    build: argv.includes("--no-build") ? "never" : process.env.BENCH_REBUILD === "1" ? "always" : "auto",
+    lighthouse: argv.includes("--lighthouse"),
+    outJson: join(ROOT, "bench/results.json"),
+    outMd: join(ROOT, "bench/results.md"),
+    docPath: join(ROOT, "docs/performance.md"),
+    scaleNote: process.env.BENCH_SCALE_NOTE ?? "",
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await runBench(optionsFromEnv(process.argv.slice(2)));
+  process.exit(0);
+}
