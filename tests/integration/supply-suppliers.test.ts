@@ -28,7 +28,7 @@ describe("suppliers", () => {
     const r = await createSupplier(a.staff, { ...valid(), name: " ", kind: "SHOP", regionId: "", contactPhone: "call me" });
     expect(r).toMatchObject({ ok: false, error: "invalid" });
     if (r.ok) return;
-    expect(r.fieldErrors).toMatchObject({ name: "too_short", kind: "invalid_choice", regionId: "too_short", contactPhone: "invalid_format" });
+    expect(r.fieldErrors).toMatchObject({ name: "too_short", kind: "invalid_choice", regionId: "required", contactPhone: "invalid_format" });
   });
 
   it("refuses an unknown region", async () => {
@@ -77,5 +77,19 @@ describe("suppliers", () => {
     expect(page2.page).toBe(2);
     const hit = await listSuppliers({ q: "chandra" });
     expect(hit.rows.map((r) => r.name)).toEqual(["PT Chandra Asri Petrochemical"]);
+  });
+});
+
+describe("history view", () => {
+  it("lists a record's audit events newest first, with who and what changed", async () => {
+    const { auditEvents, changedFields } = await import("@/server/queries/audit");
+    const created = await createSupplier(a.staff, { ...valid(), name: "PT Riwayat" });
+    if (!created.ok) throw new Error("setup");
+    await updateSupplier(a.admin, { ...valid(), id: created.value.id, name: "PT Riwayat Baru" });
+    const events = await auditEvents({ entity: "Supplier", id: created.value.id });
+    expect(events.total).toBe(2);
+    expect(events.rows.map((e) => e.action)).toEqual(["supplier.update", "supplier.create"]);
+    expect(events.rows[0].actor?.email).toBe("admin@satgas.test");
+    expect(changedFields(events.rows[0].before, events.rows[0].after)).toEqual([{ field: "name", before: "PT Riwayat", after: "PT Riwayat Baru" }]);
   });
 });

@@ -1,9 +1,10 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/components/forms/form-state";
 import type { ErrorMessages } from "@/i18n/errors";
+import { useFormChoice } from "./use-form-choice";
 
 type Unit = "TONNE_LIQUID" | "M3_GAS" | "CYLINDER" | "KG";
 type Strings = {
@@ -19,16 +20,16 @@ export function DispatchForm({ action, s, errors, idempotencyKey, allocations, t
   allocations: { value: string; label: string }[]; tranches: { value: string; label: string }[]; hospitals: { id: string; name: string }[];
 }) {
   const [state, formAction, pending] = useActionState(action, {});
-  const [source, setSource] = useState(state.values?.source ?? initialSource);
-  const [unit, setUnit] = useState<Unit>((state.values?.unit as Unit) ?? "TONNE_LIQUID");
-  const isTranche = source.startsWith("tranche:");
+  const source = useFormChoice(state, "source", initialSource);
+  const unit = useFormChoice(state, "unit", "TONNE_LIQUID");
+  const isTranche = source.value.startsWith("tranche:");
   return (
     <form action={formAction} className="card grid gap-4 sm:grid-cols-2" noValidate data-testid="dispatch-form">
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <div className="sm:col-span-2"><FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} /></div>
       <div className="sm:col-span-2">
         <Field name="source" label={s.source} state={state} errors={errors}>
-          <select id="f-source" name="source" className="input" value={source} onChange={(e) => setSource(e.target.value)} aria-invalid={!!state.fieldErrors?.source}>
+          <select id="f-source" name="source" className="input" {...source.props} aria-invalid={!!state.fieldErrors?.source}>
             <option value="">{s.chooseSource}</option>
             {allocations.length > 0 && <optgroup label={s.allocation}>{allocations.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}</optgroup>}
             {tranches.length > 0 && <optgroup label={s.tranche}>{tranches.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}</optgroup>}
@@ -50,11 +51,11 @@ export function DispatchForm({ action, s, errors, idempotencyKey, allocations, t
       <Field name="driverName" label={s.driverName} state={state} errors={errors} />
       <Field name="amount" label={s.amount} state={state} errors={errors} hint={s.conversionHint} />
       <Field name="unit" label={s.unit} state={state} errors={errors}>
-        <select id="f-unit" name="unit" className="input" value={unit} onChange={(e) => setUnit(e.target.value as Unit)}>
+        <select id="f-unit" name="unit" className="input" {...unit.props}>
           {(["TONNE_LIQUID", "M3_GAS", "CYLINDER", "KG"] as const).map((u) => <option key={u} value={u}>{s.units[u]}</option>)}
         </select>
       </Field>
-      {unit === "CYLINDER" && <Field name="cylinderSizeM3" label={s.cylinderSize} state={state} errors={errors} defaultValue="6" hint={s.cylinderHint} />}
+      {unit.value === "CYLINDER" && <Field name="cylinderSizeM3" label={s.cylinderSize} state={state} errors={errors} defaultValue="6" hint={s.cylinderHint} />}
       <div className="sm:col-span-2">
         <button type="submit" className="btn" disabled={pending} data-testid="dispatch-submit">{s.submit}</button>
       </div>

@@ -6,6 +6,7 @@ import type { FormState } from "@/components/forms/form-state";
 import { kgToTonnes, tonnesToKg } from "@/domain/mass";
 import { planTranches } from "@/domain/pledge";
 import { errorText, type ErrorMessages } from "@/i18n/errors";
+import { useFormChoice } from "./use-form-choice";
 
 type Strings = {
   supplier: string; chooseSupplier: string; total: string; startsOn: string; endsOn: string; earmark: string; hospitals: string; hospitalsHint: string;
@@ -32,7 +33,7 @@ export function PledgeForm({ action, s, errors, suppliers, hospitals, initial }:
   const [total, setTotal] = useState(initial.total ?? "");
   const [startsOn, setStartsOn] = useState(initial.startsOn ?? "");
   const [endsOn, setEndsOn] = useState(initial.endsOn ?? "");
-  const [earmark, setEarmark] = useState(initial.earmark ?? "NONE");
+  const earmark = useFormChoice(state, "earmark", initial.earmark ?? "NONE");
   const [picked, setPicked] = useState<string[]>(initial.hospitalIds ?? []);
   const [count, setCount] = useState("4");
   const [rows, setRows] = useState<Row[]>((initial.tranches ?? []).map((t) => ({ key: nextKey++, ...t })));
@@ -79,13 +80,13 @@ export function PledgeForm({ action, s, errors, suppliers, hospitals, initial }:
           <input id="f-endsOn" name="endsOn" type="date" className="input" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} aria-invalid={!!fe.endsOn} />
         </Field>
         <Field name="earmark" label={s.earmark} state={state} errors={errors}>
-          <select id="f-earmark" name="earmark" className="input" value={earmark} onChange={(e) => setEarmark(e.target.value)}>
+          <select id="f-earmark" name="earmark" className="input" {...earmark.props}>
             {(["NONE", "ASSOCIATION", "HOSPITALS"] as const).map((k) => <option key={k} value={k}>{s.earmarks[k]}</option>)}
           </select>
         </Field>
         <Field name="note" label={s.note} state={state} errors={errors} defaultValue={initial.note} />
       </div>
-      {earmark === "HOSPITALS" && (
+      {earmark.value === "HOSPITALS" && (
         <fieldset className="rounded-md border border-slate-200 p-3" aria-describedby="hospitals-hint">
           <legend className="px-1 text-sm font-medium">{s.hospitals}</legend>
           <p id="hospitals-hint" className="mb-2 text-xs text-slate-500">{s.hospitalsHint}</p>

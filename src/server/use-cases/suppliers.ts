@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { recordAudit } from "../audit";
 import { RuleError, useCase, type Tx } from "../use-case";
+import { id } from "./supply-input";
 
 // Producers, distributors and vendors. Never deleted: deactivating keeps their capacity,
 // pledges and deliveries (history), and takes them off the daily capacity screen.
@@ -10,7 +11,7 @@ const text = (max: number) => z.string().trim().max(max);
 const supplierFields = z.object({
   name: text(200).min(2),
   kind: z.enum(["PRODUCER", "DISTRIBUTOR", "VENDOR"]),
-  regionId: z.string().trim().min(1),
+  regionId: id,
   address: text(300).default(""),
   contactName: text(120).default(""),
   contactPhone: z
@@ -39,7 +40,7 @@ export const createSupplier = useCase({
 
 export const updateSupplier = useCase({
   action: "supplier:write",
-  input: supplierFields.extend({ id: z.string().min(1) }),
+  input: supplierFields.extend({ id }),
   run: async ({ tx, actor, input: { id, ...data } }) => {
     const before = await tx.supplier.findUnique({ where: { id } });
     if (!before) throw new RuleError("not_found");
@@ -53,7 +54,7 @@ export const updateSupplier = useCase({
 /** Deactivate (or reactivate) a supplier; its history stays. */
 export const setSupplierActive = useCase({
   action: "supplier:write",
-  input: z.object({ id: z.string().min(1), active: z.boolean() }),
+  input: z.object({ id, active: z.boolean() }),
   run: async ({ tx, actor, input }) => {
     const before = await tx.supplier.findUnique({ where: { id: input.id } });
     if (!before) throw new RuleError("not_found");

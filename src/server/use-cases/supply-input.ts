@@ -45,7 +45,13 @@ export const day = z
     else if (!isDay(v)) ctx.addIssue({ code: "custom", message: "invalid_format" });
   });
 
-export const id = z.string().trim().min(1);
+/** A picked record's id: blank means nothing was chosen. */
+export const id = z
+  .string()
+  .trim()
+  .superRefine((v, ctx) => {
+    if (v === "") ctx.addIssue({ code: "custom", message: "required" });
+  });
 
 /** A whole number typed in a form, within bounds. */
 export const integer = (min: number, max: number) =>
