@@ -14,9 +14,10 @@ export type CapacityFormRow = {
   industrial: string;
   share: string;
   compliance: { tone: "green" | "red" | "slate"; label: string };
+  historyHref?: string;
 };
 
-type Strings = { producer: string; produced: string; medical: string; industrial: string; medicalShare: string; policy: string; save: string; saved: string; fixErrors: string; blankHint: string };
+type Strings = { history: string; producer: string; produced: string; medical: string; industrial: string; medicalShare: string; policy: string; save: string; saved: string; fixErrors: string; blankHint: string };
 
 const TONES = { green: "bg-green-100 text-green-800", red: "bg-red-100 text-red-800", slate: "bg-slate-100 text-slate-700" };
 
@@ -59,6 +60,7 @@ export function CapacityForm({ action, day, rows, s, errors }: {
               <div className="col-span-3 flex items-center gap-2 text-sm md:col-span-1 md:flex-col md:items-start md:gap-1">
                 <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${TONES[row.compliance.tone]}`} data-testid={`compliance-${row.supplierId}`}>{row.compliance.label}</span>
                 {row.share && <span className="text-xs text-slate-500">{s.medicalShare}: {row.share}</span>}
+                {row.historyHref && <a href={row.historyHref} className="text-xs text-brand-700 hover:underline">{s.history}</a>}
               </div>
             </li>
           ))}

@@ -10,6 +10,8 @@ export type CapacityRow = {
   supplierId: string;
   name: string;
   region: string;
+  /** the DailyCapacity row, when the day was entered (for its history) */
+  capacityId: string | null;
   producedKg: number | null;
   medicalKg: number | null;
   industrialKg: number | null;
@@ -22,10 +24,10 @@ export async function capacityScreen(day: Day) {
   const date = dayToDate(day);
   const prev = dayToDate(addDays(day, -1));
   const rows = await prisma.$queryRaw<
-    { supplierId: string; name: string; region: string; producedKg: number | null; medicalKg: number | null; industrialKg: number | null;
+    { supplierId: string; name: string; region: string; capacityId: string | null; producedKg: number | null; medicalKg: number | null; industrialKg: number | null;
       pProduced: number | null; pMedical: number | null; pIndustrial: number | null; regionId: string; parentId: string | null }[]
   >`
-    SELECT s.id AS "supplierId", s.name, r.name AS region,
+    SELECT s.id AS "supplierId", s.name, r.name AS region, c.id AS "capacityId",
       c."producedKg", c."medicalKg", c."industrialKg",
       y."producedKg" AS "pProduced", y."medicalKg" AS "pMedical", y."industrialKg" AS "pIndustrial",
       r.id AS "regionId", r."parentId"
@@ -52,6 +54,7 @@ export async function capacityScreen(day: Day) {
       supplierId: r.supplierId,
       name: r.name,
       region: r.region,
+      capacityId: r.capacityId,
       producedKg: r.producedKg,
       medicalKg: r.medicalKg,
       industrialKg: r.industrialKg,

@@ -27,6 +27,12 @@ async function flaggedIds(): Promise<string[]> {
 }
 
 /** Dispatches, limited to one hospital when the reader is that hospital's admin (scope). */
+/** How many receipts differ from their dispatch beyond the tolerance (optionally for one hospital). */
+export async function discrepancyCount(scope: string | null = null): Promise<number> {
+  const ids = await flaggedIds();
+  return scope ? prisma.delivery.count({ where: { id: { in: ids }, hospitalId: scope } }) : ids.length;
+}
+
 export async function listDispatches(sp: SearchParams, scope: string | null = null) {
   const p = listParams(sp, DISPATCH_SORTS, "dispatchedAt", "desc");
   const onlyDiff = one(sp, "diff") === "1";

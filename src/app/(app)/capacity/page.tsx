@@ -22,6 +22,7 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
   const screen = await capacityScreen(day);
   const latest = screen.totals.rows === 0 ? await latestCapacityDayOnOrBefore(day) : null;
   const writer = can(actor, "capacity:write");
+  const canAudit = can(actor, "audit:read");
 
   const rows: CapacityFormRow[] = screen.rows.map((r: CapacityRow) => {
     const src = copy && r.previous ? r.previous : r.producedKg === null ? null : { producedKg: r.producedKg, medicalKg: r.medicalKg!, industrialKg: r.industrialKg! };
@@ -34,6 +35,7 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
       medical: tonnesInput(src?.medicalKg, locale),
       industrial: tonnesInput(src?.industrialKg, locale),
       share: c.share === null ? "" : formatPercent(c.share, locale),
+      historyHref: r.capacityId && canAudit ? `/audit?entity=DailyCapacity&id=${r.capacityId}` : undefined,
       compliance: {
         tone: c.status === "meets" ? "green" : c.status === "below" ? "red" : "slate",
         label: c.status === "meets" ? `${s.meets} (≥ ${c.requiredPct}%)` : c.status === "below" ? `${s.below} (${c.requiredPct}%)` : c.status === "no_policy" ? s.noPolicy : s.notEntered,
@@ -78,7 +80,7 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
         <p className="card text-sm text-slate-500">{s.noProducers}</p>
       ) : writer ? (
         <CapacityForm key={`${day}-${copy}`} action={saveCapacityAction} day={day} rows={rows} errors={t.errors}
-          s={{ producer: s.producer, produced: s.produced, medical: s.medical, industrial: s.industrial, medicalShare: s.medicalShare, policy: s.policy, save: s.save, saved: t.shell.common.saved, fixErrors: t.shell.common.fixErrors, blankHint: s.blankHint }} />
+          s={{ history: t.supply.list.history, producer: s.producer, produced: s.produced, medical: s.medical, industrial: s.industrial, medicalShare: s.medicalShare, policy: s.policy, save: s.save, saved: t.shell.common.saved, fixErrors: t.shell.common.fixErrors, blankHint: s.blankHint }} />
       ) : (
         <div className="card overflow-x-auto p-0">
           <table className="table">

@@ -3,7 +3,7 @@ import { Pager, SortHeader, StatusBadge } from "@/components/supply/list-control
 import { formatDateTime, formatNumber, formatTonnes } from "@/i18n/format";
 import { getI18n } from "@/i18n/server";
 import { can, hospitalScope } from "@/server/permissions";
-import { listDispatches } from "@/server/queries/dispatches";
+import { discrepancyCount, listDispatches } from "@/server/queries/dispatches";
 import type { SearchParams } from "@/server/queries/supply-list";
 import { requireActor } from "@/server/session";
 
@@ -12,7 +12,8 @@ export default async function DispatchesPage({ searchParams }: { searchParams: P
   const { t, locale } = await getI18n();
   const s = t.supply.dispatches;
   const sp = await searchParams;
-  const list = await listDispatches(sp, hospitalScope(actor, "delivery:read"));
+  const scope = hospitalScope(actor, "delivery:read");
+  const [list, differences] = await Promise.all([listDispatches(sp, scope), discrepancyCount(scope)]);
   const { q, sort, dir, diff } = list.params;
   const params = { q, sort, dir, diff };
   const created = typeof sp.created === "string" ? sp.created : "";
@@ -24,6 +25,11 @@ export default async function DispatchesPage({ searchParams }: { searchParams: P
         {can(actor, "dispatch:write") && <Link href="/dispatches/new" className="btn">{s.new}</Link>}
       </div>
       {created && <p className="rounded-md bg-green-50 p-3 text-sm text-green-800" data-testid="form-ok">{s.created}</p>}
+      {differences > 0 && !diff && (
+        <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900" data-testid="discrepancy-banner">
+          {s.discrepancies}: <strong>{differences}</strong> · <Link href="/dispatches?diff=1" className="underline">{s.discrepanciesOnly}</Link>
+        </p>
+      )}
       <form method="get" className="card flex flex-wrap items-end gap-3" role="search">
         <div className="min-w-48 flex-1">
           <label htmlFor="q" className="label">{t.supply.list.search}</label>
