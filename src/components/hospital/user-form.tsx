@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useRef, useState } from "react";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/components/forms/form-state";
 import type { ErrorMessages } from "@/i18n/errors";
@@ -15,12 +15,18 @@ type Strings = {
 export function UserForm({ action, s, errors, hospitals }: {
   action: (prev: FormState, data: FormData) => Promise<FormState>; s: Strings; errors: ErrorMessages; hospitals: { id: string; name: string }[];
 }) {
-  const [state, formAction, pending] = useActionState(action, {});
+  // Each success gets a new key, so the form is emptied for the next account.
+  const created = useRef(0);
+  const [state, formAction, pending] = useActionState(async (prev: FormState, data: FormData) => {
+    const next = await action(prev, data);
+    if (next.ok) created.current++;
+    return next;
+  }, {});
   const [role, setRole] = useState<string>(state.values?.role ?? "HOSPITAL");
   const hospitalId = state.values?.hospitalId ?? "";
   const err = (k: string) => !!state.fieldErrors?.[k];
   return (
-    <form action={formAction} className="card grid gap-4 sm:grid-cols-2" noValidate data-testid="user-form" key={state.ok ? "done" : "editing"}>
+    <form action={formAction} className="card grid gap-4 sm:grid-cols-2" noValidate data-testid="user-form" key={created.current}>
       <div className="sm:col-span-2"><FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} /></div>
       <Field name="email" label={s.email} type="email" state={state} errors={errors} required />
       <Field name="name" label={s.name} state={state} errors={errors} required />

@@ -35,7 +35,8 @@ export const confirmReceipt = useCase({
     const before = await tx.delivery.findUniqueOrThrow({ where: { id: input.id } });
     if (before.receivedKg !== null) throw new RuleError("already_received");
     if (input.receivedAt.getTime() > Date.now() + 5 * 60_000) throw new RuleError("invalid", { receivedAt: "future_day" });
-    if (input.receivedAt < before.dispatchedAt) throw new RuleError("invalid", { receivedAt: "before_dispatch" });
+    // datetime-local has minute precision: a receipt in the dispatch's own minute is fine
+    if (input.receivedAt.getTime() < Math.floor(before.dispatchedAt.getTime() / 60_000) * 60_000) throw new RuleError("invalid", { receivedAt: "before_dispatch" });
     const after = await tx.delivery.update({
       where: { id: input.id },
       data: { receivedKg: input.receivedKg, receivedAt: input.receivedAt, receivedById: actor.id },

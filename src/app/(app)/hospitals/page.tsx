@@ -23,7 +23,7 @@ export default async function HospitalsPage() {
         <table className="table" data-testid="hospitals-table">
           <thead>
             <tr>
-              <th>{h.name}</th><th>{h.region}</th><th className="text-right">{h.beds}</th><th className="text-right">{h.tank}</th>
+              <th>{h.name}</th><th>{h.region}</th><th className="text-right">{h.beds} <span className="font-normal text-slate-500">/ COVID / ICU</span></th><th className="text-right">{h.tank}</th>
               <th>{t.hospital.supply.hoursLeft}</th>
             </tr>
           </thead>
