@@ -134,7 +134,9 @@ export function ForecastExplorer({ inputs, defaults, initial, opened, locale, ca
   const seriesName = p.basis === "patients" ? t.controls.basisPatients : t.controls.basisCases;
 
   const checks = inputs.hospitals.map((h) => ({ h, c: checkReportedUse(h.usedKg, { severe: h.severe, critical: h.critical }, chosen.rates) }));
-  const flagged = checks.filter((x) => x.c.flagged);
+  // the strongest departures first (use without patients counts as the strongest)
+  const departure = (c: (typeof checks)[number]["c"]) => (c.ratio === null ? Infinity : Math.abs(Math.log(c.ratio || 1e-9)));
+  const flagged = checks.filter((x) => x.c.flagged).sort((a, b) => departure(b.c) - departure(a.c));
 
   return (
     <div className="space-y-6">
@@ -325,9 +327,24 @@ function Stat({ label, value, note, testId, tone }: { label: string; value: stri
 
 type T = (typeof forecastStrings)["id"];
 
+const hospitalTonnes = (kg: number, locale: Locale) => `${formatNumber(kg / 1000, locale, 2)} t`;
+
 function CheckTable({ rows, t, locale, testId }: { rows: { h: ForecastInputs["hospitals"][number]; c: ReturnType<typeof checkReportedUse> }[]; t: T; locale: Locale; testId: string }) {
   return (
-    <div className="overflow-x-auto">
+    <>
+    <ul className="divide-y divide-slate-100 text-sm sm:hidden" data-testid={`${testId}-list`}>
+      {rows.map(({ h, c }) => (
+        <li key={h.id} className="py-2">
+          <p className="font-medium">{h.name} <span className="text-xs font-normal text-slate-500">· {h.regionName} · {formatDay(h.day, locale)}</span></p>
+          <p>
+            {t.check.reported} <strong>{hospitalTonnes(c.reportedKg, locale)}</strong> · {t.check.implied.toLowerCase()} <strong>{hospitalTonnes(c.impliedKg, locale)}</strong>
+            {c.ratio !== null && <> · {formatNumber(c.ratio, locale, 2)}×</>}
+          </p>
+          <p className={c.flagged ? "font-medium text-red-700" : "text-slate-600"}>{t.check.statuses[c.status]} · {t.check.patients.toLowerCase()} {h.severe}/{h.critical}</p>
+        </li>
+      ))}
+    </ul>
+    <div className="hidden overflow-x-auto sm:block">
       <table className="table" data-testid={testId}>
         <thead>
           <tr>
@@ -346,8 +363,8 @@ function CheckTable({ rows, t, locale, testId }: { rows: { h: ForecastInputs["ho
               <td>{h.name}<div className="text-xs text-slate-500">{h.regionName}</div></td>
               <td className="whitespace-nowrap">{formatDay(h.day, locale)}</td>
               <td className="text-right">{h.severe}/{h.critical}</td>
-              <td className="whitespace-nowrap text-right">{formatTonnes(c.reportedKg, locale)}</td>
-              <td className="whitespace-nowrap text-right">{formatTonnes(c.impliedKg, locale)}</td>
+              <td className="whitespace-nowrap text-right">{hospitalTonnes(c.reportedKg, locale)}</td>
+              <td className="whitespace-nowrap text-right">{hospitalTonnes(c.impliedKg, locale)}</td>
               <td className="text-right">{c.ratio === null ? "—" : `${formatNumber(c.ratio, locale, 2)}×`}</td>
               <td className={c.flagged ? "font-medium text-red-700" : ""}>{t.check.statuses[c.status]}</td>
             </tr>
@@ -355,6 +372,7 @@ function CheckTable({ rows, t, locale, testId }: { rows: { h: ForecastInputs["ho
         </tbody>
       </table>
     </div>
+    </>
   );
 }
 
