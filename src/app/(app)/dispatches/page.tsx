@@ -58,10 +58,10 @@ export default async function DispatchesPage({ searchParams }: { searchParams: P
           <tbody>
             {list.rows.map((d) => (
               <tr key={d.id} data-testid={`dispatch-${d.id}`} className={d.id === created ? "bg-green-50" : undefined}>
-                <td className="whitespace-nowrap">
+                <td className="sm:whitespace-nowrap">
                   {formatDateTime(d.dispatchedAt, locale)}
                   <span className="block font-medium sm:hidden">{d.hospital.name}</span>
-                  {can(actor, "audit:read") && <Link href={`/audit?entity=Delivery&id=${d.id}`} className="ml-2 text-xs text-brand-700 hover:underline">{t.supply.list.history}</Link>}
+                  {can(actor, "audit:read") && <Link href={`/audit?entity=Delivery&id=${d.id}`} className="block text-xs text-brand-700 hover:underline sm:ml-2 sm:inline">{t.supply.list.history}</Link>}
                   {d.tranche && <Link href={`/pledges/${d.tranche.pledgeId}`} className="block text-xs text-slate-500 hover:underline">{s.tranche}</Link>}
                   {d.allocationId && <span className="block text-xs text-slate-500">{s.allocation}</span>}
                 </td>
