@@ -24,6 +24,10 @@ export const submitStockReport = useCase({
     const hospitalId = actor.hospitalId;
     if (!hospitalId) throw new RuleError("no_hospital");
     if (input.day > todayWib()) throw new RuleError("invalid", { day: "future_day" });
+    // Reports of one hospital queue here, so a double submit reads the first one's row (an
+    // update, audited as such) instead of both seeing "no report yet". NO KEY UPDATE does not
+    // block inserts elsewhere that merely reference the hospital.
+    await tx.$queryRaw`SELECT id FROM "Hospital" WHERE id = ${hospitalId} FOR NO KEY UPDATE`;
     const hospital = await tx.hospital.findUnique({ where: { id: hospitalId } });
     if (!hospital) throw new RuleError("not_found");
     const errors: Record<string, string> = {};
