@@ -22,6 +22,8 @@ const results = await runBench({
   floorSeconds: 1,
   warmupSeconds: 0,
   lighthouse: false,
+  floorsOnly: false,
+  reportOnly: false,
   outJson: join(root, "bench/data/smoke-results.json"),
   outMd: join(root, "bench/data/smoke-results.md"),
   docPath: null,

@@ -12,9 +12,14 @@ export type HttpResult = {
   kind: string;
   connections: number;
   seconds: number;
+  /** responses received (any status) */
   requests: number;
+  /** 2xx responses per second */
   requestsPerSecond: number;
+  /** over the 2xx responses only (an error page can be fast or slow: it is counted in non2xx) */
   latencyMs: LatencyStats;
+  /** over every response, errors included */
+  latencyAllMs?: LatencyStats;
   /** one request at a time, no other load: median of 3 (after the warm-up) */
   singleMs: number;
   non2xx: number;
@@ -105,6 +110,7 @@ export async function measureHttp(opts: {
   const singleMs = stats(singles).p50;
   const loadAvgBefore = loadAvg();
   const latencies: number[] = [];
+  const okLatencies: number[] = [];
   let bytes = 0;
   const rss = rssPoller(opts.serverPid);
   const started = performance.now();
@@ -113,8 +119,9 @@ export async function measureHttp(opts: {
       { url: url.toString(), connections: opts.connections, duration: opts.seconds, headers: opts.headers, timeout: 30 },
       (err, res) => (err ? reject(err) : resolve(res)),
     );
-    instance.on("response", (_client, _status, resBytes, responseTime) => {
+    instance.on("response", (_client, status, resBytes, responseTime) => {
       latencies.push(responseTime);
+      if (status >= 200 && status < 300) okLatencies.push(responseTime);
       bytes += resBytes;
     });
   });
@@ -127,8 +134,9 @@ export async function measureHttp(opts: {
     connections: opts.connections,
     seconds: Math.round(elapsed * 10) / 10,
     requests: latencies.length,
-    requestsPerSecond: Math.round((latencies.length / elapsed) * 10) / 10,
-    latencyMs: stats(latencies),
+    requestsPerSecond: Math.round((okLatencies.length / elapsed) * 10) / 10,
+    latencyMs: stats(okLatencies),
+    latencyAllMs: stats(latencies),
     singleMs,
     non2xx: result.non2xx,
     errors: result.errors,

@@ -49,6 +49,8 @@ export function markdown(r: BenchResults): string {
         `measured on day ${r.data.day}; rows (pg_class estimates): ${Object.entries(r.data.rows).map(([k, v]) => `${k} ${fi(v)}`).join(", ")}. ${r.settings.scaleNote}`,
   );
   out.push("");
+  out.push("Latency percentiles and req/s count 2xx responses; non-2xx (e.g. 500 when the app's pool times out) are counted apart.");
+  out.push("");
   out.push("| target | kind | req/s | p50 ms | p95 ms | p99 ms | responses | non-2xx | errors | one at a time ms | bytes/resp | peak RSS MB | load avg before → after |");
   out.push("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
   for (const h of r.http) {
