@@ -45,7 +45,17 @@ export function useCase<S extends z.ZodType, T>(opts: Options<S, T>): UseCase<z.
     } catch {
       return { ok: false, error: "forbidden" };
     }
-    const parsed = opts.input.safeParse(raw);
+    // PostgreSQL text cannot hold NUL, nor the driver a lone UTF-16 surrogate: refuse them here,
+    // on their field, rather than fail with a 500 in the driver.
+    const bad = badTextPath(raw);
+    if (bad !== null) return { ok: false, error: "invalid", fieldErrors: { [bad || "_form"]: "invalid_format" } };
+    let parsed: ReturnType<typeof opts.input.safeParse>;
+    try {
+      parsed = opts.input.safeParse(raw);
+    } catch {
+      // A refinement that assumed an object got something else (e.g. no input at all).
+      return { ok: false, error: "invalid", fieldErrors: { _form: "invalid_type" } };
+    }
     if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
     const input = parsed.data;
     const attempts = opts.serializable ? 5 : 1;
@@ -68,6 +78,10 @@ export function useCase<S extends z.ZodType, T>(opts: Options<S, T>): UseCase<z.
         if (e instanceof RuleError) return { ok: false, error: e.code, fieldErrors: e.fieldErrors };
         if (isSerializationFailure(e) && attempt < attempts) continue;
         if (isUniqueViolation(e)) return { ok: false, error: "conflict" };
+        // Bad input that got past validation and was stopped by the database — a "data exception"
+        // (class 22: out of an integer's range, an impossible date), a CHECK constraint (23514) or
+        // a reference to nothing (23503): refuse it rather than answer 500.
+        if (/^(22|23514|23503)/.test(errorCode(e) ?? "")) return { ok: false, error: "invalid" };
         throw e;
       }
     }
@@ -109,4 +123,17 @@ function isSerializationFailure(e: unknown): boolean {
   const code = errorCode(e);
   const msg = String((e as Error)?.message ?? "");
   return code === "P2034" || code === "40001" || code === "40P01" || /could not serialize|deadlock/i.test(msg);
+}
+
+const BAD_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The dotted path of the first string holding NUL or a lone surrogate ("" at the top), or null. */
+function badTextPath(value: unknown, path: string[] = [], depth = 0): string | null {
+  if (typeof value === "string") return BAD_TEXT.test(value) ? path.join(".") : null;
+  if (depth > 6 || value === null || typeof value !== "object") return null;
+  for (const [k, v] of Object.entries(value)) {
+    const found = badTextPath(v, [...path, k], depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
 }
