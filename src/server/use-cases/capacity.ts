@@ -54,6 +54,14 @@ async function activeProducerIds(tx: Tx, ids: string[]): Promise<Set<string>> {
 async function upsertCapacity(tx: Tx, actorId: string, supplierId: string, d: Day, figures: CapacityFigures) {
   const key = { supplierId, day: dayToDate(d) };
   const before = await tx.dailyCapacity.findUnique({ where: { supplierId_day: key } });
+  if (before && figures.medicalKg < before.medicalKg) {
+    // Never below what staff already allocated from this producer-day: the row is locked first,
+    // as allocate() does, so an allocation in flight cannot slip in between.
+    await tx.$queryRaw`SELECT id FROM "DailyCapacity" WHERE id = ${before.id} FOR UPDATE`;
+    const [{ used }] = await tx.$queryRaw<{ used: bigint | null }[]>`
+      SELECT sum(kg) AS used FROM "Allocation" WHERE "supplierId" = ${supplierId} AND day = ${key.day} AND "pledgeId" IS NULL AND status <> 'CANCELLED'`;
+    if (Number(used ?? 0) > figures.medicalKg) throw new RuleError("invalid", { [`medical.${supplierId}`]: "below_allocated" });
+  }
   if (before && before.producedKg === figures.producedKg && before.medicalKg === figures.medicalKg && before.industrialKg === figures.industrialKg) return { row: before, changed: false, before };
   const row = await tx.dailyCapacity.upsert({ where: { supplierId_day: key }, create: { ...key, ...figures, updatedById: actorId }, update: { ...figures, updatedById: actorId } });
   return { row, changed: true, before };
