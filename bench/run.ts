@@ -137,6 +137,7 @@ export async function runBench(o: RunOptions): Promise<BenchResults> {
       http.push(r);
     }
     if (o.lighthouse) {
+      await settle(base);
       log("Lighthouse …");
       lighthouse = await runLighthouse(base, cookie, join(ROOT, "bench/data/lighthouse"));
     }
