@@ -1,9 +1,9 @@
 import type { NextAuthConfig } from "next-auth";
 import type { Role } from "./permissions";
 
-// The part of the Auth.js config that needs no database, shared by proxy.ts and auth.ts.
-// Sessions are JWTs that carry role and hospital; the server still re-reads the user on every
-// request (src/server/session.ts) so a disabled account is locked out at once.
+// The part of the Auth.js config that needs no database. Sessions are JWTs that carry role and
+// hospital, issued at sign-in for one shift; the server still re-reads the user on every request
+// (src/server/session.ts) so a disabled account is locked out at once.
 
 export const SESSION_MAX_AGE_S = 8 * 60 * 60; // one working shift
 
@@ -20,11 +20,6 @@ export const authConfig = {
     },
   },
   callbacks: {
-    authorized({ auth, request }) {
-      const path = request.nextUrl.pathname;
-      if (isPublicPath(path)) return true;
-      return !!auth?.user;
-    },
     jwt({ token, user }) {
       if (user) {
         const u = user as { id?: string; role?: Role; hospitalId?: string | null };
@@ -47,7 +42,3 @@ export const authConfig = {
     },
   },
 } satisfies NextAuthConfig;
-
-export function isPublicPath(path: string): boolean {
-  return path === "/login" || path.startsWith("/api/") || path.startsWith("/_next/") || path === "/favicon.ico";
-}
