@@ -286,7 +286,8 @@ async function measureFloors(o: RunOptions): Promise<{ floors: FloorResult[]; ch
   ];
 
   pg.defaults.parseInputDatesAsUTC = true; // Prisma stores timestamp(3) as UTC wall-clock
-  const pool = new pg.Pool({ connectionString: o.url, max: o.connections });
+  // jit=off like the app's own pool (src/server/db.ts), so floors and app are comparable.
+  const pool = new pg.Pool({ connectionString: o.url, max: o.connections, options: "-c jit=off" });
   const floors: FloorResult[] = [];
   try {
     for (const [name, stmts] of Object.entries(parts)) {
