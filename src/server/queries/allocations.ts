@@ -1,6 +1,7 @@
 import { dateToDay, dayToDate, todayWib, type Day } from "@/domain/day";
 import { recommendAllocations, type AllocationSource, type OpenRequest } from "@/domain/recommender";
 import { prisma } from "../db";
+import type { HospitalSupply } from "./dashboard-hospitals";
 import { supplyByHospital } from "./stock";
 
 // What staff allocate from, and the recommender's proposal. Free kilograms are summed by
@@ -55,8 +56,13 @@ export async function sourcesForDay(day: Day): Promise<SourceRow[]> {
   ];
 }
 
-/** Approved requests with kilograms still to allocate, as the recommender reads them. */
-export async function openApprovedRequests(now: Date = new Date()): Promise<OpenRequest[]> {
+/**
+ * Approved requests with kilograms still to allocate, as the recommender reads them. `supply`:
+ * supplyByHospital's map when the caller has it already (the triage page).
+ */
+export async function openApprovedRequests(now: Date = new Date(), supplyIn?: Promise<Map<string, HospitalSupply>>): Promise<OpenRequest[]> {
+  const supplyP = supplyIn ?? supplyByHospital(now);
+  supplyP.catch(() => undefined); // awaited below
   const rows = await prisma.$queryRaw<{
     id: string; hospitalId: string; name: string; approvedKg: number; allocated: bigint; urgency: OpenRequest["urgency"];
     isReferral: boolean; isAssociationMember: boolean; createdAt: Date;
@@ -65,9 +71,11 @@ export async function openApprovedRequests(now: Date = new Date()): Promise<Open
            h."isReferral", h."isAssociationMember", r."createdAt"
     FROM "SupplyRequest" r
     JOIN "Hospital" h ON h.id = r."hospitalId"
-    LEFT JOIN (SELECT "requestId", sum(kg) AS allocated FROM "Allocation" WHERE status <> 'CANCELLED' GROUP BY "requestId") a ON a."requestId" = r.id
+    LEFT JOIN LATERAL (
+      SELECT sum(x.kg) AS allocated FROM "Allocation" x WHERE x."requestId" = r.id AND x.status <> 'CANCELLED'
+    ) a ON true
     WHERE r.status IN ('APPROVED', 'ALLOCATED', 'IN_TRANSIT') AND r."approvedKg" > COALESCE(a.allocated, 0)`;
-  const supply = await supplyByHospital(now);
+  const supply = await supplyP;
   return rows.map((r) => ({
     requestId: r.id, hospitalId: r.hospitalId, hospitalName: r.name, approvedKg: r.approvedKg, alreadyAllocatedKg: Number(r.allocated),
     urgency: r.urgency, hoursLeft: supply.get(r.hospitalId)?.hoursLeft ?? null, isReferral: r.isReferral,
@@ -76,7 +84,7 @@ export async function openApprovedRequests(now: Date = new Date()): Promise<Open
 }
 
 /** The recommender's proposal for every open approved request, from the day's sources. */
-export async function recommendationFor(day: Day, now: Date = new Date()) {
-  const [requests, sources] = await Promise.all([openApprovedRequests(now), sourcesForDay(day)]);
+export async function recommendationFor(day: Day, now: Date = new Date(), supply?: Promise<Map<string, HospitalSupply>>) {
+  const [requests, sources] = await Promise.all([openApprovedRequests(now, supply), sourcesForDay(day)]);
   return { requests, sources, recommendation: recommendAllocations(requests, sources) };
 }

@@ -100,6 +100,13 @@ export async function hospitalSupply(day: Day, opts: { hospitalId?: string | nul
   }));
 }
 
+/** The status counts of rows already computed by hospitalSupply (no second run of its CTE). */
+export function statusCountsOf(rows: readonly HospitalSupply[]): StatusCounts {
+  const out: StatusCounts = { red: 0, amber: 0, green: 0, stale: 0 };
+  for (const r of rows) out[r.status]++;
+  return out;
+}
+
 /** How many hospitals are red / amber / green / stale on the day, counted by the database. */
 export async function hospitalStatusCounts(day: Day, opts: { now?: Date } = {}): Promise<StatusCounts> {
   const rows = await prisma.$queryRaw<{ status: SupplyStatus; n: bigint }[]>`
@@ -128,8 +135,33 @@ export type RegionRow = {
   activeCases: number | null;
 };
 
-/** Per regency/city: demand, deliveries and risk on the day (the province's direct children). */
-export async function regionTable(day: Day, opts: { now?: Date } = {}): Promise<RegionRow[]> {
+type Risk = { hospitals: number; red: number; amber: number; stale: number; minHoursLeft: number | null };
+
+/** Per region code: how many active hospitals, how many red / amber / stale, fewest hours left (not stale). */
+function riskByRegion(rows: readonly HospitalSupply[]): Map<string, Risk> {
+  const out = new Map<string, Risk>();
+  for (const r of rows) {
+    let k = out.get(r.regionCode);
+    if (!k) out.set(r.regionCode, (k = { hospitals: 0, red: 0, amber: 0, stale: 0, minHoursLeft: null }));
+    k.hospitals++;
+    if (r.status === "red") k.red++;
+    else if (r.status === "amber") k.amber++;
+    else if (r.status === "stale") k.stale++;
+    // hoursLeft is rounded per hospital; rounding is monotonic, so the min of the rounded values
+    // is the rounded min.
+    if (r.status !== "stale" && r.hoursLeft !== null && (k.minHoursLeft === null || r.hoursLeft < k.minHoursLeft)) k.minHoursLeft = r.hoursLeft;
+  }
+  return out;
+}
+
+/**
+ * Per regency/city: demand, deliveries and risk on the day (the province's direct children).
+ * The risk columns come from hospitalSupply's rows: pass `supply` when the caller already has
+ * them (the dashboard), so the per-hospital CTE runs once per page.
+ */
+export async function regionTable(day: Day, opts: { now?: Date; supply?: readonly HospitalSupply[] } = {}): Promise<RegionRow[]> {
+  const supplyRows = opts.supply ? Promise.resolve(opts.supply) : hospitalSupply(day, { now: opts.now });
+  supplyRows.catch(() => undefined); // awaited below; don't report it unhandled if the SQL fails first
   const date = dayToDate(day);
   const from = dayToDate(addDays(day, -6));
   const receivedFrom = startOfWibDay(addDays(day, -6));
@@ -138,26 +170,13 @@ export async function regionTable(day: Day, opts: { now?: Date } = {}): Promise<
     {
       code: string;
       name: string;
-      hospitals: bigint;
       use: bigint | null;
       use7: bigint | null;
       received7: bigint | null;
-      red: bigint;
-      amber: bigint;
-      stale: bigint;
-      minHours: number | null;
       active: number | null;
     }[]
   >`
-    ${supplySql(day, asOfInstant(day, opts.now), null)},
-    risk AS (
-      SELECT "regionCode", count(*) AS hospitals,
-        count(*) FILTER (WHERE status = 'red') AS red,
-        count(*) FILTER (WHERE status = 'amber') AS amber,
-        count(*) FILTER (WHERE status = 'stale') AS stale,
-        min(hours) FILTER (WHERE status <> 'stale') AS "minHours"
-      FROM classified GROUP BY "regionCode"
-    ), use AS (
+    WITH use AS (
       SELECT h."regionId", sum(s."usedKg") FILTER (WHERE s.day = ${date}) AS use, sum(s."usedKg") AS use7
       FROM "StockReport" s JOIN "Hospital" h ON h.id = s."hospitalId"
       WHERE s.day BETWEEN ${from} AND ${date} GROUP BY h."regionId"
@@ -166,27 +185,28 @@ export async function regionTable(day: Day, opts: { now?: Date } = {}): Promise<
       FROM "Delivery" d JOIN "Hospital" h ON h.id = d."hospitalId"
       WHERE d."receivedAt" >= ${receivedFrom} AND d."receivedAt" < ${receivedTo} GROUP BY h."regionId"
     )
-    SELECT r.code, r.name, COALESCE(k.hospitals, 0) AS hospitals, u.use, u.use7, rc.received7,
-      COALESCE(k.red, 0) AS red, COALESCE(k.amber, 0) AS amber, COALESCE(k.stale, 0) AS stale, k."minHours",
-      c.active
+    SELECT r.code, r.name, u.use, u.use7, rc.received7, c.active
     FROM "Region" r
     JOIN "Region" p ON p.id = r."parentId" AND p."parentId" IS NULL
-    LEFT JOIN risk k ON k."regionCode" = r.code
     LEFT JOIN use u ON u."regionId" = r.id
     LEFT JOIN received rc ON rc."regionId" = r.id
     LEFT JOIN "CaseStat" c ON c."regionId" = r.id AND c.day = ${date}
     ORDER BY r.code`;
-  return rows.map((r) => ({
-    code: r.code,
-    name: r.name,
-    hospitals: Number(r.hospitals),
-    useKg: Number(r.use ?? 0),
-    use7dKg: Number(r.use7 ?? 0),
-    received7dKg: Number(r.received7 ?? 0),
-    red: Number(r.red),
-    amber: Number(r.amber),
-    stale: Number(r.stale),
-    minHoursLeft: r.minHours === null ? null : Math.round(Number(r.minHours) * 10) / 10,
-    activeCases: r.active === null ? null : Number(r.active),
-  }));
+  const risk = riskByRegion(await supplyRows);
+  return rows.map((r) => {
+    const k = risk.get(r.code);
+    return {
+      code: r.code,
+      name: r.name,
+      hospitals: k?.hospitals ?? 0,
+      useKg: Number(r.use ?? 0),
+      use7dKg: Number(r.use7 ?? 0),
+      received7dKg: Number(r.received7 ?? 0),
+      red: k?.red ?? 0,
+      amber: k?.amber ?? 0,
+      stale: k?.stale ?? 0,
+      minHoursLeft: k?.minHoursLeft ?? null,
+      activeCases: r.active === null ? null : Number(r.active),
+    };
+  });
 }

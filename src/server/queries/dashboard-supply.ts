@@ -99,14 +99,20 @@ export async function pledgeProgress(day: Day): Promise<PledgeRow[]> {
     WITH due AS (
       SELECT t."pledgeId", sum(t.kg) AS due FROM "PledgeTranche" t WHERE t."dueOn" <= ${date} GROUP BY t."pledgeId"
     ), sent AS (
-      SELECT COALESCE(t."pledgeId", a."pledgeId") AS "pledgeId",
-        sum(d."receivedKg") FILTER (WHERE d."receivedAt" < ${end}) AS delivered,
-        sum(d."dispatchedKg") AS dispatched
-      FROM "Delivery" d
-      LEFT JOIN "PledgeTranche" t ON t.id = d."trancheId"
-      LEFT JOIN "Allocation" a ON a.id = d."allocationId"
-      WHERE d."dispatchedAt" < ${end} AND (t."pledgeId" IS NOT NULL OR a."pledgeId" IS NOT NULL)
-      GROUP BY 1
+      -- Two halves summed apart (a tranche always has a pledge; an allocation may): a delivery
+      -- against a tranche counts for the tranche's pledge, else for its allocation's pledge.
+      -- One LEFT JOIN of both would join every delivery to every allocation (1.1 M × 1.1 M).
+      SELECT "pledgeId", sum(delivered) AS delivered, sum(dispatched) AS dispatched FROM (
+        SELECT t."pledgeId", sum(d."receivedKg") FILTER (WHERE d."receivedAt" < ${end}) AS delivered, sum(d."dispatchedKg") AS dispatched
+        FROM "Delivery" d JOIN "PledgeTranche" t ON t.id = d."trancheId"
+        WHERE d."dispatchedAt" < ${end}
+        GROUP BY t."pledgeId"
+        UNION ALL
+        SELECT a."pledgeId", sum(d."receivedKg") FILTER (WHERE d."receivedAt" < ${end}), sum(d."dispatchedKg")
+        FROM "Delivery" d JOIN "Allocation" a ON a.id = d."allocationId"
+        WHERE d."dispatchedAt" < ${end} AND d."trancheId" IS NULL AND a."pledgeId" IS NOT NULL
+        GROUP BY a."pledgeId"
+      ) halves GROUP BY "pledgeId"
     )
     SELECT p.id, s.name AS supplier, p."totalKg", LEAST(p."totalKg", due.due) AS due, sent.delivered, sent.dispatched, p."startsOn", p."endsOn", p.earmark::text AS earmark
     FROM "Pledge" p JOIN "Supplier" s ON s.id = p."supplierId"

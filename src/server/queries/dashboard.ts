@@ -1,6 +1,6 @@
 import { addDays, type Day } from "@/domain/day";
 import { shortfallKg } from "./dashboard-rules";
-import { hospitalStatusCounts, hospitalSupply, regionTable, type StatusCounts } from "./dashboard-hospitals";
+import { hospitalStatusCounts, hospitalSupply, regionTable, statusCountsOf, type HospitalSupply, type StatusCounts } from "./dashboard-hospitals";
 import { pledgeProgress, priorityPeriods, producerSplits } from "./dashboard-supply";
 import { dailySeries, requestFunnel } from "./dashboard-trends";
 import { headlineFor, latestCapacityDay } from "./headline";
@@ -28,9 +28,13 @@ export async function medicalDemandKg(day: Day): Promise<number> {
   return Number(r?.used ?? 0);
 }
 
-/** The headline of a day — also the body of GET /api/v1/summary. */
-export async function summaryFor(day: Day, opts: { now?: Date } = {}): Promise<Summary> {
-  const [h, demand, hospitals] = await Promise.all([headlineFor(day), medicalDemandKg(day), hospitalStatusCounts(day, opts)]);
+/**
+ * The headline of a day — also the body of GET /api/v1/summary. `supply`: hospitalSupply's rows
+ * for the day when the caller has them already (the dashboard), counted instead of re-queried.
+ */
+export async function summaryFor(day: Day, opts: { now?: Date; supply?: readonly HospitalSupply[] } = {}): Promise<Summary> {
+  const counts = opts.supply ? Promise.resolve(statusCountsOf(opts.supply)) : hospitalStatusCounts(day, { now: opts.now });
+  const [h, demand, hospitals] = await Promise.all([headlineFor(day), medicalDemandKg(day), counts]);
   return {
     date: day,
     targetKg: h.targetKg,
@@ -52,14 +56,17 @@ export { latestCapacityDay };
 /** Everything the dashboard shows for a day and the range ending on it. */
 export async function dashboardData(day: Day, rangeDays: RangeDays, opts: { now?: Date } = {}) {
   const from = addDays(day, -(rangeDays - 1));
+  // The per-hospital supply CTE runs once: the status counts and the region risk derive from it.
+  const supply = hospitalSupply(day, opts);
+  supply.catch(() => undefined); // awaited below
   const [summary, series, periods, producers, pledges, hospitals, regions, funnel] = await Promise.all([
-    summaryFor(day, opts),
+    supply.then((rows) => summaryFor(day, { ...opts, supply: rows })),
     dailySeries(from, day),
     priorityPeriods(from, day),
     producerSplits(day),
     pledgeProgress(day),
-    hospitalSupply(day, opts),
-    regionTable(day, opts),
+    supply,
+    supply.then((rows) => regionTable(day, { ...opts, supply: rows })),
     requestFunnel(from, day),
   ]);
   return { day, from, rangeDays, summary, series, periods, producers, pledges, hospitals, regions, funnel };

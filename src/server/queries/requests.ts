@@ -2,6 +2,7 @@ import type { Prisma, RequestStatus } from "@/generated/prisma/client";
 import { compareForTriage } from "@/domain/request";
 import { prisma } from "../db";
 import { hospitalScope, type Actor } from "../permissions";
+import type { HospitalSupply } from "./dashboard-hospitals";
 import { supplyByHospital } from "./stock";
 
 // Reads of requests. A hospital admin sees only their own hospital's (hospitalScope); the
@@ -70,11 +71,23 @@ export async function requestFor(actor: Actor, id: string) {
 
 export type TriageCard = Awaited<ReturnType<typeof triageBoard>>["columns"][number]["cards"][number];
 
+/** Cards shown per open column; the column's `total` counts the rest. */
+export const BOARD_COLUMN_LIMIT = 50;
+
 /**
  * The staff triage board: a column per open status (and fulfilled), each sorted by urgency, then
  * the hospital's hours of supply left (fewest first), then age; rejected and cancelled aside.
+ * Each open column shows its first `columnLimit` cards and counts all of them (`total`): at
+ * national scale there are thousands of open requests. `supply`: supplyByHospital's map when
+ * the caller has it already (the triage page shares it with the recommender).
  */
-export async function triageBoard(now: Date = new Date(), fulfilledLimit = 10, asideLimit = 20) {
+export async function triageBoard(
+  now: Date = new Date(),
+  fulfilledLimit = 10,
+  asideLimit = 20,
+  opts: { columnLimit?: number; supply?: Promise<Map<string, HospitalSupply>> } = {},
+) {
+  const columnLimit = opts.columnLimit ?? BOARD_COLUMN_LIMIT;
   const [open, fulfilled, aside, supply] = await Promise.all([
     prisma.supplyRequest.findMany({
       where: { status: { in: ["SUBMITTED", "APPROVED", "ALLOCATED", "IN_TRANSIT"] } },
@@ -88,18 +101,28 @@ export async function triageBoard(now: Date = new Date(), fulfilledLimit = 10, a
       where: { status: { in: ["REJECTED", "CANCELLED"] } }, orderBy: { updatedAt: "desc" }, take: asideLimit,
       include: { hospital: { select: { name: true, isReferral: true } } },
     }),
-    supplyByHospital(now),
+    opts.supply ?? supplyByHospital(now),
   ]);
-  const all = [...open, ...fulfilled, ...aside];
+  // Sort every open request (cheap: in memory), keep each column's first cards, and sum the
+  // allocations and deliveries of the kept cards only.
+  const ranked = open.map((r) => ({ r, urgency: r.urgency, createdAt: r.createdAt, hoursLeft: supply.get(r.hospitalId)?.hoursLeft ?? null }));
+  const openColumns = new Map<string, { kept: (typeof open)[number][]; total: number }>();
+  for (const status of BOARD_COLUMNS) {
+    if (status === "FULFILLED") continue;
+    const inColumn = ranked.filter((x) => x.r.status === status).sort(compareForTriage);
+    openColumns.set(status, { kept: inColumn.slice(0, columnLimit).map((x) => x.r), total: inColumn.length });
+  }
+  const kept = [...openColumns.values()].flatMap((c) => c.kept);
+  const all = [...kept, ...fulfilled, ...aside];
   const totals = await totalsFor(all.map((r) => r.id));
   const card = (r: (typeof all)[number]) => {
     const s = supply.get(r.hospitalId) ?? null;
     return { ...r, ...(totals.get(r.id) ?? { allocatedKg: 0, receivedKg: 0 }), supply: s, hoursLeft: s?.hoursLeft ?? null };
   };
-  const cards = open.map(card);
-  const columns = BOARD_COLUMNS.map((status) => ({
-    status,
-    cards: status === "FULFILLED" ? fulfilled.map(card) : cards.filter((c) => c.status === status).sort(compareForTriage),
-  }));
+  const columns = BOARD_COLUMNS.map((status) => {
+    if (status === "FULFILLED") return { status, cards: fulfilled.map(card), total: fulfilled.length };
+    const c = openColumns.get(status)!;
+    return { status, cards: c.kept.map(card), total: c.total };
+  });
   return { columns, aside: aside.map(card) };
 }

@@ -9,6 +9,7 @@ import { getI18n } from "@/i18n/server";
 import { can } from "@/server/permissions";
 import { defaultSupplyDay, recommendationFor } from "@/server/queries/allocations";
 import { triageBoard, type TriageCard } from "@/server/queries/requests";
+import { supplyByHospital } from "@/server/queries/stock";
 import { requireActor } from "@/server/session";
 import { allocateAction } from "../requests/actions";
 
@@ -19,7 +20,13 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
   const a = h.allocation;
   const sp = await searchParams;
   const day = sp.day && isDay(sp.day) ? sp.day : await defaultSupplyDay();
-  const [board, rec] = await Promise.all([triageBoard(), can(actor, "allocation:write") ? recommendationFor(day) : Promise.resolve(null)]);
+  // The hospitals' supply is computed once and shared by the board and the recommender.
+  const now = new Date();
+  const supply = supplyByHospital(now);
+  const [board, rec] = await Promise.all([
+    triageBoard(now, undefined, undefined, { supply }),
+    can(actor, "allocation:write") ? recommendationFor(day, now, supply) : Promise.resolve(null),
+  ]);
 
   const rows: AllocationRow[] = [];
   if (rec) {
@@ -42,9 +49,10 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
       <div className="grid gap-3 md:grid-cols-3 xl:grid-cols-5" data-testid="triage-board">
         {board.columns.map((col) => (
           <section key={col.status} className="space-y-2 rounded-lg bg-slate-100 p-2" data-testid={`column-${col.status}`} aria-label={h.status[col.status]}>
-            <h2 className="flex items-center justify-between px-1 text-base">{h.status[col.status]} <span className="text-sm font-normal text-slate-500">{col.cards.length}</span></h2>
+            <h2 className="flex items-center justify-between px-1 text-base">{h.status[col.status]} <span className="text-sm font-normal text-slate-500">{col.total}</span></h2>
             {col.cards.length === 0 && <p className="px-1 text-sm text-slate-500">{h.triage.empty}</p>}
             {col.cards.map((c) => <Card key={c.id} c={c} t={t} locale={locale} />)}
+            {col.total > col.cards.length && <p className="px-1 text-sm text-slate-500" data-testid="column-more">+{col.total - col.cards.length}</p>}
           </section>
         ))}
       </div>
