@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
+import { invalidateReads } from "./cache";
 import { prisma } from "./db";
 import { authorize, Forbidden, type Action, type Actor, type Resource } from "./permissions";
 
@@ -72,6 +73,8 @@ export function useCase<S extends z.ZodType, T>(opts: Options<S, T>): UseCase<z.
           },
           { isolationLevel: opts.serializable ? "Serializable" : "ReadCommitted", timeout: 15_000, maxWait: 10_000 },
         );
+        // Committed: the cached reads (dashboard, API, triage) may now be wrong — forget them all.
+        invalidateReads();
         return { ok: true, value };
       } catch (e) {
         if (e instanceof Forbidden) return { ok: false, error: "forbidden" };

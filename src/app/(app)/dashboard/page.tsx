@@ -9,9 +9,8 @@ import { Headline } from "@/components/dashboard/headline";
 import { dashboardTables, DataTable, TABLE_KEYS } from "@/components/dashboard/tables";
 import { formatDay } from "@/i18n/format";
 import { getI18n } from "@/i18n/server";
-import { dashboardData } from "@/server/queries/dashboard";
+import { cachedCapacityDayBounds, cachedDashboardData } from "@/server/queries/cached";
 import { NORMAL_MEDICAL_SHARE, shortfallKg } from "@/server/queries/dashboard-rules";
-import { capacityDayBounds } from "@/server/queries/headline";
 import { requireActor } from "@/server/session";
 import { dayParam, rangeParam } from "./params";
 
@@ -24,7 +23,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const { t: all, locale } = await getI18n();
   const t = all.dashboard;
   const search = await searchParams;
-  const bounds = await capacityDayBounds();
+  const bounds = await cachedCapacityDayBounds();
   if (!bounds) {
     return (
       <>
@@ -35,7 +34,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   }
   const day = dayParam(search) ?? bounds.last;
   const range = rangeParam(search);
-  const d = await dashboardData(day, range);
+  const d = await cachedDashboardData(day, range);
   const tables = dashboardTables(d, t, locale);
   const from = formatDay(d.from, locale);
   const to = formatDay(day, locale);

@@ -5,9 +5,8 @@ import { StatusBadge } from "@/components/dashboard/status-badge";
 import { formatDateTime, formatDay, formatNumber, formatPercent, formatTonnes } from "@/i18n/format";
 import { asLocale } from "@/i18n/locales";
 import { messagesFor } from "@/i18n/messages";
-import { dashboardData } from "@/server/queries/dashboard";
+import { cachedCapacityDayBounds, cachedDashboardData } from "@/server/queries/cached";
 import { SUPPLY_STATUSES } from "@/server/queries/dashboard-rules";
-import { capacityDayBounds } from "@/server/queries/headline";
 import { requireActor } from "@/server/session";
 import { dayParam } from "../dashboard/params";
 
@@ -20,10 +19,10 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
   const locale = asLocale(typeof search.lang === "string" ? search.lang : undefined);
   const all = messagesFor(locale);
   const t = all.dashboard;
-  const bounds = await capacityDayBounds();
+  const bounds = await cachedCapacityDayBounds();
   if (!bounds) return <p>{t.noData}</p>;
   const day = dayParam(search) ?? bounds.last;
-  const d = await dashboardData(day, 30);
+  const d = await cachedDashboardData(day, 30);
   const tables = dashboardTables(d, t, locale);
   const s = d.summary;
   const atRisk = d.hospitals.filter((h) => h.status !== "green").slice(0, 8);

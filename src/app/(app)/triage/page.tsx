@@ -7,9 +7,9 @@ import { reasonText } from "@/components/hospital/texts";
 import { formatDateTime, formatTonnes } from "@/i18n/format";
 import { getI18n } from "@/i18n/server";
 import { can } from "@/server/permissions";
-import { defaultSupplyDay, recommendationFor } from "@/server/queries/allocations";
-import { triageBoard, type TriageCard } from "@/server/queries/requests";
-import { supplyByHospital } from "@/server/queries/stock";
+import { defaultSupplyDay } from "@/server/queries/allocations";
+import { cachedRecommendationFor, cachedTriageBoard } from "@/server/queries/cached";
+import type { TriageCard } from "@/server/queries/requests";
 import { requireActor } from "@/server/session";
 import { allocateAction } from "../requests/actions";
 
@@ -20,13 +20,9 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
   const a = h.allocation;
   const sp = await searchParams;
   const day = sp.day && isDay(sp.day) ? sp.day : await defaultSupplyDay();
-  // The hospitals' supply is computed once and shared by the board and the recommender.
-  const now = new Date();
-  const supply = supplyByHospital(now);
-  const [board, rec] = await Promise.all([
-    triageBoard(now, undefined, undefined, { supply }),
-    can(actor, "allocation:write") ? recommendationFor(day, now, supply) : Promise.resolve(null),
-  ]);
+  // Cached (src/server/queries/cached.ts); the hospitals' supply is computed once and shared by
+  // the board and the recommender.
+  const [board, rec] = await Promise.all([cachedTriageBoard(), can(actor, "allocation:write") ? cachedRecommendationFor(day) : Promise.resolve(null)]);
 
   const rows: AllocationRow[] = [];
   if (rec) {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isDay } from "@/domain/day";
-import { latestCapacityDay } from "@/server/queries/headline";
+import { cachedLatestCapacityDay } from "@/server/queries/cached";
 
 /** ?date=YYYY-MM-DD, optional: a real calendar day (WIB). */
 export const dateQuery = z.object({
@@ -12,7 +12,7 @@ export const dateQuery = z.object({
 
 /** The requested day, or the latest day with capacity data (null on an empty database). */
 export async function dayOrLatest(date: string | undefined) {
-  return date ?? (await latestCapacityDay());
+  return date ?? (await cachedLatestCapacityDay());
 }
 
 export function json(body: unknown, status = 200) {

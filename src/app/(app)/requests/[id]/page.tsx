@@ -14,7 +14,8 @@ import { errorText } from "@/i18n/errors";
 import { formatDateTime, formatDay, formatTonnes } from "@/i18n/format";
 import { getI18n } from "@/i18n/server";
 import { can } from "@/server/permissions";
-import { defaultSupplyDay, recommendationFor } from "@/server/queries/allocations";
+import { defaultSupplyDay } from "@/server/queries/allocations";
+import { cachedRecommendationFor } from "@/server/queries/cached";
 import { requestFor } from "@/server/queries/requests";
 import { supplyOf } from "@/server/queries/stock";
 import { requireActor } from "@/server/session";
@@ -43,7 +44,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
   let allocation: { day: string; rows: AllocationRow[]; shortage: boolean } | null = null;
   if (mayAllocate) {
     const day = sp.day && isDay(sp.day) ? sp.day : await defaultSupplyDay();
-    const { requests, sources, recommendation } = await recommendationFor(day);
+    const { requests, sources, recommendation } = await cachedRecommendationFor(day);
     const me = requests.find((x) => x.requestId === request.id) ?? { hospitalId: request.hospitalId, isAssociationMember: request.hospital.isAssociationMember };
     const mine = recommendation.lines.filter((l) => l.requestId === request.id);
     const rows = sources.map((s): AllocationRow => {

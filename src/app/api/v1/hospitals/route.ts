@@ -1,6 +1,6 @@
 import { apiRoute } from "@/server/api-auth";
 import { hospitalScope } from "@/server/permissions";
-import { hospitalSupply } from "@/server/queries/dashboard-hospitals";
+import { cachedHospitalSupply } from "@/server/queries/cached";
 import { dateQuery, dayOrLatest, json } from "../params";
 
 // GET /api/v1/hospitals?date=YYYY-MM-DD — every hospital's supply on the day, most at risk
@@ -8,7 +8,7 @@ import { dateQuery, dayOrLatest, json } from "../params";
 export const GET = apiRoute("api:hospitals", dateQuery, async ({ actor, query }) => {
   const day = await dayOrLatest(query.date);
   if (!day) return json([]);
-  const rows = await hospitalSupply(day, { hospitalId: hospitalScope(actor, "api:hospitals") });
+  const rows = await cachedHospitalSupply(day, hospitalScope(actor, "api:hospitals") ?? null);
   return json(
     rows.map((h) => ({
       id: h.id,

@@ -1,6 +1,6 @@
 import { apiRoute } from "@/server/api-auth";
 import { pledgeStatus } from "@/server/queries/dashboard-rules";
-import { pledgeProgress } from "@/server/queries/dashboard-supply";
+import { cachedPledgeProgress } from "@/server/queries/cached";
 import { dateQuery, dayOrLatest, json } from "../params";
 
 // GET /api/v1/pledges[?date=YYYY-MM-DD] — each pledge's progress as of the day (default: the
@@ -8,7 +8,7 @@ import { dateQuery, dayOrLatest, json } from "../params";
 export const GET = apiRoute("api:pledges", dateQuery, async ({ query }) => {
   const day = await dayOrLatest(query.date);
   if (!day) return json([]);
-  const rows = await pledgeProgress(day);
+  const rows = await cachedPledgeProgress(day);
   return json(
     rows.map((p) => ({
       id: p.id,

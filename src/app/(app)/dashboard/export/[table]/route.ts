@@ -1,7 +1,6 @@
 import { dashboardTables, TABLE_KEYS, toCsv, type TableKey } from "@/components/dashboard/tables";
 import { getI18n } from "@/i18n/server";
-import { dashboardData } from "@/server/queries/dashboard";
-import { latestCapacityDay } from "@/server/queries/headline";
+import { cachedDashboardData, cachedLatestCapacityDay } from "@/server/queries/cached";
 import { can } from "@/server/permissions";
 import { currentActor } from "@/server/session";
 import { dayParam, rangeParam } from "../../params";
@@ -15,10 +14,10 @@ export async function GET(request: Request, ctx: { params: Promise<{ table: stri
   const { table } = await ctx.params;
   if (!(TABLE_KEYS as readonly string[]).includes(table)) return new Response("unknown table", { status: 404 });
   const search = Object.fromEntries(new URL(request.url).searchParams);
-  const day = dayParam(search) ?? (await latestCapacityDay());
+  const day = dayParam(search) ?? (await cachedLatestCapacityDay());
   if (!day) return new Response("no data", { status: 404 });
   const { t, locale } = await getI18n();
-  const data = await dashboardData(day, rangeParam(search));
+  const data = await cachedDashboardData(day, rangeParam(search));
   const spec = dashboardTables(data, t.dashboard, locale)[table as TableKey];
   return new Response(toCsv(spec as Parameters<typeof toCsv>[0]), {
     headers: {

@@ -1,0 +1,106 @@
+// In-process memo for the expensive reads (dashboard aggregates, API summaries, triage board):
+// keyed by a name + the arguments, bounded in size (least recently used out first) and in time
+// (TTL), and emptied by every successful write — useCase calls invalidateReads() after its
+// transaction commits, so no write path can forget. See docs/decisions/0012-caching.md.
+//
+// It stores the promise, so concurrent misses of one key share a single computation; a rejected
+// computation is dropped, never served. The TTL bounds how stale a figure can be after a write
+// made by ANOTHER app instance (this one's writes clear it at once).
+
+type Entry = { value: Promise<unknown>; expires: number; generation: number };
+
+export type MemoCacheOptions = {
+  /** how long an entry is served, in ms */
+  ttlMs: number;
+  /** at most this many entries; the least recently used goes first */
+  maxEntries: number;
+  /** the clock, for tests */
+  now?: () => number;
+};
+
+export class MemoCache {
+  private readonly entries = new Map<string, Entry>(); // insertion order = recency order
+  private gen = 0;
+  readonly ttlMs: number;
+  readonly maxEntries: number;
+  private readonly now: () => number;
+
+  constructor(opts: MemoCacheOptions) {
+    this.ttlMs = opts.ttlMs;
+    this.maxEntries = Math.max(1, opts.maxEntries);
+    this.now = opts.now ?? Date.now;
+  }
+
+  /** Bumped by every invalidate(); an entry from an older generation is never served. */
+  get generation(): number {
+    return this.gen;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Forget everything (a write committed). */
+  invalidate(): void {
+    this.gen++;
+    this.entries.clear();
+  }
+
+  /** The value of `key`, computed by `compute` on a miss. */
+  get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const now = this.now();
+    const hit = this.entries.get(key);
+    if (hit && hit.generation === this.gen && hit.expires > now) {
+      this.entries.delete(key); // move to the most recently used end
+      this.entries.set(key, hit);
+      return hit.value as Promise<T>;
+    }
+    if (hit) this.entries.delete(key);
+    const generation = this.gen;
+    const value = compute();
+    const entry: Entry = { value, expires: now + this.ttlMs, generation };
+    this.entries.set(key, entry);
+    value.catch(() => {
+      if (this.entries.get(key) === entry) this.entries.delete(key);
+    });
+    while (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value as string;
+      this.entries.delete(oldest);
+    }
+    return value;
+  }
+
+  /** `fn` memoized under `name` + its arguments (JSON; Dates as ISO strings). */
+  wrap<A extends unknown[], T>(name: string, fn: (...args: A) => Promise<T>): (...args: A) => Promise<T> {
+    return (...args: A) => this.get(`${name}:${JSON.stringify(args)}`, () => fn(...args));
+  }
+}
+
+const DEFAULT_TTL_MS = 30_000;
+const DEFAULT_MAX_ENTRIES = 500;
+
+function fromEnv(name: string, fallback: number): number {
+  const n = Number(process.env[name]);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+// One cache per process, on globalThis: Next may load this module in several bundles (pages,
+// route handlers, server actions) and reloads it in development; all must share one cache, or a
+// write would clear a copy that the pages don't read.
+const KEY = Symbol.for("oxygen.serverCache");
+const holder = globalThis as unknown as { [KEY]?: MemoCache };
+
+export const serverCache: MemoCache = (holder[KEY] ??= new MemoCache({
+  ttlMs: fromEnv("READ_CACHE_TTL_MS", DEFAULT_TTL_MS),
+  maxEntries: fromEnv("READ_CACHE_MAX_ENTRIES", DEFAULT_MAX_ENTRIES),
+}));
+
+/** `fn` memoized in the process's read cache under `name` + its arguments. */
+export function cached<A extends unknown[], T>(name: string, fn: (...args: A) => Promise<T>): (...args: A) => Promise<T> {
+  return (...args: A) => serverCache.get(`${name}:${JSON.stringify(args)}`, () => fn(...args));
+}
+
+/** Every successful write calls this (src/server/use-case.ts, after the commit). */
+export function invalidateReads(): void {
+  serverCache.invalidate();
+}

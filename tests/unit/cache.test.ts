@@ -1,0 +1,107 @@
+import { describe, expect, it, vi } from "vitest";
+import { MemoCache, cached, invalidateReads, serverCache } from "@/server/cache";
+
+function clock(start = 1_000) {
+  let t = start;
+  return { now: () => t, advance: (ms: number) => (t += ms) };
+}
+
+describe("MemoCache", () => {
+  it("computes once per key and serves the hit", async () => {
+    const c = new MemoCache({ ttlMs: 30_000, maxEntries: 10 });
+    const fn = vi.fn(async (day: string, range: number) => ({ day, range }));
+    const read = c.wrap("dashboardData", fn);
+    const a = await read("2022-02-28", 30);
+    const b = await read("2022-02-28", 30);
+    expect(b).toBe(a);
+    expect(fn).toHaveBeenCalledTimes(1);
+    await read("2022-02-28", 90); // other arguments, other entry
+    expect(fn).toHaveBeenCalledTimes(2);
+  });
+
+  it("shares one computation between concurrent misses", async () => {
+    const c = new MemoCache({ ttlMs: 30_000, maxEntries: 10 });
+    let release!: (v: number) => void;
+    const fn = vi.fn(() => new Promise<number>((r) => (release = r)));
+    const read = c.wrap("slow", fn);
+    const both = Promise.all([read(), read()]);
+    release(42);
+    expect(await both).toEqual([42, 42]);
+    expect(fn).toHaveBeenCalledTimes(1);
+  });
+
+  it("recomputes after the TTL", async () => {
+    const t = clock();
+    const c = new MemoCache({ ttlMs: 30_000, maxEntries: 10, now: t.now });
+    let n = 0;
+    const read = c.wrap("summaryFor", async () => ++n);
+    expect(await read()).toBe(1);
+    t.advance(29_999);
+    expect(await read()).toBe(1);
+    t.advance(1);
+    expect(await read()).toBe(2);
+  });
+
+  it("forgets everything on invalidate() and bumps the generation", async () => {
+    const c = new MemoCache({ ttlMs: 30_000, maxEntries: 10 });
+    let n = 0;
+    const read = c.wrap("x", async () => ++n);
+    await read();
+    const g = c.generation;
+    c.invalidate();
+    expect(c.generation).toBe(g + 1);
+    expect(c.size).toBe(0);
+    expect(await read()).toBe(2);
+  });
+
+  it("never caches a failure", async () => {
+    const c = new MemoCache({ ttlMs: 30_000, maxEntries: 10 });
+    let n = 0;
+    const read = c.wrap("flaky", async () => {
+      if (++n === 1) throw new Error("pool timeout");
+      return n;
+    });
+    await expect(read()).rejects.toThrow("pool timeout");
+    expect(await read()).toBe(2);
+  });
+
+  it("holds at most maxEntries, dropping the least recently used", async () => {
+    const c = new MemoCache({ ttlMs: 30_000, maxEntries: 3 });
+    const fn = vi.fn(async (k: number) => k);
+    const read = c.wrap("k", fn);
+    await read(1);
+    await read(2);
+    await read(3);
+    await read(1); // 1 is now the most recently used; 2 the least
+    await read(4);
+    expect(c.size).toBe(3);
+    fn.mockClear();
+    await read(1);
+    await read(3);
+    await read(4);
+    expect(fn).not.toHaveBeenCalled();
+    await read(2);
+    expect(fn).toHaveBeenCalledTimes(1);
+    expect(c.size).toBe(3);
+  });
+});
+
+describe("the process's read cache", () => {
+  it("is emptied by invalidateReads() (what every committed use case calls)", async () => {
+    let n = 0;
+    const read = cached("unit-test-read", async () => ++n);
+    expect(await read()).toBe(1);
+    expect(await read()).toBe(1);
+    const g = serverCache.generation;
+    invalidateReads();
+    expect(serverCache.generation).toBe(g + 1);
+    expect(await read()).toBe(2);
+  });
+
+  it("is bounded", () => {
+    expect(serverCache.maxEntries).toBeGreaterThan(0);
+    expect(serverCache.maxEntries).toBeLessThanOrEqual(10_000);
+    expect(serverCache.ttlMs).toBeGreaterThan(0);
+    expect(serverCache.ttlMs).toBeLessThanOrEqual(60_000);
+  });
+});
