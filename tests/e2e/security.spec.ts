@@ -185,6 +185,9 @@ test("a session token past its lifetime is refused; a fresh one with the same cl
   const claims = { sub: id, email: "official@satgas.test", name: "Official", role: "OFFICIAL", hospitalId: null };
   const baseURL = test.info().project.use.baseURL!;
   const setToken = async (token: string) => {
+    // Leave the page first: its link prefetches would otherwise come back with a refreshed
+    // session cookie and overwrite the one set here.
+    await page.goto("about:blank");
     await context.clearCookies();
     await context.addCookies([{ name: COOKIE, value: token, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
   };
@@ -203,12 +206,12 @@ test("a session token past its lifetime is refused; a fresh one with the same cl
   }
   await setToken(expired);
   await page.goto("/notifications");
-  await expect(page).toHaveURL(/\/login/);
+  await expect(page, "an expired token").toHaveURL(/\/login/);
 
   // Forged with another secret: refused.
   await setToken(await encode({ secret: "forged-secret-0123456789-0123456789", salt: COOKIE, token: claims, maxAge: 8 * 3600 }));
   await page.goto("/notifications");
-  await expect(page).toHaveURL(/\/login/);
+  await expect(page, "a token signed with another secret").toHaveURL(/\/login/);
 });
 
 test("disabling an account locks its open session out at the next page load", async ({ page }) => {
