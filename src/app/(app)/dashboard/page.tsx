@@ -6,7 +6,7 @@ import { COLORS } from "@/components/charts/palette";
 import { DayPicker } from "@/components/dashboard/day-picker";
 import { Funnel } from "@/components/dashboard/funnel";
 import { Headline } from "@/components/dashboard/headline";
-import { dashboardTables, DataTable, TABLE_KEYS } from "@/components/dashboard/tables";
+import { dashboardTables, DataTable, TABLE_KEYS, type TableKey } from "@/components/dashboard/tables";
 import { formatDay } from "@/i18n/format";
 import { getI18n } from "@/i18n/server";
 import { cachedCapacityDayBounds, cachedDashboardData } from "@/server/queries/cached";
@@ -17,6 +17,9 @@ import { dayParam, rangeParam } from "./params";
 type Search = Record<string, string | string[] | undefined>;
 
 const t1 = (kg: number | null) => (kg === null ? null : kg / 1000);
+
+/** Rows shown on the page for the long tables (3,000 hospitals, 2,000 pledges nationally); the CSV has all. */
+const PAGE_ROWS = 100;
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requireActor("dashboard:read");
@@ -55,7 +58,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     use: t1(p.hospitalUseKg),
     cases: p.activeCases,
   }));
-  const regionData = d.regions.map((r) => ({ region: r.name, use: r.use7dKg / 1000, received: r.received7dKg / 1000 }));
+  // Nationally 500 regencies/cities: the page shows the PAGE_ROWS with the most use over 7 days
+  // (a copy: d is shared by the read cache), the CSV all of them in code order.
+  const pageRegions = d.regions.length > PAGE_ROWS ? [...d.regions].sort((a, b) => b.use7dKg - a.use7dKg).slice(0, PAGE_ROWS) : d.regions;
+  const regionsSpec = { ...tables.regions, rows: pageRegions };
+  const regionData = pageRegions.map((r) => ({ region: r.name, use: r.use7dKg / 1000, received: r.received7dKg / 1000 }));
 
   return (
     <div className="dashboard-wide space-y-6" data-testid="dashboard">
@@ -157,19 +164,22 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </section>
         <section aria-labelledby="pledges-title" className="card min-w-0 space-y-3">
           <h2 id="pledges-title">{t.pledges.title}</h2>
-          <DataTable spec={tables.pledges} />
+          <DataTable spec={{ ...tables.pledges, rows: tables.pledges.rows.slice(0, PAGE_ROWS) }} />
+          <MoreRows table="pledges" total={tables.pledges.rows.length} query={query} label={t.export.download(tables.pledges.title)} />
         </section>
       </div>
 
       <section aria-labelledby="hospitals-title" className="card min-w-0 space-y-3">
         <h2 id="hospitals-title">{t.hospitals.title}</h2>
         <p className="text-sm text-slate-700">{t.hospitals.intro}</p>
-        <DataTable spec={tables.hospitals} />
+        <DataTable spec={{ ...tables.hospitals, rows: tables.hospitals.rows.slice(0, PAGE_ROWS) }} />
+        <MoreRows table="hospitals" total={tables.hospitals.rows.length} query={query} label={t.export.download(tables.hospitals.title)} />
       </section>
 
       <section aria-labelledby="regions-title" className="card min-w-0 space-y-4">
         <h2 id="regions-title">{t.regions.title}</h2>
-        <DataTable spec={tables.regions} />
+        <DataTable spec={regionsSpec} />
+        <MoreRows table="regions" total={d.regions.length} query={query} label={t.export.download(tables.regions.title)} />
       </section>
 
       <div className="grid gap-6 lg:grid-cols-2">
@@ -180,7 +190,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             summary={t.regions.chartSummary}
             tableLabel={t.table.showData}
             height="h-64"
-            table={<DataTable spec={tables.regions} testId="table-regions-chart" />}
+            table={<DataTable spec={regionsSpec} testId="table-regions-chart" />}
           >
             <GroupedBarChart
               data={regionData}
@@ -220,5 +230,18 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </ul>
       </section>
     </div>
+  );
+}
+
+/** "+N" and the CSV link, under a table cut at PAGE_ROWS (a 10 MB page at national scale otherwise). */
+function MoreRows({ table, total, query, label }: { table: TableKey; total: number; query: string; label: string }) {
+  if (total <= PAGE_ROWS) return null;
+  return (
+    <p className="text-sm text-slate-600" data-testid={`more-${table}`}>
+      +{total - PAGE_ROWS} ·{" "}
+      <a className="underline" href={`/dashboard/export/${table}?${query}`} download>
+        {label}
+      </a>
+    </p>
   );
 }
