@@ -5,7 +5,7 @@
 //   BENCH_CONNECTIONS    concurrent connections (default 16)      BENCH_PORT (default 3900)
 //   BENCH_FLOOR_DURATION seconds per floor (default BENCH_DURATION)
 //   BENCH_REBUILD=1      force `next build` (otherwise only when sources are newer than the build)
-//   BENCH_NODE_OPTIONS   NODE_OPTIONS for the server (e.g. --max-old-space-size=384)
+//   BENCH_NODE_OPTIONS   NODE_OPTIONS for the server (default --max-old-space-size=384; "" for none)
 //   flags: --lighthouse (also Lighthouse), --no-build (use the existing build as it is),
 //          --floors-only (no build, no server: the SQL floors, for iterating on queries/indexes),
 //          --report-only (re-render bench/results.md and docs/performance.md from bench/results.json)
@@ -161,7 +161,7 @@ export async function runBench(o: RunOptions): Promise<BenchResults> {
     commit: git(["rev-parse", "HEAD"]),
     dirtyTree: git(["status", "--porcelain", "--untracked-files=no", "src"]) !== "",
     machine,
-    settings: { connections: o.connections, seconds: o.seconds, warmupSeconds: o.warmupSeconds, port: o.port, distDir: o.distDir, dbPoolSize: process.env.DB_POOL_SIZE ?? "10 (default)", scaleNote: o.scaleNote },
+    settings: { connections: o.connections, seconds: o.seconds, warmupSeconds: o.warmupSeconds, port: o.port, distDir: o.distDir, dbPoolSize: `${process.env.DB_POOL_SIZE ?? "10 (default)"}; server NODE_OPTIONS=${serverEnv(o).NODE_OPTIONS ?? "(none)"}`, scaleNote: o.scaleNote },
     data: { database: new URL(o.url).pathname.slice(1), day, rows },
     dataset,
     build,
@@ -332,7 +332,7 @@ async function ensureBuild(o: RunOptions): Promise<BenchResults["build"]> {
   const started = performance.now();
   const r = spawnSync(process.execPath, [join(ROOT, "node_modules/next/dist/bin/next"), "build"], {
     cwd: ROOT,
-    env: { ...process.env, ...serverEnv(o) },
+    env: { ...process.env, ...serverEnv(o, true) },
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
     timeout: 15 * 60 * 1000,
@@ -374,7 +374,12 @@ function newestMtime(paths: string[]): number {
   return newest;
 }
 
-function serverEnv(o: RunOptions): Record<string, string> {
+/** The server's heap limit, as recommended in README (docs/performance.md: memory); BENCH_NODE_OPTIONS overrides ("" for none). */
+export const DEFAULT_SERVER_NODE_OPTIONS = "--max-old-space-size=384";
+
+/** The environment of `next build` (forBuild: without the server's NODE_OPTIONS — tsc needs more heap) and `next start`. */
+function serverEnv(o: RunOptions, forBuild = false): Record<string, string> {
+  const nodeOptions = process.env.BENCH_NODE_OPTIONS ?? DEFAULT_SERVER_NODE_OPTIONS;
   return {
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
@@ -382,7 +387,7 @@ function serverEnv(o: RunOptions): Record<string, string> {
     DATABASE_URL: o.url,
     AUTH_SECRET: BENCH_AUTH_SECRET,
     AUTH_URL: `http://127.0.0.1:${o.port}`,
-    ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
+    ...(!forBuild && nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
   };
 }
 
