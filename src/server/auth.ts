@@ -2,7 +2,7 @@ import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authConfig } from "./auth-config";
-import { checkCredentials } from "./login";
+import { checkCredentials, clientAddress } from "./login";
 
 const credentials = z.object({
   email: z.string().trim().toLowerCase().email(),
@@ -17,8 +17,7 @@ export const { auth, handlers, signIn, signOut } = NextAuth({
       async authorize(raw, request) {
         const parsed = credentials.safeParse(raw);
         if (!parsed.success) return null;
-        const address = request?.headers?.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
-        const user = await checkCredentials(parsed.data.email, parsed.data.password, address);
+        const user = await checkCredentials(parsed.data.email, parsed.data.password, clientAddress(request?.headers));
         return user ? { id: user.id, email: user.email, name: user.name, role: user.role, hospitalId: user.hospitalId } : null;
       },
     }),

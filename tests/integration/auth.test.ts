@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/server/db";
-import { checkCredentials, MAX_FAILURES_PER_ACCOUNT } from "@/server/login";
+import { checkCredentials, clientAddress, isThrottled, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from "@/server/login";
 import { actorById } from "@/server/actors";
 import { hashPassword } from "@/server/passwords";
 import { can } from "@/server/permissions";
@@ -41,5 +41,26 @@ describe("credentials", () => {
     expect(rs1?.hospitalId).toBeTruthy();
     expect(can(rs1, "stock:report", { hospitalId: rs1!.hospitalId })).toBe(true);
     expect(can(rs1, "stock:report", { hospitalId: rs2.hospitalId })).toBe(false);
+  });
+});
+
+describe("client address for throttling", () => {
+  const forwarded = new Headers({ "x-forwarded-for": "203.0.113.9, 10.0.0.1" });
+
+  it("ignores X-Forwarded-For unless a trusted proxy is declared", () => {
+    delete process.env.TRUST_PROXY;
+    expect(clientAddress(forwarded)).toBeNull();
+    process.env.TRUST_PROXY = "1";
+    try {
+      expect(clientAddress(forwarded)).toBe("203.0.113.9");
+    } finally {
+      delete process.env.TRUST_PROXY;
+    }
+  });
+
+  it("without an address, failures elsewhere cannot lock anyone out", async () => {
+    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) await checkCredentials(`nobody${i}@satgas.test`, "wrong", null);
+    expect(await isThrottled("official@satgas.test", null)).toBe(false);
+    expect(await checkCredentials("official@satgas.test", "demo-password", null)).not.toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { signIn } from "@/server/auth";
-import { isThrottled } from "@/server/login";
+import { clientAddress, isThrottled } from "@/server/login";
 
 export type LoginState = { error?: "invalid" | "throttled"; email?: string; fieldErrors?: { email?: string; password?: string } };
 
@@ -32,7 +32,7 @@ export async function login(_prev: LoginState, data: FormData): Promise<LoginSta
     const f = z.flattenError(parsed.error).fieldErrors;
     return { email, fieldErrors: { email: f.email?.[0], password: f.password?.[0] } };
   }
-  const address = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+  const address = clientAddress(await headers());
   if (await isThrottled(parsed.data.email, address)) return { error: "throttled", email };
   try {
     await signIn("credentials", {
