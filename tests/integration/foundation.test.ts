@@ -78,5 +78,6 @@ describe("the database refuses impossible figures", () => {
     const e = await prisma.auditEvent.create({ data: { action: "test", entity: "Test", entityId: "1", after: { a: 1 } } });
     await expect(prisma.auditEvent.update({ where: { id: e.id }, data: { action: "forged" } })).rejects.toThrow(/append-only/);
     await expect(prisma.auditEvent.delete({ where: { id: e.id } })).rejects.toThrow(/append-only/);
+    await expect(prisma.$executeRawUnsafe('TRUNCATE "AuditEvent"')).rejects.toThrow(/append-only/);
   });
 });
