@@ -4,7 +4,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createFreshDatabase, dropDatabase } from "./lib/fresh-db";
+import { createFreshDatabase, dropDatabase, dropStaleDatabases } from "./lib/fresh-db";
 import { run } from "./lib/run";
 
 const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
@@ -12,6 +12,7 @@ env.AUTH_SECRET ??= "e2e-secret-not-for-production-0123456789";
 const base = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
 let cleanup = async () => {};
 if (base) {
+  await dropStaleDatabases(base, "oxy_e2e");
   const url = await createFreshDatabase(base, "oxy_e2e");
   env.DATABASE_URL = url;
   cleanup = () => dropDatabase(url).catch(() => {});

@@ -27,3 +27,24 @@ export async function dropDatabase(url: string): Promise<void> {
     await admin.end();
   }
 }
+
+/**
+ * Drops databases `<prefix>_<base36 timestamp>_…` made by createFreshDatabase more than
+ * `maxAgeMs` ago: test runs that were killed (Playwright stops its web server without a
+ * chance to clean up) must not pile databases up on a shared server.
+ */
+export async function dropStaleDatabases(baseUrl: string, prefix: string, maxAgeMs = 6 * 60 * 60 * 1000): Promise<void> {
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${prefix}\\_%`]);
+    for (const { datname } of rows) {
+      const created = parseInt(datname.slice(prefix.length + 1).split("_")[0] ?? "", 36);
+      if (Number.isFinite(created) && Date.now() - created > maxAgeMs) {
+        await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => {});
+      }
+    }
+  } finally {
+    await admin.end();
+  }
+}

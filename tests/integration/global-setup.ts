@@ -1,6 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { startEmbeddedDb } from "../../scripts/lib/embedded-db";
-import { createFreshDatabase, dropDatabase } from "../../scripts/lib/fresh-db";
+import { createFreshDatabase, dropDatabase, dropStaleDatabases } from "../../scripts/lib/fresh-db";
 import { prepareDatabase } from "../../scripts/lib/prepare-db";
 
 // Integration tests run against a real PostgreSQL: TEST_DATABASE_URL or DATABASE_URL names a
@@ -18,6 +18,7 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const base = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
   if (base) {
+    await dropStaleDatabases(base, "oxy_tmpl");
     const template = await createFreshDatabase(base, "oxy_tmpl");
     await prepareDatabase(template);
     project.provide("dbMode", "server");
