@@ -10,6 +10,7 @@ import { capacityScreen, complianceOf, latestCapacityDayOnOrBefore, type Capacit
 import { one, type SearchParams } from "@/server/queries/supply-list";
 import { requireActor } from "@/server/session";
 import { importCapacityAction, saveCapacityAction } from "./actions";
+import { DayPicker } from "@/components/forms/day-picker";
 
 
 export default async function CapacityPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -51,13 +52,7 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
           <h1>{s.title}</h1>
           <p className="text-sm text-slate-600">{s.intro}</p>
         </div>
-        <form method="get" className="flex items-end gap-2">
-          <div>
-            <label htmlFor="day" className="label">{s.day}</label>
-            <input id="day" name="day" type="date" defaultValue={day} className="input" />
-          </div>
-          <button type="submit" className="btn-secondary">{s.show}</button>
-        </form>
+        <DayPicker day={day} label={s.day} submit={s.show} />
       </div>
       <nav className="flex flex-wrap items-center gap-3 text-sm">
         <Link href={dayLink(addDays(day, -1))} className="text-brand-700 hover:underline">← {s.prevDay}</Link>

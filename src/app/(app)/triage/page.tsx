@@ -12,6 +12,7 @@ import { cachedRecommendationFor, cachedTriageBoard } from "@/server/queries/cac
 import type { TriageCard } from "@/server/queries/requests";
 import { requireActor } from "@/server/session";
 import { allocateAction } from "../requests/actions";
+import { DayPicker } from "@/components/forms/day-picker";
 
 export default async function TriagePage({ searchParams }: { searchParams: Promise<{ day?: string }> }) {
   const actor = await requireActor("request:decide");
@@ -63,13 +64,7 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
         <section className="space-y-3" data-testid="proposal">
           <div className="flex flex-wrap items-end justify-between gap-3">
             <h2>{a.recommendation}</h2>
-            <form method="get" className="flex items-end gap-2">
-              <div>
-                <label htmlFor="day" className="label">{a.day}</label>
-                <input id="day" name="day" type="date" defaultValue={day} className="input" />
-              </div>
-              <button type="submit" className="btn-secondary">{a.show}</button>
-            </form>
+            <DayPicker day={day} label={a.day} submit={a.show} />
           </div>
           <p className="text-sm text-slate-600">{a.recommendationIntro}</p>
           {rec.recommendation.summary.isShortage && <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900">{a.shortage}</p>}

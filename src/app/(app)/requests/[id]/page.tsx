@@ -20,6 +20,7 @@ import { requestFor } from "@/server/queries/requests";
 import { supplyOf } from "@/server/queries/stock";
 import { requireActor } from "@/server/session";
 import { allocateAction, approveRequestAction, cancelRequestAction, confirmReceiptAction, rejectRequestAction } from "../actions";
+import { DayPicker } from "@/components/forms/day-picker";
 
 type Search = { created?: string; cancelled?: string; error?: string; day?: string };
 
@@ -121,13 +122,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
               <h2>{a.title}</h2>
               <p className="text-sm text-slate-600">{a.remaining}: <strong data-testid="remaining">{formatTonnes(remainingKg, locale)}</strong></p>
             </div>
-            <form method="get" className="flex items-end gap-2">
-              <div>
-                <label htmlFor="day" className="label">{a.day}</label>
-                <input id="day" name="day" type="date" defaultValue={allocation.day} className="input" />
-              </div>
-              <button type="submit" className="btn-secondary">{a.show}</button>
-            </form>
+            <DayPicker day={allocation.day} label={a.day} submit={a.show} />
           </div>
           <p className="text-sm text-slate-600">{a.recommendationIntro}</p>
           {allocation.shortage && <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900">{a.shortage}</p>}
