@@ -16,7 +16,9 @@
 //     pair gets at most one line.
 // Cost: O(R log R + S log S + tiers × pools × R_tier × log(max kg)); no R × S loop.
 
-export type Urgency = "ROUTINE" | "URGENT" | "EMERGENCY";
+import { URGENCIES, type Urgency } from "./request";
+
+export type { Urgency };
 export type Earmark = "NONE" | "ASSOCIATION" | "HOSPITALS";
 export type SourceKind = "supply" | "pledge";
 
@@ -54,7 +56,8 @@ export const HOURS_BAND_LIMITS = [CRITICAL_HOURS, 24, 72] as const;
 export const UNKNOWN_HOURS_BAND = HOURS_BAND_LIMITS.length + 1;
 const BANDS_PER_URGENCY = UNKNOWN_HOURS_BAND + 1;
 
-export const URGENCY_ORDER: readonly Urgency[] = ["EMERGENCY", "URGENT", "ROUTINE"];
+/** Most urgent first: the request lifecycle's own list (src/domain/request.ts). */
+export const URGENCY_ORDER: readonly Urgency[] = URGENCIES;
 
 interface ReasonBase {
   urgency: Urgency;
