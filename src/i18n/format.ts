@@ -1,9 +1,24 @@
 import { intlTag, type Locale } from "./locales";
 
 // Numbers and dates as the reader expects them: 1.500 t in Indonesian, 1,500 t in English.
+//
+// The Intl formatters are built once per locale and option set and reused: constructing one costs
+// far more than formatting with it, and a national dashboard formats thousands of cells per page
+// (it was most of the page's CPU time before; docs/performance.md).
+
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
+  let f = formatters.get(key) as F | undefined;
+  if (!f) formatters.set(key, (f = make()));
+  return f;
+}
+
+const numberFormat = (locale: Locale, digits: number) =>
+  formatter(`n:${locale}:${digits}`, () => new Intl.NumberFormat(intlTag(locale), { maximumFractionDigits: digits }));
 
 export function formatNumber(n: number, locale: Locale, maxFractionDigits = 0): string {
-  return new Intl.NumberFormat(intlTag(locale), { maximumFractionDigits: maxFractionDigits }).format(n);
+  return numberFormat(locale, maxFractionDigits).format(n);
 }
 
 /** Kilograms shown as tonnes with at most one decimal. */
@@ -12,16 +27,16 @@ export function formatTonnes(kg: number, locale: Locale): string {
 }
 
 export function formatPercent(fraction: number, locale: Locale): string {
-  return new Intl.NumberFormat(intlTag(locale), { style: "percent", maximumFractionDigits: 1 }).format(fraction);
+  return formatter(`p:${locale}`, () => new Intl.NumberFormat(intlTag(locale), { style: "percent", maximumFractionDigits: 1 })).format(fraction);
 }
 
 /** A WIB day "YYYY-MM-DD" as a readable date. */
 export function formatDay(day: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlTag(locale), { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
-    new Date(`${day}T00:00:00Z`),
-  );
+  const f = formatter(`d:${locale}`, () => new Intl.DateTimeFormat(intlTag(locale), { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }));
+  return f.format(new Date(`${day}T00:00:00Z`));
 }
 
 export function formatDateTime(instant: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlTag(locale), { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Jakarta" }).format(instant);
+  const f = formatter(`t:${locale}`, () => new Intl.DateTimeFormat(intlTag(locale), { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Jakarta" }));
+  return f.format(instant);
 }
