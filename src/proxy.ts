@@ -1,12 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { SESSION_COOKIES } from "./server/auth-config";
 
 // Convenience only: sends visitors without a session cookie to /login. Whether the session is
 // valid, and what it may do, is decided on the server by every page, action and route
 // (src/server/session.ts, src/server/permissions.ts).
 // Deliberately not Auth.js's `auth` wrapper: that re-issues the session cookie on every request,
 // and a prefetch still in flight during sign-out would then set the cookie again.
-
-const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 export function isPublicPath(path: string): boolean {
   return path === "/login" || path.startsWith("/api/") || path.startsWith("/_next/") || path.startsWith("/favicon");

@@ -1,3 +1,4 @@
+import { accountCache } from "./cache";
 import { prisma } from "./db";
 import type { Actor } from "./permissions";
 
@@ -7,3 +8,10 @@ export async function actorById(id: string): Promise<Actor | null> {
   if (!user || !user.active) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, hospitalId: user.hospitalId };
 }
+
+/**
+ * actorById, memoized until the next committed write (every change to an account goes through a
+ * use case, which empties the cache): every page and API call asks it, and a database round
+ * trip per request was a fifth of an API call's time.
+ */
+export const cachedActorById = accountCache.wrap("actor", actorById);

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
-import { actorById } from "./actors";
+import { cachedActorById } from "./actors";
+import { accountCache } from "./cache";
 import { prisma } from "./db";
 import { can, type Action, type Actor } from "./permissions";
 
@@ -15,15 +16,32 @@ export function newToken(): string {
   return `oxy_${randomBytes(32).toString("base64url")}`;
 }
 
+// A token by its hash, memoized until the next committed write (issuing or revoking a token is
+// one): an API client calls many times a minute, and each call would otherwise cost two lookups.
+const tokenByHash = accountCache.wrap("apiToken", (tokenHash: string) =>
+  prisma.apiToken.findUnique({ where: { tokenHash }, select: { id: true, userId: true, revokedAt: true } }),
+);
+
+// lastUsedAt is a hint for admins ("used in the last minute" is precise enough), written at most
+// once a minute per token by this process rather than on every call.
+const LAST_USED_EVERY_MS = 60_000;
+const lastUsedWritten = new Map<string, number>();
+
+function noteUse(tokenId: string, now = Date.now()) {
+  if (now - (lastUsedWritten.get(tokenId) ?? 0) < LAST_USED_EVERY_MS) return;
+  lastUsedWritten.set(tokenId, now);
+  // Not worth failing the request over.
+  prisma.apiToken.update({ where: { id: tokenId }, data: { lastUsedAt: new Date(now) } }).catch(() => {});
+}
+
 async function actorFromBearer(header: string | null): Promise<Actor | null | "invalid"> {
   if (!header) return null;
   const m = header.match(/^Bearer\s+(\S+)$/i);
   if (!m) return "invalid";
-  const token = await prisma.apiToken.findUnique({ where: { tokenHash: hashToken(m[1]) } });
+  const token = await tokenByHash(hashToken(m[1]));
   if (!token || token.revokedAt) return "invalid";
-  // lastUsedAt is a hint for admins; not worth failing the request over.
-  prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } }).catch(() => {});
-  return actorById(token.userId);
+  noteUse(token.id);
+  return cachedActorById(token.userId);
 }
 
 function json(body: unknown, status: number) {

@@ -7,6 +7,9 @@ import type { Role } from "./permissions";
 
 export const SESSION_MAX_AGE_S = 8 * 60 * 60; // one working shift
 
+/** Auth.js's session cookie: the plain name over http, the __Secure- one over https. */
+export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+
 export const authConfig = {
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },

@@ -88,19 +88,32 @@ function fromEnv(name: string, fallback: number): number {
 // route handlers, server actions) and reloads it in development; all must share one cache, or a
 // write would clear a copy that the pages don't read.
 const KEY = Symbol.for("oxygen.serverCache");
-const holder = globalThis as unknown as { [KEY]?: MemoCache };
+const ACCOUNT_KEY = Symbol.for("oxygen.accountCache");
+const holder = globalThis as unknown as { [KEY]?: MemoCache; [ACCOUNT_KEY]?: MemoCache };
 
 export const serverCache: MemoCache = (holder[KEY] ??= new MemoCache({
   ttlMs: fromEnv("READ_CACHE_TTL_MS", DEFAULT_TTL_MS),
   maxEntries: fromEnv("READ_CACHE_MAX_ENTRIES", DEFAULT_MAX_ENTRIES),
 }));
 
+/**
+ * Entries per account: the actor of a user id, the API token of a hash, a hospital's notices
+ * last brought up to date. Kept apart from the read cache (3,000 hospital accounts nationally
+ * would push the dashboards out) and emptied with it, so a disabled account or a revoked token
+ * is refused from the next request on.
+ */
+export const accountCache: MemoCache = (holder[ACCOUNT_KEY] ??= new MemoCache({
+  ttlMs: fromEnv("READ_CACHE_TTL_MS", DEFAULT_TTL_MS),
+  maxEntries: 10_000,
+}));
+
 /** `fn` memoized in the process's read cache under `name` + its arguments. */
 export function cached<A extends unknown[], T>(name: string, fn: (...args: A) => Promise<T>): (...args: A) => Promise<T> {
-  return (...args: A) => serverCache.get(`${name}:${JSON.stringify(args)}`, () => fn(...args));
+  return serverCache.wrap(name, fn);
 }
 
 /** Every successful write calls this (src/server/use-case.ts, after the commit). */
 export function invalidateReads(): void {
   serverCache.invalidate();
+  accountCache.invalidate();
 }

@@ -1,16 +1,16 @@
 import { redirect } from "next/navigation";
-import { actorById } from "./actors";
-import { auth } from "./auth";
+import { cachedActorById } from "./actors";
+import { sessionUserId } from "./session-cookie";
 import { authorize, type Action, type Actor, type Resource } from "./permissions";
 
 /**
- * The signed-in actor, re-read from the database on each request so that a disabled
- * account or a changed role takes effect at once (the JWT alone would last its lifetime).
+ * The signed-in actor, looked up by the session's user id (not taken from the JWT) so that a
+ * disabled account or a changed role takes effect at once: the lookup is cached only until the
+ * next committed write, and every change to an account is one.
  */
 export async function currentActor(): Promise<Actor | null> {
-  const session = await auth();
-  const id = session?.user?.id;
-  return id ? actorById(id) : null;
+  const id = await sessionUserId();
+  return id ? cachedActorById(id) : null;
 }
 
 /** For pages: the actor allowed to do `action`, or a redirect (login) / the forbidden page. */

@@ -3,6 +3,7 @@ import { hashToken } from "@/server/api-auth";
 import { prisma } from "@/server/db";
 import type { Actor } from "@/server/permissions";
 import { issueToken, listTokens, revokeToken } from "@/server/use-cases/tokens";
+import { setUserActive } from "@/server/use-cases/users";
 import { GET as hospitalsGET } from "@/app/api/v1/hospitals/route";
 import { GET as pledgesGET } from "@/app/api/v1/pledges/route";
 import { GET as summaryGET } from "@/app/api/v1/summary/route";
@@ -78,7 +79,7 @@ describe("authentication", () => {
     const issued = await issueToken(a.admin, { name: "service", userId: u.id });
     if (!issued.ok) throw new Error("issue failed");
     expect((await call(summaryGET, "/api/v1/summary", issued.value.token)).status).toBe(200);
-    await prisma.user.update({ where: { id: u.id }, data: { active: false } });
+    expect((await setUserActive(a.admin, { id: u.id, active: false })).ok).toBe(true);
     expect((await call(summaryGET, "/api/v1/summary", issued.value.token)).status).toBe(401);
   });
 });
