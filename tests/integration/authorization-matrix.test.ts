@@ -98,6 +98,7 @@ const useCases: Record<string, Record<string, Case | Helper>> = {
     notifyStaleHospitals: { helper: "system job: idempotent inserts, no user input" },
     notifyDispatches: { helper: "system job: called with the page actor's own hospitalId" },
     refreshNoticesFor: { helper: "system job for the signed-in actor" },
+    refreshNoticesSoon: { helper: "refreshNoticesFor, at most once per cache period per audience" },
   },
   pledges: {
     createPledge: { action: "pledge:write", input: (f) => ({ supplierId: f.supplierId, total: "1", startsOn: "2021-08-01", endsOn: "2021-08-02", earmark: "NONE", tranches: [{ dueOn: "2021-08-01", tonnes: "1" }] }) },

@@ -1,13 +1,13 @@
 import Link from "next/link";
 import type { Actor } from "@/server/permissions";
 import { unreadCount } from "@/server/queries/notifications";
-import { refreshNoticesFor } from "@/server/use-cases/notifications";
+import { refreshNoticesSoon } from "@/server/use-cases/notifications";
 
 /** The header's link to /notifications with the number of unread notices. */
 export async function NotificationBell({ actor, label, unreadLabel }: { actor: Actor; label: string; unreadLabel: (n: number) => string }) {
   // The periodic notices (stale hospitals, dispatches) are brought up to date first; a failure
   // here must never break the page, so it falls back to what is there.
-  await refreshNoticesFor(actor).catch(() => undefined);
+  await refreshNoticesSoon(actor).catch(() => undefined);
   const n = await unreadCount(actor).catch(() => 0);
   return (
     <Link href="/notifications" className="relative rounded border border-white/50 px-2 py-1 hover:bg-white/10" data-testid="notification-bell"

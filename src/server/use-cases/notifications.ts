@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { STALE_AFTER_HOURS } from "@/domain/stock";
+import { accountCache } from "../cache";
 import { prisma } from "../db";
 import type { Actor } from "../permissions";
 import { useCase, type Tx } from "../use-case";
@@ -103,4 +104,16 @@ export async function notifyDispatches(hospitalId: string): Promise<number> {
 export async function refreshNoticesFor(actor: Actor, now: Date = new Date()): Promise<void> {
   if (actor.role === "STAFF" || actor.role === "ADMIN") await notifyStaleHospitals(now);
   else if (actor.role === "HOSPITAL" && actor.hospitalId) await notifyDispatches(actor.hospitalId);
+}
+
+/**
+ * refreshNoticesFor, for the header's bell on every page: at most once per cache period per
+ * audience, and again after any committed write (the cache is emptied then, so a dispatch just
+ * logged is announced on the hospital's next page). The stale-hospital job scans every hospital
+ * (3,000 nationally); a page view should not pay for that each time.
+ */
+export function refreshNoticesSoon(actor: Actor): Promise<void> {
+  const audience = actor.role === "HOSPITAL" ? `hospital:${actor.hospitalId}` : actor.role === "OFFICIAL" ? null : "staff";
+  if (!audience) return Promise.resolve();
+  return accountCache.get(`refreshNotices:${audience}`, () => refreshNoticesFor(actor));
 }
