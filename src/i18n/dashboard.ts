@@ -55,6 +55,7 @@ const id = {
     notCompliant: "Tidak memenuhi",
     noPolicy: "Tidak ada kebijakan berlaku",
     normal: "normal (70:30)",
+    order: "menurut produksi",
   },
   pledges: {
     title: "Komitmen bantuan",
@@ -68,6 +69,7 @@ const id = {
     behind: "Terlambat",
     complete: "Selesai",
     period: "Periode",
+    order: "yang paling tertinggal dari jadwal dulu",
   },
   hospitals: {
     title: "Rumah sakit berisiko",
@@ -81,6 +83,7 @@ const id = {
     lastReport: "Laporan terakhir",
     never: "belum pernah",
     noUse: "tanpa pemakaian",
+    order: "yang paling berisiko dulu",
   },
   regions: {
     title: "Per kabupaten/kota",
@@ -92,8 +95,9 @@ const id = {
     risk: "Merah / kuning / tidak melapor",
     minHours: "Sisa terendah (jam)",
     activeCases: "Kasus aktif",
+    order: "menurut pemakaian 7 hari",
     chartTitle: "Pemakaian dan penerimaan per kabupaten/kota",
-    chartSummary: "Pemakaian dan penerimaan oksigen rumah sakit per kabupaten/kota selama 7 hari terakhir, dalam ton.",
+    chartSummary: "Pemakaian dan penerimaan oksigen rumah sakit selama 7 hari terakhir di kabupaten/kota dengan pemakaian terbesar, dalam ton.",
   },
   trends: {
     title: "Tren",
@@ -120,7 +124,11 @@ const id = {
     medianHours: "Median jam dari permintaan hingga diterima",
     none: "belum ada yang dipenuhi",
   },
-  table: { day: "Tanggal", showData: "Data grafik sebagai tabel" },
+  table: {
+    day: "Tanggal",
+    showData: "Data grafik sebagai tabel",
+    topRows: (shown: string, total: string, order: string) => `${shown} teratas dari ${total}, ${order}. Semua baris:`,
+  },
   export: {
     title: "Unduhan",
     csv: "CSV",
@@ -215,6 +223,7 @@ const en: typeof id = {
     notCompliant: "Not met",
     noPolicy: "No policy in force",
     normal: "normal (70:30)",
+    order: "by production",
   },
   pledges: {
     title: "Pledges",
@@ -228,6 +237,7 @@ const en: typeof id = {
     behind: "Behind",
     complete: "Complete",
     period: "Period",
+    order: "furthest behind schedule first",
   },
   hospitals: {
     title: "Hospitals at risk",
@@ -241,6 +251,7 @@ const en: typeof id = {
     lastReport: "Last report",
     never: "never",
     noUse: "no use",
+    order: "most at risk first",
   },
   regions: {
     title: "By regency/city",
@@ -252,8 +263,9 @@ const en: typeof id = {
     risk: "Red / amber / not reporting",
     minHours: "Fewest hours left",
     activeCases: "Active cases",
+    order: "by use over 7 days",
     chartTitle: "Use and receipts by regency/city",
-    chartSummary: "Hospitals' oxygen use and receipts per regency/city over the last 7 days, in tonnes.",
+    chartSummary: "Hospitals' oxygen use and receipts over the last 7 days in the regencies/cities that use the most, in tonnes.",
   },
   trends: {
     title: "Trends",
@@ -280,7 +292,11 @@ const en: typeof id = {
     medianHours: "Median hours from request to receipt",
     none: "none fulfilled yet",
   },
-  table: { day: "Date", showData: "Chart data as a table" },
+  table: {
+    day: "Date",
+    showData: "Chart data as a table",
+    topRows: (shown: string, total: string, order: string) => `Top ${shown} of ${total}, ${order}. Every row:`,
+  },
   export: {
     title: "Downloads",
     csv: "CSV",

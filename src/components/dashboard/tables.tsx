@@ -143,31 +143,40 @@ export function dashboardTables(d: DashboardData, t: Messages["dashboard"], loca
     ],
   };
 
-  const series: TableSpec<DashboardData["series"][number]> = {
+  type Point = DashboardData["series"][number];
+  const sDay: Column<Point> = { header: t.table.day, value: (r) => r.day, show: (r) => formatDay(r.day, locale) };
+  const sCapacity: Column<Point> = { header: `${t.trends.capacity} (t)`, value: (r) => tonnes(r.capacityKg), show: (r) => T(r.capacityKg), numeric: true };
+  const sMedical: Column<Point> = { header: `${t.split.medical} (t)`, value: (r) => tonnes(r.medicalKg), show: (r) => T(r.medicalKg), numeric: true };
+  const sIndustrial: Column<Point> = { header: `${t.split.industrial} (t)`, value: (r) => tonnes(r.industrialKg), show: (r) => T(r.industrialKg), numeric: true };
+  const sNormal: Column<Point> = {
+    header: `${t.split.normalLine} (t)`,
+    value: (r) => (r.capacityKg === null ? null : tonnes(Math.round(r.capacityKg * NORMAL_MEDICAL_SHARE))),
+    show: (r) => (r.capacityKg === null ? "–" : T(Math.round(r.capacityKg * NORMAL_MEDICAL_SHARE))),
+    numeric: true,
+  };
+  const sTarget: Column<Point> = { header: `${t.trends.target} (t)`, value: (r) => tonnes(r.targetKg), show: (r) => T(r.targetKg), numeric: true };
+  const sShortfall: Column<Point> = {
+    header: `${t.trends.shortfall} (t)`,
+    value: (r) => (r.capacityKg === null || r.targetKg === null ? null : tonnes(shortfallKg(r.targetKg, r.capacityKg))),
+    show: (r) => (r.capacityKg === null || r.targetKg === null ? "–" : T(shortfallKg(r.targetKg, r.capacityKg))),
+    numeric: true,
+  };
+  const sUse: Column<Point> = { header: `${t.trends.hospitalUse} (t)`, value: (r) => tonnes(r.hospitalUseKg), show: (r) => T(r.hospitalUseKg), numeric: true };
+  const sCases: Column<Point> = { header: t.trends.activeCases, value: (r) => r.activeCases, show: (r) => N(r.activeCases), numeric: true };
+
+  const series: TableSpec<Point> = {
     key: "series",
     title: t.export.series,
     rows: d.series,
-    columns: [
-      { header: t.table.day, value: (r) => r.day, show: (r) => formatDay(r.day, locale) },
-      { header: `${t.trends.capacity} (t)`, value: (r) => tonnes(r.capacityKg), show: (r) => T(r.capacityKg), numeric: true },
-      { header: `${t.split.medical} (t)`, value: (r) => tonnes(r.medicalKg), show: (r) => T(r.medicalKg), numeric: true },
-      { header: `${t.split.industrial} (t)`, value: (r) => tonnes(r.industrialKg), show: (r) => T(r.industrialKg), numeric: true },
-      {
-        header: `${t.split.normalLine} (t)`,
-        value: (r) => (r.capacityKg === null ? null : tonnes(Math.round(r.capacityKg * NORMAL_MEDICAL_SHARE))),
-        show: (r) => (r.capacityKg === null ? "–" : T(Math.round(r.capacityKg * NORMAL_MEDICAL_SHARE))),
-        numeric: true,
-      },
-      { header: `${t.trends.target} (t)`, value: (r) => tonnes(r.targetKg), show: (r) => T(r.targetKg), numeric: true },
-      {
-        header: `${t.trends.shortfall} (t)`,
-        value: (r) => (r.capacityKg === null || r.targetKg === null ? null : tonnes(shortfallKg(r.targetKg, r.capacityKg))),
-        show: (r) => (r.capacityKg === null || r.targetKg === null ? "–" : T(shortfallKg(r.targetKg, r.capacityKg))),
-        numeric: true,
-      },
-      { header: `${t.trends.hospitalUse} (t)`, value: (r) => tonnes(r.hospitalUseKg), show: (r) => T(r.hospitalUseKg), numeric: true },
-      { header: t.trends.activeCases, value: (r) => r.activeCases, show: (r) => N(r.activeCases), numeric: true },
-    ],
+    columns: [sDay, sCapacity, sMedical, sIndustrial, sNormal, sTarget, sShortfall, sUse, sCases],
+  };
+  /** Each chart's own columns of the daily series, for the table under it (the CSV has them all). */
+  const seriesOf = (...columns: Column<Point>[]): TableSpec<Point> => ({ ...series, columns: [sDay, ...columns] });
+  const charts = {
+    split: seriesOf(sMedical, sIndustrial, sNormal),
+    trends: seriesOf(sCapacity, sTarget, sMedical, sShortfall),
+    use: seriesOf(sUse),
+    cases: seriesOf(sCases),
   };
 
   const f = d.funnel;
@@ -186,7 +195,7 @@ export function dashboardTables(d: DashboardData, t: Messages["dashboard"], loca
     ],
   };
 
-  return { summary, producers, pledges, hospitals, regions, series, funnel };
+  return { summary, producers, pledges, hospitals, regions, series, funnel, charts };
 }
 
 function Count({ n, tone }: { n: number; tone: SupplyStatus }) {

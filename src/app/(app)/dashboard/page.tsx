@@ -6,8 +6,10 @@ import { COLORS } from "@/components/charts/palette";
 import { DayPicker } from "@/components/dashboard/day-picker";
 import { Funnel } from "@/components/dashboard/funnel";
 import { Headline } from "@/components/dashboard/headline";
-import { dashboardTables, DataTable, TABLE_KEYS, type TableKey } from "@/components/dashboard/tables";
-import { formatDay } from "@/i18n/format";
+import { dashboardTables, DataTable, TABLE_KEYS, type TableKey, type TableSpec } from "@/components/dashboard/tables";
+import { formatDay, formatNumber } from "@/i18n/format";
+import type { Locale } from "@/i18n/locales";
+import type { Messages } from "@/i18n/messages";
 import { getI18n } from "@/i18n/server";
 import { cachedCapacityDayBounds, cachedDashboardData } from "@/server/queries/cached";
 import { NORMAL_MEDICAL_SHARE, shortfallKg } from "@/server/queries/dashboard-rules";
@@ -18,8 +20,18 @@ type Search = Record<string, string | string[] | undefined>;
 
 const t1 = (kg: number | null) => (kg === null ? null : kg / 1000);
 
-/** Rows shown on the page for the long tables (3,000 hospitals, 2,000 pledges nationally); the CSV has all. */
-const PAGE_ROWS = 100;
+/**
+ * Rows shown on the page for the long tables (nationally 3,000 hospitals, 2,000 pledges, 500
+ * regencies, 120 producers), the ones that need attention first; the CSV has all. A dashboard
+ * is read at a glance, and React renders a page in time proportional to its cells: with 100
+ * rows a table the national page was 1.1 MB and most of its CPU time (docs/performance.md).
+ */
+const PAGE_ROWS = 20;
+/** Bars in the regions chart: more are unreadable on a phone. */
+const CHART_REGIONS = 10;
+
+/** How far a pledge lags its schedule (what was due and has not arrived). */
+const lag = (p: { dueToDateKg: number; deliveredKg: number }) => Math.max(0, p.dueToDateKg - p.deliveredKg);
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requireActor("dashboard:read");
@@ -58,11 +70,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     use: t1(p.hospitalUseKg),
     cases: p.activeCases,
   }));
-  // Nationally 500 regencies/cities: the page shows the PAGE_ROWS with the most use over 7 days
-  // (a copy: d is shared by the read cache), the CSV all of them in code order.
-  const pageRegions = d.regions.length > PAGE_ROWS ? [...d.regions].sort((a, b) => b.use7dKg - a.use7dKg).slice(0, PAGE_ROWS) : d.regions;
-  const regionsSpec = { ...tables.regions, rows: pageRegions };
-  const regionData = pageRegions.map((r) => ({ region: r.name, use: r.use7dKg / 1000, received: r.received7dKg / 1000 }));
+  // The top rows of each long table (copies: d is shared by the read cache); the CSV has every row.
+  const pageRegions = [...d.regions].sort((a, b) => b.use7dKg - a.use7dKg).slice(0, PAGE_ROWS);
+  const chartRegions = pageRegions.slice(0, CHART_REGIONS);
+  const regionData = chartRegions.map((r) => ({ region: r.name, use: r.use7dKg / 1000, received: r.received7dKg / 1000 }));
+  const regionChartColumns = tables.regions.columns.filter((c) => [t.regions.region, t.regions.use7d, t.regions.received7d].includes(c.header));
+  const pagePledges = [...d.pledges].sort((a, b) => lag(b) - lag(a)).slice(0, PAGE_ROWS);
+  const top = <R,>(spec: TableSpec<R>, rows: R[]) => ({ ...spec, rows });
 
   return (
     <div className="dashboard-wide space-y-6" data-testid="dashboard">
@@ -91,7 +105,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             title={t.split.title}
             summary={t.split.chartSummary(from, to)}
             tableLabel={t.table.showData}
-            table={<DataTable spec={tables.series} testId="table-series-split" />}
+            table={<DataTable spec={tables.charts.split} testId="table-series-split" />}
           >
             <SplitChart
               data={splitData}
@@ -118,7 +132,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             title={`${t.trends.capacity}, ${t.trends.medicalSupply}, ${t.trends.shortfall}`}
             summary={t.trends.chartSummary(from, to)}
             tableLabel={t.table.showData}
-            table={<DataTable spec={tables.series} testId="table-series-trends" />}
+            table={<DataTable spec={tables.charts.trends} testId="table-series-trends" />}
           >
             <DailyLineChart
               data={trendData}
@@ -139,7 +153,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               summary={t.trends.hospitalUseSummary(from, to)}
               tableLabel={t.table.showData}
               height="h-56"
-              table={<DataTable spec={tables.series} testId="table-series-use" />}
+              table={<DataTable spec={tables.charts.use} testId="table-series-use" />}
             >
               <DailyLineChart data={trendData} locale={locale} yAxis={t.trends.tonnesPerDay} unit=" t" series={[{ key: "use", label: t.trends.hospitalUse, color: COLORS.use }]} />
             </ChartFigure>
@@ -148,7 +162,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               summary={t.trends.casesSummary(from, to)}
               tableLabel={t.table.showData}
               height="h-56"
-              table={<DataTable spec={tables.series} testId="table-series-cases" />}
+              table={<DataTable spec={tables.charts.cases} testId="table-series-cases" />}
             >
               <DailyLineChart data={trendData} locale={locale} yAxis={t.trends.cases} series={[{ key: "cases", label: t.trends.activeCases, color: COLORS.cases }]} />
             </ChartFigure>
@@ -160,26 +174,27 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <section aria-labelledby="producers-title" className="card min-w-0 space-y-3">
           <h2 id="producers-title">{t.split.producers}</h2>
           <p className="text-sm text-slate-700">{t.dayOf(formatDay(day, locale))}</p>
-          <DataTable spec={tables.producers} />
+          <DataTable spec={top(tables.producers, d.producers.slice(0, PAGE_ROWS))} />
+          <TopRows table="producers" title={tables.producers.title} total={d.producers.length} order={t.split.order} query={query} t={t} locale={locale} />
         </section>
         <section aria-labelledby="pledges-title" className="card min-w-0 space-y-3">
           <h2 id="pledges-title">{t.pledges.title}</h2>
-          <DataTable spec={{ ...tables.pledges, rows: tables.pledges.rows.slice(0, PAGE_ROWS) }} />
-          <MoreRows table="pledges" total={tables.pledges.rows.length} query={query} label={t.export.download(tables.pledges.title)} />
+          <DataTable spec={top(tables.pledges, pagePledges)} />
+          <TopRows table="pledges" title={tables.pledges.title} total={d.pledges.length} order={t.pledges.order} query={query} t={t} locale={locale} />
         </section>
       </div>
 
       <section aria-labelledby="hospitals-title" className="card min-w-0 space-y-3">
         <h2 id="hospitals-title">{t.hospitals.title}</h2>
         <p className="text-sm text-slate-700">{t.hospitals.intro}</p>
-        <DataTable spec={{ ...tables.hospitals, rows: tables.hospitals.rows.slice(0, PAGE_ROWS) }} />
-        <MoreRows table="hospitals" total={tables.hospitals.rows.length} query={query} label={t.export.download(tables.hospitals.title)} />
+        <DataTable spec={top(tables.hospitals, d.hospitals.slice(0, PAGE_ROWS))} />
+        <TopRows table="hospitals" title={tables.hospitals.title} total={d.hospitals.length} order={t.hospitals.order} query={query} t={t} locale={locale} />
       </section>
 
       <section aria-labelledby="regions-title" className="card min-w-0 space-y-4">
         <h2 id="regions-title">{t.regions.title}</h2>
-        <DataTable spec={regionsSpec} />
-        <MoreRows table="regions" total={d.regions.length} query={query} label={t.export.download(tables.regions.title)} />
+        <DataTable spec={top(tables.regions, pageRegions)} />
+        <TopRows table="regions" title={tables.regions.title} total={d.regions.length} order={t.regions.order} query={query} t={t} locale={locale} />
       </section>
 
       <div className="grid gap-6 lg:grid-cols-2">
@@ -190,7 +205,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             summary={t.regions.chartSummary}
             tableLabel={t.table.showData}
             height="h-64"
-            table={<DataTable spec={regionsSpec} testId="table-regions-chart" />}
+            table={<DataTable spec={{ ...top(tables.regions, chartRegions), columns: regionChartColumns }} testId="table-regions-chart" />}
           >
             <GroupedBarChart
               data={regionData}
@@ -233,14 +248,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   );
 }
 
-/** "+N" and the CSV link, under a table cut at PAGE_ROWS (a 10 MB page at national scale otherwise). */
-function MoreRows({ table, total, query, label }: { table: TableKey; total: number; query: string; label: string }) {
+/** Under a table cut at PAGE_ROWS: which rows these are, and the CSV with all of them. */
+function TopRows({ table, title, total, order, query, t, locale }: { table: TableKey; title: string; total: number; order: string; query: string; t: Messages["dashboard"]; locale: Locale }) {
   if (total <= PAGE_ROWS) return null;
   return (
     <p className="text-sm text-slate-600" data-testid={`more-${table}`}>
-      +{total - PAGE_ROWS} ·{" "}
+      {t.table.topRows(formatNumber(PAGE_ROWS, locale), formatNumber(total, locale), order)}{" "}
       <a className="underline" href={`/dashboard/export/${table}?${query}`} download>
-        {label}
+        {t.export.download(title)}
       </a>
     </p>
   );
