@@ -41,7 +41,9 @@ try {
   await prepareDatabase(process.env.DATABASE_URL);
   if (build) await run("npx", ["next", "build"]);
   console.log(`Oxygen Coordination on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
-  await run("npx", ["next", dev ? "dev" : "start", "-H", host, "-p", port]);
+  // Production: server.ts (Next behind the page cache); development: next dev, nothing cached.
+  if (dev) await run("npx", ["next", "dev", "-H", host, "-p", port]);
+  else await run("npx", ["tsx", "server.ts"], { ...process.env, HOST: host, PORT: port });
 } finally {
   await stopDb();
 }

@@ -89,7 +89,8 @@ function fromEnv(name: string, fallback: number): number {
 // write would clear a copy that the pages don't read.
 const KEY = Symbol.for("oxygen.serverCache");
 const ACCOUNT_KEY = Symbol.for("oxygen.accountCache");
-const holder = globalThis as unknown as { [KEY]?: MemoCache; [ACCOUNT_KEY]?: MemoCache };
+const RESPONSE_KEY = Symbol.for("oxygen.responseCache");
+const holder = globalThis as unknown as { [KEY]?: MemoCache; [ACCOUNT_KEY]?: MemoCache; [RESPONSE_KEY]?: MemoCache };
 
 export const serverCache: MemoCache = (holder[KEY] ??= new MemoCache({
   ttlMs: fromEnv("READ_CACHE_TTL_MS", DEFAULT_TTL_MS),
@@ -107,6 +108,15 @@ export const accountCache: MemoCache = (holder[ACCOUNT_KEY] ??= new MemoCache({
   maxEntries: 10_000,
 }));
 
+/**
+ * Whole responses of pages and API reads (src/server/response-cache.ts, used by server.ts), per
+ * caller and URL; up to a few hundred kB each, so fewer of them.
+ */
+export const responseCache: MemoCache = (holder[RESPONSE_KEY] ??= new MemoCache({
+  ttlMs: fromEnv("READ_CACHE_TTL_MS", DEFAULT_TTL_MS),
+  maxEntries: fromEnv("RESPONSE_CACHE_MAX_ENTRIES", 200),
+}));
+
 /** `fn` memoized in the process's read cache under `name` + its arguments. */
 export function cached<A extends unknown[], T>(name: string, fn: (...args: A) => Promise<T>): (...args: A) => Promise<T> {
   return serverCache.wrap(name, fn);
@@ -116,4 +126,5 @@ export function cached<A extends unknown[], T>(name: string, fn: (...args: A) =>
 export function invalidateReads(): void {
   serverCache.invalidate();
   accountCache.invalidate();
+  responseCache.invalidate();
 }

@@ -1,8 +1,7 @@
 import { decode } from "next-auth/jwt";
-import { cookies } from "next/headers";
 import { SESSION_COOKIES } from "./auth-config";
 
-// The signed-in user's id from the Auth.js session cookie (an encrypted JWT), read directly
+// The signed-in user's id from the Auth.js session cookie (plain Node: server.ts uses it too) (an encrypted JWT), read directly
 // rather than through auth(): auth() answers a whole internal session request per call, and
 // decrypting the JWT (key derivation + AES + HMAC) was the largest part of an API call's CPU.
 // A cookie that decrypted once is remembered (by its exact value, until its own expiry): the
@@ -32,11 +31,10 @@ async function claimsOf(token: string, cookieName: string): Promise<Claims | nul
   return claims;
 }
 
-/** The user id of a valid, unexpired session cookie on this request, or null. */
-export async function sessionUserId(now: number = Date.now()): Promise<string | null> {
-  const jar = await cookies();
+/** The user id of a valid, unexpired session cookie among `cookie(name)`, or null. */
+export async function sessionUserIdOf(cookie: (name: string) => string | undefined, now: number = Date.now()): Promise<string | null> {
   for (const name of SESSION_COOKIES) {
-    const token = jar.get(name)?.value;
+    const token = cookie(name);
     if (!token) continue;
     const claims = await claimsOf(token, name);
     if (claims && claims.expiresAtMs > now) return claims.sub;

@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { cachedActorById } from "./actors";
-import { sessionUserId } from "./session-cookie";
+import { cookies } from "next/headers";
+import { sessionUserIdOf } from "./session-cookie";
 import { authorize, type Action, type Actor, type Resource } from "./permissions";
 
 /**
@@ -9,7 +10,8 @@ import { authorize, type Action, type Actor, type Resource } from "./permissions
  * next committed write, and every change to an account is one.
  */
 export async function currentActor(): Promise<Actor | null> {
-  const id = await sessionUserId();
+  const jar = await cookies();
+  const id = await sessionUserIdOf((name) => jar.get(name)?.value);
   return id ? cachedActorById(id) : null;
 }
 
