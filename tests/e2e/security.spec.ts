@@ -214,18 +214,31 @@ test("a session token past its lifetime is refused; a fresh one with the same cl
   await expect(page, "a token signed with another secret").toHaveURL(/\/login/);
 });
 
-test("disabling an account locks its open session out at the next page load", async ({ page }) => {
-  test.skip(!dbUrl, "needs TEST_DATABASE_URL to disable the account");
-  const { id, email } = await newUser("STAFF", "staff-password-123");
+test("an admin disabling an account locks its open session out at the next page load", async ({ page, browser }) => {
+  test.skip(!dbUrl, "needs TEST_DATABASE_URL to create the account");
+  const { email } = await newUser("STAFF", "staff-password-123");
   await fromAddress(page, "192.0.2.30");
   await loginWith(page, email, "staff-password-123");
   await expect(page.getByTestId("whoami")).toBeVisible();
+  await page.goto("/dashboard?date=2021-07-26"); // kept in the response cache for this user
+  await expect(page.getByTestId("dashboard")).toBeVisible();
   await page.goto("/notifications");
   await expect(page.getByTestId("whoami")).toBeVisible();
   const api = await page.request.get("/api/v1/summary?date=2021-07-26");
   expect(api.status()).toBe(200);
 
-  await sql(`UPDATE "User" SET active = false WHERE id = $1`, [id]);
+  // The admin disables the account through the app, in another browser.
+  const admin = await browser.newPage();
+  await fromAddress(admin, "192.0.2.31");
+  await loginWith(admin, "admin@satgas.test", "demo-password");
+  await expect(admin.getByTestId("whoami")).toBeVisible();
+  await admin.goto("/admin/users");
+  await admin.getByRole("button", { name: email }).click();
+  await expect(admin.getByTestId("users-table").getByRole("row", { name: email })).toContainText(/nonaktif|disabled/i);
+  await admin.close();
+
+  await page.goto("/dashboard?date=2021-07-26");
+  await expect(page).toHaveURL(/\/login/);
   await page.goto("/notifications");
   await expect(page).toHaveURL(/\/login/);
   expect((await page.request.get("/api/v1/summary?date=2021-07-26")).status()).toBe(401);
