@@ -1,8 +1,9 @@
 import type { ReactNode } from "react";
+import { DataDetails } from "./data-details";
 
 /**
  * A chart with its text alternative: the picture is one image with a summary sentence for
- * screen readers; the same numbers follow in a table the reader can open.
+ * screen readers; the same numbers follow in a table the reader can open (rendered when opened).
  */
 export function ChartFigure({
   title,
@@ -25,10 +26,7 @@ export function ChartFigure({
       <div role="img" aria-label={`${title}. ${summary}`} className={`${height} w-full`}>
         {children}
       </div>
-      <details className="no-print text-sm">
-        <summary className="cursor-pointer text-brand-700 underline">{tableLabel}</summary>
-        <div className="mt-2 max-h-80 overflow-auto">{table}</div>
-      </details>
+      <DataDetails label={tableLabel}>{table}</DataDetails>
     </figure>
   );
 }
