@@ -1,4 +1,4 @@
-import { formatPercent, formatTonnes } from "@/i18n/format";
+import { formatNumber, formatPercent, formatTonnes } from "@/i18n/format";
 import type { Locale } from "@/i18n/locales";
 import type { Messages } from "@/i18n/messages";
 import type { Summary } from "@/server/queries/dashboard";
@@ -10,6 +10,8 @@ type T = Messages["dashboard"];
 export function Headline({ s, t, locale }: { s: Summary; t: T; locale: Locale }) {
   const capacityShare = s.targetKg > 0 ? Math.min(1, s.capacityKg / s.targetKg) : 0;
   const shortShare = s.targetKg > 0 ? s.shortfallKg / s.targetKg : 0;
+  // four counts side by side: thousands (a national view) need a smaller figure to fit
+  const countSize = Math.max(...SUPPLY_STATUSES.map((st) => s.hospitals[st])) >= 1000 ? "text-xl" : "text-3xl";
   return (
     <section aria-labelledby="headline-title" className="space-y-3">
       <h2 id="headline-title" className="sr-only">{t.headline.title}</h2>
@@ -38,12 +40,12 @@ export function Headline({ s, t, locale }: { s: Summary; t: T; locale: Locale })
             {t.headline.medicalDemand}: <span data-testid="medical-demand">{formatTonnes(s.medicalDemandKg, locale)}</span>
           </p>
         </div>
-        <div className="card">
+        <div className="card min-w-0">
           <p className="text-sm text-slate-600">{t.headline.hospitals}</p>
           <ul className="mt-2 grid grid-cols-4 gap-2 text-center" data-testid="status-counts">
             {SUPPLY_STATUSES.map((st) => (
               <li key={st} className="flex flex-col items-center gap-1">
-                <span className="text-3xl font-semibold" data-testid={`count-${st}`}>{s.hospitals[st]}</span>
+                <span className={`${countSize} font-semibold tabular-nums`} data-testid={`count-${st}`}>{formatNumber(s.hospitals[st], locale)}</span>
                 <StatusBadge status={st} label={t.status[st]} />
                 <span className="text-xs text-slate-600">{t.status[`${st}Hint`]}</span>
               </li>

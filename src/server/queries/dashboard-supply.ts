@@ -46,13 +46,16 @@ export async function producerSplits(day: Day): Promise<ProducerSplit[]> {
 
 export type PriorityPeriod = { startsOn: Day; endsOn: Day; minMedicalSharePct: number; note: string };
 
-/** The province-wide medical-priority periods overlapping from..to. */
+/**
+ * The province-wide medical-priority periods overlapping from..to, each window once (on a
+ * national data set every province has its own, often the same dates and minimum).
+ */
 export async function priorityPeriods(from: Day, to: Day): Promise<PriorityPeriod[]> {
   const rows = await prisma.$queryRaw<{ startsOn: Date; endsOn: Date; minMedicalSharePct: number; note: string }[]>`
-    SELECT p."startsOn", p."endsOn", p."minMedicalSharePct", p.note
+    SELECT DISTINCT ON (p."startsOn", p."endsOn", p."minMedicalSharePct") p."startsOn", p."endsOn", p."minMedicalSharePct", p.note
     FROM "MedicalPriorityPeriod" p JOIN "Region" r ON r.id = p."regionId"
     WHERE r."parentId" IS NULL AND p."startsOn" <= ${dayToDate(to)} AND p."endsOn" >= ${dayToDate(from)}
-    ORDER BY p."startsOn"`;
+    ORDER BY p."startsOn", p."endsOn", p."minMedicalSharePct", p.note`;
   return rows.map((r) => ({
     startsOn: dateToDay(r.startsOn),
     endsOn: dateToDay(r.endsOn),
