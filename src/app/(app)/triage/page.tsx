@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { isDay } from "@/domain/day";
+import { comparePriority } from "@/domain/recommender";
 import { AllocationForm, type AllocationRow } from "@/components/hospital/allocation-form";
 import { StatusBadge, UrgencyBadge } from "@/components/hospital/status-badge";
 import { SupplyBadge } from "@/components/hospital/supply-badge";
 import { reasonText } from "@/components/hospital/texts";
-import { formatDateTime, formatTonnes } from "@/i18n/format";
+import { formatDateTime, formatNumber, formatTonnes } from "@/i18n/format";
 import { getI18n } from "@/i18n/server";
 import { can } from "@/server/permissions";
 import { defaultSupplyDay } from "@/server/queries/allocations";
@@ -13,6 +14,13 @@ import type { TriageCard } from "@/server/queries/requests";
 import { requireActor } from "@/server/session";
 import { allocateAction } from "../requests/actions";
 import { DayPicker } from "@/components/forms/day-picker";
+
+/**
+ * Lines of the proposal form on the page, those of the most urgent requests first. Nationally
+ * the proposal has thousands of lines (a 1.8 MB page no one can review); once these are saved
+ * the recommender proposes the next ones from what is left.
+ */
+const FORM_LINES = 100;
 
 export default async function TriagePage({ searchParams }: { searchParams: Promise<{ day?: string }> }) {
   const actor = await requireActor("request:decide");
@@ -29,7 +37,9 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
   if (rec) {
     const hospitalOf = new Map(rec.requests.map((r) => [r.requestId, r.hospitalName]));
     const sourceOf = new Map(rec.sources.map((s) => [s.sourceId, s]));
-    for (const l of rec.recommendation.lines) {
+    const rank = new Map([...rec.requests].sort(comparePriority).map((r, i) => [r.requestId, i]));
+    const lines = [...rec.recommendation.lines].sort((x, y) => rank.get(x.requestId)! - rank.get(y.requestId)!).slice(0, FORM_LINES);
+    for (const l of lines) {
       const s = sourceOf.get(l.sourceId)!;
       rows.push({
         requestId: l.requestId, sourceId: l.sourceId, title: `${hospitalOf.get(l.requestId)} ← ${s.label}`,
@@ -68,9 +78,14 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
           </div>
           <p className="text-sm text-slate-600">{a.recommendationIntro}</p>
           {rec.recommendation.summary.isShortage && <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900">{a.shortage}</p>}
+          {rec.recommendation.lines.length > rows.length && (
+            <p className="text-sm text-slate-600" data-testid="proposal-top">
+              {a.proposalTop(formatNumber(rows.length, locale), formatNumber(rec.recommendation.lines.length, locale))}
+            </p>
+          )}
           {rows.length === 0 ? <p className="text-sm text-slate-500">{a.proposalEmpty}</p> : (
             <AllocationForm action={allocateAction} rows={rows} day={day} errors={t.errors} testId="proposal-form"
-              s={{ source: `${a.request} ← ${a.source}`, free: a.free, kg: a.kg, reason: a.reason, submit: a.acceptAll, saved: a.saved, fixErrors: t.shell.common.fixErrors }} />
+              s={{ source: `${a.request} ← ${a.source}`, free: a.free, kg: a.kg, reason: a.reason, submit: rec.recommendation.lines.length > rows.length ? a.acceptShown : a.acceptAll, saved: a.saved, fixErrors: t.shell.common.fixErrors }} />
           )}
         </section>
       )}
