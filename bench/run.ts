@@ -111,7 +111,7 @@ export async function runBench(o: RunOptions): Promise<BenchResults> {
 
     const prerendered = prerenderedRoutes(join(ROOT, o.distDir));
     const loginKind = prerendered.has("/login") ? "static page (prerendered)" : "dynamic page";
-    ceiling = prerendered.has("/login") ? "`/login`, prerendered at build time (static HTML served by next start)" : "`/favicon.svg`, a static file under public/ (the login page is rendered per request)";
+    ceiling = prerendered.has("/login") ? "`/login`, prerendered at build time (static HTML served by the server)" : "`/favicon.svg`, a static file under public/ (the login page is rendered per request)";
     // The last targets run on a second server without the response cache (RESPONSE_CACHE=off):
     // the dashboard and the summary as they are produced on a cache miss, i.e. after every write.
     const targets: { name: string; path: string; kind: string; headers?: Record<string, string>; responseCache?: false }[] = [
@@ -401,7 +401,7 @@ function newestMtime(paths: string[]): number {
 /** The server's heap limit, as recommended in README (docs/performance.md: memory); BENCH_NODE_OPTIONS overrides ("" for none). */
 export const DEFAULT_SERVER_NODE_OPTIONS = "--max-old-space-size=384";
 
-/** The environment of `next build` (forBuild: without the server's NODE_OPTIONS — tsc needs more heap) and `next start`. */
+/** The environment of `next build` (forBuild: without the server's NODE_OPTIONS — tsc needs more heap) and the server. */
 function serverEnv(o: RunOptions, forBuild = false): Record<string, string> {
   const nodeOptions = process.env.BENCH_NODE_OPTIONS ?? DEFAULT_SERVER_NODE_OPTIONS;
   return {

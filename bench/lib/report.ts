@@ -74,7 +74,7 @@ export function markdown(r: BenchResults): string {
   }
   for (const fl of r.firstLoad) out.push(`First-load JS of \`${fl.page}\`: **${f1(fl.gzipKb)} kB gzip** (${f1(fl.rawKb)} kB raw, ${fl.chunks} chunks${fl.missing.length ? `, ${fl.missing.length} referenced files not found` : ""}).`);
   out.push("");
-  out.push(`Server peak RSS over all HTTP runs (next start process tree): **${r.peakRssMb} MB**. Ceiling for the throughput target: ${r.ceiling}.`);
+  out.push(`Server peak RSS over all HTTP runs (server process tree): **${r.peakRssMb} MB**. Ceiling for the throughput target: ${r.ceiling}.`);
   out.push("");
   out.push("| issue target | threshold | measured | met |");
   out.push("|---|---|---|---|");
