@@ -6,7 +6,17 @@ import { useEffect, useRef, useState, type ComponentType } from "react";
 // each is drawn only when it comes near the screen (or the page is printed): drawing all five at
 // once right after hydration was most of the dashboard's blocking time on a phone. The figures'
 // numbers are server-rendered, so nothing waits on this script.
-const placeholder = () => <div className="h-full w-full animate-pulse rounded bg-slate-100" />;
+// A still placeholder: a pulsing one keeps repainting the page until every chart is drawn.
+const placeholder = () => <div className="h-full w-full rounded bg-slate-100" />;
+
+// One chart drawn per idle moment, in order: drawn together, the charts in view were one long
+// task that blocked input (Lighthouse's total blocking time).
+let queue: Promise<void> = Promise.resolve();
+function nextIdleSlot(): Promise<void> {
+  const idle = (fn: () => void) => ("requestIdleCallback" in window ? window.requestIdleCallback(fn, { timeout: 500 }) : setTimeout(fn, 1));
+  queue = queue.then(() => new Promise<void>((resolve) => idle(() => resolve())));
+  return queue;
+}
 
 function whenVisible<P extends object>(Chart: ComponentType<P>) {
   return function VisibleChart(props: P) {
@@ -15,16 +25,25 @@ function whenVisible<P extends object>(Chart: ComponentType<P>) {
     useEffect(() => {
       const el = ref.current;
       if (!el || shown) return;
+      let cancelled = false;
       const show = () => setShown(true);
-      const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && show(), { rootMargin: "200px" });
+      const io = new IntersectionObserver(
+        (entries) => {
+          if (!entries.some((e) => e.isIntersecting)) return;
+          io.disconnect();
+          void nextIdleSlot().then(() => !cancelled && show());
+        },
+        { rootMargin: "200px" },
+      );
       io.observe(el);
       window.addEventListener("beforeprint", show);
       return () => {
+        cancelled = true;
         io.disconnect();
         window.removeEventListener("beforeprint", show);
       };
     }, [shown]);
-    return shown ? <Chart {...props} /> : <div ref={ref} className="h-full w-full animate-pulse rounded bg-slate-100" />;
+    return shown ? <Chart {...props} /> : <div ref={ref} className="h-full w-full rounded bg-slate-100" />;
   };
 }
 
