@@ -1,4 +1,4 @@
-import { addDays, dateToDay, dayToDate, startOfWibDay, type Day } from "@/domain/day";
+import { dateToDay, dayToDate, type Day } from "@/domain/day";
 import { prisma } from "../db";
 
 // Supply side of the dashboard, summed by PostgreSQL: each producer's split on a day against
@@ -81,11 +81,12 @@ export type PledgeRow = {
 
 /**
  * Every pledge's progress as of the end of a WIB day. A delivery counts for a pledge when it is
- * against one of its tranches or against an allocation drawing on it.
+ * against one of its tranches or against an allocation drawing on it; "PledgeDeliveryDay" holds
+ * those sums per day, kept by a trigger on "Delivery" (migration pledge_delivery_rollup), so
+ * this reads a few rows per pledge instead of joining the deliveries to their allocations.
  */
 export async function pledgeProgress(day: Day): Promise<PledgeRow[]> {
   const date = dayToDate(day);
-  const end = startOfWibDay(addDays(day, 1));
   const rows = await prisma.$queryRaw<
     {
       id: string;
@@ -102,20 +103,8 @@ export async function pledgeProgress(day: Day): Promise<PledgeRow[]> {
     WITH due AS (
       SELECT t."pledgeId", sum(t.kg) AS due FROM "PledgeTranche" t WHERE t."dueOn" <= ${date} GROUP BY t."pledgeId"
     ), sent AS (
-      -- Two halves summed apart (a tranche always has a pledge; an allocation may): a delivery
-      -- against a tranche counts for the tranche's pledge, else for its allocation's pledge.
-      -- One LEFT JOIN of both would join every delivery to every allocation (1.1 M × 1.1 M).
-      SELECT "pledgeId", sum(delivered) AS delivered, sum(dispatched) AS dispatched FROM (
-        SELECT t."pledgeId", sum(d."receivedKg") FILTER (WHERE d."receivedAt" < ${end}) AS delivered, sum(d."dispatchedKg") AS dispatched
-        FROM "Delivery" d JOIN "PledgeTranche" t ON t.id = d."trancheId"
-        WHERE d."dispatchedAt" < ${end}
-        GROUP BY t."pledgeId"
-        UNION ALL
-        SELECT a."pledgeId", sum(d."receivedKg") FILTER (WHERE d."receivedAt" < ${end}), sum(d."dispatchedKg")
-        FROM "Delivery" d JOIN "Allocation" a ON a.id = d."allocationId"
-        WHERE d."dispatchedAt" < ${end} AND d."trancheId" IS NULL AND a."pledgeId" IS NOT NULL
-        GROUP BY a."pledgeId"
-      ) halves GROUP BY "pledgeId"
+      SELECT r."pledgeId", sum(r."receivedKg") AS delivered, sum(r."dispatchedKg") AS dispatched
+      FROM "PledgeDeliveryDay" r WHERE r.day <= ${date} GROUP BY r."pledgeId"
     )
     SELECT p.id, s.name AS supplier, p."totalKg", LEAST(p."totalKg", due.due) AS due, sent.delivered, sent.dispatched, p."startsOn", p."endsOn", p.earmark::text AS earmark
     FROM "Pledge" p JOIN "Supplier" s ON s.id = p."supplierId"
