@@ -39,6 +39,20 @@ CREATE FUNCTION pledge_delivery_day_add(pledge text, d date, dispatched integer,
           "receivedKg" = "PledgeDeliveryDay"."receivedKg" + EXCLUDED."receivedKg"
   $$;
 
+-- One delivery's part in the rollup, counted in (sign 1) or taken back out (sign -1): its
+-- dispatch (unless with_dispatch is false) and its receipt, if it has one.
+CREATE FUNCTION pledge_delivery_day_count(pledge text, d "Delivery", sign integer, with_dispatch boolean) RETURNS void
+  LANGUAGE plpgsql AS $$
+BEGIN
+  IF pledge IS NULL THEN RETURN; END IF;
+  IF with_dispatch THEN
+    PERFORM pledge_delivery_day_add(pledge, wib_day(d."dispatchedAt"), sign * d."dispatchedKg", 0);
+  END IF;
+  IF d."receivedAt" IS NOT NULL AND d."receivedKg" IS NOT NULL THEN
+    PERFORM pledge_delivery_day_add(pledge, wib_day(d."receivedAt"), 0, sign * d."receivedKg");
+  END IF;
+END $$;
+
 CREATE FUNCTION pledge_delivery_day_track() RETURNS trigger
   LANGUAGE plpgsql AS $$
 DECLARE
@@ -54,33 +68,16 @@ BEGIN
       RETURN NULL;
     END IF;
     pledge := delivery_pledge_id(NEW."trancheId", NEW."allocationId");
-    IF pledge IS NULL THEN RETURN NULL; END IF;
-    IF OLD."receivedAt" IS NOT NULL AND OLD."receivedKg" IS NOT NULL THEN
-      PERFORM pledge_delivery_day_add(pledge, wib_day(OLD."receivedAt"), 0, -OLD."receivedKg");
-    END IF;
-    IF NEW."receivedAt" IS NOT NULL AND NEW."receivedKg" IS NOT NULL THEN
-      PERFORM pledge_delivery_day_add(pledge, wib_day(NEW."receivedAt"), 0, NEW."receivedKg");
-    END IF;
+    PERFORM pledge_delivery_day_count(pledge, OLD, -1, false);
+    PERFORM pledge_delivery_day_count(pledge, NEW, 1, false);
     RETURN NULL;
   END IF;
 
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    pledge := delivery_pledge_id(OLD."trancheId", OLD."allocationId");
-    IF pledge IS NOT NULL THEN
-      PERFORM pledge_delivery_day_add(pledge, wib_day(OLD."dispatchedAt"), -OLD."dispatchedKg", 0);
-      IF OLD."receivedAt" IS NOT NULL AND OLD."receivedKg" IS NOT NULL THEN
-        PERFORM pledge_delivery_day_add(pledge, wib_day(OLD."receivedAt"), 0, -OLD."receivedKg");
-      END IF;
-    END IF;
+    PERFORM pledge_delivery_day_count(delivery_pledge_id(OLD."trancheId", OLD."allocationId"), OLD, -1, true);
   END IF;
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    pledge := delivery_pledge_id(NEW."trancheId", NEW."allocationId");
-    IF pledge IS NOT NULL THEN
-      PERFORM pledge_delivery_day_add(pledge, wib_day(NEW."dispatchedAt"), NEW."dispatchedKg", 0);
-      IF NEW."receivedAt" IS NOT NULL AND NEW."receivedKg" IS NOT NULL THEN
-        PERFORM pledge_delivery_day_add(pledge, wib_day(NEW."receivedAt"), 0, NEW."receivedKg");
-      END IF;
-    END IF;
+    PERFORM pledge_delivery_day_count(delivery_pledge_id(NEW."trancheId", NEW."allocationId"), NEW, 1, true);
   END IF;
   RETURN NULL;
 END $$;
