@@ -1,13 +1,14 @@
 "use client";
 import dynamic from "next/dynamic";
-import { useEffect, useRef, useState, type ComponentType } from "react";
+import { useEffect, useRef, useState, type ComponentType, type Ref } from "react";
 
 // The charts load after the page is shown (recharts is the heaviest client code we have), and
 // each is drawn only when it comes near the screen (or the page is printed): drawing all five at
 // once right after hydration was most of the dashboard's blocking time on a phone. The figures'
 // numbers are server-rendered, so nothing waits on this script.
-// A still placeholder: a pulsing one keeps repainting the page until every chart is drawn.
-const placeholder = () => <div className="h-full w-full rounded bg-slate-100" />;
+
+/** Where a chart will be: still (a pulsing one keeps repainting the page until every chart is drawn). */
+const Placeholder = ({ ref }: { ref?: Ref<HTMLDivElement> }) => <div ref={ref} className="h-full w-full rounded bg-slate-100" />;
 
 // One chart drawn per idle moment, in order: drawn together, the charts in view were one long
 // task that blocked input (Lighthouse's total blocking time).
@@ -43,10 +44,10 @@ function whenVisible<P extends object>(Chart: ComponentType<P>) {
         window.removeEventListener("beforeprint", show);
       };
     }, [shown]);
-    return shown ? <Chart {...props} /> : <div ref={ref} className="h-full w-full rounded bg-slate-100" />;
+    return shown ? <Chart {...props} /> : <Placeholder ref={ref} />;
   };
 }
 
-export const SplitChart = whenVisible(dynamic(() => import("./split-chart"), { ssr: false, loading: placeholder }));
-export const DailyLineChart = whenVisible(dynamic(() => import("./line-chart"), { ssr: false, loading: placeholder }));
-export const GroupedBarChart = whenVisible(dynamic(() => import("./bar-chart"), { ssr: false, loading: placeholder }));
+export const SplitChart = whenVisible(dynamic(() => import("./split-chart"), { ssr: false, loading: () => <Placeholder /> }));
+export const DailyLineChart = whenVisible(dynamic(() => import("./line-chart"), { ssr: false, loading: () => <Placeholder /> }));
+export const GroupedBarChart = whenVisible(dynamic(() => import("./bar-chart"), { ssr: false, loading: () => <Placeholder /> }));
