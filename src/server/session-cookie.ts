@@ -1,9 +1,10 @@
 import { decode } from "next-auth/jwt";
 import { SESSION_COOKIES } from "./auth-config";
 
-// The signed-in user's id from the Auth.js session cookie (plain Node: server.ts uses it too) (an encrypted JWT), read directly
-// rather than through auth(): auth() answers a whole internal session request per call, and
-// decrypting the JWT (key derivation + AES + HMAC) was the largest part of an API call's CPU.
+// The signed-in user's id from the Auth.js session cookie (an encrypted JWT), read directly
+// rather than through auth(), and in plain Node so that server.ts can use it too. auth()
+// answers a whole internal session request per call, and decrypting the JWT (key derivation +
+// AES + HMAC) was the largest part of an API call's CPU.
 // A cookie that decrypted once is remembered (by its exact value, until its own expiry): the
 // same bytes always decrypt to the same claims, so nothing is trusted that was not verified.
 // Cookies that fail to decrypt are never remembered. Our JWT is small enough never to be split

@@ -125,16 +125,20 @@ export function dashboardTables(d: DashboardData, t: Messages["dashboard"], loca
     ],
   };
 
-  const regions: TableSpec<DashboardData["regions"][number]> = {
+  type RegionRow = DashboardData["regions"][number];
+  const rName: Column<RegionRow> = { header: t.regions.region, value: (r) => r.name };
+  const rUse7d: Column<RegionRow> = { header: t.regions.use7d, value: (r) => tonnes(r.use7dKg), show: (r) => T(r.use7dKg), numeric: true };
+  const rReceived7d: Column<RegionRow> = { header: t.regions.received7d, value: (r) => tonnes(r.received7dKg), show: (r) => T(r.received7dKg), numeric: true };
+  const regions: TableSpec<RegionRow> = {
     key: "regions",
     title: t.regions.title,
     rows: d.regions,
     columns: [
-      { header: t.regions.region, value: (r) => r.name },
+      rName,
       { header: t.regions.hospitals, value: (r) => r.hospitals, numeric: true },
       { header: t.regions.useToday, value: (r) => tonnes(r.useKg), show: (r) => T(r.useKg), numeric: true },
-      { header: t.regions.use7d, value: (r) => tonnes(r.use7dKg), show: (r) => T(r.use7dKg), numeric: true },
-      { header: t.regions.received7d, value: (r) => tonnes(r.received7dKg), show: (r) => T(r.received7dKg), numeric: true },
+      rUse7d,
+      rReceived7d,
       { header: t.status.red, value: (r) => r.red, show: (r) => <Count n={r.red} tone="red" />, numeric: true },
       { header: t.status.amber, value: (r) => r.amber, show: (r) => <Count n={r.amber} tone="amber" />, numeric: true },
       { header: t.status.stale, value: (r) => r.stale, show: (r) => <Count n={r.stale} tone="stale" />, numeric: true },
@@ -170,13 +174,14 @@ export function dashboardTables(d: DashboardData, t: Messages["dashboard"], loca
     rows: d.series,
     columns: [sDay, sCapacity, sMedical, sIndustrial, sNormal, sTarget, sShortfall, sUse, sCases],
   };
-  /** Each chart's own columns of the daily series, for the table under it (the CSV has them all). */
+  /** Each chart's own columns, for the table under it (the CSVs have them all). */
   const seriesOf = (...columns: Column<Point>[]): TableSpec<Point> => ({ ...series, columns: [sDay, ...columns] });
   const charts = {
     split: seriesOf(sMedical, sIndustrial, sNormal),
     trends: seriesOf(sCapacity, sTarget, sMedical, sShortfall),
     use: seriesOf(sUse),
     cases: seriesOf(sCases),
+    regions: { ...regions, columns: [rName, rUse7d, rReceived7d] },
   };
 
   const f = d.funnel;

@@ -74,7 +74,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const pageRegions = [...d.regions].sort((a, b) => b.use7dKg - a.use7dKg).slice(0, PAGE_ROWS);
   const chartRegions = pageRegions.slice(0, CHART_REGIONS);
   const regionData = chartRegions.map((r) => ({ region: r.name, use: r.use7dKg / 1000, received: r.received7dKg / 1000 }));
-  const regionChartColumns = tables.regions.columns.filter((c) => [t.regions.region, t.regions.use7d, t.regions.received7d].includes(c.header));
   const pagePledges = [...d.pledges].sort((a, b) => lag(b) - lag(a)).slice(0, PAGE_ROWS);
   const top = <R,>(spec: TableSpec<R>, rows: R[]) => ({ ...spec, rows });
 
@@ -205,7 +204,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             summary={t.regions.chartSummary}
             tableLabel={t.table.showData}
             height="h-64"
-            table={<DataTable spec={{ ...top(tables.regions, chartRegions), columns: regionChartColumns }} testId="table-regions-chart" />}
+            table={<DataTable spec={top(tables.charts.regions, chartRegions)} testId="table-regions-chart" />}
           >
             <GroupedBarChart
               data={regionData}

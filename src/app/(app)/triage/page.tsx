@@ -49,6 +49,9 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
     }
   }
 
+  // the form holds only the first FORM_LINES lines of the proposal
+  const cut = rec !== null && rec.recommendation.lines.length > rows.length;
+
   return (
     <>
       <h1>{h.triage.title}</h1>
@@ -78,14 +81,14 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
           </div>
           <p className="text-sm text-slate-600">{a.recommendationIntro}</p>
           {rec.recommendation.summary.isShortage && <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900">{a.shortage}</p>}
-          {rec.recommendation.lines.length > rows.length && (
+          {cut && (
             <p className="text-sm text-slate-600" data-testid="proposal-top">
               {a.proposalTop(formatNumber(rows.length, locale), formatNumber(rec.recommendation.lines.length, locale))}
             </p>
           )}
           {rows.length === 0 ? <p className="text-sm text-slate-500">{a.proposalEmpty}</p> : (
             <AllocationForm action={allocateAction} rows={rows} day={day} errors={t.errors} testId="proposal-form"
-              s={{ source: `${a.request} ← ${a.source}`, free: a.free, kg: a.kg, reason: a.reason, submit: rec.recommendation.lines.length > rows.length ? a.acceptShown : a.acceptAll, saved: a.saved, fixErrors: t.shell.common.fixErrors }} />
+              s={{ source: `${a.request} ← ${a.source}`, free: a.free, kg: a.kg, reason: a.reason, submit: cut ? a.acceptShown : a.acceptAll, saved: a.saved, fixErrors: t.shell.common.fixErrors }} />
           )}
         </section>
       )}
