@@ -13,7 +13,7 @@
 //    after the database returns the app answers again — without a restart.
 // Prints a summary and writes it to LOAD_FAULT_OUT (default $TMPDIR/load-fault-results.json).
 import { spawn, type ChildProcess } from "node:child_process";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
@@ -21,6 +21,7 @@ import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { createFaultCluster, haveClusterTools } from "./lib/fault-cluster";
 import { prepareDatabase } from "./lib/prepare-db";
+import { treeRssMb } from "./lib/process-rss";
 import { run } from "./lib/run";
 
 const PG_PORT = Number(process.env.FAULT_PG_PORT ?? 5439);
@@ -119,32 +120,6 @@ try {
   const probe = await write();
   if (!probe.ok) throw new Error(`the write action did not run: ${probe.status} ${probe.text.slice(0, 300)}`);
   log("write action works; stock row now", await stockRow(), "kg");
-
-  // ---- memory sampler -------------------------------------------------------------------------
-  const treeRssMb = (root: number) => {
-    const kids = new Map<number, number[]>();
-    for (const e of readdirSync("/proc")) {
-      if (!/^\d+$/.test(e)) continue;
-      try {
-        const st = readFileSync(`/proc/${e}/stat`, "utf8");
-        const ppid = Number(st.slice(st.lastIndexOf(")") + 2).split(" ")[1]);
-        kids.set(ppid, [...(kids.get(ppid) ?? []), Number(e)]);
-      } catch {
-        // gone
-      }
-    }
-    let kb = 0;
-    for (const stack = [root]; stack.length; ) {
-      const p = stack.pop()!;
-      try {
-        kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
-      } catch {
-        // gone
-      }
-      stack.push(...(kids.get(p) ?? []));
-    }
-    return Math.round(kb / 1024);
-  };
 
   // ---- 1. load ------------------------------------------------------------------------------
   const perSecond: { t: number; rssMb: number; errors: number; non2xx: number; responses: number }[] = [];

@@ -1,6 +1,6 @@
 // HTTP load with autocannon (fixed connections and duration, loopback only), every response's
 // latency kept for exact percentiles, and the server process tree's resident memory polled.
-import { readdirSync, readFileSync } from "node:fs";
+import { treeRssMb } from "../../scripts/lib/process-rss";
 import { loadavg } from "node:os";
 import autocannon from "autocannon";
 
@@ -40,36 +40,6 @@ export function stats(values: number[]): LatencyStats {
 }
 
 export const loadAvg = () => loadavg().map((x) => Math.round(x * 100) / 100);
-
-/** Resident memory (MB) of a process and all its descendants, from /proc. */
-export function treeRssMb(root: number): number {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      const list = children.get(ppid) ?? [];
-      list.push(Number(entry));
-      children.set(ppid, list);
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  let kb = 0;
-  const stack = [root];
-  while (stack.length) {
-    const pid = stack.pop()!;
-    try {
-      const m = readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmRSS:\s+(\d+)\s+kB/m);
-      if (m) kb += Number(m[1]);
-    } catch {
-      continue;
-    }
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return Math.round(kb / 1024);
-}
 
 /** Polls the tree's RSS every 200 ms until stopped; returns the peak. */
 export function rssPoller(pid: number | null) {
