@@ -39,13 +39,17 @@ import { SUPPLIERS, type SupplierKey } from "./seed-data/suppliers";
 
 export const FIRST_DAY: Day = "2021-06-27";
 export const LAST_DAY: Day = "2021-08-25"; // the demo's "today"; 60 days of history
+/** The demo's scenario clock starts here (decision 0015): the morning of its last day. */
+export const SCENARIO_CLOCK_START = `${LAST_DAY}T09:30:00+07:00`;
+/** A row only the demo seed writes: its presence means the database holds the demo scenario. */
+export const DEMO_MARKER_ID = "seed-ingub-2021-07";
 /** Published: on this day the province's capacity was reported as 1,500 t/day. */
 export const ANCHOR_DAY: Day = "2021-07-26";
 /** Published: the "ideal" production, 2,500 t/day. */
 const DAILY_TARGET_KG = 2_500_000;
 const POLICY_VALID_FROM: Day = "2021-01-01";
 /** SAMPLE dates and share for the governor's instruction (Ingub). */
-const INGUB = { id: "seed-ingub-2021-07", startsOn: "2021-07-05", endsOn: "2021-08-31", minMedicalSharePct: 50 } as const;
+const INGUB = { id: DEMO_MARKER_ID, startsOn: "2021-07-05", endsOn: "2021-08-31", minMedicalSharePct: 50 } as const;
 const NORMAL_MEDICAL_SHARE = 0.3; // published: about 70 : 30
 const WAVE_PEAK: Day = "2021-07-20"; // SAMPLE: hospital oxygen use peaks here
 const CASES_PEAK: Day = "2021-07-18"; // SAMPLE: new cases peak here

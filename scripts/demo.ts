@@ -38,7 +38,13 @@ process.on("SIGINT", shutdown);
 process.on("SIGTERM", shutdown);
 
 try {
-  await prepareDatabase(process.env.DATABASE_URL);
+  const { demo } = await prepareDatabase(process.env.DATABASE_URL);
+  // The demo scenario runs on its own clock (decision 0015); real data on the real one.
+  if (demo && process.env.SCENARIO_CLOCK === undefined) {
+    const { SCENARIO_CLOCK_START } = await import("../prisma/seed");
+    process.env.SCENARIO_CLOCK = SCENARIO_CLOCK_START;
+    console.log(`Demo data: the app's clock starts at ${SCENARIO_CLOCK_START} (SCENARIO_CLOCK=off for the real clock)`);
+  }
   if (build) await run("npx", ["next", "build"]);
   console.log(`Oxygen Coordination on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
   // Production: server.ts (Next behind the page cache); development: next dev, nothing cached.

@@ -19,7 +19,7 @@ export function wibDayOf(instant: Date): Day {
   return new Date(instant.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10);
 }
 
-export function todayWib(now: Date = new Date()): Day {
+export function todayWib(now: Date): Day {
   return wibDayOf(now);
 }
 

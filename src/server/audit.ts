@@ -1,3 +1,4 @@
+import { now as clockNow } from "@/server/clock";
 import type { Tx } from "./use-case";
 import type { Actor } from "./permissions";
 
@@ -17,6 +18,6 @@ export async function recordAudit(
   after: unknown,
 ) {
   await tx.auditEvent.create({
-    data: { actorId: actor.id, action, entity, entityId, before: snapshot(before) ?? undefined, after: snapshot(after) ?? undefined },
+    data: { at: clockNow(), actorId: actor.id, action, entity, entityId, before: snapshot(before) ?? undefined, after: snapshot(after) ?? undefined },
   });
 }

@@ -13,7 +13,7 @@ beforeAll(async () => {
   [staff, admin, official, rs1, rs2] = await Promise.all(["staff@satgas.test", "admin@satgas.test", "official@satgas.test", "rs1@satgas.test", "rs2@satgas.test"].map(actor));
 });
 
-const today = todayWib();
+const today = todayWib(new Date());
 const report = (over: Record<string, unknown> = {}) => ({ day: today, stockKg: "6", usedKg: "2", severePatients: "40", criticalPatients: "8", bedsOccupied: "250", ...over });
 
 describe("daily stock report", () => {

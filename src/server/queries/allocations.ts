@@ -1,3 +1,4 @@
+import { now as clockNow } from "@/server/clock";
 import { dateToDay, dayToDate, todayWib, type Day } from "@/domain/day";
 import { recommendAllocations, type AllocationSource, type OpenRequest } from "@/domain/recommender";
 import { prisma } from "../db";
@@ -11,7 +12,7 @@ import { supplyByHospital } from "./stock";
 export type SourceRow = AllocationSource & { label: string; pledgeTotalKg?: number };
 
 /** The latest day with capacity data, not after today (the demo's data ends in 2021). */
-export async function defaultSupplyDay(now: Date = new Date()): Promise<Day> {
+export async function defaultSupplyDay(now: Date = clockNow()): Promise<Day> {
   const today = todayWib(now);
   const [r] = await prisma.$queryRaw<{ day: Date | null }[]>`SELECT max(day) AS day FROM "DailyCapacity" WHERE day <= ${dayToDate(today)}`;
   return r?.day ? dateToDay(r.day) : today;
@@ -60,7 +61,7 @@ export async function sourcesForDay(day: Day): Promise<SourceRow[]> {
  * Approved requests with kilograms still to allocate, as the recommender reads them. `supply`:
  * supplyByHospital's map when the caller has it already (the triage page).
  */
-export async function openApprovedRequests(now: Date = new Date(), supplyIn?: Promise<Map<string, HospitalSupply>>): Promise<OpenRequest[]> {
+export async function openApprovedRequests(now: Date = clockNow(), supplyIn?: Promise<Map<string, HospitalSupply>>): Promise<OpenRequest[]> {
   const supplyP = supplyIn ?? supplyByHospital(now);
   supplyP.catch(() => undefined); // awaited below
   const rows = await prisma.$queryRaw<{
@@ -84,7 +85,7 @@ export async function openApprovedRequests(now: Date = new Date(), supplyIn?: Pr
 }
 
 /** The recommender's proposal for every open approved request, from the day's sources. */
-export async function recommendationFor(day: Day, now: Date = new Date(), supply?: Promise<Map<string, HospitalSupply>>) {
+export async function recommendationFor(day: Day, now: Date = clockNow(), supply?: Promise<Map<string, HospitalSupply>>) {
   const [requests, sources] = await Promise.all([openApprovedRequests(now, supply), sourcesForDay(day)]);
   return { requests, sources, recommendation: recommendAllocations(requests, sources) };
 }

@@ -1,4 +1,5 @@
-import { startOfWibDay, todayWib, type Day } from "@/domain/day";
+import { today, now as clockNow } from "@/server/clock";
+import { startOfWibDay, type Day } from "@/domain/day";
 import { cached } from "../cache";
 import { recommendationFor } from "./allocations";
 import { dashboardData, summaryFor, type RangeDays } from "./dashboard";
@@ -27,13 +28,13 @@ const cachedReferenceDay = cached("referenceDay", (today: Day) => referenceDay(s
 
 /** supplyByHospital(), cached: every active hospital's supply on the reference day, by id. */
 export async function cachedSupplyByHospital() {
-  const day = await cachedReferenceDay(todayWib());
+  const day = await cachedReferenceDay(today());
   return supplyMap(day);
 }
 const supplyMap = cached("supplyByHospital", async (day: Day) => new Map((await hospitalSupply(day)).map((r) => [r.id, r])));
 
 /** The triage board (hospital supply shared with the recommender). */
-export const cachedTriageBoard = cached("triageBoard", () => triageBoard(new Date(), undefined, undefined, { supply: cachedSupplyByHospital() }));
+export const cachedTriageBoard = cached("triageBoard", () => triageBoard(clockNow(), undefined, undefined, { supply: cachedSupplyByHospital() }));
 
 /** The recommender's proposal for a supply day. */
-export const cachedRecommendationFor = cached("recommendationFor", (day: Day) => recommendationFor(day, new Date(), cachedSupplyByHospital()));
+export const cachedRecommendationFor = cached("recommendationFor", (day: Day) => recommendationFor(day, clockNow(), cachedSupplyByHospital()));

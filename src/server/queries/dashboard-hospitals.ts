@@ -1,3 +1,4 @@
+import { now as clockNow } from "@/server/clock";
 import { Prisma } from "@/generated/prisma/client";
 import { addDays, dateToDay, dayToDate, startOfWibDay, type Day } from "@/domain/day";
 import { AMBER_BELOW_HOURS, BURN_RATE_WINDOW_REPORTS, RED_BELOW_HOURS, STALE_AFTER_HOURS, type SupplyStatus } from "./dashboard-rules";
@@ -27,7 +28,7 @@ export type HospitalSupply = {
 export type StatusCounts = Record<SupplyStatus, number>;
 
 /** The instant "now" for a day: its end, or the present moment while the day is not over. */
-export function asOfInstant(day: Day, now: Date = new Date()): Date {
+export function asOfInstant(day: Day, now: Date = clockNow()): Date {
   const end = startOfWibDay(addDays(day, 1));
   return now < end ? now : end;
 }

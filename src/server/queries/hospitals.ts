@@ -1,9 +1,10 @@
+import { now as clockNow } from "@/server/clock";
 import { prisma } from "../db";
 import { hospitalScope, type Actor } from "../permissions";
 import { supplyByHospital } from "./stock";
 
 /** The hospitals an actor may see (a hospital admin: their own), with their current supply. */
-export async function listHospitals(actor: Actor, now: Date = new Date()) {
+export async function listHospitals(actor: Actor, now: Date = clockNow()) {
   const scope = hospitalScope(actor, "hospital:read");
   const [rows, supply] = await Promise.all([
     prisma.hospital.findMany({

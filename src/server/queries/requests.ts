@@ -1,3 +1,4 @@
+import { now as clockNow } from "@/server/clock";
 import type { Prisma, RequestStatus } from "@/generated/prisma/client";
 import { compareForTriage } from "@/domain/request";
 import { prisma } from "../db";
@@ -82,7 +83,7 @@ export const BOARD_COLUMN_LIMIT = 50;
  * the caller has it already (the triage page shares it with the recommender).
  */
 export async function triageBoard(
-  now: Date = new Date(),
+  now: Date = clockNow(),
   fulfilledLimit = 10,
   asideLimit = 20,
   opts: { columnLimit?: number; supply?: Promise<Map<string, HospitalSupply>> } = {},

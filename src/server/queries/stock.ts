@@ -1,3 +1,4 @@
+import { now as clockNow } from "@/server/clock";
 import { dateToDay, dayToDate, todayWib, type Day } from "@/domain/day";
 import { prisma } from "../db";
 import { hospitalSupply, type HospitalSupply } from "./dashboard-hospitals";
@@ -11,7 +12,7 @@ import { hospitalSupply, type HospitalSupply } from "./dashboard-hospitals";
  * stock report), never after today. On live data that is today; on the 2021 demo data it is the
  * scenario's last day, until someone reports today.
  */
-export async function referenceDay(now: Date = new Date()): Promise<Day> {
+export async function referenceDay(now: Date = clockNow()): Promise<Day> {
   const today = todayWib(now);
   const [r] = await prisma.$queryRaw<{ day: Date | null }[]>`
     SELECT max(day) AS day FROM (
@@ -22,14 +23,14 @@ export async function referenceDay(now: Date = new Date()): Promise<Day> {
 }
 
 /** Every active hospital's supply as of the reference day, keyed by hospital id. */
-export async function supplyByHospital(now: Date = new Date()): Promise<Map<string, HospitalSupply>> {
+export async function supplyByHospital(now: Date = clockNow()): Promise<Map<string, HospitalSupply>> {
   const day = await referenceDay(now);
   const rows = await hospitalSupply(day, { now });
   return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** One hospital's supply as of the reference day (or null for an inactive hospital). */
-export async function supplyOf(hospitalId: string, now: Date = new Date()): Promise<HospitalSupply | null> {
+export async function supplyOf(hospitalId: string, now: Date = clockNow()): Promise<HospitalSupply | null> {
   const day = await referenceDay(now);
   const [row] = await hospitalSupply(day, { hospitalId, now });
   return row ?? null;

@@ -1,3 +1,4 @@
+import { now as clockNow } from "@/server/clock";
 import { z } from "zod";
 import { dayToDate } from "@/domain/day";
 import { checkAllocation } from "@/domain/request";
@@ -135,7 +136,7 @@ export const allocate = useCase({
     for (const l of lines) {
       const src = sources.get(l.sourceId)!;
       const row = await tx.allocation.create({
-        data: { requestId: l.requestId, supplierId: src.supplierId, pledgeId: src.pledgeId, day: date, kg: l.kg, reason: l.reason, createdById: actor.id },
+        data: { requestId: l.requestId, supplierId: src.supplierId, pledgeId: src.pledgeId, day: date, kg: l.kg, reason: l.reason, createdById: actor.id, createdAt: clockNow() },
       });
       await recordAudit(tx, actor, "allocation.create", "Allocation", row.id, null, row);
       created.push(row);

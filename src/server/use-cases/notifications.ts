@@ -1,3 +1,4 @@
+import { now as clockNow } from "@/server/clock";
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { STALE_AFTER_HOURS } from "@/domain/stock";
@@ -42,8 +43,8 @@ type Recipient = { hospitalId: string } | { staff: true };
 export async function notify(tx: Tx, to: Recipient, kind: NoticeKind, params: NoticeData) {
   await tx.notification.create({
     data: "staff" in to
-      ? { role: "STAFF", kind, params, hospitalId: params.hospitalId ?? null }
-      : { role: "HOSPITAL", hospitalId: to.hospitalId, kind, params },
+      ? { role: "STAFF", kind, params, hospitalId: params.hospitalId ?? null, createdAt: clockNow() }
+      : { role: "HOSPITAL", hospitalId: to.hospitalId, kind, params, createdAt: clockNow() },
   });
 }
 
@@ -62,7 +63,7 @@ export const markNotificationsRead = useCase({
   action: "notification:read",
   input: z.object({}).optional(),
   run: async ({ tx, actor }) => {
-    const { count } = await tx.notification.updateMany({ where: { AND: [visibleTo(actor), { readAt: null }] }, data: { readAt: new Date() } });
+    const { count } = await tx.notification.updateMany({ where: { AND: [visibleTo(actor), { readAt: null }] }, data: { readAt: clockNow() } });
     return count;
   },
 });
@@ -72,7 +73,7 @@ export const markNotificationsRead = useCase({
  * (or that never reported): one notice per hospital and latest report, however often it runs
  * (the notice id is derived from both). A system job, run when staff open their notifications.
  */
-export async function notifyStaleHospitals(now: Date = new Date()): Promise<number> {
+export async function notifyStaleHospitals(now: Date = clockNow()): Promise<number> {
   const staleBefore = new Date(now.getTime() - STALE_AFTER_HOURS * 3_600_000);
   return prisma.$executeRaw`
     INSERT INTO "Notification" (id, role, "hospitalId", kind, params, "createdAt")
@@ -101,7 +102,7 @@ export async function notifyDispatches(hospitalId: string): Promise<number> {
 }
 
 /** The periodic notices an actor should see by now (stale hospitals for staff, dispatches for a hospital). */
-export async function refreshNoticesFor(actor: Actor, now: Date = new Date()): Promise<void> {
+export async function refreshNoticesFor(actor: Actor, now: Date = clockNow()): Promise<void> {
   if (actor.role === "STAFF" || actor.role === "ADMIN") await notifyStaleHospitals(now);
   else if (actor.role === "HOSPITAL" && actor.hospitalId) await notifyDispatches(actor.hospitalId);
 }

@@ -1,3 +1,4 @@
+import { now as clockNow } from "@/server/clock";
 import { z } from "zod";
 import { receiptDiscrepancy } from "@/domain/delivery";
 import { recordAudit } from "../audit";
@@ -34,7 +35,7 @@ export const confirmReceipt = useCase({
     await tx.$queryRaw`SELECT id FROM "Delivery" WHERE id = ${input.id} FOR UPDATE`;
     const before = await tx.delivery.findUniqueOrThrow({ where: { id: input.id } });
     if (before.receivedKg !== null) throw new RuleError("already_received");
-    if (input.receivedAt.getTime() > Date.now() + 5 * 60_000) throw new RuleError("invalid", { receivedAt: "future_day" });
+    if (input.receivedAt.getTime() > clockNow().getTime() + 5 * 60_000) throw new RuleError("invalid", { receivedAt: "future_day" });
     // datetime-local has minute precision: a receipt in the dispatch's own minute is fine
     if (input.receivedAt.getTime() < Math.floor(before.dispatchedAt.getTime() / 60_000) * 60_000) throw new RuleError("invalid", { receivedAt: "before_dispatch" });
     const after = await tx.delivery.update({

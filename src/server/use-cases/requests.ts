@@ -1,5 +1,6 @@
+import { today, now as clockNow } from "@/server/clock";
 import { z } from "zod";
-import { dayToDate, todayWib } from "@/domain/day";
+import { dayToDate } from "@/domain/day";
 import { transition, type RequestEvent, type RequestStatus } from "@/domain/request";
 import { recordAudit } from "../audit";
 import { RuleError, useCase, type Tx } from "../use-case";
@@ -42,7 +43,7 @@ export const createRequest = useCase({
   run: async ({ tx, actor, input }) => {
     const hospitalId = actor.hospitalId;
     if (!hospitalId) throw new RuleError("no_hospital");
-    if (input.neededBy < todayWib()) throw new RuleError("invalid", { neededBy: "past_day" });
+    if (input.neededBy < today()) throw new RuleError("invalid", { neededBy: "past_day" });
     const hospital = await tx.hospital.findUnique({ where: { id: hospitalId } });
     if (!hospital) throw new RuleError("not_found");
     // ON CONFLICT DO NOTHING: a second submit with the same key (even a concurrent one, which
@@ -56,6 +57,7 @@ export const createRequest = useCase({
         reason: input.reason,
         idempotencyKey: input.idempotencyKey,
         createdById: actor.id,
+        createdAt: clockNow(),
       }],
       skipDuplicates: true,
     });
@@ -92,7 +94,7 @@ export const approveRequest = useCase({
     const status = nextStatus(before.status, { type: "approve", approvedKg: input.approvedKg, requestedKg: before.requestedKg });
     const after = await tx.supplyRequest.update({
       where: { id: input.id },
-      data: { status, approvedKg: input.approvedKg, decidedById: actor.id, decidedAt: new Date() },
+      data: { status, approvedKg: input.approvedKg, decidedById: actor.id, decidedAt: clockNow() },
     });
     await recordAudit(tx, actor, "request.approve", "SupplyRequest", input.id, before, after);
     await notify(tx, { hospitalId: before.hospitalId }, "request_approved", {
@@ -110,7 +112,7 @@ export const rejectRequest = useCase({
     const status = nextStatus(before.status, { type: "reject", reason: input.reason });
     const after = await tx.supplyRequest.update({
       where: { id: input.id },
-      data: { status, rejectionReason: input.reason, decidedById: actor.id, decidedAt: new Date() },
+      data: { status, rejectionReason: input.reason, decidedById: actor.id, decidedAt: clockNow() },
     });
     await recordAudit(tx, actor, "request.reject", "SupplyRequest", input.id, before, after);
     await notify(tx, { hospitalId: before.hospitalId }, "request_rejected", { requestId: input.id, requestedKg: before.requestedKg, reason: input.reason });

@@ -1,5 +1,6 @@
+import { today, now as clockNow } from "@/server/clock";
 import { z } from "zod";
-import { dateToDay, dayToDate, todayWib } from "@/domain/day";
+import { dateToDay, dayToDate } from "@/domain/day";
 import { isUsageAnomalous, BURN_RATE_WINDOW_REPORTS } from "@/domain/stock";
 import { recordAudit } from "../audit";
 import { RuleError, useCase } from "../use-case";
@@ -23,7 +24,7 @@ export const submitStockReport = useCase({
   run: async ({ tx, actor, input }) => {
     const hospitalId = actor.hospitalId;
     if (!hospitalId) throw new RuleError("no_hospital");
-    if (input.day > todayWib()) throw new RuleError("invalid", { day: "future_day" });
+    if (input.day > today()) throw new RuleError("invalid", { day: "future_day" });
     // Reports of one hospital queue here, so a double submit reads the first one's row (an
     // update, audited as such) instead of both seeing "no report yet". NO KEY UPDATE does not
     // block inserts elsewhere that merely reference the hospital.
@@ -52,7 +53,7 @@ export const submitStockReport = useCase({
       bedsOccupied: input.bedsOccupied,
       flaggedForReview,
       reportedById: actor.id,
-      reportedAt: new Date(),
+      reportedAt: clockNow(),
     };
     const after = await tx.stockReport.upsert({
       where: { hospitalId_day: { hospitalId, day: date } },

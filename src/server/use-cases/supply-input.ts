@@ -1,3 +1,4 @@
+import { now as clockNow } from "@/server/clock";
 import { z } from "zod";
 import { isDay } from "@/domain/day";
 
@@ -77,14 +78,14 @@ export const wibInstant = z
   .trim()
   .optional()
   .transform((s, ctx) => {
-    if (!s) return new Date();
+    if (!s) return clockNow();
     const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(s);
     const d = m ? new Date(`${m[1]}T${m[2]}:${m[3]}:00+07:00`) : new Date(s);
     if (Number.isNaN(d.getTime())) {
       ctx.addIssue({ code: "custom", message: "invalid_format" });
       return z.NEVER;
     }
-    if (d.getTime() > Date.now() + 5 * 60_000) {
+    if (d.getTime() > clockNow().getTime() + 5 * 60_000) {
       ctx.addIssue({ code: "custom", message: "future_day" });
       return z.NEVER;
     }

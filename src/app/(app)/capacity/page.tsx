@@ -1,7 +1,8 @@
+import { today } from "@/server/clock";
 import Link from "next/link";
 import { CapacityForm, type CapacityFormRow } from "@/components/supply/capacity-form";
 import { CapacityImport } from "@/components/supply/capacity-import";
-import { addDays, isDay, todayWib } from "@/domain/day";
+import { addDays, isDay } from "@/domain/day";
 import { tonnesInput } from "@/components/supply/tonnes-input";
 import { formatDay, formatPercent, formatTonnes } from "@/i18n/format";
 import { getI18n } from "@/i18n/server";
@@ -18,7 +19,7 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
   const { t, locale } = await getI18n();
   const s = t.supply.capacity;
   const sp = await searchParams;
-  const day = isDay(one(sp, "day")) ? one(sp, "day") : todayWib();
+  const day = isDay(one(sp, "day")) ? one(sp, "day") : today();
   const copy = one(sp, "copy") === "1";
   const screen = await capacityScreen(day);
   const latest = screen.totals.rows === 0 ? await latestCapacityDayOnOrBefore(day) : null;

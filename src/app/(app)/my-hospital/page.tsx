@@ -1,6 +1,6 @@
+import { today } from "@/server/clock";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { todayWib } from "@/domain/day";
 import { StockForm } from "@/components/hospital/stock-form";
 import { StockHistory } from "@/components/hospital/stock-history";
 import { SupplyBadge } from "@/components/hospital/supply-badge";
@@ -46,7 +46,7 @@ export default async function MyHospitalPage() {
       <section className="space-y-2">
         <h2>{s.title}</h2>
         <p className="text-sm text-slate-600">{s.intro}</p>
-        <StockForm action={submitStockAction} errors={t.errors} today={todayWib()}
+        <StockForm action={submitStockAction} errors={t.errors} today={today()}
           s={{ day: s.day, stock: s.stock, used: s.used, severe: s.severe, critical: s.critical, bedsOccupied: s.bedsOccupied, submit: s.submit,
             saved: s.saved, savedFlagged: s.savedFlagged, fixErrors: t.shell.common.fixErrors }} />
       </section>

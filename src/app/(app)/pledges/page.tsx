@@ -1,7 +1,7 @@
+import { today as clockToday } from "@/server/clock";
 import Link from "next/link";
 import { Pager, SortHeader } from "@/components/supply/list-controls";
 import { PledgeStatusBadge, ProgressBar } from "@/components/supply/pledge-progress";
-import { todayWib } from "@/domain/day";
 import { formatDay, formatTonnes } from "@/i18n/format";
 import { getI18n } from "@/i18n/server";
 import { can } from "@/server/permissions";
@@ -13,7 +13,7 @@ export default async function PledgesPage({ searchParams }: { searchParams: Prom
   const actor = await requireActor("supplier:read");
   const { t, locale } = await getI18n();
   const s = t.supply.pledges;
-  const today = todayWib();
+  const today = clockToday();
   const list = await listPledges(await searchParams, today);
   const { q, sort, dir } = list.params;
   const params = { q, sort, dir };

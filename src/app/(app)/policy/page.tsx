@@ -1,6 +1,6 @@
+import { today as clockToday } from "@/server/clock";
 import Link from "next/link";
 import { PeriodForm, TargetForm } from "@/components/supply/policy-forms";
-import { todayWib } from "@/domain/day";
 import { tonnesInput } from "@/components/supply/tonnes-input";
 import { formatDay, formatTonnes } from "@/i18n/format";
 import { getI18n } from "@/i18n/server";
@@ -19,7 +19,7 @@ export default async function PolicyPage({ searchParams }: { searchParams: Promi
   const region = regions.find((r) => r.id === one(sp, "region")) ?? regions[0];
   if (!region) return <p className="card">{t.supply.list.empty}</p>;
   const { targets, periods } = await policyOf(region.id);
-  const today = todayWib();
+  const today = clockToday();
   const current = targets.find((x) => x.validFrom <= today) ?? null;
   const admin = can(actor, "policy:write");
   const common = { saved: t.shell.common.saved, fixErrors: t.shell.common.fixErrors };

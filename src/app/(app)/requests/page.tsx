@@ -1,6 +1,7 @@
+import { today } from "@/server/clock";
 import Link from "next/link";
 import { randomUUID } from "node:crypto";
-import { dateToDay, todayWib } from "@/domain/day";
+import { dateToDay } from "@/domain/day";
 import { RequestForm } from "@/components/hospital/request-form";
 import { StatusBadge, UrgencyBadge } from "@/components/hospital/status-badge";
 import { formatDateTime, formatDay, formatTonnes } from "@/i18n/format";
@@ -27,7 +28,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
       {mayCreate && (
         <section className="space-y-2">
           <h2>{r.new}</h2>
-          <RequestForm action={createRequestAction} errors={t.errors} idempotencyKey={randomUUID()} minDay={todayWib()}
+          <RequestForm action={createRequestAction} errors={t.errors} idempotencyKey={randomUUID()} minDay={today()}
             s={{ tonnes: r.tonnes, neededBy: r.neededBy, urgency: r.urgency, reason: r.reason, reasonHint: r.reasonHint, submit: r.submit,
               saved: r.created, fixErrors: t.shell.common.fixErrors, urgencies: t.hospital.urgency }} />
         </section>

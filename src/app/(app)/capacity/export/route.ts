@@ -1,4 +1,5 @@
-import { addDays, isDay, todayWib } from "@/domain/day";
+import { today } from "@/server/clock";
+import { addDays, isDay } from "@/domain/day";
 import { kgToTonnes } from "@/domain/mass";
 import { can } from "@/server/permissions";
 import { capacityForExport } from "@/server/queries/capacity";
@@ -10,7 +11,7 @@ export async function GET(request: Request) {
   const actor = await currentActor();
   if (!can(actor, "supplier:read")) return new Response("forbidden", { status: actor ? 403 : 401 });
   const url = new URL(request.url);
-  const to = isDay(url.searchParams.get("to") ?? "") ? url.searchParams.get("to")! : todayWib();
+  const to = isDay(url.searchParams.get("to") ?? "") ? url.searchParams.get("to")! : today();
   const from = isDay(url.searchParams.get("from") ?? "") ? url.searchParams.get("from")! : addDays(to, -30);
   if (from > to) return new Response("from must not be after to", { status: 400 });
   const rows = await capacityForExport(from, to);

@@ -1,8 +1,8 @@
+import { today as clockToday } from "@/server/clock";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PledgeForm } from "@/components/supply/pledge-form";
 import { PledgeStatusBadge, ProgressBar } from "@/components/supply/pledge-progress";
-import { todayWib } from "@/domain/day";
 import { tonnesInput } from "@/components/supply/tonnes-input";
 import { formatDateTime, formatDay, formatTonnes } from "@/i18n/format";
 import { getI18n } from "@/i18n/server";
@@ -17,7 +17,7 @@ export default async function PledgePage({ params, searchParams }: { params: Pro
   const actor = await requireActor("supplier:read");
   const { t, locale } = await getI18n();
   const s = t.supply.pledges;
-  const today = todayWib();
+  const today = clockToday();
   const p = await pledgeDetail((await params).id, today);
   if (!p) notFound();
   const created = (await searchParams).created === "1";

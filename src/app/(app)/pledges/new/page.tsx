@@ -1,6 +1,7 @@
+import { today as clockToday } from "@/server/clock";
 import Link from "next/link";
 import { PledgeForm } from "@/components/supply/pledge-form";
-import { addDays, todayWib } from "@/domain/day";
+import { addDays } from "@/domain/day";
 import { getI18n } from "@/i18n/server";
 import { hospitalOptions } from "@/server/queries/pledges";
 import { supplierOptions } from "@/server/queries/suppliers";
@@ -11,7 +12,7 @@ import { pledgeFormStrings } from "../strings";
 export default async function NewPledgePage() {
   await requireActor("pledge:write");
   const { t } = await getI18n();
-  const today = todayWib();
+  const today = clockToday();
   return (
     <>
       <Link href="/pledges" className="text-sm text-brand-700 hover:underline">← {t.shell.common.back}</Link>

@@ -1,3 +1,4 @@
+import { now as clockNow } from "@/server/clock";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { dateToDay, isDay } from "@/domain/day";
@@ -25,7 +26,7 @@ import { DayPicker } from "@/components/forms/day-picker";
 type Search = { created?: string; cancelled?: string; error?: string; day?: string };
 
 /** Now as a WIB datetime-local value. */
-const wibNow = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 16);
+const wibNow = () => new Date(clockNow().getTime() + 7 * 3_600_000).toISOString().slice(0, 16);
 
 export default async function RequestPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
   const actor = await requireActor("request:read");
