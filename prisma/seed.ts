@@ -28,6 +28,7 @@ import bcrypt from "bcryptjs";
 import { pathToFileURL } from "node:url";
 import type { Prisma, PrismaClient } from "../src/generated/prisma/client";
 import { addDays, dayRange, daysBetween, dayToDate, startOfWibDay, type Day } from "../src/domain/day";
+import { burnRateKgPerDay, hospitalSupplyPicture, hoursElapsed, unusableFloorKg } from "../src/domain/stock";
 import { ANOMALY, HOSPITALS, RS1_HOSPITAL, RS2_HOSPITAL, type HospitalKey, type HospitalSeed } from "./seed-data/hospitals";
 import { PLEDGES } from "./seed-data/pledges";
 import { CASE_WEIGHTS, PROVINCE, REGIONS } from "./seed-data/regions";
@@ -58,7 +59,6 @@ const CASES_PEAK: Day = "2021-07-18"; // SAMPLE: new cases peak here
 const DEMO_PASSWORD = "demo-password";
 const BCRYPT_COST = 10;
 
-const STOCK_CLASS = { redBelowH: 8, amberBelowH: 24 };
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic randomness: a tiny seeded PRNG per stream (no Math.random).
@@ -151,10 +151,21 @@ export function residualKg(h: HospitalSeed): number {
   return Math.round((h.tankCapacityKg * h.residualPct) / 100);
 }
 
-/** Hours of supply as the dashboards compute it: usable stock / mean use of the last 7 reports. */
-export function hoursOfSupply(stockKg: number, residual: number, lastUses: number[]): number {
-  const avg = lastUses.reduce((a, b) => a + b, 0) / lastUses.length;
-  return avg > 0 ? (Math.max(0, stockKg - residual) / avg) * 24 : Infinity;
+/** When a generated report was made. */
+function reportedAtOf(r: Pick<StockRow, "day" | "minuteOfDay">): Date {
+  return addMinutes(startOfWibDay(r.day), r.minuteOfDay);
+}
+
+/** A hospital's supply at the scenario clock's start, as the dashboards compute it (src/domain/stock.ts). */
+export function supplyAtClockStart(h: HospitalSeed, rows: StockRow[], receivedSinceKg = 0) {
+  const last = rows[rows.length - 1];
+  return hospitalSupplyPicture({
+    tankCapacityKg: h.tankCapacityKg, tankResidualKg: residualKg(h), operatingMinimumKg: null,
+    latest: { stockKg: last.stockKg, reportedAt: reportedAtOf(last) },
+    recentUsedKg: rows.filter((r) => !r.flaggedForReview).reverse().map((r) => r.usedKg),
+    receivedSinceKg,
+    asOf: new Date(SCENARIO_CLOCK_START),
+  });
 }
 
 export function generateStock(h: HospitalSeed): StockRow[] {
@@ -178,10 +189,13 @@ export function generateStock(h: HospitalSeed): StockRow[] {
     rows.push({ hospital: h.key, day, stockKg: Math.round(s), usedKg, severePatients, criticalPatients, bedsOccupied,
       flaggedForReview: false, minuteOfDay: 7 * 60 + 30 + Math.floor(rnd() * 90) });
   }
-  // The last three reports: no delivery, stock falls to the chosen end state.
+  // The last three reports: no delivery, stock falls so that the hospital has the chosen hours
+  // left at the scenario clock's start (projected from its last report, as the dashboards do).
   const n = rows.length;
-  const avg7 = rows.slice(n - 7).reduce((a, r) => a + r.usedKg, 0) / 7;
-  rows[n - 1].stockKg = Math.min(tank, residual + Math.round((h.end.hours / 24) * avg7));
+  const floor = unusableFloorKg({ tankCapacityKg: tank, tankResidualKg: residual, operatingMinimumKg: null });
+  const burn = burnRateKgPerDay(rows.slice(n - 7).reverse().map((r) => r.usedKg));
+  const hoursFromReport = h.end.hours + hoursElapsed(reportedAtOf(rows[n - 1]), new Date(SCENARIO_CLOCK_START));
+  rows[n - 1].stockKg = Math.min(tank, floor + Math.round((hoursFromReport / 24) * burn));
   for (let j = n - 2; j >= n - 3; j--) rows[j].stockKg = Math.min(tank, rows[j + 1].stockKg + rows[j + 1].usedKg);
   // One implausible figure (5× the previous week's mean), left flagged for review.
   if (h.key === ANOMALY.hospital) {
@@ -193,12 +207,9 @@ export function generateStock(h: HospitalSeed): StockRow[] {
   return rows;
 }
 
-export function stockClass(h: HospitalSeed, rows: StockRow[]): { status: string; hours: number; lastDay: Day } {
-  const last = rows[rows.length - 1];
-  const hours = hoursOfSupply(last.stockKg, residualKg(h), rows.slice(-7).map((r) => r.usedKg));
-  if (last.day < LAST_DAY) return { status: "stale", hours, lastDay: last.day };
-  const status = hours < STOCK_CLASS.redBelowH ? "red" : hours < STOCK_CLASS.amberBelowH ? "amber" : "green";
-  return { status, hours, lastDay: last.day };
+export function stockClass(h: HospitalSeed, rows: StockRow[], receivedSinceKg = 0): { status: string; hours: number; lastDay: Day } {
+  const p = supplyAtClockStart(h, rows, receivedSinceKg);
+  return { status: p.status, hours: p.hoursLeft ?? Infinity, lastDay: rows[rows.length - 1].day };
 }
 
 interface CaseRow { regionCode: string; day: Day; total: number; active: number; recovered: number; deaths: number }
@@ -349,7 +360,7 @@ export async function seed(prisma: PrismaClient): Promise<SeedSummary> {
     data: stock.map((r) => ({ hospitalId: hospitalId.get(r.hospital)!, day: dayToDate(r.day), stockKg: r.stockKg, usedKg: r.usedKg,
       severePatients: r.severePatients, criticalPatients: r.criticalPatients, bedsOccupied: r.bedsOccupied,
       flaggedForReview: r.flaggedForReview, reportedById: hospitalUser.get(r.hospital) ?? null,
-      reportedAt: addMinutes(startOfWibDay(r.day), r.minuteOfDay) })),
+      reportedAt: reportedAtOf(r) })),
     skipDuplicates: true,
   });
 
@@ -443,10 +454,15 @@ export async function seed(prisma: PrismaClient): Promise<SeedSummary> {
       prisma.stockReport.count(), prisma.caseStat.count(), prisma.pledge.count(), prisma.pledgeTranche.count(),
       prisma.supplyRequest.count(), prisma.allocation.count(), prisma.delivery.count(),
     ]);
-  const endStates = HOSPITALS.map((h) => {
-    const c = stockClass(h, stock.filter((r) => r.hospital === h.key));
-    return `${h.name}: ${c.status} (${c.hours.toFixed(1)} h${c.status === "stale" ? `, last report ${c.lastDay}` : ""})`;
-  });
+  const endStates = await Promise.all(HOSPITALS.map(async (h) => {
+    const rows = stock.filter((r) => r.hospital === h.key);
+    const received = await prisma.delivery.aggregate({
+      _sum: { receivedKg: true },
+      where: { hospitalId: hospitalId.get(h.key)!, receivedAt: { gt: reportedAtOf(rows[rows.length - 1]), lte: new Date(SCENARIO_CLOCK_START) } },
+    });
+    const c = stockClass(h, rows, received._sum.receivedKg ?? 0);
+    return `${h.name}: ${c.status} (${c.hours.toFixed(1)} h at ${SCENARIO_CLOCK_START}${c.status === "stale" ? `, last report ${c.lastDay}` : ""})`;
+  }));
   return { regions, suppliers, hospitals, users: usersN, capacities, stockReports, caseStats, pledges, tranches, requests,
     allocations, deliveries, [`supply on ${LAST_DAY}`]: endStates.join("; ") };
 }

@@ -20,6 +20,8 @@ export function recommenderInput(requests = 10_000, sources = 500, seed = "recom
       alreadyAllocatedKg: r.chance(0.2) ? r.int(0, approved - 100) : 0,
       urgency: urgencies[r.chance(0.15) ? 2 : r.chance(0.35) ? 1 : 0],
       hoursLeft: r.chance(0.1) ? null : Math.round(r.next() * 120 * 10) / 10,
+      stale: r.chance(0.05),
+      neededBy: `2022-02-${String(20 + r.int(0, 5)).padStart(2, "0")}`,
       isReferral: r.chance(0.25),
       isAssociationMember: h % 5 < 2,
       createdAt: new Date(t0 + r.int(0, 3 * 86_400_000)),

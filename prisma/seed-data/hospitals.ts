@@ -22,7 +22,7 @@ export type HospitalKey =
   | "krakatauMedika"
   | "pakuhaji";
 
-/** How the hospital's supply looks on the seed's last day, 2021-08-25 (see seed.ts). */
+/** How the hospital's supply looks when the demo's clock starts, 2021-08-25 09:30 WIB: hours left, projected (see seed.ts). */
 export type EndState =
   | { kind: "green" | "amber" | "red"; hours: number }
   | { kind: "stale"; lastReport: Day; hours: number };
@@ -61,7 +61,7 @@ export const HOSPITALS: HospitalSeed[] = [
     end: { kind: "red", hours: 5 } },
   { key: "berkahPandeglang", name: "RSUD Berkah Pandeglang", regionCode: "36.01", address: "Jl. Raya Labuan Km. 1, Pandeglang",
     isReferral: true, isAssociationMember: true, beds: 220, covidBeds: 80, icuBeds: 10, tankCapacityKg: 6_000, residualPct: 8,
-    end: { kind: "stale", lastReport: "2021-08-21", hours: 60 } },
+    end: { kind: "stale", lastReport: "2021-08-23", hours: 40 } },
   { key: "adjidarmo", name: "RSUD dr. Adjidarmo", regionCode: "36.02", address: "Jl. Iko Jatmiko No. 1, Rangkasbitung",
     isReferral: true, isAssociationMember: true, beds: 240, covidBeds: 90, icuBeds: 12, tankCapacityKg: 6_000, residualPct: 8,
     end: { kind: "green", hours: 55 } },
@@ -82,7 +82,7 @@ export const HOSPITALS: HospitalSeed[] = [
     end: { kind: "green", hours: 30 } },
   { key: "krakatauMedika", name: "RS Krakatau Medika", regionCode: "36.72", address: "Jl. Semang Raya, Cilegon",
     isReferral: true, isAssociationMember: false, beds: 200, covidBeds: 70, icuBeds: 10, tankCapacityKg: 5_000, residualPct: 8,
-    end: { kind: "stale", lastReport: "2021-08-22", hours: 50 } },
+    end: { kind: "stale", lastReport: "2021-08-22", hours: 30 } },
   { key: "pakuhaji", name: "RSUD Pakuhaji", regionCode: "36.03", address: "Jl. Raya Pakuhaji, Kab. Tangerang",
     isReferral: false, isAssociationMember: true, beds: 120, covidBeds: 40, icuBeds: 4, tankCapacityKg: 2_000, residualPct: 10,
     end: { kind: "red", hours: 4 } },

@@ -4,10 +4,11 @@
 // docs/decisions/0010-allocation-recommender.md.
 //
 // Outline:
-//  1. Requests are put in priority order: urgency (EMERGENCY, URGENT, ROUTINE), hours of supply
-//     left (fewest first, unknown last), referral hospitals first, oldest first, then requestId.
-//  2. They fall into priority tiers = urgency × hours band (< 8 h, < 24 h, < 72 h, ≥ 72 h,
-//     unknown). Tiers are served strictly in order.
+//  1. Requests are put in the one priority order of src/domain/priority.ts (the triage board's
+//     too): the hospital's projected hours left, less a bounded boost for the declared urgency
+//     (stale figures capped at amber), in tiers (< 8 h, < 24 h, < 72 h, more, no end in sight);
+//     within a tier the earliest needed-by day, fewest hours, referral first, oldest, requestId.
+//  2. Tiers are served strictly in order.
 //  3. Within a tier, earmarked pledges are poured first into the requests eligible for them
 //     (they cannot go anywhere else), then general sources (NONE earmark). Each pour is
 //     water-filling: every request is raised to the same level of kilograms proposed in this
@@ -16,9 +17,12 @@
 //     pair gets at most one line.
 // Cost: O(R log R + S log S + tiers × pools × R_tier × log(max kg)); no R × S loop.
 
+import type { Day } from "./day";
+import { comparePriority, priorityTier, rankingHours } from "./priority";
 import { URGENCIES, type Urgency } from "./request";
 
 export type { Urgency };
+export { comparePriority };
 export type Earmark = "NONE" | "ASSOCIATION" | "HOSPITALS";
 export type SourceKind = "supply" | "pledge";
 
@@ -29,8 +33,11 @@ export interface OpenRequest {
   approvedKg: number;
   alreadyAllocatedKg: number;
   urgency: Urgency;
-  /** Hours of oxygen the hospital has left; null when unknown. */
+  /** Hours of oxygen the hospital has left, projected to now; null when unknown. */
   hoursLeft: number | null;
+  /** The hospital's figures are too old to trust. */
+  stale: boolean;
+  neededBy: Day;
   isReferral: boolean;
   isAssociationMember: boolean;
   createdAt: Date;
@@ -48,22 +55,15 @@ export interface AllocationSource {
   earmarkHospitalIds?: string[];
 }
 
-/** Below this many hours of supply left a hospital is in the most urgent hours band. */
-export const CRITICAL_HOURS = 8;
-/** Upper bounds of the hours bands; at or above the last one is the last known band. */
-export const HOURS_BAND_LIMITS = [CRITICAL_HOURS, 24, 72] as const;
-/** Band index for unknown hours (served after every known band of the same urgency). */
-export const UNKNOWN_HOURS_BAND = HOURS_BAND_LIMITS.length + 1;
-const BANDS_PER_URGENCY = UNKNOWN_HOURS_BAND + 1;
-
-/** Most urgent first: the request lifecycle's own list (src/domain/request.ts). */
-export const URGENCY_ORDER: readonly Urgency[] = URGENCIES;
+const URGENCY_ORDER: readonly Urgency[] = URGENCIES;
 
 interface ReasonBase {
   urgency: Urgency;
   hoursLeft: number | null;
+  stale: boolean;
+  neededBy: Day;
   isReferral: boolean;
-  /** 1 = the most urgent tier (EMERGENCY, < 8 h); tiers are urgency × hours band. */
+  /** 1 = the most urgent tier (under 8 ranking hours); see src/domain/priority.ts. */
   tier: number;
   supplierName: string;
 }
@@ -141,16 +141,16 @@ interface Req {
   input: OpenRequest;
   need: number; // what it still needs at the start of the run
   got: number; // proposed in this run so far
-  tier: number; // 0-based
-  // sort keys, computed once
-  urgency: number;
-  hours: number; // Infinity when unknown
+  // comparePriority's keys, computed once (the same order: a unit test holds them equal)
+  tier: number; // 1-based
+  hours: number; // ranking hours
   createdAt: number;
 }
 
 function compareReq(a: Req, b: Req): number {
   return (
-    a.urgency - b.urgency ||
+    a.tier - b.tier ||
+    byString(a.input.neededBy, b.input.neededBy) ||
     (a.hours === b.hours ? 0 : a.hours < b.hours ? -1 : 1) ||
     (a.input.isReferral === b.input.isReferral ? 0 : a.input.isReferral ? -1 : 1) ||
     a.createdAt - b.createdAt ||
@@ -207,31 +207,6 @@ function assertKg(value: number, what: string): void {
   if (!Number.isSafeInteger(value) || value < 0) {
     throw new RangeError(`${what} must be a non-negative integer number of kilograms, got ${value}`);
   }
-}
-
-function hoursBand(hours: number | null): number {
-  if (hours === null) return UNKNOWN_HOURS_BAND;
-  for (let i = 0; i < HOURS_BAND_LIMITS.length; i++) if (hours < HOURS_BAND_LIMITS[i]) return i;
-  return HOURS_BAND_LIMITS.length;
-}
-
-function tierOf(r: OpenRequest): number {
-  return URGENCY_ORDER.indexOf(r.urgency) * BANDS_PER_URGENCY + hoursBand(r.hoursLeft);
-}
-
-/** Priority order: urgency, fewest hours left (unknown last), referral first, oldest, id. */
-export function comparePriority(a: OpenRequest, b: OpenRequest): number {
-  const u = URGENCY_ORDER.indexOf(a.urgency) - URGENCY_ORDER.indexOf(b.urgency);
-  if (u !== 0) return u;
-  if (a.hoursLeft !== b.hoursLeft) {
-    if (a.hoursLeft === null) return 1;
-    if (b.hoursLeft === null) return -1;
-    return a.hoursLeft - b.hoursLeft;
-  }
-  if (a.isReferral !== b.isReferral) return a.isReferral ? -1 : 1;
-  const t = a.createdAt.getTime() - b.createdAt.getTime();
-  if (t !== 0) return t;
-  return a.requestId < b.requestId ? -1 : a.requestId > b.requestId ? 1 : 0;
 }
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -297,29 +272,24 @@ function describeRequest(p: ReasonBase): string {
   const hours =
     p.hoursLeft === null
       ? "unknown hours of supply left"
-      : `${group(Math.max(0, Math.floor(p.hoursLeft)))} h of supply left`;
-  return `${p.urgency} request${p.isReferral ? " from a referral hospital" : ""} with ${hours} (priority tier ${p.tier})`;
+      : `${group(Math.max(0, Math.floor(p.hoursLeft)))} h of supply left${p.stale ? " on old figures" : ""}`;
+  return `${p.urgency} request${p.isReferral ? " from a referral hospital" : ""} with ${hours}, needed by ${p.neededBy} (priority tier ${p.tier})`;
 }
 
 function reasonBase(r: Req, src: AllocationSource): ReasonBase {
   return {
     urgency: r.input.urgency,
     hoursLeft: r.input.hoursLeft,
+    stale: r.input.stale,
+    neededBy: r.input.neededBy,
     isReferral: r.input.isReferral,
-    tier: r.tier + 1,
+    tier: r.tier,
     supplierName: src.supplierName,
   };
 }
 
 function earmarkReason(r: Req, src: AllocationSource): AllocationReason {
-  const params = {
-    urgency: r.input.urgency,
-    hoursLeft: r.input.hoursLeft,
-    isReferral: r.input.isReferral,
-    tier: r.tier + 1,
-    supplierName: src.supplierName,
-    earmark: src.earmark as "ASSOCIATION" | "HOSPITALS",
-  };
+  const params = { ...reasonBase(r, src), earmark: src.earmark as "ASSOCIATION" | "HOSPITALS" };
   const group = params.earmark === "ASSOCIATION" ? "hospital-association members" : "a list of hospitals including this one";
   return {
     code: "earmarked_pledge",
@@ -339,15 +309,7 @@ function generalReason(r: Req, src: AllocationSource, full: boolean, level: numb
   }
   return {
     code: "priority_fair_share",
-    params: {
-      urgency: base.urgency,
-      hoursLeft: base.hoursLeft,
-      isReferral: base.isReferral,
-      tier: base.tier,
-      supplierName: base.supplierName,
-      levelKg: level,
-      requestsInTier: count,
-    },
+    params: { ...base, levelKg: level, requestsInTier: count },
     text: `Supply is short for this ${describeRequest(base)}, so all ${group(count)} requests of the tier are raised to the same level of about ${fmtKg(level)} from ${src.supplierName} and others.`,
   };
 }
@@ -374,9 +336,8 @@ export function recommendAllocations(
       input: r,
       need: Math.max(0, r.approvedKg - r.alreadyAllocatedKg),
       got: 0,
-      tier: tierOf(r),
-      urgency: URGENCY_ORDER.indexOf(r.urgency),
-      hours: r.hoursLeft ?? Number.POSITIVE_INFINITY,
+      tier: priorityTier(r),
+      hours: rankingHours(r),
       createdAt: r.createdAt.getTime(),
     });
   }

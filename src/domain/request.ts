@@ -129,29 +129,3 @@ export type Urgency = (typeof URGENCIES)[number];
 export function urgencyRank(urgency: Urgency): number {
   return URGENCIES.indexOf(urgency);
 }
-
-export interface TriageItem {
-  urgency: Urgency;
-  /** The hospital's hours of supply left; null when unknown (no reports, or no use). */
-  hoursLeft: number | null;
-  createdAt: Date;
-}
-
-/**
- * The triage board's order: most urgent first; within an urgency, the hospital that runs out
- * soonest; unknown hours last (a figure nobody reported cannot outrank one that is known);
- * then the oldest request. Use with Array.prototype.sort, which is stable.
- */
-export function compareForTriage(a: TriageItem, b: TriageItem): number {
-  const byUrgency = urgencyRank(a.urgency) - urgencyRank(b.urgency);
-  if (byUrgency !== 0) return byUrgency;
-  const ha = a.hoursLeft === null || Number.isNaN(a.hoursLeft) ? null : a.hoursLeft;
-  const hb = b.hoursLeft === null || Number.isNaN(b.hoursLeft) ? null : b.hoursLeft;
-  if (ha !== hb) {
-    if (ha === null) return 1;
-    if (hb === null) return -1;
-    if (ha < hb) return -1;
-    if (ha > hb) return 1;
-  }
-  return a.createdAt.getTime() - b.createdAt.getTime();
-}

@@ -73,7 +73,8 @@ const id = {
   },
   hospitals: {
     title: "Rumah sakit berisiko",
-    intro: "Diurutkan menurut sisa jam pasokan; rumah sakit yang tidak melapor lebih dari 24 jam ditandai.",
+    intro: (asOf: string) =>
+      `Sisa jam pasokan diproyeksikan ke ${asOf} WIB dari laporan terakhir tiap rumah sakit (ditambah yang diterima, dikurangi pemakaian sejak itu), yang paling sedikit dulu; rumah sakit yang tidak melapor lebih dari 30 jam ditandai.`,
     hospital: "Rumah sakit",
     region: "Wilayah",
     usable: "Stok terpakai (t)",
@@ -241,7 +242,8 @@ const en: typeof id = {
   },
   hospitals: {
     title: "Hospitals at risk",
-    intro: "Sorted by hours of supply left; hospitals that have not reported for more than 24 h are marked.",
+    intro: (asOf: string) =>
+      `Hours of supply left, projected to ${asOf} WIB from each hospital's latest report (plus what it received, less what it used since), fewest first; hospitals that have not reported for more than 30 h are marked.`,
     hospital: "Hospital",
     region: "Region",
     usable: "Usable stock (t)",

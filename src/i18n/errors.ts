@@ -42,6 +42,7 @@ const id = {
   no_lines: "Isi setidaknya satu sumber.",
   received_too_much: "Jauh melebihi yang dikirim; periksa kembali.",
   already_received: "Penerimaan ini sudah dikonfirmasi.",
+  not_flagged: "Laporan ini tidak sedang ditahan untuk diperiksa.",
   no_hospital: "Akun ini tidak terikat ke rumah sakit.",
   before_dispatch: "Tidak boleh sebelum waktu kirim.",
 };
@@ -88,6 +89,7 @@ const en: typeof id = {
   no_lines: "Fill in at least one source.",
   received_too_much: "Far more than was dispatched; please check.",
   already_received: "This receipt was already confirmed.",
+  not_flagged: "This report is not held for review.",
   no_hospital: "This account is not bound to a hospital.",
   before_dispatch: "Must not be before the dispatch time.",
 };

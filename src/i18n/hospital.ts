@@ -22,7 +22,10 @@ const id = {
     hours: (h: string) => `${h} jam`,
     noBurn: "Tanpa pemakaian",
     staleSince: (d: string) => `Laporan terakhir ${d}`,
-    legend: "Merah: di bawah 8 jam · Kuning: di bawah 24 jam · Hijau: 24 jam atau lebih · Tidak melapor: lebih dari 24 jam tanpa laporan.",
+    asOf: (t: string) => `per ${t} WIB`,
+    staleFlag: "laporan sudah lama",
+    legend:
+      "Sisa pasokan diproyeksikan ke saat ini: stok yang bisa dipakai pada laporan terakhir, ditambah oksigen yang diterima sejak itu, dikurangi pemakaian sejak itu. Merah: di bawah 8 jam (juga bila laporannya sudah lama) · Kuning: di bawah 24 jam · Hijau: 24 jam atau lebih · Tidak melapor: lebih dari 30 jam tanpa laporan (laporan harian, kelonggaran 6 jam), tidak pernah hijau.",
   },
   hospitals: {
     title: "Rumah sakit",
@@ -40,6 +43,8 @@ const id = {
     tankCapacity: "Kapasitas tangki oksigen cair (t)",
     tankResidual: "Sisa tak terpakai di tangki (t)",
     tankResidualHint: "Bagian tangki yang tidak bisa dialirkan (umumnya 5–10 %).",
+    operatingMinimum: "Batas minimum operasi tangki (t)",
+    operatingMinimumHint: "Di bawah ini tekanan tangki tidak cukup untuk jalur pasien. Kosongkan untuk 20 % kapasitas tangki (±2 t pada tangki 10 t).",
     tank: "Tangki",
     active: "Aktif",
     referral: "Rujukan",
@@ -83,10 +88,13 @@ const id = {
     savedFlagged: "Laporan tersimpan, tetapi pemakaian jauh di atas rata-rata 7 hari Anda: ditandai untuk ditinjau Satgas.",
     current: "Keadaan saat ini",
     usable: "Stok yang bisa dipakai",
-    burnRate: "Pemakaian rata-rata (7 laporan)",
+    burnRate: "Laju pemakaian (7 laporan, yang terbaru lebih berbobot)",
     perDay: (t: string) => `${t}/hari`,
     history: "Riwayat laporan",
     flagged: "Ditinjau",
+    flaggedNote: "Pemakaian ini jauh di atas biasanya: tidak dihitung dalam laju pemakaian sampai Satgas mengonfirmasinya.",
+    confirmReview: "Konfirmasi angka ini",
+    reviewed: "Dikonfirmasi Satgas",
     noReports: "Belum ada laporan.",
     reportedAt: "Dilaporkan",
   },
@@ -136,7 +144,8 @@ const id = {
   },
   triage: {
     title: "Papan triase",
-    intro: "Diurutkan menurut urgensi, lalu sisa jam pasokan rumah sakit (paling sedikit di atas).",
+    intro:
+      "Diurutkan menurut siapa yang habis lebih dulu: sisa jam pasokan yang diproyeksikan ke saat ini, dimajukan 12 jam untuk permintaan darurat dan 6 jam untuk mendesak; laporan lama dihitung paling lama 24 jam. Dalam satu tingkat (di bawah 8 jam, 24 jam, 72 jam, lebih): tanggal dibutuhkan paling awal lebih dulu. Pengusul alokasi memakai urutan yang sama.",
     aside: "Ditolak dan dibatalkan (terbaru)",
     empty: "Kosong",
     approve: "Setujui",
@@ -178,12 +187,13 @@ const id = {
     shortage: "Pasokan kurang dari kebutuhan: dibagi adil menurut prioritas.",
     reasons: {
       earmarked_pledge: (p: ReasonText) =>
-        `Komitmen ${p.supplier} diperuntukkan bagi ${p.group}, jadi dipakai lebih dulu untuk permintaan ${p.urgency}${p.referral ? " dari rumah sakit rujukan" : ""} dengan ${p.hours} (tingkat prioritas ${p.tier}).`,
+        `Komitmen ${p.supplier} diperuntukkan bagi ${p.group}, jadi dipakai lebih dulu untuk permintaan ${p.urgency}${p.referral ? " dari rumah sakit rujukan" : ""} dengan ${p.hours}, dibutuhkan ${p.neededBy} (tingkat prioritas ${p.tier}).`,
       priority_full: (p: ReasonText) =>
-        `${p.supplier} cukup untuk memenuhi penuh semua permintaan setingkat, termasuk permintaan ${p.urgency}${p.referral ? " dari rumah sakit rujukan" : ""} dengan ${p.hours} ini (tingkat prioritas ${p.tier}).`,
+        `${p.supplier} cukup untuk memenuhi penuh semua permintaan setingkat, termasuk permintaan ${p.urgency}${p.referral ? " dari rumah sakit rujukan" : ""} dengan ${p.hours}, dibutuhkan ${p.neededBy} ini (tingkat prioritas ${p.tier}).`,
       priority_fair_share: (p: ReasonText) =>
-        `Pasokan kurang untuk permintaan ${p.urgency}${p.referral ? " dari rumah sakit rujukan" : ""} dengan ${p.hours} ini (tingkat prioritas ${p.tier}), jadi ${p.count} permintaan setingkat dinaikkan ke tingkat yang sama, sekitar ${p.level}, dari ${p.supplier} dan sumber lain.`,
+        `Pasokan kurang untuk permintaan ${p.urgency}${p.referral ? " dari rumah sakit rujukan" : ""} dengan ${p.hours}, dibutuhkan ${p.neededBy} ini (tingkat prioritas ${p.tier}), jadi ${p.count} permintaan setingkat dinaikkan ke tingkat yang sama, sekitar ${p.level}, dari ${p.supplier} dan sumber lain.`,
       hoursLeft: (h: string) => `sisa pasokan ${h} jam`,
+      staleHours: (h: string) => `sisa pasokan ${h} jam menurut laporan lama (dihitung paling lama 24 jam)`,
       hoursUnknown: "sisa pasokan tidak diketahui",
       association: "anggota asosiasi rumah sakit",
       hospitals: "daftar rumah sakit termasuk rumah sakit ini",
@@ -231,7 +241,7 @@ const id = {
 };
 
 /** A recommender reason's parameters, formatted for the reader. */
-export type ReasonText = { supplier: string; urgency: string; referral: boolean; hours: string; tier: number; group?: string; level?: string; count?: string };
+export type ReasonText = { supplier: string; urgency: string; referral: boolean; hours: string; neededBy: string; tier: number; group?: string; level?: string; count?: string };
 
 /** Notification params as stored (already formatted amounts are not stored: kg numbers are). */
 export type NoticeParams = Record<string, string | undefined>;
@@ -258,7 +268,10 @@ const en: typeof id = {
     hours: (h) => `${h} h`,
     noBurn: "No use",
     staleSince: (d) => `Last report ${d}`,
-    legend: "Red: under 8 hours · Amber: under 24 hours · Green: 24 hours or more · Not reporting: no report for more than 24 hours.",
+    asOf: (t) => `as of ${t} WIB`,
+    staleFlag: "old report",
+    legend:
+      "Supply left is projected to now: usable stock at the latest report, plus oxygen received since, less what was used since. Red: under 8 hours (also when the report is old) · Amber: under 24 hours · Green: 24 hours or more · Not reporting: no report for more than 30 hours (a daily report, 6 hours' grace), never green.",
   },
   hospitals: {
     title: "Hospitals",
@@ -276,6 +289,8 @@ const en: typeof id = {
     tankCapacity: "Liquid-oxygen tank capacity (t)",
     tankResidual: "Unusable residual in the tank (t)",
     tankResidualHint: "The part of the tank that cannot be delivered (usually 5–10 %).",
+    operatingMinimum: "Tank operating minimum (t)",
+    operatingMinimumHint: "Below this the tank's pressure cannot feed the patient lines. Leave blank for 20 % of the tank (≈ 2 t in a 10 t tank).",
     tank: "Tank",
     active: "Active",
     referral: "Referral",
@@ -319,10 +334,13 @@ const en: typeof id = {
     savedFlagged: "Report saved, but the use is far above your 7-day average: flagged for the task force to review.",
     current: "Current state",
     usable: "Usable stock",
-    burnRate: "Average use (7 reports)",
+    burnRate: "Burn rate (7 reports, the newest weigh most)",
     perDay: (t) => `${t}/day`,
     history: "Report history",
     flagged: "For review",
+    flaggedNote: "This use is far above the usual: it does not count in the burn rate until the task force confirms it.",
+    confirmReview: "Confirm this figure",
+    reviewed: "Confirmed by the task force",
     noReports: "No reports yet.",
     reportedAt: "Reported",
   },
@@ -372,7 +390,8 @@ const en: typeof id = {
   },
   triage: {
     title: "Triage board",
-    intro: "Sorted by urgency, then the hospital's hours of supply left (fewest on top).",
+    intro:
+      "Sorted by who runs out first: the hours of supply left, projected to now, brought forward 12 h for an emergency request and 6 h for an urgent one; old figures count as 24 h at most. Within a tier (under 8 h, 24 h, 72 h, more): the earliest needed-by day first. The allocation proposal uses the same order.",
     aside: "Rejected and cancelled (latest)",
     empty: "Empty",
     approve: "Approve",
@@ -414,12 +433,13 @@ const en: typeof id = {
     shortage: "Supply is short of need: shared fairly by priority.",
     reasons: {
       earmarked_pledge: (p) =>
-        `${p.supplier}'s pledge is earmarked for ${p.group}, so it is used first for this ${p.urgency} request${p.referral ? " from a referral hospital" : ""} with ${p.hours} (priority tier ${p.tier}).`,
+        `${p.supplier}'s pledge is earmarked for ${p.group}, so it is used first for this ${p.urgency} request${p.referral ? " from a referral hospital" : ""} with ${p.hours}, needed by ${p.neededBy} (priority tier ${p.tier}).`,
       priority_full: (p) =>
-        `${p.supplier} has enough to cover every request of this tier in full, including this ${p.urgency} request${p.referral ? " from a referral hospital" : ""} with ${p.hours} (priority tier ${p.tier}).`,
+        `${p.supplier} has enough to cover every request of this tier in full, including this ${p.urgency} request${p.referral ? " from a referral hospital" : ""} with ${p.hours}, needed by ${p.neededBy} (priority tier ${p.tier}).`,
       priority_fair_share: (p) =>
-        `Supply is short for this ${p.urgency} request${p.referral ? " from a referral hospital" : ""} with ${p.hours} (priority tier ${p.tier}), so all ${p.count} requests of the tier are raised to the same level of about ${p.level} from ${p.supplier} and others.`,
+        `Supply is short for this ${p.urgency} request${p.referral ? " from a referral hospital" : ""} with ${p.hours}, needed by ${p.neededBy} (priority tier ${p.tier}), so all ${p.count} requests of the tier are raised to the same level of about ${p.level} from ${p.supplier} and others.`,
       hoursLeft: (h) => `${h} h of supply left`,
+      staleHours: (h) => `${h} h of supply left on old figures (counted as 24 h at most)`,
       hoursUnknown: "unknown hours of supply left",
       association: "hospital-association members",
       hospitals: "a list of hospitals including this one",

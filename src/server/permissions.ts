@@ -40,6 +40,7 @@ const MATRIX = {
   "hospital:write":           [ALL, ALL, NO, NO],
   "stock:report":             [NO, NO, NO, OWN],
   "stock:read":               [ALL, ALL, ALL, OWN],
+  "stock:review":             [ALL, ALL, NO, NO],
   "request:create":           [NO, NO, NO, OWN],
   "request:cancel":           [NO, NO, NO, OWN],
   "request:read":             [ALL, ALL, ALL, OWN],

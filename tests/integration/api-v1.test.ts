@@ -121,7 +121,11 @@ describe("bodies", () => {
     const r = await call(hospitalsGET, "/api/v1/hospitals?date=2021-08-25", officialToken);
     const body = (await r.json()) as { id: string; status: string; hoursLeft: number | null; usableStockKg: number; regionCode: string }[];
     expect(body).toHaveLength(await prisma.hospital.count({ where: { active: true } }));
-    expect(Object.keys(body[0]).sort()).toEqual(["burnRateKgPerDay", "hoursLeft", "id", "name", "regionCode", "status", "usableStockKg"]);
+    expect(Object.keys(body[0]).sort()).toEqual(
+      ["asOf", "burnRateKgPerDay", "hoursLeft", "id", "lastReportedAt", "name", "receivedSinceKg", "regionCode", "stale", "status", "usableStockKg"],
+    );
+    // a past day is projected to its end: 2021-08-26 00:00 WIB
+    expect(new Set(body.map((h) => (h as unknown as { asOf: string }).asOf))).toEqual(new Set(["2021-08-25T17:00:00.000Z"]));
     expect(body.slice(0, 2).map((h) => h.status)).toEqual(["red", "red"]);
     expect(body.filter((h) => h.status === "stale")).toHaveLength(2);
     for (const h of body) {

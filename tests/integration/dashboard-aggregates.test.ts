@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addDays, dateToDay, dayRange, dayToDate, startOfWibDay } from "@/domain/day";
 import { hospitalSupplyPicture } from "@/domain/stock";
+import { SCENARIO_CLOCK_START } from "../../prisma/seed";
 import { prisma } from "@/server/db";
 import { dashboardData, summaryFor } from "@/server/queries/dashboard";
 import { hospitalStatusCounts, hospitalSupply, regionTable } from "@/server/queries/dashboard-hospitals";
@@ -15,22 +16,32 @@ import { capacityDayBounds } from "@/server/queries/headline";
 
 const ANCHOR = "2021-07-26";
 const LAST = "2021-08-25";
+/** The demo's clock start: 2021-08-25 09:30 WIB (prisma/seed.ts). */
+const CLOCK = new Date(SCENARIO_CLOCK_START);
+const wibTime = (day: string, hhmm: string) => new Date(`${day}T${hhmm}:00+07:00`);
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
-/** Each active hospital's picture on a day, from raw rows and src/domain/stock. */
-async function expectedSupply(day: string) {
+/**
+ * Each active hospital's picture on a day, projected to the end of that day, from raw rows and
+ * src/domain/stock: the oracle the SQL must match.
+ */
+async function expectedSupply(day: string, asOf: Date = startOfWibDay(addDays(day, 1))) {
   const hospitals = await prisma.hospital.findMany({ where: { active: true }, include: { region: true } });
-  const end = startOfWibDay(addDays(day, 1));
   const out = new Map<string, ReturnType<typeof hospitalSupplyPicture> & { regionCode: string }>();
   for (const h of hospitals) {
-    const reports = await prisma.stockReport.findMany({ where: { hospitalId: h.id, day: { lte: dayToDate(day) } }, orderBy: { day: "desc" }, take: 7 });
-    const latest = reports[0];
+    const [latest] = await prisma.stockReport.findMany({ where: { hospitalId: h.id, day: { lte: dayToDate(day) } }, orderBy: { day: "desc" }, take: 1 });
+    const counted = await prisma.stockReport.findMany({ where: { hospitalId: h.id, day: { lte: dayToDate(day) }, flaggedForReview: false }, orderBy: { day: "desc" }, take: 7 });
+    const received = latest
+      ? await prisma.delivery.findMany({ where: { hospitalId: h.id, receivedAt: { gt: latest.reportedAt, lte: asOf } } })
+      : [];
     const pic = hospitalSupplyPicture({
-      stockKg: latest?.stockKg ?? 0,
+      tankCapacityKg: h.tankCapacityKg,
       tankResidualKg: h.tankResidualKg,
-      recentUsedKg: reports.map((r) => r.usedKg),
-      latestReportedAt: latest?.reportedAt ?? null,
-      now: end,
+      operatingMinimumKg: h.operatingMinimumKg,
+      latest: latest ? { stockKg: latest.stockKg, reportedAt: latest.reportedAt } : null,
+      recentUsedKg: counted.map((r) => r.usedKg),
+      receivedSinceKg: sum(received.map((d) => d.receivedKg ?? 0)),
+      asOf,
     });
     out.set(h.id, { ...pic, regionCode: h.region.code });
   }
@@ -58,13 +69,16 @@ describe("headline (GET /api/v1/summary's body)", () => {
   });
 
   it("counts hospitals red/amber/green/stale as the domain classifies them", async () => {
-    for (const day of [ANCHOR, LAST]) {
+    for (const [day, asOf] of [[ANCHOR, undefined], [LAST, undefined], [LAST, CLOCK], [LAST, wibTime(LAST, "20:00")]] as const) {
       const expected = { red: 0, amber: 0, green: 0, stale: 0 };
-      for (const p of (await expectedSupply(day)).values()) expected[p.status]++;
-      expect(await hospitalStatusCounts(day)).toEqual(expected);
+      for (const p of (await expectedSupply(day, asOf)).values()) expected[p.status]++;
+      expect(await hospitalStatusCounts(day, { now: asOf })).toEqual(expected);
     }
-    // the seed's end states on its last day
-    expect(await hospitalStatusCounts(LAST)).toEqual({ red: 2, amber: 2, green: 8, stale: 2 });
+    // the seed's end states when the demo's clock starts…
+    expect(await hospitalStatusCounts(LAST, { now: CLOCK })).toEqual({ red: 2, amber: 2, green: 8, stale: 2 });
+    // …and by 20:00 the same reports, projected, put more hospitals at risk
+    const evening = await hospitalStatusCounts(LAST, { now: wibTime(LAST, "20:00") });
+    expect(evening.red).toBeGreaterThan(2);
   });
 
   it("has no shortfall where capacity meets the target, and zeros on a day without data", async () => {
@@ -74,30 +88,46 @@ describe("headline (GET /api/v1/summary's body)", () => {
 });
 
 describe("hospitals at risk", () => {
-  it("gives each hospital the domain's usable stock, burn rate, hours left and status", async () => {
-    const expected = await expectedSupply(LAST);
-    const rows = await hospitalSupply(LAST);
+  it("gives each hospital the domain's usable stock, burn rate, hours left and status, projected to the moment read", async () => {
+    for (const asOf of [undefined, CLOCK, wibTime(LAST, "20:00")]) {
+    const expected = await expectedSupply(LAST, asOf);
+    const rows = await hospitalSupply(LAST, { now: asOf });
     expect(rows).toHaveLength(expected.size);
     for (const r of rows) {
       const e = expected.get(r.id)!;
-      expect(r.usableStockKg).toBe(e.usableKg);
+      expect(r.usableStockKg).toBe(Math.round(e.usableKg));
+      expect(r.receivedSinceKg).toBe(e.receivedSinceKg);
       expect(r.burnRateKgPerDay).toBe(Math.round(e.burnKgPerDay));
-      expect(r.hoursLeft).toBeCloseTo(e.hoursLeft!, 1);
+      if (e.hoursLeft === null) expect(r.hoursLeft).toBeNull();
+      else expect(r.hoursLeft).toBeCloseTo(e.hoursLeft, 1);
+      expect(r.stale).toBe(e.stale);
       expect(r.status).toBe(e.status);
       expect(r.regionCode).toBe(e.regionCode);
+      expect(r.asOf).toEqual(asOf ?? wibTime("2021-08-26", "00:00"));
+    }
     }
   });
 
   it("sorts by hours left, fewest first, and marks the hospitals that stopped reporting", async () => {
-    const rows = await hospitalSupply(LAST);
+    const rows = await hospitalSupply(LAST, { now: CLOCK });
     const hours = rows.map((r) => r.hoursLeft ?? Infinity);
     expect(hours).toEqual([...hours].sort((a, b) => a - b));
     const byName = Object.fromEntries(rows.map((r) => [r.name, r]));
     expect(byName["RSUD Pakuhaji"]).toMatchObject({ status: "red", hoursLeft: 4 });
     expect(byName["RS Sari Asih Serang"]).toMatchObject({ status: "red", hoursLeft: 5 });
     expect(byName["RSUD Banten"]).toMatchObject({ status: "amber", hoursLeft: 14 });
-    expect(byName["RSUD Berkah Pandeglang"]).toMatchObject({ status: "stale", lastReportDay: "2021-08-21" });
-    expect(byName["RS Krakatau Medika"]).toMatchObject({ status: "stale", lastReportDay: "2021-08-22" });
+    expect(byName["RSUD Berkah Pandeglang"]).toMatchObject({ status: "stale", stale: true, hoursLeft: 40, lastReportDay: "2021-08-23" });
+    // Krakatau Medika received a Krakatau Steel load after its last report: projected well, still stale
+    expect(byName["RS Krakatau Medika"]).toMatchObject({ status: "stale", stale: true, lastReportDay: "2021-08-22" });
+    expect(byName["RS Krakatau Medika"].receivedSinceKg).toBeGreaterThan(0);
+  });
+
+  it("runs RSUD Banten's 14 h of 09:30 down to 3.5 h by 20:00 on the same report: red, no longer amber", async () => {
+    const [at930] = await hospitalSupply(LAST, { now: CLOCK, hospitalId: "seed-hosp-rsudBanten" });
+    const [at2000] = await hospitalSupply(LAST, { now: wibTime(LAST, "20:00"), hospitalId: "seed-hosp-rsudBanten" });
+    expect(at930).toMatchObject({ hoursLeft: 14, status: "amber" });
+    expect(at2000).toMatchObject({ hoursLeft: 3.5, status: "red", stale: false });
+    expect(at2000.lastReportedAt).toEqual(at930.lastReportedAt);
   });
 
   it("limits the list to one hospital for a hospital admin", async () => {
@@ -106,11 +136,14 @@ describe("hospitals at risk", () => {
     expect(rows.map((r) => r.id)).toEqual([rs1.hospitalId]);
   });
 
-  it("judges staleness at the present moment while the day is not over", async () => {
-    // at 07:00 WIB on 2021-08-26 yesterday's reports (~08:00–09:00) are under 24 h old
-    const now = new Date(startOfWibDay("2021-08-26").getTime() + 7 * 3_600_000);
-    const counts = await hospitalStatusCounts("2021-08-26", { now });
-    expect(counts.stale).toBe(2);
+  it("judges staleness at the present moment, with a grace period after a missed daily report", async () => {
+    // 2021-08-26 at 13:00 WIB: yesterday's reports (07:30–09:00) are a day late but within the
+    // 6 h grace; at 16:00 they are stale (but for the hospitals already red, which stay red)
+    const rows = async (hhmm: string) => hospitalSupply("2021-08-26", { now: wibTime("2021-08-26", hhmm) });
+    expect((await rows("13:00")).filter((r) => r.stale).map((r) => r.name).sort()).toEqual(["RS Krakatau Medika", "RSUD Berkah Pandeglang"]);
+    const late = await rows("16:00");
+    expect(late.every((r) => r.stale)).toBe(true);
+    expect(late.some((r) => r.status === "green")).toBe(false);
   });
 });
 
@@ -136,7 +169,7 @@ describe("per region", () => {
       expect([r.red, r.amber, r.stale]).toEqual(["red", "amber", "stale"].map((s) => pics.filter((p) => p.status === s).length));
       expect(r.activeCases).toBe(cases.find((c) => c.region.code === r.code)?.active ?? null);
     }
-    expect(sum(rows.map((r) => r.red))).toBe(2);
+    expect(sum(rows.map((r) => r.red))).toBe([...supply.values()].filter((p) => p.status === "red").length);
   });
 });
 

@@ -58,6 +58,7 @@ describe("CSV", () => {
     const data = {
       day: "2021-07-26",
       from: "2021-06-27",
+      supplyAsOf: new Date("2021-07-26T17:00:00Z"),
       rangeDays: 30,
       summary: {
         date: "2021-07-26", targetKg: 2_500_000, capacityKg: 1_500_000, shortfallKg: 1_000_000, medicalKg: 856_332,

@@ -10,6 +10,7 @@ import {
   type ProposedAllocation,
   type Urgency,
 } from "../../src/domain/recommender";
+import { priorityTier } from "../../src/domain/priority";
 
 const T0 = Date.parse("2021-07-10T00:00:00Z");
 
@@ -22,6 +23,8 @@ function req(id: string, over: Partial<OpenRequest> = {}): OpenRequest {
     alreadyAllocatedKg: 0,
     urgency: "ROUTINE",
     hoursLeft: null,
+    stale: false,
+    neededBy: "2021-07-11",
     isReferral: false,
     isAssociationMember: false,
     createdAt: new Date(T0),
@@ -87,6 +90,8 @@ const requestArb = fc.record({
   urgency: urgencyArb,
   hoursLeft: fc.option(fc.integer({ min: 0, max: 200 }), { nil: null }),
   isReferral: fc.boolean(),
+  stale: fc.boolean(),
+  neededIn: fc.integer({ min: 0, max: 5 }),
   minute: fc.integer({ min: 0, max: 10_000 }),
 });
 const requestsArb = fc.array(requestArb, { minLength: 0, maxLength: 30 }).map((rs) =>
@@ -98,6 +103,8 @@ const requestsArb = fc.array(requestArb, { minLength: 0, maxLength: 30 }).map((r
       approvedKg: r.approvedKg,
       alreadyAllocatedKg: Math.min(r.alreadyAllocatedKg, r.approvedKg),
       urgency: r.urgency,
+      stale: r.stale,
+      neededBy: `2021-07-${String(10 + r.neededIn).padStart(2, "0")}`,
       hoursLeft: r.hoursLeft,
       isReferral: r.isReferral,
       // association membership is a property of the hospital, not of the request
@@ -194,8 +201,7 @@ describe("recommendAllocations — properties", () => {
     fc.assert(
       fc.property(requestsArb, sourcesArb(false), (requests, sources) => {
         const { summary } = recommendAllocations(requests, sources);
-        const tierKey = (r: OpenRequest) =>
-          `${r.urgency}:${r.hoursLeft === null ? "?" : r.hoursLeft < 8 ? 0 : r.hoursLeft < 24 ? 1 : r.hoursLeft < 72 ? 2 : 3}`;
+        const tierKey = (r: OpenRequest) => priorityTier(r);
         const byId = new Map(requests.map((r) => [r.requestId, r]));
         const outs = summary.requests; // priority order
         for (let i = 0; i < outs.length; i++) {
@@ -237,17 +243,29 @@ describe("recommendAllocations — properties", () => {
 // ---- examples --------------------------------------------------------------------------------
 
 describe("recommendAllocations — priorities", () => {
-  it("serves an emergency before a routine request", () => {
+  it("serves the hospital that runs out first, whatever the other declared", () => {
     const { lines, summary } = recommendAllocations(
-      [req("routine", { urgency: "ROUTINE", hoursLeft: 2 }), req("emergency", { urgency: "EMERGENCY", hoursLeft: 40 })],
+      [req("emergency-40h", { urgency: "EMERGENCY", hoursLeft: 40 }), req("routine-2h", { urgency: "ROUTINE", hoursLeft: 2 })],
       [src("s", 1500)],
     );
     expect(summary.requests.map((r) => [r.requestId, r.proposedKg])).toEqual([
-      ["emergency", 1000],
-      ["routine", 500],
+      ["routine-2h", 1000],
+      ["emergency-40h", 500],
     ]);
     expect(lines[0].reason.code).toBe("priority_full");
     expect(lines[1].reason.code).toBe("priority_fair_share");
+  });
+
+  it("lets a declared emergency move ahead by its bounded boost (12 h)", () => {
+    const { summary } = recommendAllocations(
+      [req("routine-7h", { urgency: "ROUTINE", hoursLeft: 7 }), req("emergency-10h", { urgency: "EMERGENCY", hoursLeft: 10 })],
+      [src("s", 1000)],
+    );
+    // both in tier 1 (under 8 ranking hours: 7 and 10 − 12), so they share
+    expect(summary.requests.map((r) => [r.requestId, r.proposedKg])).toEqual([
+      ["emergency-10h", 500],
+      ["routine-7h", 500],
+    ]);
   });
 
   it("serves fewer hours left first (and unknown hours last)", () => {
@@ -286,7 +304,7 @@ describe("recommendAllocations — priorities", () => {
     if (fair.code === "priority_fair_share") {
       expect(fair.params).toMatchObject({ urgency: "EMERGENCY", hoursLeft: 6, tier: 1, levelKg: 850, requestsInTier: 3 });
     }
-    expect(fair.text).toMatch(/^Supply is short for this EMERGENCY request with 6 h of supply left \(priority tier 1\)/);
+    expect(fair.text).toMatch(/^Supply is short for this EMERGENCY request with 6 h of supply left, needed by 2021-07-11 \(priority tier 1\)/);
     expect(fair.text.trim().split(/\.\s/).length).toBe(1); // one sentence
   });
 
@@ -306,8 +324,8 @@ describe("recommendAllocations — priorities", () => {
 
   it("gives earmarked pledges only to eligible hospitals, and draws them before general supply", () => {
     const requests = [
-      req("member", { hospitalId: "h-member", isAssociationMember: true, urgency: "URGENT", hoursLeft: 10 }),
-      req("listed", { hospitalId: "h-listed", urgency: "URGENT", hoursLeft: 10 }),
+      req("member", { hospitalId: "h-member", isAssociationMember: true, urgency: "ROUTINE", hoursLeft: 10 }),
+      req("listed", { hospitalId: "h-listed", urgency: "ROUTINE", hoursLeft: 10 }),
       req("other", { hospitalId: "h-other", urgency: "EMERGENCY", hoursLeft: 3 }),
     ];
     const sources = [
@@ -317,7 +335,7 @@ describe("recommendAllocations — priorities", () => {
     ];
     const { lines, summary } = recommendAllocations(requests, sources);
     checkInvariants(requests, sources, lines);
-    // "other" (emergency) takes 1,000 general kg first; the urgent tier then gets earmarks
+    // "other" (3 h) takes 1,000 general kg first; the 10 h tier then gets earmarks
     // (700 to member, 400 to listed) and the last 500 general kg levels them: listed rises to
     // 700 (+300), the remaining 200 go 100/100 → 800 each.
     expect(Object.fromEntries(summary.requests.map((r) => [r.requestId, r.proposedKg]))).toEqual({
@@ -403,6 +421,8 @@ function bigScenario(seed = 42): { requests: OpenRequest[]; sources: AllocationS
       alreadyAllocatedKg: rnd() < 0.2 ? Math.floor(rnd() * approved) : 0,
       urgency: urg[Math.floor(rnd() * 3)],
       hoursLeft: rnd() < 0.15 ? null : Math.floor(rnd() * 120),
+      stale: h % 11 === 0,
+      neededBy: `2021-07-1${Math.floor(rnd() * 5)}`,
       isReferral: h % 7 === 0,
       isAssociationMember: h % 3 === 0,
       createdAt: new Date(T0 + Math.floor(rnd() * 86_400_000)),

@@ -4,7 +4,6 @@ import {
   URGENCIES,
   canAllocate,
   checkAllocation,
-  compareForTriage,
   eventsAccepted,
   isFulfilled,
   sourceFreeKg,
@@ -13,7 +12,6 @@ import {
   urgencyRank,
   type RequestEvent,
   type RequestStatus,
-  type TriageItem,
 } from "../../src/domain/request";
 
 const approve: RequestEvent = { type: "approve", approvedKg: 8000, requestedKg: 10_000 };
@@ -170,37 +168,5 @@ describe("triage", () => {
     expect([...URGENCIES]).toEqual(["EMERGENCY", "URGENT", "ROUTINE"]);
     expect(urgencyRank("EMERGENCY")).toBeLessThan(urgencyRank("URGENT"));
     expect(urgencyRank("URGENT")).toBeLessThan(urgencyRank("ROUTINE"));
-  });
-
-  it("urgency, then fewest hours left (unknown last), then oldest", () => {
-    const at = (hh: string) => new Date(`2021-07-20T${hh}:00:00+07:00`);
-    const items: (TriageItem & { id: string })[] = [
-      { id: "routine-2h", urgency: "ROUTINE", hoursLeft: 2, createdAt: at("06") },
-      { id: "urgent-unknown", urgency: "URGENT", hoursLeft: null, createdAt: at("06") },
-      { id: "urgent-30h", urgency: "URGENT", hoursLeft: 30, createdAt: at("09") },
-      { id: "emergency-12h-late", urgency: "EMERGENCY", hoursLeft: 12, createdAt: at("10") },
-      { id: "urgent-5h", urgency: "URGENT", hoursLeft: 5, createdAt: at("11") },
-      { id: "emergency-12h-early", urgency: "EMERGENCY", hoursLeft: 12, createdAt: at("08") },
-      { id: "emergency-3h", urgency: "EMERGENCY", hoursLeft: 3, createdAt: at("12") },
-      { id: "urgent-nan", urgency: "URGENT", hoursLeft: Number.NaN, createdAt: at("05") },
-    ];
-    expect([...items].sort(compareForTriage).map((i) => i.id)).toEqual([
-      "emergency-3h",
-      "emergency-12h-early",
-      "emergency-12h-late",
-      "urgent-5h",
-      "urgent-30h",
-      "urgent-nan",
-      "urgent-unknown",
-      "routine-2h",
-    ]);
-  });
-
-  it("is antisymmetric", () => {
-    const a: TriageItem = { urgency: "URGENT", hoursLeft: null, createdAt: new Date(0) };
-    const b: TriageItem = { urgency: "URGENT", hoursLeft: 40, createdAt: new Date(1) };
-    expect(Math.sign(compareForTriage(a, b))).toBe(1);
-    expect(Math.sign(compareForTriage(b, a))).toBe(-1);
-    expect(compareForTriage(a, a)).toBe(0);
   });
 });

@@ -7,13 +7,13 @@ import type { ErrorMessages } from "@/i18n/errors";
 
 type Strings = {
   name: string; region: string; chooseRegion: string; address: string; isReferral: string; isAssociationMember: string;
-  beds: string; covidBeds: string; icuBeds: string; tankCapacity: string; tankResidual: string; tankResidualHint: string;
+  beds: string; covidBeds: string; icuBeds: string; tankCapacity: string; tankResidual: string; tankResidualHint: string; operatingMinimum: string; operatingMinimumHint: string;
   active: string; submit: string; saved: string; fixErrors: string;
 };
 
 export type HospitalInitial = {
   id?: string; name?: string; regionId?: string; address?: string; isReferral?: boolean; isAssociationMember?: boolean;
-  beds?: string; covidBeds?: string; icuBeds?: string; tankCapacityKg?: string; tankResidualKg?: string; active?: boolean;
+  beds?: string; covidBeds?: string; icuBeds?: string; tankCapacityKg?: string; tankResidualKg?: string; operatingMinimumKg?: string; active?: boolean;
 };
 
 /** Register or edit a hospital. Tank figures are typed in tonnes; the server stores kilograms. */
@@ -54,6 +54,7 @@ export function HospitalForm({ action, s, errors, regions, initial }: {
       <div className="hidden sm:block" />
       <Field name="tankCapacityKg" label={s.tankCapacity} state={state} errors={errors} defaultValue={initial.tankCapacityKg ?? "0"} />
       <Field name="tankResidualKg" label={s.tankResidual} hint={s.tankResidualHint} state={state} errors={errors} defaultValue={initial.tankResidualKg ?? "0"} />
+      <Field name="operatingMinimumKg" label={s.operatingMinimum} hint={s.operatingMinimumHint} state={state} errors={errors} defaultValue={initial.operatingMinimumKg ?? ""} />
       <div className="sm:col-span-2">
         <button type="submit" className="btn" disabled={pending}>{s.submit}</button>
       </div>

@@ -6,11 +6,17 @@ import type { Messages } from "@/i18n/messages";
 
 type Report = {
   id: string; day: Date; stockKg: number; usedKg: number; severePatients: number; criticalPatients: number;
-  bedsOccupied: number; flaggedForReview: boolean; reportedAt: Date;
+  bedsOccupied: number; flaggedForReview: boolean; reviewedAt: Date | null; reportedAt: Date;
 };
 
-/** A hospital's stock reports, newest first; a report flagged for review is marked. */
-export function StockHistory({ reports, residualKg, t, locale }: { reports: Report[]; residualKg: number; t: Messages; locale: Locale }) {
+/**
+ * A hospital's stock reports, newest first. Usable = stock above the tank's floor (see
+ * unusableFloorKg). A report held for review is marked, with a confirm button when `confirm`
+ * (the staff's server action) is given.
+ */
+export function StockHistory({ reports, floorKg, confirm, t, locale }: {
+  reports: Report[]; floorKg: number; confirm?: (data: FormData) => Promise<void>; t: Messages; locale: Locale;
+}) {
   const s = t.hospital.stock;
   if (reports.length === 0) return <p className="text-sm text-slate-500">{s.noReports}</p>;
   return (
@@ -28,10 +34,20 @@ export function StockHistory({ reports, residualKg, t, locale }: { reports: Repo
             <tr key={r.id} className={r.flaggedForReview ? "bg-amber-50" : ""} data-flagged={r.flaggedForReview || undefined}>
               <td className="whitespace-nowrap">
                 {formatDay(dateToDay(r.day), locale)}
-                {r.flaggedForReview && <span className="ml-2 rounded bg-amber-200 px-1 text-xs text-amber-900" data-testid="flagged">{s.flagged}</span>}
+                {r.flaggedForReview && <span className="ml-2 rounded bg-amber-200 px-1 text-xs text-amber-900" data-testid="flagged" title={s.flaggedNote}>{s.flagged}</span>}
+                {r.reviewedAt && <span className="ml-2 text-xs text-slate-500">{s.reviewed}</span>}
+                {r.flaggedForReview && (
+                  <p className="mt-1 max-w-xs whitespace-normal text-xs text-amber-900">{s.flaggedNote}</p>
+                )}
+                {r.flaggedForReview && confirm && (
+                  <form action={confirm} className="mt-1">
+                    <input type="hidden" name="id" value={r.id} />
+                    <button type="submit" className="btn-secondary text-xs" data-testid="confirm-review">{s.confirmReview}</button>
+                  </form>
+                )}
               </td>
               <td className="text-right tabular-nums">{formatTonnes(r.stockKg, locale)}</td>
-              <td className="text-right tabular-nums">{formatTonnes(usableStockKg(r.stockKg, residualKg), locale)}</td>
+              <td className="text-right tabular-nums">{formatTonnes(usableStockKg(r.stockKg, floorKg), locale)}</td>
               <td className="text-right tabular-nums">{formatTonnes(r.usedKg, locale)}</td>
               <td className="text-right tabular-nums">{formatNumber(r.severePatients, locale)}</td>
               <td className="text-right tabular-nums">{formatNumber(r.criticalPatients, locale)}</td>

@@ -6,7 +6,8 @@ export function hospitalFormStrings(t: Messages, submit: string) {
   return {
     name: h.name, region: h.region, chooseRegion: h.chooseRegion, address: h.address, isReferral: h.isReferral,
     isAssociationMember: h.isAssociationMember, beds: h.beds, covidBeds: h.covidBeds, icuBeds: h.icuBeds,
-    tankCapacity: h.tankCapacity, tankResidual: h.tankResidual, tankResidualHint: h.tankResidualHint, active: h.active,
+    tankCapacity: h.tankCapacity, tankResidual: h.tankResidual, tankResidualHint: h.tankResidualHint,
+    operatingMinimum: h.operatingMinimum, operatingMinimumHint: h.operatingMinimumHint, active: h.active,
     submit, saved: t.shell.common.saved, fixErrors: t.shell.common.fixErrors,
   };
 }

@@ -1,8 +1,10 @@
-import { formatDay, formatNumber } from "@/i18n/format";
+import { formatDateTime, formatDay, formatNumber } from "@/i18n/format";
 import type { Messages } from "@/i18n/messages";
 import type { Locale } from "@/i18n/locales";
 
-type Supply = { status: "red" | "amber" | "green" | "stale"; hoursLeft: number | null; lastReportDay: string | null } | null;
+type Supply = {
+  status: "red" | "amber" | "green" | "stale"; hoursLeft: number | null; lastReportDay: string | null; stale: boolean; asOf: Date;
+} | null;
 
 const COLOURS = {
   red: "bg-red-100 text-red-900 ring-red-300",
@@ -12,7 +14,10 @@ const COLOURS = {
   unknown: "bg-slate-100 text-slate-600 ring-slate-300",
 } as const;
 
-/** Hours of supply left with its colour (red < 8 h, amber < 24 h, green) and the stale flag. */
+/**
+ * Hours of supply left, projected to the moment it says ("as of"), with its colour (red < 8 h,
+ * amber < 24 h, green) and the stale flag (old figures: never green; red when projected out).
+ */
 export function SupplyBadge({ supply, t, locale }: { supply: Supply; t: Messages["hospital"]["supply"]; locale: Locale }) {
   const status = supply?.lastReportDay ? supply.status : "unknown";
   const hours = supply?.hoursLeft == null ? null : t.hours(formatNumber(supply.hoursLeft, locale, 0));
@@ -20,8 +25,11 @@ export function SupplyBadge({ supply, t, locale }: { supply: Supply; t: Messages
     <span className="inline-flex flex-wrap items-center gap-1" data-testid="supply-badge" data-status={status}>
       <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ring-1 ${COLOURS[status]}`}>{t[status]}</span>
       {supply?.lastReportDay && <span className="text-xs text-slate-700">{hours ?? t.noBurn}</span>}
-      {status === "stale" && supply?.lastReportDay && (
-        <span className="text-xs text-slate-500">{t.staleSince(formatDay(supply.lastReportDay, locale))}</span>
+      {supply && <span className="text-xs text-slate-500" data-testid="as-of">{t.asOf(formatDateTime(supply.asOf, locale))}</span>}
+      {supply?.stale && supply.lastReportDay && (
+        <span className="text-xs text-slate-500" data-testid="stale-since">
+          {status === "red" ? `${t.staleFlag} · ` : ""}{t.staleSince(formatDay(supply.lastReportDay, locale))}
+        </span>
       )}
     </span>
   );

@@ -1,5 +1,5 @@
 import type { AllocationReason } from "@/domain/recommender";
-import { formatNumber, formatTonnes } from "@/i18n/format";
+import { formatDay, formatNumber, formatTonnes } from "@/i18n/format";
 import type { Locale } from "@/i18n/locales";
 import type { Messages } from "@/i18n/messages";
 
@@ -11,7 +11,8 @@ export function reasonText(reason: AllocationReason, t: Messages, locale: Locale
     supplier: p.supplierName,
     urgency: t.hospital.urgency[p.urgency].toLowerCase(),
     referral: p.isReferral,
-    hours: p.hoursLeft === null ? r.hoursUnknown : r.hoursLeft(formatNumber(Math.max(0, Math.floor(p.hoursLeft)), locale)),
+    hours: p.hoursLeft === null ? r.hoursUnknown : (p.stale ? r.staleHours : r.hoursLeft)(formatNumber(Math.max(0, Math.floor(p.hoursLeft)), locale)),
+    neededBy: formatDay(p.neededBy, locale),
     tier: p.tier,
   };
   switch (reason.code) {

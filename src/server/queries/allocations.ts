@@ -66,10 +66,10 @@ export async function openApprovedRequests(now: Date = clockNow(), supplyIn?: Pr
   supplyP.catch(() => undefined); // awaited below
   const rows = await prisma.$queryRaw<{
     id: string; hospitalId: string; name: string; approvedKg: number; allocated: bigint; urgency: OpenRequest["urgency"];
-    isReferral: boolean; isAssociationMember: boolean; createdAt: Date;
+    isReferral: boolean; isAssociationMember: boolean; createdAt: Date; neededBy: Date;
   }[]>`
     SELECT r.id, r."hospitalId", h.name, r."approvedKg", COALESCE(a.allocated, 0) AS allocated, r.urgency::text AS urgency,
-           h."isReferral", h."isAssociationMember", r."createdAt"
+           h."isReferral", h."isAssociationMember", r."createdAt", r."neededBy"
     FROM "SupplyRequest" r
     JOIN "Hospital" h ON h.id = r."hospitalId"
     LEFT JOIN LATERAL (
@@ -79,7 +79,9 @@ export async function openApprovedRequests(now: Date = clockNow(), supplyIn?: Pr
   const supply = await supplyP;
   return rows.map((r) => ({
     requestId: r.id, hospitalId: r.hospitalId, hospitalName: r.name, approvedKg: r.approvedKg, alreadyAllocatedKg: Number(r.allocated),
-    urgency: r.urgency, hoursLeft: supply.get(r.hospitalId)?.hoursLeft ?? null, isReferral: r.isReferral,
+    urgency: r.urgency, hoursLeft: supply.get(r.hospitalId)?.hoursLeft ?? null,
+    // a hospital missing from the supply map (inactive) has no figures to trust
+    stale: supply.get(r.hospitalId)?.stale ?? true, neededBy: dateToDay(r.neededBy), isReferral: r.isReferral,
     isAssociationMember: r.isAssociationMember, createdAt: r.createdAt,
   }));
 }

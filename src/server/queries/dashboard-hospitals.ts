@@ -1,16 +1,26 @@
-import { now as clockNow } from "@/server/clock";
 import { Prisma } from "@/generated/prisma/client";
 import { addDays, dateToDay, dayToDate, startOfWibDay, type Day } from "@/domain/day";
-import { AMBER_BELOW_HOURS, BURN_RATE_WINDOW_REPORTS, RED_BELOW_HOURS, STALE_AFTER_HOURS, type SupplyStatus } from "./dashboard-rules";
+import { now as clockNow } from "@/server/clock";
+import {
+  AMBER_BELOW_HOURS,
+  BURN_RATE_WINDOW_REPORTS,
+  DEFAULT_OPERATING_MINIMUM_PCT,
+  RED_BELOW_HOURS,
+  STALE_AFTER_HOURS,
+  type SupplyStatus,
+} from "./dashboard-rules";
 import { prisma } from "../db";
 
-// Hospitals' supply on a WIB day, computed by PostgreSQL: each hospital's latest report on or
-// before the day (usable stock = stock − the tank's unusable residual), its burn rate (mean use
-// of its last 7 reports) and the hours that stock lasts; a hospital whose latest report is more
-// than 24 h old at the end of the day (or now, for today) is stale. The thresholds come from the
-// domain (one source of truth), passed to the SQL as parameters.
+// Hospitals' supply on a WIB day, computed by PostgreSQL with the domain's rules
+// (src/domain/stock.ts, decision 0016), projected to the moment of reading: the end of the day,
+// or now while the day is not over. Per hospital: its latest report on or before the day (usable
+// stock = stock above the larger of the tank's residual and its operating minimum), plus what it
+// received since, less its burn rate × the hours since (the burn rate: a 7…1-weighted mean of
+// its last 7 reports not held for review, or the newest one's use when higher), over the burn
+// rate. A latest report more than STALE_AFTER_HOURS old at that moment is stale.
 //
-// Indexes used: StockReport (hospitalId, day) unique — the LATERAL "latest 7 reports" walk.
+// Indexes used: StockReport (hospitalId, day) unique — the LATERAL "latest reports" walks;
+// Delivery (hospitalId, receivedAt, receivedKg) — received since the report, index-only.
 
 export type HospitalSupply = {
   id: string;
@@ -18,10 +28,19 @@ export type HospitalSupply = {
   regionCode: string;
   regionName: string;
   lastReportDay: Day | null;
+  /** when the latest report was made */
+  lastReportedAt: Date | null;
+  /** the moment the figures below are projected to */
+  asOf: Date;
+  /** usable stock projected to asOf, kg */
   usableStockKg: number;
+  /** received (accepted) since the latest report, up to asOf */
+  receivedSinceKg: number;
   burnRateKgPerDay: number;
   /** null when the hospital uses nothing (or never reported): no end in sight */
   hoursLeft: number | null;
+  /** the latest report is too old to trust (or there is none) */
+  stale: boolean;
   status: SupplyStatus;
 };
 
@@ -37,13 +56,15 @@ export function asOfInstant(day: Day, now: Date = clockNow()): Date {
 function supplySql(day: Day, asOf: Date, hospitalId: string | null) {
   const date = dayToDate(day);
   const staleBefore = new Date(asOf.getTime() - STALE_AFTER_HOURS * 3_600_000);
+  const asOfEpoch = asOf.getTime() / 1000;
   return Prisma.sql`
-    WITH supply AS (
+    WITH latest AS (
       SELECT h.id, h.name, r.code AS "regionCode", r.name AS "regionName",
              l.day AS "lastDay", l."reportedAt",
-             GREATEST(0, l."stockKg" - h."tankResidualKg") AS usable,
-             b.burn,
-             CASE WHEN b.burn > 0 THEN GREATEST(0, l."stockKg" - h."tankResidualKg") * 24.0 / b.burn END AS hours
+             GREATEST(0, l."stockKg" - GREATEST(h."tankResidualKg", COALESCE(h."operatingMinimumKg", h."tankCapacityKg" * ${DEFAULT_OPERATING_MINIMUM_PCT}::int / 100))) AS "usableAtReport",
+             COALESCE(GREATEST(b.weighted, b.newest), 0) AS burn,
+             COALESCE(rc.kg, 0) AS "receivedSince",
+             GREATEST(0, ${asOfEpoch}::float8 - extract(epoch FROM l."reportedAt")::float8) / 3600.0 AS elapsed
       FROM "Hospital" h
       JOIN "Region" r ON r.id = h."regionId"
       LEFT JOIN LATERAL (
@@ -51,19 +72,36 @@ function supplySql(day: Day, asOf: Date, hospitalId: string | null) {
         WHERE s."hospitalId" = h.id AND s.day <= ${date} ORDER BY s.day DESC LIMIT 1
       ) l ON true
       LEFT JOIN LATERAL (
-        SELECT avg(w."usedKg")::float8 AS burn FROM (
-          SELECT s."usedKg" FROM "StockReport" s
-          WHERE s."hospitalId" = h.id AND s.day <= ${date} ORDER BY s.day DESC LIMIT ${BURN_RATE_WINDOW_REPORTS}
+        SELECT sum(w."usedKg" * (${BURN_RATE_WINDOW_REPORTS + 1}::int - w.n))::float8 / sum(${BURN_RATE_WINDOW_REPORTS + 1}::int - w.n) AS weighted,
+               max(w."usedKg") FILTER (WHERE w.n = 1)::float8 AS newest
+        FROM (
+          SELECT s."usedKg", row_number() OVER (ORDER BY s.day DESC) AS n FROM "StockReport" s
+          WHERE s."hospitalId" = h.id AND s.day <= ${date} AND NOT s."flaggedForReview"
+          ORDER BY s.day DESC LIMIT ${BURN_RATE_WINDOW_REPORTS}
         ) w
       ) b ON true
+      LEFT JOIN LATERAL (
+        SELECT sum(d."receivedKg") AS kg FROM "Delivery" d
+        WHERE d."hospitalId" = h.id AND d."receivedAt" > l."reportedAt" AND d."receivedAt" <= ${asOf}
+      ) rc ON true
       WHERE h.active ${hospitalId ? Prisma.sql`AND h.id = ${hospitalId}` : Prisma.empty}
+    ), supply AS (
+      SELECT latest.*,
+             CASE WHEN "lastDay" IS NULL THEN 0
+                  ELSE GREATEST(0, "usableAtReport" + "receivedSince" - burn * elapsed / 24.0) END AS usable
+      FROM latest
     ), classified AS (
       SELECT supply.*,
-        CASE WHEN "lastDay" IS NULL OR "reportedAt" < ${staleBefore} THEN 'stale'
-             WHEN hours < ${RED_BELOW_HOURS} THEN 'red'
+        CASE WHEN burn > 0 AND "lastDay" IS NOT NULL THEN usable * 24.0 / burn END AS hours,
+        ("lastDay" IS NULL OR "reportedAt" < ${staleBefore}) AS stale
+      FROM supply
+    ), rated AS (
+      SELECT classified.*,
+        CASE WHEN hours < ${RED_BELOW_HOURS} THEN 'red'
+             WHEN stale THEN 'stale'
              WHEN hours < ${AMBER_BELOW_HOURS} THEN 'amber'
              ELSE 'green' END AS status
-      FROM supply
+      FROM classified
     )`;
 }
 
@@ -73,20 +111,24 @@ type Row = {
   regionCode: string;
   regionName: string;
   lastDay: Date | null;
+  reportedAt: Date | null;
   usable: number | null;
+  receivedSince: bigint | number | null;
   burn: number | null;
   hours: number | null;
+  stale: boolean;
   status: SupplyStatus;
 };
 
 /**
- * Every active hospital's supply on the day, the most at risk first: stale ones marked, then by
- * hours left (fewest first). `hospitalId` limits it to one hospital (a hospital admin's view).
+ * Every active hospital's supply on the day, the most at risk first: by projected hours left
+ * (fewest first), unknown last. `hospitalId` limits it to one hospital (a hospital admin's view).
  */
 export async function hospitalSupply(day: Day, opts: { hospitalId?: string | null; now?: Date } = {}): Promise<HospitalSupply[]> {
+  const asOf = asOfInstant(day, opts.now);
   const rows = await prisma.$queryRaw<Row[]>`
-    ${supplySql(day, asOfInstant(day, opts.now), opts.hospitalId ?? null)}
-    SELECT id, name, "regionCode", "regionName", "lastDay", usable, burn, hours, status FROM classified
+    ${supplySql(day, asOf, opts.hospitalId ?? null)}
+    SELECT id, name, "regionCode", "regionName", "lastDay", "reportedAt", usable, "receivedSince", burn, hours, stale, status FROM rated
     ORDER BY hours ASC NULLS LAST, name`;
   return rows.map((r) => ({
     id: r.id,
@@ -94,9 +136,13 @@ export async function hospitalSupply(day: Day, opts: { hospitalId?: string | nul
     regionCode: r.regionCode,
     regionName: r.regionName,
     lastReportDay: r.lastDay ? dateToDay(r.lastDay) : null,
-    usableStockKg: Number(r.usable ?? 0),
+    lastReportedAt: r.reportedAt,
+    asOf,
+    usableStockKg: Math.round(Number(r.usable ?? 0)),
+    receivedSinceKg: Number(r.receivedSince ?? 0),
     burnRateKgPerDay: Math.round(Number(r.burn ?? 0)),
     hoursLeft: r.hours === null ? null : Math.round(Number(r.hours) * 10) / 10,
+    stale: r.stale,
     status: r.status,
   }));
 }
@@ -112,7 +158,7 @@ export function statusCountsOf(rows: readonly HospitalSupply[]): StatusCounts {
 export async function hospitalStatusCounts(day: Day, opts: { now?: Date } = {}): Promise<StatusCounts> {
   const rows = await prisma.$queryRaw<{ status: SupplyStatus; n: bigint }[]>`
     ${supplySql(day, asOfInstant(day, opts.now), null)}
-    SELECT status, count(*) AS n FROM classified GROUP BY status`;
+    SELECT status, count(*) AS n FROM rated GROUP BY status`;
   const out: StatusCounts = { red: 0, amber: 0, green: 0, stale: 0 };
   for (const r of rows) out[r.status] = Number(r.n);
   return out;

@@ -6,6 +6,7 @@ import { pledgeProgress, type PledgeStatus } from "@/domain/pledge";
 import {
   AMBER_BELOW_HOURS,
   BURN_RATE_WINDOW_REPORTS,
+  DEFAULT_OPERATING_MINIMUM_PCT,
   RED_BELOW_HOURS,
   STALE_AFTER_HOURS,
   SUPPLY_STATUSES,
@@ -13,7 +14,7 @@ import {
 } from "@/domain/stock";
 import { checkMedicalPriority, NORMAL_MEDICAL_SHARE, shortfall, type MedicalPriorityCompliance } from "@/domain/supply";
 
-export { AMBER_BELOW_HOURS, BURN_RATE_WINDOW_REPORTS, NORMAL_MEDICAL_SHARE, RED_BELOW_HOURS, STALE_AFTER_HOURS, SUPPLY_STATUSES };
+export { AMBER_BELOW_HOURS, BURN_RATE_WINDOW_REPORTS, DEFAULT_OPERATING_MINIMUM_PCT, NORMAL_MEDICAL_SHARE, RED_BELOW_HOURS, STALE_AFTER_HOURS, SUPPLY_STATUSES };
 export type { MedicalPriorityCompliance, PledgeStatus, SupplyStatus };
 
 /** How far production falls short of the target (never negative). */

@@ -1,6 +1,6 @@
 import { addDays, type Day } from "@/domain/day";
 import { shortfallKg } from "./dashboard-rules";
-import { hospitalStatusCounts, hospitalSupply, regionTable, statusCountsOf, type HospitalSupply, type StatusCounts } from "./dashboard-hospitals";
+import { asOfInstant, hospitalStatusCounts, hospitalSupply, regionTable, statusCountsOf, type HospitalSupply, type StatusCounts } from "./dashboard-hospitals";
 import { pledgeProgress, priorityPeriods, producerSplits } from "./dashboard-supply";
 import { dailySeries, requestFunnel } from "./dashboard-trends";
 import { headlineFor, latestCapacityDay } from "./headline";
@@ -69,7 +69,9 @@ export async function dashboardData(day: Day, rangeDays: RangeDays, opts: { now?
     supply.then((rows) => regionTable(day, { ...opts, supply: rows })),
     requestFunnel(from, day),
   ]);
-  return { day, from, rangeDays, summary, series, periods, producers, pledges, hospitals, regions, funnel };
+  // the moment the hospitals' figures are projected to (the end of the day, or now)
+  const supplyAsOf = asOfInstant(day, opts.now);
+  return { day, from, rangeDays, supplyAsOf, summary, series, periods, producers, pledges, hospitals, regions, funnel };
 }
 
 export type DashboardData = Awaited<ReturnType<typeof dashboardData>>;

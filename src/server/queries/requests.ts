@@ -1,6 +1,7 @@
 import { now as clockNow } from "@/server/clock";
 import type { Prisma, RequestStatus } from "@/generated/prisma/client";
-import { compareForTriage } from "@/domain/request";
+import { dateToDay } from "@/domain/day";
+import { comparePriority } from "@/domain/priority";
 import { prisma } from "../db";
 import { hospitalScope, type Actor } from "../permissions";
 import type { HospitalSupply } from "./dashboard-hospitals";
@@ -76,8 +77,9 @@ export type TriageCard = Awaited<ReturnType<typeof triageBoard>>["columns"][numb
 export const BOARD_COLUMN_LIMIT = 50;
 
 /**
- * The staff triage board: a column per open status (and fulfilled), each sorted by urgency, then
- * the hospital's hours of supply left (fewest first), then age; rejected and cancelled aside.
+ * The staff triage board: a column per open status (and fulfilled), each in the one priority
+ * order the recommender uses too (src/domain/priority.ts: projected hours less an urgency boost,
+ * then needed-by day); rejected and cancelled aside.
  * Each open column shows its first `columnLimit` cards and counts all of them (`total`): at
  * national scale there are thousands of open requests. `supply`: supplyByHospital's map when
  * the caller has it already (the triage page shares it with the recommender).
@@ -106,11 +108,17 @@ export async function triageBoard(
   ]);
   // Sort every open request (cheap: in memory), keep each column's first cards, and sum the
   // allocations and deliveries of the kept cards only.
-  const ranked = open.map((r) => ({ r, urgency: r.urgency, createdAt: r.createdAt, hoursLeft: supply.get(r.hospitalId)?.hoursLeft ?? null }));
+  const ranked = open.map((r) => {
+    const s = supply.get(r.hospitalId);
+    return {
+      r, requestId: r.id, urgency: r.urgency, createdAt: r.createdAt, neededBy: dateToDay(r.neededBy), isReferral: r.hospital.isReferral,
+      hoursLeft: s?.hoursLeft ?? null, stale: s?.stale ?? true,
+    };
+  });
   const openColumns = new Map<string, { kept: (typeof open)[number][]; total: number }>();
   for (const status of BOARD_COLUMNS) {
     if (status === "FULFILLED") continue;
-    const inColumn = ranked.filter((x) => x.r.status === status).sort(compareForTriage);
+    const inColumn = ranked.filter((x) => x.r.status === status).sort(comparePriority);
     openColumns.set(status, { kept: inColumn.slice(0, columnLimit).map((x) => x.r), total: inColumn.length });
   }
   const kept = [...openColumns.values()].flatMap((c) => c.kept);

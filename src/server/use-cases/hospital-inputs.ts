@@ -32,6 +32,13 @@ export const tonnesKg = z.unknown().transform((v, ctx) => {
   return typeof t === "number" ? tonnesToKg(t) : t;
 });
 
+/** Tonnes typed by a user → integer kilograms, ≥ 0; left blank → null (the default applies). */
+export const optionalTonnesKg = z.unknown().transform((v, ctx) => {
+  if (v === undefined || v === null || (typeof v === "string" && v.trim() === "")) return null;
+  const t = numeric(v, ctx, false);
+  return typeof t === "number" ? tonnesToKg(t) : t;
+});
+
 /** Tonnes typed by a user → integer kilograms, > 0. */
 export const positiveTonnesKg = tonnesKg.refine((kg) => kg > 0, "positive");
 

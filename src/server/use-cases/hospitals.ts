@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { recordAudit } from "../audit";
 import { RuleError, useCase, type Tx } from "../use-case";
-import { checkbox, count, id, text, tonnesKg } from "./hospital-inputs";
+import { checkbox, count, id, optionalTonnesKg, text, tonnesKg } from "./hospital-inputs";
 
 // Hospitals, registered and edited by task-force staff and admins. Never deleted: a hospital's
 // reports, requests and deliveries are history.
@@ -17,16 +17,19 @@ const hospitalFields = z.object({
   icuBeds: count,
   tankCapacityKg: tonnesKg,
   tankResidualKg: tonnesKg,
+  /** blank: 20 % of the tank (src/domain/stock.ts) */
+  operatingMinimumKg: optionalTonnesKg.optional().transform((kg) => kg ?? null),
 });
 
 type HospitalInput = z.output<typeof hospitalFields>;
 
-/** Cross-field rules: COVID and ICU beds within beds, the residual within the tank. */
+/** Cross-field rules: COVID and ICU beds within beds, the residual and the operating minimum within the tank. */
 function checkFields(input: HospitalInput) {
   const errors: Record<string, string> = {};
   if (input.covidBeds > input.beds) errors.covidBeds = "beds_exceeded";
   if (input.icuBeds > input.beds) errors.icuBeds = "beds_exceeded";
   if (input.tankResidualKg > input.tankCapacityKg) errors.tankResidualKg = "residual_exceeds_tank";
+  if (input.operatingMinimumKg !== null && input.operatingMinimumKg > input.tankCapacityKg) errors.operatingMinimumKg = "residual_exceeds_tank";
   if (Object.keys(errors).length) throw new RuleError("invalid", errors);
 }
 

@@ -4,7 +4,7 @@ import { dateToDay, dayToDate } from "@/domain/day";
 import { isUsageAnomalous, BURN_RATE_WINDOW_REPORTS } from "@/domain/stock";
 import { recordAudit } from "../audit";
 import { RuleError, useCase } from "../use-case";
-import { count, day, tonnesKg } from "./hospital-inputs";
+import { count, day, id, tonnesKg } from "./hospital-inputs";
 import { notify } from "./notifications";
 
 // The hospital admin's daily stock report, for their own hospital only: the hospital is the
@@ -38,7 +38,7 @@ export const submitStockReport = useCase({
 
     const date = dayToDate(input.day);
     const previous = await tx.stockReport.findMany({
-      where: { hospitalId, day: { lt: date } },
+      where: { hospitalId, day: { lt: date }, flaggedForReview: false },
       orderBy: { day: "desc" },
       take: BURN_RATE_WINDOW_REPORTS,
       select: { usedKg: true },
@@ -52,6 +52,8 @@ export const submitStockReport = useCase({
       criticalPatients: input.criticalPatients,
       bedsOccupied: input.bedsOccupied,
       flaggedForReview,
+      reviewedById: null,
+      reviewedAt: null,
       reportedById: actor.id,
       reportedAt: clockNow(),
     };
@@ -64,6 +66,28 @@ export const submitStockReport = useCase({
     if (flaggedForReview && !before?.flaggedForReview) {
       await notify(tx, { staff: true }, "stock_flagged", { hospitalId, hospital: hospital.name, day: dateToDay(date) });
     }
+    return after;
+  },
+});
+
+/**
+ * Staff confirm a report held for review (after a call to the hospital, say): its use then
+ * counts in the burn rate (decision 0016). A hospital corrects a wrong figure by reporting the
+ * day again instead.
+ */
+export const confirmStockReview = useCase({
+  action: "stock:review",
+  input: z.object({ id }),
+  resource: async (input, tx) => tx.stockReport.findUnique({ where: { id: input.id }, select: { hospitalId: true } }),
+  run: async ({ tx, actor, input }) => {
+    const before = await tx.stockReport.findUnique({ where: { id: input.id } });
+    if (!before) throw new RuleError("not_found");
+    if (!before.flaggedForReview) throw new RuleError("not_flagged");
+    const after = await tx.stockReport.update({
+      where: { id: input.id },
+      data: { flaggedForReview: false, reviewedById: actor.id, reviewedAt: clockNow() },
+    });
+    await recordAudit(tx, actor, "stock.review", "StockReport", after.id, before, after);
     return after;
   },
 });

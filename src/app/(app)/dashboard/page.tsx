@@ -7,7 +7,7 @@ import { DayPicker } from "@/components/dashboard/day-picker";
 import { Funnel } from "@/components/dashboard/funnel";
 import { Headline } from "@/components/dashboard/headline";
 import { dashboardTables, DataTable, TABLE_KEYS, type TableKey, type TableSpec } from "@/components/dashboard/tables";
-import { formatDay, formatNumber } from "@/i18n/format";
+import { formatDateTime, formatDay, formatNumber } from "@/i18n/format";
 import type { Locale } from "@/i18n/locales";
 import type { Messages } from "@/i18n/messages";
 import { getI18n } from "@/i18n/server";
@@ -185,7 +185,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 
       <section aria-labelledby="hospitals-title" className="card min-w-0 space-y-3">
         <h2 id="hospitals-title">{t.hospitals.title}</h2>
-        <p className="text-sm text-slate-700">{t.hospitals.intro}</p>
+        <p className="text-sm text-slate-700" data-testid="hospitals-as-of">{t.hospitals.intro(formatDateTime(d.supplyAsOf, locale))}</p>
         <DataTable spec={top(tables.hospitals, d.hospitals.slice(0, PAGE_ROWS))} />
         <TopRows table="hospitals" title={tables.hospitals.title} total={d.hospitals.length} order={t.hospitals.order} query={query} t={t} locale={locale} />
       </section>

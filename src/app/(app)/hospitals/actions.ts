@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { formStateOf, type FormState } from "@/components/forms/form-state";
 import { currentActor } from "@/server/session";
 import { createHospital, updateHospital } from "@/server/use-cases/hospitals";
+import { confirmStockReview } from "@/server/use-cases/stock";
 
 const fields = (data: FormData) => ({
   name: String(data.get("name") ?? ""),
@@ -17,6 +18,7 @@ const fields = (data: FormData) => ({
   icuBeds: String(data.get("icuBeds") ?? ""),
   tankCapacityKg: String(data.get("tankCapacityKg") ?? ""),
   tankResidualKg: String(data.get("tankResidualKg") ?? ""),
+  operatingMinimumKg: String(data.get("operatingMinimumKg") ?? ""),
 });
 
 export async function createHospitalAction(_prev: FormState, data: FormData): Promise<FormState> {
@@ -30,4 +32,10 @@ export async function updateHospitalAction(_prev: FormState, data: FormData): Pr
   const result = await updateHospital(await currentActor(), { id: String(data.get("id") ?? ""), ...fields(data), active: data.get("active") === "on" });
   if (result.ok) revalidatePath("/hospitals");
   return formStateOf(result, data);
+}
+
+/** Staff confirm a stock report held for review; the page shows the outcome either way. */
+export async function confirmStockReviewAction(data: FormData): Promise<void> {
+  const result = await confirmStockReview(await currentActor(), { id: String(data.get("id") ?? "") });
+  if (result.ok) revalidatePath(`/hospitals/${result.value.hospitalId}`);
 }

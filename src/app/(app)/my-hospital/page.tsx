@@ -1,3 +1,4 @@
+import { unusableFloorKg } from "@/domain/stock";
 import { today } from "@/server/clock";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -55,7 +56,7 @@ export default async function MyHospitalPage() {
           <h2>{s.history}</h2>
           <Link href="/requests" className="text-sm text-brand-700 hover:underline">{t.hospital.requests.mine} →</Link>
         </div>
-        <StockHistory reports={reports} residualKg={hospital.tankResidualKg} t={t} locale={locale} />
+        <StockHistory reports={reports} floorKg={unusableFloorKg(hospital)} t={t} locale={locale} />
       </section>
     </>
   );

@@ -10,7 +10,8 @@ import { hospitalFor } from "@/server/queries/hospitals";
 import { stockHistory, supplyOf } from "@/server/queries/stock";
 import { regionOptions } from "@/server/queries/suppliers";
 import { requireActor } from "@/server/session";
-import { updateHospitalAction } from "../actions";
+import { unusableFloorKg } from "@/domain/stock";
+import { confirmStockReviewAction, updateHospitalAction } from "../actions";
 
 export default async function HospitalPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
   const actor = await requireActor("hospital:read");
@@ -41,7 +42,8 @@ export default async function HospitalPage({ params, searchParams }: { params: P
               id: hospital.id, name: hospital.name, regionId: hospital.regionId, address: hospital.address, isReferral: hospital.isReferral,
               isAssociationMember: hospital.isAssociationMember, beds: String(hospital.beds), covidBeds: String(hospital.covidBeds),
               icuBeds: String(hospital.icuBeds), tankCapacityKg: kgToTonnesInput(hospital.tankCapacityKg),
-              tankResidualKg: kgToTonnesInput(hospital.tankResidualKg), active: hospital.active,
+              tankResidualKg: kgToTonnesInput(hospital.tankResidualKg),
+              operatingMinimumKg: hospital.operatingMinimumKg === null ? "" : kgToTonnesInput(hospital.operatingMinimumKg), active: hospital.active,
             }} />
         </>
       ) : (
@@ -49,7 +51,8 @@ export default async function HospitalPage({ params, searchParams }: { params: P
       )}
       <section className="space-y-2">
         <h2>{h.reports}</h2>
-        <StockHistory reports={reports} residualKg={hospital.tankResidualKg} t={t} locale={locale} />
+        <StockHistory reports={reports} floorKg={unusableFloorKg(hospital)} t={t} locale={locale}
+          confirm={can(actor, "stock:review", { hospitalId: hospital.id }) ? confirmStockReviewAction : undefined} />
       </section>
     </>
   );

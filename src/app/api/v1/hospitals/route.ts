@@ -14,9 +14,13 @@ export const GET = apiRoute("api:hospitals", dateQuery, async ({ actor, query })
       id: h.id,
       name: h.name,
       regionCode: h.regionCode,
+      asOf: h.asOf.toISOString(),
+      lastReportedAt: h.lastReportedAt?.toISOString() ?? null,
       usableStockKg: h.usableStockKg,
+      receivedSinceKg: h.receivedSinceKg,
       burnRateKgPerDay: h.burnRateKgPerDay,
       hoursLeft: h.hoursLeft,
+      stale: h.stale,
       status: h.status,
     })),
   );
