@@ -1,5 +1,5 @@
 // Which request is served first: ONE ordering for the triage board and the allocation
-// recommender (decision 0017). A logistician's question is "who runs out first?", so the
+// recommender (decision 0019). A logistician's question is "who runs out first?", so the
 // hospital's projected hours of supply lead; the hospital's declared urgency moves it forward by
 // a bounded number of hours (it knows things the figures don't, but cannot jump the whole queue);
 // figures that are too old to trust count as no better than amber.

@@ -2,7 +2,7 @@
 // figure is read, and how worried the task force should be. The dashboard's SQL
 // (src/server/queries/dashboard-hospitals.ts) computes the same figures in PostgreSQL with these
 // constants; the oracle test (tests/integration/dashboard-aggregates.test.ts) holds the two equal.
-// The rules are written up in docs/decisions/0016-projected-supply.md.
+// The rules are written up in docs/decisions/0018-projected-supply.md.
 
 import { assertKg } from "./mass";
 

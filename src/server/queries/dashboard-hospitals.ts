@@ -12,7 +12,7 @@ import {
 import { prisma } from "../db";
 
 // Hospitals' supply on a WIB day, computed by PostgreSQL with the domain's rules
-// (src/domain/stock.ts, decision 0016), projected to the moment of reading: the end of the day,
+// (src/domain/stock.ts, decision 0018), projected to the moment of reading: the end of the day,
 // or now while the day is not over. Per hospital: its latest report on or before the day (usable
 // stock = stock above the larger of the tank's residual and its operating minimum), plus what it
 // received since, less its burn rate × the hours since (the burn rate: a 7…1-weighted mean of

@@ -72,7 +72,7 @@ export const submitStockReport = useCase({
 
 /**
  * Staff confirm a report held for review (after a call to the hospital, say): its use then
- * counts in the burn rate (decision 0016). A hospital corrects a wrong figure by reporting the
+ * counts in the burn rate (decision 0018). A hospital corrects a wrong figure by reporting the
  * day again instead.
  */
 export const confirmStockReview = useCase({
