@@ -98,7 +98,8 @@ describe("authorization", () => {
     expect(r.status).toBe(200);
     const body = await r.json();
     expect(body).toHaveLength(1);
-    expect(body[0]).toMatchObject({ id: a.hospital.hospitalId, name: "RSUD Banten", status: "amber", hoursLeft: 14 });
+    // projected to the end of 25 Aug: the 14 h RSUD Banten had at 09:30 ran out by 23:30
+    expect(body[0]).toMatchObject({ id: a.hospital.hospitalId, name: "RSUD Banten", status: "red", hoursLeft: 0, asOf: "2021-08-25T17:00:00.000Z" });
   });
 });
 

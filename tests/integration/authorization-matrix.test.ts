@@ -55,6 +55,8 @@ type Fx = {
   userId: string;
   tokenId: string;
   rateSet: string;
+  /** a stock report held for review (confirming it is allowed again: "not_flagged" is a rule error) */
+  flaggedReport: string;
 };
 let fx: Fx;
 let seq = 0;
@@ -85,7 +87,7 @@ const useCases: Record<string, Record<string, Case | Helper>> = {
     setDefaultRateSet: { action: "forecast:configure", input: (f) => ({ key: f.rateSet }) },
     updateRateSet: { action: "forecast:configure", input: (f) => ({ key: f.rateSet, severeLpm: "15", criticalLpm: "40" }) },
   },
-  "hospital-inputs": Object.fromEntries(["tonnesKg", "positiveTonnesKg", "count", "day", "checkbox", "id", "text"].map((n) => [n, { helper: "zod input piece" }])),
+  "hospital-inputs": Object.fromEntries(["tonnesKg", "optionalTonnesKg", "positiveTonnesKg", "count", "day", "checkbox", "id", "text"].map((n) => [n, { helper: "zod input piece" }])),
   hospitals: {
     createHospital: { action: "hospital:write", input: (f) => ({ name: "RS Authz", regionId: f.province, beds: "10", covidBeds: "1", icuBeds: "1", tankCapacityKg: "1", tankResidualKg: "0" }) },
     updateHospital: { action: "hospital:write", input: (f) => ({ id: f.ownHospital, name: "RSUD Banten", regionId: f.province, beds: "10", covidBeds: "1", icuBeds: "1", tankCapacityKg: "1", tankResidualKg: "0", active: true }) },
@@ -121,6 +123,7 @@ const useCases: Record<string, Record<string, Case | Helper>> = {
     nextStatus: { helper: "pure state machine" },
   },
   stock: {
+    confirmStockReview: { action: "stock:review", input: (f) => ({ id: f.flaggedReport }) },
     submitStockReport: { action: "stock:report", input: (f) => ({ day: "2021-07-20", stockKg: "1", usedKg: "1", severePatients: "1", criticalPatients: "1", bedsOccupied: "1", hospitalId: f.ownHospital }) },
   },
   suppliers: {
@@ -167,6 +170,7 @@ const serverActions: Record<string, Record<string, ActionCase>> = {
   "src/app/(app)/hospitals/actions.ts": {
     createHospitalAction: { action: "hospital:write", form: (f) => ({ name: "RS Authz", regionId: f.province, beds: "10", covidBeds: "1", icuBeds: "1", tankCapacityKg: "1", tankResidualKg: "0" }) },
     updateHospitalAction: { action: "hospital:write", form: (f) => ({ id: f.ownHospital, name: "RSUD Banten", regionId: f.province, beds: "10", covidBeds: "1", icuBeds: "1", tankCapacityKg: "1", tankResidualKg: "0", active: "on" }) },
+    confirmStockReviewAction: { action: "stock:review", form: (f) => ({ id: f.flaggedReport }) },
   },
   "src/app/(app)/my-hospital/actions.ts": {
     submitStockAction: { action: "stock:report", form: (f) => ({ day: "2021-07-21", stockKg: "1", usedKg: "1", severePatients: "1", criticalPatients: "1", bedsOccupied: "1", hospitalId: f.ownHospital }) },
@@ -251,6 +255,7 @@ beforeAll(async () => {
   const target = await prisma.user.create({ data: { email: "authz-target@satgas.test", name: "Target", role: "OFFICIAL", passwordHash: "x" } });
   const token = await prisma.apiToken.create({ data: { name: "authz", userId: target.id, tokenHash: `authz-${Date.now()}` } });
   const rateSet = await prisma.flowRateSet.findFirstOrThrow();
+  const flagged = await prisma.stockReport.findFirstOrThrow({ where: { flaggedForReview: true } });
   fx = {
     ownHospital: rs1.hospitalId!,
     otherHospital: rs2.hospitalId!,
@@ -264,6 +269,7 @@ beforeAll(async () => {
     userId: target.id,
     tokenId: token.id,
     rateSet: rateSet.key,
+    flaggedReport: flagged.id,
     // A fresh SUBMITTED request of rs1's hospital for each call.
     requestId: async () =>
       (await prisma.supplyRequest.create({

@@ -15,7 +15,7 @@ import { actor as actorOf } from "./supply-helpers";
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 
-type Fx = Record<"requestIds" | "supplierIds" | "producerIds" | "hospitalIds" | "deliveryIds" | "pledgeIds" | "trancheIds" | "allocationIds" | "userIds" | "tokenIds" | "regionIds" | "rateSets" | "periodIds", string[]>;
+type Fx = Record<"requestIds" | "supplierIds" | "producerIds" | "hospitalIds" | "deliveryIds" | "pledgeIds" | "trancheIds" | "allocationIds" | "userIds" | "tokenIds" | "regionIds" | "rateSets" | "periodIds" | "stockReportIds", string[]>;
 let fx: Fx;
 let as: { admin: Actor; rs1: Actor };
 const startedAt = new Date();
@@ -64,7 +64,7 @@ const list = (item: fc.Arbitrary<unknown>, max = 4) => field(fc.array(item, { ma
 // ---- one arbitrary per use case ----------------------------------------------------------------
 type Entry = { mod: string; name: string; who: "admin" | "rs1"; input: () => fc.Arbitrary<unknown> };
 const supplierFields = () => ({ name: field(text), kind: field(fc.constantFrom("PRODUCER", "DISTRIBUTOR", "VENDOR")), regionId: field(lazyPick("regionIds")), address: field(text), contactName: field(text), contactPhone: field(fc.constantFrom("+62 812 3456 7890", "021-555"), text) });
-const hospitalFields = () => ({ name: field(text), regionId: field(lazyPick("regionIds")), address: field(text), isReferral: field(bool), isAssociationMember: field(bool), beds: field(fc.integer({ min: 0, max: 500 }).map(String)), covidBeds: field(fc.integer({ min: 0, max: 50 }).map(String)), icuBeds: field(fc.integer({ min: 0, max: 20 }).map(String)), tankCapacityKg: field(decimalStr), tankResidualKg: field(decimalStr) });
+const hospitalFields = () => ({ name: field(text), regionId: field(lazyPick("regionIds")), address: field(text), isReferral: field(bool), isAssociationMember: field(bool), beds: field(fc.integer({ min: 0, max: 500 }).map(String)), covidBeds: field(fc.integer({ min: 0, max: 50 }).map(String)), icuBeds: field(fc.integer({ min: 0, max: 20 }).map(String)), tankCapacityKg: field(decimalStr), tankResidualKg: field(decimalStr), operatingMinimumKg: field(decimalStr, fc.constant("")) });
 const pledgeFields = () => ({
   supplierId: field(lazyPick("supplierIds")), total: field(decimalStr), startsOn: field(dayStr), endsOn: field(dayStr), earmark: field(fc.constantFrom("NONE", "ASSOCIATION", "HOSPITALS")),
   hospitalIds: list(field(lazyPick("hospitalIds"))), note: field(text),
@@ -91,6 +91,7 @@ const ENTRIES: Entry[] = [
   { mod: "requests", name: "approveRequest", who: "admin", input: () => record({ id: field(lazyPick("requestIds")), approvedKg: field(decimalStr) }) },
   { mod: "requests", name: "rejectRequest", who: "admin", input: () => record({ id: field(lazyPick("requestIds")), reason: field(text) }) },
   { mod: "stock", name: "submitStockReport", who: "rs1", input: () => record({ day: field(dayStr), stockKg: field(decimalStr), usedKg: field(decimalStr), severePatients: field(fc.integer({ min: 0, max: 100 }).map(String)), criticalPatients: field(fc.integer({ min: 0, max: 100 }).map(String)), bedsOccupied: field(fc.integer({ min: 0, max: 300 }).map(String)) }) },
+  { mod: "stock", name: "confirmStockReview", who: "admin", input: () => record({ id: field(lazyPick("stockReportIds")) }) },
   { mod: "suppliers", name: "createSupplier", who: "admin", input: () => record(supplierFields()) },
   { mod: "suppliers", name: "updateSupplier", who: "admin", input: () => record({ ...supplierFields(), id: field(lazyPick("supplierIds")) }) },
   { mod: "suppliers", name: "setSupplierActive", who: "admin", input: () => record({ id: field(lazyPick("supplierIds")), active: field(fc.boolean()) }) },
@@ -109,6 +110,7 @@ async function loadFixtures() {
     producerIds: await ids(`SELECT id FROM "Supplier" WHERE kind IN ('PRODUCER','DISTRIBUTOR')`),
     hospitalIds: await ids(`SELECT id FROM "Hospital"`),
     deliveryIds: await ids(`SELECT id FROM "Delivery"`),
+    stockReportIds: await ids(`(SELECT id FROM "StockReport" WHERE "flaggedForReview" LIMIT 5) UNION ALL (SELECT id FROM "StockReport" LIMIT 5)`),
     pledgeIds: await ids(`SELECT id FROM "Pledge"`),
     trancheIds: await ids(`SELECT id FROM "PledgeTranche"`),
     allocationIds: await ids(`SELECT id FROM "Allocation"`),

@@ -1,3 +1,7 @@
+import { comparePriority } from "@/domain/priority";
+import { dateToDay } from "@/domain/day";
+import type { TriageCard } from "@/server/queries/requests";
+import { SCENARIO_CLOCK_START } from "../../prisma/seed";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/server/db";
 import type { Actor } from "@/server/permissions";
@@ -109,11 +113,17 @@ describe("hospital requests", () => {
     expect(list.every((x) => x.hospitalId === rs1.hospitalId)).toBe(true);
   });
 
-  it("puts the triage board in urgency then hours-left order, rejected and cancelled aside", async () => {
-    const board = await triageBoard();
-    const submitted = board.columns.find((c) => c.status === "SUBMITTED")!.cards;
-    const rank = { EMERGENCY: 0, URGENT: 1, ROUTINE: 2 } as const;
-    for (let i = 1; i < submitted.length; i++) expect(rank[submitted[i - 1].urgency]).toBeLessThanOrEqual(rank[submitted[i].urgency]);
+  it("puts each open column of the triage board in the one priority order, rejected and cancelled aside", async () => {
+    const board = await triageBoard(new Date(SCENARIO_CLOCK_START));
+    const key = (c: TriageCard) => ({
+      requestId: c.id, urgency: c.urgency, hoursLeft: c.supply?.hoursLeft ?? null, stale: c.supply?.stale ?? true,
+      neededBy: dateToDay(c.neededBy), isReferral: c.hospital.isReferral, createdAt: c.createdAt,
+    });
+    let compared = 0;
+    for (const col of board.columns.filter((c) => c.status !== "FULFILLED")) {
+      for (let i = 1; i < col.cards.length; i++, compared++) expect(comparePriority(key(col.cards[i - 1]), key(col.cards[i]))).toBeLessThan(0);
+    }
+    expect(compared).toBeGreaterThan(3);
     expect(board.aside.every((c) => c.status === "REJECTED" || c.status === "CANCELLED")).toBe(true);
     expect(board.columns.map((c) => c.status)).toEqual(["SUBMITTED", "APPROVED", "ALLOCATED", "IN_TRANSIT", "FULFILLED"]);
   });

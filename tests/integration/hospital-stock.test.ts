@@ -1,3 +1,4 @@
+import { burnRateKgPerDay, unusableFloorKg } from "@/domain/stock";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, dayToDate, todayWib } from "@/domain/day";
 import { prisma } from "@/server/db";
@@ -5,7 +6,8 @@ import type { Actor } from "@/server/permissions";
 import { supplyOf } from "@/server/queries/stock";
 import { listNotifications } from "@/server/queries/notifications";
 import { markNotificationsRead, notifyStaleHospitals } from "@/server/use-cases/notifications";
-import { submitStockReport } from "@/server/use-cases/stock";
+import { confirmStockReview, submitStockReport } from "@/server/use-cases/stock";
+import { hospitalSupply } from "@/server/queries/dashboard-hospitals";
 import { actor, auditOf } from "./supply-helpers";
 
 let staff: Actor, admin: Actor, official: Actor, rs1: Actor, rs2: Actor;
@@ -33,9 +35,14 @@ describe("daily stock report", () => {
     const h = await prisma.hospital.findUniqueOrThrow({ where: { id: rs1.hospitalId! } });
     const s = await supplyOf(rs1.hospitalId!);
     expect(s?.lastReportDay).toBe(today);
-    expect(s?.usableStockKg).toBe(Math.max(0, 5500 - h.tankResidualKg));
-    expect(s?.status).not.toBe("stale");
-    expect(s?.hoursLeft).not.toBeNull();
+    // 5.5 t reported just now, above the tank's 2 t floor (20 % of 10 t)
+    expect(unusableFloorKg(h)).toBe(2000);
+    expect(s?.usableStockKg).toBe(5500 - 2000);
+    const counted = await prisma.stockReport.findMany({ where: { hospitalId: h.id, flaggedForReview: false }, orderBy: { day: "desc" }, take: 7 });
+    expect(counted[0].usedKg).toBe(2000);
+    expect(s?.burnRateKgPerDay).toBe(Math.round(burnRateKgPerDay(counted.map((r) => r.usedKg))));
+    expect(s?.hoursLeft).toBeCloseTo((3500 / burnRateKgPerDay(counted.map((r) => r.usedKg))) * 24, 0);
+    expect(s?.status).toBe(s!.hoursLeft! < 8 ? "red" : s!.hoursLeft! < 24 ? "amber" : "green");
   });
 
   it("keeps a wildly high use but flags it for review and tells staff", async () => {
@@ -59,6 +66,31 @@ describe("daily stock report", () => {
 
   it("is refused to staff, admins and officials", async () => {
     for (const who of [staff, admin, official]) expect(await submitStockReport(who, report())).toMatchObject({ ok: false, error: "forbidden" });
+  });
+});
+
+describe("a report held for review", () => {
+  it("does not move the burn rate until staff confirm it, and only staff and admins may", async () => {
+    const day = "2021-08-25";
+    const asOf = new Date("2021-08-25T12:00:00+07:00");
+    const h = await prisma.hospital.findFirstOrThrow({ where: { name: "RSUD Cilegon" } });
+    const latest = await prisma.stockReport.findUniqueOrThrow({ where: { hospitalId_day: { hospitalId: h.id, day: dayToDate(day) } } });
+    const [before] = await hospitalSupply(day, { hospitalId: h.id, now: asOf });
+    // the hospital's latest use is 5× its usual: held (as the use case would have flagged it)
+    await prisma.stockReport.update({ where: { id: latest.id }, data: { usedKg: latest.usedKg * 5, flaggedForReview: true } });
+    const [held] = await hospitalSupply(day, { hospitalId: h.id, now: asOf });
+    expect(held.burnRateKgPerDay).toBeLessThan(latest.usedKg * 5);
+    expect(held.burnRateKgPerDay).not.toBe(before.burnRateKgPerDay); // the held day is left out entirely
+
+    expect(await confirmStockReview(official, { id: latest.id })).toMatchObject({ ok: false, error: "forbidden" });
+    expect(await confirmStockReview(rs1, { id: latest.id })).toMatchObject({ ok: false, error: "forbidden" });
+    const r = await confirmStockReview(staff, { id: latest.id });
+    expect(r).toMatchObject({ ok: true, value: { flaggedForReview: false, reviewedById: staff.id } });
+    const [confirmed] = await hospitalSupply(day, { hospitalId: h.id, now: asOf });
+    expect(confirmed.burnRateKgPerDay).toBe(latest.usedKg * 5); // the newest use, now counted, is the highest
+    expect(confirmed.hoursLeft!).toBeLessThan(held.hoursLeft!);
+    expect(await confirmStockReview(staff, { id: latest.id })).toMatchObject({ ok: false, error: "not_flagged" });
+    expect((await auditOf("StockReport", latest.id)).map((e) => e.action)).toEqual(["stock.review"]);
   });
 });
 

@@ -34,8 +34,9 @@ export async function updateHospitalAction(_prev: FormState, data: FormData): Pr
   return formStateOf(result, data);
 }
 
-/** Staff confirm a stock report held for review; the page shows the outcome either way. */
+/** Staff confirm a stock report held for review; a report confirmed meanwhile just shows as confirmed. */
 export async function confirmStockReviewAction(data: FormData): Promise<void> {
   const result = await confirmStockReview(await currentActor(), { id: String(data.get("id") ?? "") });
+  if (!result.ok && result.error === "forbidden") redirect("/forbidden");
   if (result.ok) revalidatePath(`/hospitals/${result.value.hospitalId}`);
 }
