@@ -29,7 +29,10 @@ export const WHO_PLANNING_RATES: Readonly<FlowRates> = Object.freeze({ severeLpm
 /** WHO's ratio of a critical to a severe patient's flow, used to split a measured total. */
 export const WHO_CRITICAL_TO_SEVERE = WHO_PLANNING_RATES.criticalLpm / WHO_PLANNING_RATES.severeLpm;
 
-/** India 2021 hospital formula: 50 % of non-ICU beds × 10 L/min + ICU beds × 24 L/min. */
+/**
+ * India 2021 hospital formula (Ministry of Health guidance for COVID hospitals, April 2021):
+ * 50 % of the non-ICU oxygen beds × 10 L/min + ICU beds × 24 L/min.
+ */
 export const INDIA_2021_NON_ICU_SHARE = 0.5;
 export const INDIA_2021_NON_ICU_LPM = 10;
 export const INDIA_2021_ICU_LPM = 24;
@@ -68,15 +71,16 @@ export function demandKgPerDay(patients: PatientsOnOxygen, rates: FlowRates): nu
 }
 
 /**
- * India's 2021 formula, whole kg/day. `beds` is the hospital's total, ICU included, so the
- * non-ICU beds are beds − icuBeds.
+ * India's 2021 formula, whole kg/day, applied to the beds set aside for COVID (the oxygen beds),
+ * not the whole hospital: a hospital's other wards are not on COVID oxygen. `icuBeds` are the
+ * COVID ICU beds within `covidBeds`, so the non-ICU oxygen beds are covidBeds − icuBeds.
  */
-export function indiaBedFormulaKgPerDay(hospital: { beds: number; icuBeds: number }): number {
-  assertNonNeg(hospital.beds, "beds");
+export function indiaBedFormulaKgPerDay(hospital: { covidBeds: number; icuBeds: number }): number {
+  assertNonNeg(hospital.covidBeds, "covidBeds");
   assertNonNeg(hospital.icuBeds, "icuBeds");
-  if (hospital.icuBeds > hospital.beds) throw new RangeError("icuBeds cannot exceed beds");
+  if (hospital.icuBeds > hospital.covidBeds) throw new RangeError("icuBeds cannot exceed covidBeds");
   const lpm =
-    (hospital.beds - hospital.icuBeds) * INDIA_2021_NON_ICU_SHARE * INDIA_2021_NON_ICU_LPM +
+    (hospital.covidBeds - hospital.icuBeds) * INDIA_2021_NON_ICU_SHARE * INDIA_2021_NON_ICU_LPM +
     hospital.icuBeds * INDIA_2021_ICU_LPM;
   return Math.round(lpmToKgPerDay(lpm));
 }

@@ -9,6 +9,13 @@ const id = {
   noData: "Belum ada laporan stok rumah sakit; proyeksi belum dapat dihitung.",
   sample: "Angka rumah sakit dan kasus di data demo adalah data contoh.",
 
+  /** The seeded rate sets by key: their names in this language and where their figures come from. */
+  rateSets: {
+    who: { name: "Laju perencanaan WHO", source: "WHO, perencanaan lonjakan oksigen COVID-19 (2020): pasien berat 10 L/menit, kritis 30 L/menit — angka maksimum untuk perencanaan." },
+    india2021: { name: "Rumus tempat tidur India 2021", source: "Pedoman Kementerian Kesehatan India untuk rumah sakit COVID (April 2021): tempat tidur oksigen 10 L/menit, ICU 24 L/menit." },
+    measured: { name: "Rata-rata bangsal terukur", source: "Rata-rata aliran yang diukur di bangsal COVID (3–6 L/menit untuk pasien berat): angka contoh untuk demo." },
+  } as Record<string, { name: string; source: string } | undefined>,
+  rateSetSource: (source: string) => `Sumber: ${source}`,
   controls: {
     title: "Skenario",
     hint: "Perubahan langsung terlihat pada grafik; tidak ada data yang diubah.",
@@ -67,7 +74,7 @@ const id = {
     title: "Asumsi",
     rates: (name: string, lpm: string) => `Kebutuhan = pasien berat dan kritis × laju aliran "${name}" (${lpm}), dihitung pada 15 °C: 1 L/menit sepanjang hari = 1,44 m³ = 1,95 kg oksigen.`,
     patients: (hospitals: number, older: number, severe: string, critical: string) =>
-      `Pasien: laporan terakhir ${hospitals} rumah sakit (${severe} berat, ${critical} kritis)${older > 0 ? `; ${older} di antaranya belum melapor hari ini dan dihitung dengan laporan terakhirnya` : ""}. Pasien yang isolasi mandiri di rumah tidak dihitung.`,
+      `Pasien: laporan terakhir ${hospitals} rumah sakit (${severe} berat, ${critical} kritis)${older > 0 ? `; ${older} di antaranya belum melapor hari ini dan tetap dihitung dengan laporan terakhirnya (ditandai di tabel)` : ""}. Pasien yang isolasi mandiri di rumah tidak dihitung.`,
     growth: (series: string, rate: string, from: string, to: string) =>
       `Tren: garis lurus pada logaritma "${series}" dari ${from} sampai ${to}: ${rate} per hari. Pasien bertambah atau berkurang dengan laju yang sama, dan perbandingan berat : kritis tetap.`,
     band: "Rentang: laju ± 1,96 × galat bakunya. Rentang hanya mencerminkan sebaran data, bukan perubahan arah (kebijakan, tempat tidur penuh, keterlambatan laporan).",
@@ -84,9 +91,10 @@ const id = {
     patients: "Pasien × laju aliran terpilih",
     patientsNote: (severe: string, critical: string) => `${severe} pasien berat, ${critical} kritis`,
     beds: "Rumus tempat tidur India 2021",
-    bedsNote: (beds: string, icu: string) => `50 % dari ${beds} tempat tidur non-ICU × 10 L/menit + ${icu} ICU × 24 L/menit (kapasitas penuh)`,
+    bedsNote: (beds: string, icu: string) =>
+      `50 % dari ${beds} tempat tidur COVID non-ICU × 10 L/menit + ${icu} ICU COVID × 24 L/menit (semua terisi; pedoman Kementerian Kesehatan India, April 2021)`,
     measured: "Pemakaian terukur rumah sakit",
-    measuredNote: "jumlah rata-rata pemakaian 7 laporan terakhir tiap rumah sakit",
+    measuredNote: "jumlah laju pemakaian tiap rumah sakit (7 laporan terakhir, yang terbaru lebih berbobot); yang berhenti melapor dihitung dengan laporan terakhirnya",
   },
 
   check: {
@@ -94,6 +102,7 @@ const id = {
     intro: (min: string, max: string) => `Rumah sakit yang pemakaiannya menyimpang jauh dari yang tersirat oleh pasiennya (di luar ${min}–${max} kali), dengan laju aliran terpilih.`,
     hospital: "Rumah sakit",
     reportDay: "Laporan",
+    carriedForward: "diteruskan",
     patients: "Pasien (berat/kritis)",
     reported: "Dilaporkan",
     implied: "Tersirat dari pasien",
@@ -142,6 +151,12 @@ const en: typeof id = {
   noData: "No hospital stock reports yet; the forecast cannot be computed.",
   sample: "The hospital and case figures in the demo data are sample data.",
 
+  rateSets: {
+    who: { name: "WHO planning rates", source: "WHO, COVID-19 oxygen surge planning (2020): severe 10 L/min, critical 30 L/min — planning maxima." },
+    india2021: { name: "India 2021 bed formula", source: "India's Ministry of Health guidance for COVID hospitals (April 2021): oxygen beds 10 L/min, ICU 24 L/min." },
+    measured: { name: "Measured ward averages", source: "Average flows measured on COVID wards (3–6 L/min for severe patients): sample figures for the demo." },
+  },
+  rateSetSource: (source: string) => `Source: ${source}`,
   controls: {
     title: "Scenario",
     hint: "The chart follows at once; no data is changed.",
@@ -200,7 +215,7 @@ const en: typeof id = {
     title: "Assumptions",
     rates: (name: string, lpm: string) => `Demand = severe and critical patients × the "${name}" flow rates (${lpm}), at 15 °C: 1 L/min for a day = 1.44 m³ = 1.95 kg of oxygen.`,
     patients: (hospitals: number, older: number, severe: string, critical: string) =>
-      `Patients: the latest reports of ${hospitals} hospitals (${severe} severe, ${critical} critical)${older > 0 ? `; ${older} of them have not reported today and count with their last report` : ""}. People isolating at home are not counted.`,
+      `Patients: the latest reports of ${hospitals} hospitals (${severe} severe, ${critical} critical)${older > 0 ? `; ${older} of them have not reported today and still count with their last report (marked in the table)` : ""}. People isolating at home are not counted.`,
     growth: (series: string, rate: string, from: string, to: string) =>
       `Trend: a straight line through the logarithm of "${series}" from ${from} to ${to}: ${rate} a day. Patients grow or fall at that rate, and the severe : critical mix stays the same.`,
     band: "Band: the rate ± 1.96 × its standard error. It reflects only the scatter of the data, not a change of course (policy, full beds, reporting delays).",
@@ -217,9 +232,10 @@ const en: typeof id = {
     patients: "Patients × chosen flow rates",
     patientsNote: (severe: string, critical: string) => `${severe} severe, ${critical} critical patients`,
     beds: "India 2021 bed formula",
-    bedsNote: (beds: string, icu: string) => `50 % of ${beds} non-ICU beds × 10 L/min + ${icu} ICU beds × 24 L/min (full hospitals)`,
+    bedsNote: (beds: string, icu: string) =>
+      `50 % of ${beds} non-ICU COVID beds × 10 L/min + ${icu} COVID ICU beds × 24 L/min (all occupied; India's Ministry of Health guidance, April 2021)`,
     measured: "Hospitals' measured use",
-    measuredNote: "sum of each hospital's mean use over its last 7 reports",
+    measuredNote: "sum of each hospital's burn rate (its last 7 reports, the newest weigh most); hospitals that stopped reporting count with their last report",
   },
 
   check: {
@@ -227,6 +243,7 @@ const en: typeof id = {
     intro: (min: string, max: string) => `Hospitals whose reported use departs strongly from what their patients imply (outside ${min}–${max} times), at the chosen flow rates.`,
     hospital: "Hospital",
     reportDay: "Report",
+    carriedForward: "carried forward",
     patients: "Patients (severe/critical)",
     reported: "Reported",
     implied: "Implied by patients",

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { addDays, dateToDay, dayRange, daysBetween } from "@/domain/day";
+import { addDays, dateToDay, dayRange } from "@/domain/day";
+import { burnRateKgPerDay } from "@/domain/stock";
 import { fitGrowth, forecastDemand, indiaBedFormulaKgPerDay } from "@/domain/forecast";
 import { prisma } from "@/server/db";
-import { forecastInputs, HISTORY_DAYS, LATEST_REPORT_MAX_AGE_DAYS, type ForecastInputs } from "@/server/queries/forecast";
+import { forecastInputs, HISTORY_DAYS, type ForecastInputs } from "@/server/queries/forecast";
 
 // The forecast's inputs against the seeded data, each expectation recomputed here from the raw
 // rows (not from SQL), so the database's sums are checked by an independent path.
@@ -26,14 +27,13 @@ function expected(asOf: string) {
   for (const h of hospitals) {
     const own = reports.filter((r) => r.hospitalId === h.id && dateToDay(r.day) <= asOf).sort((a, b) => (a.day < b.day ? 1 : -1));
     const latest = own[0];
-    if (latest && daysBetween(dateToDay(latest.day), asOf) <= LATEST_REPORT_MAX_AGE_DAYS) {
+    if (latest) {
       hospitalsN++;
       if (dateToDay(latest.day) < asOf) older++;
       severe += latest.severePatients;
       critical += latest.criticalPatients;
       used += latest.usedKg;
-      const last7 = own.slice(0, 7);
-      burn += last7.reduce((a, r) => a + r.usedKg, 0) / last7.length;
+      burn += burnRateKgPerDay(own.filter((r) => !r.flaggedForReview).map((r) => r.usedKg));
     }
   }
   return { hospitals: hospitalsN, olderThanAsOf: older, severe, critical, usedKg: used, burnKgPerDay: Math.round(burn) };
@@ -61,14 +61,15 @@ describe("forecast inputs against the seed", () => {
     expect(rsud).toMatchObject({ day: "2021-08-25", usedKg: raw.usedKg, severe: raw.severePatients, critical: raw.criticalPatients });
   });
 
-  it("sums beds and ICU beds of the active hospitals for the India 2021 formula", () => {
-    const beds = hospitals.reduce((a, h) => a + h.beds, 0);
-    const icu = hospitals.reduce((a, h) => a + h.icuBeds, 0);
-    expect(inputs.beds).toEqual({ beds, icuBeds: icu });
+  it("sums the active hospitals' COVID beds and ICU beds for the India 2021 formula", () => {
+    const covidBeds = hospitals.reduce((a, h) => a + h.covidBeds, 0);
+    const icu = hospitals.reduce((a, h) => a + Math.min(h.icuBeds, h.covidBeds), 0);
+    expect(inputs.beds).toEqual({ covidBeds, icuBeds: icu });
     expect(inputs.activeHospitals).toBe(hospitals.length);
-    // (2,990 − 177) × 0.5 × 10 + 177 × 24 = 18,313 L/min × 1.94976 = 35,706 kg/day
-    expect(inputs.beds).toEqual({ beds: 2990, icuBeds: 177 });
-    expect(indiaBedFormulaKgPerDay(inputs.beds)).toBe(35706);
+    // the seed: 1,275 COVID beds, 177 of them ICU: (1,275 − 177) × 0.5 × 10 + 177 × 24 = 9,738 L/min
+    // × 1.94976 = 18,987 kg/day — not the 35,706 kg/day the whole hospitals' 2,990 beds would give
+    expect(inputs.beds).toEqual({ covidBeds: 1275, icuBeds: 177 });
+    expect(indiaBedFormulaKgPerDay(inputs.beds)).toBe(18987);
   });
 
   it("takes the latest day's medical capacity as supply", async () => {
@@ -115,5 +116,20 @@ describe("forecast inputs against the seed", () => {
     // only when the medical share goes back to industry does a wave run short
     const lapsed = forecastDemand({ fit, patients, rates, supply, scenario: { waveMultiplier: 5, shiftPercentagePoints: -56 } });
     expect(lapsed.firstShortDay).not.toBeNull();
+  });
+});
+
+// Last in the file: it deletes reports.
+describe("a hospital that stops reporting", () => {
+  it("is carried forward on its last report and its burn, not dropped from demand", async () => {
+    const quiet = hospitals.find((h) => h.name === "RSUD Berkah Pandeglang")!;
+    await prisma.stockReport.deleteMany({ where: { hospitalId: quiet.id, day: { gt: new Date("2021-08-10T00:00:00Z") } } });
+    reports = await prisma.stockReport.findMany();
+    const inputs = (await forecastInputs("2021-08-25"))!;
+    // fifteen days without a report: still one of the 14 hospitals in demand, and counted as carried forward
+    expect(inputs.hospitals.find((h) => h.id === quiet.id)).toMatchObject({ day: "2021-08-10" });
+    expect(inputs.latest).toEqual(expected("2021-08-25"));
+    expect(inputs.latest.hospitals).toBe(14);
+    expect(inputs.latest.olderThanAsOf).toBe(2);
   });
 });

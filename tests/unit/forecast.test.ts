@@ -37,12 +37,12 @@ describe("flow-rate demand", () => {
     expect(demandKgPerDay({ severe: 40, critical: 0 }, { severeLpm: 5, criticalLpm: 15 })).toBe(390);
   });
 
-  it("applies India's 2021 bed formula to non-ICU and ICU beds", () => {
+  it("applies India's 2021 bed formula to the COVID beds: non-ICU and ICU", () => {
     // (200 − 20) × 50 % × 10 + 20 × 24 = 900 + 480 = 1,380 L/min → 2,690.6688 → 2,691
-    expect(indiaBedFormulaKgPerDay({ beds: 200, icuBeds: 20 })).toBe(2691);
+    expect(indiaBedFormulaKgPerDay({ covidBeds: 200, icuBeds: 20 })).toBe(2691);
     // 100 × 50 % × 10 = 500 L/min → 974.88 → 975
-    expect(indiaBedFormulaKgPerDay({ beds: 100, icuBeds: 0 })).toBe(975);
-    expect(() => indiaBedFormulaKgPerDay({ beds: 10, icuBeds: 11 })).toThrow(RangeError);
+    expect(indiaBedFormulaKgPerDay({ covidBeds: 100, icuBeds: 0 })).toBe(975);
+    expect(() => indiaBedFormulaKgPerDay({ covidBeds: 10, icuBeds: 11 })).toThrow(RangeError);
   });
 
   it("derives a hospital's own rates from its measured use", () => {

@@ -84,10 +84,13 @@ export function ForecastExplorer({ inputs, defaults, initial, opened, locale, ca
   const patients = { severe: inputs.latest.severe, critical: inputs.latest.critical };
   const reportedRates = measuredRates(inputs.latest.usedKg, patients);
   const rateOptions = [
-    ...inputs.rateSets.map((r) => ({ key: r.key, name: r.name, rates: { severeLpm: r.severeLpm, criticalLpm: r.criticalLpm } as FlowRates })),
-    ...(reportedRates ? [{ key: REPORTED_RATES_KEY, name: t.controls.reportedRates, rates: reportedRates }] : []),
+    ...inputs.rateSets.map((r) => ({
+      key: r.key, name: t.rateSets[r.key]?.name ?? r.name, source: t.rateSets[r.key]?.source ?? null,
+      rates: { severeLpm: r.severeLpm, criticalLpm: r.criticalLpm } as FlowRates,
+    })),
+    ...(reportedRates ? [{ key: REPORTED_RATES_KEY, name: t.controls.reportedRates, source: null, rates: reportedRates }] : []),
   ];
-  const chosen = rateOptions.find((r) => r.key === p.rateSet) ?? rateOptions[0] ?? { key: "who", name: "WHO", rates: WHO_PLANNING_RATES };
+  const chosen = rateOptions.find((r) => r.key === p.rateSet) ?? rateOptions[0] ?? { key: "who", name: "WHO", source: null, rates: WHO_PLANNING_RATES };
   const lpmText = t.controls.lpm(n(chosen.rates.severeLpm, 1), n(chosen.rates.criticalLpm, 1));
 
   const supply = { medicalKgPerDay: inputs.supply.medicalKg, productionKgPerDay: inputs.supply.productionKg };
@@ -154,6 +157,7 @@ export function ForecastExplorer({ inputs, defaults, initial, opened, locale, ca
               {rateOptions.map((r) => <option key={r.key} value={r.key}>{r.name}</option>)}
             </select>
             <p className="mt-1 text-xs text-slate-500">{lpmText}</p>
+            {chosen.source && <p className="mt-1 text-xs text-slate-500" data-testid="rate-source">{t.rateSetSource(chosen.source)}</p>}
           </div>
           <fieldset>
             <legend className="label">{t.controls.basis}</legend>
@@ -286,7 +290,7 @@ export function ForecastExplorer({ inputs, defaults, initial, opened, locale, ca
         <h2 id="today-title">{t.today.title}</h2>
         <div className="grid gap-4 sm:grid-cols-3">
           <Stat label={t.today.patients} testId="today-patients" value={tonnes(todayPatientsKg)} note={`${t.today.patientsNote(n(patients.severe), n(patients.critical))}; ${lpmText}`} />
-          <Stat label={t.today.beds} testId="today-beds" value={tonnes(bedsKg)} note={t.today.bedsNote(n(inputs.beds.beds - inputs.beds.icuBeds), n(inputs.beds.icuBeds))} />
+          <Stat label={t.today.beds} testId="today-beds" value={tonnes(bedsKg)} note={t.today.bedsNote(n(inputs.beds.covidBeds - inputs.beds.icuBeds), n(inputs.beds.icuBeds))} />
           <Stat label={t.today.measured} testId="today-measured" value={tonnes(inputs.latest.burnKgPerDay)} note={t.today.measuredNote} />
         </div>
       </section>
@@ -294,10 +298,10 @@ export function ForecastExplorer({ inputs, defaults, initial, opened, locale, ca
       <section className="card space-y-3" aria-labelledby="check-title" data-testid="consistency">
         <h2 id="check-title">{t.check.title}</h2>
         <p className="text-sm text-slate-700">{t.check.intro(n(USE_RATIO_MIN, 1), n(USE_RATIO_MAX, 1))}</p>
-        {flagged.length === 0 ? <p className="text-sm" data-testid="consistency-none">{t.check.none}</p> : <CheckTable rows={flagged} t={t} locale={locale} testId="consistency-flagged" />}
+        {flagged.length === 0 ? <p className="text-sm" data-testid="consistency-none">{t.check.none}</p> : <CheckTable rows={flagged} asOf={inputs.asOf} t={t} locale={locale} testId="consistency-flagged" />}
         <details className="text-sm">
           <summary className="cursor-pointer text-brand-700 underline">{t.check.showAll}</summary>
-          <div className="mt-2"><CheckTable rows={checks} t={t} locale={locale} testId="consistency-all" /></div>
+          <div className="mt-2"><CheckTable rows={checks} asOf={inputs.asOf} t={t} locale={locale} testId="consistency-all" /></div>
         </details>
       </section>
 
@@ -329,13 +333,17 @@ type T = (typeof forecastStrings)["id"];
 
 const hospitalTonnes = (kg: number, locale: Locale) => `${formatNumber(kg / 1000, locale, 2)} t`;
 
-function CheckTable({ rows, t, locale, testId }: { rows: { h: ForecastInputs["hospitals"][number]; c: ReturnType<typeof checkReportedUse> }[]; t: T; locale: Locale; testId: string }) {
+function CheckTable({ rows, asOf, t, locale, testId }: {
+  rows: { h: ForecastInputs["hospitals"][number]; c: ReturnType<typeof checkReportedUse> }[]; asOf: string; t: T; locale: Locale; testId: string;
+}) {
+  // a hospital whose latest report is older than the as-of day is carried forward on it
+  const carried = (day: string) => (day < asOf ? <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900">{t.check.carriedForward}</span> : null);
   return (
     <>
     <ul className="divide-y divide-slate-100 text-sm sm:hidden" data-testid={`${testId}-list`}>
       {rows.map(({ h, c }) => (
         <li key={h.id} className="py-2">
-          <p className="font-medium">{h.name} <span className="text-xs font-normal text-slate-500">· {h.regionName} · {formatDay(h.day, locale)}</span></p>
+          <p className="font-medium">{h.name} <span className="text-xs font-normal text-slate-500">· {h.regionName} · {formatDay(h.day, locale)}{carried(h.day)}</span></p>
           <p>
             {t.check.reported} <strong>{hospitalTonnes(c.reportedKg, locale)}</strong> · {t.check.implied.toLowerCase()} <strong>{hospitalTonnes(c.impliedKg, locale)}</strong>
             {c.ratio !== null && <> · {formatNumber(c.ratio, locale, 2)}×</>}
@@ -361,7 +369,7 @@ function CheckTable({ rows, t, locale, testId }: { rows: { h: ForecastInputs["ho
           {rows.map(({ h, c }) => (
             <tr key={h.id} data-testid={`check-${h.id}`}>
               <td>{h.name}<div className="text-xs text-slate-500">{h.regionName}</div></td>
-              <td className="whitespace-nowrap">{formatDay(h.day, locale)}</td>
+              <td className="whitespace-nowrap">{formatDay(h.day, locale)}{carried(h.day)}</td>
               <td className="text-right">{h.severe}/{h.critical}</td>
               <td className="whitespace-nowrap text-right">{hospitalTonnes(c.reportedKg, locale)}</td>
               <td className="whitespace-nowrap text-right">{hospitalTonnes(c.impliedKg, locale)}</td>

@@ -52,6 +52,22 @@ export function asOfInstant(day: Day, now: Date = clockNow()): Date {
   return now < end ? now : end;
 }
 
+/**
+ * The burn rate of hospital `h` as of a date, for a LEFT JOIN LATERAL (… ) b: columns weighted
+ * and newest; the burn is GREATEST(b.weighted, b.newest). The one SQL form of burnRateKgPerDay,
+ * shared with the forecast's inputs.
+ */
+export function burnRateLateral(date: Date) {
+  return Prisma.sql`
+    SELECT sum(w."usedKg" * (${BURN_RATE_WINDOW_REPORTS + 1}::int - w.n))::float8 / sum(${BURN_RATE_WINDOW_REPORTS + 1}::int - w.n) AS weighted,
+           max(w."usedKg") FILTER (WHERE w.n = 1)::float8 AS newest
+    FROM (
+      SELECT s."usedKg", row_number() OVER (ORDER BY s.day DESC) AS n FROM "StockReport" s
+      WHERE s."hospitalId" = h.id AND s.day <= ${date} AND NOT s."flaggedForReview"
+      ORDER BY s.day DESC LIMIT ${BURN_RATE_WINDOW_REPORTS}
+    ) w`;
+}
+
 /** The per-hospital rows (CTE) shared by the list and the counts. */
 function supplySql(day: Day, asOf: Date, hospitalId: string | null) {
   const date = dayToDate(day);
@@ -71,15 +87,7 @@ function supplySql(day: Day, asOf: Date, hospitalId: string | null) {
         SELECT s.day, s."stockKg", s."reportedAt" FROM "StockReport" s
         WHERE s."hospitalId" = h.id AND s.day <= ${date} ORDER BY s.day DESC LIMIT 1
       ) l ON true
-      LEFT JOIN LATERAL (
-        SELECT sum(w."usedKg" * (${BURN_RATE_WINDOW_REPORTS + 1}::int - w.n))::float8 / sum(${BURN_RATE_WINDOW_REPORTS + 1}::int - w.n) AS weighted,
-               max(w."usedKg") FILTER (WHERE w.n = 1)::float8 AS newest
-        FROM (
-          SELECT s."usedKg", row_number() OVER (ORDER BY s.day DESC) AS n FROM "StockReport" s
-          WHERE s."hospitalId" = h.id AND s.day <= ${date} AND NOT s."flaggedForReview"
-          ORDER BY s.day DESC LIMIT ${BURN_RATE_WINDOW_REPORTS}
-        ) w
-      ) b ON true
+      LEFT JOIN LATERAL (${burnRateLateral(date)}) b ON true
       LEFT JOIN LATERAL (
         SELECT sum(d."receivedKg") AS kg FROM "Delivery" d
         WHERE d."hospitalId" = h.id AND d."receivedAt" > l."reportedAt" AND d."receivedAt" <= ${asOf}

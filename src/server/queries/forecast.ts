@@ -1,5 +1,5 @@
 import { addDays, dateToDay, dayToDate, type Day } from "@/domain/day";
-import { BURN_RATE_WINDOW_REPORTS } from "@/domain/stock";
+import { burnRateLateral } from "./dashboard-hospitals";
 import { dailySeries } from "./dashboard-trends";
 import { headlineFor } from "./headline";
 import { prisma } from "../db";
@@ -10,8 +10,6 @@ import { prisma } from "../db";
 // Indexes used: StockReport (hospitalId, day) unique — the LATERAL "latest report" walks;
 // StockReport (day), CaseStat (day), DailyCapacity (day) for the series.
 
-/** A hospital's latest report counts when it is at most this many days older than the as-of day. */
-export const LATEST_REPORT_MAX_AGE_DAYS = 7;
 /** Days of history sent for the fit (the domain fits the last 7–14 of them) and drawn on the chart. */
 export const HISTORY_DAYS = 14;
 
@@ -43,20 +41,23 @@ export type ForecastInputs = {
   /** the first and last days with stock reports (the as-of picker's bounds) */
   bounds: { first: Day; last: Day };
   rateSets: RateSetRow[];
-  /** hospitals' latest reports (at most LATEST_REPORT_MAX_AGE_DAYS old), summed */
+  /**
+   * every active hospital's latest report on or before the as-of day, summed: a hospital that
+   * stopped reporting is carried forward on its last report (it still burns oxygen), and counted
+   */
   latest: {
     hospitals: number;
-    /** of which the latest report is older than the as-of day */
+    /** of which the latest report is older than the as-of day: carried forward */
     olderThanAsOf: number;
     severe: number;
     critical: number;
     usedKg: number;
-    /** sum over hospitals of the mean use of their last 7 reports (their measured burn) */
+    /** sum over hospitals of their burn rate (src/domain/stock.ts: weighted, held reports left out) */
     burnKgPerDay: number;
   };
   activeHospitals: number;
-  /** active hospitals' beds (ICU included) and ICU beds, summed: input to the India 2021 formula */
-  beds: { beds: number; icuBeds: number };
+  /** active hospitals' COVID (oxygen) beds and their ICU beds, summed: input to the India 2021 formula */
+  beds: { covidBeds: number; icuBeds: number };
   /** the latest day with capacity on or before the as-of day, and its medical and total production */
   supply: { day: Day | null; medicalKg: number; productionKg: number };
   history: HistoryPoint[];
@@ -88,34 +89,24 @@ export async function forecastInputs(asOf?: Day): Promise<ForecastInputs | null>
     supplyOn(day),
     historyTo(day),
   ]);
-  return { asOf: day, bounds, rateSets: sets, latest, activeHospitals: beds.hospitals, beds: { beds: beds.beds, icuBeds: beds.icuBeds }, supply, history, hospitals };
-}
-
-/** The as-of date and the oldest report day that still counts as a hospital's latest. */
-function reportWindow(day: Day) {
-  return { date: dayToDate(day), oldest: dayToDate(addDays(day, -LATEST_REPORT_MAX_AGE_DAYS)) };
+  return { asOf: day, bounds, rateSets: sets, latest, activeHospitals: beds.hospitals, beds: { covidBeds: beds.covidBeds, icuBeds: beds.icuBeds }, supply, history, hospitals };
 }
 
 async function latestSums(day: Day): Promise<ForecastInputs["latest"]> {
-  const { date, oldest } = reportWindow(day);
+  const date = dayToDate(day);
   const [r] = await prisma.$queryRaw<
     { hospitals: bigint; older: bigint; severe: bigint | null; critical: bigint | null; used: bigint | null; burn: number | null }[]
   >`
     SELECT count(l.day) AS hospitals,
       count(l.day) FILTER (WHERE l.day < ${date}) AS older,
       sum(l."severePatients") AS severe, sum(l."criticalPatients") AS critical, sum(l."usedKg") AS used,
-      sum(b.burn)::float8 AS burn
+      sum(GREATEST(b.weighted, b.newest))::float8 AS burn
     FROM "Hospital" h
     JOIN LATERAL (
       SELECT s.day, s."severePatients", s."criticalPatients", s."usedKg" FROM "StockReport" s
-      WHERE s."hospitalId" = h.id AND s.day <= ${date} AND s.day >= ${oldest} ORDER BY s.day DESC LIMIT 1
+      WHERE s."hospitalId" = h.id AND s.day <= ${date} ORDER BY s.day DESC LIMIT 1
     ) l ON true
-    LEFT JOIN LATERAL (
-      SELECT avg(w."usedKg") AS burn FROM (
-        SELECT s."usedKg" FROM "StockReport" s
-        WHERE s."hospitalId" = h.id AND s.day <= ${date} ORDER BY s.day DESC LIMIT ${BURN_RATE_WINDOW_REPORTS}
-      ) w
-    ) b ON true
+    LEFT JOIN LATERAL (${burnRateLateral(date)}) b ON true
     WHERE h.active`;
   return {
     hospitals: Number(r.hospitals),
@@ -128,7 +119,7 @@ async function latestSums(day: Day): Promise<ForecastInputs["latest"]> {
 }
 
 async function latestPerHospital(day: Day): Promise<HospitalUseRow[]> {
-  const { date, oldest } = reportWindow(day);
+  const date = dayToDate(day);
   const rows = await prisma.$queryRaw<
     { id: string; name: string; regionName: string; day: Date; used: number; severe: number; critical: number }[]
   >`
@@ -137,17 +128,18 @@ async function latestPerHospital(day: Day): Promise<HospitalUseRow[]> {
     JOIN "Region" r ON r.id = h."regionId"
     JOIN LATERAL (
       SELECT s.day, s."usedKg", s."severePatients", s."criticalPatients" FROM "StockReport" s
-      WHERE s."hospitalId" = h.id AND s.day <= ${date} AND s.day >= ${oldest} ORDER BY s.day DESC LIMIT 1
+      WHERE s."hospitalId" = h.id AND s.day <= ${date} ORDER BY s.day DESC LIMIT 1
     ) l ON true
     WHERE h.active
     ORDER BY h.name`;
   return rows.map((r) => ({ id: r.id, name: r.name, regionName: r.regionName, day: dateToDay(r.day), usedKg: r.used, severe: r.severe, critical: r.critical }));
 }
 
+/** Active hospitals, their COVID beds and their ICU beds counted within them (see indiaBedFormulaKgPerDay). */
 async function bedSums() {
-  const [r] = await prisma.$queryRaw<{ hospitals: bigint; beds: bigint | null; icu: bigint | null }[]>`
-    SELECT count(*) AS hospitals, sum(beds) AS beds, sum("icuBeds") AS icu FROM "Hospital" WHERE active`;
-  return { hospitals: Number(r.hospitals), beds: Number(r.beds ?? 0), icuBeds: Number(r.icu ?? 0) };
+  const [r] = await prisma.$queryRaw<{ hospitals: bigint; covid: bigint | null; icu: bigint | null }[]>`
+    SELECT count(*) AS hospitals, sum("covidBeds") AS covid, sum(LEAST("icuBeds", "covidBeds")) AS icu FROM "Hospital" WHERE active`;
+  return { hospitals: Number(r.hospitals), covidBeds: Number(r.covid ?? 0), icuBeds: Number(r.icu ?? 0) };
 }
 
 /** The latest day's medical capacity: the last capacity day on or before `day`. */
