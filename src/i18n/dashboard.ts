@@ -146,6 +146,7 @@ const id = {
     dashboard: "Kembali ke dasbor",
     keyFigures: "Angka utama",
     topRisk: "Rumah sakit paling berisiko",
+    projectedTo: (at: string) => `Sisa jam pasokan diproyeksikan ke ${at} WIB.`,
     language: "Bahasa laporan",
   },
   tokens: {
@@ -315,6 +316,7 @@ const en: typeof id = {
     dashboard: "Back to the dashboard",
     keyFigures: "Key figures",
     topRisk: "Hospitals most at risk",
+    projectedTo: (at: string) => `Hours of supply left projected to ${at} WIB.`,
     language: "Report language",
   },
   tokens: {

@@ -1,3 +1,4 @@
+import { now as clockNow } from "@/server/clock";
 import Link from "next/link";
 import { dashboardTables, DataTable } from "@/components/dashboard/tables";
 import { PrintButton } from "@/components/dashboard/print-button";
@@ -25,10 +26,11 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
   const d = await cachedDashboardData(day, 30);
   const tables = dashboardTables(d, t, locale);
   const s = d.summary;
-  const atRisk = d.hospitals.filter((h) => h.status !== "green").slice(0, 8);
+  // the few most at risk: the page must stay one A4 sheet (the dashboard and its CSV have them all)
+  const atRisk = d.hospitals.filter((h) => h.status !== "green").slice(0, 6);
 
   return (
-    <article lang={locale} className="report mx-auto max-w-4xl space-y-4 bg-white p-6 text-sm shadow-sm print:max-w-none print:p-0 print:shadow-none" data-testid="report">
+    <article lang={locale} className="report mx-auto max-w-4xl space-y-4 bg-white print:space-y-2 p-6 text-sm shadow-sm print:max-w-none print:p-0 print:shadow-none" data-testid="report">
       <div className="no-print flex flex-wrap items-center gap-3">
         <PrintButton label={t.report.print} />
         <Link className="btn-secondary" href={`/dashboard?date=${day}`}>{t.report.dashboard}</Link>
@@ -39,7 +41,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
       <header className="border-b-2 border-slate-900 pb-2">
         <p className="text-xs uppercase tracking-wide text-slate-700">{all.shell.appName} · {t.report.subtitle}</p>
         <h1 className="text-xl">{t.report.title}</h1>
-        <p data-testid="report-day">{t.dayOf(formatDay(day, locale))} · <span className="text-slate-700">{t.report.generated(formatDateTime(new Date(), locale))}</span></p>
+        <p data-testid="report-day">{t.dayOf(formatDay(day, locale))} · <span className="text-slate-700">{t.report.generated(formatDateTime(clockNow(), locale))}</span></p>
       </header>
 
       <section aria-labelledby="r-key">
@@ -67,6 +69,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
 
       <section aria-labelledby="r-risk">
         <h2 id="r-risk" className="text-base">{t.report.topRisk}</h2>
+        <p className="text-xs text-slate-700" data-testid="r-as-of">{t.report.projectedTo(formatDateTime(d.supplyAsOf, locale))}</p>
         <DataTable spec={{ ...tables.hospitals, rows: atRisk }} testId="r-hospitals" />
       </section>
 
