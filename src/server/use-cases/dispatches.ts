@@ -77,7 +77,6 @@ async function resolveAllocation(tx: Tx, actor: Actor, allocationId: string): Pr
   const allocation = await tx.allocation.findUniqueOrThrow({ where: { id: allocationId }, include: { request: true } });
   if (allocation.status === "CANCELLED" || !accepts(allocation.request.status, "dispatch")) throw new RuleError("bad_transition", { source: "bad_transition" });
   const remainingKg = undispatchedKg({ kg: allocation.kg, dispatchedKg: allocation.dispatchedKg, cancelled: false });
-  if (remainingKg === 0) throw new RuleError("bad_transition", { source: "fully_dispatched" });
   return {
     supplierId: allocation.supplierId,
     hospitalId: allocation.request.hospitalId,
@@ -101,7 +100,6 @@ async function resolveTranche(tx: Tx, trancheId: string, hospitalId: string | un
     throw new RuleError("earmark", { hospitalId: "earmark" });
   }
   const remainingKg = Math.max(0, tranche.kg - tranche.dispatchedKg);
-  if (remainingKg === 0) throw new RuleError("invalid", { source: "fully_dispatched" });
   return {
     supplierId: tranche.pledge.supplierId,
     hospitalId,
@@ -131,6 +129,10 @@ const create = useCase({
     if (existing) return { delivery: existing, duplicate: true };
     const dispatchedAt = d.dispatchedAt ?? clockNow();
     const target = d.allocationId ? await resolveAllocation(tx, actor, d.allocationId) : await resolveTranche(tx, d.trancheId!, d.hospitalId, dispatchedAt);
+    // A double submit that waited on the same locks finds the first one's dispatch now.
+    const first = await tx.delivery.findUnique({ where: { idempotencyKey: d.idempotencyKey } });
+    if (first) return { delivery: first, duplicate: true };
+    if (target.remainingKg === 0) throw new RuleError("invalid", { source: "fully_dispatched" });
     const { kg, kgPerUnit } = toKilograms(d.amount!, d.unit, d.unit === "CYLINDER" ? d.cylinderSizeM3 : undefined);
     if (kg <= 0) throw new RuleError("invalid", { amount: "positive" });
     const check = checkDispatch({ kg, remainingKg: target.remainingKg, confirmed: d.confirmUnusual });
