@@ -123,6 +123,8 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   // The pledge rollup's trigger would run per loaded delivery; the rollup is rebuilt in one
   // statement after the load instead (same function the migration backfills with).
   await main.query('ALTER TABLE "Delivery" DISABLE TRIGGER "Delivery_pledge_delivery_day"');
+  // Same for the per-allocation and per-tranche dispatched sums (decision 0016).
+  await main.query('ALTER TABLE "Delivery" DISABLE TRIGGER "Delivery_trip_totals"');
 
   const loads: TableLoad[] = [];
   const record = (table: string, rows: number, seconds: number) => {
@@ -528,6 +530,8 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   log("  pledge rollup …");
   await main.query("SELECT pledge_delivery_day_rebuild()");
   await main.query('ALTER TABLE "Delivery" ENABLE TRIGGER "Delivery_pledge_delivery_day"');
+  await main.query("SELECT delivery_trip_totals_rebuild()");
+  await main.query('ALTER TABLE "Delivery" ENABLE TRIGGER "Delivery_trip_totals"');
   log(`  pledge rollup ${((performance.now() - t) / 1000).toFixed(1)} s`);
   t = performance.now();
   log("  VACUUM ANALYZE …");

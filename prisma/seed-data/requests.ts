@@ -109,7 +109,7 @@ export const REQUESTS: RequestSeed[] = [
   { n: 35, hospital: "adjidarmo", created: "2021-08-24 10:00", neededBy: "2021-08-26", urgency: "ROUTINE", requestedKg: 4000, status: "APPROVED", approvedKg: 4000,
     reason: "Pengisian rutin tangki." },
   { n: 36, hospital: "malingping", created: "2021-08-24 17:00", neededBy: "2021-08-25", urgency: "URGENT", requestedKg: 500, status: "IN_TRANSIT", approvedKg: 500,
-    allocations: [{ supplier: "cikandeGas", kg: 500, day: "2021-08-25", dispatchedAt: "2021-08-25 06:00", cylinders: 62 }], reason: "Tabung cadangan habis." },
+    allocations: [{ supplier: "cikandeGas", kg: 500, day: "2021-08-25", dispatchedAt: "2021-08-25 06:00", cylinders: 61 }], reason: "Tabung cadangan habis." },
   { n: 37, hospital: "pakuhaji", created: "2021-08-24 18:30", neededBy: "2021-08-25", urgency: "EMERGENCY", requestedKg: 1500, status: "ALLOCATED", approvedKg: 1500,
     allocations: [{ supplier: "balarajaUdara", kg: 1500, day: "2021-08-25" }], reason: "Stok di bawah 8 jam." },
   { n: 38, hospital: "sariAsihSerang", created: "2021-08-25 06:30", neededBy: "2021-08-25", urgency: "EMERGENCY", requestedKg: 2500, status: "SUBMITTED",

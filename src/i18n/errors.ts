@@ -45,6 +45,15 @@ const id = {
   not_flagged: "Laporan ini tidak sedang ditahan untuk diperiksa.",
   no_hospital: "Akun ini tidak terikat ke rumah sakit.",
   before_dispatch: "Tidak boleh sebelum waktu kirim.",
+  over_remaining: "Melebihi sisa yang belum dikirim dari alokasi atau tahap ini.",
+  unusual_trip: "Lebih besar dari muatan satu truk tangki. Periksa satuannya, lalu centang konfirmasi bila memang benar.",
+  over_capacity: "Melebihi pasokan medis bebas produsen ini pada hari itu (sudah dialokasikan).",
+  fully_dispatched: "Sudah dikirim seluruhnya.",
+  unusual_receipt: "Lebih banyak dari yang dikirim. Periksa, lalu centang konfirmasi bila memang benar.",
+  over_dispatched: "Tidak boleh melebihi yang dikirim.",
+  confirm: "Periksa jumlah yang ditandai dan konfirmasi bila memang benar.",
+  nothing_to_cancel: "Tidak ada sisa yang belum dikirim untuk dibatalkan.",
+  forbidden_receipt: "Pengiriman untuk permintaan dikonfirmasi oleh rumah sakit penerima.",
 };
 
 const en: typeof id = {
@@ -92,6 +101,15 @@ const en: typeof id = {
   not_flagged: "This report is not held for review.",
   no_hospital: "This account is not bound to a hospital.",
   before_dispatch: "Must not be before the dispatch time.",
+  over_remaining: "More than this allocation or tranche has left to dispatch.",
+  unusual_trip: "Larger than one road tanker carries. Check the unit, then tick the confirmation if it is right.",
+  over_capacity: "More than this producer's free medical supply that day (already allocated).",
+  fully_dispatched: "Already dispatched in full.",
+  unusual_receipt: "More than was dispatched. Check it, then tick the confirmation if it is right.",
+  over_dispatched: "Must not be more than was dispatched.",
+  confirm: "Check the highlighted amount and confirm it if it is right.",
+  nothing_to_cancel: "Nothing undispatched is left to cancel.",
+  forbidden_receipt: "Trips for a request are confirmed by the receiving hospital.",
 };
 
 export const errors = { id, en };

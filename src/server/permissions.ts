@@ -46,7 +46,10 @@ const MATRIX = {
   "request:read":             [ALL, ALL, ALL, OWN],
   "request:decide":           [ALL, ALL, NO, NO],
   "allocation:write":         [ALL, ALL, NO, NO],
+  "allocation:cancel":        [ALL, ALL, NO, NO],
+  "request:close":            [ALL, ALL, NO, NO],
   "receipt:confirm":          [NO, NO, NO, OWN],
+  "receipt:record":           [ALL, ALL, NO, NO], // staff record a tranche trip's receipt (a hospital without an account, a depot)
   "delivery:read":            [ALL, ALL, ALL, OWN],
   "notification:read":        [ALL, ALL, ALL, ALL],
   "audit:read":               [ALL, ALL, NO, NO],

@@ -15,13 +15,17 @@ export type FieldErrors = Record<string, string>;
 
 export type Result<T> =
   | { ok: true; value: T }
-  | { ok: false; error: "forbidden" | "invalid" | "conflict" | "not_found" | string; fieldErrors?: FieldErrors };
+  | { ok: false; error: "forbidden" | "invalid" | "conflict" | "not_found" | string; fieldErrors?: FieldErrors; detail?: ErrorDetail };
+
+/** Figures an error message shows beside its field: the amount as the server understood it, the limit. */
+export type ErrorDetail = { kg?: number; limitKg?: number };
 
 /** A broken business rule, raised inside a use case; the transaction rolls back. */
 export class RuleError extends Error {
   constructor(
     public readonly code: string,
     public readonly fieldErrors?: FieldErrors,
+    public readonly detail?: ErrorDetail,
   ) {
     super(code);
   }
@@ -78,7 +82,7 @@ export function useCase<S extends z.ZodType, T>(opts: Options<S, T>): UseCase<z.
         return { ok: true, value };
       } catch (e) {
         if (e instanceof Forbidden) return { ok: false, error: "forbidden" };
-        if (e instanceof RuleError) return { ok: false, error: e.code, fieldErrors: e.fieldErrors };
+        if (e instanceof RuleError) return { ok: false, error: e.code, fieldErrors: e.fieldErrors, ...(e.detail ? { detail: e.detail } : {}) };
         if (isSerializationFailure(e) && attempt < attempts) continue;
         if (isUniqueViolation(e)) return { ok: false, error: "conflict" };
         // Bad input that got past validation and was stopped by the database — a "data exception"

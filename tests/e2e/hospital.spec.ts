@@ -63,6 +63,9 @@ test("staff approve 12 of the 20 t and accept the recommender's proposal", async
   await expect(page.getByTestId("error-approvedKg")).toBeVisible(); // more than requested
   await approve.getByLabel(/Disetujui/).fill("12");
   await approve.getByRole("button").click();
+  await expect(approve.getByTestId("error-note")).toBeVisible(); // a partial approval needs a reason
+  await approve.getByLabel(/Alasan persetujuan sebagian/).fill("Pasokan produsen hari ini terbatas");
+  await approve.getByRole("button").click();
   await expect(page.getByTestId("request-status")).toHaveAttribute("data-status", "APPROVED");
   await expect(page.getByTestId("approved")).toHaveText("12 t");
 

@@ -68,6 +68,7 @@ type Helper = { helper: string };
 const useCases: Record<string, Record<string, Case | Helper>> = {
   allocations: {
     allocate: { action: "allocation:write", input: async (f) => ({ day: "2021-07-26", lines: [{ requestId: await f.requestId(), sourceId: `supply:${f.producerId}`, kg: "1" }] }) },
+    cancelAllocation: { action: "allocation:cancel", input: (f) => ({ id: f.allocationId, reason: "authz test" }) },
   },
   capacity: {
     saveCapacityDay: { action: "capacity:write", input: (f) => ({ day: "2021-07-26", rows: [{ supplierId: f.producerId, produced: "10", medical: "6", industrial: "4" }] }) },
@@ -112,6 +113,13 @@ const useCases: Record<string, Record<string, Case | Helper>> = {
   },
   receipts: {
     confirmReceipt: { action: "receipt:confirm", own: true, input: (f) => ({ id: f.deliveryId, receivedKg: "1", receivedAt: new Date().toISOString() }) },
+    recordTrancheReceipt: { action: "receipt:record", input: (f) => ({ id: f.deliveryId, receivedKg: "1", receivedAt: new Date().toISOString() }) },
+  },
+  "request-loop": {
+    requestFigures: { helper: "inside a use case's transaction (takes tx)" },
+    settleAllocation: { helper: "inside a use case's transaction (takes tx)" },
+    settleRequest: { helper: "inside a use case's transaction (takes tx)" },
+    cancelAllocationRemainder: { helper: "inside a use case's transaction (takes tx)" },
   },
   requests: {
     // createRequest ignores any hospitalId in the input: the object-level test below checks it.
@@ -121,6 +129,7 @@ const useCases: Record<string, Record<string, Case | Helper>> = {
     rejectRequest: { action: "request:decide", input: async (f) => ({ id: await f.requestId(), reason: "authz test" }) },
     lockRequest: { helper: "inside a use case's transaction (takes tx)" },
     nextStatus: { helper: "pure state machine" },
+    closeRequestShort: { action: "request:close", input: async (f) => ({ id: await f.requestId(), reason: "authz test" }) },
   },
   stock: {
     confirmStockReview: { action: "stock:review", input: (f) => ({ id: f.flaggedReport }) },
@@ -193,6 +202,9 @@ const serverActions: Record<string, Record<string, ActionCase>> = {
     rejectRequestAction: { action: "request:decide", form: async (f) => ({ id: await f.requestId(), reason: "authz test" }) },
     allocateAction: { action: "allocation:write", form: async (f) => ({ day: "2021-07-26", "sourceId.0": `supply:${f.producerId}`, "requestId.0": await f.requestId(), "kg.0": "1" }) },
     confirmReceiptAction: { action: "receipt:confirm", own: true, form: (f) => ({ id: f.deliveryId, receivedKg: "1", receivedAt: new Date().toISOString() }) },
+    recordTrancheReceiptAction: { action: "receipt:record", form: (f) => ({ id: f.deliveryId, receivedKg: "1", receivedAt: new Date().toISOString() }) },
+    cancelAllocationAction: { action: "allocation:cancel", form: (f) => ({ id: f.allocationId, reason: "authz test" }) },
+    closeRequestShortAction: { action: "request:close", form: async (f) => ({ id: await f.requestId(), reason: "authz test" }) },
   },
   "src/app/(app)/sign-out.ts": { signOutAction: { public: "signs the caller out of their own session" } },
   "src/app/(app)/suppliers/actions.ts": {

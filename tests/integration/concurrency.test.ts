@@ -70,7 +70,7 @@ describe.skipIf(embedded)("concurrency on the real PostgreSQL", () => {
     const ops = Array.from({ length: N }, (_, i) => {
       if (i % 5 === 0) return () => cancelRequest(rs1, { id });
       if (i % 5 === 1) return () => rejectRequest(i % 2 ? staff : admin, { id, reason: `no ${i}` });
-      return () => approveRequest(i % 2 ? staff : admin, { id, approvedKg: String(1 + (i % 40)) });
+      return () => approveRequest(i % 2 ? staff : admin, { id, approvedKg: String(1 + (i % 40)), note: "sebagian" });
     });
     const results = await Promise.all(ops.map((op) => op()));
     const winners = results.flatMap((r, i) => (r.ok ? [{ i, value: r.value }] : []));
@@ -86,7 +86,7 @@ describe.skipIf(embedded)("concurrency on the real PostgreSQL", () => {
     // Exactly one decision in the audit trail and at most one notice to the hospital.
     const audit = await prisma.auditEvent.findMany({ where: { entity: "SupplyRequest", entityId: id }, select: { action: true } });
     expect(audit.map((a) => a.action).sort()).toEqual(["request.create", `request.${{ APPROVED: "approve", REJECTED: "reject", CANCELLED: "cancel" }[row.status as "APPROVED"]}`].sort());
-    const notices = await prisma.notification.count({ where: { params: { path: ["requestId"], equals: id } } });
+    const notices = await prisma.notification.count({ where: { params: { path: ["requestId"], equals: id }, role: "HOSPITAL" } });
     expect(notices).toBe(row.status === "CANCELLED" ? 0 : 1);
   });
 

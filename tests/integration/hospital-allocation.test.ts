@@ -85,7 +85,8 @@ describe("allocation", () => {
   });
 
   it("draws on a pledge's remaining kilograms within its earmark", async () => {
-    const day = await dayWith(0);
+    // the producer has its day's supply logged (a pledge's oxygen comes out of it: decision 0016)
+    const day = await dayWith(10_000);
     const supplierId = producerA;
     const pledge = await prisma.pledge.create({ data: { supplierId, totalKg: 5000, startsOn: dayToDate("2040-01-01"), endsOn: dayToDate("2040-03-01"), earmark: "HOSPITALS",
       hospitals: { create: [{ hospitalId: rs1.hospitalId! }] } } });

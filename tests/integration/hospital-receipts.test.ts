@@ -57,21 +57,29 @@ describe("receipt confirmation", () => {
     expect(await prisma.delivery.findUniqueOrThrow({ where: { id: deliveryId } })).toMatchObject({ receivedKg: null });
   });
 
-  it("keeps a short receipt visible and the request in transit; a full one fulfils it", async () => {
+  it("keeps a short receipt visible with its reason; the shortfall is allocated again and fulfils the request", async () => {
     const { requestId, allocationId, deliveryId } = await inTransit("5", 5000);
-    const short = await confirmReceipt(rs1, { id: deliveryId, receivedKg: "4,2", receivedAt: wib(new Date()) });
-    expect(short).toMatchObject({ ok: true, value: { receivedKg: 4200, dispatchedKg: 5000, discrepancy: { differenceKg: -800, flagged: true, direction: "short" } } });
+    const at = wib(new Date());
+    expect(await confirmReceipt(rs1, { id: deliveryId, receivedKg: "4,2", receivedAt: at }))
+      .toMatchObject({ ok: false, fieldErrors: { shortReason: "required" } }); // a difference needs a reason
+    const short = await confirmReceipt(rs1, { id: deliveryId, receivedKg: "4,2", rejectedKg: "0,5", shortReason: "Dua tabung bocor, sisanya menguap", receivedAt: at });
+    expect(short).toMatchObject({ ok: true, value: { receivedKg: 4200, rejectedKg: 500, dispatchedKg: 5000, shortReason: "Dua tabung bocor, sisanya menguap", discrepancy: { differenceKg: -800, flagged: true, direction: "short" } } });
     expect(await prisma.allocation.findUniqueOrThrow({ where: { id: allocationId } })).toMatchObject({ status: "DELIVERED" });
     expect(await prisma.supplyRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({ status: "IN_TRANSIT", fulfilledAt: null });
-    expect(await confirmReceipt(rs1, { id: deliveryId, receivedKg: "5", receivedAt: wib(new Date()) })).toMatchObject({ ok: false, error: "already_received" });
+    expect(await confirmReceipt(rs1, { id: deliveryId, receivedKg: "5", receivedAt: at })).toMatchObject({ ok: false, error: "already_received" });
+    // the task force is told of the difference
+    expect(await prisma.notification.count({ where: { kind: "receipt_difference", role: "STAFF", params: { path: ["deliveryId"], equals: deliveryId } } })).toBe(1);
 
-    // the rest is sent on the same allocation and arrives
+    // the allocation is spent (all of it left the plant): the 0.8 t gap is allocated again and sent
+    expect(await allocate(staff, { day: "2041-05-01", lines: [{ requestId, sourceId: `supply:${supplierId}`, kg: "0,9" }] }))
+      .toMatchObject({ ok: false, fieldErrors: { "lines.0.kg": "over_approved" } });
+    const again = await allocate(staff, { day: "2041-05-01", lines: [{ requestId, sourceId: `supply:${supplierId}`, kg: "0,8" }] });
+    if (!again.ok) throw new Error(`re-allocate ${again.error}`);
     const second = await prisma.delivery.create({ data: {
-      allocationId, supplierId, hospitalId: rs1.hospitalId!, vehiclePlate: "A 9 ZZ", dispatchedAt: new Date(Date.now() - 60_000),
+      allocationId: again.value[0].id, supplierId, hospitalId: rs1.hospitalId!, vehiclePlate: "A 9 ZZ", dispatchedAt: new Date(Date.now() - 60_000),
       dispatchedAmount: "0.8", dispatchedUnit: "TONNE_LIQUID", kgPerUnit: "1000", dispatchedKg: 800,
     } });
-    const receivedAt = wib(new Date());
-    expect((await confirmReceipt(rs1, { id: second.id, receivedKg: "0.8", receivedAt })).ok).toBe(true);
+    expect((await confirmReceipt(rs1, { id: second.id, receivedKg: "0.8", receivedAt: wib(new Date()) })).ok).toBe(true);
     const done = await requestFor(rs1, requestId);
     expect(done).toMatchObject({ status: "FULFILLED", receivedKg: 5000 });
     expect(done?.fulfilledAt).toBeInstanceOf(Date);

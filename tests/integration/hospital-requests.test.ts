@@ -76,12 +76,15 @@ describe("hospital requests", () => {
     if (!r.ok) throw new Error("setup");
     expect(await approveRequest(staff, { id: r.value.id, approvedKg: "25" })).toMatchObject({ ok: false, fieldErrors: { approvedKg: "over_requested" } });
     expect(await approveRequest(rs1, { id: r.value.id, approvedKg: "5" })).toMatchObject({ ok: false, error: "forbidden" });
-    const ok = await approveRequest(staff, { id: r.value.id, approvedKg: "15,5" });
-    expect(ok).toMatchObject({ ok: true, value: { status: "APPROVED", approvedKg: 15_500, decidedById: staff.id } });
+    // a partial approval carries a reason the hospital sees
+    expect(await approveRequest(staff, { id: r.value.id, approvedKg: "15,5" })).toMatchObject({ ok: false, fieldErrors: { note: "required" } });
+    const ok = await approveRequest(staff, { id: r.value.id, approvedKg: "15,5", note: "Pasokan produsen hari ini terbatas" });
+    expect(ok).toMatchObject({ ok: true, value: { status: "APPROVED", approvedKg: 15_500, decidedById: staff.id, approvalNote: "Pasokan produsen hari ini terbatas" } });
+    expect((await requestFor(rs1, r.value.id))?.approvalNote).toBe("Pasokan produsen hari ini terbatas");
     expect(await cancelRequest(rs1, { id: r.value.id })).toMatchObject({ ok: false, error: "bad_transition" });
     expect(await approveRequest(staff, { id: r.value.id, approvedKg: "1" })).toMatchObject({ ok: false, error: "bad_transition" });
     const notice = await prisma.notification.findFirst({ where: { kind: "request_approved", hospitalId: rs1.hospitalId, params: { path: ["requestId"], equals: r.value.id } } });
-    expect(notice?.params).toMatchObject({ approvedKg: 15_500, requestedKg: 20_000 });
+    expect(notice?.params).toMatchObject({ approvedKg: 15_500, requestedKg: 20_000, reason: "Pasokan produsen hari ini terbatas" });
   });
 
   it("rejects only with a reason, which the hospital sees", async () => {
@@ -98,7 +101,7 @@ describe("hospital requests", () => {
   it.skipIf(embedded)("lets only one of a concurrent cancel and approval win", async () => {
     const r = await createRequest(rs1, form());
     if (!r.ok) throw new Error("setup");
-    const [c, a] = await Promise.all([cancelRequest(rs1, { id: r.value.id }), approveRequest(staff, { id: r.value.id, approvedKg: "1" })]);
+    const [c, a] = await Promise.all([cancelRequest(rs1, { id: r.value.id }), approveRequest(staff, { id: r.value.id, approvedKg: "1", note: "sebagian" })]);
     expect([c.ok, a.ok].filter(Boolean)).toHaveLength(1);
   });
 

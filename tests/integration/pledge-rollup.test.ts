@@ -53,7 +53,9 @@ const DAYS = ["2021-07-10", "2021-07-26", "2021-08-05", "2021-08-25", "2021-09-3
 let base: { supplierId: string; hospitalId: string; pledgeId: string; trancheId: string; requestId: string };
 
 beforeAll(async () => {
-  const tranche = await prisma.pledgeTranche.findFirstOrThrow({ include: { pledge: true }, orderBy: { dueOn: "asc" } });
+  // a tranche with room for the trips below (the database holds trips within a tranche's kg)
+  const [{ id }] = await prisma.$queryRaw<{ id: string }[]>`SELECT id FROM "PledgeTranche" WHERE kg - "dispatchedKg" >= 2000 ORDER BY "dueOn", id LIMIT 1`;
+  const tranche = await prisma.pledgeTranche.findUniqueOrThrow({ where: { id }, include: { pledge: true } });
   const request = await prisma.supplyRequest.findFirstOrThrow({ orderBy: { createdAt: "asc" } });
   base = { supplierId: tranche.pledge.supplierId, hospitalId: request.hospitalId, pledgeId: tranche.pledgeId, trancheId: tranche.id, requestId: request.id };
 });
@@ -77,7 +79,7 @@ describe("pledge rollup", () => {
 
   it("follows dispatches, receipts, corrections and deletions, by tranche and by allocation", async () => {
     const allocation = await prisma.allocation.create({
-      data: { requestId: base.requestId, supplierId: base.supplierId, pledgeId: base.pledgeId, day: dayToDate("2021-08-01"), kg: 5000, status: "IN_TRANSIT" },
+      data: { requestId: base.requestId, supplierId: base.supplierId, pledgeId: base.pledgeId, day: dayToDate("2021-08-01"), kg: 6000, status: "IN_TRANSIT" },
     });
     // By allocation: dispatched 1 Aug 23:30 WIB (still 1 Aug), received 2 Aug.
     const a = await prisma.delivery.create({ data: delivery({ allocationId: allocation.id, dispatchedAt: new Date("2021-08-01T16:30:00Z"), dispatchedKg: 5000 }) });

@@ -15,11 +15,13 @@ beforeAll(async () => {
 const truck = () => ({ idempotencyKey: randomUUID(), vehiclePlate: "a 1234 bc", driverName: "Slamet", amount: "2,5", unit: "TONNE_LIQUID" });
 
 async function noEarmarkTranche() {
-  const t = await prisma.pledgeTranche.findFirst({ where: { pledge: { earmark: "NONE" } }, include: { pledge: true } });
-  if (t) return t;
+  // one with room for a few trips (trips never add up to more than a tranche holds)
+  const [room] = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT t.id FROM "PledgeTranche" t JOIN "Pledge" p ON p.id = t."pledgeId" WHERE p.earmark = 'NONE' AND t.kg - t."dispatchedKg" >= 10000 ORDER BY t.id LIMIT 1`;
+  if (room) return prisma.pledgeTranche.findUniqueOrThrow({ where: { id: room.id }, include: { pledge: true } });
   // make one: a pledge with no earmark
   const supplier = await prisma.supplier.findFirstOrThrow({ where: { kind: "PRODUCER" } });
-  const p = await prisma.pledge.create({ data: { supplierId: supplier.id, totalKg: 10_000, startsOn: new Date("2030-01-01"), endsOn: new Date("2030-02-01"), tranches: { create: [{ dueOn: new Date("2030-01-15"), kg: 10_000 }] } }, include: { tranches: true } });
+  const p = await prisma.pledge.create({ data: { supplierId: supplier.id, totalKg: 50_000, startsOn: new Date("2030-01-01"), endsOn: new Date("2030-02-01"), tranches: { create: [{ dueOn: new Date("2030-01-15"), kg: 50_000 }] } }, include: { tranches: true } });
   return { ...p.tranches[0], pledge: p };
 }
 

@@ -31,7 +31,7 @@ describe("permission matrix", () => {
   });
 
   it("lets staff run the supply side and allocation", () => {
-    for (const a of ["supplier:write", "capacity:write", "pledge:write", "dispatch:write", "request:decide", "allocation:write", "hospital:write"] as const) {
+    for (const a of ["supplier:write", "capacity:write", "pledge:write", "dispatch:write", "request:decide", "allocation:write", "allocation:cancel", "request:close", "receipt:record", "hospital:write"] as const) {
       expect(can(staff, a), a).toBe(true);
       expect(can(rs1, a), a).toBe(false);
     }

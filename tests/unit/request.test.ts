@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
+  REQUEST_ACTIONS,
   REQUEST_STATUSES,
   URGENCIES,
+  accepts,
   canAllocate,
   checkAllocation,
-  eventsAccepted,
   isFulfilled,
   sourceFreeKg,
   transition,
@@ -14,51 +15,45 @@ import {
   type RequestStatus,
 } from "../../src/domain/request";
 
-const approve: RequestEvent = { type: "approve", approvedKg: 8000, requestedKg: 10_000 };
+const approve: RequestEvent = { type: "approve", approvedKg: 8000, requestedKg: 10_000, note: "Stok produsen terbatas" };
 const reject: RequestEvent = { type: "reject", reason: "Stok RS masih cukup 5 hari" };
 const cancel: RequestEvent = { type: "cancel" };
-const allocate: RequestEvent = { type: "allocate" };
-const dispatch: RequestEvent = { type: "dispatch" };
-const receivePart: RequestEvent = { type: "receive", totalReceivedKg: 5000, approvedKg: 8000 };
-const receiveAll: RequestEvent = { type: "receive", totalReceivedKg: 8000, approvedKg: 8000 };
-const events = [approve, reject, cancel, allocate, dispatch, receivePart];
+const events = [approve, reject, cancel];
 
 describe("the Prisma enum", () => {
   it("has the same statuses", () => {
-    expect([...REQUEST_STATUSES]).toEqual(["SUBMITTED", "APPROVED", "ALLOCATED", "IN_TRANSIT", "FULFILLED", "REJECTED", "CANCELLED"]);
+    expect([...REQUEST_STATUSES]).toEqual(["SUBMITTED", "APPROVED", "ALLOCATED", "IN_TRANSIT", "FULFILLED", "CLOSED_SHORT", "REJECTED", "CANCELLED"]);
   });
 });
 
-describe("transition: allowed", () => {
+describe("transition (the decision): allowed", () => {
   it.each<[RequestStatus, RequestEvent, RequestStatus]>([
     ["SUBMITTED", approve, "APPROVED"],
     ["SUBMITTED", reject, "REJECTED"],
     ["SUBMITTED", cancel, "CANCELLED"],
-    ["APPROVED", allocate, "ALLOCATED"],
-    ["ALLOCATED", allocate, "ALLOCATED"],
-    ["ALLOCATED", dispatch, "IN_TRANSIT"],
-    ["IN_TRANSIT", dispatch, "IN_TRANSIT"],
-    ["IN_TRANSIT", allocate, "IN_TRANSIT"],
-    ["IN_TRANSIT", receivePart, "IN_TRANSIT"],
-    ["IN_TRANSIT", receiveAll, "FULFILLED"],
-    ["IN_TRANSIT", { type: "receive", totalReceivedKg: 8100, approvedKg: 8000 }, "FULFILLED"],
   ])("%s --%o--> %s", (from, event, to) => {
     expect(transition(from, event)).toEqual({ ok: true, status: to });
   });
 
-  it("a full approval (all that was asked) is allowed", () => {
+  it("a full approval (all that was asked) is allowed without a note", () => {
     expect(transition("SUBMITTED", { type: "approve", approvedKg: 10_000, requestedKg: 10_000 })).toEqual({ ok: true, status: "APPROVED" });
+  });
+
+  it("a partial approval needs a note the hospital will see", () => {
+    expect(transition("SUBMITTED", { type: "approve", approvedKg: 8000, requestedKg: 10_000 })).toEqual({ ok: false, error: "required", field: "note" });
+    expect(transition("SUBMITTED", { type: "approve", approvedKg: 8000, requestedKg: 10_000, note: "  " })).toEqual({ ok: false, error: "required", field: "note" });
   });
 });
 
 describe("transition: refused", () => {
-  // Written out independently of the module's table: [status, event types it accepts].
+  // Written out independently of the module's table: [status, actions it accepts].
   const accepted: Record<RequestStatus, string[]> = {
     SUBMITTED: ["approve", "reject", "cancel"],
-    APPROVED: ["allocate"],
-    ALLOCATED: ["allocate", "dispatch"],
-    IN_TRANSIT: ["allocate", "dispatch", "receive"],
+    APPROVED: ["allocate", "closeShort"],
+    ALLOCATED: ["allocate", "dispatch", "cancelAllocation", "closeShort"],
+    IN_TRANSIT: ["allocate", "dispatch", "cancelAllocation", "closeShort"],
     FULFILLED: [],
+    CLOSED_SHORT: [],
     REJECTED: [],
     CANCELLED: [],
   };
@@ -72,8 +67,11 @@ describe("transition: refused", () => {
     }
   }
 
-  it("eventsAccepted agrees with the table", () => {
-    for (const status of REQUEST_STATUSES) expect([...eventsAccepted(status)].sort()).toEqual([...accepted[status]].sort());
+  it("REQUEST_ACTIONS and accepts agree with the table", () => {
+    for (const status of REQUEST_STATUSES) {
+      expect([...REQUEST_ACTIONS[status]].sort()).toEqual([...accepted[status]].sort());
+      for (const action of accepted[status]) expect(accepts(status, action as never)).toBe(true);
+    }
   });
 
   it("cancel only while SUBMITTED", () => {
@@ -82,8 +80,9 @@ describe("transition: refused", () => {
   });
 
   it("final statuses stay final", () => {
-    for (const status of ["FULFILLED", "REJECTED", "CANCELLED"] as const) {
-      for (const event of [...events, receiveAll]) expect(transition(status, event).ok).toBe(false);
+    for (const status of ["FULFILLED", "CLOSED_SHORT", "REJECTED", "CANCELLED"] as const) {
+      for (const event of events) expect(transition(status, event).ok).toBe(false);
+      expect(REQUEST_ACTIONS[status]).toEqual([]);
     }
   });
 });
@@ -107,14 +106,6 @@ describe("transition: the event's own checks", () => {
   it("a rejection needs a reason", () => {
     expect(transition("SUBMITTED", { type: "reject", reason: "   " })).toEqual({ ok: false, error: "required", field: "reason" });
     expect(transition("SUBMITTED", { type: "reject", reason: "" })).toEqual({ ok: false, error: "required", field: "reason" });
-  });
-
-  it("a receipt cannot be negative", () => {
-    expect(transition("IN_TRANSIT", { type: "receive", totalReceivedKg: -1, approvedKg: 8000 })).toEqual({
-      ok: false,
-      error: "not_negative",
-      field: "receivedKg",
-    });
   });
 
   it("a status check comes before the event's checks", () => {

@@ -6,7 +6,7 @@ import type { FormState } from "@/components/forms/form-state";
 import { errorText, type ErrorMessages } from "@/i18n/errors";
 
 type Strings = {
-  approve: string; approveTonnes: string; approveHint: string; reject: string; rejectReason: string; approved: string; rejected: string; fixErrors: string;
+  approve: string; approveTonnes: string; approveHint: string; approveNote: string; reject: string; rejectReason: string; approved: string; rejected: string; fixErrors: string;
 };
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;
 
@@ -23,6 +23,7 @@ export function DecisionForms({ id, requestedTonnes, approveAction, rejectAction
         <input type="hidden" name="id" value={id} />
         <FormMessage state={approveState} errors={errors} saved={s.approved} fixErrors={s.fixErrors} />
         <Field name="approvedKg" label={s.approveTonnes} hint={s.approveHint} state={approveState} errors={errors} defaultValue={requestedTonnes} />
+        <Field name="note" label={s.approveNote} state={approveState} errors={errors} />
         <button type="submit" className="btn" disabled={approving}>{s.approve}</button>
       </form>
       <form action={reject} className="card space-y-3" noValidate data-testid="reject-form">

@@ -4,21 +4,55 @@ import { useActionState } from "react";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/components/forms/form-state";
 import type { ErrorMessages } from "@/i18n/errors";
+import { formatNumber } from "@/i18n/format";
+import type { Locale } from "@/i18n/locales";
 
-type Strings = { received: string; receivedAt: string; confirm: string; confirmed: string; fixErrors: string };
+type Strings = {
+  received: string; rejected: string; rejectedHint: string; shortReason: string; shortReasonHint: string; receivedAt: string;
+  confirm: string; confirmed: string; fixErrors: string; confirmUnusual: string;
+  /** with "{amount}" where the figure goes (functions cannot cross to the browser) */
+  interpreted: string; limit: string;
+};
 
-/** The hospital confirms a delivery: tonnes received (prefilled with what was dispatched) and when. */
-export function ReceiptForm({ action, id, dispatchedTonnes, now, s, errors }: {
-  action: (prev: FormState, data: FormData) => Promise<FormState>; id: string; dispatchedTonnes: string; now: string; s: Strings; errors: ErrorMessages;
+/** Shows the amount as the server read it, and the limit it broke: a kg/t slip is seen at once. */
+export function DetailNote({ state, s, locale }: { state: FormState; s: Pick<Strings, "interpreted" | "limit">; locale: Locale }) {
+  const d = state.detail;
+  if (!d) return null;
+  const kg = (n: number) => `${formatNumber(n / 1000, locale, 3)} t (${formatNumber(n, locale)} kg)`;
+  return (
+    <p className="text-sm text-red-800" data-testid="error-detail">
+      {d.kg !== undefined && s.interpreted.replace("{amount}", kg(d.kg))} {d.limitKg !== undefined && s.limit.replace("{amount}", kg(d.limitKg))}
+    </p>
+  );
+}
+
+/**
+ * The receiving side confirms a trip: tonnes accepted into stock (prefilled with what was
+ * dispatched), tonnes rejected, the reason for a difference, and when. An unusual figure is
+ * confirmed with a tick after the server asked for it.
+ */
+export function ReceiptForm({ action, id, dispatchedTonnes, now, s, errors, locale }: {
+  action: (prev: FormState, data: FormData) => Promise<FormState>; id: string; dispatchedTonnes: string; now: string; s: Strings; errors: ErrorMessages; locale: Locale;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
+  const askConfirm = state.error === "confirm";
   return (
-    <form action={formAction} className="grid gap-3 sm:grid-cols-3 sm:items-end" noValidate data-testid={`receipt-form-${id}`}>
+    <form action={formAction} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 sm:items-start" noValidate data-testid={`receipt-form-${id}`}>
       <input type="hidden" name="id" value={id} />
-      <div className="sm:col-span-3"><FormMessage state={state} errors={errors} saved={s.confirmed} fixErrors={s.fixErrors} /></div>
+      <div className="sm:col-span-2 lg:col-span-4"><FormMessage state={state} errors={errors} saved={s.confirmed} fixErrors={s.fixErrors} /></div>
       <Field name="receivedKg" label={s.received} state={state} errors={errors} defaultValue={dispatchedTonnes} />
+      <Field name="rejectedKg" label={s.rejected} state={state} errors={errors} hint={s.rejectedHint} />
+      <Field name="shortReason" label={s.shortReason} state={state} errors={errors} hint={s.shortReasonHint} />
       <Field name="receivedAt" label={s.receivedAt} type="datetime-local" state={state} errors={errors} defaultValue={now} />
-      <div><button type="submit" className="btn w-full sm:w-auto" disabled={pending}>{s.confirm}</button></div>
+      <div className="sm:col-span-2 lg:col-span-4 space-y-2">
+        <DetailNote state={state} s={s} locale={locale} />
+        {askConfirm && (
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="confirmUnusual" value="1" data-testid="confirm-unusual" /> {s.confirmUnusual}
+          </label>
+        )}
+        <button type="submit" className="btn w-full sm:w-auto" disabled={pending}>{s.confirm}</button>
+      </div>
     </form>
   );
 }

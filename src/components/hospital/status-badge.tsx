@@ -6,6 +6,7 @@ const COLOURS: Record<string, string> = {
   ALLOCATED: "bg-violet-100 text-violet-900",
   IN_TRANSIT: "bg-amber-100 text-amber-900",
   FULFILLED: "bg-green-100 text-green-900",
+  CLOSED_SHORT: "bg-orange-100 text-orange-900",
   REJECTED: "bg-red-100 text-red-900",
   CANCELLED: "bg-slate-200 text-slate-700",
 };

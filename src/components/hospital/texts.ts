@@ -43,5 +43,7 @@ export function noticeText(kind: string, params: Json, t: Messages, locale: Loca
     vehicle: str("vehicle"),
     day: str("day"),
     lastDay: str("lastDay"),
+    dispatched: kg("dispatchedKg"),
+    received: kg("receivedKg"),
   });
 }

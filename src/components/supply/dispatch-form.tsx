@@ -4,6 +4,8 @@ import { useActionState } from "react";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/components/forms/form-state";
 import type { ErrorMessages } from "@/i18n/errors";
+import { DetailNote } from "@/components/hospital/receipt-form";
+import type { Locale } from "@/i18n/locales";
 import { useFormChoice } from "./use-form-choice";
 
 type Unit = "TONNE_LIQUID" | "M3_GAS" | "CYLINDER" | "KG";
@@ -11,12 +13,13 @@ type Strings = {
   source: string; allocation: string; tranche: string; chooseSource: string; hospital: string; chooseHospital: string; hospitalHint: string;
   vehiclePlate: string; driverName: string; amount: string; unit: string; cylinderSize: string; cylinderHint: string; conversionHint: string;
   dispatchedAt: string; submit: string; saved: string; fixErrors: string; units: Record<Unit, string>;
+  confirmUnusual: string; interpreted: string; limit: string;
 };
 
 /** Logs a dispatch; the idempotency key was made when the page rendered, so a double submit logs one. */
-export function DispatchForm({ action, s, errors, idempotencyKey, allocations, tranches, hospitals, initialSource }: {
+export function DispatchForm({ action, s, errors, idempotencyKey, allocations, tranches, hospitals, initialSource, locale }: {
   action: (prev: FormState, data: FormData) => Promise<FormState>;
-  s: Strings; errors: ErrorMessages; idempotencyKey: string; initialSource: string;
+  s: Strings; errors: ErrorMessages; idempotencyKey: string; initialSource: string; locale: Locale;
   allocations: { value: string; label: string }[]; tranches: { value: string; label: string }[]; hospitals: { id: string; name: string }[];
 }) {
   const [state, formAction, pending] = useActionState(action, {});
@@ -56,7 +59,13 @@ export function DispatchForm({ action, s, errors, idempotencyKey, allocations, t
         </select>
       </Field>
       {unit.value === "CYLINDER" && <Field name="cylinderSizeM3" label={s.cylinderSize} state={state} errors={errors} defaultValue="6" hint={s.cylinderHint} />}
-      <div className="sm:col-span-2">
+      <div className="sm:col-span-2 space-y-2">
+        <DetailNote state={state} s={s} locale={locale} />
+        {state.error === "confirm" && (
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="confirmUnusual" value="1" data-testid="confirm-unusual" /> {s.confirmUnusual}
+          </label>
+        )}
         <button type="submit" className="btn" disabled={pending} data-testid="dispatch-submit">{s.submit}</button>
       </div>
     </form>

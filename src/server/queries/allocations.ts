@@ -1,7 +1,9 @@
 import { now as clockNow } from "@/server/clock";
 import { dateToDay, dayToDate, todayWib, type Day } from "@/domain/day";
 import { recommendAllocations, type AllocationSource, type OpenRequest } from "@/domain/recommender";
+import { Prisma } from "@/generated/prisma/client";
 import { prisma } from "../db";
+import { capacityCommittedSql } from "./capacity-use";
 import type { HospitalSupply } from "./dashboard-hospitals";
 import { supplyByHospital } from "./stock";
 
@@ -22,13 +24,9 @@ export async function defaultSupplyDay(now: Date = clockNow()): Promise<Day> {
 export async function sourcesForDay(day: Day): Promise<SourceRow[]> {
   const date = dayToDate(day);
   const supply = await prisma.$queryRaw<{ supplierId: string; name: string; free: bigint }[]>`
-    SELECT s.id AS "supplierId", s.name, c."medicalKg" - COALESCE(a.used, 0) AS free
+    SELECT s.id AS "supplierId", s.name, c."medicalKg" - ${capacityCommittedSql(Prisma.sql`c."supplierId"`, date)} AS free
     FROM "DailyCapacity" c
     JOIN "Supplier" s ON s.id = c."supplierId"
-    LEFT JOIN (
-      SELECT "supplierId", sum(kg) AS used FROM "Allocation"
-      WHERE day = ${date} AND "pledgeId" IS NULL AND status <> 'CANCELLED' GROUP BY "supplierId"
-    ) a ON a."supplierId" = s.id
     WHERE c.day = ${date} AND s.active AND s.kind IN ('PRODUCER', 'DISTRIBUTOR')
     ORDER BY s.name`;
   const pledges = await prisma.$queryRaw<{ id: string; supplierId: string; name: string; earmark: "NONE" | "ASSOCIATION" | "HOSPITALS"; total: number; free: bigint; hospitals: string[] | null }[]>`
@@ -73,7 +71,11 @@ export async function openApprovedRequests(now: Date = clockNow(), supplyIn?: Pr
     FROM "SupplyRequest" r
     JOIN "Hospital" h ON h.id = r."hospitalId"
     LEFT JOIN LATERAL (
-      SELECT sum(x.kg) AS allocated FROM "Allocation" x WHERE x."requestId" = r.id AND x.status <> 'CANCELLED'
+      -- covered (src/domain/request.ts coveredKg): allocated and not yet sent, plus each trip's
+      -- accepted kg, or its dispatched kg while unconfirmed; a shortfall is thus open again
+      SELECT sum(x.kg - x."dispatchedKg")
+             + COALESCE((SELECT sum(COALESCE(d."receivedKg", d."dispatchedKg")) FROM "Delivery" d JOIN "Allocation" y ON y.id = d."allocationId" WHERE y."requestId" = r.id), 0) AS allocated
+      FROM "Allocation" x WHERE x."requestId" = r.id AND x.status <> 'CANCELLED'
     ) a ON true
     WHERE r.status IN ('APPROVED', 'ALLOCATED', 'IN_TRANSIT') AND r."approvedKg" > COALESCE(a.allocated, 0)`;
   const supply = await supplyP;

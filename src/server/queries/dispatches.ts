@@ -62,26 +62,28 @@ export async function listDispatches(sp: SearchParams, scope: string | null = nu
   };
 }
 
-/** Allocations that can still be dispatched (planned or already on the road), newest first. */
-export async function openAllocations() {
-  const rows = await prisma.allocation.findMany({
-    where: { status: { in: ["PLANNED", "IN_TRANSIT"] }, request: { status: { in: ["ALLOCATED", "IN_TRANSIT"] } } },
+/** Allocations with kilograms still to dispatch (planned, or partly on the road), newest first. */
+export async function openAllocations(includeId?: string) {
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT a.id FROM "Allocation" a JOIN "SupplyRequest" r ON r.id = a."requestId"
+    WHERE (a.status IN ('PLANNED', 'IN_TRANSIT') AND a."dispatchedKg" < a.kg AND r.status IN ('ALLOCATED', 'IN_TRANSIT')) OR a.id = ${includeId ?? ""}
+    ORDER BY a."createdAt" DESC LIMIT 200`;
+  const full = await prisma.allocation.findMany({
+    where: { id: { in: rows.map((r) => r.id) } },
     orderBy: { createdAt: "desc" },
-    take: 200,
     include: { supplier: { select: { name: true } }, request: { select: { hospital: { select: { id: true, name: true } } } } },
   });
-  return rows.map((a) => ({ id: a.id, kg: a.kg, day: dateToDay(a.day), supplier: a.supplier.name, hospital: a.request.hospital }));
+  return full.map((a) => ({ id: a.id, kg: a.kg, dispatchedKg: a.dispatchedKg, day: dateToDay(a.day), supplier: a.supplier.name, hospital: a.request.hospital }));
 }
 
 /** Pledge tranches with something left to dispatch (the whole schedule of each pledge), by due date. */
 export async function openTranches(includeId?: string) {
   const rows = await prisma.$queryRaw<{ id: string; dueOn: Date; kg: number; dispatched: bigint | null; supplier: string; pledgeId: string }[]>`
-    SELECT t.id, t."dueOn", t.kg, d.dispatched, s.name AS supplier, p.id AS "pledgeId"
+    SELECT t.id, t."dueOn", t.kg, t."dispatchedKg"::bigint AS dispatched, s.name AS supplier, p.id AS "pledgeId"
     FROM "PledgeTranche" t
     JOIN "Pledge" p ON p.id = t."pledgeId"
     JOIN "Supplier" s ON s.id = p."supplierId"
-    LEFT JOIN (SELECT "trancheId", sum("dispatchedKg") AS dispatched FROM "Delivery" WHERE "trancheId" IS NOT NULL GROUP BY 1) d ON d."trancheId" = t.id
-    WHERE COALESCE(d.dispatched, 0) < t.kg OR t.id = ${includeId ?? ""}
+    WHERE t."dispatchedKg" < t.kg OR t.id = ${includeId ?? ""}
     ORDER BY t."dueOn", s.name
     LIMIT 300`;
   return rows.map((r) => ({ id: r.id, pledgeId: r.pledgeId, dueOn: dateToDay(r.dueOn), kg: r.kg, dispatchedKg: Number(r.dispatched ?? 0), supplier: r.supplier }));

@@ -10,20 +10,23 @@ import { supplyByHospital } from "./stock";
 // Reads of requests. A hospital admin sees only their own hospital's (hospitalScope); the
 // figures per request (allocated, received) are summed by PostgreSQL.
 
-export const REQUEST_STATUSES = ["SUBMITTED", "APPROVED", "ALLOCATED", "IN_TRANSIT", "FULFILLED", "REJECTED", "CANCELLED"] as const;
+export const REQUEST_STATUSES = ["SUBMITTED", "APPROVED", "ALLOCATED", "IN_TRANSIT", "FULFILLED", "CLOSED_SHORT", "REJECTED", "CANCELLED"] as const;
 export const BOARD_COLUMNS = ["SUBMITTED", "APPROVED", "ALLOCATED", "IN_TRANSIT", "FULFILLED"] as const;
 
-type Totals = { allocatedKg: number; receivedKg: number };
+type Totals = { allocatedKg: number; receivedKg: number; dispatchedKg: number; awaitingKg: number };
+const NO_TOTALS: Totals = { allocatedKg: 0, receivedKg: 0, dispatchedKg: 0, awaitingKg: 0 };
 
-/** Live allocated kg and received kg per request, for the given ids. */
+/** Live allocated, dispatched, received (accepted) and awaiting-receipt kg per request, for the given ids. */
 async function totalsFor(ids: string[]): Promise<Map<string, Totals>> {
   if (ids.length === 0) return new Map();
-  const rows = await prisma.$queryRaw<{ id: string; allocated: bigint | null; received: bigint | null }[]>`
+  const rows = await prisma.$queryRaw<{ id: string; allocated: bigint | null; dispatched: bigint | null; received: bigint | null; awaiting: bigint | null }[]>`
     SELECT a."requestId" AS id,
            sum(a.kg) FILTER (WHERE a.status <> 'CANCELLED') AS allocated,
-           (SELECT sum(d."receivedKg") FROM "Delivery" d JOIN "Allocation" a2 ON a2.id = d."allocationId" WHERE a2."requestId" = a."requestId") AS received
+           sum(a."dispatchedKg") AS dispatched,
+           (SELECT sum(d."receivedKg") FROM "Delivery" d JOIN "Allocation" a2 ON a2.id = d."allocationId" WHERE a2."requestId" = a."requestId") AS received,
+           (SELECT sum(d."dispatchedKg") FROM "Delivery" d JOIN "Allocation" a2 ON a2.id = d."allocationId" WHERE a2."requestId" = a."requestId" AND d."receivedKg" IS NULL) AS awaiting
     FROM "Allocation" a WHERE a."requestId" = ANY(${ids}) GROUP BY a."requestId"`;
-  return new Map(rows.map((r) => [r.id, { allocatedKg: Number(r.allocated ?? 0), receivedKg: Number(r.received ?? 0) }]));
+  return new Map(rows.map((r) => [r.id, { allocatedKg: Number(r.allocated ?? 0), receivedKg: Number(r.received ?? 0), dispatchedKg: Number(r.dispatched ?? 0), awaitingKg: Number(r.awaiting ?? 0) }]));
 }
 
 /** Requests the actor may see, newest first, optionally of one status. */
@@ -38,7 +41,7 @@ export async function listRequests(actor: Actor, opts: { status?: string; take?:
     include: { hospital: { select: { name: true } } },
   });
   const totals = await totalsFor(rows.map((r) => r.id));
-  return rows.map((r) => ({ ...r, ...(totals.get(r.id) ?? { allocatedKg: 0, receivedKg: 0 }) }));
+  return rows.map((r) => ({ ...r, ...(totals.get(r.id) ?? NO_TOTALS) }));
 }
 
 /** One request with its allocations, deliveries and history — if the actor may see it. */
@@ -67,7 +70,7 @@ export async function requestFor(actor: Actor, id: string) {
   });
   const actorIds = [...new Set(history.map((h) => h.actorId).filter((x): x is string => !!x))];
   const names = new Map((await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
-  const totals = (await totalsFor([request.id])).get(request.id) ?? { allocatedKg: 0, receivedKg: 0 };
+  const totals = (await totalsFor([request.id])).get(request.id) ?? NO_TOTALS;
   return { ...request, ...totals, history: history.map((h) => ({ ...h, id: String(h.id), actorName: h.actorId ? names.get(h.actorId) ?? null : null })) };
 }
 
@@ -101,7 +104,7 @@ export async function triageBoard(
       include: { hospital: { select: { name: true, isReferral: true } } },
     }),
     prisma.supplyRequest.findMany({
-      where: { status: { in: ["REJECTED", "CANCELLED"] } }, orderBy: { updatedAt: "desc" }, take: asideLimit,
+      where: { status: { in: ["CLOSED_SHORT", "REJECTED", "CANCELLED"] } }, orderBy: { updatedAt: "desc" }, take: asideLimit,
       include: { hospital: { select: { name: true, isReferral: true } } },
     }),
     opts.supply ?? supplyByHospital(now),
@@ -126,7 +129,7 @@ export async function triageBoard(
   const totals = await totalsFor(all.map((r) => r.id));
   const card = (r: (typeof all)[number]) => {
     const s = supply.get(r.hospitalId) ?? null;
-    return { ...r, ...(totals.get(r.id) ?? { allocatedKg: 0, receivedKg: 0 }), supply: s, hoursLeft: s?.hoursLeft ?? null };
+    return { ...r, ...(totals.get(r.id) ?? NO_TOTALS), supply: s, hoursLeft: s?.hoursLeft ?? null };
   };
   const columns = BOARD_COLUMNS.map((status) => {
     if (status === "FULFILLED") return { status, cards: fulfilled.map(card), total: fulfilled.length };

@@ -1,12 +1,14 @@
 import { now as clockNow } from "@/server/clock";
 import { z } from "zod";
 import { dayToDate } from "@/domain/day";
-import { checkAllocation } from "@/domain/request";
+import { accepts, checkAllocation } from "@/domain/request";
 import { recordAudit } from "../audit";
+import { capacityCommittedSql } from "../queries/capacity-use";
 import { RuleError, useCase, type Tx } from "../use-case";
-import { day, positiveTonnesKg } from "./hospital-inputs";
+import { day, id, positiveTonnesKg, text } from "./hospital-inputs";
 import { notify } from "./notifications";
-import { lockRequest, nextStatus } from "./requests";
+import { cancelAllocationRemainder, requestFigures, settleRequest } from "./request-loop";
+import { lockRequest } from "./requests";
 
 // Allocation: staff assign approved kilograms to sources — a producer's or distributor's free
 // medical supply on one WIB day, or what is left of a pledge (within its earmark). All lines of
@@ -14,6 +16,10 @@ import { lockRequest, nextStatus } from "./requests";
 // source row (the DailyCapacity row of the supplier-day, or the Pledge row) FOR UPDATE, and only
 // then sums what is already allocated. Concurrent staff therefore queue on the rows they share,
 // and neither "total ≤ approved" nor "never beyond a source's free kg" can be broken by a race.
+// A request's "total" is what it has covered (received, on the road, or allocated and not yet
+// sent: src/domain/request.ts coveredKg), so a shortfall at receipt can be allocated again.
+// A producer's day supply is one pool: its pledge allocations and its tranche trips of the day
+// take from it too (capacityCommittedSql). Sources are locked pledges first, then supply days.
 
 /** "supply:<supplierId>" (daily medical supply) or "pledge:<pledgeId>". */
 export type SourceKey = `supply:${string}` | `pledge:${string}`;
@@ -41,10 +47,8 @@ async function lockSource(tx: Tx, key: string, date: Date): Promise<Source | nul
       WHERE c."supplierId" = ${id} AND c.day = ${date} AND s.active AND s.kind IN ('PRODUCER', 'DISTRIBUTOR')
       FOR UPDATE OF c`;
     if (rows.length === 0) return null;
-    const [{ used }] = await tx.$queryRaw<{ used: bigint | null }[]>`
-      SELECT sum(kg) AS used FROM "Allocation"
-      WHERE "supplierId" = ${id} AND day = ${date} AND "pledgeId" IS NULL AND status <> 'CANCELLED'`;
-    return { key, supplierId: id, pledgeId: null, freeKg: Math.max(0, rows[0].medicalKg - Number(used ?? 0)), eligible: () => true };
+    const [{ used }] = await tx.$queryRaw<{ used: bigint }[]>`SELECT ${capacityCommittedSql(id, date)} AS used`;
+    return { key, supplierId: id, pledgeId: null, freeKg: Math.max(0, rows[0].medicalKg - Number(used)), eligible: () => true };
   }
   const rows = await tx.$queryRaw<{ supplierId: string; totalKg: number; earmark: string; startsOn: Date }[]>`
     SELECT "supplierId", "totalKg", earmark::text AS earmark, "startsOn" FROM "Pledge" WHERE id = ${id} FOR UPDATE`;
@@ -87,17 +91,20 @@ export const allocate = useCase({
       const h = await tx.hospital.findUniqueOrThrow({ where: { id: r.hospitalId }, select: { isAssociationMember: true } });
       requests.set(rid, { ...r, member: h.isAssociationMember });
     }
+    // Pledges first, then every supply day in sorted order: the lines' own and those of the
+    // pledges' producers (a pledge's oxygen comes out of its producer's supply of the day).
     const sources = new Map<string, Source | null>();
-    for (const key of [...new Set(lines.map((l) => l.sourceId))].sort()) sources.set(key, await lockSource(tx, key, date));
+    const keys = [...new Set(lines.map((l) => l.sourceId))];
+    for (const key of keys.filter((k) => k.startsWith("pledge:")).sort()) sources.set(key, await lockSource(tx, key, date));
+    const pledgeSuppliers = new Set([...sources.values()].filter((x): x is Source => !!x).map((x) => `supply:${x.supplierId}`));
+    const supplyDays = new Map<string, Source | null>();
+    for (const key of [...new Set([...keys.filter((k) => k.startsWith("supply:")), ...pledgeSuppliers])].sort()) supplyDays.set(key, await lockSource(tx, key, date));
+    for (const key of keys) if (key.startsWith("supply:")) sources.set(key, supplyDays.get(key) ?? null);
+    const daySupply = new Map<string, Source | null>([...pledgeSuppliers].map((k) => [k.slice("supply:".length), supplyDays.get(k) ?? null]));
 
-    // 2. What each request already has, summed by the database.
+    // 2. What each request has covered already, summed by the database.
     const allocated = new Map<string, number>();
-    const sums = await tx.allocation.groupBy({
-      by: ["requestId"],
-      where: { requestId: { in: [...requests.keys()] }, status: { not: "CANCELLED" } },
-      _sum: { kg: true },
-    });
-    for (const s of sums) allocated.set(s.requestId, s._sum.kg ?? 0);
+    for (const rid of requests.keys()) allocated.set(rid, (await requestFigures(tx, rid)).coveredKg);
 
     // 3. Every line against both limits, counting the lines before it.
     const errors: Record<string, string> = {};
@@ -113,10 +120,11 @@ export const allocate = useCase({
         errors[`lines.${i}.sourceId`] = "earmark";
         return;
       }
+      const day = src.pledgeId ? daySupply.get(src.supplierId) : null;
       const check = checkAllocation({
         approvedKg: r.approvedKg ?? 0,
         requestAllocatedKg: allocated.get(r.id) ?? 0,
-        sourceFreeKg: src.freeKg - (taken.get(src.key) ?? 0),
+        sourceFreeKg: Math.min(src.freeKg - (taken.get(src.key) ?? 0), day ? day.freeKg - (taken.get(day.key) ?? 0) : Infinity),
         kg: l.kg,
       });
       if (!check.ok) {
@@ -125,10 +133,10 @@ export const allocate = useCase({
       }
       allocated.set(r.id, (allocated.get(r.id) ?? 0) + l.kg);
       taken.set(src.key, (taken.get(src.key) ?? 0) + l.kg);
+      if (day) taken.set(day.key, (taken.get(day.key) ?? 0) + l.kg);
     });
     // The status must allow allocating (APPROVED, ALLOCATED, IN_TRANSIT).
-    const nextOf = new Map<string, ReturnType<typeof nextStatus>>();
-    for (const r of requests.values()) nextOf.set(r.id, nextStatus(r.status, { type: "allocate" }));
+    for (const r of requests.values()) if (!accepts(r.status, "allocate")) throw new RuleError("bad_transition");
     if (Object.keys(errors).length) throw new RuleError("invalid", errors);
 
     // 4. Write.
@@ -142,15 +150,31 @@ export const allocate = useCase({
       created.push(row);
     }
     for (const r of requests.values()) {
-      const status = nextOf.get(r.id)!;
       const kg = created.filter((c) => c.requestId === r.id).reduce((s, c) => s + c.kg, 0);
-      if (status !== r.status) {
-        const { hospital: _h, member: _m, ...before } = r;
-        const after = await tx.supplyRequest.update({ where: { id: r.id }, data: { status } });
-        await recordAudit(tx, actor, "request.allocate", "SupplyRequest", r.id, before, after);
-      }
+      await settleRequest(tx, actor, r.id, clockNow());
       await notify(tx, { hospitalId: r.hospitalId }, "request_allocated", { requestId: r.id, kg, approvedKg: r.approvedKg ?? 0 });
     }
     return created;
+  },
+});
+
+/**
+ * Staff cancel an allocation (nothing dispatched yet) or its undispatched remainder, with a
+ * reason: the kilograms go back to the source and the request's gap can be allocated again.
+ */
+export const cancelAllocation = useCase({
+  action: "allocation:cancel",
+  input: z.object({ id, reason: text(3, 500) }),
+  run: async ({ tx, actor, input }) => {
+    const found = await tx.allocation.findUnique({ where: { id: input.id }, select: { requestId: true } });
+    if (!found) throw new RuleError("not_found");
+    const request = await lockRequest(tx, found.requestId);
+    if (!accepts(request.status, "cancelAllocation")) throw new RuleError("bad_transition");
+    await tx.$queryRaw`SELECT id FROM "Allocation" WHERE id = ${input.id} FOR UPDATE`;
+    const cancelledKg = await cancelAllocationRemainder(tx, actor, input.id, input.reason);
+    if (cancelledKg === 0) throw new RuleError("nothing_to_cancel");
+    await settleRequest(tx, actor, found.requestId, clockNow());
+    await notify(tx, { hospitalId: request.hospitalId }, "allocation_cancelled", { requestId: request.id, kg: cancelledKg, reason: input.reason });
+    return { cancelledKg, allocation: await tx.allocation.findUniqueOrThrow({ where: { id: input.id } }) };
   },
 });

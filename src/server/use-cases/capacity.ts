@@ -2,6 +2,7 @@ import { z } from "zod";
 import { dayToDate, isDay, type Day } from "@/domain/day";
 import { tonnesToKg } from "@/domain/mass";
 import { validateCapacitySplit } from "@/domain/supply";
+import { capacityCommittedSql } from "../queries/capacity-use";
 import { recordAudit } from "../audit";
 import { RuleError, useCase, type FieldErrors, type Tx } from "../use-case";
 import { day, parseDecimal } from "./supply-input";
@@ -58,8 +59,8 @@ async function upsertCapacity(tx: Tx, actorId: string, supplierId: string, d: Da
     // Never below what staff already allocated from this producer-day: the row is locked first,
     // as allocate() does, so an allocation in flight cannot slip in between.
     await tx.$queryRaw`SELECT id FROM "DailyCapacity" WHERE id = ${before.id} FOR UPDATE`;
-    const [{ used }] = await tx.$queryRaw<{ used: bigint | null }[]>`
-      SELECT sum(kg) AS used FROM "Allocation" WHERE "supplierId" = ${supplierId} AND day = ${key.day} AND "pledgeId" IS NULL AND status <> 'CANCELLED'`;
+    // (what is committed: allocations from the day's supply or the producer's pledges, and its tranche trips that day)
+    const [{ used }] = await tx.$queryRaw<{ used: bigint | null }[]>`SELECT ${capacityCommittedSql(supplierId, key.day)} AS used`;
     if (Number(used ?? 0) > figures.medicalKg) throw new RuleError("invalid", { [`medical.${supplierId}`]: "below_allocated" });
   }
   if (before && before.producedKg === figures.producedKg && before.medicalKg === figures.medicalKg && before.industrialKg === figures.industrialKg) return { row: before, changed: false, before };

@@ -1,10 +1,16 @@
 import { z } from "zod";
+import { dayToDate, todayWib } from "@/domain/day";
+import { checkDispatch } from "@/domain/delivery";
 import { MASS_UNITS, toKilograms } from "@/domain/mass";
-import { transition } from "@/domain/request";
+import { accepts, undispatchedKg } from "@/domain/request";
 import { recordAudit } from "../audit";
+import { capacityCommittedSql } from "../queries/capacity-use";
 import { prisma } from "../db";
 import type { Actor } from "../permissions";
 import { RuleError, useCase, type Result, type Tx } from "../use-case";
+import { now as clockNow } from "../clock";
+import { settleAllocation, settleRequest } from "./request-loop";
+import { lockRequest } from "./requests";
 import { parseDecimal, wibInstant } from "./supply-input";
 
 // A dispatch: a truck leaves a supplier for a hospital, against an allocation (a request's
@@ -12,6 +18,12 @@ import { parseDecimal, wibInstant } from "./supply-input";
 // cylinders of a size, kg) and converted by src/domain/mass.ts, the conversion kept on the row.
 // The form carries an idempotency key made when it was rendered: a second submit of the same
 // form returns the first dispatch instead of creating another.
+//
+// An allocation or a tranche may be delivered in several trips; the trips never add up to more
+// than it holds (checked here for a field message, and by the database's CHECK on the sums kept
+// by a trigger, decision 0016). A trip larger than a road tanker carries is asked to be confirmed.
+// A trip against a producer's tranche takes that producer's medical supply of the day it leaves
+// (the same oxygen is not also allocated from the day's capacity).
 
 const decimal = (opts: { required: boolean }) =>
   z
@@ -47,38 +59,38 @@ const input = z
     unit: z.enum(MASS_UNITS),
     cylinderSizeM3: decimal({ required: false }),
     dispatchedAt: wibInstant,
+    /** "1" when the user confirmed an unusual (but possible) amount. */
+    confirmUnusual: z.string().optional().transform((v) => v === "1" || v === "on" || v === "true"),
   })
   .refine((d) => !!d.allocationId !== !!d.trancheId, { path: ["source"], message: "dispatch_source", when: (p) => p.issues.every((i) => !["allocationId", "trancheId"].includes(String(i.path?.[0]))) })
   .refine((d) => d.unit !== "CYLINDER" || d.cylinderSizeM3 !== undefined, { path: ["cylinderSizeM3"], message: "cylinder_size_required", when: (p) => p.issues.every((i) => !["unit", "cylinderSizeM3"].includes(String(i.path?.[0]))) });
 
 type Input = z.output<typeof input>;
+type Target = { supplierId: string; hospitalId: string; remainingKg: number; capacity?: { supplierId: string; day: Date }; after: (deliveryAt: Date) => Promise<void> };
 
-/** Which supplier and hospital a dispatch is between, and what it changes on the allocation side. */
-async function resolveAllocation(tx: Tx, actor: Actor, allocationId: string) {
+/** Which supplier and hospital a dispatch is between; locks the request, then the allocation. */
+async function resolveAllocation(tx: Tx, actor: Actor, allocationId: string): Promise<Target> {
+  const found = await tx.allocation.findUnique({ where: { id: allocationId }, select: { requestId: true } });
+  if (!found) throw new RuleError("invalid", { source: "not_found" });
+  await lockRequest(tx, found.requestId);
   await tx.$queryRaw`SELECT id FROM "Allocation" WHERE id = ${allocationId} FOR UPDATE`;
-  const allocation = await tx.allocation.findUnique({ where: { id: allocationId }, include: { request: true } });
-  if (!allocation) throw new RuleError("invalid", { source: "not_found" });
-  if (allocation.status !== "PLANNED" && allocation.status !== "IN_TRANSIT") throw new RuleError("bad_transition", { source: "bad_transition" });
-  const next = transition(allocation.request.status, { type: "dispatch" });
-  if (!next.ok) throw new RuleError("bad_transition", { source: "bad_transition" });
+  const allocation = await tx.allocation.findUniqueOrThrow({ where: { id: allocationId }, include: { request: true } });
+  if (allocation.status === "CANCELLED" || !accepts(allocation.request.status, "dispatch")) throw new RuleError("bad_transition", { source: "bad_transition" });
+  const remainingKg = undispatchedKg({ kg: allocation.kg, dispatchedKg: allocation.dispatchedKg, cancelled: false });
   return {
     supplierId: allocation.supplierId,
     hospitalId: allocation.request.hospitalId,
-    after: async () => {
-      if (allocation.status === "PLANNED") {
-        const a = await tx.allocation.update({ where: { id: allocationId }, data: { status: "IN_TRANSIT" } });
-        await recordAudit(tx, actor, "allocation.dispatch", "Allocation", allocationId, { ...allocation, request: undefined }, a);
-      }
-      if (allocation.request.status !== next.status) {
-        const r = await tx.supplyRequest.update({ where: { id: allocation.requestId }, data: { status: next.status } });
-        await recordAudit(tx, actor, "request.dispatch", "SupplyRequest", r.id, allocation.request, r);
-      }
+    remainingKg,
+    after: async (at) => {
+      await settleAllocation(tx, actor, allocationId, "allocation.dispatch");
+      await settleRequest(tx, actor, allocation.requestId, at);
     },
   };
 }
 
-async function resolveTranche(tx: Tx, trancheId: string, hospitalId: string | undefined) {
-  const tranche = await tx.pledgeTranche.findUnique({ where: { id: trancheId }, include: { pledge: { include: { hospitals: { select: { hospitalId: true } } } } } });
+async function resolveTranche(tx: Tx, trancheId: string, hospitalId: string | undefined, at: Date): Promise<Target> {
+  await tx.$queryRaw`SELECT id FROM "PledgeTranche" WHERE id = ${trancheId} FOR UPDATE`;
+  const tranche = await tx.pledgeTranche.findUnique({ where: { id: trancheId }, include: { pledge: { include: { supplier: { select: { kind: true } }, hospitals: { select: { hospitalId: true } } } } } });
   if (!tranche) throw new RuleError("invalid", { source: "not_found" });
   if (!hospitalId) throw new RuleError("invalid", { hospitalId: "required" });
   const hospital = await tx.hospital.findUnique({ where: { id: hospitalId } });
@@ -87,7 +99,26 @@ async function resolveTranche(tx: Tx, trancheId: string, hospitalId: string | un
   if ((earmark === "ASSOCIATION" && !hospital.isAssociationMember) || (earmark === "HOSPITALS" && !hospitals.some((h) => h.hospitalId === hospitalId))) {
     throw new RuleError("earmark", { hospitalId: "earmark" });
   }
-  return { supplierId: tranche.pledge.supplierId, hospitalId, after: async () => {} };
+  const remainingKg = Math.max(0, tranche.kg - tranche.dispatchedKg);
+  return {
+    supplierId: tranche.pledge.supplierId,
+    hospitalId,
+    remainingKg,
+    capacity: { supplierId: tranche.pledge.supplierId, day: dayToDate(todayWib(at)) },
+    after: async () => {},
+  };
+}
+
+/**
+ * The producer's medical supply left on the trip's day, with its row locked (null: no capacity
+ * logged that day, so there is nothing it could be counted twice against).
+ */
+async function capacityLeft(tx: Tx, supplierId: string, day: Date): Promise<number | null> {
+  const rows = await tx.$queryRaw<{ medicalKg: number }[]>`
+    SELECT "medicalKg" FROM "DailyCapacity" WHERE "supplierId" = ${supplierId} AND day = ${day} FOR UPDATE`;
+  if (rows.length === 0) return null;
+  const [{ used }] = await tx.$queryRaw<{ used: bigint }[]>`SELECT ${capacityCommittedSql(supplierId, day)} AS used`;
+  return Math.max(0, rows[0].medicalKg - Number(used));
 }
 
 const create = useCase({
@@ -96,9 +127,20 @@ const create = useCase({
   run: async ({ tx, actor, input: d }: { tx: Tx; actor: Actor; input: Input }) => {
     const existing = await tx.delivery.findUnique({ where: { idempotencyKey: d.idempotencyKey } });
     if (existing) return { delivery: existing, duplicate: true };
-    const target = d.allocationId ? await resolveAllocation(tx, actor, d.allocationId) : await resolveTranche(tx, d.trancheId!, d.hospitalId);
+    const dispatchedAt = d.dispatchedAt ?? clockNow();
+    const target = d.allocationId ? await resolveAllocation(tx, actor, d.allocationId) : await resolveTranche(tx, d.trancheId!, d.hospitalId, dispatchedAt);
+    // A double submit that waited on the same locks finds the first one's dispatch now.
+    const first = await tx.delivery.findUnique({ where: { idempotencyKey: d.idempotencyKey } });
+    if (first) return { delivery: first, duplicate: true };
+    if (target.remainingKg === 0) throw new RuleError("invalid", { source: "fully_dispatched" });
     const { kg, kgPerUnit } = toKilograms(d.amount!, d.unit, d.unit === "CYLINDER" ? d.cylinderSizeM3 : undefined);
     if (kg <= 0) throw new RuleError("invalid", { amount: "positive" });
+    const check = checkDispatch({ kg, remainingKg: target.remainingKg, confirmed: d.confirmUnusual });
+    if (!check.ok) throw new RuleError(check.error === "unusual_trip" ? "confirm" : "invalid", { amount: check.error }, { kg, limitKg: check.limitKg });
+    if (target.capacity) {
+      const left = await capacityLeft(tx, target.capacity.supplierId, target.capacity.day);
+      if (left !== null && kg > left) throw new RuleError("invalid", { amount: "over_capacity" }, { kg, limitKg: left });
+    }
     const delivery = await tx.delivery.create({
       data: {
         allocationId: d.allocationId || null,
@@ -107,7 +149,7 @@ const create = useCase({
         hospitalId: target.hospitalId,
         vehiclePlate: d.vehiclePlate,
         driverName: d.driverName,
-        dispatchedAt: d.dispatchedAt,
+        dispatchedAt,
         dispatchedAmount: String(d.amount),
         dispatchedUnit: d.unit,
         cylinderSizeM3: d.unit === "CYLINDER" ? String(d.cylinderSizeM3) : null,
@@ -117,8 +159,8 @@ const create = useCase({
         idempotencyKey: d.idempotencyKey,
       },
     });
-    await target.after();
     await recordAudit(tx, actor, "dispatch.create", "Delivery", delivery.id, null, delivery);
+    await target.after(dispatchedAt);
     return { delivery, duplicate: false };
   },
 });

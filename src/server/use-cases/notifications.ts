@@ -18,6 +18,10 @@ export const NOTICE_KINDS = [
   "request_allocated",
   "request_dispatched",
   "emergency_request",
+  "urgent_request",
+  "receipt_difference",
+  "allocation_cancelled",
+  "request_closed_short",
   "hospital_stale",
   "stock_flagged",
 ] as const;
@@ -35,6 +39,10 @@ export type NoticeData = {
   vehicle?: string;
   day?: string;
   lastDay?: string | null;
+  deliveryId?: string;
+  dispatchedKg?: number;
+  receivedKg?: number;
+  rejectedKg?: number;
 };
 
 type Recipient = { hospitalId: string } | { staff: true };

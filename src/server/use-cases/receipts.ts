@@ -1,14 +1,22 @@
 import { now as clockNow } from "@/server/clock";
 import { z } from "zod";
-import { receiptDiscrepancy } from "@/domain/delivery";
+import { checkReceipt } from "@/domain/delivery";
 import { recordAudit } from "../audit";
+import type { Action, Actor } from "../permissions";
 import { RuleError, useCase, type Tx } from "../use-case";
 import { id, tonnesKg } from "./hospital-inputs";
-import { nextStatus } from "./requests";
+import { notify } from "./notifications";
+import { settleAllocation, settleRequest } from "./request-loop";
+import { lockRequest } from "./requests";
 
-// The hospital confirms what arrived. Both figures stay on the delivery (dispatched and
-// received); a difference is shown, never merged. The allocation becomes DELIVERED, and the
-// request FULFILLED once everything received against it covers what was approved.
+// A receipt: the hospital confirms what arrived — kilograms accepted into its stock (receivedKg,
+// what the stock projection sums) and kilograms rejected at the door, with a reason when the
+// receipt differs from the dispatch beyond the tolerance or anything was rejected. Both figures
+// stay on the delivery beside what was dispatched; a difference is shown, never merged, and the
+// task force is told of it. The allocation's and the request's statuses then follow from the
+// quantities (decision 0016): a shortfall becomes a gap that can be allocated again.
+// Trips against a pledge tranche are confirmed by the receiving hospital, or recorded by staff
+// (receipt:record) for a hospital without an account.
 
 /** "YYYY-MM-DDTHH:MM" typed in WIB (datetime-local), or an ISO instant. */
 const wibDateTime = z
@@ -25,45 +33,67 @@ const wibDateTime = z
     return d;
   });
 
+const input = z.object({
+  id,
+  receivedKg: tonnesKg,
+  /** Optional: blank means nothing rejected. */
+  rejectedKg: z.preprocess((v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? "0" : v), tonnesKg),
+  shortReason: z.string().trim().max(500).default(""),
+  receivedAt: wibDateTime,
+  confirmUnusual: z.string().optional().transform((v) => v === "1" || v === "on" || v === "true"),
+});
+type Input = z.output<typeof input>;
+
 const deliveryOf = async (input: { id: string }, tx: Tx) => tx.delivery.findUnique({ where: { id: input.id }, select: { hospitalId: true } });
 
+async function receive(tx: Tx, actor: Actor, input: Input, by: Action) {
+  const peek = await tx.delivery.findUnique({ where: { id: input.id }, select: { allocationId: true } });
+  if (!peek) throw new RuleError("not_found");
+  if (by === "receipt:record" && peek.allocationId) throw new RuleError("forbidden_receipt");
+  // Lock order: the request (when the trip is for one), then the delivery.
+  const allocation = peek.allocationId ? await tx.allocation.findUniqueOrThrow({ where: { id: peek.allocationId }, select: { requestId: true } }) : null;
+  if (allocation) await lockRequest(tx, allocation.requestId);
+  await tx.$queryRaw`SELECT id FROM "Delivery" WHERE id = ${input.id} FOR UPDATE`;
+  const before = await tx.delivery.findUniqueOrThrow({ where: { id: input.id }, include: { hospital: { select: { name: true } } } });
+  if (before.receivedKg !== null) throw new RuleError("already_received");
+  if (input.receivedAt.getTime() > clockNow().getTime() + 5 * 60_000) throw new RuleError("invalid", { receivedAt: "future_day" });
+  // datetime-local has minute precision: a receipt in the dispatch's own minute is fine
+  if (input.receivedAt.getTime() < Math.floor(before.dispatchedAt.getTime() / 60_000) * 60_000) throw new RuleError("invalid", { receivedAt: "before_dispatch" });
+  const check = checkReceipt({ dispatchedKg: before.dispatchedKg, acceptedKg: input.receivedKg, rejectedKg: input.rejectedKg, reason: input.shortReason, confirmed: input.confirmUnusual });
+  if (!check.ok) {
+    const kg = check.field === "rejectedKg" ? input.rejectedKg : input.receivedKg + input.rejectedKg;
+    throw new RuleError(check.error === "unusual_receipt" ? "confirm" : "invalid", { [check.field]: check.error }, { kg, limitKg: check.limitKg });
+  }
+  const after = await tx.delivery.update({
+    where: { id: input.id },
+    data: { receivedKg: input.receivedKg, rejectedKg: input.rejectedKg, shortReason: input.shortReason || null, receivedAt: input.receivedAt, receivedById: actor.id },
+  });
+  const { hospital, ...plain } = before;
+  await recordAudit(tx, actor, "receipt.confirm", "Delivery", input.id, plain, { ...after, discrepancy: check.discrepancy });
+  if (check.discrepancy.flagged || input.rejectedKg > 0) {
+    await notify(tx, { staff: true }, "receipt_difference", {
+      deliveryId: input.id, requestId: allocation?.requestId, hospitalId: before.hospitalId, hospital: hospital.name,
+      dispatchedKg: before.dispatchedKg, receivedKg: input.receivedKg, rejectedKg: input.rejectedKg, kg: before.dispatchedKg - input.receivedKg, reason: input.shortReason,
+    });
+  }
+  if (peek.allocationId && allocation) {
+    await settleAllocation(tx, actor, peek.allocationId, "allocation.deliver");
+    await settleRequest(tx, actor, allocation.requestId, input.receivedAt);
+  }
+  return { ...after, discrepancy: check.discrepancy };
+}
+
+/** The receiving hospital confirms a trip to it (against its request or a pledge tranche). */
 export const confirmReceipt = useCase({
   action: "receipt:confirm",
-  input: z.object({ id, receivedKg: tonnesKg, receivedAt: wibDateTime }),
+  input,
   resource: deliveryOf,
-  run: async ({ tx, actor, input }) => {
-    await tx.$queryRaw`SELECT id FROM "Delivery" WHERE id = ${input.id} FOR UPDATE`;
-    const before = await tx.delivery.findUniqueOrThrow({ where: { id: input.id } });
-    if (before.receivedKg !== null) throw new RuleError("already_received");
-    if (input.receivedAt.getTime() > clockNow().getTime() + 5 * 60_000) throw new RuleError("invalid", { receivedAt: "future_day" });
-    // datetime-local has minute precision: a receipt in the dispatch's own minute is fine
-    if (input.receivedAt.getTime() < Math.floor(before.dispatchedAt.getTime() / 60_000) * 60_000) throw new RuleError("invalid", { receivedAt: "before_dispatch" });
-    const after = await tx.delivery.update({
-      where: { id: input.id },
-      data: { receivedKg: input.receivedKg, receivedAt: input.receivedAt, receivedById: actor.id },
-    });
-    const discrepancy = receiptDiscrepancy(before.dispatchedKg, input.receivedKg);
-    await recordAudit(tx, actor, "receipt.confirm", "Delivery", input.id, before, { ...after, discrepancy });
+  run: ({ tx, actor, input }) => receive(tx, actor, input, "receipt:confirm"),
+});
 
-    if (before.allocationId) {
-      const allocation = await tx.allocation.update({ where: { id: before.allocationId }, data: { status: "DELIVERED" } });
-      // The request row is locked before its totals are read (another receipt may be landing).
-      await tx.$queryRaw`SELECT id FROM "SupplyRequest" WHERE id = ${allocation.requestId} FOR UPDATE`;
-      const request = await tx.supplyRequest.findUniqueOrThrow({ where: { id: allocation.requestId } });
-      const [{ received }] = await tx.$queryRaw<{ received: bigint | null }[]>`
-        SELECT sum(d."receivedKg") AS received FROM "Delivery" d JOIN "Allocation" a ON a.id = d."allocationId"
-        WHERE a."requestId" = ${request.id} AND d."receivedKg" IS NOT NULL`;
-      // A delivery exists, so the request is at least in transit (should dispatch not have said so).
-      const current = request.status === "ALLOCATED" ? nextStatus(request.status, { type: "dispatch" }) : request.status;
-      const status = nextStatus(current, { type: "receive", totalReceivedKg: Number(received ?? 0), approvedKg: request.approvedKg ?? 0 });
-      if (status !== request.status) {
-        const updated = await tx.supplyRequest.update({
-          where: { id: request.id },
-          data: { status, fulfilledAt: status === "FULFILLED" ? input.receivedAt : null },
-        });
-        await recordAudit(tx, actor, status === "FULFILLED" ? "request.fulfil" : "request.receive", "SupplyRequest", request.id, request, updated);
-      }
-    }
-    return { ...after, discrepancy };
-  },
+/** Staff record the receipt of a tranche trip (not one for a request: that is the hospital's). */
+export const recordTrancheReceipt = useCase({
+  action: "receipt:record",
+  input,
+  run: ({ tx, actor, input }) => receive(tx, actor, input, "receipt:record"),
 });

@@ -1,11 +1,12 @@
 import { today, now as clockNow } from "@/server/clock";
 import { z } from "zod";
 import { dayToDate } from "@/domain/day";
-import { transition, type RequestEvent, type RequestStatus } from "@/domain/request";
+import { accepts, transition, type RequestEvent, type RequestStatus } from "@/domain/request";
 import { recordAudit } from "../audit";
 import { RuleError, useCase, type Tx } from "../use-case";
 import { day, id, positiveTonnesKg, text } from "./hospital-inputs";
 import { notify } from "./notifications";
+import { cancelAllocationRemainder, settleRequest } from "./request-loop";
 
 // A hospital's request for oxygen: the hospital admin submits and may cancel it while it is
 // still SUBMITTED; staff approve it (in full or in part) or reject it with a reason. Every change
@@ -65,8 +66,8 @@ export const createRequest = useCase({
     if (!row || row.hospitalId !== hospitalId) throw new RuleError("conflict");
     if (count === 1) {
       await recordAudit(tx, actor, "request.create", "SupplyRequest", row.id, null, row);
-      if (row.urgency === "EMERGENCY") {
-        await notify(tx, { staff: true }, "emergency_request", { requestId: row.id, hospitalId, hospital: hospital.name, requestedKg: row.requestedKg });
+      if (row.urgency === "EMERGENCY" || row.urgency === "URGENT") {
+        await notify(tx, { staff: true }, row.urgency === "EMERGENCY" ? "emergency_request" : "urgent_request", { requestId: row.id, hospitalId, hospital: hospital.name, requestedKg: row.requestedKg });
       }
     }
     return row;
@@ -88,17 +89,18 @@ export const cancelRequest = useCase({
 
 export const approveRequest = useCase({
   action: "request:decide",
-  input: z.object({ id, approvedKg: positiveTonnesKg }),
+  /** note: why less than requested was approved (required then; the hospital sees it). */
+  input: z.object({ id, approvedKg: positiveTonnesKg, note: z.string().trim().max(1000).default("") }),
   run: async ({ tx, actor, input }) => {
     const before = await lockRequest(tx, input.id);
-    const status = nextStatus(before.status, { type: "approve", approvedKg: input.approvedKg, requestedKg: before.requestedKg });
+    const status = nextStatus(before.status, { type: "approve", approvedKg: input.approvedKg, requestedKg: before.requestedKg, note: input.note });
     const after = await tx.supplyRequest.update({
       where: { id: input.id },
-      data: { status, approvedKg: input.approvedKg, decidedById: actor.id, decidedAt: clockNow() },
+      data: { status, approvedKg: input.approvedKg, approvalNote: input.note || null, decidedById: actor.id, decidedAt: clockNow() },
     });
     await recordAudit(tx, actor, "request.approve", "SupplyRequest", input.id, before, after);
     await notify(tx, { hospitalId: before.hospitalId }, "request_approved", {
-      requestId: input.id, requestedKg: before.requestedKg, approvedKg: input.approvedKg,
+      requestId: input.id, requestedKg: before.requestedKg, approvedKg: input.approvedKg, ...(input.note ? { reason: input.note } : {}),
     });
     return after;
   },
@@ -120,3 +122,32 @@ export const rejectRequest = useCase({
   },
 });
 
+
+/**
+ * Staff close an approved request short: no more will be sent for it. The undispatched
+ * remainders of its allocations are released (trucks already on the road are still received).
+ */
+export const closeRequestShort = useCase({
+  action: "request:close",
+  input: z.object({ id, reason: text(3, 1000) }),
+  run: async ({ tx, actor, input }) => {
+    const before = await lockRequest(tx, input.id);
+    if (!accepts(before.status, "closeShort")) throw new RuleError("bad_transition");
+    const open = await tx.allocation.findMany({ where: { requestId: input.id, status: { not: "CANCELLED" } }, select: { id: true }, orderBy: { id: "asc" } });
+    let releasedKg = 0;
+    for (const a of open) {
+      await tx.$queryRaw`SELECT id FROM "Allocation" WHERE id = ${a.id} FOR UPDATE`;
+      releasedKg += await cancelAllocationRemainder(tx, actor, a.id, input.reason);
+    }
+    const { hospital: _h, ...plain } = before;
+    const after = await tx.supplyRequest.update({
+      where: { id: input.id },
+      data: { status: "CLOSED_SHORT", closedShortReason: input.reason, closedAt: clockNow() },
+    });
+    await recordAudit(tx, actor, "request.close_short", "SupplyRequest", input.id, plain, { ...after, releasedKg });
+    // a receipt landing later can still fulfil it: the derived status decides
+    const settled = await settleRequest(tx, actor, input.id, clockNow());
+    await notify(tx, { hospitalId: before.hospitalId }, "request_closed_short", { requestId: input.id, approvedKg: before.approvedKg ?? 0, reason: input.reason });
+    return { ...settled, releasedKg };
+  },
+});

@@ -20,6 +20,7 @@ export async function createDispatchAction(_prev: FormState, data: FormData): Pr
     unit: str("unit"),
     cylinderSizeM3: str("unit") === "CYLINDER" ? str("cylinderSizeM3") : undefined,
     dispatchedAt: str("dispatchedAt") || undefined,
+    confirmUnusual: str("confirmUnusual"),
   });
   if (!result.ok) return formStateOf(result, data);
   revalidatePath("/dispatches");

@@ -5,9 +5,9 @@ import { redirect } from "next/navigation";
 import { formStateOf, type FormState } from "@/components/forms/form-state";
 import type { FieldErrors } from "@/server/use-case";
 import { currentActor } from "@/server/session";
-import { allocate } from "@/server/use-cases/allocations";
-import { confirmReceipt } from "@/server/use-cases/receipts";
-import { approveRequest, cancelRequest, createRequest, rejectRequest } from "@/server/use-cases/requests";
+import { allocate, cancelAllocation } from "@/server/use-cases/allocations";
+import { confirmReceipt, recordTrancheReceipt } from "@/server/use-cases/receipts";
+import { approveRequest, cancelRequest, closeRequestShort, createRequest, rejectRequest } from "@/server/use-cases/requests";
 
 const str = (data: FormData, k: string) => String(data.get(k) ?? "");
 
@@ -41,7 +41,7 @@ export async function cancelRequestAction(data: FormData): Promise<void> {
 
 export async function approveRequestAction(_prev: FormState, data: FormData): Promise<FormState> {
   const id = str(data, "id");
-  const result = await approveRequest(await currentActor(), { id, approvedKg: str(data, "approvedKg") });
+  const result = await approveRequest(await currentActor(), { id, approvedKg: str(data, "approvedKg"), note: str(data, "note") });
   if (result.ok) refresh(id);
   return formStateOf(result, data);
 }
@@ -80,12 +80,42 @@ export async function allocateAction(_prev: FormState, data: FormData): Promise<
   return state;
 }
 
-export async function confirmReceiptAction(_prev: FormState, data: FormData): Promise<FormState> {
-  const result = await confirmReceipt(await currentActor(), {
+function receiptInput(data: FormData) {
+  return {
     id: str(data, "id"),
     receivedKg: str(data, "receivedKg"),
+    rejectedKg: str(data, "rejectedKg"),
+    shortReason: str(data, "shortReason"),
     receivedAt: str(data, "receivedAt"),
-  });
+    confirmUnusual: str(data, "confirmUnusual"),
+  };
+}
+
+export async function confirmReceiptAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const result = await confirmReceipt(await currentActor(), receiptInput(data));
   if (result.ok) refresh();
+  return formStateOf(result, data);
+}
+
+/** Staff record the receipt of a pledge tranche's trip (pledge page). */
+export async function recordTrancheReceiptAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const result = await recordTrancheReceipt(await currentActor(), receiptInput(data));
+  if (result.ok) {
+    refresh();
+    revalidatePath("/pledges", "layout");
+  }
+  return formStateOf(result, data);
+}
+
+export async function cancelAllocationAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const result = await cancelAllocation(await currentActor(), { id: str(data, "id"), reason: str(data, "reason") });
+  if (result.ok) refresh();
+  return formStateOf(result, data);
+}
+
+export async function closeRequestShortAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const id = str(data, "id");
+  const result = await closeRequestShort(await currentActor(), { id, reason: str(data, "reason") });
+  if (result.ok) refresh(id);
   return formStateOf(result, data);
 }

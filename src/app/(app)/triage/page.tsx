@@ -112,7 +112,7 @@ function Card({ c, t, locale }: { c: TriageCard; t: Awaited<ReturnType<typeof ge
       <div className="mt-1"><SupplyBadge supply={c.supply} t={h.supply} locale={locale} /></div>
       <div className="mt-1 flex items-center justify-between text-xs text-slate-500">
         <span>{formatDateTime(c.createdAt, locale)}</span>
-        {(c.status === "REJECTED" || c.status === "CANCELLED") && <StatusBadge status={c.status} t={h} />}
+        {(c.status === "REJECTED" || c.status === "CANCELLED" || c.status === "CLOSED_SHORT") && <StatusBadge status={c.status} t={h} />}
       </div>
     </Link>
   );

@@ -15,14 +15,15 @@ export default async function NewDispatchPage({ searchParams }: { searchParams: 
   const sp = await searchParams;
   const trancheId = one(sp, "tranche");
   const allocationId = one(sp, "allocation");
-  const [allocations, tranches, hospitals] = await Promise.all([openAllocations(), openTranches(trancheId || undefined), hospitalOptions()]);
+  const [allocations, tranches, hospitals] = await Promise.all([openAllocations(allocationId || undefined), openTranches(trancheId || undefined), hospitalOptions()]);
   return (
     <>
       <Link href="/dispatches" className="text-sm text-brand-700 hover:underline">← {t.shell.common.back}</Link>
       <h1>{s.new}</h1>
       <DispatchForm action={createDispatchAction} errors={t.errors} idempotencyKey={crypto.randomUUID()}
         initialSource={trancheId ? `tranche:${trancheId}` : allocationId ? `allocation:${allocationId}` : ""}
-        allocations={allocations.map((a) => ({ value: `allocation:${a.id}`, label: s.allocationOption(a.hospital.name, a.supplier, formatTonnes(a.kg, locale), formatDay(a.day, locale)) }))}
+        allocations={allocations.map((a) => ({ value: `allocation:${a.id}`, label: s.allocationOption(a.hospital.name, a.supplier, a.dispatchedKg > 0 ? `${formatTonnes(a.dispatchedKg, locale)} / ${formatTonnes(a.kg, locale)}` : formatTonnes(a.kg, locale), formatDay(a.day, locale)) }))}
+        locale={locale}
         tranches={tranches.map((x) => ({ value: `tranche:${x.id}`, label: s.trancheOption(x.supplier, formatDay(x.dueOn, locale), `${formatTonnes(x.dispatchedKg, locale)} / ${formatTonnes(x.kg, locale)}`) }))}
         hospitals={hospitals}
         s={{
@@ -30,6 +31,7 @@ export default async function NewDispatchPage({ searchParams }: { searchParams: 
           hospitalHint: s.hospitalHint, vehiclePlate: s.vehiclePlate, driverName: s.driverName, amount: s.amount, unit: s.unit, cylinderSize: s.cylinderSize,
           cylinderHint: s.cylinderHint, conversionHint: s.conversionHint, dispatchedAt: s.dispatchedAt, submit: s.submit, saved: s.created,
           fixErrors: t.shell.common.fixErrors, units: t.supply.units,
+          confirmUnusual: t.hospital.receipts.confirmUnusual, interpreted: t.hospital.receipts.interpreted("{amount}"), limit: t.hospital.receipts.limit("{amount}"),
         }} />
     </>
   );

@@ -11,6 +11,9 @@ import { hospitalOptions, pledgeDetail } from "@/server/queries/pledges";
 import { supplierOptions } from "@/server/queries/suppliers";
 import { requireActor } from "@/server/session";
 import { updatePledgeAction } from "../actions";
+import { recordTrancheReceiptAction } from "../../requests/actions";
+import { ReceiptForm } from "@/components/hospital/receipt-form";
+import { now as clockNow } from "@/server/clock";
 import { pledgeFormStrings } from "../strings";
 
 export default async function PledgePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
@@ -23,6 +26,15 @@ export default async function PledgePage({ params, searchParams }: { params: Pro
   const created = (await searchParams).created === "1";
   const writer = can(actor, "pledge:write");
   const dispatcher = can(actor, "dispatch:write");
+  // staff record a tranche trip's receipt (the hospital may also confirm its own from its pages)
+  const recorder = can(actor, "receipt:record");
+  const rc = t.hospital.receipts;
+  const receiptStrings = {
+    received: rc.accepted, rejected: rc.rejected, rejectedHint: rc.rejectedHint, shortReason: rc.shortReason, shortReasonHint: rc.shortReasonHint,
+    receivedAt: rc.receivedAt, confirm: rc.confirm, confirmed: rc.confirmed, fixErrors: t.shell.common.fixErrors, confirmUnusual: rc.confirmUnusual,
+    interpreted: rc.interpreted("{amount}"), limit: rc.limit("{amount}"),
+  };
+  const wibNow = new Date(clockNow().getTime() + 7 * 3_600_000).toISOString().slice(0, 16);
   const stat = (label: string, value: string, testId: string) => (
     <div className="card"><p className="text-sm text-slate-500">{label}</p><p className="text-xl font-semibold tabular-nums" data-testid={testId}>{value}</p></div>
   );
@@ -72,14 +84,23 @@ export default async function PledgePage({ params, searchParams }: { params: Pro
         <table className="table">
           <thead><tr><th>{t.supply.dispatches.dispatchedAt}</th><th>{t.supply.dispatches.hospital}</th><th className="text-right">{t.supply.dispatches.dispatchedKg}</th><th className="text-right">{t.supply.dispatches.receivedKg}</th></tr></thead>
           <tbody>
-            {p.deliveries.map((d) => (
-              <tr key={d.id}>
+            {p.deliveries.flatMap((d) => [
+              <tr key={d.id} data-testid={`pledge-delivery-${d.id}`}>
                 <td className="whitespace-nowrap">{formatDateTime(d.dispatchedAt, locale)}</td>
                 <td>{d.hospital.name}</td>
                 <td className="text-right tabular-nums">{formatTonnes(d.dispatchedKg, locale)}</td>
-                <td className="text-right tabular-nums">{d.receivedKg === null ? <span className="text-slate-500">{t.supply.dispatches.awaiting}</span> : formatTonnes(d.receivedKg, locale)}</td>
-              </tr>
-            ))}
+                <td className="text-right tabular-nums">
+                  {d.receivedKg === null ? <span className="text-slate-500">{t.supply.dispatches.awaiting}</span> : formatTonnes(d.receivedKg, locale)}
+                  {d.rejectedKg > 0 && <span className="block text-xs">{rc.rejected}: {formatTonnes(d.rejectedKg, locale)}</span>}
+                  {d.shortReason && <span className="block text-xs text-slate-500">{d.shortReason}</span>}
+                </td>
+              </tr>,
+              ...(recorder && d.receivedKg === null && d.trancheId && !d.allocationId
+                ? [<tr key={`${d.id}-receipt`}><td colSpan={4}>
+                    <ReceiptForm action={recordTrancheReceiptAction} id={d.id} dispatchedTonnes={String(d.dispatchedKg / 1000)} now={wibNow} errors={t.errors} locale={locale} s={receiptStrings} />
+                  </td></tr>]
+                : []),
+            ])}
             {p.deliveries.length === 0 && <tr><td colSpan={4} className="text-slate-500">{t.shell.common.none}</td></tr>}
           </tbody>
         </table>

@@ -4,10 +4,11 @@ import { notFound } from "next/navigation";
 import { dateToDay, isDay } from "@/domain/day";
 import { receiptDiscrepancy } from "@/domain/delivery";
 import { isEligible } from "@/domain/recommender";
-import { eventsAccepted, unallocatedKg } from "@/domain/request";
+import { accepts, gapKg, undispatchedKg } from "@/domain/request";
 import { AllocationForm, type AllocationRow } from "@/components/hospital/allocation-form";
 import { DecisionForms } from "@/components/hospital/decision-forms";
 import { ReceiptForm } from "@/components/hospital/receipt-form";
+import { ReasonForm } from "@/components/hospital/reason-form";
 import { StatusBadge, UrgencyBadge } from "@/components/hospital/status-badge";
 import { SupplyBadge } from "@/components/hospital/supply-badge";
 import { reasonText } from "@/components/hospital/texts";
@@ -20,7 +21,7 @@ import { cachedRecommendationFor } from "@/server/queries/cached";
 import { requestFor } from "@/server/queries/requests";
 import { supplyOf } from "@/server/queries/stock";
 import { requireActor } from "@/server/session";
-import { allocateAction, approveRequestAction, cancelRequestAction, confirmReceiptAction, rejectRequestAction } from "../actions";
+import { allocateAction, approveRequestAction, cancelAllocationAction, cancelRequestAction, closeRequestShortAction, confirmReceiptAction, rejectRequestAction } from "../actions";
 import { DayPicker } from "@/components/forms/day-picker";
 
 type Search = { created?: string; cancelled?: string; error?: string; day?: string };
@@ -39,8 +40,17 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
   const r = h.requests;
   const a = h.allocation;
   const own = { hospitalId: request.hospitalId };
-  const remainingKg = unallocatedKg(request.approvedKg ?? 0, request.allocatedKg);
-  const mayAllocate = can(actor, "allocation:write") && eventsAccepted(request.status).includes("allocate") && remainingKg > 0;
+  // the gap: approved kg neither received nor still expected (a shortfall at receipt opens it again)
+  const remainingKg = gapKg({ approvedKg: request.approvedKg ?? 0, allocatedKg: request.allocatedKg, dispatchedKg: request.dispatchedKg, receivedKg: request.receivedKg, awaitingKg: request.awaitingKg });
+  const mayAllocate = can(actor, "allocation:write") && accepts(request.status, "allocate") && remainingKg > 0;
+  const mayCancelAllocation = can(actor, "allocation:cancel") && accepts(request.status, "cancelAllocation");
+  const mayClose = can(actor, "request:close") && accepts(request.status, "closeShort");
+  const rc = h.receipts;
+  const receiptStrings = {
+    received: rc.accepted, rejected: rc.rejected, rejectedHint: rc.rejectedHint, shortReason: rc.shortReason, shortReasonHint: rc.shortReasonHint,
+    receivedAt: rc.receivedAt, confirm: rc.confirm, confirmed: rc.confirmed, fixErrors: t.shell.common.fixErrors, confirmUnusual: rc.confirmUnusual,
+    interpreted: rc.interpreted("{amount}"), limit: rc.limit("{amount}"),
+  };
   const supply = actor.role === "HOSPITAL" ? null : await supplyOf(request.hospitalId);
 
   let allocation: { day: string; rows: AllocationRow[]; shortage: boolean } | null = null;
@@ -89,6 +99,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
         <Fact label={r.requested} value={formatTonnes(request.requestedKg, locale)} />
         <Fact label={r.approved} value={request.approvedKg === null ? "—" : formatTonnes(request.approvedKg, locale)} testId="approved" />
         <Fact label={r.allocated} value={formatTonnes(request.allocatedKg, locale)} testId="allocated" />
+        <Fact label={r.dispatched} value={formatTonnes(request.dispatchedKg, locale)} testId="dispatched" />
         <Fact label={r.received} value={formatTonnes(request.receivedKg, locale)} testId="received" />
         <Fact label={r.neededBy} value={formatDay(dateToDay(request.neededBy), locale)} />
         <Fact label={r.createdAt} value={formatDateTime(request.createdAt, locale)} />
@@ -97,6 +108,12 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
           <div className="sm:col-span-3 lg:col-span-6" data-testid="rejection-reason"><dt className="text-slate-500">{r.rejectionReason}</dt><dd className="text-red-800">{request.rejectionReason}</dd></div>
         )}
         {request.fulfilledAt && <Fact label={r.fulfilledAt} value={formatDateTime(request.fulfilledAt, locale)} />}
+        {request.approvalNote && (
+          <div className="sm:col-span-3 lg:col-span-6" data-testid="approval-note"><dt className="text-slate-500">{r.approvalNote}</dt><dd>{request.approvalNote}</dd></div>
+        )}
+        {request.closedShortReason && (
+          <div className="sm:col-span-3 lg:col-span-6" data-testid="closed-short-reason"><dt className="text-slate-500">{r.closedShortReason}</dt><dd className="text-amber-900">{request.closedShortReason}</dd></div>
+        )}
       </dl>
 
       {request.status === "SUBMITTED" && can(actor, "request:cancel", own) && (
@@ -111,7 +128,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
           <h2>{h.triage.decide}</h2>
           <DecisionForms id={request.id} requestedTonnes={String(request.requestedKg / 1000)} approveAction={approveRequestAction}
             rejectAction={rejectRequestAction} errors={t.errors}
-            s={{ approve: h.triage.approve, approveTonnes: h.triage.approveTonnes, approveHint: h.triage.approveHint, reject: h.triage.reject,
+            s={{ approve: h.triage.approve, approveTonnes: h.triage.approveTonnes, approveHint: h.triage.approveHint, approveNote: h.triage.approveNote, reject: h.triage.reject,
               rejectReason: h.triage.rejectReason, approved: h.triage.approvedMsg, rejected: h.triage.rejectedMsg, fixErrors: t.shell.common.fixErrors }} />
         </section>
       )}
@@ -146,8 +163,12 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
                   </div>
                   <div className="flex items-center gap-2">
                     <span className="tabular-nums font-semibold">{formatTonnes(al.kg, locale)}</span>
+                    {al.cancelledKg > 0 && <span className="text-xs text-slate-500" data-testid="allocation-cancelled">{a.cancelled(formatTonnes(al.cancelledKg, locale))}{al.cancelReason ? ` · ${al.cancelReason}` : ""}</span>}
+                    {undispatchedKg({ kg: al.kg, dispatchedKg: al.dispatchedKg, cancelled: al.status === "CANCELLED" }) > 0 && al.dispatchedKg > 0 && (
+                      <span className="text-xs text-slate-600">{a.toDispatch}: {formatTonnes(al.kg - al.dispatchedKg, locale)}</span>
+                    )}
                     <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs" data-testid="allocation-status">{h.allocationStatus[al.status]}</span>
-                    {mayDispatch && (al.status === "PLANNED" || al.status === "IN_TRANSIT") && (
+                    {mayDispatch && accepts(request.status, "dispatch") && undispatchedKg({ kg: al.kg, dispatchedKg: al.dispatchedKg, cancelled: al.status === "CANCELLED" }) > 0 && (
                       <Link href={`/dispatches/new?allocation=${al.id}`} className="btn-secondary px-2 py-1 text-xs" data-testid="dispatch-link">{a.dispatch}</Link>
                     )}
                   </div>
@@ -165,6 +186,8 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
                             {d.receivedKg === null ? <span className="text-amber-800">{h.receipts.awaiting}</span> : (
                               <span>{h.receipts.received}: <strong className="tabular-nums" data-testid="received-kg">{formatTonnes(d.receivedKg, locale)}</strong>
                                 {d.receivedAt && ` · ${formatDateTime(d.receivedAt, locale)}`}
+                                {d.rejectedKg > 0 && <span className="ml-2" data-testid="rejected-kg">{rc.rejected}: {formatTonnes(d.rejectedKg, locale)}</span>}
+                                {d.shortReason && <span className="ml-2 text-slate-600" data-testid="short-reason">“{d.shortReason}”</span>}
                                 {diff && diff.differenceKg !== 0 && (
                                   <span className={`ml-2 rounded px-1 text-xs ${diff.flagged ? "bg-red-100 text-red-900" : "bg-slate-100"}`} data-testid="difference">
                                     {h.receipts.difference}: {diff.differenceKg > 0 ? "+" : "−"}{formatTonnes(Math.abs(diff.differenceKg), locale)}
@@ -175,16 +198,30 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
                           </div>
                           {d.receivedKg === null && mayConfirm && (
                             <ReceiptForm action={confirmReceiptAction} id={d.id} dispatchedTonnes={String(d.dispatchedKg / 1000)} now={wibNow()} errors={t.errors}
-                              s={{ received: h.receipts.received, receivedAt: h.receipts.receivedAt, confirm: h.receipts.confirm, confirmed: h.receipts.confirmed, fixErrors: t.shell.common.fixErrors }} />
+                              locale={locale} s={receiptStrings} />
                           )}
                         </li>
                       );
                     })}
                   </ul>
                 )}
+                {mayCancelAllocation && undispatchedKg({ kg: al.kg, dispatchedKg: al.dispatchedKg, cancelled: al.status === "CANCELLED" }) > 0 && (
+                  <details className="text-sm">
+                    <summary className="cursor-pointer text-red-800">{a.cancelTitle}</summary>
+                    <ReasonForm action={cancelAllocationAction} id={al.id} errors={t.errors} testId={`cancel-allocation-${al.id}`}
+                      s={{ title: a.cancelTitle, reason: a.cancelReason, submit: a.cancelSubmit, saved: a.cancelledMsg, fixErrors: t.shell.common.fixErrors }} />
+                  </details>
+                )}
               </div>
             ))}
           </div>
+        </section>
+      )}
+
+      {mayClose && (
+        <section className="card space-y-2" data-testid="close-short-section">
+          <ReasonForm action={closeRequestShortAction} id={request.id} errors={t.errors} testId="close-short-form"
+            s={{ title: r.closeShortTitle, hint: r.closeShortHint, reason: r.closeShortReason, submit: r.closeShort, saved: r.closedShortMsg, fixErrors: t.shell.common.fixErrors }} />
         </section>
       )}
 
