@@ -105,3 +105,13 @@ export function writeNumber(value: number, locale: NumberLocale, maxDecimals = 3
 export function writeNumberPlain(value: number, locale: NumberLocale, maxDecimals = 3): string {
   return writeNumber(value, locale, maxDecimals).split(numberMarks(locale).group).join("");
 }
+
+/**
+ * A refused reading as a form field's error code; the part after ":" fills the message's
+ * placeholder ("ambiguous_number:1,5" → "… did you mean 1,5?").
+ */
+export function readingErrorCode(r: Exclude<NumberReading, { ok: true }>): string {
+  if (r.code === "ambiguous_number") return `ambiguous_number:${r.suggestion}`;
+  if (r.code === "too_many_decimals") return r.max === 0 ? "whole_number" : `too_many_decimals:${r.max}`;
+  return r.code;
+}

@@ -44,6 +44,9 @@ const id = {
   already_received: "Penerimaan ini sudah dikonfirmasi.",
   no_hospital: "Akun ini tidak terikat ke rumah sakit.",
   before_dispatch: "Tidak boleh sebelum waktu kirim.",
+  ambiguous_number: "Dalam Bahasa Indonesia titik memisahkan ribuan dan koma menandai desimal. Maksud Anda {0}?",
+  too_many_decimals: "Paling banyak {0} angka di belakang koma.",
+  whole_number: "Harus bilangan bulat.",
 };
 
 const en: typeof id = {
@@ -90,12 +93,22 @@ const en: typeof id = {
   already_received: "This receipt was already confirmed.",
   no_hospital: "This account is not bound to a hospital.",
   before_dispatch: "Must not be before the dispatch time.",
+  ambiguous_number: "In English a comma groups thousands and a point marks the decimals. Did you mean {0}?",
+  too_many_decimals: "At most {0} decimal places.",
+  whole_number: "Must be a whole number.",
 };
 
 export const errors = { id, en };
 export type ErrorMessages = typeof id;
 
+/**
+ * A code's message. A code may carry one value after ":" ("ambiguous_number:1,5") that fills
+ * the message's {0}.
+ */
 export function errorText(messages: ErrorMessages, code: string | undefined): string | undefined {
   if (!code) return undefined;
-  return (messages as Record<string, string>)[code] ?? messages.invalid;
+  const colon = code.indexOf(":");
+  const base = colon < 0 ? code : code.slice(0, colon);
+  const text = (messages as Record<string, string>)[base] ?? messages.invalid;
+  return colon < 0 ? text : text.replaceAll("{0}", code.slice(colon + 1));
 }

@@ -71,7 +71,7 @@ describe("receipt confirmation", () => {
       dispatchedAmount: "0.8", dispatchedUnit: "TONNE_LIQUID", kgPerUnit: "1000", dispatchedKg: 800,
     } });
     const receivedAt = wib(new Date());
-    expect((await confirmReceipt(rs1, { id: second.id, receivedKg: "0.8", receivedAt })).ok).toBe(true);
+    expect((await confirmReceipt(rs1, { id: second.id, receivedKg: "0,8", receivedAt })).ok).toBe(true);
     const done = await requestFor(rs1, requestId);
     expect(done).toMatchObject({ status: "FULFILLED", receivedKg: 5000 });
     expect(done?.fulfilledAt).toBeInstanceOf(Date);

@@ -29,7 +29,7 @@ describe("daily capacity", () => {
     const r = await saveCapacityDay(a.staff, {
       day: DAY,
       rows: [
-        { supplierId: p1.id, produced: "312,5", medical: "200.25", industrial: "112.25" },
+        { supplierId: p1.id, produced: "312,5", medical: "200,25", industrial: "112,25" },
         { supplierId: p2.id, produced: "", medical: "", industrial: "" },
       ],
     });
@@ -37,6 +37,27 @@ describe("daily capacity", () => {
     const row = await prisma.dailyCapacity.findUniqueOrThrow({ where: { supplierId_day: { supplierId: p1.id, day: dayToDate(DAY) } } });
     expect(row).toMatchObject({ producedKg: 312_500, medicalKg: 200_250, industrialKg: 112_250, updatedById: a.staff.id });
     expect(await auditOf("DailyCapacity", row.id)).toHaveLength(1);
+  });
+
+  it("reads figures in the form's language and refuses, with the right spelling, what only the other language reads", async () => {
+    const [p1] = producers;
+    const day = "2030-03-20";
+    const save = (row: Record<string, string>, locale?: string) => saveCapacityDay(a.staff, { day, rows: [{ supplierId: p1.id, ...row }], ...(locale ? { locale } : {}) });
+    // Indonesian (the default): "1.500" is one thousand five hundred, "1,5" one and a half
+    expect(await save({ produced: "1.500", medical: "1.498,5", industrial: "1,5" })).toMatchObject({ ok: true });
+    expect(await prisma.dailyCapacity.findUniqueOrThrow({ where: { supplierId_day: { supplierId: p1.id, day: dayToDate(day) } } })).toMatchObject({ producedKg: 1_500_000, medicalKg: 1_498_500, industrialKg: 1_500 });
+    // English: the reverse
+    expect(await save({ produced: "1,500", medical: "1,498.5", industrial: "1.5" }, "en")).toMatchObject({ ok: true });
+    expect(await prisma.dailyCapacity.findUniqueOrThrow({ where: { supplierId_day: { supplierId: p1.id, day: dayToDate(day) } } })).toMatchObject({ producedKg: 1_500_000, medicalKg: 1_498_500, industrialKg: 1_500 });
+    // an English habit on an Indonesian form is refused, with how it would be written
+    expect(await save({ produced: "1,500.5", medical: "1.5", industrial: "1,2345" })).toMatchObject({
+      ok: false,
+      fieldErrors: { [`produced.${p1.id}`]: "ambiguous_number:1.500,5", [`medical.${p1.id}`]: "ambiguous_number:1,5", [`industrial.${p1.id}`]: "too_many_decimals:3" },
+    });
+    expect(await save({ produced: "1.500,5", medical: "2,5", industrial: "1" }, "en")).toMatchObject({
+      ok: false,
+      fieldErrors: { [`produced.${p1.id}`]: "ambiguous_number:1,500.5", [`medical.${p1.id}`]: "ambiguous_number:2.5" },
+    });
   });
 
   it("editing a day updates the row, never duplicates it", async () => {

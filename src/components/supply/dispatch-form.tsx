@@ -6,7 +6,7 @@ import type { FormState } from "@/components/forms/form-state";
 import type { ErrorMessages } from "@/i18n/errors";
 import { useFormChoice } from "./use-form-choice";
 
-type Unit = "TONNE_LIQUID" | "M3_GAS" | "CYLINDER" | "KG";
+type Unit = "TONNE_LIQUID" | "M3_GAS" | "CYLINDER" | "KG" | "LITRE_LIQUID";
 type Strings = {
   source: string; allocation: string; tranche: string; chooseSource: string; hospital: string; chooseHospital: string; hospitalHint: string;
   vehiclePlate: string; driverName: string; amount: string; unit: string; cylinderSize: string; cylinderHint: string; conversionHint: string;
@@ -52,7 +52,7 @@ export function DispatchForm({ action, s, errors, idempotencyKey, allocations, t
       <Field name="amount" label={s.amount} state={state} errors={errors} hint={s.conversionHint} />
       <Field name="unit" label={s.unit} state={state} errors={errors}>
         <select id="f-unit" name="unit" className="input" {...unit.props}>
-          {(["TONNE_LIQUID", "M3_GAS", "CYLINDER", "KG"] as const).map((u) => <option key={u} value={u}>{s.units[u]}</option>)}
+          {(["TONNE_LIQUID", "M3_GAS", "LITRE_LIQUID", "CYLINDER", "KG"] as const).map((u) => <option key={u} value={u}>{s.units[u]}</option>)}
         </select>
       </Field>
       {unit.value === "CYLINDER" && <Field name="cylinderSizeM3" label={s.cylinderSize} state={state} errors={errors} defaultValue="6" hint={s.cylinderHint} />}

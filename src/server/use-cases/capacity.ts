@@ -4,7 +4,9 @@ import { tonnesToKg } from "@/domain/mass";
 import { validateCapacitySplit } from "@/domain/supply";
 import { recordAudit } from "../audit";
 import { RuleError, useCase, type FieldErrors, type Tx } from "../use-case";
-import { day, parseDecimal } from "./supply-input";
+import type { Locale } from "@/i18n/locales";
+import { typedNumber } from "../input-locale";
+import { day } from "./supply-input";
 
 // Daily capacity: one row per producer per WIB day (unique supplierId + day). Saving a day
 // upserts, so editing never duplicates. Figures are typed in tonnes and stored in kilograms;
@@ -20,8 +22,11 @@ export function isBlankRow(row: RawRow): boolean {
   return FIELDS.every((f) => row[f] === undefined || row[f] === null || String(row[f]).trim() === "");
 }
 
-/** Validates one typed row: error code per field, or the figures in kilograms. */
-export function parseCapacityRow(row: RawRow): { ok: true; value: CapacityFigures } | { ok: false; errors: Partial<Record<(typeof FIELDS)[number], string>> } {
+/**
+ * Validates one row: error code per field, or the figures in kilograms. Typed rows are read in
+ * the form's language; CSV rows with `locale` "en", the way the export writes them (decision 0017).
+ */
+export function parseCapacityRow(row: RawRow, locale?: Locale): { ok: true; value: CapacityFigures } | { ok: false; errors: Partial<Record<(typeof FIELDS)[number], string>> } {
   const errors: Partial<Record<(typeof FIELDS)[number], string>> = {};
   const kg: Partial<Record<(typeof FIELDS)[number], number>> = {};
   for (const f of FIELDS) {
@@ -30,8 +35,9 @@ export function parseCapacityRow(row: RawRow): { ok: true; value: CapacityFigure
       errors[f] = "required";
       continue;
     }
-    const t = parseDecimal(raw);
-    if (t === null) errors[f] = "invalid_format";
+    const r = typedNumber(raw, 3, locale);
+    const t = r.ok ? r.value : 0;
+    if (!r.ok) errors[f] = r.code;
     else if (t < 0) errors[f] = "not_negative";
     else if (t > 100_000) errors[f] = "too_big";
     else kg[f] = tonnesToKg(t);
@@ -168,7 +174,7 @@ export const importCapacityCsv = useCase({
       if (!isDay(d)) codes.push("day");
       const supplierId = byKey.get(supplier) ?? byKey.get(supplier.toLowerCase());
       if (!supplierId) codes.push("supplier");
-      const parsed = parseCapacityRow({ produced, medical, industrial });
+      const parsed = parseCapacityRow({ produced, medical, industrial }, "en");
       if (!parsed.ok) codes.push(Object.values(parsed.errors).includes("split_mismatch") ? "split" : "number");
       if (supplierId && isDay(d)) {
         const k = `${supplierId}|${d}`;
