@@ -16,7 +16,7 @@ export function ReceiptForm({ action, id, dispatchedTonnes, now, s, errors }: {
     <form action={formAction} className="grid gap-3 sm:grid-cols-3 sm:items-end" noValidate data-testid={`receipt-form-${id}`}>
       <input type="hidden" name="id" value={id} />
       <div className="sm:col-span-3"><FormMessage state={state} errors={errors} saved={s.confirmed} fixErrors={s.fixErrors} /></div>
-      <Field name="receivedKg" label={s.received} state={state} errors={errors} defaultValue={dispatchedTonnes} />
+      <Field name="receivedKg" label={s.received} amount={{}} state={state} errors={errors} defaultValue={dispatchedTonnes} />
       <Field name="receivedAt" label={s.receivedAt} type="datetime-local" state={state} errors={errors} defaultValue={now} />
       <div><button type="submit" className="btn w-full sm:w-auto" disabled={pending}>{s.confirm}</button></div>
     </form>

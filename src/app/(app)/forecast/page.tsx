@@ -84,7 +84,7 @@ export default async function ForecastPage({ searchParams }: { searchParams: Pro
           <p className="text-sm text-slate-700">{t.config.intro}</p>
           <div className="grid gap-4 md:grid-cols-3">
             {inputs.rateSets.map((r) => (
-              <RateSetForms key={`${r.key}-${r.severeLpm}-${r.criticalLpm}-${r.isDefault}`} set={r} errors={all.errors}
+              <RateSetForms key={`${r.key}-${r.severeLpm}-${r.criticalLpm}-${r.isDefault}`} set={r} errors={all.errors} locale={locale}
                 s={{ ...t.config, ...common }} updateAction={updateRateSetAction} defaultAction={setDefaultRateSetAction} />
             ))}
           </div>

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formStateOf, type FormState } from "@/components/forms/form-state";
+import { formLocale } from "@/server/input-locale";
 import { currentActor } from "@/server/session";
 import { createHospital, updateHospital } from "@/server/use-cases/hospitals";
 
@@ -17,6 +18,7 @@ const fields = (data: FormData) => ({
   icuBeds: String(data.get("icuBeds") ?? ""),
   tankCapacityKg: String(data.get("tankCapacityKg") ?? ""),
   tankResidualKg: String(data.get("tankResidualKg") ?? ""),
+  locale: formLocale(data),
 });
 
 export async function createHospitalAction(_prev: FormState, data: FormData): Promise<FormState> {

@@ -14,6 +14,7 @@ import type { TriageCard } from "@/server/queries/requests";
 import { requireActor } from "@/server/session";
 import { allocateAction } from "../requests/actions";
 import { DayPicker } from "@/components/forms/day-picker";
+import { tonnesInput } from "@/components/supply/tonnes-input";
 
 /**
  * Lines of the proposal form on the page, those of the most urgent requests first. Nationally
@@ -43,7 +44,7 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
       const s = sourceOf.get(l.sourceId)!;
       rows.push({
         requestId: l.requestId, sourceId: l.sourceId, title: `${hospitalOf.get(l.requestId)} ← ${s.label}`,
-        detail: s.kind === "supply" ? a.supply : a.pledge, free: formatTonnes(s.freeKg, locale), tonnes: String(l.kg / 1000),
+        detail: s.kind === "supply" ? a.supply : a.pledge, free: formatTonnes(s.freeKg, locale), tonnes: tonnesInput(l.kg, locale),
         reason: l.reason.text, reasonShown: reasonText(l.reason, t, locale),
       });
     }

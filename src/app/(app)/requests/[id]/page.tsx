@@ -22,6 +22,7 @@ import { supplyOf } from "@/server/queries/stock";
 import { requireActor } from "@/server/session";
 import { allocateAction, approveRequestAction, cancelRequestAction, confirmReceiptAction, rejectRequestAction } from "../actions";
 import { DayPicker } from "@/components/forms/day-picker";
+import { tonnesInput } from "@/components/supply/tonnes-input";
 
 type Search = { created?: string; cancelled?: string; error?: string; day?: string };
 
@@ -59,7 +60,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
         title: s.label,
         detail: s.kind === "supply" ? a.supply : `${a.pledge}${s.earmark === "ASSOCIATION" ? ` · ${a.earmarkAssociation}` : s.earmark === "HOSPITALS" ? ` · ${a.earmarkHospitals}` : ""}`,
         free: formatTonnes(s.freeKg, locale),
-        tonnes: kg > 0 ? String(kg / 1000) : "",
+        tonnes: kg > 0 ? tonnesInput(kg, locale) : "",
         reason: proposed[0]?.reason.text ?? "",
         reasonShown: proposed[0] ? reasonText(proposed[0].reason, t, locale) : undefined,
         disabled: !eligible,
@@ -109,7 +110,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
       {request.status === "SUBMITTED" && can(actor, "request:decide") && (
         <section className="space-y-2">
           <h2>{h.triage.decide}</h2>
-          <DecisionForms id={request.id} requestedTonnes={String(request.requestedKg / 1000)} approveAction={approveRequestAction}
+          <DecisionForms id={request.id} requestedTonnes={tonnesInput(request.requestedKg, locale)} approveAction={approveRequestAction}
             rejectAction={rejectRequestAction} errors={t.errors}
             s={{ approve: h.triage.approve, approveTonnes: h.triage.approveTonnes, approveHint: h.triage.approveHint, reject: h.triage.reject,
               rejectReason: h.triage.rejectReason, approved: h.triage.approvedMsg, rejected: h.triage.rejectedMsg, fixErrors: t.shell.common.fixErrors }} />
@@ -174,7 +175,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
                             )}
                           </div>
                           {d.receivedKg === null && mayConfirm && (
-                            <ReceiptForm action={confirmReceiptAction} id={d.id} dispatchedTonnes={String(d.dispatchedKg / 1000)} now={wibNow()} errors={t.errors}
+                            <ReceiptForm action={confirmReceiptAction} id={d.id} dispatchedTonnes={tonnesInput(d.dispatchedKg, locale)} now={wibNow()} errors={t.errors}
                               s={{ received: h.receipts.received, receivedAt: h.receipts.receivedAt, confirm: h.receipts.confirm, confirmed: h.receipts.confirmed, fixErrors: t.shell.common.fixErrors }} />
                           )}
                         </li>
