@@ -47,6 +47,9 @@ const id = {
   ambiguous_number: "Dalam Bahasa Indonesia titik memisahkan ribuan dan koma menandai desimal. Maksud Anda {0}?",
   too_many_decimals: "Paling banyak {0} angka di belakang koma.",
   whole_number: "Harus bilangan bulat.",
+  impossible_date: "Tanggal ini tidak ada di kalender.",
+  day_too_early: "Tidak boleh sebelum {0}.",
+  day_too_late: "Tidak boleh sesudah {0}.",
 };
 
 const en: typeof id = {
@@ -96,6 +99,9 @@ const en: typeof id = {
   ambiguous_number: "In English a comma groups thousands and a point marks the decimals. Did you mean {0}?",
   too_many_decimals: "At most {0} decimal places.",
   whole_number: "Must be a whole number.",
+  impossible_date: "This date does not exist.",
+  day_too_early: "Must not be before {0}.",
+  day_too_late: "Must not be after {0}.",
 };
 
 export const errors = { id, en };

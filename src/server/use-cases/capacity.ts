@@ -1,12 +1,13 @@
 import { z } from "zod";
-import { dayToDate, isDay, type Day } from "@/domain/day";
+import { checkDay, dayToDate, reportWindow, type Day } from "@/domain/day";
+import { today } from "@/server/clock";
 import { tonnesToKg } from "@/domain/mass";
 import { validateCapacitySplit } from "@/domain/supply";
 import { recordAudit } from "../audit";
 import { RuleError, useCase, type FieldErrors, type Tx } from "../use-case";
 import type { Locale } from "@/i18n/locales";
 import { typedNumber } from "../input-locale";
-import { day } from "./supply-input";
+import { reportDay } from "./supply-input";
 
 // Daily capacity: one row per producer per WIB day (unique supplierId + day). Saving a day
 // upserts, so editing never duplicates. Figures are typed in tonnes and stored in kilograms;
@@ -81,7 +82,7 @@ const rowInput = z.object({ supplierId: z.string().min(1), produced: z.unknown()
  */
 export const saveCapacityDay = useCase({
   action: "capacity:write",
-  input: z.object({ day, rows: z.array(rowInput).max(500) }),
+  input: z.object({ day: reportDay, rows: z.array(rowInput).max(500) }),
   run: async ({ tx, actor, input }) => {
     const filled = input.rows.filter((r) => !isBlankRow(r as RawRow));
     const producers = await activeProducerIds(tx, filled.map((r) => r.supplierId));
@@ -163,6 +164,7 @@ export const importCapacityCsv = useCase({
     for (const p of producers) byKey.set(p.id, p.id), byKey.set(p.name.toLowerCase(), p.id);
 
     const good: { supplierId: string; day: Day; figures: CapacityFigures }[] = [];
+    const window = reportWindow(today());
     const seen = new Set<string>();
     for (const { line, cells } of body) {
       if (cells.length < CSV_HEADER.length) {
@@ -171,12 +173,13 @@ export const importCapacityCsv = useCase({
       }
       const [d, supplier, produced, medical, industrial] = cells;
       const codes: string[] = [];
-      if (!isDay(d)) codes.push("day");
+      const dayOk = checkDay(d, window).ok;
+      if (!dayOk) codes.push("day");
       const supplierId = byKey.get(supplier) ?? byKey.get(supplier.toLowerCase());
       if (!supplierId) codes.push("supplier");
       const parsed = parseCapacityRow({ produced, medical, industrial }, "en");
       if (!parsed.ok) codes.push(Object.values(parsed.errors).includes("split_mismatch") ? "split" : "number");
-      if (supplierId && isDay(d)) {
+      if (supplierId && dayOk) {
         const k = `${supplierId}|${d}`;
         if (seen.has(k)) codes.push("duplicate");
         seen.add(k);

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { isDay } from "@/domain/day";
+import { checkDay, DATA_START_DAY, dayErrorCode, reportWindow } from "@/domain/day";
+import { today } from "@/server/clock";
 import { tonnesToKg } from "@/domain/mass";
 import { typedNumber } from "../input-locale";
 
@@ -47,12 +48,27 @@ export const cylinderSizeM3 = z.union([z.string(), z.number()]).optional().trans
 /** A count (patients, beds) ≥ 0. */
 export const count = z.unknown().transform((v, ctx) => numeric(v, ctx, true));
 
-/** A WIB day "YYYY-MM-DD". */
+/**
+ * A WIB day "YYYY-MM-DD": a real calendar day (never rolled over), not before the data's start.
+ * The use case sets its own later bound (a request's "needed by" is not in the past; a stock
+ * report is not in the future).
+ */
 export const day = z
   .string({ error: "required" })
   .trim()
-  .refine((s) => s !== "", "required")
-  .refine((s) => s === "" || isDay(s), "invalid_format");
+  .superRefine((s, ctx) => {
+    const c = checkDay(s, { min: DATA_START_DAY, max: "9999-12-31" });
+    if (!c.ok) ctx.addIssue({ code: "custom", message: dayErrorCode(c) });
+  });
+
+/** A reported day (a stock report): from the data's start to tomorrow (WIB). */
+export const reportDay = z
+  .string({ error: "required" })
+  .trim()
+  .superRefine((s, ctx) => {
+    const c = checkDay(s, reportWindow(today()));
+    if (!c.ok) ctx.addIssue({ code: "custom", message: dayErrorCode(c) });
+  });
 
 /** A form checkbox ("on") or a boolean. */
 export const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());

@@ -5,7 +5,7 @@ import { MASS_UNITS, toKilograms } from "@/domain/mass";
 import { isUsageAnomalous, BURN_RATE_WINDOW_REPORTS } from "@/domain/stock";
 import { recordAudit } from "../audit";
 import { RuleError, useCase } from "../use-case";
-import { amount, count, cylinderSizeM3, day } from "./hospital-inputs";
+import { amount, count, cylinderSizeM3, reportDay } from "./hospital-inputs";
 import { notify } from "./notifications";
 
 // The hospital admin's daily stock report, for their own hospital only: the hospital is the
@@ -19,7 +19,7 @@ export const submitStockReport = useCase({
   action: "stock:report",
   input: z
     .object({
-      day,
+      day: reportDay,
       /** Stock on hand and use in the last 24 h, in `unit` (named …Kg for the form's history). */
       stockKg: amount,
       usedKg: amount,

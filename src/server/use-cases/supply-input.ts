@@ -1,6 +1,6 @@
-import { now as clockNow } from "@/server/clock";
+import { now as clockNow, today as clockToday } from "@/server/clock";
 import { z } from "zod";
-import { isDay } from "@/domain/day";
+import { checkDay, dayErrorCode, planWindow, reportWindow, type Day, type DayWindow } from "@/domain/day";
 
 import type { Locale } from "@/i18n/locales";
 import { typedNumber } from "../input-locale";
@@ -44,13 +44,27 @@ export const tonnes = (opts: { positive?: boolean; locale?: Locale } = {}) =>
     return n;
   });
 
-export const day = z
-  .string()
-  .trim()
-  .superRefine((v, ctx) => {
-    if (v === "") ctx.addIssue({ code: "custom", message: "required" });
-    else if (!isDay(v)) ctx.addIssue({ code: "custom", message: "invalid_format" });
-  });
+/**
+ * A WIB day typed in a form: a real calendar day (2021-02-30 is refused, never rolled over)
+ * inside a window computed from today when the input is checked.
+ */
+export const dayWithin = (window: (today: Day) => DayWindow) =>
+  z
+    .string()
+    .trim()
+    .superRefine((v, ctx) => {
+      const c = checkDay(v, window(clockToday()));
+      if (!c.ok) ctx.addIssue({ code: "custom", message: dayErrorCode(c) });
+    });
+
+/** A plan's day (a pledge, a target, a priority period): from the data's start to a year ahead. */
+export const planDay = dayWithin(planWindow);
+
+/** A reported day (capacity, stock): from the data's start to tomorrow (WIB). */
+export const reportDay = dayWithin(reportWindow);
+
+/** A day with no stricter rule: a plan's window. */
+export const day = planDay;
 
 /** A picked record's id: blank means nothing was chosen. */
 export const id = z
