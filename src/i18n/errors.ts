@@ -50,6 +50,8 @@ const id = {
   impossible_date: "Tanggal ini tidak ada di kalender.",
   day_too_early: "Tidak boleh sebelum {0}.",
   day_too_late: "Tidak boleh sesudah {0}.",
+  bad_day_param: "Tanggal di alamat halaman ini tidak dapat dipakai:",
+  show_latest_day: "Tampilkan hari terbaru",
 };
 
 const en: typeof id = {
@@ -102,6 +104,8 @@ const en: typeof id = {
   impossible_date: "This date does not exist.",
   day_too_early: "Must not be before {0}.",
   day_too_late: "Must not be after {0}.",
+  bad_day_param: "The date in this page's address cannot be used:",
+  show_latest_day: "Show the latest day",
 };
 
 export const errors = { id, en };

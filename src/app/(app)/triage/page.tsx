@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { isDay } from "@/domain/day";
+import { BadDayNotice } from "@/components/forms/bad-day";
+import { checkedDayParam } from "../dashboard/params";
 import { comparePriority } from "@/domain/recommender";
 import { AllocationForm, type AllocationRow } from "@/components/hospital/allocation-form";
 import { StatusBadge, UrgencyBadge } from "@/components/hospital/status-badge";
@@ -29,7 +30,9 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
   const h = t.hospital;
   const a = h.allocation;
   const sp = await searchParams;
-  const day = sp.day && isDay(sp.day) ? sp.day : await defaultSupplyDay();
+  const asked = checkedDayParam(sp, "day");
+  if (asked.error) return <BadDayNotice param="day" raw={asked.raw} code={asked.error} errors={t.errors} href="/triage" />;
+  const day = asked.day ?? (await defaultSupplyDay());
   // Cached (src/server/queries/cached.ts); the hospitals' supply is computed once and shared by
   // the board and the recommender.
   const [board, rec] = await Promise.all([cachedTriageBoard(), can(actor, "allocation:write") ? cachedRecommendationFor(day) : Promise.resolve(null)]);

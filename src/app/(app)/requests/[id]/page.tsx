@@ -1,7 +1,9 @@
 import { now as clockNow } from "@/server/clock";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { dateToDay, isDay } from "@/domain/day";
+import { dateToDay } from "@/domain/day";
+import { BadDayNotice } from "@/components/forms/bad-day";
+import { checkedDayParam } from "../../dashboard/params";
 import { receiptDiscrepancy } from "@/domain/delivery";
 import { isEligible } from "@/domain/recommender";
 import { eventsAccepted, unallocatedKg } from "@/domain/request";
@@ -36,6 +38,8 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
   const request = await requestFor(actor, id);
   if (!request) notFound();
   const { t, locale } = await getI18n();
+  const askedDay = checkedDayParam(sp, "day");
+  if (askedDay.error) return <BadDayNotice param="day" raw={askedDay.raw} code={askedDay.error} errors={t.errors} href={`/requests/${id}`} />;
   const h = t.hospital;
   const r = h.requests;
   const a = h.allocation;
@@ -46,7 +50,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
 
   let allocation: { day: string; rows: AllocationRow[]; shortage: boolean } | null = null;
   if (mayAllocate) {
-    const day = sp.day && isDay(sp.day) ? sp.day : await defaultSupplyDay();
+    const day = askedDay.day ?? (await defaultSupplyDay());
     const { requests, sources, recommendation } = await cachedRecommendationFor(day);
     const me = requests.find((x) => x.requestId === request.id) ?? { hospitalId: request.hospitalId, isAssociationMember: request.hospital.isAssociationMember };
     const mine = recommendation.lines.filter((l) => l.requestId === request.id);
