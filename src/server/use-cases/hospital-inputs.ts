@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkDay, DATA_START_DAY, dayErrorCode, reportWindow } from "@/domain/day";
+import { checkDay, dayErrorCode, reportWindow } from "@/domain/day";
 import { today } from "@/server/clock";
 import { tonnesToKg } from "@/domain/mass";
 import { typedNumber } from "../input-locale";
@@ -49,15 +49,14 @@ export const cylinderSizeM3 = z.union([z.string(), z.number()]).optional().trans
 export const count = z.unknown().transform((v, ctx) => numeric(v, ctx, true));
 
 /**
- * A WIB day "YYYY-MM-DD": a real calendar day (never rolled over), not before the data's start.
- * The use case sets its own later bound (a request's "needed by" is not in the past; a stock
- * report is not in the future).
+ * A WIB day "YYYY-MM-DD": a real calendar day, never rolled over (2021-02-30 → impossible_date).
+ * The use case sets its own bounds (a request's "needed by" is not in the past).
  */
 export const day = z
   .string({ error: "required" })
   .trim()
   .superRefine((s, ctx) => {
-    const c = checkDay(s, { min: DATA_START_DAY, max: "9999-12-31" });
+    const c = checkDay(s, { min: "0000-01-01", max: "9999-12-31" });
     if (!c.ok) ctx.addIssue({ code: "custom", message: dayErrorCode(c) });
   });
 
