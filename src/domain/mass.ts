@@ -9,8 +9,8 @@
 // Bad quantities (negative, NaN, infinite) throw a QuantityError: forms validate first (zod),
 // so reaching one here is a bug in the caller, not a user's typo.
 
-export const MASS_UNITS = ["KG", "TONNE_LIQUID", "M3_GAS", "CYLINDER"] as const;
-/** How a dispatch is counted; matches the Prisma enum MassUnit. */
+export const MASS_UNITS = ["KG", "TONNE_LIQUID", "M3_GAS", "CYLINDER", "LITRE_LIQUID"] as const;
+/** How a dispatch or a stock is counted; matches the Prisma enum MassUnit. */
 export type MassUnit = (typeof MASS_UNITS)[number];
 
 export const KG_PER_TONNE = 1000;
@@ -123,6 +123,8 @@ function kgPerUnitOf(unit: MassUnit, cylinderSizeM3: number | undefined): number
       return KG_PER_TONNE;
     case "M3_GAS":
       return OXYGEN_GAS_KG_PER_M3;
+    case "LITRE_LIQUID":
+      return LIQUID_OXYGEN_KG_PER_LITRE;
     case "CYLINDER":
       if (cylinderSizeM3 === undefined || cylinderSizeM3 === null) {
         throw new QuantityError("cylinder_size_required", "a count of cylinders needs the cylinder size in m³");

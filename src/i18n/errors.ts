@@ -54,6 +54,14 @@ const id = {
   confirm: "Periksa jumlah yang ditandai dan konfirmasi bila memang benar.",
   nothing_to_cancel: "Tidak ada sisa yang belum dikirim untuk dibatalkan.",
   forbidden_receipt: "Pengiriman untuk permintaan dikonfirmasi oleh rumah sakit penerima.",
+  ambiguous_number: "Dalam Bahasa Indonesia titik memisahkan ribuan dan koma menandai desimal. Maksud Anda {0}?",
+  too_many_decimals: "Paling banyak {0} angka di belakang koma.",
+  whole_number: "Harus bilangan bulat.",
+  impossible_date: "Tanggal ini tidak ada di kalender.",
+  day_too_early: "Tidak boleh sebelum {0}.",
+  day_too_late: "Tidak boleh sesudah {0}.",
+  bad_day_param: "Tanggal di alamat halaman ini tidak dapat dipakai:",
+  show_latest_day: "Tampilkan hari terbaru",
 };
 
 const en: typeof id = {
@@ -110,12 +118,27 @@ const en: typeof id = {
   confirm: "Check the highlighted amount and confirm it if it is right.",
   nothing_to_cancel: "Nothing undispatched is left to cancel.",
   forbidden_receipt: "Trips for a request are confirmed by the receiving hospital.",
+  ambiguous_number: "In English a comma groups thousands and a point marks the decimals. Did you mean {0}?",
+  too_many_decimals: "At most {0} decimal places.",
+  whole_number: "Must be a whole number.",
+  impossible_date: "This date does not exist.",
+  day_too_early: "Must not be before {0}.",
+  day_too_late: "Must not be after {0}.",
+  bad_day_param: "The date in this page's address cannot be used:",
+  show_latest_day: "Show the latest day",
 };
 
 export const errors = { id, en };
 export type ErrorMessages = typeof id;
 
+/**
+ * A code's message. A code may carry one value after ":" ("ambiguous_number:1,5") that fills
+ * the message's {0}.
+ */
 export function errorText(messages: ErrorMessages, code: string | undefined): string | undefined {
   if (!code) return undefined;
-  return (messages as Record<string, string>)[code] ?? messages.invalid;
+  const colon = code.indexOf(":");
+  const base = colon < 0 ? code : code.slice(0, colon);
+  const text = (messages as Record<string, string>)[base] ?? messages.invalid;
+  return colon < 0 ? text : text.replaceAll("{0}", code.slice(colon + 1));
 }

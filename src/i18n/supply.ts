@@ -140,7 +140,7 @@ const id = {
     deliveries: "Pengiriman",
     created: "Komitmen dicatat.",
   },
-  units: { TONNE_LIQUID: "Ton oksigen cair", M3_GAS: "m³ gas", CYLINDER: "Tabung", KG: "Kilogram" },
+  units: { TONNE_LIQUID: "Ton oksigen cair", M3_GAS: "m³ gas", CYLINDER: "Tabung", KG: "Kilogram", LITRE_LIQUID: "Liter oksigen cair" },
   dispatches: {
     title: "Pengiriman",
     new: "Catat pengiriman",
@@ -328,7 +328,7 @@ const en: typeof id = {
     deliveries: "Dispatches",
     created: "Pledge recorded.",
   },
-  units: { TONNE_LIQUID: "Tonnes of liquid oxygen", M3_GAS: "m³ of gas", CYLINDER: "Cylinders", KG: "Kilograms" },
+  units: { TONNE_LIQUID: "Tonnes of liquid oxygen", M3_GAS: "m³ of gas", CYLINDER: "Cylinders", KG: "Kilograms", LITRE_LIQUID: "Litres of liquid oxygen" },
   dispatches: {
     title: "Dispatches",
     new: "Log a dispatch",

@@ -2,6 +2,8 @@ import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { invalidateReads } from "./cache";
 import { prisma } from "./db";
+import { DEFAULT_LOCALE } from "@/i18n/locales";
+import { localeOfInput, requestLocale, withInputLocale } from "./input-locale";
 import { authorize, Forbidden, type Action, type Actor, type Resource } from "./permissions";
 
 // Every write goes through `useCase`: check permission, validate with zod, run the domain rule
@@ -44,6 +46,13 @@ type Options<S extends z.ZodType, T> = {
 };
 
 export function useCase<S extends z.ZodType, T>(opts: Options<S, T>): UseCase<z.input<S>, T> {
+  const call = runUseCase(opts);
+  // Numbers typed in a form are read in the form's language (decision 0017): the input's
+  // `locale`, else the reader's language, else the default.
+  return async (actor, raw) => withInputLocale(localeOfInput(raw) ?? (await requestLocale()) ?? DEFAULT_LOCALE, () => call(actor, raw));
+}
+
+function runUseCase<S extends z.ZodType, T>(opts: Options<S, T>): UseCase<z.input<S>, T> {
   return async (actor, raw) => {
     try {
       authorize(actor, opts.action);

@@ -88,7 +88,7 @@ const useCases: Record<string, Record<string, Case | Helper>> = {
     setDefaultRateSet: { action: "forecast:configure", input: (f) => ({ key: f.rateSet }) },
     updateRateSet: { action: "forecast:configure", input: (f) => ({ key: f.rateSet, severeLpm: "15", criticalLpm: "40" }) },
   },
-  "hospital-inputs": Object.fromEntries(["tonnesKg", "optionalTonnesKg", "positiveTonnesKg", "count", "day", "checkbox", "id", "text"].map((n) => [n, { helper: "zod input piece" }])),
+  "hospital-inputs": Object.fromEntries(["tonnesKg", "optionalTonnesKg", "positiveTonnesKg", "amount", "cylinderSizeM3", "count", "day", "reportDay", "checkbox", "id", "text"].map((n) => [n, { helper: "zod input piece" }])),
   hospitals: {
     createHospital: { action: "hospital:write", input: (f) => ({ name: "RS Authz", regionId: f.province, beds: "10", covidBeds: "1", icuBeds: "1", tankCapacityKg: "1", tankResidualKg: "0" }) },
     updateHospital: { action: "hospital:write", input: (f) => ({ id: f.ownHospital, name: "RSUD Banten", regionId: f.province, beds: "10", covidBeds: "1", icuBeds: "1", tankCapacityKg: "1", tankResidualKg: "0", active: true }) },
@@ -108,8 +108,8 @@ const useCases: Record<string, Record<string, Case | Helper>> = {
     updatePledge: { action: "pledge:write", input: (f) => ({ id: f.pledgeId, supplierId: f.supplierId, total: "1", startsOn: "2021-08-01", endsOn: "2021-08-02", earmark: "NONE", tranches: [{ dueOn: "2021-08-01", tonnes: "1" }] }) },
   },
   policy: {
-    setDailyTarget: { action: "policy:write", input: (f) => ({ regionId: f.province, validFrom: "2030-01-01", dailyTarget: "2500" }) },
-    savePriorityPeriod: { action: "policy:write", input: (f) => ({ regionId: f.province, startsOn: "2030-01-01", endsOn: "2030-01-02", minMedicalSharePct: "80", note: "" }) },
+    setDailyTarget: { action: "policy:write", input: (f) => ({ regionId: f.province, validFrom: "2020-01-01", dailyTarget: "2500" }) },
+    savePriorityPeriod: { action: "policy:write", input: (f) => ({ regionId: f.province, startsOn: "2020-01-01", endsOn: "2020-01-02", minMedicalSharePct: "80", note: "" }) },
   },
   receipts: {
     confirmReceipt: { action: "receipt:confirm", own: true, input: (f) => ({ id: f.deliveryId, receivedKg: "1", receivedAt: new Date().toISOString() }) },
@@ -140,7 +140,7 @@ const useCases: Record<string, Record<string, Case | Helper>> = {
     updateSupplier: { action: "supplier:write", input: (f) => ({ id: f.supplierId, name: "PT Authz", kind: "VENDOR", regionId: f.province }) },
     setSupplierActive: { action: "supplier:write", input: (f) => ({ id: f.supplierId, active: true }) },
   },
-  "supply-input": Object.fromEntries(["parseDecimal", "tonnes", "day", "id", "integer", "wibInstant"].map((n) => [n, { helper: "zod input piece" }])),
+  "supply-input": Object.fromEntries(["parseDecimal", "typed", "tonnes", "dayWithin", "planDay", "reportDay", "day", "id", "integer", "wibInstant"].map((n) => [n, { helper: "zod input piece" }])),
   tokens: {
     issueToken: { action: "token:manage", input: (f) => ({ name: "authz", userId: f.userId }) },
     revokeToken: { action: "token:manage", input: (f) => ({ id: f.tokenId }) },
@@ -192,8 +192,8 @@ const serverActions: Record<string, Record<string, ActionCase>> = {
     updatePledgeAction: { action: "pledge:write", form: (f) => ({ id: f.pledgeId, supplierId: f.supplierId, total: "1", startsOn: "2021-08-01", endsOn: "2021-08-02", earmark: "NONE", "tranches.0.dueOn": "2021-08-01", "tranches.0.tonnes": "1" }) },
   },
   "src/app/(app)/policy/actions.ts": {
-    setTargetAction: { action: "policy:write", form: (f) => ({ regionId: f.province, validFrom: "2030-01-01", dailyTarget: "2500" }) },
-    savePeriodAction: { action: "policy:write", form: (f) => ({ regionId: f.province, startsOn: "2030-01-01", endsOn: "2030-01-02", minMedicalSharePct: "80" }) },
+    setTargetAction: { action: "policy:write", form: (f) => ({ regionId: f.province, validFrom: "2020-01-01", dailyTarget: "2500" }) },
+    savePeriodAction: { action: "policy:write", form: (f) => ({ regionId: f.province, startsOn: "2020-01-01", endsOn: "2020-01-02", minMedicalSharePct: "80" }) },
   },
   "src/app/(app)/requests/actions.ts": {
     createRequestAction: { action: "request:create", form: (f) => ({ requestedKg: "1", neededBy: "2099-01-01", urgency: "ROUTINE", reason: "authz test", idempotencyKey: key(), hospitalId: f.ownHospital }) },

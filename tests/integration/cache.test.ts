@@ -9,7 +9,7 @@ import { actors } from "./supply-helpers";
 // The read cache (src/server/cache.ts) against a real database: a write through a use case makes
 // the next cached summary fresh; a write that bypasses the use cases is not seen until then.
 
-const DAY = "2031-04-17";
+const DAY = "2021-04-17"; // before the demo data: no figures yet
 let a: Awaited<ReturnType<typeof actors>>;
 let producers: { id: string }[];
 

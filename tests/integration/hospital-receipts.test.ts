@@ -79,7 +79,8 @@ describe("receipt confirmation", () => {
       allocationId: again.value[0].id, supplierId, hospitalId: rs1.hospitalId!, vehiclePlate: "A 9 ZZ", dispatchedAt: new Date(Date.now() - 60_000),
       dispatchedAmount: "0.8", dispatchedUnit: "TONNE_LIQUID", kgPerUnit: "1000", dispatchedKg: 800,
     } });
-    expect((await confirmReceipt(rs1, { id: second.id, receivedKg: "0.8", receivedAt: wib(new Date()) })).ok).toBe(true);
+    const receivedAt = wib(new Date());
+    expect((await confirmReceipt(rs1, { id: second.id, receivedKg: "0,8", receivedAt })).ok).toBe(true);
     const done = await requestFor(rs1, requestId);
     expect(done).toMatchObject({ status: "FULFILLED", receivedKg: 5000 });
     expect(done?.fulfilledAt).toBeInstanceOf(Date);

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { dayToDate } from "@/domain/day";
+import { addDays, dayToDate } from "@/domain/day";
+import { today } from "@/server/clock";
 import { prisma } from "@/server/db";
 import { capacityForExport, capacityScreen } from "@/server/queries/capacity";
 import { importCapacityCsv, saveCapacityDay } from "@/server/use-cases/capacity";
@@ -12,7 +13,7 @@ beforeAll(async () => {
   producers = await prisma.supplier.findMany({ where: { kind: "PRODUCER", active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } });
 });
 
-const DAY = "2030-03-10";
+const DAY = "2021-03-10";
 
 describe("daily capacity", () => {
   it("shows every active producer on a day, with the policy in force", async () => {
@@ -29,7 +30,7 @@ describe("daily capacity", () => {
     const r = await saveCapacityDay(a.staff, {
       day: DAY,
       rows: [
-        { supplierId: p1.id, produced: "312,5", medical: "200.25", industrial: "112.25" },
+        { supplierId: p1.id, produced: "312,5", medical: "200,25", industrial: "112,25" },
         { supplierId: p2.id, produced: "", medical: "", industrial: "" },
       ],
     });
@@ -37,6 +38,27 @@ describe("daily capacity", () => {
     const row = await prisma.dailyCapacity.findUniqueOrThrow({ where: { supplierId_day: { supplierId: p1.id, day: dayToDate(DAY) } } });
     expect(row).toMatchObject({ producedKg: 312_500, medicalKg: 200_250, industrialKg: 112_250, updatedById: a.staff.id });
     expect(await auditOf("DailyCapacity", row.id)).toHaveLength(1);
+  });
+
+  it("reads figures in the form's language and refuses, with the right spelling, what only the other language reads", async () => {
+    const [p1] = producers;
+    const day = "2021-03-20";
+    const save = (row: Record<string, string>, locale?: string) => saveCapacityDay(a.staff, { day, rows: [{ supplierId: p1.id, ...row }], ...(locale ? { locale } : {}) });
+    // Indonesian (the default): "1.500" is one thousand five hundred, "1,5" one and a half
+    expect(await save({ produced: "1.500", medical: "1.498,5", industrial: "1,5" })).toMatchObject({ ok: true });
+    expect(await prisma.dailyCapacity.findUniqueOrThrow({ where: { supplierId_day: { supplierId: p1.id, day: dayToDate(day) } } })).toMatchObject({ producedKg: 1_500_000, medicalKg: 1_498_500, industrialKg: 1_500 });
+    // English: the reverse
+    expect(await save({ produced: "1,500", medical: "1,498.5", industrial: "1.5" }, "en")).toMatchObject({ ok: true });
+    expect(await prisma.dailyCapacity.findUniqueOrThrow({ where: { supplierId_day: { supplierId: p1.id, day: dayToDate(day) } } })).toMatchObject({ producedKg: 1_500_000, medicalKg: 1_498_500, industrialKg: 1_500 });
+    // an English habit on an Indonesian form is refused, with how it would be written
+    expect(await save({ produced: "1,500.5", medical: "1.5", industrial: "1,2345" })).toMatchObject({
+      ok: false,
+      fieldErrors: { [`produced.${p1.id}`]: "ambiguous_number:1.500,5", [`medical.${p1.id}`]: "ambiguous_number:1,5", [`industrial.${p1.id}`]: "too_many_decimals:3" },
+    });
+    expect(await save({ produced: "1.500,5", medical: "2,5", industrial: "1" }, "en")).toMatchObject({
+      ok: false,
+      fieldErrors: { [`produced.${p1.id}`]: "ambiguous_number:1,500.5", [`medical.${p1.id}`]: "ambiguous_number:2.5" },
+    });
   });
 
   it("editing a day updates the row, never duplicates it", async () => {
@@ -56,7 +78,7 @@ describe("daily capacity", () => {
   it("returns field errors per producer and writes nothing when any row is wrong", async () => {
     const [p1, p2, p3] = producers;
     const r = await saveCapacityDay(a.staff, {
-      day: "2030-03-11",
+      day: "2021-03-11",
       rows: [
         { supplierId: p1.id, produced: "10", medical: "5", industrial: "5" },
         { supplierId: p2.id, produced: "10", medical: "6", industrial: "5" },
@@ -72,8 +94,11 @@ describe("daily capacity", () => {
       [`medical.${p3.id}`]: "invalid_format",
       [`industrial.${p3.id}`]: "required",
     });
-    expect(await prisma.dailyCapacity.count({ where: { day: dayToDate("2030-03-11") } })).toBe(0);
-    expect(await saveCapacityDay(a.staff, { day: "2030-02-30", rows: [] })).toMatchObject({ ok: false, fieldErrors: { day: "invalid_format" } });
+    expect(await prisma.dailyCapacity.count({ where: { day: dayToDate("2021-03-11") } })).toBe(0);
+    expect(await saveCapacityDay(a.staff, { day: "2021-02-30", rows: [] })).toMatchObject({ ok: false, fieldErrors: { day: "impossible_date" } });
+    expect(await saveCapacityDay(a.staff, { day: "0001-01-01", rows: [] })).toMatchObject({ ok: false, fieldErrors: { day: "day_too_early:2019-12-01" } });
+    expect(await saveCapacityDay(a.staff, { day: addDays(today(), 2), rows: [] })).toMatchObject({ ok: false, fieldErrors: { day: `day_too_late:${addDays(today(), 1)}` } });
+    expect(await saveCapacityDay(a.staff, { day: addDays(today(), 1), rows: [] })).toMatchObject({ ok: true });
   });
 
   it("refuses a distributor or an inactive producer", async () => {
@@ -95,26 +120,26 @@ describe("capacity CSV", () => {
 
   it("imports valid rows by name or id (upserting) and exports them back", async () => {
     const [p1, p2] = producers;
-    const csv = [header, `2030-04-01,"${p1.name}",100.5,60.5,40`, `2030-04-01,${p2.id},50,25,25`, "", `2030-04-02,${p1.name.toLowerCase()},10,10,0`].join("\r\n");
+    const csv = [header, `2021-04-01,"${p1.name}",100.5,60.5,40`, `2021-04-01,${p2.id},50,25,25`, "", `2021-04-02,${p1.name.toLowerCase()},10,10,0`].join("\r\n");
     const r = await importCapacityCsv(a.staff, { csv });
     expect(r).toEqual({ ok: true, value: { imported: 3, changed: 3 } });
     const again = await importCapacityCsv(a.staff, { csv });
     expect(again).toEqual({ ok: true, value: { imported: 3, changed: 0 } });
-    expect(await prisma.dailyCapacity.count({ where: { day: { in: [dayToDate("2030-04-01"), dayToDate("2030-04-02")] } } })).toBe(3);
-    const out = await capacityForExport("2030-04-01", "2030-04-02");
+    expect(await prisma.dailyCapacity.count({ where: { day: { in: [dayToDate("2021-04-01"), dayToDate("2021-04-02")] } } })).toBe(3);
+    const out = await capacityForExport("2021-04-01", "2021-04-02");
     expect(out).toHaveLength(3);
-    expect(out.find((x) => x.supplier === p1.name && x.day === "2030-04-01")).toMatchObject({ producedKg: 100_500, medicalKg: 60_500, industrialKg: 40_000 });
+    expect(out.find((x) => x.supplier === p1.name && x.day === "2021-04-01")).toMatchObject({ producedKg: 100_500, medicalKg: 60_500, industrialKg: 40_000 });
   });
 
   it("imports nothing and reports each bad line when any row is invalid", async () => {
     const [p1] = producers;
-    const csv = [header, `2030-05-01,${p1.name},10,5,5`, `2030-13-01,${p1.name},10,5,5`, `2030-05-02,Nobody Ltd,10,5,5`, `2030-05-03,${p1.name},10,6,5`, `2030-05-01,${p1.name},10,5,5`, `2030-05-04,${p1.name}`].join("\n");
+    const csv = [header, `2021-05-01,${p1.name},10,5,5`, `2021-13-01,${p1.name},10,5,5`, `2021-05-02,Nobody Ltd,10,5,5`, `2021-05-03,${p1.name},10,6,5`, `2021-05-01,${p1.name},10,5,5`, `2021-05-04,${p1.name}`].join("\n");
     const r = await importCapacityCsv(a.staff, { csv });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error).toBe("csv_invalid");
     expect(r.fieldErrors).toEqual({ "line.3": "day", "line.4": "supplier", "line.5": "split", "line.6": "duplicate", "line.7": "columns" });
-    expect(await prisma.dailyCapacity.count({ where: { day: { gte: dayToDate("2030-05-01"), lte: dayToDate("2030-05-04") } } })).toBe(0);
+    expect(await prisma.dailyCapacity.count({ where: { day: { gte: dayToDate("2021-05-01"), lte: dayToDate("2021-05-04") } } })).toBe(0);
   });
 
   it("rejects a wrong header or an empty file", async () => {

@@ -16,15 +16,15 @@ beforeAll(async () => {
 const base = () => ({
   supplierId,
   total: "90",
-  startsOn: "2030-01-01",
-  endsOn: "2030-03-01",
+  startsOn: "2020-01-01",
+  endsOn: "2020-03-01",
   earmark: "HOSPITALS",
   hospitalIds,
   note: "uji",
   tranches: [
-    { dueOn: "2030-01-20", tonnes: "30" },
-    { dueOn: "2030-02-10", tonnes: "30" },
-    { dueOn: "2030-03-01", tonnes: "30" },
+    { dueOn: "2020-01-20", tonnes: "30" },
+    { dueOn: "2020-02-10", tonnes: "30" },
+    { dueOn: "2020-03-01", tonnes: "30" },
   ],
 });
 
@@ -33,16 +33,16 @@ describe("pledges", () => {
     const r = await createPledge(a.staff, base());
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.value).toMatchObject({ totalKg: 90_000, earmark: "HOSPITALS", startsOn: "2030-01-01" });
+    expect(r.value).toMatchObject({ totalKg: 90_000, earmark: "HOSPITALS", startsOn: "2020-01-01" });
     expect(r.value.tranches.map((t) => t.kg)).toEqual([30_000, 30_000, 30_000]);
     expect(r.value.hospitals).toEqual([...hospitalIds].sort());
     expect((await auditOf("Pledge", r.value.id))[0]).toMatchObject({ action: "pledge.create", actorId: a.staff.id });
   });
 
   it("refuses tranches that do not add up, fall outside the period, or a missing hospital pick", async () => {
-    const r = await createPledge(a.staff, { ...base(), tranches: [{ dueOn: "2029-12-31", tonnes: "30" }, { dueOn: "2030-02-10", tonnes: "30,5" }] });
+    const r = await createPledge(a.staff, { ...base(), tranches: [{ dueOn: "2019-12-31", tonnes: "30" }, { dueOn: "2020-02-10", tonnes: "30,5" }] });
     expect(r).toMatchObject({ ok: false, error: "invalid", fieldErrors: { "tranches.0.dueOn": "tranche_outside", tranches: "tranche_sum" } });
-    const r2 = await createPledge(a.staff, { ...base(), hospitalIds: [], total: "-1", endsOn: "2029-01-01", tranches: [] });
+    const r2 = await createPledge(a.staff, { ...base(), hospitalIds: [], total: "-1", endsOn: "2019-12-15", tranches: [] });
     expect(r2).toMatchObject({ ok: false, fieldErrors: { total: "positive", endsOn: "date_order", hospitalIds: "required", tranches: "required" } });
     const r3 = await createPledge(a.staff, { ...base(), total: "" });
     expect(r3).toMatchObject({ ok: false, fieldErrors: { total: "required" } });

@@ -3,15 +3,17 @@
 import { useActionState } from "react";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/components/forms/form-state";
+import { writeNumberPlain } from "@/domain/number-input";
 import type { ErrorMessages } from "@/i18n/errors";
+import type { Locale } from "@/i18n/locales";
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;
 type Strings = { isDefault: string; makeDefault: string; severe: string; critical: string; saveRates: string; saved: string; fixErrors: string };
 
 /** ADMIN: one flow-rate set — its rates, and making it the default. */
-export function RateSetForms({ set, s, errors, updateAction, defaultAction }: {
+export function RateSetForms({ set, s, errors, updateAction, defaultAction, locale }: {
   set: { key: string; name: string; severeLpm: number; criticalLpm: number; isDefault: boolean };
-  s: Strings; errors: ErrorMessages; updateAction: Action; defaultAction: Action;
+  s: Strings; errors: ErrorMessages; updateAction: Action; defaultAction: Action; locale: Locale;
 }) {
   const [state, formAction, pending] = useActionState(updateAction, {});
   const [dState, dAction, dPending] = useActionState(defaultAction, {});
@@ -32,8 +34,8 @@ export function RateSetForms({ set, s, errors, updateAction, defaultAction }: {
         <input type="hidden" name="key" value={set.key} />
         <FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} />
         <div className="grid gap-3 sm:grid-cols-2">
-          <Field name="severeLpm" label={s.severe} state={state} errors={errors} defaultValue={set.severeLpm} />
-          <Field name="criticalLpm" label={s.critical} state={state} errors={errors} defaultValue={set.criticalLpm} />
+          <Field name="severeLpm" label={s.severe} amount={{ unit: "NUMBER", decimals: 2 }} state={state} errors={errors} defaultValue={writeNumberPlain(set.severeLpm, locale, 2)} />
+          <Field name="criticalLpm" label={s.critical} amount={{ unit: "NUMBER", decimals: 2 }} state={state} errors={errors} defaultValue={writeNumberPlain(set.criticalLpm, locale, 2)} />
         </div>
         <button type="submit" className="btn" disabled={pending}>{s.saveRates}</button>
       </form>

@@ -1,6 +1,8 @@
 "use client";
 
+import { useState } from "react";
 import { errorText, type ErrorMessages } from "@/i18n/errors";
+import { AmountEcho, FormLanguage, type AmountKind } from "./amount-echo";
 import type { FormState } from "./form-state";
 
 type Props = {
@@ -13,11 +15,13 @@ type Props = {
   step?: string;
   hint?: string;
   required?: boolean;
+  /** A typed amount: a text input read in the form's language, echoing what will be saved (decision 0017). */
+  amount?: AmountKind;
   children?: React.ReactNode; // a <select> or <textarea> instead of an <input>
 };
 
 /** A labelled input with its translated field error; keeps what the user typed after a failed submit. */
-export function Field({ name, label, state, errors, type = "text", defaultValue, step, hint, required, children }: Props) {
+export function Field({ name, label, state, errors, type = "text", defaultValue, step, hint, required, amount, children }: Props) {
   const error = errorText(errors, state.fieldErrors?.[name]);
   const id = `f-${name}`;
   const value = state.values?.[name] ?? (defaultValue === undefined ? undefined : String(defaultValue));
@@ -26,10 +30,13 @@ export function Field({ name, label, state, errors, type = "text", defaultValue,
       <label htmlFor={id} className="label">
         {label}
       </label>
-      {children ?? (
-        <input id={id} name={name} type={type} step={step} required={required} defaultValue={value} className="input"
-          aria-invalid={!!error} aria-describedby={error ? `${id}-error` : undefined} key={value} />
-      )}
+      {children ??
+        (amount ? (
+          <AmountInput key={value} id={id} name={name} required={required} defaultValue={value} error={error} amount={amount} errors={errors} />
+        ) : (
+          <input id={id} name={name} type={type} step={step} required={required} defaultValue={value} className="input"
+            aria-invalid={!!error} aria-describedby={error ? `${id}-error` : undefined} key={value} />
+        ))}
       {hint && !error && <p className="mt-1 text-xs text-slate-500">{hint}</p>}
       {error && (
         <p id={`${id}-error`} className="field-error" data-testid={`error-${name}`}>
@@ -40,8 +47,35 @@ export function Field({ name, label, state, errors, type = "text", defaultValue,
   );
 }
 
-/** The form-level message: the first error, or "saved". */
-export function FormMessage({ state, errors, saved, fixErrors }: { state: FormState; errors: ErrorMessages; saved: string; fixErrors: string }) {
+/**
+ * An amount as typed — `type="text" inputmode="decimal"`, so the browser sends exactly what was
+ * typed — with the echo of what will be saved under it.
+ */
+export function AmountInput({ id, name, defaultValue, error, amount, errors, className = "input", ...rest }: {
+  id: string; name: string; defaultValue?: string; error?: string; amount: AmountKind; errors: ErrorMessages;
+} & Omit<React.InputHTMLAttributes<HTMLInputElement>, "defaultValue" | "type" | "onChange">) {
+  const [text, setText] = useState(defaultValue ?? "");
+  return (
+    <>
+      <input {...rest} id={id} name={name} type="text" inputMode="decimal" autoComplete="off" defaultValue={defaultValue} className={className}
+        onChange={(e) => setText(e.target.value)}
+        aria-invalid={!!error} aria-describedby={`${error ? `${id}-error ` : ""}${id}-echo`} />
+      <AmountEcho id={`${id}-echo`} text={text} kind={amount} errors={errors} />
+    </>
+  );
+}
+
+/** The form-level message: the first error, or "saved"; and the form's language for the server. */
+export function FormMessage({ state, errors, saved, fixErrors, language = true }: { state: FormState; errors: ErrorMessages; saved: string; fixErrors: string; language?: boolean }) {
+  return (
+    <>
+      {language && <FormLanguage />}
+      <FormNotice state={state} errors={errors} saved={saved} fixErrors={fixErrors} />
+    </>
+  );
+}
+
+function FormNotice({ state, errors, saved, fixErrors }: { state: FormState; errors: ErrorMessages; saved: string; fixErrors: string }) {
   if (state.ok) return <p className="rounded-md bg-green-50 p-3 text-sm text-green-800" data-testid="form-ok">{saved}</p>;
   if (!state.error) return null;
   const text = state.error === "invalid" ? fixErrors : errorText(errors, state.error);

@@ -22,7 +22,7 @@ export function DecisionForms({ id, requestedTonnes, approveAction, rejectAction
       <form action={approve} className="card space-y-3" noValidate data-testid="approve-form">
         <input type="hidden" name="id" value={id} />
         <FormMessage state={approveState} errors={errors} saved={s.approved} fixErrors={s.fixErrors} />
-        <Field name="approvedKg" label={s.approveTonnes} hint={s.approveHint} state={approveState} errors={errors} defaultValue={requestedTonnes} />
+        <Field name="approvedKg" label={s.approveTonnes} amount={{}} hint={s.approveHint} state={approveState} errors={errors} defaultValue={requestedTonnes} />
         <Field name="note" label={s.approveNote} state={approveState} errors={errors} />
         <button type="submit" className="btn" disabled={approving}>{s.approve}</button>
       </form>

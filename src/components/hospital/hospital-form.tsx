@@ -48,13 +48,13 @@ export function HospitalForm({ action, s, errors, regions, initial }: {
           </label>
         ))}
       </fieldset>
-      <Field name="beds" label={s.beds} type="number" state={state} errors={errors} defaultValue={initial.beds ?? "0"} />
-      <Field name="covidBeds" label={s.covidBeds} type="number" state={state} errors={errors} defaultValue={initial.covidBeds ?? "0"} />
-      <Field name="icuBeds" label={s.icuBeds} type="number" state={state} errors={errors} defaultValue={initial.icuBeds ?? "0"} />
+      <Field name="beds" label={s.beds} amount={{ unit: "NUMBER", decimals: 0 }} state={state} errors={errors} defaultValue={initial.beds ?? "0"} />
+      <Field name="covidBeds" label={s.covidBeds} amount={{ unit: "NUMBER", decimals: 0 }} state={state} errors={errors} defaultValue={initial.covidBeds ?? "0"} />
+      <Field name="icuBeds" label={s.icuBeds} amount={{ unit: "NUMBER", decimals: 0 }} state={state} errors={errors} defaultValue={initial.icuBeds ?? "0"} />
       <div className="hidden sm:block" />
-      <Field name="tankCapacityKg" label={s.tankCapacity} state={state} errors={errors} defaultValue={initial.tankCapacityKg ?? "0"} />
-      <Field name="tankResidualKg" label={s.tankResidual} hint={s.tankResidualHint} state={state} errors={errors} defaultValue={initial.tankResidualKg ?? "0"} />
-      <Field name="operatingMinimumKg" label={s.operatingMinimum} hint={s.operatingMinimumHint} state={state} errors={errors} defaultValue={initial.operatingMinimumKg ?? ""} />
+      <Field name="tankCapacityKg" label={s.tankCapacity} amount={{}} state={state} errors={errors} defaultValue={initial.tankCapacityKg ?? "0"} />
+      <Field name="tankResidualKg" label={s.tankResidual} amount={{}} hint={s.tankResidualHint} state={state} errors={errors} defaultValue={initial.tankResidualKg ?? "0"} />
+      <Field name="operatingMinimumKg" label={s.operatingMinimum} amount={{}} hint={s.operatingMinimumHint} state={state} errors={errors} defaultValue={initial.operatingMinimumKg ?? ""} />
       <div className="sm:col-span-2">
         <button type="submit" className="btn" disabled={pending}>{s.submit}</button>
       </div>

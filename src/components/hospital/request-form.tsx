@@ -25,7 +25,7 @@ export function RequestForm({ action, s, errors, idempotencyKey, minDay }: {
     <form action={formAction} className="card grid gap-4 sm:grid-cols-3" noValidate data-testid="request-form">
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <div className="sm:col-span-3"><FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} /></div>
-      <Field name="requestedKg" label={s.tonnes} state={state} errors={errors} required />
+      <Field name="requestedKg" label={s.tonnes} amount={{}} state={state} errors={errors} required />
       <Field name="neededBy" label={s.neededBy} type="date" state={state} errors={errors} defaultValue={minDay} required />
       <Field name="urgency" label={s.urgency} state={state} errors={errors}>
         <select id="f-urgency" name="urgency" className="input" defaultValue={urgency} key={urgency}>

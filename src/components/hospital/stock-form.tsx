@@ -1,37 +1,67 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
+import { FormLanguage, useFormLanguage } from "@/components/forms/amount-echo";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/components/forms/form-state";
+import { useFormChoice } from "@/components/supply/use-form-choice";
+import { MASS_UNITS, STANDARD_CYLINDER_M3, type MassUnit } from "@/domain/mass";
+import { readNumber } from "@/domain/number-input";
 import type { ErrorMessages } from "@/i18n/errors";
 
 type Strings = {
   day: string; stock: string; used: string; severe: string; critical: string; bedsOccupied: string; submit: string;
   saved: string; savedFlagged: string; fixErrors: string;
+  unit: string; units: Record<MassUnit, string>; cylinderSize: string; unitHint: string;
 };
+
+const UNIT_ORDER: readonly MassUnit[] = ["TONNE_LIQUID", "KG", "M3_GAS", "LITRE_LIQUID", "CYLINDER"];
 
 export type StockFormState = FormState & { flagged?: boolean };
 
-/** The daily stock report. Amounts in tonnes (decimal comma or point); patients and beds as counts. */
+/**
+ * The daily stock report. Stock and use in the unit the hospital counts in (tonnes by default),
+ * typed the form's language's way, each echoing what will be saved; patients and beds as counts.
+ */
 export function StockForm({ action, s, errors, today }: {
   action: (prev: StockFormState, data: FormData) => Promise<StockFormState>; s: Strings; errors: ErrorMessages; today: string;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
+  const unitChoice = useFormChoice(state, "unit", "TONNE_LIQUID");
+  const unit = (MASS_UNITS as readonly string[]).includes(unitChoice.value) ? (unitChoice.value as MassUnit) : "TONNE_LIQUID";
+  const [sizeText, setSizeText] = useState(state.values?.cylinderSizeM3 ?? String(STANDARD_CYLINDER_M3));
+  const language = useFormLanguage();
+  const size = readNumber(sizeText, language ?? "id", 2);
+  const amount = { unit, cylinderSizeM3: size.ok ? size.value : undefined };
   return (
     <form action={formAction} className="card grid gap-4 sm:grid-cols-3" noValidate data-testid="stock-form">
       <div className="sm:col-span-3">
+        <FormLanguage />
         {state.ok && state.flagged ? (
           <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900" data-testid="form-flagged">{s.savedFlagged}</p>
         ) : (
-          <FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} />
+          <FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} language={false} />
         )}
       </div>
       <Field name="day" label={s.day} type="date" state={state} errors={errors} defaultValue={today} required />
-      <Field name="stockKg" label={s.stock} state={state} errors={errors} required />
-      <Field name="usedKg" label={s.used} state={state} errors={errors} required />
-      <Field name="severePatients" label={s.severe} type="number" state={state} errors={errors} defaultValue="0" />
-      <Field name="criticalPatients" label={s.critical} type="number" state={state} errors={errors} defaultValue="0" />
-      <Field name="bedsOccupied" label={s.bedsOccupied} type="number" state={state} errors={errors} defaultValue="0" />
+      <Field name="unit" label={s.unit} state={state} errors={errors} hint={s.unitHint}>
+        <select id="f-unit" name="unit" className="input" {...unitChoice.props}>
+          {UNIT_ORDER.map((u) => <option key={u} value={u}>{s.units[u]}</option>)}
+        </select>
+      </Field>
+      {unit === "CYLINDER" ? (
+        <Field name="cylinderSizeM3" label={s.cylinderSize} state={state} errors={errors}>
+          <input id="f-cylinderSizeM3" name="cylinderSizeM3" type="text" inputMode="decimal" className="input" value={sizeText}
+            onChange={(e) => setSizeText(e.target.value)} aria-invalid={!!state.fieldErrors?.cylinderSizeM3} />
+        </Field>
+      ) : (
+        <div className="hidden sm:block" />
+      )}
+      <Field name="stockKg" label={`${s.stock} (${s.units[unit]})`} state={state} errors={errors} required amount={amount} />
+      <Field name="usedKg" label={`${s.used} (${s.units[unit]})`} state={state} errors={errors} required amount={amount} />
+      <Field name="severePatients" label={s.severe} state={state} errors={errors} defaultValue="0" amount={{ unit: "NUMBER", decimals: 0 }} />
+      <Field name="criticalPatients" label={s.critical} state={state} errors={errors} defaultValue="0" amount={{ unit: "NUMBER", decimals: 0 }} />
+      <Field name="bedsOccupied" label={s.bedsOccupied} state={state} errors={errors} defaultValue="0" amount={{ unit: "NUMBER", decimals: 0 }} />
       <div className="sm:col-span-3">
         <button type="submit" className="btn" disabled={pending}>{s.submit}</button>
       </div>

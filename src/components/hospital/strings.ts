@@ -1,3 +1,5 @@
+import { tonnesInput } from "@/components/supply/tonnes-input";
+import type { Locale } from "@/i18n/locales";
 import type { Messages } from "@/i18n/messages";
 
 /** The strings the hospital form needs, picked from the messages. */
@@ -13,4 +15,4 @@ export function hospitalFormStrings(t: Messages, submit: string) {
 }
 
 /** Kilograms as a plain tonnes string for a form's initial value ("12.5"). */
-export const kgToTonnesInput = (kg: number) => String(kg / 1000);
+export const kgToTonnesInput = (kg: number, locale: Locale) => tonnesInput(kg, locale);

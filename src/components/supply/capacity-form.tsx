@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormMessage } from "@/components/forms/field";
+import { AmountInput, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/components/forms/form-state";
 import { errorText, type ErrorMessages } from "@/i18n/errors";
 
@@ -33,8 +33,8 @@ export function CapacityForm({ action, day, rows, s, errors }: {
     return (
       <div>
         <label htmlFor={`f-${name}`} className="mb-1 block text-xs text-slate-500 md:sr-only">{label}</label>
-        <input id={`f-${name}`} name={name} inputMode="decimal" defaultValue={value} key={`${day}-${value}`} className="input text-right tabular-nums"
-          aria-label={`${label} — ${row.name}`} aria-invalid={!!error} aria-describedby={error ? `f-${name}-error` : undefined} data-testid={`cap-${f}-${row.supplierId}`} />
+        <AmountInput id={`f-${name}`} name={name} defaultValue={value} key={`${day}-${value}`} className="input text-right tabular-nums"
+          aria-label={`${label} — ${row.name}`} error={error} amount={{}} errors={errors} data-testid={`cap-${f}-${row.supplierId}`} />
         {error && <p id={`f-${name}-error`} className="field-error text-xs" data-testid={`error-${name}`}>{error}</p>}
       </div>
     );

@@ -1,6 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
+import { useFormLanguage } from "@/components/forms/amount-echo";
+import { readNumber } from "@/domain/number-input";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/components/forms/form-state";
 import type { ErrorMessages } from "@/i18n/errors";
@@ -8,7 +10,7 @@ import { DetailNote } from "@/components/hospital/receipt-form";
 import type { Locale } from "@/i18n/locales";
 import { useFormChoice } from "./use-form-choice";
 
-type Unit = "TONNE_LIQUID" | "M3_GAS" | "CYLINDER" | "KG";
+type Unit = "TONNE_LIQUID" | "M3_GAS" | "CYLINDER" | "KG" | "LITRE_LIQUID";
 type Strings = {
   source: string; allocation: string; tranche: string; chooseSource: string; hospital: string; chooseHospital: string; hospitalHint: string;
   vehiclePlate: string; driverName: string; amount: string; unit: string; cylinderSize: string; cylinderHint: string; conversionHint: string;
@@ -26,6 +28,9 @@ export function DispatchForm({ action, s, errors, idempotencyKey, allocations, t
   const source = useFormChoice(state, "source", initialSource);
   const unit = useFormChoice(state, "unit", "TONNE_LIQUID");
   const isTranche = source.value.startsWith("tranche:");
+  const language = useFormLanguage();
+  const [sizeText, setSizeText] = useState(state.values?.cylinderSizeM3 ?? "6");
+  const size = readNumber(sizeText, language ?? "id", 2);
   return (
     <form action={formAction} className="card grid gap-4 sm:grid-cols-2" noValidate data-testid="dispatch-form">
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
@@ -52,13 +57,19 @@ export function DispatchForm({ action, s, errors, idempotencyKey, allocations, t
       <Field name="dispatchedAt" label={s.dispatchedAt} type="datetime-local" state={state} errors={errors} />
       <Field name="vehiclePlate" label={s.vehiclePlate} state={state} errors={errors} />
       <Field name="driverName" label={s.driverName} state={state} errors={errors} />
-      <Field name="amount" label={s.amount} state={state} errors={errors} hint={s.conversionHint} />
+      <Field name="amount" label={s.amount} state={state} errors={errors} hint={s.conversionHint}
+        amount={{ unit: unit.value as Unit, cylinderSizeM3: size.ok ? size.value : undefined }} />
       <Field name="unit" label={s.unit} state={state} errors={errors}>
         <select id="f-unit" name="unit" className="input" {...unit.props}>
-          {(["TONNE_LIQUID", "M3_GAS", "CYLINDER", "KG"] as const).map((u) => <option key={u} value={u}>{s.units[u]}</option>)}
+          {(["TONNE_LIQUID", "M3_GAS", "LITRE_LIQUID", "CYLINDER", "KG"] as const).map((u) => <option key={u} value={u}>{s.units[u]}</option>)}
         </select>
       </Field>
-      {unit.value === "CYLINDER" && <Field name="cylinderSizeM3" label={s.cylinderSize} state={state} errors={errors} defaultValue="6" hint={s.cylinderHint} />}
+      {unit.value === "CYLINDER" && (
+        <Field name="cylinderSizeM3" label={s.cylinderSize} state={state} errors={errors} hint={s.cylinderHint}>
+          <input id="f-cylinderSizeM3" name="cylinderSizeM3" type="text" inputMode="decimal" className="input" value={sizeText}
+            onChange={(e) => setSizeText(e.target.value)} aria-invalid={!!state.fieldErrors?.cylinderSizeM3} />
+        </Field>
+      )}
       <div className="sm:col-span-2 space-y-2">
         <DetailNote state={state} s={s} locale={locale} />
         {state.error === "confirm" && (

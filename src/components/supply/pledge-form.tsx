@@ -1,11 +1,14 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { AmountEcho, useFormLanguage } from "@/components/forms/amount-echo";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/components/forms/form-state";
 import { kgToTonnes, tonnesToKg } from "@/domain/mass";
+import { readingErrorCode, readNumber, writeNumberPlain } from "@/domain/number-input";
 import { planTranches } from "@/domain/pledge";
 import { errorText, type ErrorMessages } from "@/i18n/errors";
+import { formatNumber } from "@/i18n/format";
 import { useFormChoice } from "./use-form-choice";
 
 type Strings = {
@@ -38,12 +41,18 @@ export function PledgeForm({ action, s, errors, suppliers, hospitals, initial }:
   const [count, setCount] = useState("4");
   const [rows, setRows] = useState<Row[]>((initial.tranches ?? []).map((t) => ({ key: nextKey++, ...t })));
   const [genError, setGenError] = useState<string | undefined>();
+  const language = useFormLanguage() ?? "id";
   const fe = state.fieldErrors ?? {};
   const err = (k: string) => errorText(errors, fe[k]);
 
   function generate() {
-    const t = Number(total.trim().replace(",", "."));
-    if (total.trim() === "" || !Number.isFinite(t) || t <= 0) {
+    const read = readNumber(total, language, 3);
+    const t = read.ok ? read.value : Number.NaN;
+    if (!read.ok && read.code !== "required") {
+      setGenError(errorText(errors, readingErrorCode(read)));
+      return;
+    }
+    if (!(t > 0)) {
       setGenError(errorText(errors, "positive"));
       return;
     }
@@ -54,9 +63,12 @@ export function PledgeForm({ action, s, errors, suppliers, hospitals, initial }:
     }
     setGenError(undefined);
     const existing = rows.map((r) => r.id);
-    setRows(plan.tranches.map((x, i) => ({ key: nextKey++, id: existing[i], dueOn: x.dueOn, tonnes: String(kgToTonnes(x.kg)) })));
+    setRows(plan.tranches.map((x, i) => ({ key: nextKey++, id: existing[i], dueOn: x.dueOn, tonnes: writeNumberPlain(kgToTonnes(x.kg), language) })));
   }
-  const sum = rows.reduce((a, r) => a + (Number(r.tonnes.replace(",", ".")) || 0), 0);
+  const sum = rows.reduce((a, r) => {
+    const read = readNumber(r.tonnes, language, 3);
+    return a + (read.ok ? read.value : 0);
+  }, 0);
 
   return (
     <form action={formAction} className="card space-y-4" noValidate data-testid="pledge-form">
@@ -71,7 +83,8 @@ export function PledgeForm({ action, s, errors, suppliers, hospitals, initial }:
           </select>
         </Field>
         <Field name="total" label={s.total} state={state} errors={errors}>
-          <input id="f-total" name="total" inputMode="decimal" className="input" value={total} onChange={(e) => setTotal(e.target.value)} aria-invalid={!!fe.total} />
+          <input id="f-total" name="total" type="text" inputMode="decimal" className="input" value={total} onChange={(e) => setTotal(e.target.value)} aria-invalid={!!fe.total} aria-describedby="f-total-echo" />
+          <AmountEcho id="f-total-echo" text={total} kind={{}} errors={errors} />
         </Field>
         <Field name="startsOn" label={s.startsOn} state={state} errors={errors}>
           <input id="f-startsOn" name="startsOn" type="date" className="input" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} aria-invalid={!!fe.startsOn} />
@@ -129,7 +142,7 @@ export function PledgeForm({ action, s, errors, suppliers, hospitals, initial }:
               </div>
               <div>
                 <label htmlFor={`tr-${r.key}-t`} className="sr-only">{s.trancheTonnes} {i + 1}</label>
-                <input id={`tr-${r.key}-t`} name={`tranches.${i}.tonnes`} inputMode="decimal" className="input text-right" value={r.tonnes} aria-invalid={!!fe[`tranches.${i}.tonnes`]}
+                <input id={`tr-${r.key}-t`} name={`tranches.${i}.tonnes`} type="text" inputMode="decimal" className="input text-right" value={r.tonnes} aria-invalid={!!fe[`tranches.${i}.tonnes`]}
                   onChange={(e) => setRows(rows.map((x) => (x.key === r.key ? { ...x, tonnes: e.target.value } : x)))} />
                 {err(`tranches.${i}.tonnes`) && <p className="field-error text-xs">{err(`tranches.${i}.tonnes`)}</p>}
               </div>
@@ -139,7 +152,7 @@ export function PledgeForm({ action, s, errors, suppliers, hospitals, initial }:
         </ol>
         <div className="flex flex-wrap items-center justify-between gap-2">
           <button type="button" className="btn-secondary" onClick={() => setRows([...rows, { key: nextKey++, dueOn: endsOn, tonnes: "" }])}>{s.addTranche}</button>
-          <p className="text-sm text-slate-600" data-testid="tranche-sum">{s.trancheSumLabel.replace("{sum}", String(Math.round(sum * 1000) / 1000)).replace("{total}", total || "0")}</p>
+          <p className="text-sm text-slate-600" data-testid="tranche-sum">{s.trancheSumLabel.replace("{sum}", formatNumber(Math.round(sum * 1000) / 1000, language, 3)).replace("{total}", total || "0")}</p>
         </div>
         {err("tranches") && <p className="field-error" data-testid="error-tranches">{err("tranches")}</p>}
       </fieldset>

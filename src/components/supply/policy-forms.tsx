@@ -18,7 +18,7 @@ export function TargetForm({ action, regionId, s, errors, initial }: {
       <input type="hidden" name="regionId" value={regionId} />
       <FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field name="dailyTarget" label={s.dailyTarget} state={state} errors={errors} defaultValue={initial.dailyTarget} />
+        <Field name="dailyTarget" label={s.dailyTarget} amount={{}} state={state} errors={errors} defaultValue={initial.dailyTarget} />
         <Field name="validFrom" label={s.validFrom} type="date" state={state} errors={errors} defaultValue={initial.validFrom} />
       </div>
       <button type="submit" className="btn" disabled={pending}>{s.setTarget}</button>
@@ -40,7 +40,7 @@ export function PeriodForm({ action, regionId, s, errors, initial, testId }: {
       <div className="grid gap-3 sm:grid-cols-3">
         <Field name="startsOn" label={s.startsOn} type="date" state={state} errors={errors} defaultValue={initial.startsOn} />
         <Field name="endsOn" label={s.endsOn} type="date" state={state} errors={errors} defaultValue={initial.endsOn} />
-        <Field name="minMedicalSharePct" label={s.minShare} type="number" step="1" state={state} errors={errors} defaultValue={initial.minMedicalSharePct} />
+        <Field name="minMedicalSharePct" label={s.minShare} amount={{ unit: "NUMBER", decimals: 0 }} state={state} errors={errors} defaultValue={initial.minMedicalSharePct} />
       </div>
       <Field name="note" label={s.note} state={state} errors={errors} defaultValue={initial.note} />
       <button type="submit" className="btn" disabled={pending}>{s.submit}</button>

@@ -1,9 +1,9 @@
 import { kgToTonnes } from "@/domain/mass";
+import { writeNumberPlain } from "@/domain/number-input";
 import type { Locale } from "@/i18n/locales";
 
-/** Kilograms as a tonnes figure for an input box: no grouping, up to 3 decimals, the locale's decimal mark (both are accepted back). */
+/** Kilograms as a tonnes figure for an input box: no grouping, up to 3 decimals, written the way the locale reads it back (decision 0017). */
 export function tonnesInput(kg: number | null | undefined, locale: Locale): string {
   if (kg === null || kg === undefined) return "";
-  const s = String(kgToTonnes(kg));
-  return locale === "id" ? s.replace(".", ",") : s;
+  return writeNumberPlain(kgToTonnes(kg), locale, 3);
 }

@@ -26,6 +26,16 @@ export const cachedHospitalSupply = cached("hospitalSupply", (day: Day, hospital
 // keyed by today (WIB), so the reference day moves on at midnight
 const cachedReferenceDay = cached("referenceDay", (today: Day) => referenceDay(startOfWibDay(today)));
 
+/**
+ * The day the dashboard, the report and the API show when none is asked for: the latest day with
+ * data (capacity or a stock report) that is not after today (WIB), so one entry mistyped into
+ * the future cannot move everyone's view. Null when there is no capacity data at all.
+ */
+export async function defaultViewDay(): Promise<Day | null> {
+  if (!(await cachedLatestCapacityDay())) return null;
+  return cachedReferenceDay(today());
+}
+
 /** supplyByHospital(), cached: every active hospital's supply on the reference day, by id. */
 export async function cachedSupplyByHospital() {
   const day = await cachedReferenceDay(today());

@@ -1,11 +1,14 @@
 import { z } from "zod";
-import { dayToDate, isDay, type Day } from "@/domain/day";
+import { checkDay, dayToDate, reportWindow, type Day } from "@/domain/day";
+import { today } from "@/server/clock";
 import { tonnesToKg } from "@/domain/mass";
 import { validateCapacitySplit } from "@/domain/supply";
 import { capacityCommittedSql } from "../queries/capacity-use";
 import { recordAudit } from "../audit";
 import { RuleError, useCase, type FieldErrors, type Tx } from "../use-case";
-import { day, parseDecimal } from "./supply-input";
+import type { Locale } from "@/i18n/locales";
+import { typedNumber } from "../input-locale";
+import { reportDay } from "./supply-input";
 
 // Daily capacity: one row per producer per WIB day (unique supplierId + day). Saving a day
 // upserts, so editing never duplicates. Figures are typed in tonnes and stored in kilograms;
@@ -21,8 +24,11 @@ export function isBlankRow(row: RawRow): boolean {
   return FIELDS.every((f) => row[f] === undefined || row[f] === null || String(row[f]).trim() === "");
 }
 
-/** Validates one typed row: error code per field, or the figures in kilograms. */
-export function parseCapacityRow(row: RawRow): { ok: true; value: CapacityFigures } | { ok: false; errors: Partial<Record<(typeof FIELDS)[number], string>> } {
+/**
+ * Validates one row: error code per field, or the figures in kilograms. Typed rows are read in
+ * the form's language; CSV rows with `locale` "en", the way the export writes them (decision 0017).
+ */
+export function parseCapacityRow(row: RawRow, locale?: Locale): { ok: true; value: CapacityFigures } | { ok: false; errors: Partial<Record<(typeof FIELDS)[number], string>> } {
   const errors: Partial<Record<(typeof FIELDS)[number], string>> = {};
   const kg: Partial<Record<(typeof FIELDS)[number], number>> = {};
   for (const f of FIELDS) {
@@ -31,8 +37,9 @@ export function parseCapacityRow(row: RawRow): { ok: true; value: CapacityFigure
       errors[f] = "required";
       continue;
     }
-    const t = parseDecimal(raw);
-    if (t === null) errors[f] = "invalid_format";
+    const r = typedNumber(raw, 3, locale);
+    const t = r.ok ? r.value : 0;
+    if (!r.ok) errors[f] = r.code;
     else if (t < 0) errors[f] = "not_negative";
     else if (t > 100_000) errors[f] = "too_big";
     else kg[f] = tonnesToKg(t);
@@ -76,7 +83,7 @@ const rowInput = z.object({ supplierId: z.string().min(1), produced: z.unknown()
  */
 export const saveCapacityDay = useCase({
   action: "capacity:write",
-  input: z.object({ day, rows: z.array(rowInput).max(500) }),
+  input: z.object({ day: reportDay, rows: z.array(rowInput).max(500) }),
   run: async ({ tx, actor, input }) => {
     const filled = input.rows.filter((r) => !isBlankRow(r as RawRow));
     const producers = await activeProducerIds(tx, filled.map((r) => r.supplierId));
@@ -158,6 +165,7 @@ export const importCapacityCsv = useCase({
     for (const p of producers) byKey.set(p.id, p.id), byKey.set(p.name.toLowerCase(), p.id);
 
     const good: { supplierId: string; day: Day; figures: CapacityFigures }[] = [];
+    const window = reportWindow(today());
     const seen = new Set<string>();
     for (const { line, cells } of body) {
       if (cells.length < CSV_HEADER.length) {
@@ -166,12 +174,13 @@ export const importCapacityCsv = useCase({
       }
       const [d, supplier, produced, medical, industrial] = cells;
       const codes: string[] = [];
-      if (!isDay(d)) codes.push("day");
+      const dayOk = checkDay(d, window).ok;
+      if (!dayOk) codes.push("day");
       const supplierId = byKey.get(supplier) ?? byKey.get(supplier.toLowerCase());
       if (!supplierId) codes.push("supplier");
-      const parsed = parseCapacityRow({ produced, medical, industrial });
+      const parsed = parseCapacityRow({ produced, medical, industrial }, "en");
       if (!parsed.ok) codes.push(Object.values(parsed.errors).includes("split_mismatch") ? "split" : "number");
-      if (supplierId && isDay(d)) {
+      if (supplierId && dayOk) {
         const k = `${supplierId}|${d}`;
         if (seen.has(k)) codes.push("duplicate");
         seen.add(k);

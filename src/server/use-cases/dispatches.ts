@@ -9,9 +9,10 @@ import { prisma } from "../db";
 import type { Actor } from "../permissions";
 import { RuleError, useCase, type Result, type Tx } from "../use-case";
 import { now as clockNow } from "../clock";
+import { typedNumber } from "../input-locale";
 import { settleAllocation, settleRequest } from "./request-loop";
 import { lockRequest } from "./requests";
-import { parseDecimal, wibInstant } from "./supply-input";
+import { wibInstant } from "./supply-input";
 
 // A dispatch: a truck leaves a supplier for a hospital, against an allocation (a request's
 // share) or a pledge tranche. The mass is entered as counted (tonnes of liquid, m³ of gas,
@@ -25,7 +26,7 @@ import { parseDecimal, wibInstant } from "./supply-input";
 // A trip against a producer's tranche takes that producer's medical supply of the day it leaves
 // (the same oxygen is not also allocated from the day's capacity).
 
-const decimal = (opts: { required: boolean }) =>
+const decimal = (opts: { required: boolean; decimals: number }) =>
   z
     .string()
     .trim()
@@ -35,8 +36,9 @@ const decimal = (opts: { required: boolean }) =>
         if (opts.required) ctx.addIssue({ code: "custom", message: "required" });
         return undefined;
       }
-      const n = parseDecimal(raw, 3);
-      if (n === null) ctx.addIssue({ code: "custom", message: "invalid_format" });
+      const r = typedNumber(raw, opts.decimals);
+      const n = r.ok ? r.value : 0;
+      if (!r.ok) ctx.addIssue({ code: "custom", message: r.code });
       else if (n <= 0) ctx.addIssue({ code: "custom", message: "positive" });
       else if (n > 1_000_000) ctx.addIssue({ code: "custom", message: "too_big" });
       else return n;
@@ -55,9 +57,9 @@ const input = z
       .transform((s) => s.toUpperCase().replace(/\s+/g, " "))
       .pipe(z.string().min(3).max(20).regex(/^[A-Z0-9 -]+$/, "invalid_format")),
     driverName: z.string().trim().max(120).default(""),
-    amount: decimal({ required: true }),
+    amount: decimal({ required: true, decimals: 3 }),
     unit: z.enum(MASS_UNITS),
-    cylinderSizeM3: decimal({ required: false }),
+    cylinderSizeM3: decimal({ required: false, decimals: 2 }), // DECIMAL(6, 2) on the row
     dispatchedAt: wibInstant,
     /** "1" when the user confirmed an unusual (but possible) amount. */
     confirmUnusual: z.string().optional().transform((v) => v === "1" || v === "on" || v === "true"),

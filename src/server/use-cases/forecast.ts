@@ -14,23 +14,18 @@ import {
 } from "@/components/forecast/params";
 import { recordAudit } from "../audit";
 import { RuleError, useCase, type Tx } from "../use-case";
-import { integer, parseDecimal, tonnes } from "./supply-input";
+import type { Locale } from "@/i18n/locales";
+import { integer, tonnes, typed } from "./supply-input";
 
 // The forecast's writes: saving a named scenario (officials, staff, admin) and configuring the
 // flow-rate sets (ADMIN: which one is the default, and their L/min).
 
-/** A decimal typed in a form (comma or point), within bounds, with at most `decimals` decimals. */
-const decimal = (min: number, max: number, decimals = 2) =>
-  z.union([z.string(), z.number()]).transform((raw, ctx) => {
-    if (raw === "") {
-      ctx.addIssue({ code: "custom", message: "required" });
-      return z.NEVER;
-    }
-    const n = parseDecimal(raw, decimals);
-    if (n === null) {
-      ctx.addIssue({ code: "custom", message: "invalid_format" });
-      return z.NEVER;
-    }
+/**
+ * A decimal within bounds, with at most `decimals` decimals: typed in the form's language, or
+ * written by the app into a hidden field (`locale` "en", decision 0017).
+ */
+const decimal = (min: number, max: number, decimals = 2, locale?: Locale) =>
+  typed(decimals, locale).transform((n, ctx) => {
     if (n < min) ctx.addIssue({ code: "custom", message: min === 0 ? "not_negative" : "too_small" });
     else if (n > max) ctx.addIssue({ code: "custom", message: "too_big" });
     return n;
@@ -40,9 +35,10 @@ const scenarioInput = z.object({
   name: z.string().trim().min(1).max(80),
   rateSet: z.string().trim().min(1).max(40),
   basis: z.enum(BASES),
-  waveMultiplier: decimal(WAVE_MIN, WAVE_MAX, 1).refine((n) => Number.isInteger(n / WAVE_STEP), { message: "invalid_format" }),
-  shiftPercentagePoints: integer(SHIFT_MIN_PP, SHIFT_MAX_PP),
-  extraPledgedTonnes: tonnes().refine((t) => t <= PLEDGED_MAX_TONNES, { message: "too_big" }),
+  // The scenario's figures are the explorer's slider positions, written by the app: machine numbers.
+  waveMultiplier: decimal(WAVE_MIN, WAVE_MAX, 1, "en").refine((n) => Number.isInteger(n / WAVE_STEP), { message: "invalid_format" }),
+  shiftPercentagePoints: integer(SHIFT_MIN_PP, SHIFT_MAX_PP, "en"),
+  extraPledgedTonnes: tonnes({ locale: "en" }).refine((t) => t <= PLEDGED_MAX_TONNES, { message: "too_big" }),
   asOf: z
     .string()
     .trim()

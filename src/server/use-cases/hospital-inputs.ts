@@ -1,26 +1,22 @@
 import { z } from "zod";
-import { isDay } from "@/domain/day";
+import { checkDay, dayErrorCode, reportWindow } from "@/domain/day";
+import { today } from "@/server/clock";
 import { tonnesToKg } from "@/domain/mass";
+import { typedNumber } from "../input-locale";
 
 // zod pieces shared by the hospital-side use cases. Forms send strings; tests may send numbers.
 // Error codes (the zod message of a custom issue) are translated by src/i18n/errors.ts.
 
-/** A number typed in a form: blank → "required", not a number → "invalid_type", else the number. */
+/** A number typed in a form, read in the form's language (decision 0017): blank → "required", else the number ≥ 0. */
 function numeric(v: unknown, ctx: z.RefinementCtx, whole: boolean): number | typeof z.NEVER {
   const fail = (message: string) => {
     ctx.addIssue({ code: "custom", message });
     return z.NEVER;
   };
   if (v === undefined || v === null || (typeof v === "string" && v.trim() === "")) return fail("required");
-  let n: number;
-  if (typeof v === "number") n = v;
-  else if (typeof v === "string") {
-    // decimal comma or point, no thousands separators ("12,5" = "12.5")
-    const s = v.trim().replace(",", ".");
-    if (!/^-?\d+(\.\d+)?$/.test(s)) return fail("invalid_type");
-    n = Number(s);
-  } else return fail("invalid_type");
-  if (!Number.isFinite(n) || (whole && !Number.isInteger(n))) return fail("invalid_type");
+  const r = typedNumber(v, whole ? 0 : 3);
+  if (!r.ok) return fail(r.code);
+  const n = r.value;
   if (n < 0) return fail("not_negative");
   if (n > 1_000_000) return fail("too_big");
   return n;
@@ -42,15 +38,43 @@ export const optionalTonnesKg = z.unknown().transform((v, ctx) => {
 /** Tonnes typed by a user → integer kilograms, > 0. */
 export const positiveTonnesKg = tonnesKg.refine((kg) => kg > 0, "positive");
 
+/** An amount typed in its own unit (t, kg, m³, litres, cylinders), ≥ 0, up to 3 decimals. */
+export const amount = z.unknown().transform((v, ctx) => numeric(v, ctx, false));
+
+/** A cylinder's size in m³ of gas: above 0, at most 100, up to 2 decimals (DECIMAL(6, 2)). */
+export const cylinderSizeM3 = z.union([z.string(), z.number()]).optional().transform((v, ctx) => {
+  if (v === undefined || (typeof v === "string" && v.trim() === "")) return undefined;
+  const r = typedNumber(v, 2);
+  if (!r.ok) ctx.addIssue({ code: "custom", message: r.code });
+  else if (r.value <= 0) ctx.addIssue({ code: "custom", message: "positive" });
+  else if (r.value > 100) ctx.addIssue({ code: "custom", message: "too_big" });
+  else return r.value;
+  return z.NEVER;
+});
+
 /** A count (patients, beds) ≥ 0. */
 export const count = z.unknown().transform((v, ctx) => numeric(v, ctx, true));
 
-/** A WIB day "YYYY-MM-DD". */
+/**
+ * A WIB day "YYYY-MM-DD": a real calendar day, never rolled over (2021-02-30 → impossible_date).
+ * The use case sets its own bounds (a request's "needed by" is not in the past).
+ */
 export const day = z
   .string({ error: "required" })
   .trim()
-  .refine((s) => s !== "", "required")
-  .refine((s) => s === "" || isDay(s), "invalid_format");
+  .superRefine((s, ctx) => {
+    const c = checkDay(s, { min: "0000-01-01", max: "9999-12-31" });
+    if (!c.ok) ctx.addIssue({ code: "custom", message: dayErrorCode(c) });
+  });
+
+/** A reported day (a stock report): from the data's start to tomorrow (WIB). */
+export const reportDay = z
+  .string({ error: "required" })
+  .trim()
+  .superRefine((s, ctx) => {
+    const c = checkDay(s, reportWindow(today()));
+    if (!c.ok) ctx.addIssue({ code: "custom", message: dayErrorCode(c) });
+  });
 
 /** A form checkbox ("on") or a boolean. */
 export const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());

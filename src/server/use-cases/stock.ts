@@ -1,26 +1,49 @@
 import { today, now as clockNow } from "@/server/clock";
 import { z } from "zod";
 import { dateToDay, dayToDate } from "@/domain/day";
+import { MASS_UNITS, toKilograms } from "@/domain/mass";
 import { isUsageAnomalous, BURN_RATE_WINDOW_REPORTS } from "@/domain/stock";
 import { recordAudit } from "../audit";
 import { RuleError, useCase } from "../use-case";
-import { count, day, id, tonnesKg } from "./hospital-inputs";
+import { amount, count, cylinderSizeM3, id, reportDay } from "./hospital-inputs";
 import { notify } from "./notifications";
 
 // The hospital admin's daily stock report, for their own hospital only: the hospital is the
 // actor's, never taken from the form. One report per hospital per WIB day: submitting again the
 // same day updates it. A use far above the hospital's own history is kept but flagged.
+// Stock and use are counted in the unit the hospital chooses (tonnes by default, kg, m³ of gas,
+// litres of liquid, cylinders of a size), converted by src/domain/mass.ts; the amounts as typed,
+// the unit and the rate are kept on the row.
 
 export const submitStockReport = useCase({
   action: "stock:report",
-  input: z.object({
-    day,
-    stockKg: tonnesKg,
-    usedKg: tonnesKg,
-    severePatients: count,
-    criticalPatients: count,
-    bedsOccupied: count,
-  }),
+  input: z
+    .object({
+      day: reportDay,
+      /** Stock on hand and use in the last 24 h, in `unit` (named …Kg for the form's history). */
+      stockKg: amount,
+      usedKg: amount,
+      unit: z.enum(MASS_UNITS).default("TONNE_LIQUID"),
+      cylinderSizeM3,
+      severePatients: count,
+      criticalPatients: count,
+      bedsOccupied: count,
+    })
+    .refine((d) => d.unit !== "CYLINDER" || d.cylinderSizeM3 !== undefined, {
+      path: ["cylinderSizeM3"],
+      message: "cylinder_size_required",
+      when: (p) => p.issues.every((i) => !["unit", "cylinderSizeM3"].includes(String(i.path?.[0]))),
+    })
+    .transform((d, ctx) => {
+      const size = d.unit === "CYLINDER" ? d.cylinderSizeM3 : undefined;
+      if (d.unit === "CYLINDER" && size === undefined) return z.NEVER; // refused just above
+      const stock = toKilograms(d.stockKg, d.unit, size);
+      const used = toKilograms(d.usedKg, d.unit, size);
+      for (const [path, kg] of [["stockKg", stock.kg], ["usedKg", used.kg]] as const) {
+        if (kg > 1_000_000_000) ctx.addIssue({ code: "custom", path: [path], message: "too_big" });
+      }
+      return { ...d, cylinderSizeM3: size, stockAmount: d.stockKg, usedAmount: d.usedKg, kgPerUnit: stock.kgPerUnit, stockKg: stock.kg, usedKg: used.kg };
+    }),
   run: async ({ tx, actor, input }) => {
     const hospitalId = actor.hospitalId;
     if (!hospitalId) throw new RuleError("no_hospital");
@@ -51,6 +74,11 @@ export const submitStockReport = useCase({
       severePatients: input.severePatients,
       criticalPatients: input.criticalPatients,
       bedsOccupied: input.bedsOccupied,
+      unit: input.unit,
+      kgPerUnit: String(input.kgPerUnit),
+      cylinderSizeM3: input.cylinderSizeM3 === undefined ? null : String(input.cylinderSizeM3),
+      stockAmount: String(input.stockAmount),
+      usedAmount: String(input.usedAmount),
       flaggedForReview,
       reviewedById: null,
       reviewedAt: null,

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { formStateOf, type FormState } from "@/components/forms/form-state";
+import { formLocale } from "@/server/input-locale";
 import { currentActor } from "@/server/session";
 import { importCapacityCsv, saveCapacityDay } from "@/server/use-cases/capacity";
 
@@ -16,7 +17,7 @@ export async function saveCapacityAction(_prev: CapacityFormState, data: FormDat
     row[m[1] as "produced" | "medical" | "industrial"] = value;
     rows.set(m[2], row);
   }
-  const result = await saveCapacityDay(await currentActor(), { day: String(data.get("day") ?? ""), rows: [...rows.values()] });
+  const result = await saveCapacityDay(await currentActor(), { day: String(data.get("day") ?? ""), rows: [...rows.values()], locale: formLocale(data) });
   if (!result.ok) return formStateOf(result, data);
   revalidatePath("/capacity");
   return { ok: true, saved: result.value.saved, values: Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === "string").map(([k, v]) => [k, String(v)])) };

@@ -2,7 +2,9 @@ import { today } from "@/server/clock";
 import Link from "next/link";
 import { CapacityForm, type CapacityFormRow } from "@/components/supply/capacity-form";
 import { CapacityImport } from "@/components/supply/capacity-import";
-import { addDays, isDay } from "@/domain/day";
+import { addDays } from "@/domain/day";
+import { BadDayNotice } from "@/components/forms/bad-day";
+import { checkedDayParam } from "../dashboard/params";
 import { tonnesInput } from "@/components/supply/tonnes-input";
 import { formatDay, formatPercent, formatTonnes } from "@/i18n/format";
 import { getI18n } from "@/i18n/server";
@@ -19,7 +21,16 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
   const { t, locale } = await getI18n();
   const s = t.supply.capacity;
   const sp = await searchParams;
-  const day = isDay(one(sp, "day")) ? one(sp, "day") : today();
+  const asked = checkedDayParam(sp, "day");
+  if (asked.error) {
+    return (
+      <>
+        <h1>{s.title}</h1>
+        <BadDayNotice param="day" raw={asked.raw} code={asked.error} errors={t.errors} href="/capacity" />
+      </>
+    );
+  }
+  const day = asked.day ?? today();
   const copy = one(sp, "copy") === "1";
   const screen = await capacityScreen(day);
   const latest = screen.totals.rows === 0 ? await latestCapacityDayOnOrBefore(day) : null;

@@ -11,10 +11,11 @@ import { formatDateTime, formatDay, formatNumber } from "@/i18n/format";
 import type { Locale } from "@/i18n/locales";
 import type { Messages } from "@/i18n/messages";
 import { getI18n } from "@/i18n/server";
-import { cachedCapacityDayBounds, cachedDashboardData } from "@/server/queries/cached";
+import { cachedCapacityDayBounds, cachedDashboardData, defaultViewDay } from "@/server/queries/cached";
 import { NORMAL_MEDICAL_SHARE, shortfallKg } from "@/server/queries/dashboard-rules";
 import { requireActor } from "@/server/session";
-import { dayParam, rangeParam } from "./params";
+import { BadDayNotice } from "@/components/forms/bad-day";
+import { checkedDayParam, rangeParam } from "./params";
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -47,7 +48,16 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </>
     );
   }
-  const day = dayParam(search) ?? bounds.last;
+  const asked = checkedDayParam(search);
+  if (asked.error) {
+    return (
+      <>
+        <h1>{t.title}</h1>
+        <BadDayNotice param="date" raw={asked.raw} code={asked.error} errors={all.errors} href="/dashboard" />
+      </>
+    );
+  }
+  const day = asked.day ?? (await defaultViewDay()) ?? bounds.last;
   const range = rangeParam(search);
   const d = await cachedDashboardData(day, range);
   const tables = dashboardTables(d, t, locale);

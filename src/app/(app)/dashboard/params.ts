@@ -1,4 +1,5 @@
-import { isDay, type Day } from "@/domain/day";
+import { checkDay, dayErrorCode, isDay, reportWindow, type Day } from "@/domain/day";
+import { today } from "@/server/clock";
 import { RANGES, type RangeDays } from "@/server/queries/dashboard";
 
 type Search = Record<string, string | string[] | undefined>;
@@ -9,6 +10,18 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 export function dayParam(search: Search): Day | null {
   const v = one(search.date);
   return v && isDay(v) ? v : null;
+}
+
+/**
+ * ?date= (or another key) checked: absent → day null (the caller's default day); a real day
+ * from the data's start to tomorrow (WIB) → that day; anything else → the error code, for a
+ * 400 or a page-level message, never a silent fallback.
+ */
+export function checkedDayParam(search: Search, key = "date"): { day: Day | null; error?: undefined } | { day: null; error: string; raw: string } {
+  const v = one(search[key]);
+  if (v === undefined || v === "") return { day: null };
+  const c = checkDay(v, reportWindow(today()));
+  return c.ok ? { day: c.day } : { day: null, error: dayErrorCode(c), raw: v };
 }
 
 /** ?range=30|90, 30 by default. */

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formStateOf, type FormState } from "@/components/forms/form-state";
+import { formLocale } from "@/server/input-locale";
 import { currentActor } from "@/server/session";
 import { createDispatch } from "@/server/use-cases/dispatches";
 
@@ -21,6 +22,7 @@ export async function createDispatchAction(_prev: FormState, data: FormData): Pr
     cylinderSizeM3: str("unit") === "CYLINDER" ? str("cylinderSizeM3") : undefined,
     dispatchedAt: str("dispatchedAt") || undefined,
     confirmUnusual: str("confirmUnusual"),
+    locale: formLocale(data),
   });
   if (!result.ok) return formStateOf(result, data);
   revalidatePath("/dispatches");

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { formStateOf, type FormState } from "@/components/forms/form-state";
 import type { SaveState } from "@/components/forecast/forecast-explorer";
+import { formLocale } from "@/server/input-locale";
 import { currentActor } from "@/server/session";
 import { saveScenario, setDefaultRateSet, updateRateSet } from "@/server/use-cases/forecast";
 
@@ -30,7 +31,7 @@ export async function setDefaultRateSetAction(_prev: FormState, data: FormData):
 }
 
 export async function updateRateSetAction(_prev: FormState, data: FormData): Promise<FormState> {
-  const result = await updateRateSet(await currentActor(), { key: str(data, "key"), severeLpm: str(data, "severeLpm"), criticalLpm: str(data, "criticalLpm") });
+  const result = await updateRateSet(await currentActor(), { key: str(data, "key"), severeLpm: str(data, "severeLpm"), criticalLpm: str(data, "criticalLpm"), locale: formLocale(data) });
   if (result.ok) revalidatePath("/forecast");
   return formStateOf(result, data);
 }

@@ -1,7 +1,8 @@
 import { ForecastExplorer } from "@/components/forecast/forecast-explorer";
 import { BASE_PARAMS, normalizeParams, paramsFromSearch, type ScenarioParams } from "@/components/forecast/params";
 import { RateSetForms } from "@/components/forecast/rate-set-forms";
-import { isDay } from "@/domain/day";
+import { BadDayNotice } from "@/components/forms/bad-day";
+import { checkedDayParam } from "../dashboard/params";
 import { formatDateTime, formatDay } from "@/i18n/format";
 import { getI18n } from "@/i18n/server";
 import { can } from "@/server/permissions";
@@ -22,8 +23,16 @@ export default async function ForecastPage({ searchParams }: { searchParams: Pro
   const scenarioId = one(sp, "scenario");
   const opened = scenarioId ? await scenarioById(scenarioId) : null;
   const savedParams = opened && typeof opened.params === "object" && opened.params ? (opened.params as Record<string, unknown>) : null;
-  const asOfRaw = (savedParams?.asOf as string | undefined) ?? one(sp, "asOf");
-  const inputs = await forecastInputs(asOfRaw && isDay(asOfRaw) ? asOfRaw : undefined);
+  const asked = savedParams?.asOf === undefined ? checkedDayParam(sp, "asOf") : { day: savedParams.asOf as string };
+  if (asked.error) {
+    return (
+      <>
+        <h1>{t.title}</h1>
+        <BadDayNotice param="asOf" raw={asked.raw} code={asked.error} errors={all.errors} href="/forecast" />
+      </>
+    );
+  }
+  const inputs = await forecastInputs(asked.day ?? undefined);
   if (!inputs) {
     return (
       <>
@@ -37,7 +46,7 @@ export default async function ForecastPage({ searchParams }: { searchParams: Pro
   const parsed = savedParams ? normalizeParams(savedParams, defaults, rateKeys) : paramsFromSearch(sp, defaults, rateKeys);
   // the day actually used (clamped to the reports' range), kept only when one was asked for
   const { asOf: _asked, ...rest } = parsed;
-  const initial: ScenarioParams = asOfRaw ? { ...rest, asOf: inputs.asOf } : rest;
+  const initial: ScenarioParams = asked.day ? { ...rest, asOf: inputs.asOf } : rest;
 
   const saved = (await recentScenarios()).map((s) => ({ id: s.id, name: s.name, by: s.createdBy, at: formatDateTime(s.createdAt, locale) }));
   const configure = can(actor, "forecast:configure");
@@ -84,7 +93,7 @@ export default async function ForecastPage({ searchParams }: { searchParams: Pro
           <p className="text-sm text-slate-700">{t.config.intro}</p>
           <div className="grid gap-4 md:grid-cols-3">
             {inputs.rateSets.map((r) => (
-              <RateSetForms key={`${r.key}-${r.severeLpm}-${r.criticalLpm}-${r.isDefault}`} set={r} errors={all.errors}
+              <RateSetForms key={`${r.key}-${r.severeLpm}-${r.criticalLpm}-${r.isDefault}`} set={r} errors={all.errors} locale={locale}
                 s={{ ...t.config, ...common }} updateAction={updateRateSetAction} defaultAction={setDefaultRateSetAction} />
             ))}
           </div>

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formStateOf, type FormState } from "@/components/forms/form-state";
+import { formLocale } from "@/server/input-locale";
 import { currentActor } from "@/server/session";
 import { createHospital, updateHospital } from "@/server/use-cases/hospitals";
 import { confirmStockReview } from "@/server/use-cases/stock";
@@ -19,6 +20,7 @@ const fields = (data: FormData) => ({
   tankCapacityKg: String(data.get("tankCapacityKg") ?? ""),
   tankResidualKg: String(data.get("tankResidualKg") ?? ""),
   operatingMinimumKg: String(data.get("operatingMinimumKg") ?? ""),
+  locale: formLocale(data),
 });
 
 export async function createHospitalAction(_prev: FormState, data: FormData): Promise<FormState> {

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { formStateOf } from "@/components/forms/form-state";
 import type { StockFormState } from "@/components/hospital/stock-form";
+import { formLocale } from "@/server/input-locale";
 import { currentActor } from "@/server/session";
 import { submitStockReport } from "@/server/use-cases/stock";
 
@@ -14,6 +15,9 @@ export async function submitStockAction(_prev: StockFormState, data: FormData): 
     severePatients: String(data.get("severePatients") ?? ""),
     criticalPatients: String(data.get("criticalPatients") ?? ""),
     bedsOccupied: String(data.get("bedsOccupied") ?? ""),
+    unit: String(data.get("unit") ?? "") || undefined,
+    cylinderSizeM3: data.get("unit") === "CYLINDER" ? String(data.get("cylinderSizeM3") ?? "") : undefined,
+    locale: formLocale(data),
   });
   if (!result.ok) return formStateOf(result, data);
   revalidatePath("/my-hospital");

@@ -49,7 +49,8 @@ export default async function MyHospitalPage() {
         <p className="text-sm text-slate-600">{s.intro}</p>
         <StockForm action={submitStockAction} errors={t.errors} today={today()}
           s={{ day: s.day, stock: s.stock, used: s.used, severe: s.severe, critical: s.critical, bedsOccupied: s.bedsOccupied, submit: s.submit,
-            saved: s.saved, savedFlagged: s.savedFlagged, fixErrors: t.shell.common.fixErrors }} />
+            saved: s.saved, savedFlagged: s.savedFlagged, fixErrors: t.shell.common.fixErrors,
+            unit: s.unit, units: s.units, cylinderSize: s.cylinderSize, unitHint: s.unitHint }} />
       </section>
       <section className="space-y-2">
         <div className="flex flex-wrap items-center justify-between gap-2">

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formStateOf, type FormState } from "@/components/forms/form-state";
+import { formLocale } from "@/server/input-locale";
 import { currentActor } from "@/server/session";
 import { createPledge, updatePledge } from "@/server/use-cases/pledges";
 
@@ -24,6 +25,7 @@ function fields(data: FormData) {
     hospitalIds: data.getAll("hospitalIds").map(String),
     note: String(data.get("note") ?? ""),
     tranches: tranches.filter(Boolean),
+    locale: formLocale(data),
   };
 }
 

@@ -2,13 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { formStateOf, type FormState } from "@/components/forms/form-state";
+import { formLocale } from "@/server/input-locale";
 import { currentActor } from "@/server/session";
 import { savePriorityPeriod, setDailyTarget } from "@/server/use-cases/policy";
 
 const str = (data: FormData, k: string) => String(data.get(k) ?? "");
 
 export async function setTargetAction(_prev: FormState, data: FormData): Promise<FormState> {
-  const result = await setDailyTarget(await currentActor(), { regionId: str(data, "regionId"), validFrom: str(data, "validFrom"), dailyTarget: str(data, "dailyTarget") });
+  const result = await setDailyTarget(await currentActor(), { regionId: str(data, "regionId"), validFrom: str(data, "validFrom"), dailyTarget: str(data, "dailyTarget"), locale: formLocale(data) });
   if (result.ok) revalidatePath("/policy");
   return formStateOf(result, data);
 }
@@ -21,6 +22,7 @@ export async function savePeriodAction(_prev: FormState, data: FormData): Promis
     endsOn: str(data, "endsOn"),
     minMedicalSharePct: str(data, "minMedicalSharePct"),
     note: str(data, "note"),
+    locale: formLocale(data),
   });
   if (result.ok) revalidatePath("/policy");
   return formStateOf(result, data);

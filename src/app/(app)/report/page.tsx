@@ -6,10 +6,11 @@ import { StatusBadge } from "@/components/dashboard/status-badge";
 import { formatDateTime, formatDay, formatNumber, formatPercent, formatTonnes } from "@/i18n/format";
 import { asLocale } from "@/i18n/locales";
 import { messagesFor } from "@/i18n/messages";
-import { cachedCapacityDayBounds, cachedDashboardData } from "@/server/queries/cached";
+import { cachedCapacityDayBounds, cachedDashboardData, defaultViewDay } from "@/server/queries/cached";
 import { SUPPLY_STATUSES } from "@/server/queries/dashboard-rules";
 import { requireActor } from "@/server/session";
-import { dayParam } from "../dashboard/params";
+import { BadDayNotice } from "@/components/forms/bad-day";
+import { checkedDayParam } from "../dashboard/params";
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -22,7 +23,9 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
   const t = all.dashboard;
   const bounds = await cachedCapacityDayBounds();
   if (!bounds) return <p>{t.noData}</p>;
-  const day = dayParam(search) ?? bounds.last;
+  const asked = checkedDayParam(search);
+  if (asked.error) return <BadDayNotice param="date" raw={asked.raw} code={asked.error} errors={all.errors} href={locale === "en" ? "/report?lang=en" : "/report"} />;
+  const day = asked.day ?? (await defaultViewDay()) ?? bounds.last;
   const d = await cachedDashboardData(day, 30);
   const tables = dashboardTables(d, t, locale);
   const s = d.summary;

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { isDay } from "@/domain/day";
+import { BadDayNotice } from "@/components/forms/bad-day";
+import { checkedDayParam } from "../dashboard/params";
 import { comparePriority } from "@/domain/recommender";
 import { AllocationForm, type AllocationRow } from "@/components/hospital/allocation-form";
 import { StatusBadge, UrgencyBadge } from "@/components/hospital/status-badge";
@@ -14,6 +15,7 @@ import type { TriageCard } from "@/server/queries/requests";
 import { requireActor } from "@/server/session";
 import { allocateAction } from "../requests/actions";
 import { DayPicker } from "@/components/forms/day-picker";
+import { tonnesInput } from "@/components/supply/tonnes-input";
 
 /**
  * Lines of the proposal form on the page, those of the most urgent requests first. Nationally
@@ -28,7 +30,9 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
   const h = t.hospital;
   const a = h.allocation;
   const sp = await searchParams;
-  const day = sp.day && isDay(sp.day) ? sp.day : await defaultSupplyDay();
+  const asked = checkedDayParam(sp, "day");
+  if (asked.error) return <BadDayNotice param="day" raw={asked.raw} code={asked.error} errors={t.errors} href="/triage" />;
+  const day = asked.day ?? (await defaultSupplyDay());
   // Cached (src/server/queries/cached.ts); the hospitals' supply is computed once and shared by
   // the board and the recommender.
   const [board, rec] = await Promise.all([cachedTriageBoard(), can(actor, "allocation:write") ? cachedRecommendationFor(day) : Promise.resolve(null)]);
@@ -43,7 +47,7 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
       const s = sourceOf.get(l.sourceId)!;
       rows.push({
         requestId: l.requestId, sourceId: l.sourceId, title: `${hospitalOf.get(l.requestId)} ← ${s.label}`,
-        detail: s.kind === "supply" ? a.supply : a.pledge, free: formatTonnes(s.freeKg, locale), tonnes: String(l.kg / 1000),
+        detail: s.kind === "supply" ? a.supply : a.pledge, free: formatTonnes(s.freeKg, locale), tonnes: tonnesInput(l.kg, locale),
         reason: l.reason.text, reasonShown: reasonText(l.reason, t, locale),
       });
     }

@@ -1,5 +1,6 @@
 import { today } from "@/server/clock";
-import { addDays, isDay } from "@/domain/day";
+import { addDays } from "@/domain/day";
+import { checkedDayParam } from "../../dashboard/params";
 import { kgToTonnes } from "@/domain/mass";
 import { can } from "@/server/permissions";
 import { capacityForExport } from "@/server/queries/capacity";
@@ -10,10 +11,15 @@ import { csvCell, CSV_HEADER } from "@/server/use-cases/capacity";
 export async function GET(request: Request) {
   const actor = await currentActor();
   if (!can(actor, "supplier:read")) return new Response("forbidden", { status: actor ? 403 : 401 });
-  const url = new URL(request.url);
-  const to = isDay(url.searchParams.get("to") ?? "") ? url.searchParams.get("to")! : today();
-  const from = isDay(url.searchParams.get("from") ?? "") ? url.searchParams.get("from")! : addDays(to, -30);
-  if (from > to) return new Response("from must not be after to", { status: 400 });
+  const search = Object.fromEntries(new URL(request.url).searchParams);
+  const bad = (parameter: string, reason: string) => Response.json({ error: "bad_request", parameter, reason }, { status: 400, headers: { "Cache-Control": "no-store" } });
+  const askedTo = checkedDayParam(search, "to");
+  if (askedTo.error) return bad("to", askedTo.error);
+  const askedFrom = checkedDayParam(search, "from");
+  if (askedFrom.error) return bad("from", askedFrom.error);
+  const to = askedTo.day ?? today();
+  const from = askedFrom.day ?? addDays(to, -30);
+  if (from > to) return bad("from", "date_order");
   const rows = await capacityForExport(from, to);
   const lines = [CSV_HEADER.join(","), ...rows.map((r) => [r.day, csvCell(r.supplier), kgToTonnes(r.producedKg), kgToTonnes(r.medicalKg), kgToTonnes(r.industrialKg)].join(","))];
   return new Response(lines.join("\n") + "\n", {

@@ -41,9 +41,9 @@ export default async function HospitalPage({ params, searchParams }: { params: P
             initial={{
               id: hospital.id, name: hospital.name, regionId: hospital.regionId, address: hospital.address, isReferral: hospital.isReferral,
               isAssociationMember: hospital.isAssociationMember, beds: String(hospital.beds), covidBeds: String(hospital.covidBeds),
-              icuBeds: String(hospital.icuBeds), tankCapacityKg: kgToTonnesInput(hospital.tankCapacityKg),
-              tankResidualKg: kgToTonnesInput(hospital.tankResidualKg),
-              operatingMinimumKg: hospital.operatingMinimumKg === null ? "" : kgToTonnesInput(hospital.operatingMinimumKg), active: hospital.active,
+              icuBeds: String(hospital.icuBeds), tankCapacityKg: kgToTonnesInput(hospital.tankCapacityKg, locale),
+              tankResidualKg: kgToTonnesInput(hospital.tankResidualKg, locale),
+              operatingMinimumKg: hospital.operatingMinimumKg === null ? "" : kgToTonnesInput(hospital.operatingMinimumKg, locale), active: hospital.active,
             }} />
         </>
       ) : (

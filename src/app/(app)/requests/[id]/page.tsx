@@ -1,7 +1,9 @@
 import { now as clockNow } from "@/server/clock";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { dateToDay, isDay } from "@/domain/day";
+import { dateToDay } from "@/domain/day";
+import { BadDayNotice } from "@/components/forms/bad-day";
+import { checkedDayParam } from "../../dashboard/params";
 import { receiptDiscrepancy } from "@/domain/delivery";
 import { isEligible } from "@/domain/recommender";
 import { accepts, gapKg, undispatchedKg } from "@/domain/request";
@@ -23,6 +25,7 @@ import { supplyOf } from "@/server/queries/stock";
 import { requireActor } from "@/server/session";
 import { allocateAction, approveRequestAction, cancelAllocationAction, cancelRequestAction, closeRequestShortAction, confirmReceiptAction, rejectRequestAction } from "../actions";
 import { DayPicker } from "@/components/forms/day-picker";
+import { tonnesInput } from "@/components/supply/tonnes-input";
 
 type Search = { created?: string; cancelled?: string; error?: string; day?: string };
 
@@ -36,6 +39,8 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
   const request = await requestFor(actor, id);
   if (!request) notFound();
   const { t, locale } = await getI18n();
+  const askedDay = checkedDayParam(sp, "day");
+  if (askedDay.error) return <BadDayNotice param="day" raw={askedDay.raw} code={askedDay.error} errors={t.errors} href={`/requests/${id}`} />;
   const h = t.hospital;
   const r = h.requests;
   const a = h.allocation;
@@ -55,7 +60,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
 
   let allocation: { day: string; rows: AllocationRow[]; shortage: boolean } | null = null;
   if (mayAllocate) {
-    const day = sp.day && isDay(sp.day) ? sp.day : await defaultSupplyDay();
+    const day = askedDay.day ?? (await defaultSupplyDay());
     const { requests, sources, recommendation } = await cachedRecommendationFor(day);
     const me = requests.find((x) => x.requestId === request.id) ?? { hospitalId: request.hospitalId, isAssociationMember: request.hospital.isAssociationMember };
     const mine = recommendation.lines.filter((l) => l.requestId === request.id);
@@ -69,7 +74,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
         title: s.label,
         detail: s.kind === "supply" ? a.supply : `${a.pledge}${s.earmark === "ASSOCIATION" ? ` · ${a.earmarkAssociation}` : s.earmark === "HOSPITALS" ? ` · ${a.earmarkHospitals}` : ""}`,
         free: formatTonnes(s.freeKg, locale),
-        tonnes: kg > 0 ? String(kg / 1000) : "",
+        tonnes: kg > 0 ? tonnesInput(kg, locale) : "",
         reason: proposed[0]?.reason.text ?? "",
         reasonShown: proposed[0] ? reasonText(proposed[0].reason, t, locale) : undefined,
         disabled: !eligible,
@@ -126,7 +131,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
       {request.status === "SUBMITTED" && can(actor, "request:decide") && (
         <section className="space-y-2">
           <h2>{h.triage.decide}</h2>
-          <DecisionForms id={request.id} requestedTonnes={String(request.requestedKg / 1000)} approveAction={approveRequestAction}
+          <DecisionForms id={request.id} requestedTonnes={tonnesInput(request.requestedKg, locale)} approveAction={approveRequestAction}
             rejectAction={rejectRequestAction} errors={t.errors}
             s={{ approve: h.triage.approve, approveTonnes: h.triage.approveTonnes, approveHint: h.triage.approveHint, approveNote: h.triage.approveNote, reject: h.triage.reject,
               rejectReason: h.triage.rejectReason, approved: h.triage.approvedMsg, rejected: h.triage.rejectedMsg, fixErrors: t.shell.common.fixErrors }} />
@@ -197,7 +202,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
                             )}
                           </div>
                           {d.receivedKg === null && mayConfirm && (
-                            <ReceiptForm action={confirmReceiptAction} id={d.id} dispatchedTonnes={String(d.dispatchedKg / 1000)} now={wibNow()} errors={t.errors}
+                            <ReceiptForm action={confirmReceiptAction} id={d.id} dispatchedTonnes={tonnesInput(d.dispatchedKg, locale)} now={wibNow()} errors={t.errors}
                               locale={locale} s={receiptStrings} />
                           )}
                         </li>

@@ -1,9 +1,9 @@
 import { dashboardTables, TABLE_KEYS, toCsv, type TableKey } from "@/components/dashboard/tables";
 import { getI18n } from "@/i18n/server";
-import { cachedDashboardData, cachedLatestCapacityDay } from "@/server/queries/cached";
+import { cachedDashboardData, defaultViewDay } from "@/server/queries/cached";
 import { can } from "@/server/permissions";
 import { currentActor } from "@/server/session";
-import { dayParam, rangeParam } from "../../params";
+import { checkedDayParam, rangeParam } from "../../params";
 
 // GET /dashboard/export/<table>?date=YYYY-MM-DD&range=30|90 — one dashboard table as CSV, with
 // the same columns and headers (in the reader's language) as on the page.
@@ -14,7 +14,9 @@ export async function GET(request: Request, ctx: { params: Promise<{ table: stri
   const { table } = await ctx.params;
   if (!(TABLE_KEYS as readonly string[]).includes(table)) return new Response("unknown table", { status: 404 });
   const search = Object.fromEntries(new URL(request.url).searchParams);
-  const day = dayParam(search) ?? (await cachedLatestCapacityDay());
+  const asked = checkedDayParam(search);
+  if (asked.error) return Response.json({ error: "bad_request", parameter: "date", reason: asked.error }, { status: 400, headers: { "Cache-Control": "no-store" } });
+  const day = asked.day ?? (await defaultViewDay());
   if (!day) return new Response("no data", { status: 404 });
   const { t, locale } = await getI18n();
   const data = await cachedDashboardData(day, rangeParam(search));
