@@ -170,3 +170,97 @@ export function regionDay(targetKg: number, rows: readonly CapacitySplit[]): Reg
     medicalSharePct: medicalSharePct(total.medicalKg, total.producedKg),
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Several provinces: the production gap of a province, or of the country as their sum
+
+/** One province's day: its own target and its producers' production. */
+export interface ProvinceSupply {
+  code: string;
+  /** the province's target in force on the day; null when it has none */
+  targetKg: number | null;
+  /** what its producers made that day; null when nothing was logged (no data, not zero) */
+  capacityKg: number | null;
+}
+
+export interface ProductionGap {
+  /** the targets of the provinces that have one, summed; null when none has */
+  targetKg: number | null;
+  /** every province's production, summed; null when no province logged any */
+  capacityKg: number | null;
+  /**
+   * The provinces that can be compared (a target and production data): their targets and their
+   * production summed, and how far the one falls below the other (never negative). Null when no
+   * province can be compared: a gap is never made of a missing figure.
+   */
+  comparedTargetKg: number | null;
+  comparedCapacityKg: number | null;
+  shortfallKg: number | null;
+  /** shortfall as a fraction of the compared target (0.4 = 40 %); null with the shortfall */
+  shortfallShare: number | null;
+  /** provinces (codes) below their own target */
+  provincesShort: string[];
+  /** provinces with no target in force: left out of the comparison, never counted as a 0 t target */
+  withoutTarget: string[];
+  /** provinces with a target but no production logged that day: left out, never counted as 0 t made */
+  withoutData: string[];
+}
+
+/**
+ * The production gap (capacity against the target) of a set of provinces — one province, or the
+ * whole country as the sum of its provinces. Each province is held to its own target; a province
+ * without a target or without data that day is named, not filled with zeros.
+ */
+export function productionGap(provinces: readonly ProvinceSupply[]): ProductionGap {
+  let targetKg: number | null = null;
+  let capacityKg: number | null = null;
+  let comparedTargetKg: number | null = null;
+  let comparedCapacityKg: number | null = null;
+  const provincesShort: string[] = [];
+  const withoutTarget: string[] = [];
+  const withoutData: string[] = [];
+  for (const p of provinces) {
+    if (p.targetKg !== null) assertKg(p.targetKg, "targetKg");
+    if (p.capacityKg !== null) assertKg(p.capacityKg, "capacityKg");
+    if (p.targetKg !== null) targetKg = (targetKg ?? 0) + p.targetKg;
+    if (p.capacityKg !== null) capacityKg = (capacityKg ?? 0) + p.capacityKg;
+    if (p.targetKg === null) withoutTarget.push(p.code);
+    else if (p.capacityKg === null) withoutData.push(p.code);
+    else {
+      comparedTargetKg = (comparedTargetKg ?? 0) + p.targetKg;
+      comparedCapacityKg = (comparedCapacityKg ?? 0) + p.capacityKg;
+      if (p.capacityKg < p.targetKg) provincesShort.push(p.code);
+    }
+  }
+  const gap = comparedTargetKg === null || comparedCapacityKg === null ? null : shortfall(comparedTargetKg, comparedCapacityKg);
+  return {
+    targetKg,
+    capacityKg,
+    comparedTargetKg,
+    comparedCapacityKg,
+    shortfallKg: gap?.shortfallKg ?? null,
+    shortfallShare: gap === null || comparedTargetKg === 0 ? null : gap.shortfallKg / comparedTargetKg!,
+    provincesShort,
+    withoutTarget,
+    withoutData,
+  };
+}
+
+/**
+ * Medical supply against hospital demand: what producers set aside for medicine and what the
+ * reporting hospitals used. Either side is null when nothing was logged that day. The medical
+ * share feeds hospitals, people isolating at home (through vendors) and clinics; only the
+ * hospitals that report here count as demand, so the two are not one gap to subtract.
+ */
+export interface MedicalBalance {
+  medicalKg: number | null;
+  demandKg: number | null;
+  /** demand as a fraction of the medical supply; null when either side is missing or the supply is 0 */
+  demandShare: number | null;
+}
+
+export function medicalBalance(medicalKg: number | null, demandKg: number | null): MedicalBalance {
+  if (medicalKg !== null) assertKg(medicalKg, "medicalKg");
+  if (demandKg !== null) assertKg(demandKg, "demandKg");
+  return { medicalKg, demandKg, demandShare: medicalKg === null || demandKg === null || medicalKg === 0 ? null : demandKg / medicalKg };
+}

@@ -5,7 +5,8 @@ import { recommendationFor } from "./allocations";
 import { dashboardData, summaryFor, type RangeDays } from "./dashboard";
 import { hospitalSupply } from "./dashboard-hospitals";
 import { pledgeProgress } from "./dashboard-supply";
-import { capacityDayBounds, latestCapacityDay } from "./headline";
+import { capacityDayBounds } from "./headline";
+import { provinceList, regionCodesOf, type Province } from "./provinces";
 import { triageBoard } from "./requests";
 import { referenceDay } from "./stock";
 
@@ -16,12 +17,19 @@ import { referenceDay } from "./stock";
 // "Now": for the current day the hospitals' supply is judged as of the moment it was computed,
 // so a report turns stale up to one TTL late — after 24 h, that is within 0.04 %.
 
-export const cachedCapacityDayBounds = cached("capacityDayBounds", () => capacityDayBounds());
-export const cachedLatestCapacityDay = cached("latestCapacityDay", () => latestCapacityDay());
-export const cachedDashboardData = cached("dashboardData", (day: Day, range: RangeDays) => dashboardData(day, range));
-export const cachedSummaryFor = cached("summaryFor", (day: Day) => summaryFor(day));
-export const cachedPledgeProgress = cached("pledgeProgress", (day: Day) => pledgeProgress(day));
-export const cachedHospitalSupply = cached("hospitalSupply", (day: Day, hospitalId: string | null) => hospitalSupply(day, { hospitalId }));
+// `province`: one province, or null for the whole country (the sum of its provinces).
+export const cachedProvinceList = cached("provinceList", () => provinceList());
+export const cachedCapacityDayBounds = cached("capacityDayBounds", (province: Province | null) => capacityDayBounds(province));
+export const cachedLatestCapacityDay = async (province: Province | null) => (await cachedCapacityDayBounds(province))?.last ?? null;
+export const cachedDashboardData = cached("dashboardData", (day: Day, range: RangeDays, province: Province | null) => dashboardData(day, range, { province }));
+export const cachedSummaryFor = cached("summaryFor", (day: Day, province: Province | null) => summaryFor(day, { province }));
+export const cachedPledgeProgress = cached("pledgeProgress", (day: Day, province: Province | null) => pledgeProgress(day, province));
+export const cachedHospitalSupply = cached("hospitalSupply", async (day: Day, hospitalId: string | null, province: Province | null) => {
+  const rows = await hospitalSupply(day, { hospitalId });
+  if (!province) return rows;
+  const codes = await regionCodesOf(province);
+  return rows.filter((r) => codes.has(r.regionCode));
+});
 
 // keyed by today (WIB), so the reference day moves on at midnight
 const cachedReferenceDay = cached("referenceDay", (today: Day) => referenceDay(startOfWibDay(today)));

@@ -1,12 +1,14 @@
 import { dashboardTables, TABLE_KEYS, toCsv, type TableKey } from "@/components/dashboard/tables";
 import { getI18n } from "@/i18n/server";
-import { cachedDashboardData, cachedLatestCapacityDay } from "@/server/queries/cached";
+import { cachedDashboardData, cachedLatestCapacityDay, cachedProvinceList } from "@/server/queries/cached";
+import { chooseProvince } from "@/server/queries/provinces";
 import { can } from "@/server/permissions";
 import { currentActor } from "@/server/session";
-import { dayParam, rangeParam } from "../../params";
+import { dayParam, provinceParam, rangeParam } from "../../params";
 
-// GET /dashboard/export/<table>?date=YYYY-MM-DD&range=30|90 — one dashboard table as CSV, with
-// the same columns and headers (in the reader's language) as on the page.
+// GET /dashboard/export/<table>?date=YYYY-MM-DD&range=30|90&province=36 — one dashboard table as
+// CSV, with the same columns and headers (in the reader's language) as on the page; for the
+// province, or the whole country. An unknown province is a 400, never the whole country.
 export async function GET(request: Request, ctx: { params: Promise<{ table: string }> }) {
   const actor = await currentActor();
   if (!actor) return new Response("unauthorized", { status: 401 });
@@ -14,15 +16,17 @@ export async function GET(request: Request, ctx: { params: Promise<{ table: stri
   const { table } = await ctx.params;
   if (!(TABLE_KEYS as readonly string[]).includes(table)) return new Response("unknown table", { status: 404 });
   const search = Object.fromEntries(new URL(request.url).searchParams);
-  const day = dayParam(search) ?? (await cachedLatestCapacityDay());
+  const choice = chooseProvince(provinceParam(search), await cachedProvinceList());
+  if (!choice.ok) return new Response("unknown province", { status: 400 });
+  const day = dayParam(search) ?? (await cachedLatestCapacityDay(choice.province));
   if (!day) return new Response("no data", { status: 404 });
   const { t, locale } = await getI18n();
-  const data = await cachedDashboardData(day, rangeParam(search));
+  const data = await cachedDashboardData(day, rangeParam(search), choice.province);
   const spec = dashboardTables(data, t.dashboard, locale)[table as TableKey];
   return new Response(toCsv(spec as Parameters<typeof toCsv>[0]), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="oxygen-${table}-${day}.csv"`,
+      "Content-Disposition": `attachment; filename="oxygen-${table}-${provinceParam(search) ? `${choice.province?.code}-` : ""}${day}.csv"`,
       "Cache-Control": "no-store",
     },
   });
