@@ -11,7 +11,10 @@ export const NORMAL_MEDICAL_SHARE_PCT = 30;
 /** The same medical share as a fraction, for SQL and charts. */
 export const NORMAL_MEDICAL_SHARE = NORMAL_MEDICAL_SHARE_PCT / 100;
 
-/** Banten's "ideal" production, 2,500 t/day (source article 004); a region's Policy overrides it. */
+/**
+ * Banten's "ideal" production, 2,500 t/day (source article 004): the demo's target. Each province
+ * has its own (Policy); a province without one has none, never this figure.
+ */
 export const DEFAULT_DAILY_TARGET_KG = 2_500_000;
 
 // ---------------------------------------------------------------------------------------------
@@ -127,13 +130,13 @@ export interface DailyTarget {
   dailyTargetKg: number;
 }
 
-/** The target in force on a day: the latest one that started on or before it. */
-export function dailyTargetInForce(targets: readonly DailyTarget[], day: Day, fallbackKg = DEFAULT_DAILY_TARGET_KG): number {
+/** The target in force on a day: the latest one that started on or before it; null before any (no target, not 0 t). */
+export function dailyTargetInForce(targets: readonly DailyTarget[], day: Day): number | null {
   let best: DailyTarget | null = null;
   for (const t of targets) {
     if (t.validFrom <= day && (best === null || t.validFrom > best.validFrom)) best = t;
   }
-  return best === null ? fallbackKg : best.dailyTargetKg;
+  return best === null ? null : best.dailyTargetKg;
 }
 
 export interface Shortfall {
@@ -148,27 +151,6 @@ export function shortfall(targetKg: number, capacityKg: number): Shortfall {
   assertKg(capacityKg, "capacityKg");
   const shortfallKg = Math.max(0, targetKg - capacityKg);
   return { shortfallKg, shortfallPct: targetKg === 0 ? 0 : (shortfallKg / targetKg) * 100 };
-}
-
-export interface RegionDay extends CapacitySplit, Shortfall {
-  targetKg: number;
-  medicalSharePct: number | null;
-}
-
-/** The region's picture for one day, from its producers' capacity rows. */
-export function regionDay(targetKg: number, rows: readonly CapacitySplit[]): RegionDay {
-  const total: CapacitySplit = { producedKg: 0, medicalKg: 0, industrialKg: 0 };
-  for (const r of rows) {
-    total.producedKg += r.producedKg;
-    total.medicalKg += r.medicalKg;
-    total.industrialKg += r.industrialKg;
-  }
-  return {
-    ...total,
-    targetKg,
-    ...shortfall(targetKg, total.producedKg),
-    medicalSharePct: medicalSharePct(total.medicalKg, total.producedKg),
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -244,23 +226,4 @@ export function productionGap(provinces: readonly ProvinceSupply[]): ProductionG
     withoutTarget,
     withoutData,
   };
-}
-
-/**
- * Medical supply against hospital demand: what producers set aside for medicine and what the
- * reporting hospitals used. Either side is null when nothing was logged that day. The medical
- * share feeds hospitals, people isolating at home (through vendors) and clinics; only the
- * hospitals that report here count as demand, so the two are not one gap to subtract.
- */
-export interface MedicalBalance {
-  medicalKg: number | null;
-  demandKg: number | null;
-  /** demand as a fraction of the medical supply; null when either side is missing or the supply is 0 */
-  demandShare: number | null;
-}
-
-export function medicalBalance(medicalKg: number | null, demandKg: number | null): MedicalBalance {
-  if (medicalKg !== null) assertKg(medicalKg, "medicalKg");
-  if (demandKg !== null) assertKg(demandKg, "demandKg");
-  return { medicalKg, demandKg, demandShare: medicalKg === null || demandKg === null || medicalKg === 0 ? null : demandKg / medicalKg };
 }
