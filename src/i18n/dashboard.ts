@@ -56,7 +56,8 @@ const id = {
     riskTitle: "3 · Rumah sakit berisiko",
     riskWhat: "Rumah sakit aktif menurut perkiraan sisa jam pasokannya.",
     asOfDay: (day: string) => `Per ${day} (WIB)`,
-    asOfInstant: (at: string) => `Per ${at}`,
+    asOfInstant: (at: string) => `Per ${at} WIB`,
+    asOfEndOfDay: (day: string) => `Per akhir hari ${day} (WIB)`,
   },
   status: {
     red: "Merah",
@@ -256,7 +257,8 @@ const en: typeof id = {
     riskTitle: "3 · Hospitals at risk",
     riskWhat: "Active hospitals by the hours of supply they are estimated to have left.",
     asOfDay: (day: string) => `As of ${day} (WIB)`,
-    asOfInstant: (at: string) => `As of ${at}`,
+    asOfInstant: (at: string) => `As of ${at} WIB`,
+    asOfEndOfDay: (day: string) => `As of the end of ${day} (WIB)`,
   },
   status: {
     red: "Red",

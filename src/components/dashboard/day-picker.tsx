@@ -13,14 +13,19 @@ export function viewQuery(v: { day: string; range?: number; province: string | n
   return q.toString();
 }
 
-/** The province selector: the whole country ("") or one province by its official code. Only with more than one province. */
+/**
+ * The province selector: one province by its official code, or the whole country ("", the
+ * default with several provinces). With one province it shows that province alone: the whole
+ * country is that province.
+ */
 export function ProvinceSelect({ provinces, province, t }: { provinces: readonly ProvinceOption[]; province: string | null; t: T["province"] }) {
-  if (provinces.length < 2) return null;
+  if (provinces.length === 0) return null;
+  const single = provinces.length === 1;
   return (
     <div>
       <label htmlFor="province" className="label">{t.label}</label>
-      <select id="province" name="province" className="input" defaultValue={province ?? ""} data-testid="province-select">
-        <option value="">{t.national}</option>
+      <select id="province" name="province" className="input" defaultValue={single ? provinces[0].code : province ?? ""} data-testid="province-select">
+        {single ? null : <option value="">{t.national}</option>}
         {provinces.map((p) => (
           <option key={p.code} value={p.code}>{p.code} · {p.name}</option>
         ))}

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { addDays, startOfWibDay } from "@/domain/day";
 import { formatDateTime, formatDay, formatNumber, formatPercent, formatTonnes } from "@/i18n/format";
 import type { Locale } from "@/i18n/locales";
 import type { Messages } from "@/i18n/messages";
@@ -46,12 +47,18 @@ export function Headline({ s, t, locale }: { s: Summary; t: T; locale: Locale })
           <p className="text-xs text-slate-600">{h.notOneGap}</p>
         </Card>
 
-        <Card title={h.riskTitle} what={h.riskWhat} asOf={h.asOfInstant(formatDateTime(new Date(s.asOf), locale))} testId="gap-risk">
+        <Card title={h.riskTitle} what={h.riskWhat} asOf={statusAsOf(s, h, locale)} testId="gap-risk">
           <RiskCounts s={s} t={t} locale={locale} />
         </Card>
       </div>
     </section>
   );
+}
+
+/** When the statuses are judged: the end of the day, or the moment (today, while the day is not over). */
+export function statusAsOf(s: Summary, h: T["headline"], locale: Locale): string {
+  const endOfDay = startOfWibDay(addDays(s.date, 1)).toISOString();
+  return s.asOf === endOfDay ? h.asOfEndOfDay(formatDay(s.date, locale)) : h.asOfInstant(formatDateTime(new Date(s.asOf), locale));
 }
 
 function Card({ title, what, asOf, testId, accent, children }: { title: string; what: string; asOf: string; testId: string; accent?: boolean; children: ReactNode }) {

@@ -62,12 +62,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <h1>{t.title}</h1>
         <p className="text-slate-700" data-testid="dashboard-scope">{scope}</p>
         <p>{t.noData}</p>
-        {provinces.length > 1 ? (
-          <form method="get" action="/dashboard" className="flex flex-wrap items-end gap-3">
-            <ProvinceSelect provinces={provinces} province={province?.code ?? null} t={t.province} />
-            <button type="submit" className="btn">{t.picker.show}</button>
-          </form>
-        ) : null}
+        <form method="get" action="/dashboard" className="flex flex-wrap items-end gap-3">
+          <ProvinceSelect provinces={provinces} province={province?.code ?? null} t={t.province} />
+          <button type="submit" className="btn">{t.picker.show}</button>
+        </form>
       </>
     );
   }

@@ -6,6 +6,7 @@ import { formatDateTime, formatDay, formatNumber, formatPercent, formatTonnes } 
 import { asLocale } from "@/i18n/locales";
 import { messagesFor } from "@/i18n/messages";
 import { ProvinceSelect, viewQuery } from "@/components/dashboard/day-picker";
+import { statusAsOf } from "@/components/dashboard/headline";
 import { now } from "@/server/clock";
 import { cachedCapacityDayBounds, cachedDashboardData, cachedProvinceList } from "@/server/queries/cached";
 import { chooseProvince } from "@/server/queries/provinces";
@@ -48,14 +49,12 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
         <span className="text-slate-700">{t.report.language}:</span>
         <Link className="underline" href={`/report?${view}`} lang="id">{all.shell.language.id}</Link>
         <Link className="underline" href={`/report?${view}&lang=en`} lang="en">{all.shell.language.en}</Link>
-        {provinces.length > 1 ? (
-          <form method="get" action="/report" className="flex items-end gap-2">
-            <input type="hidden" name="date" value={day} />
-            {locale === "en" ? <input type="hidden" name="lang" value="en" /> : null}
-            <ProvinceSelect provinces={provinces} province={asked} t={t.province} />
-            <button type="submit" className="btn-secondary">{t.picker.show}</button>
-          </form>
-        ) : null}
+        <form method="get" action="/report" className="flex items-end gap-2">
+          <input type="hidden" name="date" value={day} />
+          {locale === "en" ? <input type="hidden" name="lang" value="en" /> : null}
+          <ProvinceSelect provinces={provinces} province={asked} t={t.province} />
+          <button type="submit" className="btn-secondary">{t.picker.show}</button>
+        </form>
       </div>
       <header className="border-b-2 border-slate-900 pb-2">
         <p className="text-xs uppercase tracking-wide text-slate-700">{all.shell.appName} · {t.report.subtitle}</p>
@@ -103,7 +102,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
                 </span>
               ))}
             </p>
-            <p className="mt-1 text-xs text-slate-700">{h.asOfInstant(formatDateTime(new Date(s.asOf), locale))}</p>
+            <p className="mt-1 text-xs text-slate-700">{statusAsOf(s, h, locale)}</p>
           </div>
         </div>
       </section>
