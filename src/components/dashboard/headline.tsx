@@ -30,12 +30,12 @@ export function Headline({ s, t, locale }: { s: Summary; t: T; locale: Locale })
           <dl className="grid grid-cols-2 gap-3">
             <div>
               <dt className="text-sm text-slate-600">{h.medicalSupply}</dt>
-              <dd className="text-2xl font-semibold tabular-nums" data-testid="medical-supply">{s.medicalKg === null ? h.noData : T(s.medicalKg)}</dd>
+              <dd className={`${s.medicalKg === null ? "text-lg" : "text-2xl"} font-semibold tabular-nums`} data-testid="medical-supply">{s.medicalKg === null ? h.noData : T(s.medicalKg)}</dd>
               <dd className="text-xs text-slate-600">{h.medicalSupplyHint}</dd>
             </div>
             <div>
               <dt className="text-sm text-slate-600">{h.hospitalUse}</dt>
-              <dd className="text-2xl font-semibold tabular-nums" data-testid="medical-demand">{s.medicalDemandKg === null ? h.noData : T(s.medicalDemandKg)}</dd>
+              <dd className={`${s.medicalDemandKg === null ? "text-lg" : "text-2xl"} font-semibold tabular-nums`} data-testid="medical-demand">{s.medicalDemandKg === null ? h.noData : T(s.medicalDemandKg)}</dd>
               <dd className="text-xs text-slate-600" data-testid="reporting">
                 {s.demand.reportingHospitals === 0 ? h.noReports : h.reporting(N(s.demand.reportingHospitals), N(s.demand.activeHospitals))}
               </dd>
@@ -63,13 +63,13 @@ export function statusAsOf(s: Summary, h: T["headline"], locale: Locale): string
 
 function Card({ title, what, asOf, testId, accent, children }: { title: string; what: string; asOf: string; testId: string; accent?: boolean; children: ReactNode }) {
   return (
-    <div className={`card min-w-0 space-y-3 ${accent ? "border-l-4 border-l-red-700" : ""}`} data-testid={testId}>
+    <div className={`card flex min-w-0 flex-col gap-3 ${accent ? "border-l-4 border-l-red-700" : ""}`} data-testid={testId}>
       <div>
         <h3 className="text-base font-semibold">{title}</h3>
         <p className="text-sm text-slate-600">{what}</p>
       </div>
       {children}
-      <p className="text-xs text-slate-600" data-testid={`${testId}-as-of`}>{asOf}</p>
+      <p className="mt-auto text-xs text-slate-600" data-testid={`${testId}-as-of`}>{asOf}</p>
     </div>
   );
 }
@@ -88,7 +88,7 @@ function ProductionGap({ s, t, locale, asOf }: { s: Summary; t: T; locale: Local
   return (
     <Card title={h.productionTitle} what={h.productionWhat} asOf={asOf} testId="gap-production" accent={s.shortfallKg !== null && s.shortfallKg > 0}>
       <div>
-        <p className={`text-3xl font-semibold tabular-nums ${s.shortfallKg ? "text-red-800" : ""}`} data-testid="shortfall">
+        <p className={`${s.shortfallKg === null ? "text-xl" : "text-3xl"} font-semibold tabular-nums ${s.shortfallKg ? "text-red-800" : ""}`} data-testid="shortfall">
           {s.shortfallKg === null ? h.noData : T(s.shortfallKg)}
         </p>
         <p className="text-sm text-slate-700" data-testid="shortfall-pct">
@@ -114,7 +114,7 @@ function ProductionGap({ s, t, locale, asOf }: { s: Summary; t: T; locale: Local
           <div className="h-2 rounded bg-brand-600" style={{ width: `${bar * 100}%` }} />
         </div>
       ) : null}
-      {s.provinces.length > 1 || partial || p.withoutTarget.length > 0 || p.withoutData.length > 0 ? (
+      {s.provinces.length > 1 ? (
         <ul className="space-y-1 text-xs text-slate-700" data-testid="production-notes">
           {s.provinces.length > 1 && compared ? <li>{h.provincesShort(N(p.provincesShort.length), N(s.provinces.length - p.withoutTarget.length - p.withoutData.length))}</li> : null}
           {partial ? <li>{h.comparedOnly(T(p.comparedCapacityKg!), T(p.comparedTargetKg!))}</li> : null}
