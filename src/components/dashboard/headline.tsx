@@ -89,7 +89,7 @@ function ProductionGap({ s, t, locale, asOf }: { s: Summary; t: T; locale: Local
     <Card title={h.productionTitle} what={h.productionWhat} asOf={asOf} testId="gap-production" accent={s.shortfallKg !== null && s.shortfallKg > 0}>
       <div>
         <p className={`${s.shortfallKg === null ? "text-xl" : "text-3xl"} font-semibold tabular-nums ${s.shortfallKg ? "text-red-800" : ""}`} data-testid="shortfall">
-          {s.shortfallKg === null ? h.noData : T(s.shortfallKg)}
+          {s.shortfallKg !== null ? T(s.shortfallKg) : s.targetKg === null && s.capacityKg !== null ? h.noTarget : h.noData}
         </p>
         <p className="text-sm text-slate-700" data-testid="shortfall-pct">
           {s.shortfallKg === null
