@@ -75,5 +75,15 @@ describe("CSV", () => {
     expect(en[1]).toBe("2021-07-26,2500,1500,1000,40,856.332,643.668,19.648,0,1,13,0");
     const id = toCsv(dashboardTables(data, messagesFor("id").dashboard, "id").summary).slice(1).split("\r\n");
     expect(id[0]).toMatch(/^Tanggal,Target harian \(t\),Kapasitas produksi \(t\),Kekurangan \(t\)/);
+
+    // a day without data: empty cells, never 0 t produced, a 2,500 t shortfall or 100 %
+    const none = {
+      ...data,
+      summary: {
+        ...data.summary, capacityKg: null, shortfallKg: null, medicalKg: null, industrialKg: null, medicalDemandKg: null,
+        production: { ...data.summary.production, comparedTargetKg: null, comparedCapacityKg: null, shortfallShare: null, provincesShort: [], withoutData: ["36"] },
+      },
+    } as DashboardData;
+    expect(toCsv(dashboardTables(none, messagesFor("en").dashboard, "en").summary).slice(1).split("\r\n")[1]).toBe("2021-07-26,2500,,,,,,,0,1,13,0");
   });
 });
