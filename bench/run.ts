@@ -291,7 +291,7 @@ async function measureFloors(o: RunOptions): Promise<{ floors: FloorResult[]; ch
   await cap("latest day", () => headline.latestCapacityDay());
   await cap("day bounds", () => headline.capacityDayBounds());
   await cap("headline", () => headline.headlineFor(day));
-  await cap("medical demand", () => dashboard.medicalDemandKg(day));
+  await cap("medical demand", () => dashboard.hospitalDemand(day));
   await cap("hospital status counts", () => hosp.hospitalStatusCounts(day));
   await cap("hospital supply", () => hosp.hospitalSupply(day));
   await cap("daily series (30 d)", () => trends.dailySeries(from, day));

@@ -11,7 +11,10 @@ export const NORMAL_MEDICAL_SHARE_PCT = 30;
 /** The same medical share as a fraction, for SQL and charts. */
 export const NORMAL_MEDICAL_SHARE = NORMAL_MEDICAL_SHARE_PCT / 100;
 
-/** Banten's "ideal" production, 2,500 t/day (source article 004); a region's Policy overrides it. */
+/**
+ * Banten's "ideal" production, 2,500 t/day (source article 004): the demo's target. Each province
+ * has its own (Policy); a province without one has none, never this figure.
+ */
 export const DEFAULT_DAILY_TARGET_KG = 2_500_000;
 
 // ---------------------------------------------------------------------------------------------
@@ -127,13 +130,13 @@ export interface DailyTarget {
   dailyTargetKg: number;
 }
 
-/** The target in force on a day: the latest one that started on or before it. */
-export function dailyTargetInForce(targets: readonly DailyTarget[], day: Day, fallbackKg = DEFAULT_DAILY_TARGET_KG): number {
+/** The target in force on a day: the latest one that started on or before it; null before any (no target, not 0 t). */
+export function dailyTargetInForce(targets: readonly DailyTarget[], day: Day): number | null {
   let best: DailyTarget | null = null;
   for (const t of targets) {
     if (t.validFrom <= day && (best === null || t.validFrom > best.validFrom)) best = t;
   }
-  return best === null ? fallbackKg : best.dailyTargetKg;
+  return best === null ? null : best.dailyTargetKg;
 }
 
 export interface Shortfall {
@@ -150,23 +153,77 @@ export function shortfall(targetKg: number, capacityKg: number): Shortfall {
   return { shortfallKg, shortfallPct: targetKg === 0 ? 0 : (shortfallKg / targetKg) * 100 };
 }
 
-export interface RegionDay extends CapacitySplit, Shortfall {
-  targetKg: number;
-  medicalSharePct: number | null;
+// ---------------------------------------------------------------------------------------------
+// Several provinces: the production gap of a province, or of the country as their sum
+
+/** One province's day: its own target and its producers' production. */
+export interface ProvinceSupply {
+  code: string;
+  /** the province's target in force on the day; null when it has none */
+  targetKg: number | null;
+  /** what its producers made that day; null when nothing was logged (no data, not zero) */
+  capacityKg: number | null;
 }
 
-/** The region's picture for one day, from its producers' capacity rows. */
-export function regionDay(targetKg: number, rows: readonly CapacitySplit[]): RegionDay {
-  const total: CapacitySplit = { producedKg: 0, medicalKg: 0, industrialKg: 0 };
-  for (const r of rows) {
-    total.producedKg += r.producedKg;
-    total.medicalKg += r.medicalKg;
-    total.industrialKg += r.industrialKg;
+export interface ProductionGap {
+  /** the targets of the provinces that have one, summed; null when none has */
+  targetKg: number | null;
+  /** every province's production, summed; null when no province logged any */
+  capacityKg: number | null;
+  /**
+   * The provinces that can be compared (a target and production data): their targets and their
+   * production summed, and how far the one falls below the other (never negative). Null when no
+   * province can be compared: a gap is never made of a missing figure.
+   */
+  comparedTargetKg: number | null;
+  comparedCapacityKg: number | null;
+  shortfallKg: number | null;
+  /** shortfall as a fraction of the compared target (0.4 = 40 %); null with the shortfall */
+  shortfallShare: number | null;
+  /** provinces (codes) below their own target */
+  provincesShort: string[];
+  /** provinces with no target in force: left out of the comparison, never counted as a 0 t target */
+  withoutTarget: string[];
+  /** provinces with a target but no production logged that day: left out, never counted as 0 t made */
+  withoutData: string[];
+}
+
+/**
+ * The production gap (capacity against the target) of a set of provinces — one province, or the
+ * whole country as the sum of its provinces. Each province is held to its own target; a province
+ * without a target or without data that day is named, not filled with zeros.
+ */
+export function productionGap(provinces: readonly ProvinceSupply[]): ProductionGap {
+  let targetKg: number | null = null;
+  let capacityKg: number | null = null;
+  let comparedTargetKg: number | null = null;
+  let comparedCapacityKg: number | null = null;
+  const provincesShort: string[] = [];
+  const withoutTarget: string[] = [];
+  const withoutData: string[] = [];
+  for (const p of provinces) {
+    if (p.targetKg !== null) assertKg(p.targetKg, "targetKg");
+    if (p.capacityKg !== null) assertKg(p.capacityKg, "capacityKg");
+    if (p.targetKg !== null) targetKg = (targetKg ?? 0) + p.targetKg;
+    if (p.capacityKg !== null) capacityKg = (capacityKg ?? 0) + p.capacityKg;
+    if (p.targetKg === null) withoutTarget.push(p.code);
+    else if (p.capacityKg === null) withoutData.push(p.code);
+    else {
+      comparedTargetKg = (comparedTargetKg ?? 0) + p.targetKg;
+      comparedCapacityKg = (comparedCapacityKg ?? 0) + p.capacityKg;
+      if (p.capacityKg < p.targetKg) provincesShort.push(p.code);
+    }
   }
+  const gap = comparedTargetKg === null || comparedCapacityKg === null ? null : shortfall(comparedTargetKg, comparedCapacityKg);
   return {
-    ...total,
     targetKg,
-    ...shortfall(targetKg, total.producedKg),
-    medicalSharePct: medicalSharePct(total.medicalKg, total.producedKg),
+    capacityKg,
+    comparedTargetKg,
+    comparedCapacityKg,
+    shortfallKg: gap?.shortfallKg ?? null,
+    shortfallShare: gap === null || comparedTargetKg === 0 ? null : gap.shortfallKg / comparedTargetKg!,
+    provincesShort,
+    withoutTarget,
+    withoutData,
   };
 }

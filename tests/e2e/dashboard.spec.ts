@@ -40,6 +40,66 @@ test("an official reads the 2021-07-26 headline, switches day and language", asy
   await expect(page.getByTestId("capacity")).toHaveText("1.500 t");
 });
 
+test("the headline names its three gaps in the task force's words, each as of when, with the province selector", async ({ page }) => {
+  await signIn(page, "official@satgas.test");
+  await page.goto("/dashboard?date=2021-07-26");
+  const production = page.getByTestId("gap-production");
+  await expect(production.getByRole("heading")).toHaveText("1 · Kekurangan produksi");
+  await expect(production).toContainText("Kapasitas produksi oksigen per hari dibandingkan dengan produksi ideal");
+  await expect(page.getByTestId("shortfall-pct")).toHaveText("per hari kurang dari produksi ideal · 40% di bawah target");
+  await expect(page.getByTestId("gap-production-as-of")).toHaveText("Per 26 Jul 2021 (WIB)");
+  const medical = page.getByTestId("gap-medical");
+  await expect(medical.getByRole("heading")).toHaveText("2 · Pasokan medis dan kebutuhan rumah sakit");
+  await expect(page.getByTestId("medical-supply")).toHaveText(/^[\d.]+(,\d)? t$/);
+  await expect(page.getByTestId("medical-demand")).toHaveText(/^[\d.]+(,\d)? t$/);
+  await expect(page.getByTestId("reporting")).toHaveText(/^dilaporkan \d+ dari \d+ RS$/);
+  await expect(medical).toContainText("bukan satu selisih");
+  const risk = page.getByTestId("gap-risk");
+  await expect(risk.getByRole("heading")).toHaveText("3 · Rumah sakit berisiko");
+  await expect(page.getByTestId("gap-risk-as-of")).toHaveText("Per akhir hari 26 Jul 2021 (WIB)");
+
+  // one province in the database: the selector shows it, and choosing it keeps the figures
+  const select = page.getByTestId("province-select");
+  await expect(select).toHaveValue("36");
+  await expect(select.locator("option")).toHaveText(["36 · Banten"]);
+  await page.getByTestId("show-day").click();
+  await expect(page).toHaveURL(/province=36/);
+  await expect(page.getByTestId("dashboard-scope")).toHaveText("Banten (36)");
+  await expect(page.getByTestId("shortfall")).toHaveText("1.000 t");
+  await expect(page.getByTestId("report-link")).toHaveAttribute("href", /province=36/);
+  await expect(page.getByTestId("csv-summary")).toHaveAttribute("href", /province=36/);
+
+  // an unknown province is refused by name, never shown as the whole country
+  await page.goto("/dashboard?province=99");
+  await expect(page.getByTestId("province-unknown")).toHaveText('Tidak ada provinsi dengan kode "99". Pilih provinsi dari daftar.');
+  await expect(page.getByTestId("shortfall")).toHaveCount(0);
+  expect((await page.request.get("/dashboard/export/summary?province=99")).status()).toBe(400);
+
+  await page.goto("/dashboard?date=2021-07-26");
+  await switchLanguage(page, "en");
+  await expect(production.getByRole("heading")).toHaveText("1 · Production gap");
+  await expect(page.getByTestId("shortfall-pct")).toHaveText("per day short of the ideal production · 40% below target");
+  await expect(medical.getByRole("heading")).toHaveText("2 · Medical supply and hospital demand");
+  await expect(page.getByTestId("reporting")).toHaveText(/^reported by \d+ of \d+ hospitals$/);
+  await expect(risk.getByRole("heading")).toHaveText("3 · Hospitals at risk");
+  await expect(page.getByTestId("gap-production-as-of")).toHaveText("As of 26 Jul 2021 (WIB)");
+  await expect(page.getByTestId("gap-risk-as-of")).toHaveText("As of the end of 26 Jul 2021 (WIB)");
+});
+
+test("a day without data says 'no data', never a 100 % shortfall or 'target met'", async ({ page }) => {
+  await signIn(page, "official@satgas.test");
+  await page.goto("/dashboard?date=2021-06-01");
+  await expect(page.getByTestId("capacity")).toHaveText("Tidak ada data");
+  await expect(page.getByTestId("shortfall")).toHaveText("Tidak ada data");
+  await expect(page.getByTestId("shortfall-pct")).toHaveText("Belum ada kapasitas produksi tercatat untuk tanggal ini: kekurangan tidak dapat dihitung.");
+  await expect(page.getByTestId("target")).toHaveText("2.500 t");
+  await expect(page.getByTestId("medical-supply")).toHaveText("Tidak ada data");
+  await expect(page.getByTestId("medical-demand")).toHaveText("Tidak ada data");
+  await expect(page.getByTestId("reporting")).toHaveText("Tidak ada RS yang melapor pada tanggal ini");
+  await expect(page.getByTestId("gap-production")).not.toContainText("Target terpenuhi");
+  await expect(page.getByTestId("gap-production")).not.toContainText("100");
+});
+
 test("the dashboard opens on the latest day with data", async ({ page }) => {
   await signIn(page, "staff@satgas.test");
   await page.goto("/dashboard");

@@ -49,7 +49,13 @@ describe("authentication", () => {
     expect(r.headers.get("cache-control")).toBe("no-store");
     const body = await r.json();
     expect(body).toMatchObject({ date: "2021-07-26", targetKg: 2_500_000, capacityKg: 1_500_000, shortfallKg: 1_000_000 });
-    expect(Object.keys(body).sort()).toEqual(["capacityKg", "date", "hospitals", "industrialKg", "medicalDemandKg", "medicalKg", "shortfallKg", "targetKg"]);
+    expect(Object.keys(body).sort()).toEqual([
+      "asOf", "capacityKg", "date", "demand", "hospitals", "industrialKg", "medicalDemandKg", "medicalKg", "production", "province", "provinces", "shortfallKg", "targetKg",
+    ]);
+    // one province in the database: it is the default, and its row is the whole
+    expect(body.province).toEqual({ code: "36", name: "Banten" });
+    expect(body.provinces).toEqual([{ code: "36", name: "Banten", targetKg: 2_500_000, capacityKg: 1_500_000, medicalKg: body.medicalKg, industrialKg: body.industrialKg, shortfallKg: 1_000_000 }]);
+    expect(body.asOf).toBe("2021-07-26T17:00:00.000Z"); // the end of the WIB day
     expect(Object.keys(body.hospitals).sort()).toEqual(["amber", "green", "red", "stale"]);
     for (const v of [body.targetKg, body.capacityKg, body.shortfallKg, body.medicalKg, body.industrialKg, body.medicalDemandKg]) expect(Number.isInteger(v)).toBe(true);
     expect(body.medicalKg + body.industrialKg).toBe(1_500_000);

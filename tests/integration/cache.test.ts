@@ -22,17 +22,17 @@ beforeAll(async () => {
 describe("cached summary", () => {
   it("serves the cached figures until a use case commits a write, then fresh ones", async () => {
     const [p1, p2] = producers;
-    const before = await cachedSummaryFor(DAY);
-    expect(before.capacityKg).toBe(0);
+    const before = await cachedSummaryFor(DAY, null);
+    expect(before.capacityKg).toBeNull(); // no data that day
 
-    // Written behind the use cases' back: the cache does not know, and still answers 0.
+    // Written behind the use cases' back: the cache does not know, and still answers "no data".
     await prisma.dailyCapacity.create({ data: { supplierId: p2.id, day: dayToDate(DAY), producedKg: 50_000, medicalKg: 30_000, industrialKg: 20_000 } });
-    expect((await cachedSummaryFor(DAY)).capacityKg).toBe(0);
+    expect((await cachedSummaryFor(DAY, null)).capacityKg).toBeNull();
 
     // A write through a use case clears the cache: the next read sees both rows.
     const r = await saveCapacityDay(a.staff, { day: DAY, rows: [{ supplierId: p1.id, produced: "100", medical: "60", industrial: "40" }] });
     expect(r.ok).toBe(true);
-    const after = await cachedSummaryFor(DAY);
+    const after = await cachedSummaryFor(DAY, null);
     expect(after.capacityKg).toBe(150_000);
     expect(after.medicalKg).toBe(90_000);
   });

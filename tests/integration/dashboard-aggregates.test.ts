@@ -55,7 +55,7 @@ describe("headline (GET /api/v1/summary's body)", () => {
     expect(s.capacityKg).toBe(1_500_000);
     expect(s.targetKg).toBe(2_500_000);
     expect(s.shortfallKg).toBe(1_000_000);
-    expect(s.medicalKg + s.industrialKg).toBe(1_500_000);
+    expect(s.medicalKg! + s.industrialKg!).toBe(1_500_000);
   });
 
   it("sums the split and the hospitals' use of the day as the raw rows do", async () => {
@@ -81,9 +81,11 @@ describe("headline (GET /api/v1/summary's body)", () => {
     expect(evening.red).toBeGreaterThan(2);
   });
 
-  it("has no shortfall where capacity meets the target, and zeros on a day without data", async () => {
+  it("says 'no data' on a day without data: no capacity, no shortfall, no demand, never zeros", async () => {
     const s = await summaryFor("2030-01-01");
-    expect(s).toMatchObject({ capacityKg: 0, medicalKg: 0, medicalDemandKg: 0, shortfallKg: s.targetKg });
+    expect(s).toMatchObject({ targetKg: 2_500_000, capacityKg: null, shortfallKg: null, medicalKg: null, industrialKg: null, medicalDemandKg: null });
+    expect(s.production).toMatchObject({ shortfallShare: null, withoutData: ["36"], withoutTarget: [] });
+    expect(s.demand.reportingHospitals).toBe(0);
   });
 });
 

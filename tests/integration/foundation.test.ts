@@ -12,8 +12,8 @@ describe("migrations and demo seed", () => {
   it("reads 1,500 t of capacity against the 2,500 t target on 2021-07-26", async () => {
     const h = await headlineFor("2021-07-26");
     expect(h.capacityKg).toBe(1_500_000);
-    expect(h.targetKg).toBe(2_500_000);
-    expect(h.medicalKg + h.industrialKg).toBe(h.capacityKg);
+    expect(h.gap.targetKg).toBe(2_500_000);
+    expect(h.medicalKg! + h.industrialKg!).toBe(h.capacityKg);
   });
 
   it("has 60 days of capacity history and at least 12 hospitals", async () => {

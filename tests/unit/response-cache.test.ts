@@ -73,6 +73,18 @@ describe("response cache", () => {
     expect((await get("/dashboard", { cookie: a })).body).toContain("render 1");
   });
 
+  it("keeps provinces apart: the national view and each province are separate answers", async () => {
+    const a = await session("user-a");
+    const token = { authorization: "Bearer oxy_province-test" };
+    await get("/dashboard?date=2021-07-26", { cookie: a });
+    expect((await get("/dashboard?date=2021-07-26&province=36", { cookie: a })).body).toContain("render 2");
+    expect((await get("/dashboard?date=2021-07-26&province=32", { cookie: a })).body).toContain("render 3");
+    expect((await get("/api/v1/summary?province=36", token)).body).toContain("render 4");
+    expect((await get("/api/v1/summary?province=32", token)).body).toContain("render 5");
+    expect((await get("/dashboard?date=2021-07-26&province=36", { cookie: a })).body).toContain("render 2");
+    expect((await get("/api/v1/summary?province=32", token)).body).toContain("render 5");
+  });
+
   it("shares one rendering between concurrent requests", async () => {
     const cookie = await session("user-a");
     const pages = await Promise.all(Array.from({ length: 8 }, () => get("/dashboard", { cookie })));

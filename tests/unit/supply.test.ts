@@ -8,7 +8,7 @@ import {
   dailyTargetInForce,
   medicalPriorityInForce,
   medicalSharePct,
-  regionDay,
+  productionGap,
   shortfall,
   validateCapacitySplit,
   validateMedicalPriorityPeriod,
@@ -153,30 +153,71 @@ describe("dailyTargetInForce", () => {
     expect(dailyTargetInForce(targets, "2022-01-26")).toBe(2_000_000);
   });
 
-  it("falls back before any target", () => {
-    expect(dailyTargetInForce(targets, "2021-06-30")).toBe(DEFAULT_DAILY_TARGET_KG);
-    expect(dailyTargetInForce([], "2021-06-30", 1_000_000)).toBe(1_000_000);
+  it("is none before any target: never a default figure", () => {
+    expect(dailyTargetInForce(targets, "2021-06-30")).toBeNull();
+    expect(dailyTargetInForce([], "2021-06-30")).toBeNull();
   });
 });
 
-describe("regionDay", () => {
-  it("sums producers and compares with the target", () => {
-    const day = regionDay(2_500_000, [
-      { producedKg: 1_200_000, medicalKg: 840_000, industrialKg: 360_000 },
-      { producedKg: 300_000, medicalKg: 210_000, industrialKg: 90_000 },
-    ]);
-    expect(day).toEqual({
-      producedKg: 1_500_000,
-      medicalKg: 1_050_000,
-      industrialKg: 450_000,
+describe("productionGap: one province, or the country as the sum of its provinces", () => {
+  it("one province: capacity against its target (Banten, 26 July 2021: 1,500 t against 2,500 t)", () => {
+    expect(productionGap([{ code: "36", targetKg: 2_500_000, capacityKg: 1_500_000 }])).toEqual({
       targetKg: 2_500_000,
+      capacityKg: 1_500_000,
+      comparedTargetKg: 2_500_000,
+      comparedCapacityKg: 1_500_000,
       shortfallKg: 1_000_000,
-      shortfallPct: 40,
-      medicalSharePct: 70,
+      shortfallShare: 0.4,
+      provincesShort: ["36"],
+      withoutTarget: [],
+      withoutData: [],
     });
   });
 
-  it("a day with no rows is wholly short", () => {
-    expect(regionDay(2_500_000, [])).toMatchObject({ producedKg: 0, shortfallKg: 2_500_000, shortfallPct: 100, medicalSharePct: null });
+  it("the country sums each province's own target and capacity", () => {
+    const g = productionGap([
+      { code: "32", targetKg: 1_000_000, capacityKg: 600_000 },
+      { code: "36", targetKg: 2_500_000, capacityKg: 1_500_000 },
+      { code: "51", targetKg: 200_000, capacityKg: 300_000 },
+    ]);
+    expect(g).toMatchObject({ targetKg: 3_700_000, capacityKg: 2_400_000, shortfallKg: 1_300_000, provincesShort: ["32", "36"] });
+    expect(g.shortfallShare).toBeCloseTo(1_300_000 / 3_700_000, 12);
+  });
+
+  it("meets the target: no shortfall, 0 (not null)", () => {
+    expect(productionGap([{ code: "36", targetKg: 1_000_000, capacityKg: 1_000_000 }])).toMatchObject({ shortfallKg: 0, shortfallShare: 0, provincesShort: [] });
+  });
+
+  it("names a province without a target and leaves it out of the comparison, never as a 0 t target", () => {
+    const g = productionGap([
+      { code: "31", targetKg: null, capacityKg: 100_000 },
+      { code: "36", targetKg: 2_500_000, capacityKg: 1_500_000 },
+    ]);
+    expect(g).toMatchObject({ targetKg: 2_500_000, capacityKg: 1_600_000, comparedTargetKg: 2_500_000, comparedCapacityKg: 1_500_000, shortfallKg: 1_000_000, withoutTarget: ["31"] });
+  });
+
+  it("a day without data is no data: not a 100 % shortfall, not 'target met'", () => {
+    expect(productionGap([{ code: "36", targetKg: 2_500_000, capacityKg: null }])).toMatchObject({
+      targetKg: 2_500_000,
+      capacityKg: null,
+      shortfallKg: null,
+      shortfallShare: null,
+      withoutData: ["36"],
+    });
+    // one province without data does not make the country's gap bigger by its whole target
+    expect(productionGap([
+      { code: "32", targetKg: 1_000_000, capacityKg: null },
+      { code: "36", targetKg: 2_500_000, capacityKg: 1_500_000 },
+    ])).toMatchObject({ targetKg: 3_500_000, capacityKg: 1_500_000, comparedTargetKg: 2_500_000, shortfallKg: 1_000_000, withoutData: ["32"] });
+  });
+
+  it("no target anywhere, or no provinces: nothing to compare", () => {
+    expect(productionGap([{ code: "36", targetKg: null, capacityKg: 1_500_000 }])).toMatchObject({ targetKg: null, capacityKg: 1_500_000, shortfallKg: null, withoutTarget: ["36"] });
+    expect(productionGap([])).toMatchObject({ targetKg: null, capacityKg: null, shortfallKg: null });
+  });
+
+  it("refuses figures that are not whole kilograms", () => {
+    expect(() => productionGap([{ code: "36", targetKg: 2_500_000, capacityKg: 1.5 }])).toThrow(RangeError);
+    expect(() => productionGap([{ code: "36", targetKg: -1, capacityKg: 0 }])).toThrow(RangeError);
   });
 });

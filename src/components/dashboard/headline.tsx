@@ -1,4 +1,6 @@
-import { formatNumber, formatPercent, formatTonnes } from "@/i18n/format";
+import type { ReactNode } from "react";
+import { addDays, startOfWibDay } from "@/domain/day";
+import { formatDateTime, formatDay, formatNumber, formatPercent, formatTonnes } from "@/i18n/format";
 import type { Locale } from "@/i18n/locales";
 import type { Messages } from "@/i18n/messages";
 import type { Summary } from "@/server/queries/dashboard";
@@ -7,52 +9,135 @@ import { StatusBadge } from "./status-badge";
 
 type T = Messages["dashboard"];
 
+/**
+ * The day's three gaps, kept apart and named as the task force names them: production against
+ * the ideal (target), the medical supply beside what hospitals use and request, and the
+ * hospitals at risk. Each says what it measures and as of when; a missing figure says "no data",
+ * never a zero.
+ */
 export function Headline({ s, t, locale }: { s: Summary; t: T; locale: Locale }) {
-  const capacityShare = s.targetKg > 0 ? Math.min(1, s.capacityKg / s.targetKg) : 0;
-  const shortShare = s.targetKg > 0 ? s.shortfallKg / s.targetKg : 0;
+  const h = t.headline;
+  const T = (kg: number) => formatTonnes(kg, locale);
+  const N = (n: number) => formatNumber(n, locale);
+  const asOfDay = h.asOfDay(formatDay(s.date, locale));
+  return (
+    <section aria-labelledby="headline-title" className="space-y-3">
+      <h2 id="headline-title" className="sr-only">{h.title}</h2>
+      <div className="grid gap-4 lg:grid-cols-3">
+        <ProductionGap s={s} t={t} locale={locale} asOf={asOfDay} />
+
+        <Card title={h.medicalTitle} what={h.medicalWhat} asOf={asOfDay} testId="gap-medical">
+          <dl className="grid grid-cols-2 gap-3">
+            <div>
+              <dt className="text-sm text-slate-600">{h.medicalSupply}</dt>
+              <dd className={`${s.medicalKg === null ? "text-lg" : "text-2xl"} font-semibold tabular-nums`} data-testid="medical-supply">{s.medicalKg === null ? h.noData : T(s.medicalKg)}</dd>
+              <dd className="text-xs text-slate-600">{h.medicalSupplyHint}</dd>
+            </div>
+            <div>
+              <dt className="text-sm text-slate-600">{h.hospitalUse}</dt>
+              <dd className={`${s.medicalDemandKg === null ? "text-lg" : "text-2xl"} font-semibold tabular-nums`} data-testid="medical-demand">{s.medicalDemandKg === null ? h.noData : T(s.medicalDemandKg)}</dd>
+              <dd className="text-xs text-slate-600" data-testid="reporting">
+                {s.demand.reportingHospitals === 0 ? h.noReports : h.reporting(N(s.demand.reportingHospitals), N(s.demand.activeHospitals))}
+              </dd>
+            </div>
+          </dl>
+          <p className="text-sm" data-testid="requested">
+            {h.requested}: <strong>{T(s.demand.requestedKg)}</strong> · {h.requestCount(N(s.demand.requests))}
+          </p>
+          <p className="text-xs text-slate-600">{h.notOneGap}</p>
+        </Card>
+
+        <Card title={h.riskTitle} what={h.riskWhat} asOf={statusAsOf(s, h, locale)} testId="gap-risk">
+          <RiskCounts s={s} t={t} locale={locale} />
+        </Card>
+      </div>
+    </section>
+  );
+}
+
+/** When the statuses are judged: the end of the day, or the moment (today, while the day is not over). */
+export function statusAsOf(s: Summary, h: T["headline"], locale: Locale): string {
+  const endOfDay = startOfWibDay(addDays(s.date, 1)).toISOString();
+  return s.asOf === endOfDay ? h.asOfEndOfDay(formatDay(s.date, locale)) : h.asOfInstant(formatDateTime(new Date(s.asOf), locale));
+}
+
+function Card({ title, what, asOf, testId, accent, children }: { title: string; what: string; asOf: string; testId: string; accent?: boolean; children: ReactNode }) {
+  return (
+    <div className={`card flex min-w-0 flex-col gap-3 ${accent ? "border-l-4 border-l-red-700" : ""}`} data-testid={testId}>
+      <div>
+        <h3 className="text-base font-semibold">{title}</h3>
+        <p className="text-sm text-slate-600">{what}</p>
+      </div>
+      {children}
+      <p className="mt-auto text-xs text-slate-600" data-testid={`${testId}-as-of`}>{asOf}</p>
+    </div>
+  );
+}
+
+function ProductionGap({ s, t, locale, asOf }: { s: Summary; t: T; locale: Locale; asOf: string }) {
+  const h = t.headline;
+  const p = s.production;
+  const T = (kg: number) => formatTonnes(kg, locale);
+  const N = (n: number) => formatNumber(n, locale);
+  const names = (codes: string[]) => codes.map((c) => s.provinces.find((x) => x.code === c)?.name ?? c).join(", ");
+  const compared = p.comparedTargetKg !== null && p.comparedCapacityKg !== null;
+  // the compared figures differ from the totals only when a province is left out
+  const partial = compared && (p.comparedTargetKg !== s.targetKg || p.comparedCapacityKg !== s.capacityKg);
+  const bar = compared && p.comparedTargetKg! > 0 ? Math.min(1, p.comparedCapacityKg! / p.comparedTargetKg!) : null;
+  const why = s.capacityKg === null ? h.noCapacity : s.targetKg === null ? h.noTargetSet : null;
+  return (
+    <Card title={h.productionTitle} what={h.productionWhat} asOf={asOf} testId="gap-production" accent={s.shortfallKg !== null && s.shortfallKg > 0}>
+      <div>
+        <p className={`${s.shortfallKg === null ? "text-xl" : "text-3xl"} font-semibold tabular-nums ${s.shortfallKg ? "text-red-800" : ""}`} data-testid="shortfall">
+          {s.shortfallKg !== null ? T(s.shortfallKg) : s.targetKg === null && s.capacityKg !== null ? h.noTarget : h.noData}
+        </p>
+        <p className="text-sm text-slate-700" data-testid="shortfall-pct">
+          {s.shortfallKg === null
+            ? why ?? h.noData
+            : s.shortfallKg > 0
+              ? `${h.productionShort} · ${h.shortfallOf(formatPercent(p.shortfallShare ?? 0, locale))}`
+              : h.noShortfall}
+        </p>
+      </div>
+      <dl className="grid grid-cols-2 gap-3 text-sm">
+        <div>
+          <dt className="text-slate-600">{h.capacity}</dt>
+          <dd className="text-lg font-semibold tabular-nums" data-testid="capacity">{s.capacityKg === null ? h.noData : T(s.capacityKg)}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-600">{h.ideal}</dt>
+          <dd className="text-lg font-semibold tabular-nums" data-testid="target">{s.targetKg === null ? h.noTarget : T(s.targetKg)}</dd>
+        </div>
+      </dl>
+      {bar !== null ? (
+        <div className="h-2 rounded bg-slate-200" aria-hidden="true">
+          <div className="h-2 rounded bg-brand-600" style={{ width: `${bar * 100}%` }} />
+        </div>
+      ) : null}
+      {s.provinces.length > 1 ? (
+        <ul className="space-y-1 text-xs text-slate-700" data-testid="production-notes">
+          {s.provinces.length > 1 && compared ? <li>{h.provincesShort(N(p.provincesShort.length), N(s.provinces.length - p.withoutTarget.length - p.withoutData.length))}</li> : null}
+          {partial ? <li>{h.comparedOnly(T(p.comparedCapacityKg!), T(p.comparedTargetKg!))}</li> : null}
+          {p.withoutTarget.length > 0 ? <li data-testid="without-target">{h.withoutTarget(names(p.withoutTarget))}</li> : null}
+          {p.withoutData.length > 0 ? <li data-testid="without-data">{h.withoutData(names(p.withoutData))}</li> : null}
+        </ul>
+      ) : null}
+    </Card>
+  );
+}
+
+function RiskCounts({ s, t, locale }: { s: Summary; t: T; locale: Locale }) {
   // four counts side by side: thousands (a national view) need a smaller figure to fit
   const countSize = Math.max(...SUPPLY_STATUSES.map((st) => s.hospitals[st])) >= 1000 ? "text-xl" : "text-3xl";
   return (
-    <section aria-labelledby="headline-title" className="space-y-3">
-      <h2 id="headline-title" className="sr-only">{t.headline.title}</h2>
-      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-        <div className="card">
-          <p className="text-sm text-slate-600">{t.headline.capacity}</p>
-          <p className="mt-1 text-3xl font-semibold" data-testid="capacity">{formatTonnes(s.capacityKg, locale)}</p>
-          <p className="text-sm text-slate-600">
-            {t.headline.target}: <span data-testid="target">{formatTonnes(s.targetKg, locale)}</span> {t.headline.perDay}
-          </p>
-          <div className="mt-2 h-2 rounded bg-slate-200" aria-hidden="true">
-            <div className="h-2 rounded bg-brand-600" style={{ width: `${capacityShare * 100}%` }} />
-          </div>
-        </div>
-        <div className="card border-l-4 border-l-red-700">
-          <p className="text-sm text-slate-600">{t.headline.shortfall}</p>
-          <p className="mt-1 text-3xl font-semibold text-red-800" data-testid="shortfall">{formatTonnes(s.shortfallKg, locale)}</p>
-          <p className="text-sm text-slate-600" data-testid="shortfall-pct">
-            {s.shortfallKg > 0 ? t.headline.shortfallOf(formatPercent(shortShare, locale)) : t.headline.noShortfall}
-          </p>
-        </div>
-        <div className="card">
-          <p className="text-sm text-slate-600">{t.headline.medicalSupply}</p>
-          <p className="mt-1 text-3xl font-semibold" data-testid="medical-supply">{formatTonnes(s.medicalKg, locale)}</p>
-          <p className="text-sm text-slate-600">
-            {t.headline.medicalDemand}: <span data-testid="medical-demand">{formatTonnes(s.medicalDemandKg, locale)}</span>
-          </p>
-        </div>
-        <div className="card min-w-0">
-          <p className="text-sm text-slate-600">{t.headline.hospitals}</p>
-          <ul className="mt-2 grid grid-cols-4 gap-2 text-center" data-testid="status-counts">
-            {SUPPLY_STATUSES.map((st) => (
-              <li key={st} className="flex flex-col items-center gap-1">
-                <span className={`${countSize} font-semibold tabular-nums`} data-testid={`count-${st}`}>{formatNumber(s.hospitals[st], locale)}</span>
-                <StatusBadge status={st} label={t.status[st]} />
-                <span className="text-xs text-slate-600">{t.status[`${st}Hint`]}</span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      </div>
-    </section>
+    <ul className="grid grid-cols-4 gap-2 text-center" data-testid="status-counts">
+      {SUPPLY_STATUSES.map((st) => (
+        <li key={st} className="flex flex-col items-center gap-1">
+          <span className={`${countSize} font-semibold tabular-nums`} data-testid={`count-${st}`}>{formatNumber(s.hospitals[st], locale)}</span>
+          <StatusBadge status={st} label={t.status[st]} />
+          <span className="text-xs text-slate-600">{t.status[`${st}Hint`]}</span>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -37,7 +37,7 @@ export function dashboardTables(d: DashboardData, t: Messages["dashboard"], loca
       { header: `${t.headline.target} (t)`, value: (r) => tonnes(r.targetKg), numeric: true },
       { header: `${t.headline.capacity} (t)`, value: (r) => tonnes(r.capacityKg), numeric: true },
       { header: `${t.headline.shortfall} (t)`, value: (r) => tonnes(r.shortfallKg), numeric: true },
-      { header: `${t.headline.shortfall} (%)`, value: (r) => share(r.shortfallKg, r.targetKg), numeric: true },
+      { header: `${t.headline.shortfall} (%)`, value: (r) => (r.production.shortfallShare === null ? null : Math.round(r.production.shortfallShare * 1000) / 10), numeric: true },
       { header: `${t.split.medical} (t)`, value: (r) => tonnes(r.medicalKg), numeric: true },
       { header: `${t.split.industrial} (t)`, value: (r) => tonnes(r.industrialKg), numeric: true },
       { header: `${t.headline.medicalDemand} (t)`, value: (r) => tonnes(r.medicalDemandKg), numeric: true },

@@ -5,7 +5,8 @@ import { recommendationFor } from "./allocations";
 import { dashboardData, summaryFor, type RangeDays } from "./dashboard";
 import { hospitalSupply } from "./dashboard-hospitals";
 import { pledgeProgress } from "./dashboard-supply";
-import { capacityDayBounds, latestCapacityDay } from "./headline";
+import { capacityDayBounds, latestDataDay } from "./headline";
+import { provinceList, regionCodesOf, type Province } from "./provinces";
 import { triageBoard } from "./requests";
 import { referenceDay } from "./stock";
 
@@ -16,24 +17,32 @@ import { referenceDay } from "./stock";
 // "Now": for the current day the hospitals' supply is judged as of the moment it was computed,
 // so a report turns stale up to one TTL late — after 24 h, that is within 0.04 %.
 
-export const cachedCapacityDayBounds = cached("capacityDayBounds", () => capacityDayBounds());
-export const cachedLatestCapacityDay = cached("latestCapacityDay", () => latestCapacityDay());
-export const cachedDashboardData = cached("dashboardData", (day: Day, range: RangeDays) => dashboardData(day, range));
-export const cachedSummaryFor = cached("summaryFor", (day: Day) => summaryFor(day));
-export const cachedPledgeProgress = cached("pledgeProgress", (day: Day) => pledgeProgress(day));
-export const cachedHospitalSupply = cached("hospitalSupply", (day: Day, hospitalId: string | null) => hospitalSupply(day, { hospitalId }));
+// `province`: one province, or null for the whole country (the sum of its provinces).
+export const cachedProvinceList = cached("provinceList", () => provinceList());
+export const cachedCapacityDayBounds = cached("capacityDayBounds", (province: Province | null) => capacityDayBounds(province));
+export const cachedLatestCapacityDay = async (province: Province | null) => (await cachedCapacityDayBounds(province))?.last ?? null;
+export const cachedDashboardData = cached("dashboardData", (day: Day, range: RangeDays, province: Province | null) => dashboardData(day, range, { province }));
+export const cachedSummaryFor = cached("summaryFor", (day: Day, province: Province | null) => summaryFor(day, { province }));
+export const cachedPledgeProgress = cached("pledgeProgress", (day: Day, province: Province | null) => pledgeProgress(day, province));
+export const cachedHospitalSupply = cached("hospitalSupply", async (day: Day, hospitalId: string | null, province: Province | null) => {
+  const rows = await hospitalSupply(day, { hospitalId });
+  if (!province) return rows;
+  const codes = await regionCodesOf(province);
+  return rows.filter((r) => codes.has(r.regionCode));
+});
 
 // keyed by today (WIB), so the reference day moves on at midnight
 const cachedReferenceDay = cached("referenceDay", (today: Day) => referenceDay(startOfWibDay(today)));
 
+const cachedLatestDataDay = cached("latestDataDay", (today: Day, province: Province | null) => latestDataDay(today, province));
+
 /**
- * The day the dashboard, the report and the API show when none is asked for: the latest day with
- * data (capacity or a stock report) that is not after today (WIB), so one entry mistyped into
- * the future cannot move everyone's view. Null when there is no capacity data at all.
+ * The day the dashboard, the report, the exports and the API show when none is asked for: the
+ * latest day with data (capacity or a stock report, in the province) that is not after today
+ * (WIB), so one entry mistyped into the future cannot move everyone's view. Null without data.
  */
-export async function defaultViewDay(): Promise<Day | null> {
-  if (!(await cachedLatestCapacityDay())) return null;
-  return cachedReferenceDay(today());
+export async function defaultViewDay(province: Province | null = null): Promise<Day | null> {
+  return cachedLatestDataDay(today(), province);
 }
 
 /** supplyByHospital(), cached: every active hospital's supply on the reference day, by id. */

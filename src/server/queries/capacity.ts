@@ -1,6 +1,7 @@
 import { addDays, dateToDay, dayToDate, type Day } from "@/domain/day";
-import { checkMedicalPriority, medicalPriorityInForce, type MedicalPriorityPeriod } from "@/domain/supply";
+import { checkMedicalPriority, medicalPriorityInForce, productionGap, type MedicalPriorityPeriod } from "@/domain/supply";
 import { prisma } from "../db";
+import { provinceDays } from "./headline";
 
 // The daily capacity screen: every active producer in a row for one WIB day (with the day's
 // figures if entered, and the previous day's for "copy yesterday"), the medical-priority
@@ -40,9 +41,9 @@ export async function capacityScreen(day: Day) {
   const [totals] = await prisma.$queryRaw<{ produced: bigint | null; medical: bigint | null; industrial: bigint | null; n: bigint }[]>`
     SELECT sum("producedKg") AS produced, sum("medicalKg") AS medical, sum("industrialKg") AS industrial, count(*) AS n
     FROM "DailyCapacity" WHERE day = ${date}`;
-  const [target] = await prisma.$queryRaw<{ target: number | null }[]>`
-    SELECT p."dailyTargetKg" AS target FROM "Policy" p JOIN "Region" r ON r.id = p."regionId"
-    WHERE r."parentId" IS NULL AND p."validFrom" <= ${date} ORDER BY p."validFrom" DESC LIMIT 1`;
+  // every province held to its own target, summed (one province's target is never the whole
+  // country's); no gap on a day nothing was logged
+  const gap = productionGap(await provinceDays(day));
   // The periods covering the day (few rows); the domain decides which one is in force.
   const periods = (
     await prisma.medicalPriorityPeriod.findMany({ where: { startsOn: { lte: date }, endsOn: { gte: date } }, include: { region: { select: { parentId: true } } } })
@@ -62,7 +63,8 @@ export async function capacityScreen(day: Day) {
       periods: forRegion(r.regionId, r.parentId),
     })),
     totals: { producedKg: Number(totals?.produced ?? 0), medicalKg: Number(totals?.medical ?? 0), industrialKg: Number(totals?.industrial ?? 0), rows: Number(totals?.n ?? 0) },
-    targetKg: target?.target ?? null,
+    targetKg: gap.targetKg,
+    shortfallKg: gap.shortfallKg,
     provincePolicy: medicalPriorityInForce(periods.filter((p) => p.isProvince), day),
   };
 }

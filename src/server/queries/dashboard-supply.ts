@@ -1,5 +1,6 @@
 import { dateToDay, dayToDate, type Day } from "@/domain/day";
 import { prisma } from "../db";
+import { andInProvince, type Province } from "./provinces";
 
 // Supply side of the dashboard, summed by PostgreSQL: each producer's split on a day against
 // the medical-priority policy in force, the medical-priority periods over a range, and each
@@ -18,8 +19,8 @@ export type ProducerSplit = {
   minMedicalSharePct: number | null;
 };
 
-/** Each producer's production and split on the day, with the policy in force for its region. */
-export async function producerSplits(day: Day): Promise<ProducerSplit[]> {
+/** Each producer's production and split on the day (in the province, if given), with the policy in force for its region. */
+export async function producerSplits(day: Day, province: Province | null = null): Promise<ProducerSplit[]> {
   const date = dayToDate(day);
   const rows = await prisma.$queryRaw<
     { id: string; name: string; producedKg: number; medicalKg: number; industrialKg: number; minPct: number | null }[]
@@ -32,7 +33,7 @@ export async function producerSplits(day: Day): Promise<ProducerSplit[]> {
       SELECT max(p."minMedicalSharePct") AS "minPct" FROM "MedicalPriorityPeriod" p
       WHERE (p."regionId" = r.id OR p."regionId" = r."parentId") AND p."startsOn" <= ${date} AND p."endsOn" >= ${date}
     ) m ON true
-    WHERE c.day = ${date}
+    WHERE c.day = ${date} ${andInProvince(province, "r")}
     ORDER BY c."producedKg" DESC, s.name`;
   return rows.map((r) => ({
     id: r.id,
@@ -47,14 +48,14 @@ export async function producerSplits(day: Day): Promise<ProducerSplit[]> {
 export type PriorityPeriod = { startsOn: Day; endsOn: Day; minMedicalSharePct: number; note: string };
 
 /**
- * The province-wide medical-priority periods overlapping from..to, each window once (on a
- * national data set every province has its own, often the same dates and minimum).
+ * The province-wide medical-priority periods overlapping from..to: the province's own, or for the
+ * whole country each window once (every province has its own, often the same dates and minimum).
  */
-export async function priorityPeriods(from: Day, to: Day): Promise<PriorityPeriod[]> {
+export async function priorityPeriods(from: Day, to: Day, province: Province | null = null): Promise<PriorityPeriod[]> {
   const rows = await prisma.$queryRaw<{ startsOn: Date; endsOn: Date; minMedicalSharePct: number; note: string }[]>`
     SELECT DISTINCT ON (p."startsOn", p."endsOn", p."minMedicalSharePct") p."startsOn", p."endsOn", p."minMedicalSharePct", p.note
     FROM "MedicalPriorityPeriod" p JOIN "Region" r ON r.id = p."regionId"
-    WHERE r."parentId" IS NULL AND p."startsOn" <= ${dayToDate(to)} AND p."endsOn" >= ${dayToDate(from)}
+    WHERE r."parentId" IS NULL AND p."startsOn" <= ${dayToDate(to)} AND p."endsOn" >= ${dayToDate(from)} ${andInProvince(province, "r")}
     ORDER BY p."startsOn", p."endsOn", p."minMedicalSharePct", p.note`;
   return rows.map((r) => ({
     startsOn: dateToDay(r.startsOn),
@@ -80,12 +81,13 @@ export type PledgeRow = {
 };
 
 /**
- * Every pledge's progress as of the end of a WIB day. A delivery counts for a pledge when it is
+ * Every pledge's progress as of the end of a WIB day (the pledges of the province's suppliers,
+ * when a province is given). A delivery counts for a pledge when it is
  * against one of its tranches or against an allocation drawing on it; "PledgeDeliveryDay" holds
  * those sums per day, kept by a trigger on "Delivery" (migration pledge_delivery_rollup), so
  * this reads a few rows per pledge instead of joining the deliveries to their allocations.
  */
-export async function pledgeProgress(day: Day): Promise<PledgeRow[]> {
+export async function pledgeProgress(day: Day, province: Province | null = null): Promise<PledgeRow[]> {
   const date = dayToDate(day);
   const rows = await prisma.$queryRaw<
     {
@@ -107,10 +109,10 @@ export async function pledgeProgress(day: Day): Promise<PledgeRow[]> {
       FROM "PledgeDeliveryDay" r WHERE r.day <= ${date} GROUP BY r."pledgeId"
     )
     SELECT p.id, s.name AS supplier, p."totalKg", LEAST(p."totalKg", due.due) AS due, sent.delivered, sent.dispatched, p."startsOn", p."endsOn", p.earmark::text AS earmark
-    FROM "Pledge" p JOIN "Supplier" s ON s.id = p."supplierId"
+    FROM "Pledge" p JOIN "Supplier" s ON s.id = p."supplierId" JOIN "Region" r ON r.id = s."regionId"
     LEFT JOIN due ON due."pledgeId" = p.id
     LEFT JOIN sent ON sent."pledgeId" = p.id
-    WHERE p."startsOn" <= ${date}
+    WHERE p."startsOn" <= ${date} ${andInProvince(province, "r")}
     ORDER BY p."startsOn", s.name`;
   return rows.map((r) => ({
     id: r.id,

@@ -1,5 +1,8 @@
 import { addDays, dateToDay, dayToDate, startOfWibDay, type Day } from "@/domain/day";
+import { Prisma } from "@/generated/prisma/client";
+import { productionGap } from "@/domain/supply";
 import { prisma } from "../db";
+import { andHospitalInProvince, andInProvince, type Province } from "./provinces";
 
 // Series over a range of WIB days and the requests funnel, aggregated by PostgreSQL.
 //
@@ -8,63 +11,88 @@ import { prisma } from "../db";
 
 export type DailyPoint = {
   day: Day;
-  /** region's production (null: nothing logged that day) */
+  /** production (null: nothing logged that day) */
   capacityKg: number | null;
   medicalKg: number | null;
   industrialKg: number | null;
   /** hospitals' reported use */
   hospitalUseKg: number | null;
+  /** the provinces' targets in force, summed (null: no province has one) */
   targetKg: number | null;
+  /** production below the target over the provinces with both figures (src/domain/supply productionGap) */
+  shortfallKg: number | null;
   /** COVID-19 active cases summed over the regencies/cities */
   activeCases: number | null;
 };
 
-/** One row per day from..to (inclusive), days without data kept as nulls. */
-export async function dailySeries(from: Day, to: Day): Promise<DailyPoint[]> {
+/**
+ * One row per day from..to (inclusive), days without data kept as nulls: for the province, or
+ * the whole country with each province held to its own target.
+ */
+export async function dailySeries(from: Day, to: Day, province: Province | null = null): Promise<DailyPoint[]> {
   const f = dayToDate(from);
   const t = dayToDate(to);
-  const rows = await prisma.$queryRaw<
-    {
-      day: Date;
-      produced: bigint | null;
-      medical: bigint | null;
-      industrial: bigint | null;
-      used: bigint | null;
-      target: number | null;
-      active: bigint | null;
-    }[]
+  // per day and province: production and the target in force
+  const perProvince = prisma.$queryRaw<
+    { day: Date; code: string; target: number | null; produced: bigint | null; medical: bigint | null; industrial: bigint | null }[]
   >`
     WITH days AS (SELECT g::date AS day FROM generate_series(${f}::date, ${t}::date, interval '1 day') g),
+    prov AS (SELECT id, code FROM "Region" WHERE "parentId" IS NULL ${province ? Prisma.sql`AND id = ${province.id}` : Prisma.empty}),
     cap AS (
-      SELECT day, sum("producedKg") AS produced, sum("medicalKg") AS medical, sum("industrialKg") AS industrial
-      FROM "DailyCapacity" WHERE day BETWEEN ${f} AND ${t} GROUP BY day
-    ), use AS (
-      SELECT day, sum("usedKg") AS used FROM "StockReport" WHERE day BETWEEN ${f} AND ${t} GROUP BY day
+      SELECT c.day, coalesce(r."parentId", r.id) AS "provinceId",
+             sum(c."producedKg") AS produced, sum(c."medicalKg") AS medical, sum(c."industrialKg") AS industrial
+      FROM "DailyCapacity" c JOIN "Supplier" s ON s.id = c."supplierId" JOIN "Region" r ON r.id = s."regionId"
+      WHERE c.day BETWEEN ${f} AND ${t} ${andInProvince(province, "r")}
+      GROUP BY 1, 2
+    )
+    SELECT days.day, prov.code, tg.target, cap.produced, cap.medical, cap.industrial
+    FROM days CROSS JOIN prov
+    LEFT JOIN cap ON cap.day = days.day AND cap."provinceId" = prov.id
+    LEFT JOIN LATERAL (
+      SELECT p."dailyTargetKg" AS target FROM "Policy" p
+      WHERE p."regionId" = prov.id AND p."validFrom" <= days.day ORDER BY p."validFrom" DESC LIMIT 1
+    ) tg ON true`;
+  const perDay = prisma.$queryRaw<{ day: Date; used: bigint | null; active: bigint | null }[]>`
+    WITH days AS (SELECT g::date AS day FROM generate_series(${f}::date, ${t}::date, interval '1 day') g),
+    use AS (
+      SELECT s.day, sum(s."usedKg") AS used FROM "StockReport" s
+      WHERE s.day BETWEEN ${f} AND ${t} ${andHospitalInProvince(province, `s."hospitalId"`)} GROUP BY s.day
     ), cases AS (
       SELECT c.day, sum(c.active) AS active
       FROM "CaseStat" c JOIN "Region" r ON r.id = c."regionId" JOIN "Region" p ON p.id = r."parentId" AND p."parentId" IS NULL
-      WHERE c.day BETWEEN ${f} AND ${t} GROUP BY c.day
+      WHERE c.day BETWEEN ${f} AND ${t} ${province ? Prisma.sql`AND p.id = ${province.id}` : Prisma.empty} GROUP BY c.day
     )
-    SELECT days.day, cap.produced, cap.medical, cap.industrial, use.used, tg.target, cases.active
-    FROM days
-    LEFT JOIN cap ON cap.day = days.day
-    LEFT JOIN use ON use.day = days.day
-    LEFT JOIN cases ON cases.day = days.day
-    LEFT JOIN LATERAL (
-      SELECT p."dailyTargetKg" AS target FROM "Policy" p JOIN "Region" r ON r.id = p."regionId"
-      WHERE r."parentId" IS NULL AND p."validFrom" <= days.day ORDER BY p."validFrom" DESC LIMIT 1
-    ) tg ON true
+    SELECT days.day, use.used, cases.active
+    FROM days LEFT JOIN use ON use.day = days.day LEFT JOIN cases ON cases.day = days.day
     ORDER BY days.day`;
+  const [provinceRows, dayRows] = await Promise.all([perProvince, perDay]);
   const n = (v: bigint | number | null) => (v === null ? null : Number(v));
-  return rows.map((r) => ({
-    day: dateToDay(r.day),
-    capacityKg: n(r.produced),
-    medicalKg: n(r.medical),
-    industrialKg: n(r.industrial),
-    hospitalUseKg: n(r.used),
-    targetKg: n(r.target),
-    activeCases: n(r.active),
-  }));
+  const byDay = new Map<Day, { code: string; targetKg: number | null; capacityKg: number | null; medicalKg: number | null; industrialKg: number | null }[]>();
+  for (const r of provinceRows) {
+    const day = dateToDay(r.day);
+    let list = byDay.get(day);
+    if (!list) byDay.set(day, (list = []));
+    list.push({ code: r.code, targetKg: r.target, capacityKg: n(r.produced), medicalKg: n(r.medical), industrialKg: n(r.industrial) });
+  }
+  const sumOf = (xs: (number | null)[]) => {
+    const known = xs.filter((v): v is number => v !== null);
+    return known.length === 0 ? null : known.reduce((a, b) => a + b, 0);
+  };
+  return dayRows.map((r) => {
+    const day = dateToDay(r.day);
+    const provinces = byDay.get(day) ?? [];
+    const gap = productionGap(provinces);
+    return {
+      day,
+      capacityKg: gap.capacityKg,
+      medicalKg: sumOf(provinces.map((p) => p.medicalKg)),
+      industrialKg: sumOf(provinces.map((p) => p.industrialKg)),
+      hospitalUseKg: n(r.used),
+      targetKg: gap.targetKg,
+      shortfallKg: gap.shortfallKg,
+      activeCases: n(r.active),
+    };
+  });
 }
 
 export type RequestFunnel = {
@@ -82,9 +110,10 @@ const APPROVED = ["APPROVED", "ALLOCATED", "IN_TRANSIT", "FULFILLED"];
 
 /**
  * Requests made on the WIB days from..to, as they stood at the end of `to`: tonnes requested,
- * approved (decided by then), delivered (received by then), and the median request→receipt time.
+ * approved (decided by then), delivered (received by then), and the median request→receipt time;
+ * the requests of the province's hospitals when a province is given.
  */
-export async function requestFunnel(from: Day, to: Day): Promise<RequestFunnel> {
+export async function requestFunnel(from: Day, to: Day, province: Province | null = null): Promise<RequestFunnel> {
   const start = startOfWibDay(from);
   const end = startOfWibDay(addDays(to, 1));
   const [r] = await prisma.$queryRaw<
@@ -103,11 +132,11 @@ export async function requestFunnel(from: Day, to: Day): Promise<RequestFunnel> 
       count(*) FILTER (WHERE "fulfilledAt" < ${end}) AS fulfilled_n,
       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "fulfilledAt" - "createdAt") / 3600.0)
         FILTER (WHERE "fulfilledAt" < ${end}) AS median_h
-    FROM "SupplyRequest" WHERE "createdAt" >= ${start} AND "createdAt" < ${end}`;
+    FROM "SupplyRequest" WHERE "createdAt" >= ${start} AND "createdAt" < ${end} ${andHospitalInProvince(province, `"hospitalId"`)}`;
   const [d] = await prisma.$queryRaw<{ delivered: bigint | null }[]>`
     SELECT sum(d."receivedKg") AS delivered
     FROM "Delivery" d JOIN "Allocation" a ON a.id = d."allocationId" JOIN "SupplyRequest" q ON q.id = a."requestId"
-    WHERE q."createdAt" >= ${start} AND q."createdAt" < ${end} AND d."receivedAt" < ${end}`;
+    WHERE q."createdAt" >= ${start} AND q."createdAt" < ${end} AND d."receivedAt" < ${end} ${andHospitalInProvince(province, `q."hospitalId"`)}`;
   return {
     requests: Number(r.requests),
     requestedKg: Number(r.requested ?? 0),

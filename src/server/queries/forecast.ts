@@ -147,7 +147,7 @@ async function supplyOn(day: Day): Promise<ForecastInputs["supply"]> {
   const [r] = await prisma.$queryRaw<{ day: Date | null }[]>`SELECT max(day) AS day FROM "DailyCapacity" WHERE day <= ${dayToDate(day)}`;
   if (!r?.day) return { day: null, medicalKg: 0, productionKg: 0 };
   const h = await headlineFor(dateToDay(r.day));
-  return { day: h.day, medicalKg: h.medicalKg, productionKg: h.capacityKg };
+  return { day: h.day, medicalKg: h.medicalKg ?? 0, productionKg: h.capacityKg ?? 0 }; // a day with data: never null here
 }
 
 /** The last HISTORY_DAYS days: patients per day (summed by SQL) beside the dashboard's daily series. */

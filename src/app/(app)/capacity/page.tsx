@@ -55,7 +55,7 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
       },
     };
   });
-  const gap = screen.targetKg === null ? null : Math.max(0, screen.targetKg - screen.totals.producedKg);
+  const gap = screen.shortfallKg;
   const dayLink = (d: string) => `/capacity?day=${d}`;
   return (
     <>

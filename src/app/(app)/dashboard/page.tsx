@@ -3,7 +3,7 @@ import { addDays } from "@/domain/day";
 import { ChartFigure } from "@/components/charts/figure";
 import { DailyLineChart, GroupedBarChart, SplitChart } from "@/components/charts/lazy";
 import { COLORS } from "@/components/charts/palette";
-import { DayPicker } from "@/components/dashboard/day-picker";
+import { DayPicker, ProvinceSelect, viewQuery } from "@/components/dashboard/day-picker";
 import { Funnel } from "@/components/dashboard/funnel";
 import { Headline } from "@/components/dashboard/headline";
 import { dashboardTables, DataTable, TABLE_KEYS, type TableKey, type TableSpec } from "@/components/dashboard/tables";
@@ -11,11 +11,12 @@ import { formatDateTime, formatDay, formatNumber } from "@/i18n/format";
 import type { Locale } from "@/i18n/locales";
 import type { Messages } from "@/i18n/messages";
 import { getI18n } from "@/i18n/server";
-import { cachedCapacityDayBounds, cachedDashboardData, defaultViewDay } from "@/server/queries/cached";
-import { NORMAL_MEDICAL_SHARE, shortfallKg } from "@/server/queries/dashboard-rules";
+import { cachedCapacityDayBounds, cachedDashboardData, cachedProvinceList, defaultViewDay } from "@/server/queries/cached";
+import { chooseProvince } from "@/server/queries/provinces";
+import { NORMAL_MEDICAL_SHARE } from "@/server/queries/dashboard-rules";
 import { requireActor } from "@/server/session";
 import { BadDayNotice } from "@/components/forms/bad-day";
-import { checkedDayParam, rangeParam } from "./params";
+import { checkedDayParam, provinceParam, rangeParam } from "./params";
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -39,31 +40,54 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const { t: all, locale } = await getI18n();
   const t = all.dashboard;
   const search = await searchParams;
-  const bounds = await cachedCapacityDayBounds();
+  const provinces = await cachedProvinceList();
+  const choice = chooseProvince(provinceParam(search), provinces);
+  if (!choice.ok) {
+    return (
+      <>
+        <h1>{t.title}</h1>
+        <p role="alert" className="card border-l-4 border-l-red-700" data-testid="province-unknown">{t.province.unknown(choice.code)}</p>
+        <form method="get" action="/dashboard" className="flex flex-wrap items-end gap-3">
+          <ProvinceSelect provinces={provinces} province={null} t={t.province} />
+          <button type="submit" className="btn">{t.picker.show}</button>
+        </form>
+      </>
+    );
+  }
+  const province = choice.province;
+  const scope = province ? t.province.scopeProvince(province.name, province.code) : t.province.scopeNational(provinces.length);
+  const bounds = await cachedCapacityDayBounds(province);
   if (!bounds) {
     return (
       <>
         <h1>{t.title}</h1>
+        <p className="text-slate-700" data-testid="dashboard-scope">{scope}</p>
         <p>{t.noData}</p>
+        <form method="get" action="/dashboard" className="flex flex-wrap items-end gap-3">
+          <ProvinceSelect provinces={provinces} province={province?.code ?? null} t={t.province} />
+          <button type="submit" className="btn">{t.picker.show}</button>
+        </form>
       </>
     );
   }
-  const asked = checkedDayParam(search);
-  if (asked.error) {
+  const askedDay = checkedDayParam(search);
+  if (askedDay.error) {
     return (
       <>
         <h1>{t.title}</h1>
-        <BadDayNotice param="date" raw={asked.raw} code={asked.error} errors={all.errors} href="/dashboard" />
+        <BadDayNotice param="date" raw={askedDay.raw} code={askedDay.error} errors={all.errors} href="/dashboard" />
       </>
     );
   }
-  const day = asked.day ?? (await defaultViewDay()) ?? bounds.last;
+  const day = askedDay.day ?? (await defaultViewDay(province)) ?? bounds.last;
   const range = rangeParam(search);
-  const d = await cachedDashboardData(day, range);
+  const d = await cachedDashboardData(day, range, province);
   const tables = dashboardTables(d, t, locale);
   const from = formatDay(d.from, locale);
   const to = formatDay(day, locale);
-  const query = `date=${day}&range=${range}`;
+  // the province only when asked for: without it, the default view (the same cache entry)
+  const asked = provinceParam(search) ? province?.code ?? null : null;
+  const query = viewQuery({ day, range, province: asked });
 
   const splitData = d.series.map((p) => ({
     day: p.day,
@@ -76,7 +100,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     capacity: t1(p.capacityKg),
     medical: t1(p.medicalKg),
     target: t1(p.targetKg),
-    shortfall: p.capacityKg === null || p.targetKg === null ? null : shortfallKg(p.targetKg, p.capacityKg) / 1000,
+    shortfall: t1(p.shortfallKg),
     use: t1(p.hospitalUseKg),
     cases: p.activeCases,
   }));
@@ -93,6 +117,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <div>
           <h1>{t.title}</h1>
           <p className="text-slate-700" data-testid="dashboard-day">{t.dayOf(formatDay(day, locale))}</p>
+          <p className="text-sm text-slate-700" data-testid="dashboard-scope">{scope}</p>
         </div>
         <DayPicker
           day={day}
@@ -101,7 +126,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           last={bounds.last}
           prev={day > bounds.first ? addDays(day, -1) : null}
           next={day < bounds.last ? addDays(day, 1) : null}
-          t={t.picker}
+          provinces={provinces}
+          province={asked}
+          t={t}
         />
       </div>
 
@@ -240,7 +267,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <h2 id="exports-title">{t.export.title}</h2>
         <ul className="flex flex-wrap gap-2">
           <li>
-            <Link className="btn" href={`/report?date=${day}`} data-testid="report-link">
+            <Link className="btn" href={`/report?${viewQuery({ day, province: asked })}`} data-testid="report-link">
               {t.export.report}
             </Link>
           </li>

@@ -29,3 +29,11 @@ export function rangeParam(search: Search): RangeDays {
   const v = Number(one(search.range));
   return (RANGES as readonly number[]).includes(v) ? (v as RangeDays) : 30;
 }
+
+/**
+ * ?province=<official code> as given, or undefined without one (an empty value, the selector's
+ * "national" choice, is none). The page checks it names a province (chooseProvince).
+ */
+export function provinceParam(search: Search): string | undefined {
+  return one(search.province)?.trim() || undefined;
+}

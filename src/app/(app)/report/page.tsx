@@ -6,68 +6,109 @@ import { StatusBadge } from "@/components/dashboard/status-badge";
 import { formatDateTime, formatDay, formatNumber, formatPercent, formatTonnes } from "@/i18n/format";
 import { asLocale } from "@/i18n/locales";
 import { messagesFor } from "@/i18n/messages";
-import { cachedCapacityDayBounds, cachedDashboardData, defaultViewDay } from "@/server/queries/cached";
+import { ProvinceSelect, viewQuery } from "@/components/dashboard/day-picker";
+import { statusAsOf } from "@/components/dashboard/headline";
+import { cachedCapacityDayBounds, cachedDashboardData, cachedProvinceList, defaultViewDay } from "@/server/queries/cached";
+import { chooseProvince } from "@/server/queries/provinces";
 import { SUPPLY_STATUSES } from "@/server/queries/dashboard-rules";
 import { requireActor } from "@/server/session";
 import { BadDayNotice } from "@/components/forms/bad-day";
-import { checkedDayParam } from "../dashboard/params";
+import { checkedDayParam, provinceParam } from "../dashboard/params";
 
 type Search = Record<string, string | string[] | undefined>;
 
-// The printable daily situation report: one A4 page, in Bahasa Indonesia unless ?lang=en.
+// The printable daily situation report: one A4 page, in Bahasa Indonesia unless ?lang=en; for a
+// province (?province=36) or the whole country, like the dashboard.
 export default async function ReportPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requireActor("report:read");
   const search = await searchParams;
   const locale = asLocale(typeof search.lang === "string" ? search.lang : undefined);
   const all = messagesFor(locale);
   const t = all.dashboard;
-  const bounds = await cachedCapacityDayBounds();
+  const provinces = await cachedProvinceList();
+  const choice = chooseProvince(provinceParam(search), provinces);
+  if (!choice.ok) return <p role="alert" data-testid="province-unknown">{t.province.unknown(choice.code)}</p>;
+  const province = choice.province;
+  const bounds = await cachedCapacityDayBounds(province);
   if (!bounds) return <p>{t.noData}</p>;
-  const asked = checkedDayParam(search);
-  if (asked.error) return <BadDayNotice param="date" raw={asked.raw} code={asked.error} errors={all.errors} href={locale === "en" ? "/report?lang=en" : "/report"} />;
-  const day = asked.day ?? (await defaultViewDay()) ?? bounds.last;
-  const d = await cachedDashboardData(day, 30);
+  const askedDay = checkedDayParam(search);
+  if (askedDay.error) return <BadDayNotice param="date" raw={askedDay.raw} code={askedDay.error} errors={all.errors} href={locale === "en" ? "/report?lang=en" : "/report"} />;
+  const day = askedDay.day ?? (await defaultViewDay(province)) ?? bounds.last;
+  const asked = provinceParam(search) ? province?.code ?? null : null;
+  const view = viewQuery({ day, province: asked });
+  const d = await cachedDashboardData(day, 30, province);
   const tables = dashboardTables(d, t, locale);
   const s = d.summary;
   // the few most at risk: the page must stay one A4 sheet (the dashboard and its CSV have them all)
-  const atRisk = d.hospitals.filter((h) => h.status !== "green").slice(0, 6);
+  const atRisk = d.hospitals.filter((x) => x.status !== "green").slice(0, 6);
+  const h = t.headline;
+  const T = (kg: number) => formatTonnes(kg, locale);
+  const names = (codes: string[]) => codes.map((c) => s.provinces.find((x) => x.code === c)?.name ?? c).join(", ");
 
   return (
     <article lang={locale} className="report mx-auto max-w-4xl space-y-4 bg-white print:space-y-2 p-6 text-sm shadow-sm print:max-w-none print:p-0 print:shadow-none" data-testid="report">
       <div className="no-print flex flex-wrap items-center gap-3">
         <PrintButton label={t.report.print} />
-        <Link className="btn-secondary" href={`/dashboard?date=${day}`}>{t.report.dashboard}</Link>
+        <Link className="btn-secondary" href={`/dashboard?${view}`}>{t.report.dashboard}</Link>
         <span className="text-slate-700">{t.report.language}:</span>
-        <Link className="underline" href={`/report?date=${day}`} lang="id">{all.shell.language.id}</Link>
-        <Link className="underline" href={`/report?date=${day}&lang=en`} lang="en">{all.shell.language.en}</Link>
+        <Link className="underline" href={`/report?${view}`} lang="id">{all.shell.language.id}</Link>
+        <Link className="underline" href={`/report?${view}&lang=en`} lang="en">{all.shell.language.en}</Link>
+        <form method="get" action="/report" className="flex items-end gap-2">
+          <input type="hidden" name="date" value={day} />
+          {locale === "en" ? <input type="hidden" name="lang" value="en" /> : null}
+          <ProvinceSelect provinces={provinces} province={asked} t={t.province} />
+          <button type="submit" className="btn-secondary">{t.picker.show}</button>
+        </form>
       </div>
       <header className="border-b-2 border-slate-900 pb-2">
         <p className="text-xs uppercase tracking-wide text-slate-700">{all.shell.appName} · {t.report.subtitle}</p>
         <h1 className="text-xl">{t.report.title}</h1>
         <p data-testid="report-day">{t.dayOf(formatDay(day, locale))} · <span className="text-slate-700">{t.report.generated(formatDateTime(clockNow(), locale))}</span></p>
+        <p data-testid="report-scope">{province ? t.province.scopeProvince(province.name, province.code) : t.province.scopeNational(provinces.length)}</p>
       </header>
 
       <section aria-labelledby="r-key">
         <h2 id="r-key" className="text-base">{t.report.keyFigures}</h2>
-        <dl className="mt-1 grid grid-cols-2 gap-x-6 gap-y-1 sm:grid-cols-3 print:grid-cols-3">
-          <Fig label={t.headline.capacity} value={formatTonnes(s.capacityKg, locale)} testId="r-capacity" />
-          <Fig label={t.headline.target} value={formatTonnes(s.targetKg, locale)} testId="r-target" />
-          <Fig
-            label={t.headline.shortfall}
-            value={`${formatTonnes(s.shortfallKg, locale)} (${formatPercent(s.targetKg ? s.shortfallKg / s.targetKg : 0, locale)})`}
-            testId="r-shortfall"
-          />
-          <Fig label={t.headline.medicalSupply} value={formatTonnes(s.medicalKg, locale)} />
-          <Fig label={t.split.industrial} value={formatTonnes(s.industrialKg, locale)} />
-          <Fig label={t.headline.medicalDemand} value={formatTonnes(s.medicalDemandKg, locale)} />
-        </dl>
-        <p className="mt-2 flex flex-wrap gap-3">
-          {SUPPLY_STATUSES.map((st) => (
-            <span key={st} className="flex items-center gap-1">
-              <StatusBadge status={st} label={t.status[st]} /> <strong>{s.hospitals[st]}</strong>
-            </span>
-          ))}
-        </p>
+        <div className="mt-1 grid gap-x-6 gap-y-2 sm:grid-cols-3 print:grid-cols-3">
+          <div>
+            <h3 className="text-sm font-semibold">{h.productionTitle}</h3>
+            <dl>
+              <Fig label={h.capacity} value={s.capacityKg === null ? h.noData : T(s.capacityKg)} testId="r-capacity" />
+              <Fig label={h.ideal} value={s.targetKg === null ? h.noTarget : T(s.targetKg)} testId="r-target" />
+              <Fig
+                label={h.shortfall}
+                value={s.shortfallKg === null ? h.noData : `${T(s.shortfallKg)} (${formatPercent(s.production.shortfallShare ?? 0, locale)})`}
+                testId="r-shortfall"
+              />
+            </dl>
+            {s.production.withoutTarget.length > 0 ? <p className="text-xs">{h.withoutTarget(names(s.production.withoutTarget))}</p> : null}
+            {s.production.withoutData.length > 0 ? <p className="text-xs">{h.withoutData(names(s.production.withoutData))}</p> : null}
+          </div>
+          <div>
+            <h3 className="text-sm font-semibold">{h.medicalTitle}</h3>
+            <dl>
+              <Fig label={h.medicalSupply} value={s.medicalKg === null ? h.noData : T(s.medicalKg)} testId="r-medical" />
+              <Fig label={t.split.industrial} value={s.industrialKg === null ? h.noData : T(s.industrialKg)} />
+              <Fig
+                label={h.hospitalUse}
+                value={s.medicalDemandKg === null ? h.noData : T(s.medicalDemandKg)}
+                note={s.demand.reportingHospitals === 0 ? h.noReports : h.reporting(formatNumber(s.demand.reportingHospitals, locale), formatNumber(s.demand.activeHospitals, locale))}
+                testId="r-demand"
+              />
+            </dl>
+          </div>
+          <div>
+            <h3 className="text-sm font-semibold">{h.riskTitle}</h3>
+            <p className="mt-1 flex flex-wrap gap-3">
+              {SUPPLY_STATUSES.map((st) => (
+                <span key={st} className="flex items-center gap-1">
+                  <StatusBadge status={st} label={t.status[st]} /> <strong>{s.hospitals[st]}</strong>
+                </span>
+              ))}
+            </p>
+            <p className="mt-1 text-xs text-slate-700">{statusAsOf(s, h, locale)}</p>
+          </div>
+        </div>
       </section>
 
       <section aria-labelledby="r-risk">
@@ -104,11 +145,12 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
   );
 }
 
-function Fig({ label, value, testId }: { label: string; value: string; testId?: string }) {
+function Fig({ label, value, note, testId }: { label: string; value: string; note?: string; testId?: string }) {
   return (
     <div>
       <dt className="text-xs text-slate-700">{label}</dt>
       <dd className="text-lg font-semibold" data-testid={testId}>{value}</dd>
+      {note ? <dd className="text-xs text-slate-700">{note}</dd> : null}
     </div>
   );
 }

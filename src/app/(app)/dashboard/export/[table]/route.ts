@@ -1,12 +1,14 @@
 import { dashboardTables, TABLE_KEYS, toCsv, type TableKey } from "@/components/dashboard/tables";
 import { getI18n } from "@/i18n/server";
-import { cachedDashboardData, defaultViewDay } from "@/server/queries/cached";
+import { cachedDashboardData, cachedProvinceList, defaultViewDay } from "@/server/queries/cached";
+import { chooseProvince } from "@/server/queries/provinces";
 import { can } from "@/server/permissions";
 import { currentActor } from "@/server/session";
-import { checkedDayParam, rangeParam } from "../../params";
+import { checkedDayParam, provinceParam, rangeParam } from "../../params";
 
-// GET /dashboard/export/<table>?date=YYYY-MM-DD&range=30|90 — one dashboard table as CSV, with
-// the same columns and headers (in the reader's language) as on the page.
+// GET /dashboard/export/<table>?date=YYYY-MM-DD&range=30|90&province=36 — one dashboard table as
+// CSV, with the same columns and headers (in the reader's language) as on the page; for the
+// province, or the whole country. An unknown province is a 400, never the whole country.
 export async function GET(request: Request, ctx: { params: Promise<{ table: string }> }) {
   const actor = await currentActor();
   if (!actor) return new Response("unauthorized", { status: 401 });
@@ -16,15 +18,17 @@ export async function GET(request: Request, ctx: { params: Promise<{ table: stri
   const search = Object.fromEntries(new URL(request.url).searchParams);
   const asked = checkedDayParam(search);
   if (asked.error) return Response.json({ error: "bad_request", parameter: "date", reason: asked.error }, { status: 400, headers: { "Cache-Control": "no-store" } });
-  const day = asked.day ?? (await defaultViewDay());
+  const choice = chooseProvince(provinceParam(search), await cachedProvinceList());
+  if (!choice.ok) return Response.json({ error: "bad_request", parameter: "province", reason: "no province has this code" }, { status: 400, headers: { "Cache-Control": "no-store" } });
+  const day = asked.day ?? (await defaultViewDay(choice.province));
   if (!day) return new Response("no data", { status: 404 });
   const { t, locale } = await getI18n();
-  const data = await cachedDashboardData(day, rangeParam(search));
+  const data = await cachedDashboardData(day, rangeParam(search), choice.province);
   const spec = dashboardTables(data, t.dashboard, locale)[table as TableKey];
   return new Response(toCsv(spec as Parameters<typeof toCsv>[0]), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="oxygen-${table}-${day}.csv"`,
+      "Content-Disposition": `attachment; filename="oxygen-${table}-${provinceParam(search) ? `${choice.province?.code}-` : ""}${day}.csv"`,
       "Cache-Control": "no-store",
     },
   });
