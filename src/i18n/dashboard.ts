@@ -1,3 +1,4 @@
+import { STALE_AFTER_HOURS } from "@/domain/stock";
 // Strings of the officials' dashboard, its exports, the daily situation report and API tokens.
 const id = {
   title: "Dasbor situasi oksigen",
@@ -67,7 +68,7 @@ const id = {
     redHint: "< 8 jam",
     amberHint: "< 24 jam",
     greenHint: "≥ 24 jam",
-    staleHint: "laporan > 24 jam",
+    staleHint: `laporan > ${STALE_AFTER_HOURS} jam`,
   },
   split: {
     title: "Pembagian industri dan medis",
@@ -270,7 +271,7 @@ const en: typeof id = {
     redHint: "< 8 h",
     amberHint: "< 24 h",
     greenHint: "≥ 24 h",
-    staleHint: "report > 24 h old",
+    staleHint: `report > ${STALE_AFTER_HOURS} h old`,
   },
   split: {
     title: "Industrial / medical split",

@@ -1,3 +1,4 @@
+import { STALE_AFTER_HOURS } from "@/domain/stock";
 // Strings of the hospital side: hospitals, users, stock reports, requests, triage, allocation,
 // receipts and notifications. Bahasa Indonesia is the default; `en` is typed as `typeof id`.
 const id = {
@@ -273,7 +274,7 @@ const id = {
       receipt_difference: (p: NoticeParams) => `Selisih penerimaan di ${p.hospital ?? ""}: dikirim ${p.dispatched ?? ""}, diterima ${p.received ?? ""}${p.reason ? ` (${p.reason})` : ""}.`,
       allocation_cancelled: (p: NoticeParams) => `Alokasi ${p.tonnes ?? ""} untuk permintaan Anda dibatalkan: ${p.reason ?? ""}`,
       request_closed_short: (p: NoticeParams) => `Permintaan Anda (disetujui ${p.approved ?? ""}) ditutup kurang: ${p.reason ?? ""}`,
-      hospital_stale: (p: NoticeParams) => `${p.hospital ?? ""} tidak melapor stok lebih dari 24 jam (terakhir ${p.lastDay ?? "—"}).`,
+      hospital_stale: (p: NoticeParams) => `${p.hospital ?? ""} tidak melapor stok lebih dari ${STALE_AFTER_HOURS} jam (terakhir ${p.lastDay ?? "—"}).`,
       stock_flagged: (p: NoticeParams) => `Laporan stok ${p.hospital ?? ""} (${p.day ?? ""}) ditandai untuk ditinjau.`,
     },
     other: "Pemberitahuan",
@@ -558,7 +559,7 @@ const en: typeof id = {
       receipt_difference: (p) => `Receipt difference at ${p.hospital ?? ""}: dispatched ${p.dispatched ?? ""}, accepted ${p.received ?? ""}${p.reason ? ` (${p.reason})` : ""}.`,
       allocation_cancelled: (p) => `An allocation of ${p.tonnes ?? ""} for your request was cancelled: ${p.reason ?? ""}`,
       request_closed_short: (p) => `Your request (approved ${p.approved ?? ""}) was closed short: ${p.reason ?? ""}`,
-      hospital_stale: (p) => `${p.hospital ?? ""} has not reported stock for more than 24 h (last ${p.lastDay ?? "—"}).`,
+      hospital_stale: (p) => `${p.hospital ?? ""} has not reported stock for more than ${STALE_AFTER_HOURS} h (last ${p.lastDay ?? "—"}).`,
       stock_flagged: (p) => `${p.hospital ?? ""}'s stock report (${p.day ?? ""}) is flagged for review.`,
     },
     other: "Notice",

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { SupplyBadge } from "@/components/hospital/supply-badge";
-import { formatNumber, formatTonnes } from "@/i18n/format";
+import { formatDateTime, formatNumber, formatTonnes } from "@/i18n/format";
 import { getI18n } from "@/i18n/server";
 import { can } from "@/server/permissions";
 import { listHospitals } from "@/server/queries/hospitals";
@@ -12,6 +12,7 @@ export default async function HospitalsPage() {
   const h = t.hospital.hospitals;
   const hospitals = await listHospitals(actor);
   const canWrite = can(actor, "hospital:write");
+  const supplyAsOf = hospitals.find((x) => x.supply)?.supply?.asOf ?? null;
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -19,6 +20,7 @@ export default async function HospitalsPage() {
         {canWrite && <Link href="/hospitals/new" className="btn">{h.new}</Link>}
       </div>
       <p className="text-sm text-slate-600">{t.hospital.supply.legend}</p>
+      {supplyAsOf && <p className="text-xs text-slate-600" data-testid="hospitals-as-of">{t.hospital.supply.asOf(formatDateTime(supplyAsOf, locale))}</p>}
       <div className="card overflow-x-auto p-0">
         <table className="table" data-testid="hospitals-table">
           <thead>
@@ -45,7 +47,7 @@ export default async function HospitalsPage() {
                   {formatNumber(x.beds, locale)} <span className="text-xs text-slate-500">/ {formatNumber(x.covidBeds, locale)} / {formatNumber(x.icuBeds, locale)}</span>
                 </td>
                 <td className="text-right tabular-nums">{formatTonnes(x.tankCapacityKg, locale)}</td>
-                <td><SupplyBadge supply={x.supply} t={t.hospital.supply} locale={locale} /></td>
+                <td><SupplyBadge supply={x.supply} t={t.hospital.supply} locale={locale} withAsOf={false} /></td>
               </tr>
             ))}
           </tbody>

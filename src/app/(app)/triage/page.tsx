@@ -53,6 +53,9 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
     }
   }
 
+  // every card's hours are projected to the same moment: said once, above the board
+  const supplyAsOf = board.columns.flatMap((c) => c.cards).find((c) => c.supply)?.supply?.asOf ?? null;
+
   // the form holds only the first FORM_LINES lines of the proposal
   const cut = rec !== null && rec.recommendation.lines.length > rows.length;
 
@@ -60,6 +63,7 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
     <>
       <h1>{h.triage.title}</h1>
       <p className="text-sm text-slate-600">{h.triage.intro}</p>
+      {supplyAsOf && <p className="text-xs text-slate-600" data-testid="triage-as-of">{h.supply.asOf(formatDateTime(supplyAsOf, locale))}</p>}
       <div className="grid gap-3 md:grid-cols-3 xl:grid-cols-5" data-testid="triage-board">
         {board.columns.map((col) => (
           <section key={col.status} className="space-y-2 rounded-lg bg-slate-100 p-2" data-testid={`column-${col.status}`} aria-label={h.status[col.status]}>
@@ -113,7 +117,7 @@ function Card({ c, t, locale }: { c: TriageCard; t: Awaited<ReturnType<typeof ge
         {c.approvedKg !== null && c.approvedKg !== c.requestedKg && <> → {formatTonnes(c.approvedKg, locale)}</>}
         {c.allocatedKg > 0 && <span className="text-slate-500"> · {h.requests.allocated} {formatTonnes(c.allocatedKg, locale)}</span>}
       </div>
-      <div className="mt-1"><SupplyBadge supply={c.supply} t={h.supply} locale={locale} /></div>
+      <div className="mt-1"><SupplyBadge supply={c.supply} t={h.supply} locale={locale} withAsOf={false} /></div>
       <div className="mt-1 flex items-center justify-between text-xs text-slate-500">
         <span>{formatDateTime(c.createdAt, locale)}</span>
         {(c.status === "REJECTED" || c.status === "CANCELLED" || c.status === "CLOSED_SHORT") && <StatusBadge status={c.status} t={h} />}
