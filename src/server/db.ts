@@ -5,7 +5,7 @@ import { EMBEDDED_DATABASE_URL } from "./embedded-db-url";
 // One client per process; in development Next reloads modules, so keep it on globalThis.
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
-/** DATABASE_URL, or the embedded PGlite server that scripts/demo.ts starts when it is unset. */
+/** DATABASE_URL, or the embedded PostgreSQL that scripts/demo.ts starts when it is unset. */
 export function databaseUrl(): string {
   return process.env.DATABASE_URL || EMBEDDED_DATABASE_URL;
 }

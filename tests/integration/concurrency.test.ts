@@ -5,7 +5,6 @@ import { allocate } from "@/server/use-cases/allocations";
 import { createDispatch } from "@/server/use-cases/dispatches";
 import { approveRequest, cancelRequest, createRequest, rejectRequest } from "@/server/use-cases/requests";
 import { submitStockReport } from "@/server/use-cases/stock";
-import { embedded } from "./db-mode";
 import { actor } from "./supply-helpers";
 
 // Concurrency against the real PostgreSQL (PGlite is one session: skipped there). Each test
@@ -34,7 +33,7 @@ async function approvedRequest(approvedKg: number) {
   });
 }
 
-describe.skipIf(embedded)("concurrency on the real PostgreSQL", () => {
+describe("concurrency on the real PostgreSQL", () => {
   it(`${N} parallel allocations against one source never exceed its free supply`, { timeout: 120_000 }, async () => {
     const day = "2021-09-30";
     const freeKg = 20_000; // room for 20 of the 50 lines of 1 t

@@ -1,33 +1,50 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { startEmbeddedDb, portIsFree } from "../../scripts/lib/embedded-db";
+import { freePort, portIsFree, startEmbeddedDb } from "../../scripts/lib/embedded-db";
 import { prepareDatabase } from "../../scripts/lib/prepare-db";
 import { createPrisma } from "@/server/db";
-import { embedded } from "./db-mode";
 
-// The demo's default path: no DATABASE_URL, an embedded PGlite migrated and seeded on first
-// start. (When the whole suite already runs on PGlite, global-setup has just done this.)
-describe.skipIf(embedded)("embedded database (PGlite)", () => {
-  it("migrates and seeds an empty PGlite, then serves the app's queries", { timeout: 240_000 }, async () => {
-    const port = 54900 + Math.floor(Math.random() * 90);
-    const db = await startEmbeddedDb("memory://", port);
-    // PGlite is one session inside: the app always reaches it through a single connection.
-    const savedPool = process.env.DB_POOL_SIZE;
-    process.env.DB_POOL_SIZE = "1";
+// The demo's default path (decision 0024): no DATABASE_URL, an embedded PostgreSQL started from
+// the npm package, migrated and seeded on first start, kept across restarts, stopped cleanly.
+describe("embedded PostgreSQL", () => {
+  it("initialises, migrates and seeds, keeps its data across a restart, and frees its port", { timeout: 240_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), "oxy-embedded-"));
+    const port = await freePort();
+    let users = 0;
     try {
-      await prepareDatabase(db.url);
-      const prisma = createPrisma(db.url);
+      const first = await startEmbeddedDb(dir, port);
       try {
-        const [{ sum }] = await prisma.$queryRaw<{ sum: bigint }[]>`SELECT sum("producedKg") AS sum FROM "DailyCapacity" WHERE day = '2021-07-26'`;
-        expect(Number(sum)).toBe(1_500_000);
-        expect(await prisma.user.count({ where: { email: { endsWith: "@satgas.test" } } })).toBeGreaterThanOrEqual(5);
+        await prepareDatabase(first.url);
+        const prisma = createPrisma(first.url);
+        try {
+          const [{ version }] = await prisma.$queryRaw<{ version: string }[]>`SELECT current_setting('server_version') AS version`;
+          expect(version).toMatch(/^15\./); // the production major
+          const [{ sum }] = await prisma.$queryRaw<{ sum: bigint }[]>`SELECT sum("producedKg") AS sum FROM "DailyCapacity" WHERE day = '2021-07-26'`;
+          expect(Number(sum)).toBe(1_500_000);
+          users = await prisma.user.count();
+          expect(users).toBeGreaterThanOrEqual(5);
+        } finally {
+          await prisma.$disconnect();
+        }
+      } finally {
+        await first.stop();
+      }
+      expect(await portIsFree(port)).toBe(true);
+
+      // the second start finds the data (the demo's ./.postgres survives restarts)
+      const second = await startEmbeddedDb(dir, port);
+      const prisma = createPrisma(second.url);
+      try {
+        expect(await prisma.user.count()).toBe(users);
       } finally {
         await prisma.$disconnect();
+        await second.stop();
       }
+      expect(await portIsFree(port)).toBe(true);
     } finally {
-      process.env.DB_POOL_SIZE = savedPool;
-      if (savedPool === undefined) delete process.env.DB_POOL_SIZE;
-      await db.stop();
+      rmSync(dir, { recursive: true, force: true });
     }
-    expect(await portIsFree(port)).toBe(true);
   });
 });

@@ -5,7 +5,6 @@ import type { Actor } from "@/server/permissions";
 import { recommendationFor, sourcesForDay } from "@/server/queries/allocations";
 import { allocate } from "@/server/use-cases/allocations";
 import { approveRequest, createRequest } from "@/server/use-cases/requests";
-import { embedded } from "./db-mode";
 import { actor } from "./supply-helpers";
 
 let staff: Actor, rs1: Actor, rs2: Actor, official: Actor;
@@ -121,7 +120,7 @@ describe("allocation", () => {
     expect((await prisma.allocation.findMany({ where: { requestId: { in: ids } } })).every((a) => a.reason.length > 0)).toBe(true);
   });
 
-  it.skipIf(embedded)("never allocates a source beyond its free kilograms under 30 concurrent staff", { timeout: 120_000 }, async () => {
+  it("never allocates a source beyond its free kilograms under 30 concurrent staff", { timeout: 120_000 }, async () => {
     const day = await dayWith(100_000); // 100 t free
     const ids: string[] = [];
     for (let i = 0; i < 30; i++) ids.push(await approved(i % 2 ? rs1 : rs2, "7"));
@@ -132,7 +131,7 @@ describe("allocation", () => {
     expect(await liveSum({ supplierId: producerA, day: dayToDate(day), pledgeId: null })).toBe(98_000);
   });
 
-  it.skipIf(embedded)("never allocates a request beyond its approval under 20 concurrent staff", { timeout: 120_000 }, async () => {
+  it("never allocates a request beyond its approval under 20 concurrent staff", { timeout: 120_000 }, async () => {
     const day = await dayWith(100_000, 100_000);
     const id = await approved(rs1, "10");
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) =>

@@ -7,7 +7,6 @@ import { prisma } from "@/server/db";
 import type { Actor } from "@/server/permissions";
 import { listRequests, requestFor, triageBoard } from "@/server/queries/requests";
 import { approveRequest, cancelRequest, createRequest, rejectRequest } from "@/server/use-cases/requests";
-import { embedded } from "./db-mode";
 import { actor, auditOf } from "./supply-helpers";
 
 let staff: Actor, official: Actor, rs1: Actor, rs2: Actor;
@@ -45,7 +44,7 @@ describe("hospital requests", () => {
     expect(await prisma.supplyRequest.count({ where: { idempotencyKey: f.idempotencyKey } })).toBe(1);
   });
 
-  it.skipIf(embedded)("creates one request for concurrent submits with the same key", async () => {
+  it("creates one request for concurrent submits with the same key", async () => {
     const f = form();
     const results = await Promise.all(Array.from({ length: 8 }, () => createRequest(rs1, f)));
     expect(results.every((r) => r.ok)).toBe(true);
@@ -98,7 +97,7 @@ describe("hospital requests", () => {
     expect(await prisma.notification.count({ where: { kind: "request_rejected", hospitalId: rs1.hospitalId } })).toBeGreaterThan(0);
   });
 
-  it.skipIf(embedded)("lets only one of a concurrent cancel and approval win", async () => {
+  it("lets only one of a concurrent cancel and approval win", async () => {
     const r = await createRequest(rs1, form());
     if (!r.ok) throw new Error("setup");
     const [c, a] = await Promise.all([cancelRequest(rs1, { id: r.value.id }), approveRequest(staff, { id: r.value.id, approvedKg: "1", note: "sebagian" })]);

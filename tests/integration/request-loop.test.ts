@@ -8,7 +8,6 @@ import { allocate, cancelAllocation } from "@/server/use-cases/allocations";
 import { createDispatch } from "@/server/use-cases/dispatches";
 import { confirmReceipt, recordTrancheReceipt } from "@/server/use-cases/receipts";
 import { approveRequest, closeRequestShort, createRequest } from "@/server/use-cases/requests";
-import { embedded } from "./db-mode";
 import { actor } from "./supply-helpers";
 
 // The request loop on the real database (decision 0016): trips within their allocation or
@@ -73,7 +72,7 @@ describe("trips against an allocation", () => {
     await expect(prisma.$executeRaw`UPDATE "PledgeTranche" SET kg = 2999 WHERE id = ${trancheId}`).rejects.toThrow(/PledgeTranche_dispatched_within_kg/);
   });
 
-  it.skipIf(embedded)("20 concurrent trips of 1 t against a 10 t allocation: exactly 10 are recorded", { timeout: 60_000 }, async () => {
+  it("20 concurrent trips of 1 t against a 10 t allocation: exactly 10 are recorded", { timeout: 60_000 }, async () => {
     const { allocationId } = await allocated("10");
     const results = await Promise.all(Array.from({ length: 20 }, () => createDispatch(staff, trip({ allocationId, amount: "1" }))));
     expect(results.filter((r) => r.ok)).toHaveLength(10);
@@ -82,7 +81,7 @@ describe("trips against an allocation", () => {
     expect(sum._sum.dispatchedKg).toBe(10_000);
   });
 
-  it.skipIf(embedded)("concurrent raw inserts cannot pass the allocation's kg either", { timeout: 60_000 }, async () => {
+  it("concurrent raw inserts cannot pass the allocation's kg either", { timeout: 60_000 }, async () => {
     const { allocationId } = await allocated("5");
     const insert = () => prisma.$executeRaw`
       INSERT INTO "Delivery" (id, "allocationId", "supplierId", "hospitalId", "vehiclePlate", "dispatchedAmount", "dispatchedUnit", "kgPerUnit", "dispatchedKg")

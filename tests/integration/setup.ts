@@ -1,8 +1,7 @@
 import { afterAll, inject } from "vitest";
 import pg from "pg";
 
-// One database per test file, copied from the seeded template (fast on a real server).
-const mode = inject("dbMode");
+// One database per test file, copied from the seeded template.
 const templateUrl = new URL(inject("dbUrl"));
 const adminUrl = new URL(templateUrl);
 adminUrl.pathname = "/postgres";
@@ -18,16 +17,11 @@ async function admin(sql: string) {
   }
 }
 
-if (mode === "server") {
-  ownName = `oxy_test_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
-  await admin(`CREATE DATABASE "${ownName}" TEMPLATE "${decodeURIComponent(templateUrl.pathname.slice(1))}"`);
-  const url = new URL(templateUrl);
-  url.pathname = `/${ownName}`;
-  process.env.DATABASE_URL = url.toString();
-} else {
-  process.env.DATABASE_URL = templateUrl.toString();
-  process.env.DB_POOL_SIZE = "1";
-}
+ownName = `oxy_test_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
+await admin(`CREATE DATABASE "${ownName}" TEMPLATE "${decodeURIComponent(templateUrl.pathname.slice(1))}"`);
+const url = new URL(templateUrl);
+url.pathname = `/${ownName}`;
+process.env.DATABASE_URL = url.toString();
 // A client cached by an earlier file in this worker would point at that file's database.
 delete (globalThis as { prisma?: unknown }).prisma;
 

@@ -5,7 +5,6 @@ import { listDispatches, openAllocations, openTranches } from "@/server/queries/
 import { pledgeDetail } from "@/server/queries/pledges";
 import { createDispatch } from "@/server/use-cases/dispatches";
 import { actors, auditOf } from "./supply-helpers";
-import { embedded } from "./db-mode";
 
 let a: Awaited<ReturnType<typeof actors>>;
 beforeAll(async () => {
@@ -65,7 +64,7 @@ describe("dispatches", () => {
     expect(await prisma.delivery.count({ where: { idempotencyKey: form.idempotencyKey } })).toBe(1);
   });
 
-  it.skipIf(embedded)("two concurrent submits of the same form create one dispatch", async () => {
+  it("two concurrent submits of the same form create one dispatch", async () => {
     const tranche = await noEarmarkTranche();
     const hospital = await prisma.hospital.findFirstOrThrow({ where: { active: true } });
     const form = { ...truck(), trancheId: tranche.id, hospitalId: hospital.id };
