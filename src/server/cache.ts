@@ -1,3 +1,4 @@
+import { env } from "./env";
 // In-process memo for the expensive reads (dashboard aggregates, API summaries, triage board):
 // keyed by a name + the arguments, bounded in size (least recently used out first) and in time
 // (TTL), and emptied by every successful write — useCase calls invalidateReads() after its
@@ -76,13 +77,6 @@ export class MemoCache {
   }
 }
 
-const DEFAULT_TTL_MS = 30_000;
-const DEFAULT_MAX_ENTRIES = 500;
-
-function fromEnv(name: string, fallback: number): number {
-  const n = Number(process.env[name]);
-  return Number.isFinite(n) && n > 0 ? n : fallback;
-}
 
 // One cache per process, on globalThis: Next may load this module in several bundles (pages,
 // route handlers, server actions) and reloads it in development; all must share one cache, or a
@@ -93,8 +87,8 @@ const RESPONSE_KEY = Symbol.for("oxygen.responseCache");
 const holder = globalThis as unknown as { [KEY]?: MemoCache; [ACCOUNT_KEY]?: MemoCache; [RESPONSE_KEY]?: MemoCache };
 
 export const serverCache: MemoCache = (holder[KEY] ??= new MemoCache({
-  ttlMs: fromEnv("READ_CACHE_TTL_MS", DEFAULT_TTL_MS),
-  maxEntries: fromEnv("READ_CACHE_MAX_ENTRIES", DEFAULT_MAX_ENTRIES),
+  ttlMs: env().READ_CACHE_TTL_MS,
+  maxEntries: env().READ_CACHE_MAX_ENTRIES,
 }));
 
 /**
@@ -104,7 +98,7 @@ export const serverCache: MemoCache = (holder[KEY] ??= new MemoCache({
  * is refused from the next request on.
  */
 export const accountCache: MemoCache = (holder[ACCOUNT_KEY] ??= new MemoCache({
-  ttlMs: fromEnv("READ_CACHE_TTL_MS", DEFAULT_TTL_MS),
+  ttlMs: env().READ_CACHE_TTL_MS,
   maxEntries: 10_000,
 }));
 
@@ -113,8 +107,8 @@ export const accountCache: MemoCache = (holder[ACCOUNT_KEY] ??= new MemoCache({
  * caller and URL; up to a few hundred kB each, so fewer of them.
  */
 export const responseCache: MemoCache = (holder[RESPONSE_KEY] ??= new MemoCache({
-  ttlMs: fromEnv("READ_CACHE_TTL_MS", DEFAULT_TTL_MS),
-  maxEntries: fromEnv("RESPONSE_CACHE_MAX_ENTRIES", 200),
+  ttlMs: env().READ_CACHE_TTL_MS,
+  maxEntries: env().RESPONSE_CACHE_MAX_ENTRIES,
 }));
 
 /** `fn` memoized in the process's read cache under `name` + its arguments. */

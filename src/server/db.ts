@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { EMBEDDED_DATABASE_URL } from "./embedded-db-url";
+import { env } from "./env";
 
 // One client per process; in development Next reloads modules, so keep it on globalThis.
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
@@ -14,7 +15,7 @@ export function createPrisma(connectionString = databaseUrl()) {
   return new PrismaClient({
     adapter: new PrismaPg({
       connectionString,
-      max: Number(process.env.DB_POOL_SIZE ?? 10),
+      max: env().DB_POOL_SIZE,
       connectionTimeoutMillis: 5000,
       // JIT compiles our short, repeated aggregates on every run (≈1 s each): pure loss here.
       options: "-c jit=off",

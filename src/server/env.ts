@@ -1,0 +1,74 @@
+import { z } from "zod";
+
+// The app's configuration, parsed once with zod (README's table lists the same variables). A bad
+// value stops the server at start-up with a message naming the variable, instead of surfacing as
+// NaN connections or a cache that never expires.
+
+const whole = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, "must be a whole number")
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `must be from ${min} to ${max}`);
+
+const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .refine((s) => s === "" || /^postgres(ql)?:\/\//.test(s), "must be a postgresql:// URL")
+    .optional(),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. openssl rand -base64 32)").optional(),
+  HOST: z.string().trim().min(1).default("127.0.0.1"),
+  PORT: whole(1, 65_535).default(3000),
+  DB_POOL_SIZE: whole(1, 500).default(10),
+  TRUST_PROXY: z.enum(["0", "1"], { error: 'must be "1" (behind a proxy that sets X-Forwarded-For) or "0"' }).default("0"),
+  READ_CACHE_TTL_MS: whole(1, 3_600_000).default(30_000),
+  READ_CACHE_MAX_ENTRIES: whole(1, 1_000_000).default(500),
+  RESPONSE_CACHE_MAX_ENTRIES: whole(1, 100_000).default(200),
+  RESPONSE_CACHE: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
+  SCENARIO_CLOCK: z
+    .string()
+    .trim()
+    .refine((s) => s === "off" || (isoInstant.test(s) && !Number.isNaN(Date.parse(s))), 'must be an ISO instant with its offset (e.g. 2021-08-25T09:30:00+07:00) or "off"')
+    .optional(),
+  EMBEDDED_DB_PORT: whole(1, 65_535).default(54329),
+  EMBEDDED_DB_DIR: z.string().trim().min(1).default("./.postgres"),
+});
+
+export type Env = z.output<typeof envSchema>;
+
+/** Unset and empty variables take their defaults, as a shell user expects of `VAR=`. */
+function present(source: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(envSchema.shape)) {
+    const v = source[key];
+    if (v !== undefined && v !== "") out[key] = v;
+  }
+  return out;
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv): { ok: true; env: Env } | { ok: false; problems: string[] } {
+  const r = envSchema.safeParse(present(source));
+  if (r.success) return { ok: true, env: r.data };
+  return {
+    ok: false,
+    problems: r.error.issues.map((i) => {
+      const name = String(i.path[0]);
+      return `${name}=${JSON.stringify(source[name] ?? "")}: ${i.message}`;
+    }),
+  };
+}
+
+let cachedEnv: Env | null = null;
+
+/** The configuration of this process (parsed on first use; throws naming every bad variable). */
+export function env(): Env {
+  if (cachedEnv) return cachedEnv;
+  const r = parseEnv(process.env);
+  if (!r.ok) throw new Error(`Bad configuration:\n  ${r.problems.join("\n  ")}`);
+  cachedEnv = r.env;
+  return cachedEnv;
+}
