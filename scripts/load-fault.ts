@@ -39,8 +39,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (...a: unknown[]) => console.log(`[load-fault ${new Date().toISOString().slice(11, 19)}]`, ...a);
 
 if (!haveClusterTools()) {
-  console.error("pg_createcluster/pg_ctlcluster not found (Debian postgresql-common): cannot stage an outage safely. Skipped.");
-  process.exit(0);
+  // not run is not passed: a caller (CI, a person) must see that nothing was measured
+  console.error("pg_createcluster/pg_ctlcluster not found (Debian postgresql-common): cannot stage an outage safely. Not run.");
+  process.exit(2);
 }
 
 const clusterName = `faulttest${process.pid}`;
