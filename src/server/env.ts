@@ -41,7 +41,7 @@ export const envSchema = z.object({
 export type Env = z.output<typeof envSchema>;
 
 /** Unset and empty variables take their defaults, as a shell user expects of `VAR=`. */
-function present(source: NodeJS.ProcessEnv): Record<string, string> {
+function present(source: Record<string, string | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const key of Object.keys(envSchema.shape)) {
     const v = source[key];
@@ -50,7 +50,7 @@ function present(source: NodeJS.ProcessEnv): Record<string, string> {
   return out;
 }
 
-export function parseEnv(source: NodeJS.ProcessEnv): { ok: true; env: Env } | { ok: false; problems: string[] } {
+export function parseEnv(source: Record<string, string | undefined>): { ok: true; env: Env } | { ok: false; problems: string[] } {
   const r = envSchema.safeParse(present(source));
   if (r.success) return { ok: true, env: r.data };
   return {

@@ -31,7 +31,7 @@ describe("dispatches", () => {
     const before = await pledgeDetail(tranche.pledgeId, "2030-12-31");
     const r = await createDispatch(a.staff, { ...truck(), trancheId: tranche.id, hospitalId: hospital.id });
     expect(r.ok).toBe(true);
-    if (!r.ok) return;
+    if (!r.ok) throw new Error("setup did not hold: !r.ok");
     const d = r.value.delivery;
     expect(r.value.duplicate).toBe(false);
     expect(d).toMatchObject({ trancheId: tranche.id, supplierId: tranche.pledge.supplierId, hospitalId: hospital.id, vehiclePlate: "A 1234 BC", dispatchedKg: 2_500, dispatchedUnit: "TONNE_LIQUID", dispatchedById: a.staff.id });
@@ -58,7 +58,7 @@ describe("dispatches", () => {
     const first = await createDispatch(a.staff, form);
     const second = await createDispatch(a.staff, form);
     expect(first.ok && second.ok).toBe(true);
-    if (!first.ok || !second.ok) return;
+    if (!first.ok || !second.ok) throw new Error("setup did not hold: !first.ok || !second.ok");
     expect(second.value.delivery.id).toBe(first.value.delivery.id);
     expect(second.value.duplicate).toBe(true);
     expect(await prisma.delivery.count({ where: { idempotencyKey: form.idempotencyKey } })).toBe(1);
@@ -78,7 +78,7 @@ describe("dispatches", () => {
   it("against an allocation: hospital from the request, allocation and request move to IN_TRANSIT", async () => {
     const alloc = await prisma.allocation.findFirst({ where: { status: "PLANNED", request: { status: "ALLOCATED" } }, include: { request: true } });
     expect(alloc, "the seed has a planned allocation").toBeTruthy();
-    if (!alloc) return;
+    if (!alloc) throw new Error("setup did not hold: !alloc");
     expect((await openAllocations()).map((x) => x.id)).toContain(alloc.id);
     const r = await createDispatch(a.staff, { ...truck(), allocationId: alloc.id, amount: String(alloc.kg / 1000) });
     expect(r).toMatchObject({ ok: true, value: { delivery: { hospitalId: alloc.request.hospitalId, supplierId: alloc.supplierId, dispatchedKg: alloc.kg } } });
@@ -90,14 +90,14 @@ describe("dispatches", () => {
 
   it("refuses a delivered allocation", async () => {
     const done = await prisma.allocation.findFirst({ where: { status: "DELIVERED" } });
-    if (!done) return;
+    if (!done) throw new Error("setup did not hold: !done");
     expect(await createDispatch(a.staff, { ...truck(), allocationId: done.id })).toMatchObject({ ok: false, error: "bad_transition" });
   });
 
   it("respects a pledge's earmark", async () => {
     const assoc = await prisma.pledgeTranche.findFirst({ where: { pledge: { earmark: "ASSOCIATION" } } });
     const outsider = await prisma.hospital.findFirst({ where: { isAssociationMember: false, active: true } });
-    if (!assoc || !outsider) return;
+    if (!assoc || !outsider) throw new Error("setup did not hold: !assoc || !outsider");
     expect(await createDispatch(a.staff, { ...truck(), trancheId: assoc.id, hospitalId: outsider.id })).toMatchObject({ ok: false, error: "earmark", fieldErrors: { hospitalId: "earmark" } });
   });
 

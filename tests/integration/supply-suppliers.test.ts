@@ -56,7 +56,12 @@ describe("suppliers", () => {
   });
 
   it("deactivates without losing history, and lists by status", async () => {
-    const producer = await prisma.supplier.findFirstOrThrow({ where: { kind: "PRODUCER", capacities: { some: {} } }, include: { _count: { select: { capacities: true } } } });
+    // its own producer with history, so no other test's supplier changes under it
+    const made = await createSupplier(a.staff, { ...valid(), name: "PT Produsen Nonaktif", kind: "PRODUCER" });
+    if (!made.ok) throw new Error("setup: supplier");
+    await prisma.dailyCapacity.create({ data: { supplierId: made.value.id, day: new Date("2021-07-26T00:00:00Z"), producedKg: 1000, medicalKg: 600, industrialKg: 400 } });
+    const producer = await prisma.supplier.findUniqueOrThrow({ where: { id: made.value.id }, include: { _count: { select: { capacities: true } } } });
+    expect(producer._count.capacities).toBe(1);
     const r = await setSupplierActive(a.staff, { id: producer.id, active: false });
     expect(r).toMatchObject({ ok: true, value: { active: false } });
     expect(await prisma.dailyCapacity.count({ where: { supplierId: producer.id } })).toBe(producer._count.capacities);
