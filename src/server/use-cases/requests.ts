@@ -25,7 +25,7 @@ import { cancelAllocationRemainder, settleRequest } from "./request-loop";
  * `at`: its tank's free room (the latest report projected as the dashboard does, decision
  * 0018) and its burn rate, read in the transaction.
  */
-export async function needLimits(tx: Tx, hospital: Hospital, neededBy: Day, at: Date): Promise<RequestLimits> {
+async function needLimits(tx: Tx, hospital: Hospital, neededBy: Day, at: Date): Promise<RequestLimits> {
   const day = dayToDate(todayWib(at));
   const latest = await tx.stockReport.findFirst({ where: { hospitalId: hospital.id, day: { lte: day } }, orderBy: { day: "desc" }, select: { stockKg: true, reportedAt: true } });
   const counted = await tx.stockReport.findMany({
