@@ -11,8 +11,8 @@ export type DetailStrings = { interpreted: string; limit: string };
  * without, any detail (shown once for the form).
  */
 export function DetailNote({ state, s, locale, field }: { state: FormState; s: DetailStrings; locale: Locale; field?: string }) {
-  const d = state.detail;
-  if (!d || (field !== undefined && d.field !== field)) return null;
+  const d = field === undefined ? state.detail : [state.detail, ...(state.detail?.also ?? [])].find((x) => x?.field === field);
+  if (!d) return null;
   const kg = (n: number) => `${formatNumber(n / 1000, locale, 3)} t (${formatNumber(n, locale)} kg)`;
   const warning = state.error === "confirm";
   return (

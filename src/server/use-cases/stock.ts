@@ -67,19 +67,20 @@ export const submitStockReport = useCase({
       select: { usedKg: true },
     });
     const use = checkDailyUse({ usedKg: input.usedKg, hospital, previousUsedKgNewestFirst: previous.map((r) => r.usedKg), confirmed: input.confirmUnusual });
-    // Impossible figures first, all at once; the amounts as read and the limit go with the first.
+    // Impossible figures first, all at once, each amount with how it was read and its limit.
     const errors: Record<string, string> = {};
-    let detail: ErrorDetail | undefined;
+    const details: ErrorDetail[] = [];
     if (hospital.tankCapacityKg > 0 && input.stockKg > hospital.tankCapacityKg) {
       errors.stockKg = "stock_over_tank";
-      detail = { kg: input.stockKg, limitKg: hospital.tankCapacityKg, field: "stockKg" };
+      details.push({ kg: input.stockKg, limitKg: hospital.tankCapacityKg, field: "stockKg" });
     }
     if (!use.ok && use.hard) {
       errors.usedKg = use.error;
-      detail ??= { kg: input.usedKg, limitKg: use.limitKg, field: "usedKg" };
+      details.push({ kg: input.usedKg, limitKg: use.limitKg, field: "usedKg" });
     }
     if (hospital.beds > 0 && input.bedsOccupied > hospital.beds) errors.bedsOccupied = "beds_exceeded";
-    if (Object.keys(errors).length) throw new RuleError("invalid", errors, detail);
+    const [first, ...also] = details;
+    if (Object.keys(errors).length) throw new RuleError("invalid", errors, first && (also.length ? { ...first, also } : first));
     if (!use.ok) throw new RuleError("confirm", { usedKg: use.error }, { kg: input.usedKg, limitKg: use.limitKg, field: "usedKg" });
     const flaggedForReview = use.heldForReview;
     const before = await tx.stockReport.findUnique({ where: { hospitalId_day: { hospitalId, day: date } } });
