@@ -20,7 +20,14 @@ export type Result<T> =
   | { ok: false; error: "forbidden" | "invalid" | "conflict" | "not_found" | string; fieldErrors?: FieldErrors; detail?: ErrorDetail };
 
 /** Figures an error message shows beside its field: the amount as the server understood it, the limit. */
-export type ErrorDetail = { kg?: number; limitKg?: number };
+export type ErrorDetail = {
+  kg?: number;
+  limitKg?: number;
+  /** the field they belong to, when the form has several amounts */
+  field?: string;
+  /** the same for further fields, when several amounts are refused at once */
+  also?: ErrorDetail[];
+};
 
 /** A broken business rule, raised inside a use case; the transaction rolls back. */
 export class RuleError extends Error {

@@ -88,7 +88,7 @@ const useCases: Record<string, Record<string, Case | Helper>> = {
     setDefaultRateSet: { action: "forecast:configure", input: (f) => ({ key: f.rateSet }) },
     updateRateSet: { action: "forecast:configure", input: (f) => ({ key: f.rateSet, severeLpm: "15", criticalLpm: "40" }) },
   },
-  "hospital-inputs": Object.fromEntries(["tonnesKg", "optionalTonnesKg", "positiveTonnesKg", "amount", "cylinderSizeM3", "count", "day", "reportDay", "checkbox", "id", "text"].map((n) => [n, { helper: "zod input piece" }])),
+  "hospital-inputs": Object.fromEntries(["tonnesKg", "optionalTonnesKg", "positiveTonnesKg", "amount", "cylinderSizeM3", "count", "day", "reportDay", "checkbox", "confirmUnusual", "id", "text"].map((n) => [n, { helper: "zod input piece" }])),
   hospitals: {
     createHospital: { action: "hospital:write", input: (f) => ({ name: "RS Authz", regionId: f.province, beds: "10", covidBeds: "1", icuBeds: "1", tankCapacityKg: "1", tankResidualKg: "0" }) },
     updateHospital: { action: "hospital:write", input: (f) => ({ id: f.ownHospital, name: "RSUD Banten", regionId: f.province, beds: "10", covidBeds: "1", icuBeds: "1", tankCapacityKg: "1", tankResidualKg: "0", active: true }) },

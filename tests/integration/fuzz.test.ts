@@ -50,6 +50,8 @@ const decimalStr = fc.oneof(fc.integer({ min: 0, max: 2000 }).map(String), fc.fl
 const dayStr = fc.oneof(fc.date({ min: new Date("2021-06-01"), max: new Date("2021-09-30"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), fc.constantFrom("2021-07-26", "2099-01-01", "2020-01-01"));
 const text = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom("ok reason", "Rumah Sakit Baru", "PT Oksigen"));
 const bool = fc.oneof(fc.boolean(), fc.constantFrom("on", "true"));
+/** The tick for an unusual amount, as a form or another caller sends it. */
+const confirmTick = () => field(fc.constantFrom("1", "", "0"), bool);
 const instant = fc.oneof(fc.date({ min: new Date("2021-07-01"), max: new Date(), noInvalidDate: true }).map((d) => d.toISOString()), fc.constantFrom("2021-07-26T10:00", ""));
 
 /** An object with these fields (each sometimes missing, sometimes an extra junk key), or junk instead. */
@@ -89,11 +91,11 @@ const ENTRIES: Entry[] = [
   { mod: "receipts", name: "recordTrancheReceipt", who: "admin", input: () => record({ id: field(lazyPick("deliveryIds")), receivedKg: field(decimalStr), rejectedKg: field(decimalStr), shortReason: field(text), receivedAt: field(instant) }) },
   { mod: "requests", name: "closeRequestShort", who: "admin", input: () => record({ id: field(lazyPick("requestIds")), reason: field(text) }) },
   { mod: "receipts", name: "confirmReceipt", who: "rs1", input: () => record({ id: field(lazyPick("deliveryIds")), receivedKg: field(decimalStr), receivedAt: field(instant) }) },
-  { mod: "requests", name: "createRequest", who: "rs1", input: () => record({ requestedKg: field(decimalStr), neededBy: field(dayStr), urgency: field(fc.constantFrom("ROUTINE", "URGENT", "EMERGENCY")), reason: field(text), idempotencyKey: field(fc.uuid()) }) },
+  { mod: "requests", name: "createRequest", who: "rs1", input: () => record({ requestedKg: field(decimalStr), neededBy: field(dayStr), urgency: field(fc.constantFrom("ROUTINE", "URGENT", "EMERGENCY")), reason: field(text), idempotencyKey: field(fc.uuid()), confirmUnusual: confirmTick() }) },
   { mod: "requests", name: "cancelRequest", who: "rs1", input: () => record({ id: field(lazyPick("requestIds")) }) },
-  { mod: "requests", name: "approveRequest", who: "admin", input: () => record({ id: field(lazyPick("requestIds")), approvedKg: field(decimalStr) }) },
+  { mod: "requests", name: "approveRequest", who: "admin", input: () => record({ id: field(lazyPick("requestIds")), approvedKg: field(decimalStr), note: field(text), confirmUnusual: confirmTick() }) },
   { mod: "requests", name: "rejectRequest", who: "admin", input: () => record({ id: field(lazyPick("requestIds")), reason: field(text) }) },
-  { mod: "stock", name: "submitStockReport", who: "rs1", input: () => record({ day: field(dayStr), stockKg: field(decimalStr), usedKg: field(decimalStr), severePatients: field(fc.integer({ min: 0, max: 100 }).map(String)), criticalPatients: field(fc.integer({ min: 0, max: 100 }).map(String)), bedsOccupied: field(fc.integer({ min: 0, max: 300 }).map(String)) }) },
+  { mod: "stock", name: "submitStockReport", who: "rs1", input: () => record({ day: field(dayStr), stockKg: field(decimalStr), usedKg: field(decimalStr), severePatients: field(fc.integer({ min: 0, max: 100 }).map(String)), criticalPatients: field(fc.integer({ min: 0, max: 100 }).map(String)), bedsOccupied: field(fc.integer({ min: 0, max: 300 }).map(String)), confirmUnusual: confirmTick() }) },
   { mod: "stock", name: "confirmStockReview", who: "admin", input: () => record({ id: field(lazyPick("stockReportIds")) }) },
   { mod: "suppliers", name: "createSupplier", who: "admin", input: () => record(supplierFields()) },
   { mod: "suppliers", name: "updateSupplier", who: "admin", input: () => record({ ...supplierFields(), id: field(lazyPick("supplierIds")) }) },

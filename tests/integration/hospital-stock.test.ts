@@ -45,10 +45,12 @@ describe("daily stock report", () => {
     expect(s?.status).toBe(s!.hoursLeft! < 8 ? "red" : s!.hoursLeft! < 24 ? "amber" : "green");
   });
 
-  it("keeps a wildly high use but flags it for review and tells staff", async () => {
+  it("keeps a wildly high use, once confirmed, but flags it for review and tells staff", async () => {
     const history = await prisma.stockReport.findMany({ where: { hospitalId: rs2.hospitalId! }, orderBy: { day: "desc" }, take: 7 });
     const avg = history.reduce((s, r) => s + r.usedKg, 0) / history.length;
-    const r = await submitStockReport(rs2, report({ usedKg: String(Math.ceil((avg * 4) / 1000)), stockKg: "1", bedsOccupied: "10" }));
+    const high = report({ usedKg: String(Math.ceil((avg * 4) / 1000)), stockKg: "1", bedsOccupied: "10" });
+    expect(await submitStockReport(rs2, high)).toMatchObject({ ok: false, error: "confirm", fieldErrors: { usedKg: "unusual_use" } });
+    const r = await submitStockReport(rs2, { ...high, confirmUnusual: "1" });
     expect(r).toMatchObject({ ok: true, value: { flaggedForReview: true } });
     const notices = await listNotifications(staff);
     expect(notices.some((n) => n.kind === "stock_flagged" && n.hospitalId === rs2.hospitalId)).toBe(true);
@@ -61,7 +63,8 @@ describe("daily stock report", () => {
     expect(r).toMatchObject({ ok: false, error: "invalid" });
     if (!r.ok) expect(r.fieldErrors).toMatchObject({ stockKg: "invalid_format", usedKg: "required", severePatients: "not_negative" });
     expect(await submitStockReport(rs1, report({ day: addDays(today, 1) }))).toMatchObject({ ok: false, fieldErrors: { day: "future_day" } });
-    expect(await submitStockReport(rs1, report({ stockKg: "100000" }))).toMatchObject({ ok: false, fieldErrors: { stockKg: "stock_over_tank" } });
+    // the stock as read and the tank's size go with the refusal
+    expect(await submitStockReport(rs1, report({ stockKg: "100000" }))).toMatchObject({ ok: false, fieldErrors: { stockKg: "stock_over_tank" }, detail: { kg: 100_000_000, limitKg: 10_000, field: "stockKg" } });
   });
 
   it("counts stock in the unit the hospital chooses and keeps the amounts, unit and rate on the row", async () => {

@@ -18,10 +18,12 @@ type Props = {
   /** A typed amount: a text input read in the form's language, echoing what will be saved (decision 0017). */
   amount?: AmountKind;
   children?: React.ReactNode; // a <select> or <textarea> instead of an <input>
+  /** Shown under the field's error: e.g. the amount as the server read it and the limit (DetailNote). */
+  note?: React.ReactNode;
 };
 
 /** A labelled input with its translated field error; keeps what the user typed after a failed submit. */
-export function Field({ name, label, state, errors, type = "text", defaultValue, step, hint, required, amount, children }: Props) {
+export function Field({ name, label, state, errors, type = "text", defaultValue, step, hint, required, amount, children, note }: Props) {
   const error = errorText(errors, state.fieldErrors?.[name]);
   const id = `f-${name}`;
   const value = state.values?.[name] ?? (defaultValue === undefined ? undefined : String(defaultValue));
@@ -43,6 +45,7 @@ export function Field({ name, label, state, errors, type = "text", defaultValue,
           {error}
         </p>
       )}
+      {note}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/components/forms/form-state";
 import type { ErrorMessages } from "@/i18n/errors";
-import { formatNumber } from "@/i18n/format";
+import { DetailNote } from "@/components/forms/detail-note";
 import type { Locale } from "@/i18n/locales";
 
 type Strings = {
@@ -13,18 +13,6 @@ type Strings = {
   /** with "{amount}" where the figure goes (functions cannot cross to the browser) */
   interpreted: string; limit: string;
 };
-
-/** Shows the amount as the server read it, and the limit it broke: a kg/t slip is seen at once. */
-export function DetailNote({ state, s, locale }: { state: FormState; s: Pick<Strings, "interpreted" | "limit">; locale: Locale }) {
-  const d = state.detail;
-  if (!d) return null;
-  const kg = (n: number) => `${formatNumber(n / 1000, locale, 3)} t (${formatNumber(n, locale)} kg)`;
-  return (
-    <p className="text-sm text-red-800" data-testid="error-detail">
-      {d.kg !== undefined && s.interpreted.replace("{amount}", kg(d.kg))} {d.limitKg !== undefined && s.limit.replace("{amount}", kg(d.limitKg))}
-    </p>
-  );
-}
 
 /**
  * The receiving side confirms a trip: tonnes accepted into stock (prefilled with what was

@@ -1,22 +1,28 @@
 "use client";
 
 import { useActionState } from "react";
+import { DetailNote } from "@/components/forms/detail-note";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/components/forms/form-state";
 import { errorText, type ErrorMessages } from "@/i18n/errors";
+import type { Locale } from "@/i18n/locales";
 
 type Urgency = "ROUTINE" | "URGENT" | "EMERGENCY";
 type Strings = {
   tonnes: string; neededBy: string; urgency: string; reason: string; reasonHint: string; submit: string; saved: string; fixErrors: string;
   urgencies: Record<Urgency, string>;
+  /** the tick for an unusual amount, and "{amount}" templates for the amount as read and the limit */
+  confirmUnusual: string; interpreted: string; limit: string;
 };
 
 /**
  * A hospital's request. The hidden idempotency key comes with the page, so a double submit (or a
- * retry after a lost response) creates one request.
+ * retry after a lost response) creates one request. An amount beyond what the hospital can take
+ * in by the needed-by day is refused, one far above its use by then needs a tick (decision 0022),
+ * with the amount as read and the limit under the field.
  */
-export function RequestForm({ action, s, errors, idempotencyKey, minDay }: {
-  action: (prev: FormState, data: FormData) => Promise<FormState>; s: Strings; errors: ErrorMessages; idempotencyKey: string; minDay: string;
+export function RequestForm({ action, s, errors, idempotencyKey, minDay, locale }: {
+  action: (prev: FormState, data: FormData) => Promise<FormState>; s: Strings; errors: ErrorMessages; idempotencyKey: string; minDay: string; locale: Locale;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   const urgency = state.values?.urgency ?? "URGENT";
@@ -25,7 +31,8 @@ export function RequestForm({ action, s, errors, idempotencyKey, minDay }: {
     <form action={formAction} className="card grid gap-4 sm:grid-cols-3" noValidate data-testid="request-form">
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <div className="sm:col-span-3"><FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} /></div>
-      <Field name="requestedKg" label={s.tonnes} amount={{}} state={state} errors={errors} required />
+      <Field name="requestedKg" label={s.tonnes} amount={{}} state={state} errors={errors} required
+        note={<DetailNote state={state} s={s} locale={locale} field="requestedKg" />} />
       <Field name="neededBy" label={s.neededBy} type="date" state={state} errors={errors} defaultValue={minDay} required />
       <Field name="urgency" label={s.urgency} state={state} errors={errors}>
         <select id="f-urgency" name="urgency" className="input" defaultValue={urgency} key={urgency}>
@@ -39,7 +46,12 @@ export function RequestForm({ action, s, errors, idempotencyKey, minDay }: {
         {reasonError ? <p id="f-reason-error" className="field-error" data-testid="error-reason">{reasonError}</p>
           : <p id="f-reason-hint" className="mt-1 text-xs text-slate-500">{s.reasonHint}</p>}
       </div>
-      <div className="sm:col-span-3">
+      <div className="sm:col-span-3 space-y-2">
+        {state.error === "confirm" && (
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="confirmUnusual" value="1" data-testid="confirm-unusual" /> {s.confirmUnusual}
+          </label>
+        )}
         <button type="submit" className="btn" disabled={pending}>{s.submit}</button>
       </div>
     </form>

@@ -2,17 +2,21 @@
 
 import { useActionState, useState } from "react";
 import { FormLanguage, useFormLanguage } from "@/components/forms/amount-echo";
+import { DetailNote } from "@/components/forms/detail-note";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/components/forms/form-state";
 import { useFormChoice } from "@/components/supply/use-form-choice";
 import { MASS_UNITS, STANDARD_CYLINDER_M3, type MassUnit } from "@/domain/mass";
 import { readNumber } from "@/domain/number-input";
 import type { ErrorMessages } from "@/i18n/errors";
+import type { Locale } from "@/i18n/locales";
 
 type Strings = {
   day: string; stock: string; used: string; severe: string; critical: string; bedsOccupied: string; submit: string;
   saved: string; savedFlagged: string; fixErrors: string;
   unit: string; units: Record<MassUnit, string>; cylinderSize: string; unitHint: string;
+  /** the tick for an unusual use, and "{amount}" templates for the amount as read and the limit */
+  confirmUnusual: string; interpreted: string; limit: string;
 };
 
 const UNIT_ORDER: readonly MassUnit[] = ["TONNE_LIQUID", "KG", "M3_GAS", "LITRE_LIQUID", "CYLINDER"];
@@ -22,9 +26,12 @@ export type StockFormState = FormState & { flagged?: boolean };
 /**
  * The daily stock report. Stock and use in the unit the hospital counts in (tonnes by default),
  * typed the form's language's way, each echoing what will be saved; patients and beds as counts.
+ * A stock above the tank or a use above what the tank or beds allow is refused, with the amount
+ * as read and the limit under the field; a use far above the hospital's history is saved only
+ * once the user ticks that it is right (decision 0022).
  */
-export function StockForm({ action, s, errors, today }: {
-  action: (prev: StockFormState, data: FormData) => Promise<StockFormState>; s: Strings; errors: ErrorMessages; today: string;
+export function StockForm({ action, s, errors, today, locale }: {
+  action: (prev: StockFormState, data: FormData) => Promise<StockFormState>; s: Strings; errors: ErrorMessages; today: string; locale: Locale;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   const unitChoice = useFormChoice(state, "unit", "TONNE_LIQUID");
@@ -57,12 +64,19 @@ export function StockForm({ action, s, errors, today }: {
       ) : (
         <div className="hidden sm:block" />
       )}
-      <Field name="stockKg" label={`${s.stock} (${s.units[unit]})`} state={state} errors={errors} required amount={amount} />
-      <Field name="usedKg" label={`${s.used} (${s.units[unit]})`} state={state} errors={errors} required amount={amount} />
+      <Field name="stockKg" label={`${s.stock} (${s.units[unit]})`} state={state} errors={errors} required amount={amount}
+        note={<DetailNote state={state} s={s} locale={locale} field="stockKg" />} />
+      <Field name="usedKg" label={`${s.used} (${s.units[unit]})`} state={state} errors={errors} required amount={amount}
+        note={<DetailNote state={state} s={s} locale={locale} field="usedKg" />} />
       <Field name="severePatients" label={s.severe} state={state} errors={errors} defaultValue="0" amount={{ unit: "NUMBER", decimals: 0 }} />
       <Field name="criticalPatients" label={s.critical} state={state} errors={errors} defaultValue="0" amount={{ unit: "NUMBER", decimals: 0 }} />
       <Field name="bedsOccupied" label={s.bedsOccupied} state={state} errors={errors} defaultValue="0" amount={{ unit: "NUMBER", decimals: 0 }} />
-      <div className="sm:col-span-3">
+      <div className="sm:col-span-3 space-y-2">
+        {state.error === "confirm" && (
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="confirmUnusual" value="1" data-testid="confirm-unusual" /> {s.confirmUnusual}
+          </label>
+        )}
         <button type="submit" className="btn" disabled={pending}>{s.submit}</button>
       </div>
     </form>

@@ -6,7 +6,7 @@ import { readNumber } from "@/domain/number-input";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/components/forms/form-state";
 import type { ErrorMessages } from "@/i18n/errors";
-import { DetailNote } from "@/components/hospital/receipt-form";
+import { DetailNote } from "@/components/forms/detail-note";
 import type { Locale } from "@/i18n/locales";
 import { useFormChoice } from "./use-form-choice";
 

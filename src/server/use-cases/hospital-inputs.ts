@@ -76,6 +76,12 @@ export const reportDay = z
     if (!c.ok) ctx.addIssue({ code: "custom", message: dayErrorCode(c) });
   });
 
+/**
+ * The tick a user gives to an unusual (but possible) figure after the server asked for it
+ * (`RuleError("confirm")`): "1", "on", "true" or true; anything else is no.
+ */
+export const confirmUnusual = z.unknown().optional().transform((v) => v === true || v === "1" || v === "on" || v === "true");
+
 /** A form checkbox ("on") or a boolean. */
 export const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
 

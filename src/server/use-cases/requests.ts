@@ -1,10 +1,13 @@
 import { today, now as clockNow } from "@/server/clock";
 import { z } from "zod";
-import { dayToDate } from "@/domain/day";
+import { addDays, dateToDay, dayToDate, startOfWibDay, todayWib, type Day } from "@/domain/day";
+import { checkRequestedKg, requestLimits, type RequestLimits } from "@/domain/plausible";
 import { accepts, transition, type RequestEvent, type RequestStatus } from "@/domain/request";
+import { BURN_RATE_WINDOW_REPORTS, hospitalSupplyPicture } from "@/domain/stock";
+import type { Hospital } from "@/generated/prisma/client";
 import { recordAudit } from "../audit";
 import { RuleError, useCase, type Tx } from "../use-case";
-import { day, id, positiveTonnesKg, text } from "./hospital-inputs";
+import { confirmUnusual, day, id, positiveTonnesKg, text } from "./hospital-inputs";
 import { notify } from "./notifications";
 import { cancelAllocationRemainder, settleRequest } from "./request-loop";
 
@@ -12,6 +15,33 @@ import { cancelAllocationRemainder, settleRequest } from "./request-loop";
 // still SUBMITTED; staff approve it (in full or in part) or reject it with a reason. Every change
 // of status goes through the domain's state machine (src/domain/request.ts), on the request row
 // locked FOR UPDATE so that a cancel and an approval cannot cross.
+//
+// An amount beyond what the hospital could take in by its needed-by day is refused; one far
+// above what it burns by then is asked to be confirmed, by the hospital when it asks and by
+// staff when they approve (src/domain/plausible.ts, decision 0022).
+
+/**
+ * What the hospital can plausibly, and at most, take in by the end of `neededBy`, judged at
+ * `at`: its tank's free room (the latest report projected as the dashboard does, decision
+ * 0018) and its burn rate, read in the transaction.
+ */
+async function needLimits(tx: Tx, hospital: Hospital, neededBy: Day, at: Date): Promise<RequestLimits> {
+  const day = dayToDate(todayWib(at));
+  const latest = await tx.stockReport.findFirst({ where: { hospitalId: hospital.id, day: { lte: day } }, orderBy: { day: "desc" }, select: { stockKg: true, reportedAt: true } });
+  const counted = await tx.stockReport.findMany({
+    where: { hospitalId: hospital.id, day: { lte: day }, flaggedForReview: false }, orderBy: { day: "desc" }, take: BURN_RATE_WINDOW_REPORTS, select: { usedKg: true },
+  });
+  const received = latest
+    ? (await tx.delivery.aggregate({ where: { hospitalId: hospital.id, receivedAt: { gt: latest.reportedAt, lte: at } }, _sum: { receivedKg: true } }))._sum.receivedKg ?? 0
+    : 0;
+  const picture = hospitalSupplyPicture({ ...hospital, latest, recentUsedKg: counted.map((r) => r.usedKg), receivedSinceKg: received, asOf: at });
+  return requestLimits({
+    hospital,
+    stockNowKg: latest ? picture.floorKg + picture.usableKg : null,
+    burnKgPerDay: picture.burnKgPerDay,
+    hoursToEndOfNeededBy: (startOfWibDay(addDays(neededBy, 1)).getTime() - at.getTime()) / 3_600_000,
+  });
+}
 
 /** Locks a request row for the rest of the transaction and returns it. */
 export async function lockRequest(tx: Tx, requestId: string) {
@@ -40,6 +70,8 @@ export const createRequest = useCase({
     reason: text(3, 1000),
     /** A hidden field of the form: a double submit creates one request. */
     idempotencyKey: z.string().trim().min(8).max(100),
+    /** The hospital ticked that an unusual amount is right (after the server asked). */
+    confirmUnusual,
   }),
   run: async ({ tx, actor, input }) => {
     const hospitalId = actor.hospitalId;
@@ -47,6 +79,11 @@ export const createRequest = useCase({
     if (input.neededBy < today()) throw new RuleError("invalid", { neededBy: "past_day" });
     const hospital = await tx.hospital.findUnique({ where: { id: hospitalId } });
     if (!hospital) throw new RuleError("not_found");
+    // A resubmit of a request already made is answered below with that request, not judged again.
+    if (!(await tx.supplyRequest.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true } }))) {
+      const check = checkRequestedKg(input.requestedKg, await needLimits(tx, hospital, input.neededBy, clockNow()), { confirmed: input.confirmUnusual });
+      if (!check.ok) throw new RuleError(check.hard ? "invalid" : "confirm", { requestedKg: check.error }, { kg: input.requestedKg, limitKg: check.limitKg, field: "requestedKg" });
+    }
     // ON CONFLICT DO NOTHING: a second submit with the same key (even a concurrent one, which
     // waits on the unique index) inserts nothing and gets the first one's request back.
     const { count } = await tx.supplyRequest.createMany({
@@ -89,11 +126,18 @@ export const cancelRequest = useCase({
 
 export const approveRequest = useCase({
   action: "request:decide",
-  /** note: why less than requested was approved (required then; the hospital sees it). */
-  input: z.object({ id, approvedKg: positiveTonnesKg, note: z.string().trim().max(1000).default("") }),
+  /**
+   * note: why less than requested was approved (required then; the hospital sees it).
+   * confirmUnusual: staff ticked that an amount far above the hospital's need by then is right.
+   */
+  input: z.object({ id, approvedKg: positiveTonnesKg, note: z.string().trim().max(1000).default(""), confirmUnusual }),
   run: async ({ tx, actor, input }) => {
     const before = await lockRequest(tx, input.id);
     const status = nextStatus(before.status, { type: "approve", approvedKg: input.approvedKg, requestedKg: before.requestedKg, note: input.note });
+    // Judged now, on the figures staff see: only ever a warning (the hospital's own request passed the hard limit).
+    const hospital = await tx.hospital.findUniqueOrThrow({ where: { id: before.hospitalId } });
+    const check = checkRequestedKg(input.approvedKg, await needLimits(tx, hospital, dateToDay(before.neededBy), clockNow()), { confirmed: input.confirmUnusual, hardLimit: false });
+    if (!check.ok) throw new RuleError("confirm", { approvedKg: "approval_unusual" }, { kg: input.approvedKg, limitKg: check.limitKg, field: "approvedKg" });
     const after = await tx.supplyRequest.update({
       where: { id: input.id },
       data: { status, approvedKg: input.approvedKg, approvalNote: input.note || null, decidedById: actor.id, decidedAt: clockNow() },

@@ -2,15 +2,18 @@ import { today, now as clockNow } from "@/server/clock";
 import { z } from "zod";
 import { dateToDay, dayToDate } from "@/domain/day";
 import { MASS_UNITS, toKilograms } from "@/domain/mass";
-import { isUsageAnomalous, BURN_RATE_WINDOW_REPORTS } from "@/domain/stock";
+import { checkDailyUse } from "@/domain/plausible";
+import { BURN_RATE_WINDOW_REPORTS } from "@/domain/stock";
 import { recordAudit } from "../audit";
-import { RuleError, useCase } from "../use-case";
-import { amount, count, cylinderSizeM3, id, reportDay } from "./hospital-inputs";
+import { RuleError, useCase, type ErrorDetail } from "../use-case";
+import { amount, confirmUnusual, count, cylinderSizeM3, id, reportDay } from "./hospital-inputs";
 import { notify } from "./notifications";
 
 // The hospital admin's daily stock report, for their own hospital only: the hospital is the
 // actor's, never taken from the form. One report per hospital per WIB day: submitting again the
-// same day updates it. A use far above the hospital's own history is kept but flagged.
+// same day updates it. A use above what the hospital's tank or beds allow is refused; a use far
+// above its own history is asked to be confirmed, then kept but held for review (decisions
+// 0018, 0022).
 // Stock and use are counted in the unit the hospital chooses (tonnes by default, kg, m³ of gas,
 // litres of liquid, cylinders of a size), converted by src/domain/mass.ts; the amounts as typed,
 // the unit and the rate are kept on the row.
@@ -28,6 +31,8 @@ export const submitStockReport = useCase({
       severePatients: count,
       criticalPatients: count,
       bedsOccupied: count,
+      /** The user ticked that an unusual use is right (after the server asked). */
+      confirmUnusual,
     })
     .refine((d) => d.unit !== "CYLINDER" || d.cylinderSizeM3 !== undefined, {
       path: ["cylinderSizeM3"],
@@ -54,11 +59,6 @@ export const submitStockReport = useCase({
     await tx.$queryRaw`SELECT id FROM "Hospital" WHERE id = ${hospitalId} FOR NO KEY UPDATE`;
     const hospital = await tx.hospital.findUnique({ where: { id: hospitalId } });
     if (!hospital) throw new RuleError("not_found");
-    const errors: Record<string, string> = {};
-    if (hospital.tankCapacityKg > 0 && input.stockKg > hospital.tankCapacityKg) errors.stockKg = "stock_over_tank";
-    if (hospital.beds > 0 && input.bedsOccupied > hospital.beds) errors.bedsOccupied = "beds_exceeded";
-    if (Object.keys(errors).length) throw new RuleError("invalid", errors);
-
     const date = dayToDate(input.day);
     const previous = await tx.stockReport.findMany({
       where: { hospitalId, day: { lt: date }, flaggedForReview: false },
@@ -66,7 +66,23 @@ export const submitStockReport = useCase({
       take: BURN_RATE_WINDOW_REPORTS,
       select: { usedKg: true },
     });
-    const flaggedForReview = isUsageAnomalous(input.usedKg, previous.map((r) => r.usedKg));
+    const use = checkDailyUse({ usedKg: input.usedKg, hospital, previousUsedKgNewestFirst: previous.map((r) => r.usedKg), confirmed: input.confirmUnusual });
+    // Impossible figures first, all at once, each amount with how it was read and its limit.
+    const errors: Record<string, string> = {};
+    const details: ErrorDetail[] = [];
+    if (hospital.tankCapacityKg > 0 && input.stockKg > hospital.tankCapacityKg) {
+      errors.stockKg = "stock_over_tank";
+      details.push({ kg: input.stockKg, limitKg: hospital.tankCapacityKg, field: "stockKg" });
+    }
+    if (!use.ok && use.hard) {
+      errors.usedKg = use.error;
+      details.push({ kg: input.usedKg, limitKg: use.limitKg, field: "usedKg" });
+    }
+    if (hospital.beds > 0 && input.bedsOccupied > hospital.beds) errors.bedsOccupied = "beds_exceeded";
+    const [first, ...also] = details;
+    if (Object.keys(errors).length) throw new RuleError("invalid", errors, first && (also.length ? { ...first, also } : first));
+    if (!use.ok) throw new RuleError("confirm", { usedKg: use.error }, { kg: input.usedKg, limitKg: use.limitKg, field: "usedKg" });
+    const flaggedForReview = use.heldForReview;
     const before = await tx.stockReport.findUnique({ where: { hospitalId_day: { hospitalId, day: date } } });
     const data = {
       stockKg: input.stockKg,

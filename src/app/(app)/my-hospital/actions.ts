@@ -17,6 +17,7 @@ export async function submitStockAction(_prev: StockFormState, data: FormData): 
     bedsOccupied: String(data.get("bedsOccupied") ?? ""),
     unit: String(data.get("unit") ?? "") || undefined,
     cylinderSizeM3: data.get("unit") === "CYLINDER" ? String(data.get("cylinderSizeM3") ?? "") : undefined,
+    confirmUnusual: String(data.get("confirmUnusual") ?? ""),
     locale: formLocale(data),
   });
   if (!result.ok) return formStateOf(result, data);

@@ -47,8 +47,8 @@ export default async function MyHospitalPage() {
       <section className="space-y-2">
         <h2>{s.title}</h2>
         <p className="text-sm text-slate-600">{s.intro}</p>
-        <StockForm action={submitStockAction} errors={t.errors} today={today()}
-          s={{ day: s.day, stock: s.stock, used: s.used, severe: s.severe, critical: s.critical, bedsOccupied: s.bedsOccupied, submit: s.submit,
+        <StockForm action={submitStockAction} errors={t.errors} today={today()} locale={locale}
+          s={{ confirmUnusual: t.hospital.receipts.confirmUnusual, interpreted: t.hospital.receipts.interpreted("{amount}"), limit: t.hospital.receipts.limit("{amount}"), day: s.day, stock: s.stock, used: s.used, severe: s.severe, critical: s.critical, bedsOccupied: s.bedsOccupied, submit: s.submit,
             saved: s.saved, savedFlagged: s.savedFlagged, fixErrors: t.shell.common.fixErrors,
             unit: s.unit, units: s.units, cylinderSize: s.cylinderSize, unitHint: s.unitHint }} />
       </section>

@@ -25,6 +25,7 @@ export async function createRequestAction(_prev: FormState, data: FormData): Pro
     urgency: str(data, "urgency"),
     reason: str(data, "reason"),
     idempotencyKey: str(data, "idempotencyKey"),
+    confirmUnusual: str(data, "confirmUnusual"),
   });
   if (!result.ok) return formStateOf(result, data);
   refresh();
@@ -41,7 +42,7 @@ export async function cancelRequestAction(data: FormData): Promise<void> {
 
 export async function approveRequestAction(_prev: FormState, data: FormData): Promise<FormState> {
   const id = str(data, "id");
-  const result = await approveRequest(await currentActor(), { id, approvedKg: str(data, "approvedKg"), note: str(data, "note") });
+  const result = await approveRequest(await currentActor(), { id, approvedKg: str(data, "approvedKg"), note: str(data, "note"), confirmUnusual: str(data, "confirmUnusual") });
   if (result.ok) refresh(id);
   return formStateOf(result, data);
 }

@@ -28,8 +28,8 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
       {mayCreate && (
         <section className="space-y-2">
           <h2>{r.new}</h2>
-          <RequestForm action={createRequestAction} errors={t.errors} idempotencyKey={randomUUID()} minDay={today()}
-            s={{ tonnes: r.tonnes, neededBy: r.neededBy, urgency: r.urgency, reason: r.reason, reasonHint: r.reasonHint, submit: r.submit,
+          <RequestForm action={createRequestAction} errors={t.errors} idempotencyKey={randomUUID()} minDay={today()} locale={locale}
+            s={{ confirmUnusual: t.hospital.receipts.confirmUnusual, interpreted: t.hospital.receipts.interpreted("{amount}"), limit: t.hospital.receipts.limit("{amount}"), tonnes: r.tonnes, neededBy: r.neededBy, urgency: r.urgency, reason: r.reason, reasonHint: r.reasonHint, submit: r.submit,
               saved: r.created, fixErrors: t.shell.common.fixErrors, urgencies: t.hospital.urgency }} />
         </section>
       )}

@@ -132,8 +132,8 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
         <section className="space-y-2">
           <h2>{h.triage.decide}</h2>
           <DecisionForms id={request.id} requestedTonnes={tonnesInput(request.requestedKg, locale)} approveAction={approveRequestAction}
-            rejectAction={rejectRequestAction} errors={t.errors}
-            s={{ approve: h.triage.approve, approveTonnes: h.triage.approveTonnes, approveHint: h.triage.approveHint, approveNote: h.triage.approveNote, reject: h.triage.reject,
+            rejectAction={rejectRequestAction} errors={t.errors} locale={locale}
+            s={{ confirmUnusual: h.receipts.confirmUnusual, interpreted: h.receipts.interpreted("{amount}"), limit: h.receipts.limit("{amount}"), approve: h.triage.approve, approveTonnes: h.triage.approveTonnes, approveHint: h.triage.approveHint, approveNote: h.triage.approveNote, reject: h.triage.reject,
               rejectReason: h.triage.rejectReason, approved: h.triage.approvedMsg, rejected: h.triage.rejectedMsg, fixErrors: t.shell.common.fixErrors }} />
         </section>
       )}
