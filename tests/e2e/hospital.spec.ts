@@ -47,6 +47,9 @@ test("the hospital admin requests 20 t and sees it submitted", async ({ browser 
   await form.getByLabel(/Urgensi/).selectOption("EMERGENCY");
   await form.getByLabel(/Alasan/).fill("Pasien kritis bertambah, tangki tinggal sehari.");
   await form.getByRole("button").click();
+  // 20 t is far above what a 10 t tank burning ~2.4 t a day takes in by today: confirm it
+  await form.getByTestId("confirm-unusual").check();
+  await form.getByRole("button").click();
   await expect(page).toHaveURL(/\/requests\/[^/?]+\?created=1/);
   await expect(page.getByTestId("request-status")).toHaveAttribute("data-status", "SUBMITTED");
   requestUrl = new URL(page.url()).pathname;
@@ -65,6 +68,9 @@ test("staff approve 12 of the 20 t and accept the recommender's proposal", async
   await approve.getByRole("button").click();
   await expect(approve.getByTestId("error-note")).toBeVisible(); // a partial approval needs a reason
   await approve.getByLabel(/Alasan persetujuan sebagian/).fill("Pasokan produsen hari ini terbatas");
+  await approve.getByRole("button").click();
+  // 12 t is still above the hospital's plausible need by the day: staff confirm it
+  await approve.getByTestId("confirm-unusual").check();
   await approve.getByRole("button").click();
   await expect(page.getByTestId("request-status")).toHaveAttribute("data-status", "APPROVED");
   await expect(page.getByTestId("approved")).toHaveText("12 t");
