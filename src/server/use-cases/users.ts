@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import { z } from "zod";
+import { revokeTokensOf } from "../api-auth";
 import { recordAudit } from "../audit";
 import { MIN_PASSWORD_LENGTH, passwordProblem } from "../password-policy";
 import { hashPassword } from "../passwords";
@@ -84,11 +85,7 @@ export const setUserActive = useCase({
     await recordAudit(tx, actor, input.active ? "user.enable" : "user.disable", "User", input.id, safe(before), safe(after));
     if (!input.active) {
       await endSessions(tx, input.id);
-      const revoked = await tx.apiToken.findMany({ where: { userId: input.id, revokedAt: null }, select: { id: true } });
-      if (revoked.length) {
-        await tx.apiToken.updateMany({ where: { id: { in: revoked.map((t) => t.id) } }, data: { revokedAt: new Date() } });
-        for (const t of revoked) await recordAudit(tx, actor, "token.revoke", "ApiToken", t.id, null, { reason: "user.disable" });
-      }
+      for (const tokenId of await revokeTokensOf(tx, input.id)) await recordAudit(tx, actor, "token.revoke", "ApiToken", tokenId, null, { reason: "user.disable" });
     }
     return safe(after);
   },
