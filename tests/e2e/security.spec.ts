@@ -267,7 +267,7 @@ test("an admin disabling an account locks its open session out at the next page 
   await expect(admin.getByTestId("whoami")).toBeVisible();
   await admin.goto("/admin/users");
   await admin.getByRole("button", { name: new RegExp(`^(Nonaktifkan|Disable) ${email.replace(/[.]/g, "\\.")}$`) }).click();
-  await expect(admin.getByTestId("users-table").getByRole("row", { name: email })).toContainText(/nonaktif|disabled/i);
+  await expect(admin.getByTestId("users-table").getByRole("row", { name: email }).getByRole("cell").nth(4)).toHaveText(/^(Nonaktif|Disabled)$/);
   await admin.close();
 
   await page.goto("/dashboard?date=2021-07-26");

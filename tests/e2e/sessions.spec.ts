@@ -180,9 +180,10 @@ test("re-enabling a disabled account does not revive its old session", async ({ 
   await admin.goto("/admin/users");
   const row = admin.getByTestId("users-table").getByRole("row", { name: email });
   await row.getByRole("button", { name: new RegExp(`(nonaktifkan|disable) ${email}`, "i") }).click();
-  await expect(row).toContainText(/nonaktif|disabled/i);
-  await row.getByRole("button", { name: new RegExp(`(aktifkan|enable) ${email}`, "i") }).click();
-  await expect(row).not.toContainText(/nonaktif|disabled/i);
+  const status = row.getByRole("cell").nth(4);
+  await expect(status).toHaveText(/^(Nonaktif|Disabled)$/);
+  await row.getByRole("button", { name: new RegExp(`^(aktifkan|enable) ${email}$`, "i") }).click();
+  await expect(status).toHaveText(/^(Aktif|Active)$/);
   await admin.close();
 
   const thief = await withCookie(browser, copied);
