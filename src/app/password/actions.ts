@@ -1,7 +1,9 @@
 "use server";
 
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
 import { formStateOf, type FormState } from "@/components/forms/form-state";
-import { signOut } from "@/server/auth";
+import { SESSION_COOKIES } from "@/server/auth-config";
 import { currentActor } from "@/server/session";
 import { changeOwnPassword } from "@/server/use-cases/account";
 
@@ -11,11 +13,10 @@ export async function changePasswordAction(_prev: FormState, data: FormData): Pr
     password: String(data.get("password") ?? ""),
     confirm: String(data.get("confirm") ?? ""),
   });
-  if (!result.ok) {
-    const state = formStateOf(result);
-    return state; // no values: a password is never echoed back
-  }
-  // Every session of the account ended with the change: sign in again with the new password.
-  await signOut({ redirectTo: "/login?changed=1" });
-  return { ok: true };
+  if (!result.ok) return formStateOf(result); // no values: a password is never echoed back
+  // Every session of the account ended with the change (on the server); drop this browser's
+  // cookie too, and sign in again with the new password.
+  const jar = await cookies();
+  for (const name of SESSION_COOKIES) if (jar.has(name)) jar.delete(name);
+  redirect("/login?changed=1");
 }
