@@ -49,7 +49,10 @@ async function actorFromBearer(header: string | null): Promise<Actor | null | "i
   const token = await tokenByHash(hashToken(m[1]));
   if (!token || token.revokedAt) return "invalid";
   noteUse(token.id);
-  return cachedActorById(token.userId);
+  const actor = await cachedActorById(token.userId);
+  // A token does not use its user's password, so an admin-chosen password still waiting to be
+  // changed (decision 0024) does not stop it: a service account may never sign in at all.
+  return actor && { ...actor, mustChangePassword: false };
 }
 
 function json(body: unknown, status: number) {

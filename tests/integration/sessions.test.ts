@@ -179,3 +179,22 @@ describe("passwords an admin chooses", () => {
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);
   });
 });
+
+describe("API tokens", () => {
+  it("work for a service account that never signed in, and stop for good when it is disabled", async () => {
+    const { admin } = await actors();
+    const { hashToken, newToken } = await import("@/server/api-auth");
+    const { GET } = await import("@/app/api/v1/pledges/route");
+    const created = await createUser(admin, { email: `svc-${process.pid}@satgas.test`, name: "Sistem BPBD", role: "OFFICIAL", password: "tumbuh-pagi-kerbau-nila" });
+    expect(created.ok).toBe(true);
+    const userId = created.ok ? created.value.id : "";
+    const token = newToken();
+    await prisma.apiToken.create({ data: { name: "svc", userId, tokenHash: hashToken(token) } });
+    const call = () => GET(new Request("http://localhost/api/v1/pledges", { headers: { authorization: `Bearer ${token}` } }));
+    expect((await call()).status).toBe(200);
+    expect((await setUserActive(admin, { id: userId, active: false })).ok).toBe(true);
+    expect((await call()).status).toBe(401);
+    expect((await setUserActive(admin, { id: userId, active: true })).ok).toBe(true);
+    expect((await call()).status).toBe(401);
+  });
+});
