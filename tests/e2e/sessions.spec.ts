@@ -233,5 +233,7 @@ test("40 wrong passwords at once are not all checked, the right one after them i
   expect(signedIn, "the right password got in after 40 wrong ones").toBe(false);
   const [{ checked }] = await sql<{ checked: string }>(`SELECT count(*) AS checked FROM "LoginAttempt" WHERE email = $1 AND checked`, [email]);
   expect(Number(checked), "passwords actually checked").toBeLessThanOrEqual(5);
-  expect(max, "slowest /api/health during the burst (ms)").toBeLessThan(1_500);
+  // Before: bcrypt on the event loop, /api/health p50 ≈ 9 s, max ≈ 10.6 s during the burst.
+  expect(p50, "median /api/health during the burst (ms)").toBeLessThan(300);
+  expect(max, "slowest /api/health during the burst (ms)").toBeLessThan(3_000);
 });
