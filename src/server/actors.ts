@@ -6,7 +6,7 @@ import type { Actor } from "./permissions";
 export async function actorById(id: string): Promise<Actor | null> {
   const user = await prisma.user.findUnique({ where: { id } });
   if (!user || !user.active) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, hospitalId: user.hospitalId };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, hospitalId: user.hospitalId, mustChangePassword: user.mustChangePassword };
 }
 
 /**

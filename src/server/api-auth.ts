@@ -4,6 +4,7 @@ import { cachedActorById } from "./actors";
 import { accountCache } from "./cache";
 import { prisma } from "./db";
 import { can, type Action, type Actor } from "./permissions";
+import type { Tx } from "./use-case";
 
 // The read-only API authenticates by the session cookie or by `Authorization: Bearer <token>`.
 // Tokens are random, shown once, and stored only as their SHA-256 (a leaked table reveals nothing).
@@ -21,6 +22,13 @@ export function newToken(): string {
 const tokenByHash = accountCache.wrap("apiToken", (tokenHash: string) =>
   prisma.apiToken.findUnique({ where: { tokenHash }, select: { id: true, userId: true, revokedAt: true } }),
 );
+
+/** Revokes every live token of a user (the account was disabled), inside that use case's transaction. */
+export async function revokeTokensOf(tx: Pick<Tx, "apiToken">, userId: string): Promise<string[]> {
+  const live = await tx.apiToken.findMany({ where: { userId, revokedAt: null }, select: { id: true } });
+  if (live.length) await tx.apiToken.updateMany({ where: { id: { in: live.map((t) => t.id) } }, data: { revokedAt: new Date() } });
+  return live.map((t) => t.id);
+}
 
 // lastUsedAt is a hint for admins ("used in the last minute" is precise enough), written at most
 // once a minute per token by this process rather than on every call.
@@ -41,7 +49,10 @@ async function actorFromBearer(header: string | null): Promise<Actor | null | "i
   const token = await tokenByHash(hashToken(m[1]));
   if (!token || token.revokedAt) return "invalid";
   noteUse(token.id);
-  return cachedActorById(token.userId);
+  const actor = await cachedActorById(token.userId);
+  // A token does not use its user's password, so an admin-chosen password still waiting to be
+  // changed (decision 0021) does not stop it: a service account may never sign in at all.
+  return actor && { ...actor, mustChangePassword: false };
 }
 
 function json(body: unknown, status: number) {

@@ -7,10 +7,13 @@ function snapshot(value: unknown): unknown {
   return value == null ? null : JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v)));
 }
 
-/** Appends who did what to which record, with its state before and after, inside the write's transaction. */
+/**
+ * Appends who did what to which record, with its state before and after, inside the write's
+ * transaction. `actor` null: nobody signed in (a failed sign-in, a periodic job).
+ */
 export async function recordAudit(
-  tx: Tx,
-  actor: Actor,
+  tx: Pick<Tx, "auditEvent">,
+  actor: Actor | null,
   action: string,
   entity: string,
   entityId: string,
@@ -18,6 +21,6 @@ export async function recordAudit(
   after: unknown,
 ) {
   await tx.auditEvent.create({
-    data: { at: clockNow(), actorId: actor.id, action, entity, entityId, before: snapshot(before) ?? undefined, after: snapshot(after) ?? undefined },
+    data: { at: clockNow(), actorId: actor?.id ?? null, action, entity, entityId, before: snapshot(before) ?? undefined, after: snapshot(after) ?? undefined },
   });
 }

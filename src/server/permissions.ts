@@ -11,6 +11,8 @@ export type Actor = {
   name: string;
   role: Role;
   hospitalId: string | null;
+  /** An admin chose this account's password (new account, reset): nothing but choosing a new one until then. */
+  mustChangePassword?: boolean;
 };
 
 /** "all": any record; "own": only records of the actor's own hospital; "none": refused. */
@@ -55,6 +57,8 @@ const MATRIX = {
   "audit:read":               [ALL, ALL, NO, NO],
   "user:manage":              [ALL, NO, NO, NO],
   "token:manage":             [ALL, NO, NO, NO],
+  "password:change":          [ALL, ALL, ALL, ALL], // one's own
+  "session:end":              [ALL, ALL, ALL, ALL], // one's own: sign out
 } as const satisfies Record<string, readonly [Grant, Grant, Grant, Grant]>;
 
 export type Action = keyof typeof MATRIX;
@@ -72,8 +76,12 @@ function grant(role: Role, action: Action): Grant {
  * mean "on some records" — callers of an own-scoped action must then scope their query
  * to `actor.hospitalId` (see scopeToOwnHospital).
  */
+/** All an account whose password an admin chose may do before choosing its own. */
+const BEFORE_OWN_PASSWORD: ReadonlySet<Action> = new Set(["password:change", "session:end"]);
+
 export function can(actor: Actor | null | undefined, action: Action, resource?: Resource): boolean {
   if (!actor) return false;
+  if (actor.mustChangePassword && !BEFORE_OWN_PASSWORD.has(action)) return false;
   const g = grant(actor.role, action);
   if (g === "all") return true;
   if (g === "none") return false;

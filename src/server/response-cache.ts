@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { LOCALE_COOKIE } from "@/i18n/locales";
 import { responseCache } from "./cache";
-import { sessionUserIdOf } from "./session-cookie";
+import { sessionClaimsOf } from "./session-cookie";
 
 // Whole responses of the read-only pages and API routes that are heavy to produce and asked for
 // far more often than the data under them changes, kept per caller and URL. Rendering the national
@@ -49,8 +49,10 @@ function cookieReader(header: string | undefined) {
 async function caller(req: IncomingMessage, cookie: (name: string) => string | undefined, api: boolean): Promise<string | null> {
   const authorization = req.headers.authorization;
   if (api && authorization) return `token:${createHash("sha256").update(authorization).digest("hex")}`;
-  const userId = await sessionUserIdOf(cookie);
-  return userId ? `user:${userId}` : null;
+  // Per session, not only per user: a session that ended on its own (idle, decision 0023) must not
+  // be served what another live session of the same user had rendered.
+  const claims = await sessionClaimsOf(cookie);
+  return claims ? `user:${claims.sub}:${claims.sid ?? ""}` : null;
 }
 
 /** The cache key of a request, or null when its response must not be shared with another request. */

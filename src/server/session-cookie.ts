@@ -10,7 +10,8 @@ import { SESSION_COOKIES } from "./auth-config";
 // Cookies that fail to decrypt are never remembered. Our JWT is small enough never to be split
 // into chunked cookies (Auth.js splits above 4 kB).
 
-type Claims = { sub: string; expiresAtMs: number };
+/** `sid`: the server-side session (src/server/sessions.ts); cookies from before sessions were kept have none. */
+export type Claims = { sub: string; sid: string | null; expiresAtMs: number };
 
 const MAX_REMEMBERED = 10_000;
 const remembered = new Map<string, Claims>();
@@ -27,18 +28,23 @@ async function claimsOf(token: string, cookieName: string): Promise<Claims | nul
   if (!secret) return null;
   const payload = await decode({ token, secret, salt: cookieName }).catch(() => null);
   if (!payload?.sub || typeof payload.exp !== "number") return null;
-  const claims = { sub: payload.sub, expiresAtMs: payload.exp * 1000 };
+  const claims = { sub: payload.sub, sid: typeof payload.sid === "string" ? payload.sid : null, expiresAtMs: payload.exp * 1000 };
   remember(token, claims);
   return claims;
 }
 
-/** The user id of a valid, unexpired session cookie among `cookie(name)`, or null. */
-export async function sessionUserIdOf(cookie: (name: string) => string | undefined, now: number = Date.now()): Promise<string | null> {
+/** The claims of a valid, unexpired session cookie among `cookie(name)`, or null. */
+export async function sessionClaimsOf(cookie: (name: string) => string | undefined, now: number = Date.now()): Promise<Claims | null> {
   for (const name of SESSION_COOKIES) {
     const token = cookie(name);
     if (!token) continue;
     const claims = await claimsOf(token, name);
-    if (claims && claims.expiresAtMs > now) return claims.sub;
+    if (claims && claims.expiresAtMs > now) return claims;
   }
   return null;
+}
+
+/** The user id of a valid, unexpired session cookie among `cookie(name)`, or null. */
+export async function sessionUserIdOf(cookie: (name: string) => string | undefined, now: number = Date.now()): Promise<string | null> {
+  return (await sessionClaimsOf(cookie, now))?.sub ?? null;
 }

@@ -44,7 +44,7 @@ async function failLogin(page: Page, email: string) {
 
 async function newUser(role: "STAFF" | "OFFICIAL", password: string) {
   const email = `sec-${randomBytes(4).toString("hex")}@satgas.test`;
-  const hash = await bcrypt.hash(password, 4);
+  const hash = await bcrypt.hash(password, 4); // as older versions and the seed wrote them
   const [{ id }] = await sql<{ id: string }>(
     `INSERT INTO "User" (id, email, name, "passwordHash", role) VALUES ($1, $2, 'Security test', $3, $4) RETURNING id`,
     [`sec_${randomBytes(8).toString("hex")}`, email, hash, role],
@@ -88,6 +88,9 @@ test("no secret in any client bundle", () => {
     ["DATABASE_URL", /DATABASE_URL/],
     ["postgresql://", /postgres(ql)?:\/\//],
     ["bcrypt hash", /\$2[aby]\$\d\d\$/],
+    ["argon2 hash", /\$argon2id\$/],
+    // The password-strength dictionaries (several MB) are checked on the server only.
+    ["zxcvbn dictionaries", /commonWords-id|wikipedia-id|diceware/],
     ["passwordHash", /passwordHash/],
     ["tokenHash", /tokenHash/],
   ];
@@ -153,19 +156,25 @@ test("a cross-origin POST to a server action is refused and changes nothing", as
   await expect.poll(readAt).not.toBeNull();
 });
 
-test("five failed logins to one account give the throttle message, even with the right password", async ({ page }) => {
+test("five failed logins delay the account, even for the right password, and the delay ends on its own", async ({ page }) => {
   test.skip(!dbUrl, "needs TEST_DATABASE_URL to create a throwaway account");
   const { email } = await newUser("OFFICIAL", "right-password-123");
   await fromAddress(page, "192.0.2.20");
   await failLogin(page, email);
   await expect(page.getByTestId("login-error")).toHaveText("Email atau kata sandi salah.");
   for (let i = 1; i < 5; i++) await failLogin(page, email);
-  await expect(page.getByTestId("login-error")).toHaveText("Terlalu banyak percobaan gagal. Coba lagi dalam 15 menit.");
-  // From another address, with the right password: still refused (the throttle is per account).
+  await expect(page.getByTestId("login-error")).toHaveText(/^Terlalu banyak percobaan gagal\. Coba lagi dalam \d+ detik\.$/);
+  // Twelve failures: the wait has doubled seven times (≈ 4 min). From another address, with the
+  // right password: still refused (the delay is per account).
+  await sql(`UPDATE "LoginThrottle" SET failures = 12, "lastAt" = now() AT TIME ZONE 'UTC' WHERE key = $1`, [`account:${email}`]);
   await fromAddress(page, "192.0.2.21");
   await loginWith(page, email, "right-password-123");
-  await expect(page.getByTestId("login-error")).toHaveText("Terlalu banyak percobaan gagal. Coba lagi dalam 15 menit.");
+  await expect(page.getByTestId("login-error")).toHaveText(/^Terlalu banyak percobaan gagal\. Coba lagi dalam [45] menit\.$/);
   await expect(page).toHaveURL(/\/login/);
+  // Once the wait is over the right password gets in: no fixed lock anyone can keep renewing.
+  await sql(`UPDATE "LoginThrottle" SET "lastAt" = "lastAt" - interval '1 hour' WHERE key = $1`, [`account:${email}`]);
+  await loginWith(page, email, "right-password-123");
+  await expect(page.getByTestId("whoami")).toBeVisible();
 });
 
 test("the session cookie is HttpOnly, SameSite=Lax and lasts 8 hours", async ({ page, context }) => {
@@ -179,10 +188,19 @@ test("the session cookie is HttpOnly, SameSite=Lax and lasts 8 hours", async ({ 
   expect(hours).toBeLessThanOrEqual(8.01);
 });
 
-test("a session token past its lifetime is refused; a fresh one with the same claims is accepted", async ({ page, context }) => {
+test("a session token past its lifetime, idle, or of a session the server does not know is refused", async ({ page, context }) => {
   test.skip(!dbUrl, "needs TEST_DATABASE_URL to read the user id");
   const [{ id }] = await sql<{ id: string }>(`SELECT id FROM "User" WHERE email = 'official@satgas.test'`);
-  const claims = { sub: id, email: "official@satgas.test", name: "Official", role: "OFFICIAL", hospitalId: null };
+  /** A server-side session started `startedMinAgo`, last seen `seenMinAgo`; its id for the token. */
+  const session = async (startedMinAgo: number, seenMinAgo: number) => {
+    const sid = `e2e_${randomBytes(12).toString("hex")}`;
+    await sql(
+      `INSERT INTO "UserSession" (id, "userId", "createdAt", "lastSeenAt") VALUES ($1, $2, (now() AT TIME ZONE 'UTC') - make_interval(mins => $3), (now() AT TIME ZONE 'UTC') - make_interval(mins => $4))`,
+      [sid, id, startedMinAgo, seenMinAgo],
+    );
+    return sid;
+  };
+  const claims = async (sid: string) => ({ sub: id, email: "official@satgas.test", name: "Official", role: "OFFICIAL", hospitalId: null, sid, authTime: Math.floor(Date.now() / 1000) });
   const baseURL = test.info().project.use.baseURL!;
   const setToken = async (token: string) => {
     // Leave the page first: its link prefetches would otherwise come back with a refreshed
@@ -191,16 +209,16 @@ test("a session token past its lifetime is refused; a fresh one with the same cl
     await context.clearCookies();
     await context.addCookies([{ name: COOKIE, value: token, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
   };
-  await setToken(await encode({ secret: AUTH_SECRET, salt: COOKIE, token: claims, maxAge: 8 * 3600 }));
+  await setToken(await encode({ secret: AUTH_SECRET, salt: COOKIE, token: await claims(await session(1, 1)), maxAge: 8 * 3600 }));
   await page.goto("/notifications");
-  await expect(page).toHaveURL(/\/notifications/);
+  await expect(page, "a live session").toHaveURL(/\/notifications/);
 
   // Issued 8 h 5 min ago: expired five minutes ago.
   const realNow = Date.now;
   Date.now = () => realNow() - (8 * 3600 + 300) * 1000;
   let expired: string;
   try {
-    expired = await encode({ secret: AUTH_SECRET, salt: COOKIE, token: claims, maxAge: 8 * 3600 });
+    expired = await encode({ secret: AUTH_SECRET, salt: COOKIE, token: await claims(await session(1, 1)), maxAge: 8 * 3600 });
   } finally {
     Date.now = realNow;
   }
@@ -208,8 +226,23 @@ test("a session token past its lifetime is refused; a fresh one with the same cl
   await page.goto("/notifications");
   await expect(page, "an expired token").toHaveURL(/\/login/);
 
+  // A fresh token, but its session started 8 h 5 min ago (active a minute ago): over.
+  await setToken(await encode({ secret: AUTH_SECRET, salt: COOKIE, token: await claims(await session(485, 1)), maxAge: 8 * 3600 }));
+  await page.goto("/notifications");
+  await expect(page, "a session older than 8 h").toHaveURL(/\/login/);
+
+  // Idle for 31 minutes: over.
+  await setToken(await encode({ secret: AUTH_SECRET, salt: COOKIE, token: await claims(await session(40, 31)), maxAge: 8 * 3600 }));
+  await page.goto("/notifications");
+  await expect(page, "an idle session").toHaveURL(/\/login/);
+
+  // Well signed, but naming no session (as tokens from before sessions were kept did): refused.
+  await setToken(await encode({ secret: AUTH_SECRET, salt: COOKIE, token: { ...(await claims("")), sid: undefined }, maxAge: 8 * 3600 }));
+  await page.goto("/notifications");
+  await expect(page, "a token without a server-side session").toHaveURL(/\/login/);
+
   // Forged with another secret: refused.
-  await setToken(await encode({ secret: "forged-secret-0123456789-0123456789", salt: COOKIE, token: claims, maxAge: 8 * 3600 }));
+  await setToken(await encode({ secret: "forged-secret-0123456789-0123456789", salt: COOKIE, token: await claims(await session(1, 1)), maxAge: 8 * 3600 }));
   await page.goto("/notifications");
   await expect(page, "a token signed with another secret").toHaveURL(/\/login/);
 });
@@ -233,8 +266,8 @@ test("an admin disabling an account locks its open session out at the next page 
   await loginWith(admin, "admin@satgas.test", "demo-password");
   await expect(admin.getByTestId("whoami")).toBeVisible();
   await admin.goto("/admin/users");
-  await admin.getByRole("button", { name: email }).click();
-  await expect(admin.getByTestId("users-table").getByRole("row", { name: email })).toContainText(/nonaktif|disabled/i);
+  await admin.getByRole("button", { name: new RegExp(`^(Nonaktifkan|Disable) ${email.replace(/[.]/g, "\\.")}$`) }).click();
+  await expect(admin.getByTestId("users-table").getByRole("row", { name: email }).getByRole("cell").nth(4)).toHaveText(/^(Nonaktif|Disabled)$/);
   await admin.close();
 
   await page.goto("/dashboard?date=2021-07-26");

@@ -150,6 +150,12 @@ const useCases: Record<string, Record<string, Case | Helper>> = {
   users: {
     createUser: { action: "user:manage", input: () => ({ email: `authz-${seq++}@satgas.test`, name: "Authz", role: "OFFICIAL", password: "long-enough-password" }) },
     setUserActive: { action: "user:manage", input: (f) => ({ id: f.userId, active: true }) },
+    updateUser: { action: "user:manage", input: (f) => ({ id: f.userId, name: "Target", role: "OFFICIAL", hospitalId: "" }) },
+    resetUserPassword: { action: "user:manage", input: (f) => ({ id: f.userId }) },
+  },
+  account: {
+    signOutEverywhere: { action: "session:end", input: () => ({}) },
+    changeOwnPassword: { action: "password:change", input: () => ({ current: "not-the-password", password: "kerbau nila tumbuh pagi", confirm: "kerbau nila tumbuh pagi" }) },
   },
 };
 
@@ -163,6 +169,11 @@ const serverActions: Record<string, Record<string, ActionCase>> = {
   "src/app/(app)/admin/users/actions.ts": {
     createUserAction: { action: "user:manage", form: () => ({ email: `authz-a${seq++}@satgas.test`, name: "Authz", role: "OFFICIAL", password: "long-enough-password" }) },
     setUserActiveAction: { action: "user:manage", form: (f) => ({ id: f.userId, active: "true" }) },
+    updateUserAction: { action: "user:manage", form: (f) => ({ id: f.userId, name: "Target", role: "OFFICIAL", hospitalId: "" }) },
+    resetPasswordAction: { action: "user:manage", form: (f) => ({ id: f.userId }) },
+  },
+  "src/app/password/actions.ts": {
+    changePasswordAction: { action: "password:change", form: () => ({ current: "not-the-password", password: "kerbau nila tumbuh pagi", confirm: "kerbau nila tumbuh pagi" }) },
   },
   "src/app/(app)/capacity/actions.ts": {
     saveCapacityAction: { action: "capacity:write", form: (f) => ({ day: "2021-07-26", [`produced.${f.producerId}`]: "10", [`medical.${f.producerId}`]: "6", [`industrial.${f.producerId}`]: "4" }) },

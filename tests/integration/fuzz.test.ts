@@ -104,6 +104,10 @@ const ENTRIES: Entry[] = [
   { mod: "tokens", name: "revokeToken", who: "admin", input: () => record({ id: field(lazyPick("tokenIds")) }) },
   { mod: "users", name: "createUser", who: "admin", input: () => record({ email: field(fc.emailAddress()), name: field(text), role: field(fc.constantFrom("ADMIN", "STAFF", "OFFICIAL", "HOSPITAL")), hospitalId: field(lazyPick("hospitalIds")), password: field(fc.constantFrom("long-enough-password"), text) }) },
   { mod: "users", name: "setUserActive", who: "admin", input: () => record({ id: field(lazyPick("userIds")), active: field(fc.boolean()) }) },
+  { mod: "users", name: "updateUser", who: "admin", input: () => record({ id: field(lazyPick("userIds")), name: field(text), role: field(fc.constantFrom("ADMIN", "STAFF", "OFFICIAL", "HOSPITAL")), hospitalId: field(lazyPick("hospitalIds")) }) },
+  { mod: "users", name: "resetUserPassword", who: "admin", input: () => record({ id: field(lazyPick("userIds")) }) },
+  { mod: "account", name: "signOutEverywhere", who: "rs1", input: () => record({}) },
+  { mod: "account", name: "changeOwnPassword", who: "rs1", input: () => record({ current: field(fc.constantFrom("demo-password"), text), password: field(fc.constantFrom("kerbau nila tumbuh pagi"), text), confirm: field(fc.constantFrom("kerbau nila tumbuh pagi"), text) }) },
 ];
 void pick;
 

@@ -56,34 +56,34 @@ describe("hospitals", () => {
 
 describe("users", () => {
   it("lets an admin create a hospital admin bound to one hospital, who can then sign in", async () => {
-    const r = await createUser(admin, { email: "New.Admin@RS.test", name: "Admin Baru", role: "HOSPITAL", hospitalId: rs1.hospitalId, password: "a-long-password" });
+    const r = await createUser(admin, { email: "New.Admin@RS.test", name: "Admin Baru", role: "HOSPITAL", hospitalId: rs1.hospitalId, password: "long-enough-password" });
     expect(r).toMatchObject({ ok: true, value: { email: "new.admin@rs.test", role: "HOSPITAL", hospitalId: rs1.hospitalId } });
     expect(r.ok && "passwordHash" in r.value).toBe(false);
-    const signedIn = await checkCredentials("new.admin@rs.test", "a-long-password", "10.9.0.1");
-    expect(signedIn).toMatchObject({ role: "HOSPITAL", hospitalId: rs1.hospitalId });
+    const signedIn = await checkCredentials("new.admin@rs.test", "long-enough-password", "10.9.0.1");
+    expect(signedIn).toMatchObject({ role: "HOSPITAL", hospitalId: rs1.hospitalId, mustChangePassword: true });
     const audit = await auditOf("User", r.ok ? r.value.id : "");
-    expect(audit).toHaveLength(1);
+    expect(audit.map((e) => e.action)).toEqual(["user.create", "user.sign_in"]);
     expect(JSON.stringify(audit[0].after)).not.toContain("passwordHash");
   });
 
   it("checks the binding, the email and the password", async () => {
-    expect(await createUser(admin, { email: "x1@rs.test", name: "Xx", role: "HOSPITAL", hospitalId: "", password: "a-long-password" }))
+    expect(await createUser(admin, { email: "x1@rs.test", name: "Xx", role: "HOSPITAL", hospitalId: "", password: "long-enough-password" }))
       .toMatchObject({ ok: false, fieldErrors: { hospitalId: "required" } });
-    expect(await createUser(admin, { email: "x2@rs.test", name: "Xx", role: "STAFF", hospitalId: rs1.hospitalId, password: "a-long-password" }))
+    expect(await createUser(admin, { email: "x2@rs.test", name: "Xx", role: "STAFF", hospitalId: rs1.hospitalId, password: "long-enough-password" }))
       .toMatchObject({ ok: false, fieldErrors: { hospitalId: "hospital_only_for_hospital_role" } });
-    expect(await createUser(admin, { email: "staff@satgas.test", name: "Dup", role: "STAFF", password: "a-long-password" }))
+    expect(await createUser(admin, { email: "staff@satgas.test", name: "Dup", role: "STAFF", password: "long-enough-password" }))
       .toMatchObject({ ok: false, fieldErrors: { email: "email_taken" } });
     expect(await createUser(admin, { email: "bad", name: "Xx", role: "STAFF", password: "short" }))
       .toMatchObject({ ok: false, fieldErrors: { email: "invalid_format", password: "password_short" } });
   });
 
   it("is ADMIN only", async () => {
-    expect(await createUser(staff, { email: "y@rs.test", name: "Yy", role: "STAFF", password: "a-long-password" })).toMatchObject({ ok: false, error: "forbidden" });
+    expect(await createUser(staff, { email: "y@rs.test", name: "Yy", role: "STAFF", password: "long-enough-password" })).toMatchObject({ ok: false, error: "forbidden" });
     expect(await setUserActive(staff, { id: rs1.id, active: false })).toMatchObject({ ok: false, error: "forbidden" });
   });
 
   it("disables an account at once, never the admin's own", async () => {
-    const u = await createUser(admin, { email: "temp@rs.test", name: "Temp", role: "OFFICIAL", password: "a-long-password" });
+    const u = await createUser(admin, { email: "temp@rs.test", name: "Temp", role: "OFFICIAL", password: "long-enough-password" });
     if (!u.ok) throw new Error("setup");
     expect(await setUserActive(admin, { id: u.value.id, active: false })).toMatchObject({ ok: true, value: { active: false } });
     expect(await actorById(u.value.id)).toBeNull();

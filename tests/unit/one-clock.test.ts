@@ -4,11 +4,13 @@ import { describe, expect, it } from "vitest";
 
 // Decision 0015: every page, form, status, forecast and notice reads src/server/clock.ts. Only
 // the modules that protect against real attackers in real time (sign-in throttling, session
-// cookies, API-token use) read the wall clock themselves.
+// cookies and their lifetimes, API-token use) read the wall clock themselves.
 const WALL_CLOCK_ALLOWED = new Set([
   "src/server/clock.ts",
   "src/server/login.ts",
   "src/server/session-cookie.ts",
+  "src/server/sessions.ts",
+  "src/server/auth.ts",
   "src/server/api-auth.ts",
   "src/server/use-cases/tokens.ts",
 ]);

@@ -21,6 +21,21 @@ describe("permission matrix", () => {
     expect(can(official, "api:summary")).toBe(true);
   });
 
+  it("lets every signed-in role change its own password and sign out, nobody else", () => {
+    for (const a of ["password:change", "session:end"] as const) {
+      for (const who of [admin, staff, official, rs1]) expect(can(who, a), `${who.role} ${a}`).toBe(true);
+      expect(can(null, a)).toBe(false);
+    }
+  });
+
+  it("allows an account whose password an admin chose nothing but choosing its own (and signing out)", () => {
+    for (const who of [admin, staff, official, rs1]) {
+      const pending = { ...who, mustChangePassword: true };
+      expect(ACTIONS.filter((a) => can(pending, a)), who.role).toEqual(["password:change", "session:end"]);
+      expect(() => authorize(pending, "dashboard:read")).toThrow(Forbidden);
+    }
+  });
+
   it("keeps policy, users and tokens for ADMIN", () => {
     for (const a of ["policy:write", "user:manage", "token:manage", "forecast:configure"] as const) {
       expect(can(admin, a)).toBe(true);

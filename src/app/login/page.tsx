@@ -2,15 +2,17 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LanguageSwitch } from "@/components/language-switch";
 import { getI18n } from "@/i18n/server";
+import { safeCallbackPath } from "@/server/redirects";
 import { currentActor } from "@/server/session";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Login" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  if (await currentActor()) redirect("/");
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; changed?: string }> }) {
+  const { callbackUrl: raw, changed } = await searchParams;
+  const callbackUrl = safeCallbackPath(typeof raw === "string" ? raw : undefined);
+  if (await currentActor()) redirect(callbackUrl);
   const { t, locale } = await getI18n();
-  const { callbackUrl } = await searchParams;
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-sm space-y-6">
@@ -20,7 +22,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </div>
         <div className="card">
           <h2 className="mb-4">{t.shell.auth.title}</h2>
-          <LoginForm s={t.shell.auth} callbackUrl={callbackUrl} />
+          <LoginForm s={t.shell.auth} callbackUrl={callbackUrl} notice={changed ? t.shell.auth.passwordChanged : undefined} />
         </div>
         <div className="flex justify-center">
           <LanguageSwitch locale={locale} label={t.shell.language} />

@@ -1,9 +1,11 @@
+import Link from "next/link";
+import { EditUserForm, ResetPasswordButton } from "@/components/hospital/user-admin";
 import { UserForm } from "@/components/hospital/user-form";
 import { getI18n } from "@/i18n/server";
 import { prisma } from "@/server/db";
 import { hospitalOptions } from "@/server/queries/hospitals";
 import { requireActor } from "@/server/session";
-import { createUserAction, setUserActiveAction } from "./actions";
+import { createUserAction, resetPasswordAction, setUserActiveAction, updateUserAction } from "./actions";
 
 export default async function UsersPage() {
   const actor = await requireActor("user:manage");
@@ -12,7 +14,7 @@ export default async function UsersPage() {
   const [users, hospitals] = await Promise.all([
     prisma.user.findMany({
       orderBy: [{ active: "desc" }, { role: "asc" }, { email: "asc" }],
-      select: { id: true, email: true, name: true, role: true, active: true, hospital: { select: { name: true } } },
+      select: { id: true, email: true, name: true, role: true, active: true, hospitalId: true, mustChangePassword: true, hospital: { select: { name: true } } },
     }),
     hospitalOptions(),
   ]);
@@ -35,19 +37,28 @@ export default async function UsersPage() {
                 <td>{x.name}</td>
                 <td>{t.shell.roles[x.role]}</td>
                 <td>{x.hospital?.name ?? "—"}</td>
-                <td>{x.active ? u.active : u.disabled}</td>
-                <td>
+                <td>{x.active ? u.active : u.disabled}{x.active && x.mustChangePassword ? <span className="block text-xs text-slate-500">{u.mustChange}</span> : null}</td>
+                <td className="space-y-2">
                   {x.id === actor.id ? (
                     <span className="text-xs text-slate-500">{u.you}</span>
                   ) : (
-                    <form action={setUserActiveAction}>
-                      <input type="hidden" name="id" value={x.id} />
-                      <input type="hidden" name="active" value={x.active ? "false" : "true"} />
-                      <button type="submit" className="btn-secondary px-2 py-1 text-xs" aria-label={`${x.active ? u.disable : u.enable} ${x.email}`}>
-                        {x.active ? u.disable : u.enable}
-                      </button>
-                    </form>
+                    <>
+                      <form action={setUserActiveAction}>
+                        <input type="hidden" name="id" value={x.id} />
+                        <input type="hidden" name="active" value={x.active ? "false" : "true"} />
+                        <button type="submit" className="btn-secondary px-2 py-1 text-xs" aria-label={`${x.active ? u.disable : u.enable} ${x.email}`}>
+                          {x.active ? u.disable : u.enable}
+                        </button>
+                      </form>
+                      <ResetPasswordButton action={resetPasswordAction} id={x.id} text={u.reset} label={u.resetOf(x.email)} confirm={u.resetConfirm} shown={u.oneTime} errors={t.errors} />
+                    </>
                   )}
+                  <details>
+                    <summary className="cursor-pointer text-xs text-brand-700" aria-label={u.editOf(x.email)}>{u.edit}</summary>
+                    <EditUserForm action={updateUserAction} user={{ id: x.id, name: x.name, role: x.role, hospitalId: x.hospitalId }} errors={t.errors} hospitals={hospitals}
+                      s={{ name: u.name, role: u.role, hospital: u.hospital, chooseHospital: u.chooseHospital, save: u.save, saved: u.saved, fixErrors: t.shell.common.fixErrors, roles: t.shell.roles }} />
+                  </details>
+                  <Link href={`/audit?entity=User&id=${x.id}`} className="block text-xs text-brand-700">{u.history}</Link>
                 </td>
               </tr>
             ))}
