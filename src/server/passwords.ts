@@ -24,6 +24,8 @@ export class HashingBusy extends Error {
 
 let running = 0;
 const waiting: (() => void)[] = [];
+/** Verifications done by this process: each sign-in attempt does exactly one, known account or not. */
+let verified = 0;
 
 /** Runs `work` when one of the HASH_CONCURRENCY slots is free. */
 async function limited<T>(work: () => Promise<T>): Promise<T> {
@@ -42,9 +44,9 @@ async function limited<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** How many hashes are running and waiting (for tests and the health of the queue). */
+/** How many hashes are running and waiting, and how many verifications were done (tests, the queue's health). */
 export function hashingLoad() {
-  return { running, waiting: waiting.length };
+  return { running, waiting: waiting.length, verified };
 }
 
 export function isLegacyHash(hash: string): boolean {
@@ -65,6 +67,7 @@ export function hashPassword(plain: string): Promise<string> {
 /** Whether `plain` matches `hash` (argon2id, or a bcrypt hash of an earlier version). Never throws on a malformed hash. */
 export function verifyPassword(plain: string, hash: string): Promise<boolean> {
   return limited(async () => {
+    verified++;
     try {
       if (isLegacyHash(hash)) return await bcryptVerify(plain, hash);
       if (hash.startsWith("$argon2")) return await argon2Verify(hash, plain);

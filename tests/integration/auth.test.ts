@@ -121,34 +121,26 @@ describe("attempts are counted before the password is checked", () => {
     expect(await retryAfterSeconds(email, null, now)).toBe(BASE_DELAY_S);
   });
 
-  it("an unknown email takes about as long as a wrong password for a real account", async () => {
+  it("an unknown email does the same work as a wrong password for a real account (one verification each)", async () => {
     const u = await newUser("timing-password-123");
-    const time = async (email: string) => {
-      const t0 = performance.now();
+    // Counted, not timed: without the dummy verification an unknown email did none (a few ms
+    // against ≈ 40 ms), which is what made accounts discoverable by timing.
+    const work = async (email: string) => {
+      const before = hashingLoad().verified;
       await checkCredentials(email, "wrong", null);
-      return performance.now() - t0;
+      return hashingLoad().verified - before;
     };
-    const known: number[] = [];
-    const unknown: number[] = [];
-    for (let i = 0; i < 4; i++) {
-      known.push(await time(u.email));
-      unknown.push(await time(`nobody-${i}-${process.pid}@satgas.test`));
-    }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    // Without the dummy verification an unknown email answered in a few ms against ≈ 40 ms.
-    expect(median(unknown)).toBeGreaterThan(median(known) * 0.6);
+    expect(await work(u.email)).toBe(1);
+    expect(await work(`nobody-${process.pid}@satgas.test`)).toBe(1);
   });
 });
 
 describe("password hashing", () => {
   it("runs off the event loop, a bounded number at a time", async () => {
-    let maxLag = 0;
+    let ticks = 0;
     let maxRunning = 0;
-    let last = performance.now();
     const timer = setInterval(() => {
-      const now = performance.now();
-      maxLag = Math.max(maxLag, now - last - 5);
-      last = now;
+      ticks++;
       maxRunning = Math.max(maxRunning, hashingLoad().running);
     }, 5);
     const hashes = await Promise.all(Array.from({ length: 12 }, (_, i) => hashPassword(`parallel-password-${i}`)));
@@ -157,9 +149,11 @@ describe("password hashing", () => {
     expect(await verifyPassword("parallel-password-3", hashes[3])).toBe(true);
     expect(await verifyPassword("parallel-password-3", hashes[4])).toBe(false);
     expect(maxRunning).toBeLessThanOrEqual(HASH_CONCURRENCY);
-    expect(hashingLoad()).toEqual({ running: 0, waiting: 0 });
-    // bcryptjs at cost 12 held the event loop ≈ 250 ms per hash; native argon2id never does.
-    expect(maxLag).toBeLessThan(100);
+    expect(hashingLoad()).toMatchObject({ running: 0, waiting: 0 });
+    // The event loop kept turning while the hashes ran (bcryptjs ran each on it, so a timer
+    // could not fire until all were done); a count, not a latency, so a busy machine can't flake it.
+    expect(ticks).toBeGreaterThan(0);
+    expect(maxRunning).toBeGreaterThan(0);
   });
 
   it("verifies old bcrypt hashes natively and never throws on a malformed hash", async () => {
