@@ -10,6 +10,7 @@ import type { Locale } from "@/i18n/locales";
 import { typedNumber } from "../input-locale";
 import { reportDay } from "./supply-input";
 import { splitCsvLine } from "../csv";
+import { MAX_CSV_BYTES } from "../limits";
 
 // Daily capacity: one row per producer per WIB day (unique supplierId + day). Saving a day
 // upserts, so editing never duplicates. Figures are typed in tonnes and stored in kilograms;
@@ -126,7 +127,7 @@ export type CsvRowError = { line: number; code: string; field?: string };
  */
 export const importCapacityCsv = useCase({
   action: "capacity:write",
-  input: z.object({ csv: z.string().max(2_000_000) }),
+  input: z.object({ csv: z.string().max(MAX_CSV_BYTES) }),
   run: async ({ tx, actor, input }) => {
     const lines = input.csv.replace(/^\uFEFF/, "").split(/\r?\n/);
     const rowErrors: CsvRowError[] = [];
