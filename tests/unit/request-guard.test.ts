@@ -9,7 +9,7 @@ describe("request guard", () => {
 
   it("measures nesting outside strings, and stops counting past the limit", () => {
     expect(nestingDepth('["$K1"]')).toBe(1);
-    expect(nestingDepth('[{"a":[1,{"b":"[[[[[["}]}]')).toBe(3);
+    expect(nestingDepth('[{"a":[1,{"b":"[[[[[["}]}]')).toBe(4);
     expect(nestingDepth('["\\"[[["]')).toBe(1);
     expect(nestingDepth("[".repeat(100_000), 32)).toBe(33);
   });
