@@ -1,39 +1,40 @@
 import type { NextConfig } from "next";
+import { STATIC_CSP } from "./src/server/csp";
+import { SERVER_ACTION_BODY_LIMIT } from "./src/server/limits";
 
-// Served headers for every response. CSP allows inline styles and scripts because Next's
-// App Router streams inline bootstrap scripts; 'unsafe-eval' is only allowed in development
-// (React's dev tooling needs it), never in production.
-const isDev = process.env.NODE_ENV === "development";
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-  "base-uri 'self'",
-  "object-src 'none'",
-].join("; ");
-
+// Headers of every response. Pages get their Content-Security-Policy, with a fresh nonce, from
+// src/proxy.ts; what the proxy does not see (API answers, static files) gets STATIC_CSP, which
+// runs no script. Strict-Transport-Security is sent by server.ts, and only over HTTPS (directly,
+// or from a trusted proxy: TRUST_PROXY=1 and X-Forwarded-Proto). See docs/security.md (V14).
 const securityHeaders = [
-  { key: "Content-Security-Policy", value: csp },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-  // Browsers ignore HSTS over plain HTTP, so it is safe to always send.
-  { key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" },
 ];
+const staticCsp = [{ key: "Content-Security-Policy", value: STATIC_CSP }];
+// API answers and exports carry personal data (names, hospitals, figures): never kept by a browser or proxy.
+const noStore = [{ key: "Cache-Control", value: "no-store" }];
 
 const nextConfig: NextConfig = {
   // A separate build folder lets two builds (e.g. e2e and a benchmark) live side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
+  experimental: {
+    // What the CSV import takes (2 MB, src/server/limits.ts) plus the form around it; server.ts
+    // refuses a larger server-action body with 413 before Next reads it.
+    serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT },
+  },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/api/:path*", headers: [...staticCsp, ...noStore] },
+      { source: "/_next/:path*", headers: staticCsp },
+      { source: "/favicon.:ext", headers: staticCsp },
+      { source: "/capacity/export", headers: noStore },
+      { source: "/dashboard/export/:table", headers: noStore },
+    ];
   },
 };
 

@@ -17,6 +17,8 @@ if (!config.ok) {
 (process.env as Record<string, string>).NODE_ENV = "production";
 const { default: next } = await import("next");
 const { serveCached } = await import("./src/server/response-cache");
+const { refusedAction, refusedTarget } = await import("./src/server/request-guard");
+const { dropUntrustedForwarding, HSTS, servedOverHttps } = await import("./src/server/forwarded");
 
 const { HOST: host, PORT: port } = config.env;
 
@@ -27,8 +29,24 @@ await app.prepare();
 // RESPONSE_CACHE=off answers every request afresh (to compare, or to rule the cache out).
 const serve = config.env.RESPONSE_CACHE === "off" ? (req: IncomingMessage, res: ServerResponse, render: () => Promise<void>) => render() : serveCached;
 
+function refuse(res: ServerResponse, status: number, reason: string) {
+  res.writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", connection: "close" });
+  res.end(`${status === 400 ? "Bad request" : status === 411 ? "Length required" : "Payload too large"}: ${reason}\n`);
+}
+
+async function answer(req: IncomingMessage, res: ServerResponse) {
+  // Input no page can mean is a 400 here, not a 500 deeper down (src/server/request-guard.ts).
+  const target = refusedTarget(req.url ?? "/");
+  if (target) return refuse(res, 400, target);
+  const action = await refusedAction(req);
+  if (action) return refuse(res, action.status, action.reason);
+  dropUntrustedForwarding(req); // X-Forwarded-* only from a trusted proxy (TRUST_PROXY=1)
+  if (servedOverHttps(req)) res.setHeader("strict-transport-security", HSTS);
+  await serve(req, res, () => handle(req, res));
+}
+
 createServer((req, res) => {
-  serve(req, res, () => handle(req, res)).catch((e) => {
+  answer(req, res).catch((e) => {
     console.error("[server]", e);
     if (!res.headersSent) res.statusCode = 500;
     res.end();

@@ -1,11 +1,15 @@
 "use server";
 
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { asLocale, LOCALE_COOKIE } from "@/i18n/locales";
+import { isHttpsRequest } from "@/server/forwarded";
 
 export async function setLanguage(data: FormData) {
+  if (!(data instanceof FormData)) return;
   const locale = asLocale(String(data.get("locale")));
-  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
+  // Secure behind HTTPS (the session cookie is too: Auth.js picks its __Secure- name there).
+  const secure = isHttpsRequest(await headers());
+  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365, secure });
   revalidatePath("/", "layout");
 }

@@ -64,7 +64,7 @@ const id = {
     noProducers: "Belum ada produsen aktif.",
     blankHint: "Baris kosong dilewati; baris yang sudah ada diperbarui, tidak diduplikasi.",
     importTitle: "Impor CSV",
-    importHint: "Kolom: day,supplier,produced_t,medical_t,industrial_t — supplier berupa nama produsen atau ID-nya. Bila ada satu baris salah, tidak ada yang diimpor.",
+    importHint: "Kolom: day,supplier,produced_t,medical_t,industrial_t — supplier berupa nama produsen atau ID-nya. Bila ada satu baris salah, tidak ada yang diimpor. Berkas paling besar 2 MB (5.000 baris).",
     importFile: "Berkas CSV",
     importText: "…atau tempel isi CSV",
     importSubmit: "Impor",
@@ -86,6 +86,7 @@ const id = {
     duplicate: "Produsen dan hari yang sama muncul dua kali.",
     empty: "Berkas kosong.",
     tooMany: "Terlalu banyak baris (maks. 5.000).",
+    tooBig: "Berkas lebih besar dari 2 MB.",
   },
   policy: {
     title: "Kebijakan prioritas medis",
@@ -252,7 +253,7 @@ const en: typeof id = {
     noProducers: "No active producers yet.",
     blankHint: "Blank rows are skipped; existing rows are updated, never duplicated.",
     importTitle: "Import CSV",
-    importHint: "Columns: day,supplier,produced_t,medical_t,industrial_t — supplier is a producer's name or ID. If any row is wrong, nothing is imported.",
+    importHint: "Columns: day,supplier,produced_t,medical_t,industrial_t — supplier is a producer's name or ID. If any row is wrong, nothing is imported. At most 2 MB (5,000 rows) per file.",
     importFile: "CSV file",
     importText: "…or paste the CSV",
     importSubmit: "Import",
@@ -274,6 +275,7 @@ const en: typeof id = {
     duplicate: "The same producer and day appear twice.",
     empty: "The file is empty.",
     tooMany: "Too many rows (max. 5,000).",
+    tooBig: "The file is larger than 2 MB.",
   },
   policy: {
     title: "Medical-priority policy",

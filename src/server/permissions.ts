@@ -54,7 +54,8 @@ const MATRIX = {
   "receipt:record":           [ALL, ALL, NO, NO], // staff record a tranche trip's receipt (a hospital without an account, a depot)
   "delivery:read":            [ALL, ALL, ALL, OWN],
   "notification:read":        [ALL, ALL, ALL, ALL],
-  "audit:read":               [ALL, ALL, NO, NO],
+  "audit:read":               [ALL, ALL, NO, NO], // the business records' history (AUDITED_ENTITIES)
+  "audit:accounts":           [ALL, NO, NO, NO],  // and the accounts' and API tokens' history
   "user:manage":              [ALL, NO, NO, NO],
   "token:manage":             [ALL, NO, NO, NO],
   "password:change":          [ALL, ALL, ALL, ALL], // one's own

@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { brotliDecompressSync, constants as zlib, crc32, deflateRawSync, gunzipSync, inflateSync } from "node:zlib";
 import { LOCALE_COOKIE } from "@/i18n/locales";
 import { responseCache } from "./cache";
-import { sessionClaimsOf } from "./session-cookie";
+import { newNonce, nonceOf } from "./csp";
+import { sessionClaimsOf, sessionIdentity, witnessSessions } from "./session-cookie";
 
 // Whole responses of the read-only pages and API routes that are heavy to produce and asked for
 // far more often than the data under them changes, kept per caller and URL. Rendering the national
@@ -12,10 +14,15 @@ import { sessionClaimsOf } from "./session-cookie";
 // Correctness is the read cache's (decision 0012): every committed write empties this cache too,
 // and an entry lives at most the TTL. The key holds everything a response depends on: who asks
 // (the page header shows the user's name, menu and notices; the API answers per role and
-// hospital), the URL, the language cookie and the accepted encodings (Next compresses). Only
-// GETs with a verified session or a bearer token are kept: never client navigations (RSC
-// requests), server actions, redirects, errors, or a response that sets a cookie.
-// See docs/decisions/0013-response-cache.md.
+// hospital), the URL and the language cookie. Only GETs with a verified session or a bearer token
+// are kept: never client navigations (RSC requests), server actions, redirects, errors, or a
+// response that sets a cookie. See docs/decisions/0013-response-cache.md.
+//
+// Who asks is read from the cookie header exactly as Next reads it for the page (its own cookie
+// parser), a header naming a session cookie twice (or with a variant spelling) is never cached,
+// and a response is kept only when every session its rendering read was the key's user (issue #13
+// item 7). Each answer carries a fresh CSP nonce: the page is kept in pieces around its nonce and
+// put together with a new one for every response (decision 0025).
 
 /** Paths answered from this cache, and the content type their shareable answers have. */
 export const CACHED_PATHS: ReadonlyMap<string, string> = new Map([
@@ -26,18 +33,56 @@ export const CACHED_PATHS: ReadonlyMap<string, string> = new Map([
   ["/api/v1/pledges", "application/json"],
 ]);
 
-export type CachedResponse = { status: number; headers: [string, string | string[]][]; body: Buffer };
+/**
+ * A kept response: status, the headers it shares, and its body in pieces around the nonce
+ * (`parts[0] + nonce + parts[1] + …`), each also compressed on its own (raw deflate ending in a
+ * full flush), so a gzip answer with a fresh nonce costs a concatenation and a CRC.
+ */
+export type CachedResponse = {
+  status: number;
+  headers: [string, string | string[]][];
+  policy: string | null;
+  nonce: string | null;
+  parts: Buffer[];
+  deflated: Buffer[];
+  /** each part's CRC-32 and x^(8·length) mod P, to combine the CRCs without reading the bytes again */
+  crcs: { crc: number; shift: number }[];
+};
 
-/** Response headers that belong to one response, not to what it says. */
-const PER_RESPONSE = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length"]);
+/** Response headers that belong to one response, not to what it says; set again for each. */
+const PER_RESPONSE = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "content-security-policy", "strict-transport-security", "set-cookie"]);
 
-function cookieReader(header: string | undefined) {
+/** Cookie names Auth.js reads a session from (with its chunked variants). */
+const SESSION_NAME = /^(__Secure-|__Host-)?(authjs|next-auth)\.session-token(\.\d+)?$/i;
+
+type Jar = { get(name: string): string | undefined; ambiguous: boolean };
+
+/**
+ * The cookies of a request, parsed as Next parses them for the page (split on `; *`, the name
+ * as written, the last of a name wins, a value that does not %-decode is skipped), and whether
+ * the header is ambiguous about the session: a session cookie named twice, or spelled with
+ * spaces or another case, which another parser could read as someone else.
+ */
+export function cookieJar(header: string | undefined): Jar {
   const jar = new Map<string, string>();
-  for (const part of (header ?? "").split(";")) {
-    const eq = part.indexOf("=");
-    if (eq > 0) jar.set(part.slice(0, eq).trim(), decodeURIComponent(part.slice(eq + 1).trim()));
+  let sessionNames = 0;
+  let ambiguous = false;
+  for (const pair of (header ?? "").split(/; */)) {
+    if (!pair) continue;
+    const eq = pair.indexOf("=");
+    const name = eq === -1 ? pair : pair.slice(0, eq);
+    if (SESSION_NAME.test(name.trim())) {
+      sessionNames++;
+      if (name !== name.trim() || !/^(__Secure-)?authjs\.session-token$/.test(name)) ambiguous = true;
+    }
+    if (eq === -1) continue;
+    try {
+      jar.set(name, decodeURIComponent(pair.slice(eq + 1)));
+    } catch {
+      if (SESSION_NAME.test(name.trim())) ambiguous = true;
+    }
   }
-  return (name: string) => jar.get(name);
+  return { get: (name) => jar.get(name), ambiguous: ambiguous || sessionNames > 1 };
 }
 
 /**
@@ -46,27 +91,36 @@ function cookieReader(header: string | undefined) {
  * that header instead: the API checks the token on the miss, an answer is only ever reused for
  * the very token it was made for, and revoking a token is a write, which empties the cache.
  */
-async function caller(req: IncomingMessage, cookie: (name: string) => string | undefined, api: boolean): Promise<string | null> {
+async function caller(req: IncomingMessage, jar: Jar, api: boolean): Promise<{ key: string; identity: string | null } | null> {
   const authorization = req.headers.authorization;
-  if (api && authorization) return `token:${createHash("sha256").update(authorization).digest("hex")}`;
+  if (api && authorization) return { key: `token:${createHash("sha256").update(authorization).digest("hex")}`, identity: null };
   // Per session, not only per user: a session that ended on its own (idle, decision 0023) must not
   // be served what another live session of the same user had rendered.
-  const claims = await sessionClaimsOf(cookie);
-  return claims ? `user:${claims.sub}:${claims.sid ?? ""}` : null;
+  const claims = await sessionClaimsOf(jar.get);
+  if (!claims) return null;
+  const identity = sessionIdentity(claims);
+  return { key: `user:${identity}`, identity };
 }
 
-/** The cache key of a request, or null when its response must not be shared with another request. */
-export async function responseKey(req: IncomingMessage): Promise<string | null> {
+type Keyed = { key: string; identity: string | null; contentType: string };
+
+async function keyed(req: IncomingMessage): Promise<Keyed | null> {
   if (req.method !== "GET" || !req.url) return null;
   const contentType = CACHED_PATHS.get(req.url.split("?")[0]);
   if (!contentType) return null;
   // A client-side navigation or prefetch asks for the RSC payload, a server action posts: both
   // are answered per request.
   if (Object.keys(req.headers).some((h) => h === "rsc" || h === "next-action" || h.startsWith("next-router-"))) return null;
-  const cookie = cookieReader(req.headers.cookie);
-  const who = await caller(req, cookie, contentType === "application/json");
+  const jar = cookieJar(req.headers.cookie);
+  if (jar.ambiguous) return null;
+  const who = await caller(req, jar, contentType === "application/json");
   if (!who) return null; // a page redirects to /login, the API answers 401
-  return JSON.stringify([who, req.url, cookie(LOCALE_COOKIE) ?? "", req.headers["accept-encoding"] ?? ""]);
+  return { key: JSON.stringify([who.key, req.url, jar.get(LOCALE_COOKIE) ?? ""]), identity: who.identity, contentType };
+}
+
+/** The cache key of a request, or null when its response must not be shared with another request. */
+export async function responseKey(req: IncomingMessage): Promise<string | null> {
+  return (await keyed(req))?.key ?? null;
 }
 
 /**
@@ -74,13 +128,12 @@ export async function responseKey(req: IncomingMessage): Promise<string | null> 
  * copy. Concurrent requests for one key share the first one's rendering.
  */
 export async function serveCached(req: IncomingMessage, res: ServerResponse, render: () => Promise<void>): Promise<void> {
-  const key = await responseKey(req);
-  if (!key) return render();
-  const contentType = CACHED_PATHS.get(req.url!.split("?")[0])!;
+  const k = await keyed(req);
+  if (!k) return render();
   let rendering = false;
-  const response = responseCache.get(key, () => {
+  const response = responseCache.get(k.key, () => {
     rendering = true;
-    return captured(res, contentType, render);
+    return captured(res, k, render);
   });
   if (rendering) {
     await response.catch(() => undefined); // this request got its response as it was rendered
@@ -92,20 +145,110 @@ export async function serveCached(req: IncomingMessage, res: ServerResponse, ren
   } catch {
     return render(); // the first request's response was not one to share: render this one
   }
-  send(res, hit);
+  send(req, res, hit);
 }
 
-function send(res: ServerResponse, hit: CachedResponse) {
+/** Sends a kept response with a nonce of its own, gzip-compressed when the client takes gzip. */
+function send(req: IncomingMessage, res: ServerResponse, hit: CachedResponse) {
   res.statusCode = hit.status;
-  for (const [name, value] of hit.headers) res.setHeader(name, value);
-  res.setHeader("content-length", hit.body.length);
-  res.end(hit.body);
+  const nonce = hit.nonce ? Buffer.from(newNonce()) : null;
+  // The nonce is in the CSP header, on the scripts, and in headers such as Link (preloads).
+  const fresh = (value: string) => (nonce ? value.replaceAll(hit.nonce!, nonce.toString()) : value);
+  for (const [name, value] of hit.headers) res.setHeader(name, Array.isArray(value) ? value.map(fresh) : fresh(value));
+  if (hit.policy) res.setHeader("content-security-policy", fresh(hit.policy));
+  const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+  const body = gzip ? gzipOf(hit, nonce) : Buffer.concat(hit.parts.flatMap((p, i) => (i === 0 || !nonce ? [p] : [nonce, p])));
+  if (gzip) res.setHeader("content-encoding", "gzip");
+  res.setHeader("content-length", body.length);
+  res.end(body);
+}
+
+/** A gzip member from the pre-compressed pieces, the nonce between them as stored blocks. */
+function gzipOf(hit: CachedResponse, nonce: Buffer | null): Buffer {
+  const pieces: Buffer[] = [Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff])];
+  const nonceCrc = nonce ? { crc: crc32(nonce), shift: x2nmodp(nonce.length, 3) } : null;
+  let crc = 0;
+  let size = 0;
+  hit.deflated.forEach((d, i) => {
+    if (i > 0 && nonce) {
+      // A stored (uncompressed) block: the previous piece ended byte-aligned on a full flush.
+      pieces.push(Buffer.from([0, nonce.length & 0xff, nonce.length >> 8, ~nonce.length & 0xff, (~nonce.length >> 8) & 0xff]), nonce);
+      crc = crcCombine(crc, nonceCrc!);
+      size += nonce.length;
+    }
+    pieces.push(d);
+    crc = crcCombine(crc, hit.crcs[i]);
+    size += hit.parts[i].length;
+  });
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(crc >>> 0, 0);
+  trailer.writeUInt32LE(size >>> 0, 4);
+  pieces.push(Buffer.from([1, 0, 0, 0xff, 0xff]), trailer); // the final, empty stored block
+  return Buffer.concat(pieces);
+}
+
+// CRC-32 of a concatenation from the pieces' CRCs (zlib's crc32_combine, by multiplication
+// modulo the CRC polynomial): a kept page's CRC costs a few µs instead of reading 150 kB again.
+const POLY = 0xedb88320;
+
+function multmodp(a: number, b: number): number {
+  let m = 0x80000000;
+  let p = 0;
+  for (;;) {
+    if (a & m) {
+      p ^= b;
+      if ((a & (m - 1)) === 0) break;
+    }
+    m >>>= 1;
+    b = b & 1 ? (b >>> 1) ^ POLY : b >>> 1;
+  }
+  return p >>> 0;
+}
+
+const X2N: number[] = [];
+for (let k = 0, p = 1 << 30; k < 32; k++) X2N.push(k === 0 ? p : (p = multmodp(p, p)));
+
+/** x^(n·2^k) mod P */
+function x2nmodp(n: number, k: number): number {
+  let p = 0x80000000;
+  while (n) {
+    if (n & 1) p = multmodp(X2N[k & 31], p);
+    n = Math.floor(n / 2);
+    k++;
+  }
+  return p;
+}
+
+function crcCombine(crc: number, next: { crc: number; shift: number }): number {
+  return (multmodp(next.shift, crc) ^ next.crc) >>> 0;
+}
+
+function decoded(body: Buffer, encoding: string): Buffer {
+  if (!encoding || encoding === "identity") return body;
+  if (encoding === "gzip") return gunzipSync(body);
+  if (encoding === "br") return brotliDecompressSync(body);
+  if (encoding === "deflate") return inflateSync(body);
+  throw new Error(`unknown content-encoding ${encoding}`);
+}
+
+/** The body in pieces around every occurrence of the nonce (one piece when there is none). */
+function split(body: Buffer, nonce: string | null): Buffer[] {
+  if (!nonce) return [body];
+  const parts: Buffer[] = [];
+  let from = 0;
+  for (let at = body.indexOf(nonce, 0, "latin1"); at !== -1; at = body.indexOf(nonce, from, "latin1")) {
+    parts.push(body.subarray(from, at));
+    from = at + nonce.length;
+  }
+  parts.push(body.subarray(from));
+  return parts;
 }
 
 /** Runs `render` against `res`, and resolves with a copy of what it sent if that can be shared. */
-function captured(res: ServerResponse, contentType: string, render: () => Promise<void>): Promise<CachedResponse> {
+function captured(res: ServerResponse, k: Keyed, render: () => Promise<void>): Promise<CachedResponse> {
   return new Promise<CachedResponse>((resolve, reject) => {
     const chunks: Buffer[] = [];
+    const seen = new Set<string | null>();
     const keep = (chunk: unknown, encoding?: unknown) => {
       if (chunk === undefined || chunk === null || typeof chunk === "function") return;
       chunks.push(typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array));
@@ -121,16 +264,34 @@ function captured(res: ServerResponse, contentType: string, render: () => Promis
       return end(chunk, ...rest);
     }) as ServerResponse["end"];
     res.once("finish", () => {
-      const headers = Object.entries(res.getHeaders())
-        .filter(([name]) => !PER_RESPONSE.has(name))
-        .map(([name, value]): [string, string | string[]] => [name, Array.isArray(value) ? value : String(value)]);
-      const shareable = res.statusCode === 200 && !res.getHeader("set-cookie") && String(res.getHeader("content-type") ?? "").startsWith(contentType);
-      if (shareable) resolve({ status: res.statusCode, headers, body: Buffer.concat(chunks) });
-      else reject(new Error("not shareable"));
+      try {
+        resolve(shareable(res, k, seen, Buffer.concat(chunks)));
+      } catch (e) {
+        reject(e);
+      }
     });
     res.once("close", () => {
       if (!res.writableFinished) reject(new Error("response not finished"));
     });
-    render().catch(reject);
+    witnessSessions(seen, render).catch(reject);
   });
+}
+
+/** The copy to keep of a finished response, or an error saying why it is not one to share. */
+function shareable(res: ServerResponse, k: Keyed, seen: Set<string | null>, raw: Buffer): CachedResponse {
+  if (res.statusCode !== 200 || res.getHeader("set-cookie") || !String(res.getHeader("content-type") ?? "").startsWith(k.contentType)) throw new Error("not shareable");
+  // Rendered for the key's user and no one else (a page reads the session at least once; an API
+  // answer for a bearer token reads none).
+  const renderedFor = [...seen];
+  if (k.identity ? renderedFor.length === 0 || renderedFor.some((id) => id !== k.identity) : renderedFor.length > 0) throw new Error("rendered for another identity");
+  const policy = res.getHeader("content-security-policy");
+  const nonce = nonceOf(typeof policy === "string" ? policy : null);
+  if (k.contentType === "text/html" && !nonce) throw new Error("a page without a CSP nonce");
+  const headers = Object.entries(res.getHeaders())
+    .filter(([name]) => !PER_RESPONSE.has(name))
+    .map(([name, value]): [string, string | string[]] => [name, Array.isArray(value) ? value : String(value)]);
+  const parts = split(decoded(raw, String(res.getHeader("content-encoding") ?? "")), nonce);
+  const deflated = parts.map((p) => deflateRawSync(p, { finishFlush: zlib.Z_FULL_FLUSH }));
+  const crcs = parts.map((p) => ({ crc: crc32(p), shift: x2nmodp(p.length, 3) }));
+  return { status: res.statusCode, headers, policy: typeof policy === "string" ? policy : null, nonce, parts, deflated, crcs };
 }

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { decode } from "next-auth/jwt";
 import { SESSION_COOKIES } from "./auth-config";
 
@@ -33,8 +34,31 @@ async function claimsOf(token: string, cookieName: string): Promise<Claims | nul
   return claims;
 }
 
+/**
+ * The identities a response was rendered for: the response cache (src/server/response-cache.ts)
+ * renders inside `witnessSessions` and keeps a response only when every session the render read
+ * is the one its key names. On globalThis, so that server.ts and Next's bundles share one.
+ */
+const witness: AsyncLocalStorage<Set<string | null>> = ((globalThis as { __sessionWitness?: AsyncLocalStorage<Set<string | null>> }).__sessionWitness ??= new AsyncLocalStorage());
+
+/** Runs `render`, collecting the identity (sessionIdentity, or null) of every session read while it runs. */
+export function witnessSessions<T>(seen: Set<string | null>, render: () => T): T {
+  return witness.run(seen, render);
+}
+
+/** A session's identity: its user and its server-side session (decision 0023). */
+export function sessionIdentity(claims: Claims): string {
+  return `${claims.sub}:${claims.sid ?? ""}`;
+}
+
 /** The claims of a valid, unexpired session cookie among `cookie(name)`, or null. */
 export async function sessionClaimsOf(cookie: (name: string) => string | undefined, now: number = Date.now()): Promise<Claims | null> {
+  const claims = await validClaimsOf(cookie, now);
+  witness.getStore()?.add(claims ? sessionIdentity(claims) : null);
+  return claims;
+}
+
+async function validClaimsOf(cookie: (name: string) => string | undefined, now: number): Promise<Claims | null> {
   for (const name of SESSION_COOKIES) {
     const token = cookie(name);
     if (!token) continue;

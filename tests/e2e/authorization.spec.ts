@@ -211,3 +211,32 @@ test("another hospital's record by URL is not found, and the API never lists it"
   const rows = (await (await rs2.get(`/api/v1/hospitals?date=2021-07-26`)).json()) as { id: string }[];
   expect(rows.map((r) => r.id)).toEqual([otherHospital]);
 });
+
+test("every page and route answers bad input with less than 500: a NUL byte, a broken escape, a malformed cookie", async () => {
+  test.setTimeout(300_000);
+  const baseURL = test.info().project.use.baseURL!;
+  const admin = sessions.get("ADMIN")!;
+  const cookie = (await admin.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  const NUL_PARAMS = ["q", "entity", "id", "scenario", "date", "range", "province", "sort", "dir", "page", "status", "from", "to", "hospitalId", "callbackUrl"].map((k) => `${k}=%00`).join("&");
+  const wrong: string[] = [];
+  let requests = 0;
+  for (const [name, route] of Object.entries(ROUTES)) {
+    const url = route.url(ids);
+    const [path] = url.split("?");
+    const variants = [
+      `${url}${url.includes("?") ? "&" : "?"}${NUL_PARAMS}`,
+      `${path}?q=%E0%A4%A`,
+      `${path.replace(/[^/]+$/, (last) => (name.includes("[") ? "%00" : last))}`,
+      `${path}/%E0%A4%A`,
+    ];
+    for (const variant of variants) {
+      for (const headers of [{ cookie }, { cookie: `${cookie}; lang=%E0%A4%A; x=%zz` }, { cookie: `authjs.session-token=%E0%A4%A; ${cookie}` }, {}] as Record<string, string>[]) {
+        const res = await fetch(`${baseURL}${variant}`, { headers, redirect: "manual" });
+        requests++;
+        if (res.status >= 500) wrong.push(`${name}: ${res.status} for ${variant} with ${headers.cookie ? headers.cookie.slice(0, 30) : "no cookie"}`);
+      }
+    }
+  }
+  console.log(`[bad input] ${Object.keys(ROUTES).length} pages/routes, ${requests} requests, ${wrong.length} answered 5xx`);
+  expect(wrong).toEqual([]);
+});

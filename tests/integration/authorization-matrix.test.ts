@@ -75,8 +75,6 @@ const useCases: Record<string, Record<string, Case | Helper>> = {
     importCapacityCsv: { action: "capacity:write", input: () => ({ csv: "day,supplier,produced_t,medical_t,industrial_t\n" }) },
     isBlankRow: { helper: "pure form parsing" },
     parseCapacityRow: { helper: "pure form parsing" },
-    splitCsvLine: { helper: "pure CSV parsing" },
-    csvCell: { helper: "pure CSV writing" },
     CSV_HEADER: { helper: "constant" },
     MAX_CSV_ROWS: { helper: "constant" },
   },

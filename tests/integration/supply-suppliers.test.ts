@@ -91,7 +91,7 @@ describe("history view", () => {
     const created = await createSupplier(a.staff, { ...valid(), name: "PT Riwayat" });
     if (!created.ok) throw new Error("setup");
     await updateSupplier(a.admin, { ...valid(), id: created.value.id, name: "PT Riwayat Baru" });
-    const events = await auditEvents({ entity: "Supplier", id: created.value.id });
+    const events = await auditEvents(a.staff, { entity: "Supplier", id: created.value.id });
     expect(events.total).toBe(2);
     expect(events.rows.map((e) => e.action)).toEqual(["supplier.update", "supplier.create"]);
     expect(events.rows[0].actor?.email).toBe("admin@satgas.test");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dashboardTables, toCsv, type TableSpec } from "@/components/dashboard/tables";
+import { dashboardTables, tableCsv, type TableSpec } from "@/components/dashboard/tables";
 import { messagesFor } from "@/i18n/messages";
 import type { DashboardData } from "@/server/queries/dashboard";
 import { asOfInstant } from "@/server/queries/dashboard-hospitals";
@@ -51,7 +51,7 @@ describe("CSV", () => {
   };
 
   it("quotes what needs quoting, leaves empty cells empty, and starts with a BOM", () => {
-    expect(toCsv(spec)).toBe('\uFEFFNama,Massa (t)\r\n"RS ""Harapan"", Serang",1.5\r\n"line\nbreak",\r\n');
+    expect(tableCsv(spec)).toBe('\uFEFFNama,Massa (t)\r\n"RS ""Harapan"", Serang",1.5\r\n"line\nbreak",\r\n');
   });
 
   it("writes the same headers as the page, in the reader's language, with exact tonnes", () => {
@@ -71,10 +71,10 @@ describe("CSV", () => {
       series: [], periods: [], producers: [], pledges: [], hospitals: [], regions: [],
       funnel: { requests: 0, requestedKg: 0, approvedRequests: 0, approvedKg: 0, fulfilledRequests: 0, deliveredKg: 0, medianHoursToReceipt: null },
     } as DashboardData;
-    const en = toCsv(dashboardTables(data, messagesFor("en").dashboard, "en").summary).slice(1).split("\r\n");
+    const en = tableCsv(dashboardTables(data, messagesFor("en").dashboard, "en").summary).slice(1).split("\r\n");
     expect(en[0]).toBe("Date,Daily target (t),Production capacity (t),Shortfall (t),Shortfall (%),Medical (t),Industrial (t),Medical demand (hospitals' use) (t),Red,Amber,Green,Not reporting");
     expect(en[1]).toBe("2021-07-26,2500,1500,1000,40,856.332,643.668,19.648,0,1,13,0");
-    const id = toCsv(dashboardTables(data, messagesFor("id").dashboard, "id").summary).slice(1).split("\r\n");
+    const id = tableCsv(dashboardTables(data, messagesFor("id").dashboard, "id").summary).slice(1).split("\r\n");
     expect(id[0]).toMatch(/^Tanggal,Target harian \(t\),Kapasitas produksi \(t\),Kekurangan \(t\)/);
 
     // a day without data: empty cells, never 0 t produced, a 2,500 t shortfall or 100 %
@@ -85,6 +85,6 @@ describe("CSV", () => {
         production: { ...data.summary.production, comparedTargetKg: null, comparedCapacityKg: null, shortfallShare: null, provincesShort: [], withoutData: ["36"] },
       },
     } as DashboardData;
-    expect(toCsv(dashboardTables(none, messagesFor("en").dashboard, "en").summary).slice(1).split("\r\n")[1]).toBe("2021-07-26,2500,,,,,,,0,1,13,0");
+    expect(tableCsv(dashboardTables(none, messagesFor("en").dashboard, "en").summary).slice(1).split("\r\n")[1]).toBe("2021-07-26,2500,,,,,,,0,1,13,0");
   });
 });

@@ -37,7 +37,7 @@ describe("permission matrix", () => {
   });
 
   it("keeps policy, users and tokens for ADMIN", () => {
-    for (const a of ["policy:write", "user:manage", "token:manage", "forecast:configure"] as const) {
+    for (const a of ["policy:write", "user:manage", "token:manage", "forecast:configure", "audit:accounts"] as const) {
       expect(can(admin, a)).toBe(true);
       expect(can(staff, a)).toBe(false);
       expect(can(official, a)).toBe(false);

@@ -1,9 +1,13 @@
-import { createServer, type Server } from "node:http";
+import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { encode } from "next-auth/jwt";
+import { parseCookie } from "next/dist/compiled/@edge-runtime/cookies";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { invalidateReads, responseCache } from "@/server/cache";
+import { newNonce, nonceOf, pagePolicy } from "@/server/csp";
 import { serveCached } from "@/server/response-cache";
+import { sessionUserIdOf } from "@/server/session-cookie";
 
 // The response cache (src/server/response-cache.ts) in front of a stand-in for Next's handler, over real
 // HTTP with real Auth.js session cookies: what is shared, with whom, and what never is.
@@ -15,20 +19,43 @@ let server: Server;
 let base = "";
 let renders = 0;
 
-/** Stands in for Next: a page naming the call, the user's cookie and the URL; ?status=, ?cookie= vary it. */
+/**
+ * Stands in for Next: a page naming the call, the user it was rendered for and the URL; ?status=,
+ * ?cookie= vary it. Like the app (src/server/session.ts), it reads the session from the cookies as
+ * Next parses them; like src/proxy.ts, it gives a page a CSP nonce and puts it on its scripts.
+ * `x-render-as` stands in for any way a rendering could come to read another session than the
+ * one the request's key was made from.
+ */
 async function render(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) {
   renders++;
   const url = new URL(req.url ?? "/", "http://x");
+  const page = !url.pathname.startsWith("/api/");
+  const jar = parseCookie(String(req.headers["x-render-as"] ?? req.headers.cookie ?? ""));
+  const user = page || !req.headers.authorization || req.headers["x-api-session"] ? await sessionUserIdOf((name) => jar.get(name)) : "token";
   await new Promise((r) => setTimeout(r, 20)); // long enough for concurrent requests to overlap
   res.statusCode = Number(url.searchParams.get("status") ?? 200);
-  res.setHeader("content-type", url.pathname.startsWith("/api/") ? "application/json" : "text/html; charset=utf-8");
+  res.setHeader("content-type", page ? "text/html; charset=utf-8" : "application/json");
+  const nonce = newNonce();
+  if (page) res.setHeader("content-security-policy", pagePolicy(nonce, false));
+  if (page) res.setHeader("link", `</a.css>; rel=preload; as="style"; nonce="${nonce}"`);
   if (url.searchParams.has("cookie")) res.setHeader("set-cookie", "x=1");
-  res.write(`<p>render ${renders}</p>`);
-  res.end(`<p>${req.url}</p>`);
+  const html = `<p>render ${renders} for ${user}</p>${page ? `<script nonce="${nonce}">1</script><script nonce="${nonce}" src="/a.js"></script>` : ""}<p>${req.url}</p>`;
+  if (url.searchParams.has("gz")) {
+    // Like Next, compressed for a client that takes gzip.
+    res.setHeader("content-encoding", "gzip");
+    return void res.end(gzipSync(html));
+  }
+  res.write(html.slice(0, 30));
+  res.end(html.slice(30));
 }
 
 async function session(sub: string, maxAge = 3600) {
   return `${COOKIE}=${await encode({ token: { sub }, secret: SECRET, salt: COOKIE, maxAge })}`;
+}
+
+/** A page with its nonce (different in every answer) taken out. */
+function withoutNonce(r: { status: number; body: string }) {
+  return { ...r, body: r.body.replace(/nonce="[^"]+"/g, 'nonce="N"') };
 }
 
 async function get(path: string, headers: Record<string, string> = {}) {
@@ -55,7 +82,7 @@ describe("response cache", () => {
     const cookie = await session("user-a");
     const first = await get("/dashboard?date=2021-07-26", { cookie });
     const second = await get("/dashboard?date=2021-07-26", { cookie });
-    expect(second).toEqual(first);
+    expect(withoutNonce(second)).toEqual(withoutNonce(first));
     expect(renders).toBe(1);
 
     invalidateReads(); // what every committed use case does
@@ -88,7 +115,7 @@ describe("response cache", () => {
   it("shares one rendering between concurrent requests", async () => {
     const cookie = await session("user-a");
     const pages = await Promise.all(Array.from({ length: 8 }, () => get("/dashboard", { cookie })));
-    expect(new Set(pages.map((p) => p.body)).size).toBe(1);
+    expect(new Set(pages.map((p) => withoutNonce(p).body)).size).toBe(1);
     expect(renders).toBe(1);
   });
 
@@ -138,4 +165,76 @@ describe("response cache", () => {
     await get("/dashboard", { ...a, cookie: user });
     expect((await get("/dashboard", { ...a, cookie: other })).body).toContain("render 4");
   });
+
+  it("never keeps a page when the cookie header names the session twice, or in a variant spelling", async () => {
+    const a = await session("user-a");
+    const b = await session("user-b");
+    const tokenB = b.split("=")[1];
+    // Next reads "authjs.session-token" (A) for the page; a parser that trims names reads B.
+    for (const header of [`${a}; authjs.session-token =${tokenB}`, `${a}; ${b}`, `${a}; __Secure-${b}`, `${a}; Authjs.session-token=${tokenB}`, `${a}; authjs.session-token=%E0%A4%A`]) {
+      const before = renders;
+      await get("/dashboard", { cookie: header });
+      await get("/dashboard", { cookie: header });
+      expect([header.slice(-40), renders - before]).toEqual([header.slice(-40), 2]);
+    }
+    // B's own page is B's, never the page rendered for A under the ambiguous header.
+    expect((await get("/dashboard", { cookie: b })).body).toContain("for user-b");
+    expect(responseCache.size).toBe(1);
+  });
+
+  it("keeps a response only for the identity that rendered it", async () => {
+    const a = await session("user-a");
+    const b = await session("user-b");
+    // The key says A, the rendering read B: not kept, and A's next request renders afresh.
+    const odd = await get("/dashboard", { cookie: a, "x-render-as": b });
+    expect(odd.body).toContain("for user-b");
+    expect((await get("/dashboard", { cookie: a })).body).toContain("for user-a");
+    expect(renders).toBe(2);
+    // An API answer for a bearer token that read a session instead is not kept either.
+    await get("/api/v1/summary", { authorization: "Bearer oxy_x", "x-render-as": a, cookie: a, "x-api-session": "1" });
+    expect(responseCache.size).toBe(1);
+  });
+
+  it("answers a malformed cookie without failing", async () => {
+    const a = await session("user-a");
+    expect((await get("/dashboard", { cookie: `${a}; lang=%E0%A4%A; x=%zz` })).status).toBe(200);
+    expect((await get("/api/v1/summary", { cookie: "authjs.session-token=%" })).status).toBe(200);
+  });
+
+  it("gives every answer a nonce of its own, in the CSP header and on every script, gzip or not", async () => {
+    const cookie = await session("user-a");
+    const nonces = new Set<string>();
+    let body = "";
+    for (const [path, encoding] of [["/dashboard", "gzip, deflate, br"], ["/dashboard", ""], ["/dashboard", "gzip"], ["/dashboard", "identity"], ["/dashboard?gz=1", "gzip"], ["/dashboard?gz=1", ""]]) {
+      body = path === "/dashboard?gz=1" && encoding === "gzip" ? "" : body;
+      for (let i = 0; i < 3; i++) {
+        const r = await raw(path, { cookie, "accept-encoding": encoding });
+        const nonce = nonceOf(r.headers["content-security-policy"] as string);
+        expect(nonce).toBeTruthy();
+        nonces.add(nonce!);
+        const text = (r.headers["content-encoding"] === "gzip" ? gunzipSync(r.body) : r.body).toString();
+        if (renders > 0 && nonces.size > 1) expect(r.headers["content-encoding"]).toBe(/gzip/.test(encoding) ? "gzip" : undefined);
+        expect(text.match(/nonce="([^"]+)"/g)).toEqual([`nonce="${nonce}"`, `nonce="${nonce}"`]);
+        expect(r.headers.link).toContain(`nonce="${nonce}"`);
+        body ||= text.replace(nonce!, "N").replace(nonce!, "N");
+        expect(text.replace(nonce!, "N").replace(nonce!, "N")).toBe(body);
+      }
+    }
+    expect(renders).toBe(2);
+    expect(nonces.size).toBe(18);
+  });
 });
+
+/** A GET with the bytes as sent (fetch would undo the compression and hide the encoding). */
+function raw(path: string, headers: Record<string, string>): Promise<{ status: number; headers: import("node:http").IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${base}${path}`, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+

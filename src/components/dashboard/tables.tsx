@@ -5,6 +5,7 @@ import type { Messages } from "@/i18n/messages";
 import type { DashboardData } from "@/server/queries/dashboard";
 import { compliance, NORMAL_MEDICAL_SHARE, pledgeStatus, shortfallKg, type SupplyStatus } from "@/server/queries/dashboard-rules";
 import { StatusBadge } from "./status-badge";
+import { toCsv } from "@/server/csv";
 
 // Every table of the dashboard, defined once: the page renders it, /dashboard/export/[table]
 // writes it as CSV (same columns, same headers, exact values: tonnes with three decimals).
@@ -252,13 +253,7 @@ export function DataTable<R>({ spec, caption, testId }: { spec: TableSpec<R>; ca
   );
 }
 
-/** RFC 4180 CSV of a table spec, with a BOM so spreadsheet programs read UTF-8. */
-export function toCsv<R>(spec: TableSpec<R>): string {
-  const esc = (v: Cell) => {
-    if (v === null || v === undefined) return "";
-    const s = String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = [spec.columns.map((c) => esc(c.header)).join(","), ...spec.rows.map((r) => spec.columns.map((c) => esc(c.value(r))).join(","))];
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+/** A table spec as CSV, through the app's one CSV writer (src/server/csv.ts). */
+export function tableCsv<R>(spec: TableSpec<R>): string {
+  return toCsv(spec.columns.map((c) => c.header), spec.rows.map((r) => spec.columns.map((c) => c.value(r))));
 }

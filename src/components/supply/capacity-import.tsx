@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import type { FormState } from "@/components/forms/form-state";
+import { MAX_CSV_BYTES } from "@/server/limits";
 
 type Strings = { importTitle: string; importHint: string; importFile: string; importText: string; importSubmit: string; importErrors: string; line: string; imported: string };
 
@@ -11,12 +12,20 @@ export function CapacityImport({ action, s, csvErrors }: {
   s: Strings; csvErrors: Record<string, string>;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
-  const report = Object.entries(state.fieldErrors ?? {})
+  // A file over the limit is refused here, before it is sent (the server refuses it too: 413).
+  const [tooBig, setTooBig] = useState(false);
+  const report = Object.entries(tooBig ? { "line.1": "tooBig" } : (state.fieldErrors ?? {}))
     .filter(([k]) => k.startsWith("line."))
     .map(([k, codes]) => ({ line: Number(k.slice(5)), messages: codes.split(",").map((c) => csvErrors[c] ?? c) }))
     .sort((a, b) => a.line - b.line);
   return (
-    <form action={formAction} className="card space-y-3" data-testid="capacity-import">
+    <form action={formAction} className="card space-y-3" data-testid="capacity-import"
+      onSubmit={(e) => {
+        const file = (e.currentTarget.elements.namedItem("file") as HTMLInputElement | null)?.files?.[0];
+        const big = !!file && file.size > MAX_CSV_BYTES;
+        setTooBig(big);
+        if (big) e.preventDefault();
+      }}>
       <h2>{s.importTitle}</h2>
       <p className="text-sm text-slate-600">{s.importHint}</p>
       {state.ok && <p className="rounded-md bg-green-50 p-3 text-sm text-green-800" data-testid="import-ok">{s.imported.replace("{n}", String(state.imported ?? 0))}</p>}
@@ -30,7 +39,7 @@ export function CapacityImport({ action, s, csvErrors }: {
       )}
       <div>
         <label htmlFor="csv-file" className="label">{s.importFile}</label>
-        <input id="csv-file" name="file" type="file" accept=".csv,text/csv" className="block text-sm" />
+        <input id="csv-file" name="file" type="file" accept=".csv,text/csv" className="block text-sm" onChange={() => setTooBig(false)} />
       </div>
       <div>
         <label htmlFor="csv-text" className="label">{s.importText}</label>

@@ -1,15 +1,34 @@
 import { prisma } from "../db";
+import { can, type Actor } from "../permissions";
 import { listParams, one, pageOf, type SearchParams } from "./supply-list";
 
-/** The entities whose history staff can open from the supply side. */
-export const AUDITED_ENTITIES = ["Supplier", "DailyCapacity", "Policy", "MedicalPriorityPeriod", "Pledge", "Delivery", "Allocation", "SupplyRequest"] as const;
+/** The business records whose history staff can open ("audit:read"). */
+export const AUDITED_ENTITIES = [
+  "Supplier", "DailyCapacity", "Policy", "MedicalPriorityPeriod", "Pledge", "Delivery", "Allocation", "SupplyRequest",
+  "Hospital", "StockReport", "FlowRateSet", "Scenario",
+] as const;
 
-/** Audit events, newest first: one record's history (entity + id) or everything of one entity kind. */
-export async function auditEvents(sp: SearchParams) {
+/** Accounts and API tokens: their history names every account's email, role and hospital ("audit:accounts", ADMIN). */
+export const ACCOUNT_ENTITIES = ["User", "ApiToken"] as const;
+
+/** The entity kinds whose events this actor may read: an allow-list, so a new kind stays ADMIN's until listed. */
+export function readableEntities(actor: Actor): string[] | "all" {
+  if (can(actor, "audit:accounts")) return "all";
+  return can(actor, "audit:read") ? [...AUDITED_ENTITIES] : [];
+}
+
+/**
+ * Audit events the actor may read, newest first: one record's history (entity + id) or everything
+ * of one entity kind. The caller has checked "audit:read"; the entity kinds are scoped here.
+ */
+export async function auditEvents(actor: Actor, sp: SearchParams) {
   const p = listParams(sp, ["at"] as const, "at", "desc");
   const entity = one(sp, "entity");
   const entityId = one(sp, "id");
-  const where = { ...(entity ? { entity } : {}), ...(entityId ? { entityId } : {}) };
+  const readable = readableEntities(actor);
+  const where = {
+    AND: [readable === "all" ? {} : { entity: { in: readable } }, entity ? { entity } : {}, entityId ? { entityId } : {}],
+  };
   const [rows, total] = await Promise.all([
     prisma.auditEvent.findMany({ where, orderBy: [{ at: p.dir }, { id: p.dir }], skip: p.skip, take: p.take }),
     prisma.auditEvent.count({ where }),

@@ -9,6 +9,8 @@ import { RuleError, useCase, type FieldErrors, type Tx } from "../use-case";
 import type { Locale } from "@/i18n/locales";
 import { typedNumber } from "../input-locale";
 import { reportDay } from "./supply-input";
+import { splitCsvLine } from "../csv";
+import { MAX_CSV_BYTES } from "../limits";
 
 // Daily capacity: one row per producer per WIB day (unique supplierId + day). Saving a day
 // upserts, so editing never duplicates. Figures are typed in tonnes and stored in kilograms;
@@ -116,30 +118,6 @@ export const saveCapacityDay = useCase({
 export const CSV_HEADER = ["day", "supplier", "produced_t", "medical_t", "industrial_t"] as const;
 export const MAX_CSV_ROWS = 5000;
 
-/** Splits one CSV line, honouring double quotes ("a, b" and "" for a quote). */
-export function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') (cur += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cur += c;
-    } else if (c === '"') quoted = true;
-    else if (c === "," || c === ";") out.push(cur), (cur = "");
-    else cur += c;
-  }
-  out.push(cur);
-  return out.map((s) => s.trim());
-}
-
-export function csvCell(v: string | number): string {
-  const s = String(v);
-  return /[",;\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /** A CSV row error: the line number (1 = header) and a code from the supply strings' csvErrors. */
 export type CsvRowError = { line: number; code: string; field?: string };
 
@@ -149,7 +127,7 @@ export type CsvRowError = { line: number; code: string; field?: string };
  */
 export const importCapacityCsv = useCase({
   action: "capacity:write",
-  input: z.object({ csv: z.string().max(2_000_000) }),
+  input: z.object({ csv: z.string().max(MAX_CSV_BYTES) }),
   run: async ({ tx, actor, input }) => {
     const lines = input.csv.replace(/^\uFEFF/, "").split(/\r?\n/);
     const rowErrors: CsvRowError[] = [];

@@ -1,15 +1,16 @@
 import { Pager } from "@/components/supply/list-controls";
 import { formatDateTime } from "@/i18n/format";
 import { getI18n } from "@/i18n/server";
-import { auditEvents, AUDITED_ENTITIES, changedFields } from "@/server/queries/audit";
+import { ACCOUNT_ENTITIES, auditEvents, AUDITED_ENTITIES, changedFields, readableEntities } from "@/server/queries/audit";
 import type { SearchParams } from "@/server/queries/supply-list";
 import { requireActor } from "@/server/session";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requireActor("audit:read");
+  const actor = await requireActor("audit:read");
   const { t, locale } = await getI18n();
   const s = t.supply.audit;
-  const list = await auditEvents(await searchParams);
+  const list = await auditEvents(actor, await searchParams);
+  const entities = readableEntities(actor) === "all" ? [...AUDITED_ENTITIES, ...ACCOUNT_ENTITIES] : AUDITED_ENTITIES;
   const { entity, id } = list.params;
   return (
     <>
@@ -20,7 +21,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <label htmlFor="entity" className="label">{s.entity}</label>
           <select id="entity" name="entity" defaultValue={entity} className="input">
             <option value="">{t.supply.list.all}</option>
-            {AUDITED_ENTITIES.map((e) => <option key={e} value={e}>{e}</option>)}
+            {entities.map((e) => <option key={e} value={e}>{e}</option>)}
           </select>
         </div>
         <div className="min-w-48 flex-1">

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { formStateOf, type FormState } from "@/components/forms/form-state";
 import { formLocale } from "@/server/input-locale";
 import { currentActor } from "@/server/session";
+import { MAX_CSV_BYTES } from "@/server/limits";
 import { importCapacityCsv, saveCapacityDay } from "@/server/use-cases/capacity";
 
 export type CapacityFormState = FormState & { saved?: number };
@@ -29,7 +30,7 @@ export async function importCapacityAction(_prev: ImportState, data: FormData): 
   const file = data.get("file");
   let csv = String(data.get("csv") ?? "");
   if (file && typeof file !== "string" && file.size > 0) {
-    if (file.size > 2_000_000) return { ok: false, error: "csv_invalid", fieldErrors: { "line.1": "tooMany" } };
+    if (file.size > MAX_CSV_BYTES) return { ok: false, error: "csv_invalid", fieldErrors: { "line.1": "tooBig" } };
     csv = await file.text();
   }
   const result = await importCapacityCsv(await currentActor(), { csv });

@@ -5,7 +5,8 @@ import { kgToTonnes } from "@/domain/mass";
 import { can } from "@/server/permissions";
 import { capacityForExport } from "@/server/queries/capacity";
 import { currentActor } from "@/server/session";
-import { csvCell, CSV_HEADER } from "@/server/use-cases/capacity";
+import { CSV_HEADER } from "@/server/use-cases/capacity";
+import { csvHeaders, toCsv } from "@/server/csv";
 
 /** CSV export of capacity rows, in the same columns the import reads. */
 export async function GET(request: Request) {
@@ -21,8 +22,6 @@ export async function GET(request: Request) {
   const from = askedFrom.day ?? addDays(to, -30);
   if (from > to) return bad("from", "date_order");
   const rows = await capacityForExport(from, to);
-  const lines = [CSV_HEADER.join(","), ...rows.map((r) => [r.day, csvCell(r.supplier), kgToTonnes(r.producedKg), kgToTonnes(r.medicalKg), kgToTonnes(r.industrialKg)].join(","))];
-  return new Response(lines.join("\n") + "\n", {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="capacity-${from}-${to}.csv"` },
-  });
+  const csv = toCsv(CSV_HEADER, rows.map((r) => [r.day, r.supplier, kgToTonnes(r.producedKg), kgToTonnes(r.medicalKg), kgToTonnes(r.industrialKg)]));
+  return new Response(csv, { headers: csvHeaders(`capacity-${from}-${to}.csv`) });
 }

@@ -1,4 +1,5 @@
-import { dashboardTables, TABLE_KEYS, toCsv, type TableKey } from "@/components/dashboard/tables";
+import { dashboardTables, TABLE_KEYS, tableCsv, type TableKey } from "@/components/dashboard/tables";
+import { csvHeaders } from "@/server/csv";
 import { getI18n } from "@/i18n/server";
 import { cachedDashboardData, cachedProvinceList, defaultViewDay } from "@/server/queries/cached";
 import { chooseProvince } from "@/server/queries/provinces";
@@ -25,11 +26,7 @@ export async function GET(request: Request, ctx: { params: Promise<{ table: stri
   const { t, locale } = await getI18n();
   const data = await cachedDashboardData(day, rangeParam(search), choice.province);
   const spec = dashboardTables(data, t.dashboard, locale)[table as TableKey];
-  return new Response(toCsv(spec as Parameters<typeof toCsv>[0]), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="oxygen-${table}-${provinceParam(search) ? `${choice.province?.code}-` : ""}${day}.csv"`,
-      "Cache-Control": "no-store",
-    },
+  return new Response(tableCsv(spec as Parameters<typeof tableCsv>[0]), {
+    headers: csvHeaders(`oxygen-${table}-${provinceParam(search) ? `${choice.province?.code}-` : ""}${day}.csv`),
   });
 }
