@@ -18,12 +18,14 @@ type Props = {
   /** A typed amount: a text input read in the form's language, echoing what will be saved (decision 0017). */
   amount?: AmountKind;
   children?: React.ReactNode; // a <select> or <textarea> instead of an <input>
+  /** Makes the input's id unique when one page holds several copies of the same form (e.g. a receipt per trip). */
+  idPrefix?: string;
 };
 
 /** A labelled input with its translated field error; keeps what the user typed after a failed submit. */
-export function Field({ name, label, state, errors, type = "text", defaultValue, step, hint, required, amount, children }: Props) {
+export function Field({ name, label, state, errors, type = "text", defaultValue, step, hint, required, amount, children, idPrefix }: Props) {
   const error = errorText(errors, state.fieldErrors?.[name]);
-  const id = `f-${name}`;
+  const id = idPrefix ? `f-${idPrefix}-${name}` : `f-${name}`;
   const value = state.values?.[name] ?? (defaultValue === undefined ? undefined : String(defaultValue));
   return (
     <div>
