@@ -17,6 +17,13 @@
  * all hospital figures (every hospital is isSample), stock reports, case statistics, requests,
  * allocations, deliveries and the pledges' tranche schedules.
  *
+ * The story it tells (printed in the summary): fourteen named hospitals and 86 generated ones
+ * (seed-data/hospitals-generated.ts), so that at the wave's peak the hospitals' reported use is
+ * about a quarter of the province's medical supply; RSUD Banten (rs1) amber with 14 h at the
+ * clock's start, red by 20:00 unless its truck on the road is received; a short receipt (0.3 t
+ * rejected with a reason, the request closed short); an allocation sent in two trucks, one on the
+ * road; and a pledge-tranche trip to RS Sari Asih Serang (rs2) awaiting its confirmation.
+ *
  * Re-runnable: reference data is upserted by natural key (region code, supplier and hospital
  * name, user email, flow-rate key); daily history goes in with createMany + skipDuplicates on
  * its unique keys; pledges, tranches, requests, allocations and deliveries carry deterministic
