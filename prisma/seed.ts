@@ -172,7 +172,7 @@ export function generateStock(h: HospitalSeed): StockRow[] {
     // kg/day: severe ~14 kg, critical ~43 kg (≈70 % of WHO planning rates), plus non-COVID wards
     const usedKg = Math.round((severePatients * 14 + criticalPatients * 43 + h.beds * 1.5) * jitter(rnd, 0.1));
     s -= usedKg;
-    if (s < 0.35 * tank) s += Math.floor((0.95 * tank - s) / 250) * 250; // a tanker tops the tank up
+    if (s < (h.refillBelow ?? 0.35) * tank) s += Math.floor((0.95 * tank - s) / 250) * 250; // a tanker tops the tank up
     s = Math.max(s, residual);
     rows.push({ hospital: h.key, day, stockKg: Math.round(s), usedKg, severePatients, criticalPatients, bedsOccupied,
       flaggedForReview: false, minuteOfDay: 7 * 60 + 30 + Math.floor(rnd() * 90) });

@@ -58,9 +58,9 @@ export function generateHospitals(): HospitalSeed[] {
       const covidBeds = Math.round(beds * (0.6 + rnd() * 0.15));
       const icuBeds = Math.max(2, Math.round(beds * (0.07 + rnd() * 0.05)));
       const cylindersOnly = small && rnd() < 0.6;
-      // a liquid tank of about a day and a half to three days of the peak's use, in 500 kg steps
-      const peakKg = covidBeds * 0.55 * 1.3 * 14 + icuBeds * 0.8 * 43 + beds * 1.5;
-      const tankCapacityKg = cylindersOnly ? 0 : Math.max(1_000, Math.round((peakKg * (1.5 + rnd() * 1.5)) / 500) * 500);
+      // a liquid tank of three to five days of the peak's use, in 500 kg steps (at most 25 t), topped up daily at the peak
+      const peakKg = covidBeds * 0.55 * 1.4 * 14 + icuBeds * 0.8 * 43 + beds * 1.5;
+      const tankCapacityKg = cylindersOnly ? 0 : Math.min(25_000, Math.max(1_000, Math.round((peakKg * (3 + rnd() * 2)) / 500) * 500));
       const r = rnd();
       const end: EndState = r < 0.09 ? { kind: "stale", lastReport: (r < 0.045 ? "2021-08-22" : "2021-08-23") as Day, hours: between(rnd, 30, 60) }
         : r < 0.2 ? { kind: "amber", hours: between(rnd, 13, 22) }
@@ -74,8 +74,9 @@ export function generateHospitals(): HospitalSeed[] {
         beds, covidBeds, icuBeds,
         tankCapacityKg,
         residualPct: cylindersOnly ? 0 : between(rnd, 5, 10),
-        // the cylinder bank: 1.5–2.5 days of the peak's use, in 6 m³ cylinders of 8.124 kg
-        cylinderBankKg: cylindersOnly ? Math.round(Math.round((peakKg * (1.5 + rnd())) / 8.124) * 8.124) : undefined,
+        // the cylinder bank: 2.5–3.5 days of the peak's use, in 6 m³ cylinders of 8.124 kg; refilled when half is used
+        cylinderBankKg: cylindersOnly ? Math.round(Math.round((peakKg * (2.5 + rnd())) / 8.124) * 8.124) : undefined,
+        refillBelow: 0.55,
         surge: 1.1 + rnd() * 0.5,
         end,
       });

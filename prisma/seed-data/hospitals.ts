@@ -43,6 +43,8 @@ export interface HospitalSeed {
   residualPct: number;
   /** no liquid tank (tankCapacityKg 0): the kg its bank of full cylinders holds */
   cylinderBankKg?: number;
+  /** share of the tank below which a delivery tops it up (0.35 when absent) */
+  refillBelow?: number;
   /** severe oxygen patients at the wave's peak beyond 55 % of the COVID beds (tents, emergency rooms); 1 when absent */
   surge?: number;
   end: EndState;
