@@ -17,6 +17,13 @@
  * all hospital figures (every hospital is isSample), stock reports, case statistics, requests,
  * allocations, deliveries and the pledges' tranche schedules.
  *
+ * The story it tells (printed in the summary): fourteen named hospitals and 86 generated ones
+ * (seed-data/hospitals-generated.ts), so that at the wave's peak the hospitals' reported use is
+ * about a quarter of the province's medical supply; RSUD Banten (rs1) amber with 14 h at the
+ * clock's start, red by 20:00 unless its truck on the road is received; a short receipt (0.3 t
+ * rejected with a reason, the request closed short); an allocation sent in two trucks, one on the
+ * road; and a pledge-tranche trip to RS Sari Asih Serang (rs2) awaiting its confirmation.
+ *
  * Re-runnable: reference data is upserted by natural key (region code, supplier and hospital
  * name, user email, flow-rate key); daily history goes in with createMany + skipDuplicates on
  * its unique keys; pledges, tranches, requests, allocations and deliveries carry deterministic
@@ -29,10 +36,12 @@ import { pathToFileURL } from "node:url";
 import type { Prisma, PrismaClient } from "../src/generated/prisma/client";
 import { addDays, dayRange, daysBetween, dayToDate, startOfWibDay, type Day } from "../src/domain/day";
 import { burnRateKgPerDay, hospitalSupplyPicture, hoursElapsed, unusableFloorKg } from "../src/domain/stock";
-import { ANOMALY, HOSPITALS, RS1_HOSPITAL, RS2_HOSPITAL, type HospitalKey, type HospitalSeed } from "./seed-data/hospitals";
+import { ANOMALY, HOSPITALS, RS1_HOSPITAL, RS2_HOSPITAL, type HospitalSeed } from "./seed-data/hospitals";
+import { ALL_HOSPITALS } from "./seed-data/hospitals-generated";
 import { PLEDGES } from "./seed-data/pledges";
 import { CASE_WEIGHTS, PROVINCE, REGIONS } from "./seed-data/regions";
 import { REQUESTS } from "./seed-data/requests";
+import { hashString, jitter, prng } from "./seed-data/random";
 import { SUPPLIERS, type SupplierKey } from "./seed-data/suppliers";
 
 // ---------------------------------------------------------------------------------------------
@@ -59,29 +68,6 @@ const CASES_PEAK: Day = "2021-07-18"; // SAMPLE: new cases peak here
 const DEMO_PASSWORD = "demo-password";
 const BCRYPT_COST = 10;
 
-
-// ---------------------------------------------------------------------------------------------
-// Deterministic randomness: a tiny seeded PRNG per stream (no Math.random).
-
-function hashString(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
-function prng(stream: string): () => number {
-  let a = hashString(stream);
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** 1 ± spread/2, deterministic */
-const jitter = (rnd: () => number, spread: number) => 1 + (rnd() - 0.5) * spread;
 
 /** A WIB wall-clock time "YYYY-MM-DD HH:MM" as an instant. */
 function wib(at: string): Date {
@@ -136,7 +122,7 @@ function wave(day: Day): number {
 }
 
 interface StockRow {
-  hospital: HospitalKey;
+  hospital: HospitalSeed["key"];
   day: Day;
   stockKg: number;
   usedKg: number;
@@ -157,14 +143,14 @@ function reportedAtOf(r: Pick<StockRow, "day" | "minuteOfDay">): Date {
 }
 
 /** A hospital's supply at the scenario clock's start, as the dashboards compute it (src/domain/stock.ts). */
-export function supplyAtClockStart(h: HospitalSeed, rows: StockRow[], receivedSinceKg = 0) {
+export function supplyAtClockStart(h: HospitalSeed, rows: StockRow[], receivedSinceKg = 0, asOf = new Date(SCENARIO_CLOCK_START)) {
   const last = rows[rows.length - 1];
   return hospitalSupplyPicture({
     tankCapacityKg: h.tankCapacityKg, tankResidualKg: residualKg(h), operatingMinimumKg: null,
     latest: { stockKg: last.stockKg, reportedAt: reportedAtOf(last) },
     recentUsedKg: rows.filter((r) => !r.flaggedForReview).reverse().map((r) => r.usedKg),
     receivedSinceKg,
-    asOf: new Date(SCENARIO_CLOCK_START),
+    asOf,
   });
 }
 
@@ -172,19 +158,21 @@ export function generateStock(h: HospitalSeed): StockRow[] {
   const rnd = prng(`stock:${h.key}`);
   const lastDay = h.end.kind === "stale" ? h.end.lastReport : LAST_DAY;
   const residual = residualKg(h);
-  const tank = h.tankCapacityKg;
+  // what the hospital can hold: its liquid tank, or its bank of cylinders when it has no tank
+  const tank = h.tankCapacityKg || h.cylinderBankKg!;
   const rows: StockRow[] = [];
   let s = 0.7 * tank;
   for (const day of dayRange(FIRST_DAY, lastDay)) {
     const w = wave(day);
     const load = (w - 0.3) / 0.7; // 0..1
-    const severePatients = Math.round(h.covidBeds * 0.55 * w * jitter(rnd, 0.16));
+    const surge = 1 + ((h.surge ?? 1) - 1) * load;
+    const severePatients = Math.round(h.covidBeds * 0.55 * w * surge * jitter(rnd, 0.16));
     const criticalPatients = Math.round(h.icuBeds * 0.8 * w * jitter(rnd, 0.16));
     const bedsOccupied = Math.min(h.beds, Math.round(h.beds * (0.62 + 0.36 * load) * jitter(rnd, 0.04)));
     // kg/day: severe ~14 kg, critical ~43 kg (≈70 % of WHO planning rates), plus non-COVID wards
     const usedKg = Math.round((severePatients * 14 + criticalPatients * 43 + h.beds * 1.5) * jitter(rnd, 0.1));
     s -= usedKg;
-    if (s < 0.35 * tank) s += Math.floor((0.95 * tank - s) / 250) * 250; // a tanker tops the tank up
+    if (s < (h.refillBelow ?? 0.35) * tank) s += Math.floor((0.95 * tank - s) / 250) * 250; // a tanker tops the tank up
     s = Math.max(s, residual);
     rows.push({ hospital: h.key, day, stockKg: Math.round(s), usedKg, severePatients, criticalPatients, bedsOccupied,
       flaggedForReview: false, minuteOfDay: 7 * 60 + 30 + Math.floor(rnd() * 90) });
@@ -192,7 +180,7 @@ export function generateStock(h: HospitalSeed): StockRow[] {
   // The last three reports: no delivery, stock falls so that the hospital has the chosen hours
   // left at the scenario clock's start (projected from its last report, as the dashboards do).
   const n = rows.length;
-  const floor = unusableFloorKg({ tankCapacityKg: tank, tankResidualKg: residual, operatingMinimumKg: null });
+  const floor = unusableFloorKg({ tankCapacityKg: h.tankCapacityKg, tankResidualKg: residual, operatingMinimumKg: null });
   const burn = burnRateKgPerDay(rows.slice(n - 7).reverse().map((r) => r.usedKg));
   const hoursFromReport = h.end.hours + hoursElapsed(reportedAtOf(rows[n - 1]), new Date(SCENARIO_CLOCK_START));
   rows[n - 1].stockKg = Math.min(tank, floor + Math.round((hoursFromReport / 24) * burn));
@@ -299,9 +287,9 @@ export async function seed(prisma: PrismaClient): Promise<SeedSummary> {
     supplierId.set(s.key, id);
   }
 
-  const hospitalId = new Map<HospitalKey, string>();
-  const existingHospitals = await prisma.hospital.findMany({ where: { name: { in: HOSPITALS.map((h) => h.name) } } });
-  for (const h of HOSPITALS) {
+  const hospitalId = new Map<string, string>();
+  const existingHospitals = await prisma.hospital.findMany({ where: { name: { in: ALL_HOSPITALS.map((h) => h.name) } } });
+  for (const h of ALL_HOSPITALS) {
     const existing = existingHospitals.find((e) => e.name === h.name);
     const id = existing?.id ?? `seed-hosp-${h.key}`;
     const data = { name: h.name, regionId: regionId.get(h.regionCode)!, address: h.address, isReferral: h.isReferral,
@@ -334,7 +322,7 @@ export async function seed(prisma: PrismaClient): Promise<SeedSummary> {
     userId.set(u.email, row.id);
   }
   const staffId = userId.get("staff@satgas.test")!;
-  const hospitalUser = new Map<HospitalKey, string>([
+  const hospitalUser = new Map<string, string>([
     [RS1_HOSPITAL, userId.get("rs1@satgas.test")!],
     [RS2_HOSPITAL, userId.get("rs2@satgas.test")!],
   ]);
@@ -355,7 +343,7 @@ export async function seed(prisma: PrismaClient): Promise<SeedSummary> {
     skipDuplicates: true,
   });
 
-  const stock = HOSPITALS.flatMap((h) => generateStock(h));
+  const stock = ALL_HOSPITALS.flatMap((h) => generateStock(h));
   await prisma.stockReport.createMany({
     data: stock.map((r) => ({ hospitalId: hospitalId.get(r.hospital)!, day: dayToDate(r.day), stockKg: r.stockKg, usedKg: r.usedKg,
       severePatients: r.severePatients, criticalPatients: r.criticalPatients, bedsOccupied: r.bedsOccupied,
@@ -405,7 +393,9 @@ export async function seed(prisma: PrismaClient): Promise<SeedSummary> {
     const allocated = allocs.reduce((a, x) => a + x.kg, 0);
     if (decided && r.status !== "REJECTED" && (r.approvedKg === undefined || r.approvedKg > r.requestedKg)) throw new Error(`seed: ${id} approvedKg`);
     if (allocated > (r.approvedKg ?? 0) || (r.status === "FULFILLED" && allocated !== r.approvedKg)) throw new Error(`seed: ${id} allocations ${allocated}`);
+    if ((r.status === "CLOSED_SHORT") !== (r.closedShortReason !== undefined)) throw new Error(`seed: ${id} closedShortReason`);
     let fulfilledAt: Date | null = null;
+    let acceptedKg = 0;
     allocs.forEach((a, ai) => {
       const allocationId = `seed-alloc-${String(r.n).padStart(4, "0")}-${ai + 1}`;
       const day = a.day ?? r.created.slice(0, 10);
@@ -413,6 +403,29 @@ export async function seed(prisma: PrismaClient): Promise<SeedSummary> {
       const free = medicalFree.get(key);
       if (free === undefined || free < a.kg) throw new Error(`seed: ${allocationId} exceeds ${key}'s free medical supply`);
       medicalFree.set(key, free - a.kg);
+      if (a.trips) {
+        // several trucks, or a receipt that differs: each trip as written; statuses follow from them (decision 0016)
+        const sent = a.trips.reduce((x, t) => x + t.kg, 0);
+        if (sent !== a.kg) throw new Error(`seed: ${allocationId} trips carry ${sent}, not ${a.kg}`);
+        const allIn = a.trips.every((t) => t.receivedAfterH !== undefined);
+        allocationRows.push({ id: allocationId, requestId: id, supplierId: supplierId.get(a.supplier)!, day: dayToDate(day), kg: a.kg,
+          status: allIn ? "DELIVERED" : "IN_TRANSIT", reason: "Alokasi dari pasokan medis harian produsen.",
+          createdById: staffId, createdAt: addMinutes(decidedAt!, 20) });
+        a.trips.forEach((t, ti) => {
+          const dispatchedAt = wib(t.dispatchedAt);
+          const receivedAt = t.receivedAfterH === undefined ? null : addMinutes(dispatchedAt, t.receivedAfterH * 60);
+          const accepted = receivedAt ? t.kg - (t.rejectedKg ?? 0) : null;
+          acceptedKg += accepted ?? 0;
+          deliveryRows.push({
+            id: `seed-del-req-${String(r.n).padStart(4, "0")}-${ai + 1}-${ti + 1}`, allocationId, trancheId: null, supplierId: supplierId.get(a.supplier)!,
+            hospitalId: hospitalId.get(r.hospital)!, vehiclePlate: plate(`${allocationId}-${ti}`), driverName: driver(`${allocationId}-${ti}`), dispatchedAt,
+            dispatchedAmount: (t.kg / 1000).toFixed(3), dispatchedUnit: "TONNE_LIQUID" as const, kgPerUnit: "1000", dispatchedKg: t.kg, dispatchedById: staffId,
+            receivedKg: accepted, rejectedKg: receivedAt ? t.rejectedKg ?? 0 : 0, shortReason: receivedAt ? t.shortReason ?? null : null,
+            receivedAt, receivedById: receivedAt ? hospitalUser.get(r.hospital) ?? staffId : null,
+          });
+        });
+        return;
+      }
       const status = r.status === "FULFILLED" ? "DELIVERED" : r.status === "IN_TRANSIT" ? "IN_TRANSIT" : "PLANNED";
       allocationRows.push({ id: allocationId, requestId: id, supplierId: supplierId.get(a.supplier)!, day: dayToDate(day), kg: a.kg,
         status: status as "DELIVERED" | "IN_TRANSIT" | "PLANNED", reason: "Alokasi dari pasokan medis harian produsen.",
@@ -433,11 +446,14 @@ export async function seed(prisma: PrismaClient): Promise<SeedSummary> {
         receivedKg: received ? dispatchedKg : null, receivedAt, receivedById: received ? hospitalUser.get(r.hospital) ?? staffId : null,
       });
     });
+    if (r.status === "CLOSED_SHORT" && acceptedKg >= r.approvedKg!) throw new Error(`seed: ${id} closed short with everything received`);
+    const closedAt = r.closedAt ? wib(r.closedAt) : null;
     requestRows.push({
       id, hospitalId: hospitalId.get(r.hospital)!, requestedKg: r.requestedKg, approvedKg: r.approvedKg ?? null,
       neededBy: dayToDate(r.neededBy), urgency: r.urgency, reason: r.reason, status: r.status, rejectionReason: r.rejectionReason ?? null,
+      closedShortReason: r.closedShortReason ?? null, closedAt,
       createdById: hospitalUser.get(r.hospital) ?? staffId, createdAt, decidedById: decided ? staffId : null, decidedAt,
-      fulfilledAt, updatedAt: fulfilledAt ?? decidedAt ?? createdAt,
+      fulfilledAt, updatedAt: closedAt ?? fulfilledAt ?? decidedAt ?? createdAt,
     });
   }
 
@@ -454,17 +470,43 @@ export async function seed(prisma: PrismaClient): Promise<SeedSummary> {
       prisma.stockReport.count(), prisma.caseStat.count(), prisma.pledge.count(), prisma.pledgeTranche.count(),
       prisma.supplyRequest.count(), prisma.allocation.count(), prisma.delivery.count(),
     ]);
-  const endStates = await Promise.all(HOSPITALS.map(async (h) => {
+  const endStates = await Promise.all(ALL_HOSPITALS.map(async (h) => {
     const rows = stock.filter((r) => r.hospital === h.key);
     const received = await prisma.delivery.aggregate({
       _sum: { receivedKg: true },
       where: { hospitalId: hospitalId.get(h.key)!, receivedAt: { gt: reportedAtOf(rows[rows.length - 1]), lte: new Date(SCENARIO_CLOCK_START) } },
     });
     const c = stockClass(h, rows, received._sum.receivedKg ?? 0);
-    return `${h.name}: ${c.status} (${c.hours.toFixed(1)} h at ${SCENARIO_CLOCK_START}${c.status === "stale" ? `, last report ${c.lastDay}` : ""})`;
+    if (c.status !== h.end.kind) throw new Error(`seed: ${h.name} is ${c.status} at the clock's start, not ${h.end.kind}`);
+    return { h, ...c, text: `${h.name}: ${c.status} (${c.hours.toFixed(1)} h at ${SCENARIO_CLOCK_START}${c.status === "stale" ? `, last report ${c.lastDay}` : ""})` };
   }));
+  const named = new Set(HOSPITALS.map((h) => h.key));
+  const byStatus = (list: typeof endStates) => Object.entries(list.reduce<Record<string, number>>((a, e) => ({ ...a, [e.status]: (a[e.status] ?? 0) + 1 }), {}))
+    .map(([k, n]) => `${n} ${k}`).join(", ");
+  const others = endStates.filter((e) => !named.has(e.h.key));
+
+  // the story the demo tells, from the rows it wrote
+  const t = (kg: number) => `${(kg / 1000).toFixed(1)} t`;
+  const useVsMedical = (day: Day) => {
+    const used = stock.filter((r) => r.day === day).reduce((a, r) => a + r.usedKg, 0);
+    const medical = capacity.filter((c) => c.day === day).reduce((a, c) => a + c.medicalKg, 0);
+    return `${day}: hospitals used ${t(used)} of ${t(medical)} medical supply (${Math.round((used / medical) * 100)} %)`;
+  };
+  const rs1 = HOSPITALS.find((h) => h.key === RS1_HOSPITAL)!;
+  const at20 = supplyAtClockStart(rs1, stock.filter((r) => r.hospital === rs1.key), 0, wib(`${LAST_DAY} 20:00`));
+  const story = [
+    `${ALL_HOSPITALS.length} hospitals (${HOSPITALS.length} named, ${others.length} generated, ${ALL_HOSPITALS.filter((h) => h.tankCapacityKg === 0).length} of them on cylinders only), ` +
+      `${ALL_HOSPITALS.reduce((a, h) => a + h.beds, 0)} beds`,
+    useVsMedical(WAVE_PEAK), useVsMedical(LAST_DAY),
+    `${rs1.name} (rs1): ${endStates.find((e) => e.h.key === rs1.key)!.hours.toFixed(0)} h at 09:30, ${(at20.hoursLeft ?? 0).toFixed(1)} h (${at20.status}) by 20:00 unless the 6 t on the road is received`,
+    "short receipt: seed-req-0043, RSUD Banten accepted 5.7 of 6 t (0.3 t rejected, with the reason), closed short by staff",
+    "multi-trip allocation: seed-req-0044, RSUD dr. Drajat Prawiranegara, 12 t from PT Krakatau Steel in two 6 t trucks: one received, one on the road",
+    "tranche trip awaiting receipt: PT Krakatau Steel's last tranche, 2 t to RS Sari Asih Serang (rs2), dispatched 25 Aug 08:40",
+    `the other hospitals at the clock's start: ${byStatus(others)}`,
+  ];
   return { regions, suppliers, hospitals, users: usersN, capacities, stockReports, caseStats, pledges, tranches, requests,
-    allocations, deliveries, [`supply on ${LAST_DAY}`]: endStates.join("; ") };
+    allocations, deliveries, story: story.join("; "),
+    [`supply on ${LAST_DAY}`]: endStates.filter((e) => named.has(e.h.key)).map((e) => e.text).join("; ") };
 }
 
 const PLATES = ["A 8123 KX", "A 9042 BT", "B 9512 TKA", "A 8861 SG", "B 9703 UUB", "A 9318 CL", "A 8790 RB", "B 9264 TXZ"];

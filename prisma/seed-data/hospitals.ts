@@ -1,7 +1,8 @@
 import type { Day } from "../../src/domain/day";
+import type { GeneratedHospitalKey } from "./hospitals-generated";
 import type { RegionCode } from "./regions";
 
-// Hospitals. The names are real-sounding Banten hospitals, but every figure (beds, tanks,
+// The fourteen named hospitals (the rest of the province's are in hospitals-generated.ts). The names are real-sounding Banten hospitals, but every figure (beds, tanks,
 // membership, stock, patients) is invented, so all are isSample: true.
 // Asarda Banten is the association of regional (government) hospitals, so the RSUDs are members
 // and the private hospitals are not.
@@ -28,7 +29,7 @@ export type EndState =
   | { kind: "stale"; lastReport: Day; hours: number };
 
 export interface HospitalSeed {
-  key: HospitalKey;
+  key: HospitalKey | GeneratedHospitalKey;
   name: string;
   regionCode: RegionCode;
   address: string;
@@ -40,6 +41,12 @@ export interface HospitalSeed {
   tankCapacityKg: number;
   /** share of the tank that cannot be delivered (5–10 %) */
   residualPct: number;
+  /** no liquid tank (tankCapacityKg 0): the kg its bank of full cylinders holds */
+  cylinderBankKg?: number;
+  /** share of the tank below which a delivery tops it up (0.35 when absent) */
+  refillBelow?: number;
+  /** severe oxygen patients at the wave's peak beyond 55 % of the COVID beds (tents, emergency rooms); 1 when absent */
+  surge?: number;
   end: EndState;
 }
 

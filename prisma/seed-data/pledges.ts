@@ -62,13 +62,14 @@ function caDeliveries(t: number): TrancheDeliverySeed[] {
 }
 
 // Krakatau Steel: 309 t in 8 weekly tranches from 2021-07-12 (7 × 39 t + 36 t), each sent as
-// six 6.5 t loads (the last tranche as six 6 t loads, not yet due). By 2021-08-25 seven tranches
-// (273 t) are due and all are delivered: ON TRACK.
+// six 6.5 t loads. By 2021-08-25 seven tranches (273 t) are due and all are delivered: ON TRACK.
+// The last tranche (not yet due) sent its first load early, 2 t to RS Sari Asih Serang (red, a
+// few hours left) on the morning of 2021-08-25: on the road at the clock's start, awaiting receipt.
 const KS_DUE: Day[] = ["2021-07-12", "2021-07-19", "2021-07-26", "2021-08-02", "2021-08-09", "2021-08-16", "2021-08-23", "2021-08-30"];
 const KS_TARGETS: HospitalKey[] = ["rsudKabTangerang", "rsudKotaTangerang", "rsudBanten", "drajat", "rsuTangsel", "krakatauMedika"];
 
 function ksDeliveries(t: number): TrancheDeliverySeed[] {
-  if (t >= 7) return [];
+  if (t === 7) return [{ hospital: "sariAsihSerang", tonnes: 2, dispatchedAt: "2021-08-25 08:40" }];
   return KS_TARGETS.map((hospital, i) => ({
     hospital,
     tonnes: 6.5,

@@ -2,14 +2,28 @@ import type { Day } from "../../src/domain/day";
 import type { HospitalKey } from "./hospitals";
 import type { SupplierKey } from "./suppliers";
 
-// SAMPLE: 42 supply requests from 2021-07-01 to 2021-08-25, every status represented.
+// SAMPLE: 44 supply requests from 2021-07-01 to 2021-08-25, every status represented.
 // Allocations draw on producers' medical supply of the day (default: the day the request was
 // made); seed.ts checks that no supplier-day is allocated more than its medicalKg.
 // Deliveries are derived: IN_TRANSIT allocations are dispatched and not yet received; those of
-// FULFILLED requests are received in full.
+// FULFILLED requests are received in full. An allocation with `trips` goes in those trucks
+// instead: n 43 is a short receipt (0.3 t rejected at the door, then closed short by staff), n 44
+// a multi-trip allocation (one truck received, the second on the road at the clock's start).
 
 export type RequestStatusSeed =
-  | "SUBMITTED" | "APPROVED" | "ALLOCATED" | "IN_TRANSIT" | "FULFILLED" | "REJECTED" | "CANCELLED";
+  | "SUBMITTED" | "APPROVED" | "ALLOCATED" | "IN_TRANSIT" | "FULFILLED" | "CLOSED_SHORT" | "REJECTED" | "CANCELLED";
+
+/** One truck against an allocation (when an allocation goes in more than one, or a receipt is short). */
+export interface TripSeed {
+  kg: number;
+  /** WIB, "YYYY-MM-DD HH:MM" */
+  dispatchedAt: string;
+  /** hours from dispatch to receipt; omitted = still on the road */
+  receivedAfterH?: number;
+  /** refused at the door (accepted = kg − rejectedKg), with the hospital's reason */
+  rejectedKg?: number;
+  shortReason?: string;
+}
 
 export interface AllocationSeed {
   supplier: SupplierKey;
@@ -19,6 +33,8 @@ export interface AllocationSeed {
   dispatchedAt?: string;
   /** dispatched as 6 m³ cylinders instead of liquid */
   cylinders?: number;
+  /** the allocation's trucks, when not one truck of the whole allocation */
+  trips?: TripSeed[];
 }
 
 export interface RequestSeed {
@@ -34,6 +50,9 @@ export interface RequestSeed {
   allocations?: AllocationSeed[];
   reason: string;
   rejectionReason?: string;
+  /** CLOSED_SHORT: staff's reason, and when they closed it (WIB) */
+  closedShortReason?: string;
+  closedAt?: string;
 }
 
 export const REQUESTS: RequestSeed[] = [
@@ -122,4 +141,13 @@ export const REQUESTS: RequestSeed[] = [
     reason: "Pengisian rutin tangki." },
   { n: 42, hospital: "rsudBanten", created: "2021-08-25 09:30", neededBy: "2021-08-27", urgency: "ROUTINE", requestedKg: 8000, status: "SUBMITTED",
     reason: "Cadangan akhir pekan." },
+  // The story's receipts: a short one, and an allocation sent in two trucks.
+  { n: 43, hospital: "rsudBanten", created: "2021-08-19 07:40", neededBy: "2021-08-20", urgency: "URGENT", requestedKg: 6000, status: "CLOSED_SHORT", approvedKg: 6000,
+    allocations: [{ supplier: "chandraAsri", kg: 6000, trips: [{ kg: 6000, dispatchedAt: "2021-08-19 13:00", receivedAfterH: 3, rejectedKg: 300,
+      shortReason: "0,3 t ditolak: kemurnian di bawah 99 % pada uji di tempat; dikembalikan ke pemasok." }] }],
+    reason: "Stok di bawah 24 jam, pasien berat bertambah.",
+    closedShortReason: "Kekurangan 0,3 t tidak dikirim ulang: stok cukup sampai pengiriman berikutnya.", closedAt: "2021-08-20 10:00" },
+  { n: 44, hospital: "drajat", created: "2021-08-23 07:30", neededBy: "2021-08-25", urgency: "URGENT", requestedKg: 12000, status: "IN_TRANSIT", approvedKg: 12000,
+    allocations: [{ supplier: "krakatauSteel", kg: 12000, trips: [{ kg: 6000, dispatchedAt: "2021-08-23 13:00", receivedAfterH: 3 }, { kg: 6000, dispatchedAt: "2021-08-25 08:15" }] }],
+    reason: "Pasien kritis bertambah; tangki 10 t diisi dalam dua kali angkut." },
 ];

@@ -4,6 +4,10 @@ import { burnRateKgPerDay } from "@/domain/stock";
 import { fitGrowth, forecastDemand, indiaBedFormulaKgPerDay } from "@/domain/forecast";
 import { prisma } from "@/server/db";
 import { forecastInputs, HISTORY_DAYS, type ForecastInputs } from "@/server/queries/forecast";
+import { ALL_HOSPITALS } from "../../prisma/seed-data/hospitals-generated";
+
+/** Hospitals the seed declares as having stopped reporting before its last day. */
+const STOPPED = ALL_HOSPITALS.filter((h) => h.end.kind === "stale").length;
 
 // The forecast's inputs against the seeded data, each expectation recomputed here from the raw
 // rows (not from SQL), so the database's sums are checked by an independent path.
@@ -52,10 +56,11 @@ describe("forecast inputs against the seed", () => {
 
   it("sums the hospitals' latest reports: patients, reported use and measured burn", () => {
     expect(inputs.latest).toEqual(expected("2021-08-25"));
-    // the seed: 14 hospitals, two of which stopped reporting a few days before the end
-    expect(inputs.latest.hospitals).toBe(14);
-    expect(inputs.latest.olderThanAsOf).toBe(2);
-    expect(inputs.hospitals).toHaveLength(14);
+    // the seed: every active hospital, those it declares stale having stopped reporting a few days before the end
+    expect(inputs.latest.hospitals).toBe(hospitals.length);
+    expect(hospitals.length).toBe(ALL_HOSPITALS.length);
+    expect(inputs.latest.olderThanAsOf).toBe(STOPPED);
+    expect(inputs.hospitals).toHaveLength(hospitals.length);
     const rsud = inputs.hospitals.find((h) => h.name === "RSUD Banten")!;
     const raw = reports.find((r) => r.hospitalId === rsud.id && dateToDay(r.day) === "2021-08-25")!;
     expect(rsud).toMatchObject({ day: "2021-08-25", usedKg: raw.usedKg, severe: raw.severePatients, critical: raw.criticalPatients });
@@ -66,10 +71,13 @@ describe("forecast inputs against the seed", () => {
     const icu = hospitals.reduce((a, h) => a + Math.min(h.icuBeds, h.covidBeds), 0);
     expect(inputs.beds).toEqual({ covidBeds, icuBeds: icu });
     expect(inputs.activeHospitals).toBe(hospitals.length);
-    // the seed: 1,275 COVID beds, 177 of them ICU: (1,275 − 177) × 0.5 × 10 + 177 × 24 = 9,738 L/min
-    // × 1.94976 = 18,987 kg/day — not the 35,706 kg/day the whole hospitals' 2,990 beds would give
-    expect(inputs.beds).toEqual({ covidBeds: 1275, icuBeds: 177 });
-    expect(indiaBedFormulaKgPerDay(inputs.beds)).toBe(18987);
+    // the beds the seed declares; the formula: (COVID − ICU) × 0.5 × 10 L/min + ICU × 24 L/min, × 1.94976 kg per L/min-day
+    const declared = { covidBeds: ALL_HOSPITALS.reduce((a, h) => a + h.covidBeds, 0), icuBeds: ALL_HOSPITALS.reduce((a, h) => a + Math.min(h.icuBeds, h.covidBeds), 0) };
+    expect(inputs.beds).toEqual(declared);
+    const lpm = (declared.covidBeds - declared.icuBeds) * 0.5 * 10 + declared.icuBeds * 24;
+    expect(indiaBedFormulaKgPerDay(inputs.beds)).toBe(Math.round(lpm * 1.94976));
+    // the fourteen named hospitals alone: 1,275 COVID beds, 177 ICU → 9,738 L/min → 18,987 kg/day
+    expect(indiaBedFormulaKgPerDay({ covidBeds: 1275, icuBeds: 177 })).toBe(18987);
   });
 
   it("takes the latest day's medical capacity as supply", async () => {
@@ -126,10 +134,10 @@ describe("a hospital that stops reporting", () => {
     await prisma.stockReport.deleteMany({ where: { hospitalId: quiet.id, day: { gt: new Date("2021-08-10T00:00:00Z") } } });
     reports = await prisma.stockReport.findMany();
     const inputs = (await forecastInputs("2021-08-25"))!;
-    // fifteen days without a report: still one of the 14 hospitals in demand, and counted as carried forward
+    // fifteen days without a report: still one of the hospitals in demand, and counted as carried forward
     expect(inputs.hospitals.find((h) => h.id === quiet.id)).toMatchObject({ day: "2021-08-10" });
     expect(inputs.latest).toEqual(expected("2021-08-25"));
-    expect(inputs.latest.hospitals).toBe(14);
-    expect(inputs.latest.olderThanAsOf).toBe(2);
+    expect(inputs.latest.hospitals).toBe(hospitals.length);
+    expect(inputs.latest.olderThanAsOf).toBe(STOPPED); // it was one of them already
   });
 });

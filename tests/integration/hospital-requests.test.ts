@@ -115,7 +115,7 @@ describe("hospital requests", () => {
     expect(list.every((x) => x.hospitalId === rs1.hospitalId)).toBe(true);
   });
 
-  it("puts each open column of the triage board in the one priority order, rejected and cancelled aside", async () => {
+  it("puts each open column of the triage board in the one priority order, closed-short, rejected and cancelled aside", async () => {
     const board = await triageBoard(new Date(SCENARIO_CLOCK_START));
     const key = (c: TriageCard) => ({
       requestId: c.id, urgency: c.urgency, hoursLeft: c.supply?.hoursLeft ?? null, stale: c.supply?.stale ?? true,
@@ -126,7 +126,8 @@ describe("hospital requests", () => {
       for (let i = 1; i < col.cards.length; i++, compared++) expect(comparePriority(key(col.cards[i - 1]), key(col.cards[i]))).toBeLessThan(0);
     }
     expect(compared).toBeGreaterThan(3);
-    expect(board.aside.every((c) => c.status === "REJECTED" || c.status === "CANCELLED")).toBe(true);
+    expect(board.aside.every((c) => c.status === "REJECTED" || c.status === "CANCELLED" || c.status === "CLOSED_SHORT")).toBe(true);
+    expect(board.aside.some((c) => c.status === "CLOSED_SHORT")).toBe(true); // the seed's short receipt, closed short
     expect(board.columns.map((c) => c.status)).toEqual(["SUBMITTED", "APPROVED", "ALLOCATED", "IN_TRANSIT", "FULFILLED"]);
   });
 });

@@ -20,12 +20,14 @@ type Props = {
   children?: React.ReactNode; // a <select> or <textarea> instead of an <input>
   /** Shown under the field's error: e.g. the amount as the server read it and the limit (DetailNote). */
   note?: React.ReactNode;
+  /** Makes the input's id unique when one page holds several copies of the same form (e.g. a receipt per trip). */
+  idPrefix?: string;
 };
 
 /** A labelled input with its translated field error; keeps what the user typed after a failed submit. */
-export function Field({ name, label, state, errors, type = "text", defaultValue, step, hint, required, amount, children, note }: Props) {
+export function Field({ name, label, state, errors, type = "text", defaultValue, step, hint, required, amount, children, note, idPrefix }: Props) {
   const error = errorText(errors, state.fieldErrors?.[name]);
-  const id = `f-${name}`;
+  const id = idPrefix ? `f-${idPrefix}-${name}` : `f-${name}`;
   const value = state.values?.[name] ?? (defaultValue === undefined ? undefined : String(defaultValue));
   return (
     <div>

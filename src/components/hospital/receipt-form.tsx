@@ -28,10 +28,10 @@ export function ReceiptForm({ action, id, dispatchedTonnes, now, s, errors, loca
     <form action={formAction} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 sm:items-start" noValidate data-testid={`receipt-form-${id}`}>
       <input type="hidden" name="id" value={id} />
       <div className="sm:col-span-2 lg:col-span-4"><FormMessage state={state} errors={errors} saved={s.confirmed} fixErrors={s.fixErrors} /></div>
-      <Field name="receivedKg" label={s.received} amount={{}} state={state} errors={errors} defaultValue={dispatchedTonnes} />
-      <Field name="rejectedKg" label={s.rejected} amount={{}} state={state} errors={errors} hint={s.rejectedHint} />
-      <Field name="shortReason" label={s.shortReason} state={state} errors={errors} hint={s.shortReasonHint} />
-      <Field name="receivedAt" label={s.receivedAt} type="datetime-local" state={state} errors={errors} defaultValue={now} />
+      <Field idPrefix={id} name="receivedKg" label={s.received} amount={{}} state={state} errors={errors} defaultValue={dispatchedTonnes} />
+      <Field idPrefix={id} name="rejectedKg" label={s.rejected} amount={{}} state={state} errors={errors} hint={s.rejectedHint} />
+      <Field idPrefix={id} name="shortReason" label={s.shortReason} state={state} errors={errors} hint={s.shortReasonHint} />
+      <Field idPrefix={id} name="receivedAt" label={s.receivedAt} type="datetime-local" state={state} errors={errors} defaultValue={now} />
       <div className="sm:col-span-2 lg:col-span-4 space-y-2">
         <DetailNote state={state} s={s} locale={locale} />
         {askConfirm && (

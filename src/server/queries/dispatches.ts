@@ -88,3 +88,17 @@ export async function openTranches(includeId?: string) {
     LIMIT 300`;
   return rows.map((r) => ({ id: r.id, pledgeId: r.pledgeId, dueOn: dateToDay(r.dueOn), kg: r.kg, dispatchedKg: Number(r.dispatched ?? 0), supplier: r.supplier }));
 }
+
+/** Trips to one hospital whose receipt is not yet confirmed, oldest first: request trips and pledge-tranche trips. */
+export async function incomingDeliveries(hospitalId: string) {
+  return prisma.delivery.findMany({
+    where: { hospitalId, receivedKg: null },
+    orderBy: [{ dispatchedAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true, dispatchedAt: true, dispatchedKg: true, vehiclePlate: true, driverName: true,
+      supplier: { select: { name: true } },
+      allocation: { select: { requestId: true } },
+      tranche: { select: { dueOn: true, pledgeId: true } },
+    },
+  });
+}

@@ -99,7 +99,13 @@ export async function pledgeDetail(id: string, day: Day) {
     take: 100,
     include: { hospital: { select: { name: true } } },
   });
+  // dispatched and not yet confirmed: on the road (the list above may be cut at 100 trips)
+  const awaiting = await prisma.delivery.aggregate({
+    _sum: { dispatchedKg: true },
+    where: { receivedKg: null, OR: [{ tranche: { pledgeId: id } }, { allocation: { pledgeId: id } }] },
+  });
   return {
+    awaitingKg: awaiting._sum.dispatchedKg ?? 0,
     ...toRow(raw, day),
     note: pledge.note,
     hospitals: pledge.hospitals.map((h) => h.hospital),

@@ -82,7 +82,7 @@ export const BOARD_COLUMN_LIMIT = 50;
 /**
  * The staff triage board: a column per open status (and fulfilled), each in the one priority
  * order the recommender uses too (src/domain/priority.ts: projected hours less an urgency boost,
- * then needed-by day); rejected and cancelled aside.
+ * then needed-by day); closed short, rejected and cancelled aside.
  * Each open column shows its first `columnLimit` cards and counts all of them (`total`): at
  * national scale there are thousands of open requests. `supply`: supplyByHospital's map when
  * the caller has it already (the triage page shares it with the recommender).

@@ -1,15 +1,19 @@
 import { unusableFloorKg } from "@/domain/stock";
-import { today } from "@/server/clock";
+import { now, today } from "@/server/clock";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { IncomingDeliveries } from "@/components/hospital/incoming-deliveries";
 import { StockForm } from "@/components/hospital/stock-form";
 import { StockHistory } from "@/components/hospital/stock-history";
 import { SupplyBadge } from "@/components/hospital/supply-badge";
 import { formatTonnes } from "@/i18n/format";
 import { getI18n } from "@/i18n/server";
+import { can } from "@/server/permissions";
 import { prisma } from "@/server/db";
+import { incomingDeliveries } from "@/server/queries/dispatches";
 import { stockHistory, supplyOf } from "@/server/queries/stock";
 import { requireActor } from "@/server/session";
+import { confirmReceiptAction } from "../requests/actions";
 import { submitStockAction } from "./actions";
 
 export default async function MyHospitalPage() {
@@ -17,11 +21,15 @@ export default async function MyHospitalPage() {
   if (!actor.hospitalId) notFound();
   const { t, locale } = await getI18n();
   const s = t.hospital.stock;
-  const [hospital, supply, reports] = await Promise.all([
+  const mayConfirm = can(actor, "receipt:confirm", { hospitalId: actor.hospitalId });
+  const [hospital, supply, reports, incoming] = await Promise.all([
     prisma.hospital.findUnique({ where: { id: actor.hospitalId }, include: { region: true } }),
     supplyOf(actor.hospitalId),
     stockHistory(actor.hospitalId, 30),
+    mayConfirm ? incomingDeliveries(actor.hospitalId) : Promise.resolve([]),
   ]);
+  /** now as a WIB datetime-local value */
+  const wibNow = new Date(now().getTime() + 7 * 3_600_000).toISOString().slice(0, 16);
   if (!hospital) notFound();
   return (
     <>
@@ -44,6 +52,7 @@ export default async function MyHospitalPage() {
         )}
         <p className="text-xs text-slate-500">{t.hospital.supply.legend}</p>
       </section>
+      {mayConfirm && <IncomingDeliveries deliveries={incoming} action={confirmReceiptAction} now={wibNow} t={t} locale={locale} />}
       <section className="space-y-2">
         <h2>{s.title}</h2>
         <p className="text-sm text-slate-600">{s.intro}</p>

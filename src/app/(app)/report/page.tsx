@@ -39,8 +39,9 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
   const d = await cachedDashboardData(day, 30, province);
   const tables = dashboardTables(d, t, locale);
   const s = d.summary;
-  // the few most at risk: the page must stay one A4 sheet (the dashboard and its CSV have them all)
-  const atRisk = d.hospitals.filter((x) => x.status !== "green").slice(0, 6);
+  // the few most at risk, without the stock and report-day columns: the page must stay one A4
+  // sheet with a hundred hospitals (the dashboard and its CSV have them all, with every column)
+  const atRisk = d.hospitals.filter((x) => x.status !== "green").slice(0, 4);
   const h = t.headline;
   const T = (kg: number) => formatTonnes(kg, locale);
   const names = (codes: string[]) => codes.map((c) => s.provinces.find((x) => x.code === c)?.name ?? c).join(", ");
@@ -114,7 +115,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
       <section aria-labelledby="r-risk">
         <h2 id="r-risk" className="text-base">{t.report.topRisk}</h2>
         <p className="text-xs text-slate-700" data-testid="r-as-of">{t.report.projectedTo(formatDateTime(d.supplyAsOf, locale))}</p>
-        <DataTable spec={{ ...tables.hospitals, rows: atRisk }} testId="r-hospitals" />
+        <DataTable spec={{ ...tables.hospitals, rows: atRisk, columns: tables.hospitals.columns.filter((_, i) => i !== 4 && i !== 6) }} testId="r-hospitals" />
       </section>
 
       <section aria-labelledby="r-regions">

@@ -92,9 +92,13 @@ function receiptInput(data: FormData) {
   };
 }
 
+/** The receiving hospital confirms a trip (request page, or its incoming list on /my-hospital). */
 export async function confirmReceiptAction(_prev: FormState, data: FormData): Promise<FormState> {
   const result = await confirmReceipt(await currentActor(), receiptInput(data));
-  if (result.ok) refresh();
+  if (result.ok) {
+    refresh();
+    revalidatePath("/pledges", "layout"); // a tranche trip moves its pledge's progress
+  }
   return formStateOf(result, data);
 }
 

@@ -13,6 +13,7 @@ import { requireActor } from "@/server/session";
 import { updatePledgeAction } from "../actions";
 import { recordTrancheReceiptAction } from "../../requests/actions";
 import { ReceiptForm } from "@/components/hospital/receipt-form";
+import { receiptFormStrings } from "@/components/hospital/texts";
 import { now as clockNow } from "@/server/clock";
 import { pledgeFormStrings } from "../strings";
 
@@ -29,11 +30,7 @@ export default async function PledgePage({ params, searchParams }: { params: Pro
   // staff record a tranche trip's receipt (the hospital may also confirm its own from its pages)
   const recorder = can(actor, "receipt:record");
   const rc = t.hospital.receipts;
-  const receiptStrings = {
-    received: rc.accepted, rejected: rc.rejected, rejectedHint: rc.rejectedHint, shortReason: rc.shortReason, shortReasonHint: rc.shortReasonHint,
-    receivedAt: rc.receivedAt, confirm: rc.confirm, confirmed: rc.confirmed, fixErrors: t.shell.common.fixErrors, confirmUnusual: rc.confirmUnusual,
-    interpreted: rc.interpreted("{amount}"), limit: rc.limit("{amount}"),
-  };
+  const receiptStrings = receiptFormStrings(t);
   const wibNow = new Date(clockNow().getTime() + 7 * 3_600_000).toISOString().slice(0, 16);
   const stat = (label: string, value: string, testId: string) => (
     <div className="card"><p className="text-sm text-slate-500">{label}</p><p className="text-xl font-semibold tabular-nums" data-testid={testId}>{value}</p></div>
@@ -53,11 +50,12 @@ export default async function PledgePage({ params, searchParams }: { params: Pro
         </div>
       </div>
       {created && <p className="rounded-md bg-green-50 p-3 text-sm text-green-800" data-testid="form-ok">{s.created}</p>}
-      <section className="grid grid-cols-2 gap-3 lg:grid-cols-4" aria-label={s.progress}>
+      <section className="grid grid-cols-2 gap-3 lg:grid-cols-5" aria-label={s.progress}>
         {stat(s.total, formatTonnes(p.totalKg, locale), "pledge-total")}
         {stat(s.dueToDate, formatTonnes(p.progress.dueToDateKg, locale), "pledge-due")}
         {stat(s.delivered, formatTonnes(p.progress.deliveredKg, locale), "pledge-delivered")}
         {stat(t.supply.dispatches.dispatchedKg, formatTonnes(p.dispatchedKg, locale), "pledge-dispatched")}
+        {stat(s.onTheRoad, formatTonnes(p.awaitingKg, locale), "pledge-on-the-road")}
       </section>
       <div><ProgressBar pct={p.progress.deliveredPct} /><p className="mt-1 text-xs text-slate-500">{s.deliveredHint}</p></div>
 

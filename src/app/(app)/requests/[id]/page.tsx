@@ -13,7 +13,7 @@ import { ReceiptForm } from "@/components/hospital/receipt-form";
 import { ReasonForm } from "@/components/hospital/reason-form";
 import { StatusBadge, UrgencyBadge } from "@/components/hospital/status-badge";
 import { SupplyBadge } from "@/components/hospital/supply-badge";
-import { reasonText } from "@/components/hospital/texts";
+import { reasonText, receiptFormStrings } from "@/components/hospital/texts";
 import { errorText } from "@/i18n/errors";
 import { formatDateTime, formatDay, formatTonnes } from "@/i18n/format";
 import { getI18n } from "@/i18n/server";
@@ -51,11 +51,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
   const mayCancelAllocation = can(actor, "allocation:cancel") && accepts(request.status, "cancelAllocation");
   const mayClose = can(actor, "request:close") && accepts(request.status, "closeShort");
   const rc = h.receipts;
-  const receiptStrings = {
-    received: rc.accepted, rejected: rc.rejected, rejectedHint: rc.rejectedHint, shortReason: rc.shortReason, shortReasonHint: rc.shortReasonHint,
-    receivedAt: rc.receivedAt, confirm: rc.confirm, confirmed: rc.confirmed, fixErrors: t.shell.common.fixErrors, confirmUnusual: rc.confirmUnusual,
-    interpreted: rc.interpreted("{amount}"), limit: rc.limit("{amount}"),
-  };
+  const receiptStrings = receiptFormStrings(t);
   const supply = actor.role === "HOSPITAL" ? null : await supplyOf(request.hospitalId);
 
   let allocation: { day: string; rows: AllocationRow[]; shortage: boolean } | null = null;
