@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from "node:fs";
 import pg from "pg";
 
 // For e2e specs that must look at (or change) the database behind the server under test:
@@ -31,4 +32,14 @@ export async function findDatabaseByLoginMarker(baseUrl: string, markerEmail: st
     }
   }
   throw new Error(`No oxy_e2e_* database holds the login marker ${markerEmail}`);
+}
+
+/**
+ * The PostgreSQL server the e2e app's database lives on: TEST_DATABASE_URL / DATABASE_URL, or the
+ * embedded server scripts/e2e-server.ts started, whose URL it writes to E2E_DB_URL_FILE (set by
+ * playwright.config.ts). Tests that look into the database find theirs there, so none skips.
+ */
+export function e2eDatabaseServerUrl(): string | undefined {
+  const file = process.env.E2E_DB_URL_FILE;
+  return process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || (file && existsSync(file) ? readFileSync(file, "utf8").trim() || undefined : undefined);
 }

@@ -2,14 +2,14 @@ import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import bcrypt from "bcryptjs";
 import pg from "pg";
-import { findDatabaseByLoginMarker } from "../../scripts/lib/e2e-db";
+import { e2eDatabaseServerUrl, findDatabaseByLoginMarker } from "../../scripts/lib/e2e-db";
 import { loginAs } from "./helpers";
 
 // Accounts an admin manages (issue #13 item 4, and the usability issue): a new account and a
 // reset password must be changed at the first sign-in, the one-time password is shown once, and
 // an admin edits name, role and hospital — a new role ends the account's open sessions.
 
-const BASE = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+const BASE = e2eDatabaseServerUrl();
 let dbUrl: string | null = null;
 
 async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
@@ -82,7 +82,7 @@ test("a new account signs in with the admin's password, must choose its own firs
 });
 
 test("an admin's reset shows a one-time password once and ends the account's sessions; a role change ends them too", async ({ page, browser }) => {
-  test.skip(!dbUrl, "needs TEST_DATABASE_URL to look at the database");
+  test.skip(!dbUrl, "the e2e server\'s database is needed to look at the database");
   // A throwaway official (the demo accounts stay as they are for the other specs).
   const email = `acct-${randomBytes(4).toString("hex")}@satgas.test`;
   await sql(`INSERT INTO "User" (id, email, name, "passwordHash", role) VALUES ($1, $2, 'Account test', $3, 'OFFICIAL')`, [

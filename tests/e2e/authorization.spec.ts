@@ -4,7 +4,7 @@ import { join, relative, sep } from "node:path";
 import { expect, request as requestFactory, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import pg from "pg";
 import { can, type Action, type Actor } from "../../src/server/permissions";
-import { findDatabaseByLoginMarker } from "../../scripts/lib/e2e-db";
+import { e2eDatabaseServerUrl, findDatabaseByLoginMarker } from "../../scripts/lib/e2e-db";
 import { loginAs } from "./helpers";
 
 // The authorization matrix over HTTP: every page and route handler under src/app, requested
@@ -94,7 +94,7 @@ test("discovery: every page.tsx and route.ts under src/app is in the table", () 
   expect(known.filter((r) => !found.includes(r)), "table entries that no longer exist").toEqual([]);
 });
 
-const BASE = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+const BASE = e2eDatabaseServerUrl();
 const sessions = new Map<Who, APIRequestContext>();
 const actors = new Map<Who, Actor | null>();
 let ids: Ids;
@@ -104,7 +104,7 @@ test.beforeAll(async ({ browser }) => {
   test.setTimeout(180_000);
   const baseURL = test.info().project.use.baseURL!;
   // The database behind the server: found by a failed-login marker (scripts/lib/e2e-db.ts).
-  test.skip(!BASE, "needs TEST_DATABASE_URL to read record ids");
+  test.skip(!BASE, "the e2e server\'s database is needed to read record ids");
   const marker = `authz-${randomBytes(6).toString("hex")}@satgas.test`;
   const probe = await browser.newPage({ extraHTTPHeaders: { "x-forwarded-for": "192.0.2.50" } });
   await probe.goto("/login");

@@ -5,7 +5,7 @@ import { expect, test, type Page } from "@playwright/test";
 import bcrypt from "bcryptjs";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
-import { findDatabaseByLoginMarker } from "../../scripts/lib/e2e-db";
+import { e2eDatabaseServerUrl, findDatabaseByLoginMarker } from "../../scripts/lib/e2e-db";
 import { loginAs } from "./helpers";
 
 // Security checks against the production build the e2e server runs (scripts/e2e-server.ts):
@@ -15,7 +15,7 @@ import { loginAs } from "./helpers";
 
 const DIST = process.env.NEXT_DIST_DIR || ".next";
 const AUTH_SECRET = process.env.AUTH_SECRET ?? "e2e-secret-not-for-production-0123456789";
-const BASE = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+const BASE = e2eDatabaseServerUrl();
 const COOKIE = "authjs.session-token"; // over http; "__Secure-authjs.session-token" over https
 
 let dbUrl: string | null = null;
@@ -168,7 +168,7 @@ test("API answers and exports are never stored by a browser or proxy", async ({ 
 });
 
 test("a supplier named like a formula comes out of both exports as text", async ({ page }) => {
-  test.skip(!dbUrl, "needs TEST_DATABASE_URL to rename a supplier");
+  test.skip(!dbUrl, "the e2e server\'s database is needed to rename a supplier");
   const evil = '=HYPERLINK("http://evil","x")';
   const [producer] = await sql<{ id: string; name: string }>(`SELECT s.id, s.name FROM "Supplier" s WHERE kind = 'PRODUCER' AND EXISTS (SELECT 1 FROM "DailyCapacity" c WHERE c."supplierId" = s.id AND c.day = '2021-07-26') ORDER BY name LIMIT 1`);
   await sql(`UPDATE "Supplier" SET name = $1 WHERE id = $2`, [evil, producer.id]);
@@ -185,7 +185,7 @@ test("a supplier named like a formula comes out of both exports as text", async 
 });
 
 test("STAFF cannot read the accounts' or tokens' audit trail; ADMIN can", async ({ browser }) => {
-  test.skip(!dbUrl, "needs TEST_DATABASE_URL to write an account event");
+  test.skip(!dbUrl, "the e2e server\'s database is needed to write an account event");
   const marker = `audit-${randomBytes(4).toString("hex")}@satgas.test`;
   const [{ id: adminId }] = await sql<{ id: string }>(`SELECT id FROM "User" WHERE email = 'admin@satgas.test'`);
   await sql(`INSERT INTO "AuditEvent" ("actorId", action, entity, "entityId", after) VALUES ($1, 'user.create', 'User', 'u-audit', $2), ($1, 'token.issue', 'ApiToken', 't-audit', $2)`, [adminId, JSON.stringify({ email: marker, role: "OFFICIAL" })]);
@@ -230,7 +230,7 @@ test("a server action body over the limit or nested too deep is a 4xx; a CSV at 
 });
 
 test("a forged X-Forwarded-Host does not make a cross-origin server action same-origin", async ({ page }) => {
-  test.skip(!dbUrl, "needs TEST_DATABASE_URL to look at the database");
+  test.skip(!dbUrl, "the e2e server\'s database is needed to look at the database");
   const manifest = JSON.parse(readFileSync(join(DIST, "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName?: string }> };
   const actionId = Object.entries(manifest.node).find(([, v]) => v.exportedName === "markAllReadAction")![0];
   await loginAs(page, "rs1@satgas.test");
@@ -248,7 +248,7 @@ test("a forged X-Forwarded-Host does not make a cross-origin server action same-
 });
 
 test("a cross-origin POST to a server action is refused and changes nothing", async ({ page }) => {
-  test.skip(!dbUrl, "needs TEST_DATABASE_URL to look at the database");
+  test.skip(!dbUrl, "the e2e server\'s database is needed to look at the database");
   const manifest = JSON.parse(readFileSync(join(DIST, "server", "server-reference-manifest.json"), "utf8")) as {
     node: Record<string, { filename?: string; exportedName?: string }>;
   };
@@ -279,7 +279,7 @@ test("a cross-origin POST to a server action is refused and changes nothing", as
 });
 
 test("five failed logins delay the account, even for the right password, and the delay ends on its own", async ({ page }) => {
-  test.skip(!dbUrl, "needs TEST_DATABASE_URL to create a throwaway account");
+  test.skip(!dbUrl, "the e2e server\'s database is needed to create a throwaway account");
   const { email } = await newUser("OFFICIAL", "right-password-123");
   await fromAddress(page, "192.0.2.20");
   await failLogin(page, email);
@@ -311,7 +311,7 @@ test("the session cookie is HttpOnly, SameSite=Lax and lasts 8 hours", async ({ 
 });
 
 test("a session token past its lifetime, idle, or of a session the server does not know is refused", async ({ page, context }) => {
-  test.skip(!dbUrl, "needs TEST_DATABASE_URL to read the user id");
+  test.skip(!dbUrl, "the e2e server\'s database is needed to read the user id");
   const [{ id }] = await sql<{ id: string }>(`SELECT id FROM "User" WHERE email = 'official@satgas.test'`);
   /** A server-side session started `startedMinAgo`, last seen `seenMinAgo`; its id for the token. */
   const session = async (startedMinAgo: number, seenMinAgo: number) => {
@@ -370,7 +370,7 @@ test("a session token past its lifetime, idle, or of a session the server does n
 });
 
 test("an admin disabling an account locks its open session out at the next page load", async ({ page, browser }) => {
-  test.skip(!dbUrl, "needs TEST_DATABASE_URL to create the account");
+  test.skip(!dbUrl, "the e2e server\'s database is needed to create the account");
   const { email } = await newUser("STAFF", "staff-password-123");
   await fromAddress(page, "192.0.2.30");
   await loginWith(page, email, "staff-password-123");
@@ -400,7 +400,7 @@ test("an admin disabling an account locks its open session out at the next page 
 });
 
 test("a failing query shows the error page and a JSON error, never SQL or a stack", async ({ page }) => {
-  test.skip(!dbUrl, "needs TEST_DATABASE_URL to break (and mend) a table");
+  test.skip(!dbUrl, "the e2e server\'s database is needed to break (and mend) a table");
   await loginAs(page, "official@satgas.test");
   await sql(`ALTER TABLE "DailyCapacity" RENAME TO "DailyCapacity_hidden"`);
   try {

@@ -5,7 +5,7 @@ import { expect, request as playwrightRequest, test, type APIRequestContext, typ
 import bcrypt from "bcryptjs";
 import { decode } from "next-auth/jwt";
 import pg from "pg";
-import { findDatabaseByLoginMarker } from "../../scripts/lib/e2e-db";
+import { e2eDatabaseServerUrl, findDatabaseByLoginMarker } from "../../scripts/lib/e2e-db";
 
 // Sessions and sign-in over HTTP against the production build (issue #13 items 1-3): where a
 // signed-in user is sent after login, sessions that end (sign-out, disabling, lifetime), and
@@ -13,7 +13,7 @@ import { findDatabaseByLoginMarker } from "../../scripts/lib/e2e-db";
 
 const DIST = process.env.NEXT_DIST_DIR || ".next";
 const AUTH_SECRET = process.env.AUTH_SECRET ?? "e2e-secret-not-for-production-0123456789";
-const BASE = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+const BASE = e2eDatabaseServerUrl();
 const COOKIE = "authjs.session-token";
 
 let dbUrl: string | null = null;
@@ -94,7 +94,7 @@ test.describe("after login, only a path of this site", () => {
   ];
   for (const callback of attempts) {
     test(`callbackUrl=${callback} stays on the site`, async ({ page }) => {
-      test.skip(!dbUrl, "needs TEST_DATABASE_URL to create the account");
+      test.skip(!dbUrl, "the e2e server\'s database is needed to create the account");
       const { email } = await newUser("OFFICIAL", "official-password-123");
       let left = false;
       await page.route((url) => url.hostname.endsWith("evil.example"), (route) => {
@@ -111,7 +111,7 @@ test.describe("after login, only a path of this site", () => {
   }
 
   test("a same-site callback is kept, query included", async ({ page }) => {
-    test.skip(!dbUrl, "needs TEST_DATABASE_URL to create the account");
+    test.skip(!dbUrl, "the e2e server\'s database is needed to create the account");
     const { email } = await newUser("OFFICIAL", "official-password-123");
     await loginWith(page, email, "official-password-123", `/login?callbackUrl=${encodeURIComponent("/report?date=2021-07-26")}`);
     await expect(page).toHaveURL(/\/report\?date=2021-07-26$/);
@@ -119,7 +119,7 @@ test.describe("after login, only a path of this site", () => {
 });
 
 test("after sign-out, a copy of the session cookie opens nothing: pages, API, server actions, /api/auth/session", async ({ page, browser }) => {
-  test.skip(!dbUrl, "needs TEST_DATABASE_URL to create the account");
+  test.skip(!dbUrl, "the e2e server\'s database is needed to create the account");
   const { id, email } = await newUser("STAFF", "staff-password-123");
   await loginWith(page, email, "staff-password-123");
   await expect(page.getByTestId("whoami")).toBeVisible();
@@ -150,7 +150,7 @@ test("after sign-out, a copy of the session cookie opens nothing: pages, API, se
 });
 
 test("/api/auth/session never extends a session past 8 hours from sign-in", async ({ page }) => {
-  test.skip(!dbUrl, "needs TEST_DATABASE_URL to create the account");
+  test.skip(!dbUrl, "the e2e server\'s database is needed to create the account");
   const { email } = await newUser("OFFICIAL", "official-password-123");
   const signedInBy = Math.floor(Date.now() / 1000) + 1;
   await loginWith(page, email, "official-password-123");
@@ -168,7 +168,7 @@ test("/api/auth/session never extends a session past 8 hours from sign-in", asyn
 });
 
 test("re-enabling a disabled account does not revive its old session", async ({ page, browser }) => {
-  test.skip(!dbUrl, "needs TEST_DATABASE_URL to create the account");
+  test.skip(!dbUrl, "the e2e server\'s database is needed to create the account");
   const { email } = await newUser("STAFF", "staff-password-123");
   await loginWith(page, email, "staff-password-123");
   await expect(page.getByTestId("whoami")).toBeVisible();
@@ -196,7 +196,7 @@ test("re-enabling a disabled account does not revive its old session", async ({ 
 });
 
 test("40 wrong passwords at once are not all checked, the right one after them is refused, and /api/health stays quick", async () => {
-  test.skip(!dbUrl, "needs TEST_DATABASE_URL to create the account");
+  test.skip(!dbUrl, "the e2e server\'s database is needed to create the account");
   test.setTimeout(120_000);
   // Cost 12, as production bcrypt hashes were: each check is real work.
   const { email } = await newUser("OFFICIAL", "the-right-password-123", 12);
