@@ -66,6 +66,7 @@ const ROUTES: Record<string, Route> = {
   "/triage": { kind: "page", url: () => "/triage", access: { action: "request:decide" } },
   // Signed-out visitors are sent to /login by src/proxy.ts before they see it.
   "/forbidden": { kind: "page", url: () => "/forbidden", access: "signed-in" },
+  "/password": { kind: "page", url: () => "/password", access: "signed-in" },
   "/login": { kind: "page", url: () => "/login", access: "public" },
   "/api/auth/[...nextauth]": { kind: "route", url: () => "/api/auth/session", access: "public" },
   "/api/health": { kind: "route", url: () => "/api/health", access: "public" },
