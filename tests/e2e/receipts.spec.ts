@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page, type Locator } from "@playwright/test";
 import { PASSWORD } from "./helpers";
 
 // Receipts end to end (issue: a hospital receiving 19.7 t of a 20 t allocation must not leave
@@ -47,6 +47,20 @@ async function dispatchAll(staff: Page, requestUrl: string, plate: string) {
   }
 }
 
+/**
+ * Submits a form; when the server asks to confirm an unusual amount (decision 0022: how unusual
+ * 20 t is depends on what the hospital holds, i.e. on which test ran before), ticks and submits again.
+ */
+async function submitConfirmingIfAsked(form: Locator, done: Locator) {
+  await form.getByRole("button").click();
+  const confirm = form.getByTestId("confirm-unusual");
+  await expect(confirm.or(done)).toBeVisible();
+  if (await confirm.isVisible()) {
+    await confirm.check();
+    await form.getByRole("button").click();
+  }
+}
+
 /** rs1 asks for 20 t; staff approve it all, allocate it from one supply, and dispatch one 20 t truck. */
 async function twentyTonnesOnTheRoad(browser: Browser, plate: string) {
   const rs1 = await as(browser, "rs1@satgas.test");
@@ -55,10 +69,10 @@ async function twentyTonnesOnTheRoad(browser: Browser, plate: string) {
   await form.getByLabel(/Jumlah/).fill("20");
   await form.getByLabel(/Urgensi/).selectOption("URGENT");
   await form.getByLabel(/Alasan/).fill(`Uji penerimaan ${plate}`);
-  await form.getByRole("button").click();
-  // 20 t is more than RSUD Banten's 10 t tank takes in by the day (decision 0022): confirmed
-  await form.getByTestId("confirm-unusual").check();
-  await form.getByRole("button").click();
+  // needed in three days: 20 t is then unusual for RSUD Banten's 10 t tank (it asks to confirm,
+  // decision 0022) but possible, even after an earlier test filled the tank
+  await form.getByLabel(/Dibutuhkan/).fill("2021-08-28");
+  await submitConfirmingIfAsked(form, rs1.getByTestId("request-status"));
   await expect(rs1).toHaveURL(/\/requests\/[^/?]+\?created=1/);
   const requestUrl = new URL(rs1.url()).pathname;
 
@@ -66,9 +80,7 @@ async function twentyTonnesOnTheRoad(browser: Browser, plate: string) {
   await staff.goto(requestUrl);
   const approve = staff.getByTestId("approve-form");
   await approve.getByLabel(/Disetujui/).fill("20");
-  await approve.getByRole("button").click();
-  await approve.getByTestId("confirm-unusual").check(); // the same limit, for staff
-  await approve.getByRole("button").click();
+  await submitConfirmingIfAsked(approve, staff.getByTestId("request-status").and(staff.locator('[data-status="APPROVED"]')));
   await expect(staff.getByTestId("request-status")).toHaveAttribute("data-status", "APPROVED");
   await allocateFromOneSupply(staff, "20");
   await expect(staff.getByTestId("request-status")).toHaveAttribute("data-status", "ALLOCATED");
