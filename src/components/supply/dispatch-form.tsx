@@ -12,17 +12,19 @@ import { useFormChoice } from "./use-form-choice";
 
 type Unit = "TONNE_LIQUID" | "M3_GAS" | "CYLINDER" | "KG" | "LITRE_LIQUID";
 type Strings = {
-  source: string; allocation: string; tranche: string; chooseSource: string; hospital: string; chooseHospital: string; hospitalHint: string;
+  source: string; allocation: string; tranche: string; chooseSource: string; hospital: string; chooseHospital: string; hospitalHint: string; hospitalsGroup: string; depotsGroup: string;
   vehiclePlate: string; driverName: string; amount: string; unit: string; cylinderSize: string; cylinderHint: string; conversionHint: string;
   dispatchedAt: string; submit: string; saved: string; fixErrors: string; units: Record<Unit, string>;
   confirmUnusual: string; interpreted: string; limit: string;
 };
 
 /** Logs a dispatch; the idempotency key was made when the page rendered, so a double submit logs one. */
-export function DispatchForm({ action, s, errors, idempotencyKey, allocations, tranches, hospitals, initialSource, locale }: {
+export function DispatchForm({ action, s, errors, idempotencyKey, allocations, tranches, hospitals, depots, initialSource, locale }: {
   action: (prev: FormState, data: FormData) => Promise<FormState>;
   s: Strings; errors: ErrorMessages; idempotencyKey: string; initialSource: string; locale: Locale;
   allocations: { value: string; label: string }[]; tranches: { value: string; label: string }[]; hospitals: { id: string; name: string }[];
+  /** distributors whose depots a tranche trip may go to */
+  depots: { id: string; name: string }[];
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   const source = useFormChoice(state, "source", initialSource);
@@ -48,7 +50,8 @@ export function DispatchForm({ action, s, errors, idempotencyKey, allocations, t
         <Field name="hospitalId" label={s.hospital} state={state} errors={errors}>
           <select id="f-hospitalId" name="hospitalId" className="input" defaultValue={state.values?.hospitalId ?? ""} key={state.values?.hospitalId} aria-invalid={!!state.fieldErrors?.hospitalId}>
             <option value="">{s.chooseHospital}</option>
-            {hospitals.map((h) => <option key={h.id} value={h.id}>{h.name}</option>)}
+            <optgroup label={s.hospitalsGroup}>{hospitals.map((h) => <option key={h.id} value={h.id}>{h.name}</option>)}</optgroup>
+            {depots.length > 0 && <optgroup label={s.depotsGroup}>{depots.map((d) => <option key={d.id} value={`depot:${d.id}`}>{d.name}</option>)}</optgroup>}
           </select>
         </Field>
       ) : (

@@ -38,7 +38,7 @@ export async function listDispatches(sp: SearchParams, scope: string | null = nu
   const onlyDiff = one(sp, "diff") === "1";
   const where: Prisma.DeliveryWhereInput = {
     ...(scope ? { hospitalId: scope } : {}),
-    ...(p.q ? { OR: [{ vehiclePlate: { contains: p.q, mode: "insensitive" } }, { hospital: { name: { contains: p.q, mode: "insensitive" } } }, { supplier: { name: { contains: p.q, mode: "insensitive" } } }] } : {}),
+    ...(p.q ? { OR: [{ vehiclePlate: { contains: p.q, mode: "insensitive" } }, { hospital: { name: { contains: p.q, mode: "insensitive" } } }, { depot: { name: { contains: p.q, mode: "insensitive" } } }, { supplier: { name: { contains: p.q, mode: "insensitive" } } }] } : {}),
     ...(onlyDiff ? { id: { in: await flaggedIds() } } : {}),
   };
   const [rows, total] = await Promise.all([
@@ -47,7 +47,7 @@ export async function listDispatches(sp: SearchParams, scope: string | null = nu
       orderBy: [ORDER[p.sort](p.dir), { id: "asc" }],
       skip: p.skip,
       take: p.take,
-      include: { hospital: { select: { name: true } }, supplier: { select: { name: true } }, tranche: { select: { pledgeId: true, dueOn: true } } },
+      include: { hospital: { select: { name: true } }, depot: { select: { name: true } }, supplier: { select: { name: true } }, tranche: { select: { pledgeId: true, dueOn: true } } },
     }),
     prisma.delivery.count({ where }),
   ]);

@@ -97,7 +97,7 @@ export async function pledgeDetail(id: string, day: Day) {
     where: { OR: [{ tranche: { pledgeId: id } }, { allocation: { pledgeId: id } }] },
     orderBy: { dispatchedAt: "desc" },
     take: 100,
-    include: { hospital: { select: { name: true } } },
+    include: { hospital: { select: { name: true } }, depot: { select: { name: true } } },
   });
   // dispatched and not yet confirmed: on the road (the list above may be cut at 100 trips)
   const awaiting = await prisma.delivery.aggregate({
@@ -112,6 +112,11 @@ export async function pledgeDetail(id: string, day: Day) {
     tranches: tranches.map((t) => ({ id: t.id, dueOn: dateToDay(t.dueOn), kg: t.kg, dispatchedKg: Number(t.dispatched ?? 0), receivedKg: Number(t.received ?? 0), deliveries: Number(t.n) })),
     deliveries,
   };
+}
+
+/** Active distributors: the depots a tranche trip may go to. */
+export function depotOptions() {
+  return prisma.supplier.findMany({ where: { active: true, kind: "DISTRIBUTOR" }, orderBy: { name: "asc" }, select: { id: true, name: true } });
 }
 
 export function hospitalOptions() {

@@ -51,6 +51,8 @@ const input = z
     allocationId: z.string().trim().optional(),
     trancheId: z.string().trim().optional(),
     hospitalId: z.string().trim().optional(),
+    /** a tranche trip to a distributor's depot instead of a hospital */
+    depotId: z.string().trim().optional(),
     vehiclePlate: z
       .string()
       .trim()
@@ -68,7 +70,7 @@ const input = z
   .refine((d) => d.unit !== "CYLINDER" || d.cylinderSizeM3 !== undefined, { path: ["cylinderSizeM3"], message: "cylinder_size_required", when: (p) => p.issues.every((i) => !["unit", "cylinderSizeM3"].includes(String(i.path?.[0]))) });
 
 type Input = z.output<typeof input>;
-type Target = { supplierId: string; hospitalId: string; remainingKg: number; capacity?: { supplierId: string; day: Date }; after: (deliveryAt: Date) => Promise<void> };
+type Target = { supplierId: string; hospitalId: string | null; depotId: string | null; remainingKg: number; capacity?: { supplierId: string; day: Date }; after: (deliveryAt: Date) => Promise<void> };
 
 /** Which supplier and hospital a dispatch is between; locks the request, then the allocation. */
 async function resolveAllocation(tx: Tx, actor: Actor, allocationId: string): Promise<Target> {
@@ -82,6 +84,7 @@ async function resolveAllocation(tx: Tx, actor: Actor, allocationId: string): Pr
   return {
     supplierId: allocation.supplierId,
     hospitalId: allocation.request.hospitalId,
+    depotId: null,
     remainingKg,
     after: async (at) => {
       await settleAllocation(tx, actor, allocationId, "allocation.dispatch");
@@ -90,21 +93,34 @@ async function resolveAllocation(tx: Tx, actor: Actor, allocationId: string): Pr
   };
 }
 
-async function resolveTranche(tx: Tx, trancheId: string, hospitalId: string | undefined, at: Date): Promise<Target> {
+/**
+ * A tranche trip goes to a hospital (an eligible one, for an earmarked pledge) or to a
+ * distributor's depot, which fills cylinders for hospitals and people at home from it. An
+ * earmarked pledge goes straight to its hospitals: a depot could not keep its oxygen apart.
+ * Destination errors are the form's destination field ("hospitalId").
+ */
+async function resolveTranche(tx: Tx, trancheId: string, hospitalId: string | undefined, depotId: string | undefined, at: Date): Promise<Target> {
   await tx.$queryRaw`SELECT id FROM "PledgeTranche" WHERE id = ${trancheId} FOR UPDATE`;
   const tranche = await tx.pledgeTranche.findUnique({ where: { id: trancheId }, include: { pledge: { include: { supplier: { select: { kind: true } }, hospitals: { select: { hospitalId: true } } } } } });
   if (!tranche) throw new RuleError("invalid", { source: "not_found" });
-  if (!hospitalId) throw new RuleError("invalid", { hospitalId: "required" });
-  const hospital = await tx.hospital.findUnique({ where: { id: hospitalId } });
-  if (!hospital || !hospital.active) throw new RuleError("invalid", { hospitalId: "invalid_choice" });
+  if (!hospitalId === !depotId) throw new RuleError("invalid", { hospitalId: "required" });
   const { earmark, hospitals } = tranche.pledge;
-  if ((earmark === "ASSOCIATION" && !hospital.isAssociationMember) || (earmark === "HOSPITALS" && !hospitals.some((h) => h.hospitalId === hospitalId))) {
-    throw new RuleError("earmark", { hospitalId: "earmark" });
+  if (depotId) {
+    const depot = await tx.supplier.findUnique({ where: { id: depotId } });
+    if (!depot || !depot.active || depot.kind !== "DISTRIBUTOR") throw new RuleError("invalid", { hospitalId: "invalid_choice" });
+    if (earmark !== "NONE") throw new RuleError("earmark", { hospitalId: "earmark_depot" });
+  } else {
+    const hospital = await tx.hospital.findUnique({ where: { id: hospitalId } });
+    if (!hospital || !hospital.active) throw new RuleError("invalid", { hospitalId: "invalid_choice" });
+    if ((earmark === "ASSOCIATION" && !hospital.isAssociationMember) || (earmark === "HOSPITALS" && !hospitals.some((h) => h.hospitalId === hospitalId))) {
+      throw new RuleError("earmark", { hospitalId: "earmark" });
+    }
   }
   const remainingKg = Math.max(0, tranche.kg - tranche.dispatchedKg);
   return {
     supplierId: tranche.pledge.supplierId,
-    hospitalId,
+    hospitalId: hospitalId ?? null,
+    depotId: depotId ?? null,
     remainingKg,
     capacity: { supplierId: tranche.pledge.supplierId, day: dayToDate(todayWib(at)) },
     after: async () => {},
@@ -130,7 +146,7 @@ const create = useCase({
     const existing = await tx.delivery.findUnique({ where: { idempotencyKey: d.idempotencyKey } });
     if (existing) return { delivery: existing, duplicate: true };
     const dispatchedAt = d.dispatchedAt ?? clockNow();
-    const target = d.allocationId ? await resolveAllocation(tx, actor, d.allocationId) : await resolveTranche(tx, d.trancheId!, d.hospitalId, dispatchedAt);
+    const target = d.allocationId ? await resolveAllocation(tx, actor, d.allocationId) : await resolveTranche(tx, d.trancheId!, d.hospitalId || undefined, d.depotId || undefined, dispatchedAt);
     // A double submit that waited on the same locks finds the first one's dispatch now.
     const first = await tx.delivery.findUnique({ where: { idempotencyKey: d.idempotencyKey } });
     if (first) return { delivery: first, duplicate: true };
@@ -149,6 +165,7 @@ const create = useCase({
         trancheId: d.trancheId || null,
         supplierId: target.supplierId,
         hospitalId: target.hospitalId,
+        depotId: target.depotId,
         vehiclePlate: d.vehiclePlate,
         driverName: d.driverName,
         dispatchedAt,

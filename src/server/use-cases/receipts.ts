@@ -16,7 +16,7 @@ import { lockRequest } from "./requests";
 // task force is told of it. The allocation's and the request's statuses then follow from the
 // quantities (decision 0016): a shortfall becomes a gap that can be allocated again.
 // Trips against a pledge tranche are confirmed by the receiving hospital, or recorded by staff
-// (receipt:record) for a hospital without an account.
+// (receipt:record) for a hospital without an account or for a distributor's depot.
 
 /** "YYYY-MM-DDTHH:MM" typed in WIB (datetime-local), or an ISO instant. */
 const wibDateTime = z
@@ -54,7 +54,7 @@ async function receive(tx: Tx, actor: Actor, input: Input, by: Action) {
   const allocation = peek.allocationId ? await tx.allocation.findUniqueOrThrow({ where: { id: peek.allocationId }, select: { requestId: true } }) : null;
   if (allocation) await lockRequest(tx, allocation.requestId);
   await tx.$queryRaw`SELECT id FROM "Delivery" WHERE id = ${input.id} FOR UPDATE`;
-  const before = await tx.delivery.findUniqueOrThrow({ where: { id: input.id }, include: { hospital: { select: { name: true } } } });
+  const before = await tx.delivery.findUniqueOrThrow({ where: { id: input.id }, include: { hospital: { select: { name: true } }, depot: { select: { name: true } } } });
   if (before.receivedKg !== null) throw new RuleError("already_received");
   if (input.receivedAt.getTime() > clockNow().getTime() + 5 * 60_000) throw new RuleError("invalid", { receivedAt: "future_day" });
   // datetime-local has minute precision: a receipt in the dispatch's own minute is fine
@@ -68,11 +68,11 @@ async function receive(tx: Tx, actor: Actor, input: Input, by: Action) {
     where: { id: input.id },
     data: { receivedKg: input.receivedKg, rejectedKg: input.rejectedKg, shortReason: input.shortReason || null, receivedAt: input.receivedAt, receivedById: actor.id },
   });
-  const { hospital, ...plain } = before;
+  const { hospital, depot, ...plain } = before;
   await recordAudit(tx, actor, "receipt.confirm", "Delivery", input.id, plain, { ...after, discrepancy: check.discrepancy });
   if (check.discrepancy.flagged || input.rejectedKg > 0) {
     await notify(tx, { staff: true }, "receipt_difference", {
-      deliveryId: input.id, requestId: allocation?.requestId, hospitalId: before.hospitalId, hospital: hospital.name,
+      deliveryId: input.id, requestId: allocation?.requestId, hospitalId: before.hospitalId ?? undefined, hospital: hospital?.name ?? depot?.name,
       dispatchedKg: before.dispatchedKg, receivedKg: input.receivedKg, rejectedKg: input.rejectedKg, kg: before.dispatchedKg - input.receivedKg, reason: input.shortReason,
     });
   }

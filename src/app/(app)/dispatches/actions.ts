@@ -14,7 +14,9 @@ export async function createDispatchAction(_prev: FormState, data: FormData): Pr
     idempotencyKey: str("idempotencyKey"),
     allocationId: kind === "allocation" ? sourceId : undefined,
     trancheId: kind === "tranche" ? sourceId : undefined,
-    hospitalId: kind === "tranche" ? str("hospitalId") : undefined,
+    // the destination select holds hospitals and, prefixed "depot:", distributors' depots
+    hospitalId: kind === "tranche" && !str("hospitalId").startsWith("depot:") ? str("hospitalId") : undefined,
+    depotId: kind === "tranche" && str("hospitalId").startsWith("depot:") ? str("hospitalId").slice("depot:".length) : undefined,
     vehiclePlate: str("vehiclePlate"),
     driverName: str("driverName"),
     amount: str("amount"),

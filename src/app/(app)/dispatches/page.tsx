@@ -1,3 +1,4 @@
+import { destinationName } from "@/components/supply/destination";
 import Link from "next/link";
 import { Pager, SortHeader, StatusBadge } from "@/components/supply/list-controls";
 import { formatDateTime, formatNumber, formatTonnes } from "@/i18n/format";
@@ -60,13 +61,13 @@ export default async function DispatchesPage({ searchParams }: { searchParams: P
               <tr key={d.id} data-testid={`dispatch-${d.id}`} className={d.id === created ? "bg-green-50" : undefined}>
                 <td className="sm:whitespace-nowrap">
                   {formatDateTime(d.dispatchedAt, locale)}
-                  <span className="block font-medium sm:hidden">{d.hospital.name}</span>
+                  <span className="block font-medium sm:hidden">{destinationName(d, s.toDepot)}</span>
                   {can(actor, "audit:read") && <Link href={`/audit?entity=Delivery&id=${d.id}`} className="block text-xs text-brand-700 hover:underline sm:ml-2 sm:inline">{t.supply.list.history}</Link>}
                   {d.tranche && <Link href={`/pledges/${d.tranche.pledgeId}`} className="block text-xs text-slate-500 hover:underline">{s.tranche}</Link>}
                   {d.allocationId && <span className="block text-xs text-slate-500">{s.allocation}</span>}
                 </td>
                 <td className="hidden md:table-cell">{d.supplier.name}</td>
-                <td className="hidden sm:table-cell">{d.hospital.name}</td>
+                <td className="hidden sm:table-cell">{destinationName(d, s.toDepot)}</td>
                 <td className="hidden lg:table-cell whitespace-nowrap">{d.vehiclePlate}{d.driverName && <span className="block text-xs text-slate-500">{d.driverName}</span>}</td>
                 <td className="hidden lg:table-cell text-xs text-slate-600">
                   {formatNumber(Number(d.dispatchedAmount), locale, 3)} × {t.supply.units[d.dispatchedUnit]}{d.cylinderSizeM3 ? ` (${formatNumber(Number(d.cylinderSizeM3), locale, 2)} m³)` : ""} · {formatNumber(Number(d.kgPerUnit), locale, 3)} kg

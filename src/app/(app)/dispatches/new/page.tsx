@@ -3,7 +3,7 @@ import { DispatchForm } from "@/components/supply/dispatch-form";
 import { formatDay, formatTonnes } from "@/i18n/format";
 import { getI18n } from "@/i18n/server";
 import { openAllocations, openTranches } from "@/server/queries/dispatches";
-import { hospitalOptions } from "@/server/queries/pledges";
+import { depotOptions, hospitalOptions } from "@/server/queries/pledges";
 import { one, type SearchParams } from "@/server/queries/supply-list";
 import { requireActor } from "@/server/session";
 import { createDispatchAction } from "../actions";
@@ -15,7 +15,9 @@ export default async function NewDispatchPage({ searchParams }: { searchParams: 
   const sp = await searchParams;
   const trancheId = one(sp, "tranche");
   const allocationId = one(sp, "allocation");
-  const [allocations, tranches, hospitals] = await Promise.all([openAllocations(allocationId || undefined), openTranches(trancheId || undefined), hospitalOptions()]);
+  const [allocations, tranches, hospitals, depots] = await Promise.all([
+    openAllocations(allocationId || undefined), openTranches(trancheId || undefined), hospitalOptions(), depotOptions(),
+  ]);
   return (
     <>
       <Link href="/dispatches" className="text-sm text-brand-700 hover:underline">← {t.shell.common.back}</Link>
@@ -26,8 +28,10 @@ export default async function NewDispatchPage({ searchParams }: { searchParams: 
         locale={locale}
         tranches={tranches.map((x) => ({ value: `tranche:${x.id}`, label: s.trancheOption(x.supplier, formatDay(x.dueOn, locale), `${formatTonnes(x.dispatchedKg, locale)} / ${formatTonnes(x.kg, locale)}`) }))}
         hospitals={hospitals}
+        depots={depots}
         s={{
           source: s.source, allocation: s.allocation, tranche: s.tranche, chooseSource: s.chooseSource, hospital: s.hospital, chooseHospital: s.chooseHospital,
+          hospitalsGroup: s.hospitalsGroup, depotsGroup: s.depotsGroup,
           hospitalHint: s.hospitalHint, vehiclePlate: s.vehiclePlate, driverName: s.driverName, amount: s.amount, unit: s.unit, cylinderSize: s.cylinderSize,
           cylinderHint: s.cylinderHint, conversionHint: s.conversionHint, dispatchedAt: s.dispatchedAt, submit: s.submit, saved: s.created,
           fixErrors: t.shell.common.fixErrors, units: t.supply.units,

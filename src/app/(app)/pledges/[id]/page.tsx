@@ -1,3 +1,4 @@
+import { destinationName } from "@/components/supply/destination";
 import { today as clockToday } from "@/server/clock";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -85,7 +86,7 @@ export default async function PledgePage({ params, searchParams }: { params: Pro
             {p.deliveries.flatMap((d) => [
               <tr key={d.id} data-testid={`pledge-delivery-${d.id}`}>
                 <td className="whitespace-nowrap">{formatDateTime(d.dispatchedAt, locale)}</td>
-                <td>{d.hospital.name}</td>
+                <td>{destinationName(d, t.supply.dispatches.toDepot)}</td>
                 <td className="text-right tabular-nums">{formatTonnes(d.dispatchedKg, locale)}</td>
                 <td className="text-right tabular-nums">
                   {d.receivedKg === null ? <span className="text-slate-500">{t.supply.dispatches.awaiting}</span> : formatTonnes(d.receivedKg, locale)}
