@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, splitCsvLine, toCsv } from "@/server/csv";
+import { csvCell, splitCsvLine, toCsv } from "@/domain/csv";
 
 // The one CSV writer (src/server/csv.ts): quoting, formula neutralisation, and the reader that
 // takes the neutralisation off again.

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { NotificationBell } from "@/components/hospital/notification-bell";
 import { LanguageSwitch } from "@/components/language-switch";
+import { setLanguage } from "@/app/language-actions";
 import { getI18n } from "@/i18n/server";
 import { requireActor } from "@/server/session";
 import { navFor } from "./nav-items";
@@ -28,7 +29,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             </span>
             <NotificationBell actor={actor} label={t.shell.nav.notifications} unreadLabel={t.hospital.notifications.unread} />
             <div className="rounded bg-white/90">
-              <LanguageSwitch locale={locale} label={t.shell.language} />
+              <LanguageSwitch locale={locale} label={t.shell.language} action={setLanguage} />
             </div>
             <Link href="/password" className="hidden rounded px-2 py-1 hover:bg-white/10 lg:inline">{t.shell.auth.changeTitle}</Link>
             <form action={signOutAction}>

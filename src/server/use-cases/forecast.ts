@@ -11,7 +11,7 @@ import {
   WAVE_MIN,
   WAVE_STEP,
   type ScenarioParams,
-} from "@/components/forecast/params";
+} from "@/domain/forecast-params";
 import { recordAudit } from "../audit";
 import { RuleError, useCase, type Tx } from "../use-case";
 import type { Locale } from "@/i18n/locales";
