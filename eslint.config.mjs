@@ -48,6 +48,12 @@ export default defineConfig([
     files: ["src/server/**/*.ts"],
     rules: restrict([{ regex: into("components", "app"), message: "src/server imports no component and nothing from src/app: shared rules belong in src/domain." }]),
   },
+  // Pages, actions and routes: read through src/server/queries, write through src/server/use-cases;
+  // never the database client itself.
+  {
+    files: ["src/app/**/*.{ts,tsx}", "src/proxy.ts"],
+    rules: restrict([{ regex: "^(@/server/db|@/generated/)", allowTypeImports: true, message: "src/app does not query the database: add a query to src/server/queries (or a use case)." }]),
+  },
   // Strings and formats: used by server and client alike.
   {
     files: ["src/i18n/**/*.ts"],
