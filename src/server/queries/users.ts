@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "../db";
 
 /** Every account, for the user administration page: active first, then by role and email. */
