@@ -13,7 +13,7 @@ const into = (...dirs) => `^(@/|(\\.\\./)+(src/)?)(${dirs.join("|")})(/|$)`;
 const restrict = (patterns) => ({ "@typescript-eslint/no-restricted-imports": ["error", { patterns }] });
 
 export default defineConfig([
-  globalIgnores([".next/**", "node_modules/**", "src/generated/**", "bench/data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  globalIgnores([".next/**", ".next-*/**", ".postgres/**", "node_modules/**", "src/generated/**", "bench/data/**", "coverage/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
   ...nextVitals,
   ...nextTs,
   tseslint.configs.recommended,
