@@ -92,7 +92,7 @@ export async function runBench(o: RunOptions): Promise<BenchResults> {
   const build = await ensureBuild(o);
   let server = await startServer(o);
   const base = `http://127.0.0.1:${o.port}`;
-  let http: HttpResult[] = [];
+  const http: HttpResult[] = [];
   let firstLoad: FirstLoad[] = [];
   let ceiling = "";
   let lighthouse: BenchResults["lighthouse"] = [];

@@ -1,3 +1,4 @@
+import "server-only";
 import { accountCache } from "./cache";
 import { prisma } from "./db";
 import type { Actor } from "./permissions";

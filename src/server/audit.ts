@@ -1,3 +1,4 @@
+import "server-only";
 import { now as clockNow } from "@/server/clock";
 import type { Tx } from "./use-case";
 import type { Actor } from "./permissions";

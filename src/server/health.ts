@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "./db";
 
 /** Whether the database answers within the time limit. */

@@ -1,3 +1,4 @@
+import "server-only";
 // Where to send a user after signing in: only a path of this site. An open redirect after login
 // helps phishing (a link to the real login page that lands on a look-alike site).
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { redirect } from "next/navigation";
 import { cookies } from "next/headers";
 import { cachedActorById } from "./actors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { SESSION_MAX_AGE_S } from "./auth-config";
 import { accountCache } from "./cache";

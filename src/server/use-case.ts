@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { invalidateReads } from "./cache";
@@ -40,7 +41,8 @@ export class RuleError extends Error {
   }
 }
 
-export type UseCase<I, T> = (actor: Actor | null, input: unknown) => Promise<Result<T>>;
+/** `_Input`: what the use case parses its input as (documentation for callers; the input arrives unknown). */
+export type UseCase<_Input, T> = (actor: Actor | null, input: unknown) => Promise<Result<T>>;
 
 type Options<S extends z.ZodType, T> = {
   action: Action;

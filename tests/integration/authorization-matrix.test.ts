@@ -222,7 +222,7 @@ const serverActions: Record<string, Record<string, ActionCase>> = {
     setSupplierActiveAction: { action: "supplier:write", form: (f) => ({ id: f.supplierId, active: "true" }) },
   },
   "src/app/login/actions.ts": { login: { public: "the login form (throttled; tests/e2e/security.spec.ts)" } },
-  "src/components/language-actions.ts": { setLanguage: { public: "sets the caller's own language cookie" } },
+  "src/app/language-actions.ts": { setLanguage: { public: "sets the caller's own language cookie" } },
 };
 
 // ---- discovery ----------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ import { GET as capacityExportGET } from "@/app/(app)/capacity/export/route";
 import { GET as dashboardExportGET } from "@/app/(app)/dashboard/export/[table]/route";
 import { TABLE_KEYS } from "@/components/dashboard/tables";
 import { invalidateReads } from "@/server/cache";
-import { splitCsvLine } from "@/server/csv";
+import { splitCsvLine } from "@/domain/csv";
 import { prisma } from "@/server/db";
 import type { Actor } from "@/server/permissions";
 import { importCapacityCsv } from "@/server/use-cases/capacity";
@@ -44,12 +44,16 @@ function rawCells(csv: string): string[] {
     for (let i = 0; i < line.length; i++) {
       const c = line[i];
       if (quoted) {
-        if (c === '"' && line[i + 1] === '"') (cur += '"'), i++;
-        else if (c === '"') quoted = false;
+        if (c === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (c === '"') quoted = false;
         else cur += c;
       } else if (c === '"') quoted = true;
-      else if (c === ",") cells.push(cur), (cur = "");
-      else cur += c;
+      else if (c === ",") {
+        cells.push(cur);
+        cur = "";
+      } else cur += c;
     }
     cells.push(cur);
     return cells;

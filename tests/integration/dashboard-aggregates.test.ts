@@ -6,7 +6,7 @@ import { ALL_HOSPITALS } from "../../prisma/seed-data/hospitals-generated";
 import { prisma } from "@/server/db";
 import { dashboardData, summaryFor } from "@/server/queries/dashboard";
 import { hospitalStatusCounts, hospitalSupply, regionTable } from "@/server/queries/dashboard-hospitals";
-import { compliance, pledgeStatus } from "@/server/queries/dashboard-rules";
+import { compliance, pledgeStatus } from "@/domain/dashboard-rules";
 import { pledgeProgress, priorityPeriods, producerSplits } from "@/server/queries/dashboard-supply";
 import { dailySeries, requestFunnel } from "@/server/queries/dashboard-trends";
 import { capacityDayBounds } from "@/server/queries/headline";

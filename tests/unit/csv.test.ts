@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, splitCsvLine, toCsv } from "@/server/csv";
+import { csvCell, splitCsvLine, toCsv } from "@/domain/csv";
 
-// The one CSV writer (src/server/csv.ts): quoting, formula neutralisation, and the reader that
+// The one CSV writer (src/domain/csv.ts): quoting, formula neutralisation, and the reader that
 // takes the neutralisation off again.
 
 describe("CSV writer", () => {

@@ -3,7 +3,7 @@ import { dashboardTables, tableCsv, type TableSpec } from "@/components/dashboar
 import { messagesFor } from "@/i18n/messages";
 import type { DashboardData } from "@/server/queries/dashboard";
 import { asOfInstant } from "@/server/queries/dashboard-hospitals";
-import { compliance, pledgeStatus, shortfallKg } from "@/server/queries/dashboard-rules";
+import { compliance, pledgeStatus, shortfallKg } from "@/domain/dashboard-rules";
 
 describe("the dashboard's per-row rules (from src/domain)", () => {
   it("shortfall: the published 2021-07-26 figures, and never negative", () => {

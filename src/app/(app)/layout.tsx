@@ -1,8 +1,12 @@
 import Link from "next/link";
+import { after } from "next/server";
 import { NotificationBell } from "@/components/hospital/notification-bell";
 import { LanguageSwitch } from "@/components/language-switch";
+import { setLanguage } from "@/app/language-actions";
 import { getI18n } from "@/i18n/server";
+import { unreadCount } from "@/server/queries/notifications";
 import { requireActor } from "@/server/session";
+import { refreshNoticesSoon } from "@/server/use-cases/notifications";
 import { navFor } from "./nav-items";
 import { signOutAction } from "./sign-out";
 
@@ -10,6 +14,12 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const actor = await requireActor();
   const { t, locale } = await getI18n();
   const nav = navFor(actor, t);
+  // The bell only reads: a failure never breaks the page (it shows no count). The periodic notices
+  // (stale hospitals, dispatches) are brought up to date after the response is sent, at most
+  // once per cache period per audience, so rendering never writes; /notifications itself brings
+  // them up to date before listing them.
+  const unread = await unreadCount(actor).catch(() => 0);
+  after(() => refreshNoticesSoon(actor).catch(() => undefined));
   return (
     <div className="min-h-screen">
       <header className="no-print border-b border-brand-800 bg-brand-700 text-white">
@@ -26,9 +36,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <span data-testid="whoami" className="hidden sm:inline">
               {actor.name} · {t.shell.roles[actor.role]}
             </span>
-            <NotificationBell actor={actor} label={t.shell.nav.notifications} unreadLabel={t.hospital.notifications.unread} />
+            <NotificationBell n={unread} label={t.shell.nav.notifications} unreadLabel={t.hospital.notifications.unread} />
             <div className="rounded bg-white/90">
-              <LanguageSwitch locale={locale} label={t.shell.language} />
+              <LanguageSwitch locale={locale} label={t.shell.language} action={setLanguage} />
             </div>
             <Link href="/password" className="hidden rounded px-2 py-1 hover:bg-white/10 lg:inline">{t.shell.auth.changeTitle}</Link>
             <form action={signOutAction}>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LanguageSwitch } from "@/components/language-switch";
+import { setLanguage } from "@/app/language-actions";
 import { getI18n } from "@/i18n/server";
 import { safeCallbackPath } from "@/server/redirects";
 import { currentActor } from "@/server/session";
@@ -25,7 +26,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <LoginForm s={t.shell.auth} callbackUrl={callbackUrl} notice={changed ? t.shell.auth.passwordChanged : undefined} />
         </div>
         <div className="flex justify-center">
-          <LanguageSwitch locale={locale} label={t.shell.language} />
+          <LanguageSwitch locale={locale} label={t.shell.language} action={setLanguage} />
         </div>
       </div>
     </main>

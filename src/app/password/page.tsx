@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LanguageSwitch } from "@/components/language-switch";
+import { setLanguage } from "@/app/language-actions";
 import { getI18n } from "@/i18n/server";
 import { currentActor } from "@/server/session";
 import { changePasswordAction } from "./actions";
@@ -28,7 +29,7 @@ export default async function PasswordPage() {
             s={{ current: a.current, newPassword: a.newPassword, confirm: a.confirm, newHint: a.newHint, change: a.change, fixErrors: t.shell.common.fixErrors }} />
         </div>
         <div className="flex justify-center">
-          <LanguageSwitch locale={locale} label={t.shell.language} />
+          <LanguageSwitch locale={locale} label={t.shell.language} action={setLanguage} />
         </div>
       </div>
     </main>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Messages } from "@/i18n/messages";
-import { RANGES } from "@/server/queries/dashboard";
+import { RANGES } from "@/domain/dashboard-rules";
 
 type T = Messages["dashboard"];
 export type ProvinceOption = { code: string; name: string };

@@ -4,7 +4,7 @@ import { formatDateTime, formatDay, formatNumber, formatPercent, formatTonnes } 
 import type { Locale } from "@/i18n/locales";
 import type { Messages } from "@/i18n/messages";
 import type { Summary } from "@/server/queries/dashboard";
-import { SUPPLY_STATUSES } from "@/server/queries/dashboard-rules";
+import { SUPPLY_STATUSES } from "@/domain/dashboard-rules";
 import { StatusBadge } from "./status-badge";
 
 type T = Messages["dashboard"];

@@ -1,4 +1,4 @@
-import type { SupplyStatus } from "@/server/queries/dashboard-rules";
+import type { SupplyStatus } from "@/domain/dashboard-rules";
 
 const STYLE: Record<SupplyStatus, string> = {
   red: "bg-red-700 text-white",

@@ -3,9 +3,9 @@ import { formatDay, formatNumber, formatPercent, formatTonnes } from "@/i18n/for
 import type { Locale } from "@/i18n/locales";
 import type { Messages } from "@/i18n/messages";
 import type { DashboardData } from "@/server/queries/dashboard";
-import { compliance, NORMAL_MEDICAL_SHARE, pledgeStatus, shortfallKg, type SupplyStatus } from "@/server/queries/dashboard-rules";
+import { compliance, NORMAL_MEDICAL_SHARE, pledgeStatus, shortfallKg, type SupplyStatus } from "@/domain/dashboard-rules";
 import { StatusBadge } from "./status-badge";
-import { toCsv } from "@/server/csv";
+import { toCsv } from "@/domain/csv";
 
 // Every table of the dashboard, defined once: the page renders it, /dashboard/export/[table]
 // writes it as CSV (same columns, same headers, exact values: tonnes with three decimals).

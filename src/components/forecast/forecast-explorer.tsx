@@ -37,7 +37,7 @@ import {
   WAVE_STEP,
   paramsToSearch,
   type ScenarioParams,
-} from "./params";
+} from "@/domain/forecast-params";
 
 const ForecastChart = dynamic(() => import("./forecast-chart"), {
   ssr: false,
@@ -389,6 +389,8 @@ function SaveSection({ params, href, canSave, saveAction, saved, t, errors, comm
 }) {
   const [state, formAction, pending] = useActionState(saveAction, {});
   const [origin, setOrigin] = useState("");
+  // The origin is the browser's; read after hydration so the server's HTML and the first render agree.
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- deliberate, see above
   useEffect(() => setOrigin(window.location.origin), []);
   const savedHref = state.ok && state.id ? `/forecast?scenario=${state.id}` : null;
   return (

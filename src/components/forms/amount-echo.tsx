@@ -14,6 +14,8 @@ import { asLocale, type Locale } from "@/i18n/locales";
 /** The page's language, once mounted (null while rendering on the server). */
 export function useFormLanguage(): Locale | null {
   const [locale, setLocale] = useState<Locale | null>(null);
+  // Read after hydration so the server's HTML and the first render agree.
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- deliberate, see above
   useEffect(() => setLocale(asLocale(document.documentElement.lang)), []);
   return locale;
 }

@@ -1,14 +1,7 @@
 import Link from "next/link";
-import type { Actor } from "@/server/permissions";
-import { unreadCount } from "@/server/queries/notifications";
-import { refreshNoticesSoon } from "@/server/use-cases/notifications";
 
-/** The header's link to /notifications with the number of unread notices. */
-export async function NotificationBell({ actor, label, unreadLabel }: { actor: Actor; label: string; unreadLabel: (n: number) => string }) {
-  // The periodic notices (stale hospitals, dispatches) are brought up to date first; a failure
-  // here must never break the page, so it falls back to what is there.
-  await refreshNoticesSoon(actor).catch(() => undefined);
-  const n = await unreadCount(actor).catch(() => 0);
+/** The header's link to /notifications with the number of unread notices (`n`, read by the layout). */
+export function NotificationBell({ n, label, unreadLabel }: { n: number; label: string; unreadLabel: (n: number) => string }) {
   return (
     <Link href="/notifications" className="relative rounded border border-white/50 px-2 py-1 hover:bg-white/10" data-testid="notification-bell"
       aria-label={n > 0 ? `${label}: ${unreadLabel(n)}` : label}>

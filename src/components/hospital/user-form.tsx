@@ -26,6 +26,7 @@ export function UserForm({ action, s, errors, hospitals }: {
   const hospitalId = state.values?.hospitalId ?? "";
   const err = (k: string) => !!state.fieldErrors?.[k];
   return (
+    // eslint-disable-next-line react-hooks/refs -- the key changes when an account was created, to empty the form
     <form action={formAction} className="card grid gap-4 sm:grid-cols-2" noValidate data-testid="user-form" key={created.current}>
       <div className="sm:col-span-2"><FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} /></div>
       <Field name="email" label={s.email} type="email" state={state} errors={errors} required />

@@ -2,14 +2,14 @@
 
 import { useActionState, useState } from "react";
 import type { FormState } from "@/components/forms/form-state";
-import { MAX_CSV_BYTES } from "@/server/limits";
 
 type Strings = { importTitle: string; importHint: string; importFile: string; importText: string; importSubmit: string; importErrors: string; line: string; imported: string };
 
 /** CSV import with a per-row error report; nothing is imported when any row is invalid. */
-export function CapacityImport({ action, s, csvErrors }: {
+/** `maxBytes`: the largest file the server takes (MAX_CSV_BYTES); a bigger one is refused before upload. */
+export function CapacityImport({ action, s, csvErrors, maxBytes }: {
   action: (prev: FormState & { imported?: number }, data: FormData) => Promise<FormState & { imported?: number }>;
-  s: Strings; csvErrors: Record<string, string>;
+  s: Strings; csvErrors: Record<string, string>; maxBytes: number;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   // A file over the limit is refused here, before it is sent (the server refuses it too: 413).
@@ -22,7 +22,7 @@ export function CapacityImport({ action, s, csvErrors }: {
     <form action={formAction} className="card space-y-3" data-testid="capacity-import"
       onSubmit={(e) => {
         const file = (e.currentTarget.elements.namedItem("file") as HTMLInputElement | null)?.files?.[0];
-        const big = !!file && file.size > MAX_CSV_BYTES;
+        const big = !!file && file.size > maxBytes;
         setTooBig(big);
         if (big) e.preventDefault();
       }}>

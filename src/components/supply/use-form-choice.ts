@@ -9,6 +9,9 @@ import type { FormState } from "@/components/forms/form-state";
  * the component still holds the old choice; so the select stays uncontrolled, is re-mounted
  * (key) after each submit with what the user had chosen, and the choice is tracked on change.
  */
+// The submitted state is compared with the last one seen while rendering, so the re-mount happens
+// in the same render as the reset (a state or effect would render the stale select once first).
+/* eslint-disable react-hooks/refs -- deliberate: see above */
 export function useFormChoice(state: FormState, name: string, initial: string) {
   const version = useRef(0);
   const last = useRef(state);
@@ -28,3 +31,4 @@ export function useFormChoice(state: FormState, name: string, initial: string) {
     },
   };
 }
+/* eslint-enable react-hooks/refs */

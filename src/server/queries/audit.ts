@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "../db";
 import { can, type Actor } from "../permissions";
 import { listParams, one, pageOf, type SearchParams } from "./supply-list";

@@ -1,3 +1,4 @@
+import "server-only";
 import { today, now as clockNow } from "@/server/clock";
 import { startOfWibDay, type Day } from "@/domain/day";
 import { cached } from "../cache";

@@ -1,3 +1,4 @@
+import "server-only";
 import { addDays, dateToDay, dayToDate, type Day } from "@/domain/day";
 import { checkMedicalPriority, medicalPriorityInForce, productionGap, type MedicalPriorityPeriod } from "@/domain/supply";
 import { prisma } from "../db";

@@ -8,7 +8,7 @@ import {
   RED_BELOW_HOURS,
   STALE_AFTER_HOURS,
   type SupplyStatus,
-} from "./dashboard-rules";
+} from "@/domain/dashboard-rules";
 import { prisma } from "../db";
 
 // Hospitals' supply on a WIB day, computed by PostgreSQL with the domain's rules

@@ -6,6 +6,7 @@ import { dailySeries, requestFunnel } from "./dashboard-trends";
 import { headlineFor, latestCapacityDay, type ProvinceDay } from "./headline";
 import { andHospitalInProvince, regionCodesOf, type Province } from "./provinces";
 import { prisma } from "../db";
+import { RANGES, type RangeDays } from "@/domain/dashboard-rules";
 
 // The officials' dashboard: every figure is an aggregate computed by PostgreSQL (see the
 // dashboard-*.ts queries); this module puts them together for a day and a range, for one
@@ -116,8 +117,7 @@ export async function summaryFor(day: Day, opts: Opts & { supply?: readonly Hosp
   };
 }
 
-export const RANGES = [30, 90] as const;
-export type RangeDays = (typeof RANGES)[number];
+export { RANGES, type RangeDays };
 
 /** The day the dashboard opens on: the latest day with capacity data. */
 export { latestCapacityDay };

@@ -1,3 +1,4 @@
+import "server-only";
 import { RECEIPT_TOLERANCE_MIN_KG, RECEIPT_TOLERANCE_PCT, receiptDiscrepancy } from "@/domain/delivery";
 import { dateToDay } from "@/domain/day";
 import { Prisma } from "@/generated/prisma/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { addDays, dateToDay, dayToDate, type Day } from "@/domain/day";
 import { burnRateLateral } from "./dashboard-hospitals";
 import { dailySeries } from "./dashboard-trends";

@@ -1,3 +1,4 @@
+import "server-only";
 import { now as clockNow } from "@/server/clock";
 import { prisma } from "../db";
 import { hospitalScope, type Actor } from "../permissions";

@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "../db";
 import type { Actor } from "../permissions";
 import { visibleTo } from "../use-cases/notifications";

@@ -1,3 +1,4 @@
+import "server-only";
 import { addDays, dateToDay, dayToDate, startOfWibDay, type Day } from "@/domain/day";
 import { pledgeProgress, type PledgeProgress } from "@/domain/pledge";
 import { Prisma } from "@/generated/prisma/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { dateToDay } from "@/domain/day";
 import { prisma } from "../db";
 

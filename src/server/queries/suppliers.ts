@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { prisma } from "../db";
 import { listParams, pageOf, one, type SearchParams } from "./supply-list";

@@ -1,3 +1,4 @@
+import "server-only";
 // Paging, sorting and search parameters of the supply side's lists, read from the URL.
 // Only whitelisted sort keys reach a query; everything else falls back to the default.
 

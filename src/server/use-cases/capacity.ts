@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { checkDay, dayToDate, reportWindow, type Day } from "@/domain/day";
 import { today } from "@/server/clock";
@@ -9,7 +10,7 @@ import { RuleError, useCase, type FieldErrors, type Tx } from "../use-case";
 import type { Locale } from "@/i18n/locales";
 import { typedNumber } from "../input-locale";
 import { reportDay } from "./supply-input";
-import { splitCsvLine } from "../csv";
+import { splitCsvLine } from "@/domain/csv";
 import { MAX_CSV_BYTES } from "../limits";
 
 // Daily capacity: one row per producer per WIB day (unique supplierId + day). Saving a day
@@ -140,7 +141,10 @@ export const importCapacityCsv = useCase({
 
     const producers = await tx.supplier.findMany({ where: { kind: "PRODUCER", active: true }, select: { id: true, name: true } });
     const byKey = new Map<string, string>();
-    for (const p of producers) byKey.set(p.id, p.id), byKey.set(p.name.toLowerCase(), p.id);
+    for (const p of producers) {
+      byKey.set(p.id, p.id);
+      byKey.set(p.name.toLowerCase(), p.id);
+    }
 
     const good: { supplierId: string; day: Day; figures: CapacityFigures }[] = [];
     const window = reportWindow(today());

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { dayToDate, todayWib } from "@/domain/day";
 import { checkDispatch } from "@/domain/delivery";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { isDay } from "@/domain/day";
 import { tonnesToKg } from "@/domain/mass";
@@ -11,7 +12,7 @@ import {
   WAVE_MIN,
   WAVE_STEP,
   type ScenarioParams,
-} from "@/components/forecast/params";
+} from "@/domain/forecast-params";
 import { recordAudit } from "../audit";
 import { RuleError, useCase, type Tx } from "../use-case";
 import type { Locale } from "@/i18n/locales";

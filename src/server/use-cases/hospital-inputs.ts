@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { checkDay, dayErrorCode, reportWindow } from "@/domain/day";
 import { today } from "@/server/clock";

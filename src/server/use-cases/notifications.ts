@@ -1,3 +1,4 @@
+import "server-only";
 import { now as clockNow } from "@/server/clock";
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";

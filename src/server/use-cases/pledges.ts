@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { dateToDay, dayToDate } from "@/domain/day";
 import { tonnesToKg } from "@/domain/mass";

@@ -1,3 +1,4 @@
+import "server-only";
 import { allocationStatusOf, cancelRemainder, FINAL_REQUEST_STATUSES, requestStatusOf, type RequestFigures } from "@/domain/request";
 import { recordAudit } from "../audit";
 import type { Actor } from "../permissions";

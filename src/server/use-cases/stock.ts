@@ -1,3 +1,4 @@
+import "server-only";
 import { today, now as clockNow } from "@/server/clock";
 import { z } from "zod";
 import { dateToDay, dayToDate } from "@/domain/day";

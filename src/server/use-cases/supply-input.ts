@@ -1,3 +1,4 @@
+import "server-only";
 import { now as clockNow, today as clockToday } from "@/server/clock";
 import { z } from "zod";
 import { checkDay, dayErrorCode, planWindow, reportWindow, type Day, type DayWindow } from "@/domain/day";

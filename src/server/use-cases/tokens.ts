@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { hashToken, newToken } from "../api-auth";
 import { recordAudit } from "../audit";

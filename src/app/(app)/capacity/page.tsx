@@ -2,6 +2,7 @@ import { today } from "@/server/clock";
 import Link from "next/link";
 import { CapacityForm, type CapacityFormRow } from "@/components/supply/capacity-form";
 import { CapacityImport } from "@/components/supply/capacity-import";
+import { MAX_CSV_BYTES } from "@/server/limits";
 import { addDays } from "@/domain/day";
 import { BadDayNotice } from "@/components/forms/bad-day";
 import { checkedDayParam } from "../dashboard/params";
@@ -103,7 +104,7 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
 
       <div className="grid gap-4 lg:grid-cols-2">
         {writer && (
-          <CapacityImport action={importCapacityAction} csvErrors={t.supply.csvErrors}
+          <CapacityImport action={importCapacityAction} csvErrors={t.supply.csvErrors} maxBytes={MAX_CSV_BYTES}
             s={{ importTitle: s.importTitle, importHint: s.importHint, importFile: s.importFile, importText: s.importText, importSubmit: s.importSubmit, importErrors: s.importErrors, line: s.line, imported: s.imported(-1).replace("-1", "{n}") }} />
         )}
         <form method="get" action="/capacity/export" className="card space-y-3 self-start" data-testid="capacity-export">

@@ -13,7 +13,7 @@ import type { Messages } from "@/i18n/messages";
 import { getI18n } from "@/i18n/server";
 import { cachedCapacityDayBounds, cachedDashboardData, cachedProvinceList, defaultViewDay } from "@/server/queries/cached";
 import { chooseProvince } from "@/server/queries/provinces";
-import { NORMAL_MEDICAL_SHARE } from "@/server/queries/dashboard-rules";
+import { NORMAL_MEDICAL_SHARE } from "@/domain/dashboard-rules";
 import { requireActor } from "@/server/session";
 import { BadDayNotice } from "@/components/forms/bad-day";
 import { checkedDayParam, provinceParam, rangeParam } from "./params";

@@ -1,6 +1,6 @@
 import { checkDay, dayErrorCode, isDay, reportWindow, type Day } from "@/domain/day";
 import { today } from "@/server/clock";
-import { RANGES, type RangeDays } from "@/server/queries/dashboard";
+import { RANGES, type RangeDays } from "@/domain/dashboard-rules";
 
 type Search = Record<string, string | string[] | undefined>;
 

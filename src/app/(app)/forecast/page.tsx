@@ -1,5 +1,5 @@
 import { ForecastExplorer } from "@/components/forecast/forecast-explorer";
-import { BASE_PARAMS, normalizeParams, paramsFromSearch, type ScenarioParams } from "@/components/forecast/params";
+import { BASE_PARAMS, normalizeParams, paramsFromSearch, type ScenarioParams } from "@/domain/forecast-params";
 import { RateSetForms } from "@/components/forecast/rate-set-forms";
 import { BadDayNotice } from "@/components/forms/bad-day";
 import { checkedDayParam } from "../dashboard/params";

@@ -9,8 +9,8 @@ import { SupplyBadge } from "@/components/hospital/supply-badge";
 import { formatTonnes } from "@/i18n/format";
 import { getI18n } from "@/i18n/server";
 import { can } from "@/server/permissions";
-import { prisma } from "@/server/db";
 import { incomingDeliveries } from "@/server/queries/dispatches";
+import { hospitalFor } from "@/server/queries/hospitals";
 import { stockHistory, supplyOf } from "@/server/queries/stock";
 import { requireActor } from "@/server/session";
 import { confirmReceiptAction } from "../requests/actions";
@@ -23,7 +23,7 @@ export default async function MyHospitalPage() {
   const s = t.hospital.stock;
   const mayConfirm = can(actor, "receipt:confirm", { hospitalId: actor.hospitalId });
   const [hospital, supply, reports, incoming] = await Promise.all([
-    prisma.hospital.findUnique({ where: { id: actor.hospitalId }, include: { region: true } }),
+    hospitalFor(actor, actor.hospitalId),
     supplyOf(actor.hospitalId),
     stockHistory(actor.hospitalId, 30),
     mayConfirm ? incomingDeliveries(actor.hospitalId) : Promise.resolve([]),

@@ -10,7 +10,7 @@ import { ProvinceSelect, viewQuery } from "@/components/dashboard/day-picker";
 import { statusAsOf } from "@/components/dashboard/headline";
 import { cachedCapacityDayBounds, cachedDashboardData, cachedProvinceList, defaultViewDay } from "@/server/queries/cached";
 import { chooseProvince } from "@/server/queries/provinces";
-import { SUPPLY_STATUSES } from "@/server/queries/dashboard-rules";
+import { SUPPLY_STATUSES } from "@/domain/dashboard-rules";
 import { requireActor } from "@/server/session";
 import { BadDayNotice } from "@/components/forms/bad-day";
 import { checkedDayParam, provinceParam } from "../dashboard/params";

@@ -1,6 +1,6 @@
 import { formatDateTime } from "@/i18n/format";
 import { getI18n } from "@/i18n/server";
-import { prisma } from "@/server/db";
+import { activeUserOptions } from "@/server/queries/users";
 import { requireActor } from "@/server/session";
 import { listTokens } from "@/server/use-cases/tokens";
 import { issueTokenAction, revokeTokenAction } from "./actions";
@@ -12,7 +12,7 @@ export default async function TokensPage() {
   const s = t.dashboard.tokens;
   const [tokens, users] = await Promise.all([
     listTokens(actor),
-    prisma.user.findMany({ where: { active: true }, orderBy: [{ role: "asc" }, { email: "asc" }], select: { id: true, email: true, role: true } }),
+    activeUserOptions(),
   ]);
   return (
     <>

@@ -2,8 +2,8 @@ import Link from "next/link";
 import { EditUserForm, ResetPasswordButton } from "@/components/hospital/user-admin";
 import { UserForm } from "@/components/hospital/user-form";
 import { getI18n } from "@/i18n/server";
-import { prisma } from "@/server/db";
 import { hospitalOptions } from "@/server/queries/hospitals";
+import { listUsers } from "@/server/queries/users";
 import { requireActor } from "@/server/session";
 import { createUserAction, resetPasswordAction, setUserActiveAction, updateUserAction } from "./actions";
 
@@ -12,10 +12,7 @@ export default async function UsersPage() {
   const { t } = await getI18n();
   const u = t.hospital.users;
   const [users, hospitals] = await Promise.all([
-    prisma.user.findMany({
-      orderBy: [{ active: "desc" }, { role: "asc" }, { email: "asc" }],
-      select: { id: true, email: true, name: true, role: true, active: true, hospitalId: true, mustChangePassword: true, hospital: { select: { name: true } } },
-    }),
+    listUsers(),
     hospitalOptions(),
   ]);
   return (

@@ -6,7 +6,7 @@ import { can } from "@/server/permissions";
 import { capacityForExport } from "@/server/queries/capacity";
 import { currentActor } from "@/server/session";
 import { CSV_HEADER } from "@/server/use-cases/capacity";
-import { csvHeaders, toCsv } from "@/server/csv";
+import { csvHeaders, toCsv } from "@/domain/csv";
 
 /** CSV export of capacity rows, in the same columns the import reads. */
 export async function GET(request: Request) {

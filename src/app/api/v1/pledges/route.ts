@@ -1,5 +1,5 @@
 import { apiRoute } from "@/server/api-auth";
-import { pledgeStatus } from "@/server/queries/dashboard-rules";
+import { pledgeStatus } from "@/domain/dashboard-rules";
 import { cachedPledgeProgress } from "@/server/queries/cached";
 import { dateQuery, dayOrLatest, json, provinceOrBadRequest } from "../params";
 

@@ -1,5 +1,5 @@
 import { dashboardTables, TABLE_KEYS, tableCsv, type TableKey } from "@/components/dashboard/tables";
-import { csvHeaders } from "@/server/csv";
+import { csvHeaders } from "@/domain/csv";
 import { getI18n } from "@/i18n/server";
 import { cachedDashboardData, cachedProvinceList, defaultViewDay } from "@/server/queries/cached";
 import { chooseProvince } from "@/server/queries/provinces";

@@ -1,4 +1,4 @@
-// The domain rules the dashboard uses, in one place for its queries and pages. The numbers
+// The domain rules the dashboard uses, in one place for its queries, pages and components. The numbers
 // live in src/domain (one source of truth); the SQL gets the thresholds as parameters, and the
 // per-row derivations (a pledge's status, a producer's compliance, a shortfall) are the domain's.
 import type { Day } from "@/domain/day";
@@ -16,6 +16,10 @@ import { checkMedicalPriority, NORMAL_MEDICAL_SHARE, shortfall, type MedicalPrio
 
 export { AMBER_BELOW_HOURS, BURN_RATE_WINDOW_REPORTS, DEFAULT_OPERATING_MINIMUM_PCT, NORMAL_MEDICAL_SHARE, RED_BELOW_HOURS, STALE_AFTER_HOURS, SUPPLY_STATUSES };
 export type { MedicalPriorityCompliance, PledgeStatus, SupplyStatus };
+
+/** The dashboard's trend ranges, in days. */
+export const RANGES = [30, 90] as const;
+export type RangeDays = (typeof RANGES)[number];
 
 /** How far production falls short of the target (never negative). */
 export function shortfallKg(targetKg: number, capacityKg: number): number {

@@ -1,0 +1,15 @@
+import "server-only";
+import { prisma } from "../db";
+
+/** Every account, for the user administration page: active first, then by role and email. */
+export function listUsers() {
+  return prisma.user.findMany({
+    orderBy: [{ active: "desc" }, { role: "asc" }, { email: "asc" }],
+    select: { id: true, email: true, name: true, role: true, active: true, hospitalId: true, mustChangePassword: true, hospital: { select: { name: true } } },
+  });
+}
+
+/** The active accounts, for the API token form's picker. */
+export function activeUserOptions() {
+  return prisma.user.findMany({ where: { active: true }, orderBy: [{ role: "asc" }, { email: "asc" }], select: { id: true, email: true, role: true } });
+}
