@@ -36,17 +36,48 @@ export function nestingDepth(json: string, limit = Infinity): number {
   return max;
 }
 
-/** The JSON-looking text parts of a multipart body (React's encoded arguments); file parts are skipped. */
-function jsonParts(body: Buffer, contentType: string): string[] {
+/** The text fields of a multipart body (React's encoded arguments and the form's fields); file parts are skipped. */
+function textFields(body: Buffer, contentType: string): { name: string; value: string }[] {
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
   if (!boundary) return [];
   const text = body.toString("latin1");
   return text.split(`--${boundary[1] ?? boundary[2]}`).flatMap((part) => {
     const split = part.indexOf("\r\n\r\n");
-    if (split < 0 || /filename=/i.test(part.slice(0, split))) return [];
-    const value = part.slice(split + 4).trimStart();
-    return value.startsWith("[") || value.startsWith("{") ? [value] : [];
+    if (split < 0) return [];
+    const head = part.slice(0, split);
+    if (/filename=/i.test(head)) return [];
+    const name = /name="([^"]*)"/i.exec(head)?.[1];
+    if (name === undefined) return [];
+    return [{ name, value: part.slice(split + 4).replace(/\r\n$/, "") }];
   });
+}
+
+/** The JSON-looking text parts of a multipart body (React's encoded arguments). */
+function jsonParts(body: Buffer, contentType: string): string[] {
+  return textFields(body, contentType)
+    .map((f) => f.value.trimStart())
+    .filter((v) => v.startsWith("[") || v.startsWith("{"));
+}
+
+/**
+ * Every server action of this app is a form's action: React sends it as multipart/form-data whose
+ * root argument list (field "0") ends with the form ("$K<n>", a FormData reference); a form posted
+ * without JavaScript carries no "0" field. Anything else (arguments typed by hand as JSON) would
+ * reach an action's `data.get(…)` as a string and answer 500: refused here instead.
+ */
+export function refusedActionArguments(body: Buffer, contentType: string): string | null {
+  if (!/^multipart\/form-data/i.test(contentType)) return "a server action here takes a form (multipart/form-data)";
+  const root = textFields(body, contentType).find((f) => f.name === "0");
+  if (!root) return null;
+  let args: unknown;
+  try {
+    args = JSON.parse(root.value);
+  } catch {
+    return "the action's arguments are not JSON";
+  }
+  if (!Array.isArray(args) || args.length === 0) return "the action's arguments are not a list";
+  const last = args[args.length - 1];
+  return typeof last === "string" && /^\$K[0-9a-f]+$/.test(last) ? null : "the action's last argument is not a form";
 }
 
 export type Refusal = { status: 400 | 411 | 413; reason: string };
@@ -67,7 +98,8 @@ export async function refusedAction(req: IncomingMessage): Promise<Refusal | nul
   const type = String(req.headers["content-type"] ?? "");
   const texts = /^multipart\//i.test(type) ? jsonParts(body, type) : [body.toString("utf8")];
   if (texts.some((t) => nestingDepth(t, MAX_ACTION_NESTING) > MAX_ACTION_NESTING)) return { status: 400, reason: "arguments nested too deeply" };
-  return null;
+  const notAForm = refusedActionArguments(body, type);
+  return notAForm ? { status: 400, reason: notAForm } : null;
 }
 
 /** Reads `length` bytes of the body without ending the stream, then puts them back; null when it ends short. */

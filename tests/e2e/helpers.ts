@@ -14,3 +14,15 @@ export async function switchLanguage(page: Page, to: "id" | "en") {
   await page.locator(`header button[name=locale][value=${to}]`).click();
   await expect(page.locator("html")).toHaveAttribute("lang", to);
 }
+
+/**
+ * The body React sends for a server action called by a form with no fields: multipart, with the
+ * argument list ending in the form (server.ts refuses action bodies that are not a form).
+ */
+export function emptyFormAction(): { contentType: string; data: Buffer } {
+  const boundary = "----e2eform";
+  return {
+    contentType: `multipart/form-data; boundary=${boundary}`,
+    data: Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$K1"]\r\n--${boundary}--\r\n`),
+  };
+}

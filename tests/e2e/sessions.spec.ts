@@ -1,3 +1,4 @@
+import { emptyFormAction } from "./helpers";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -140,8 +141,8 @@ test("after sign-out, a copy of the session cookie opens nothing: pages, API, se
   await sql(`INSERT INTO "Notification" (id, "userId", kind, params) VALUES ($1, $2, 'request_approved', '{}')`, [noticeId, id]);
   const baseURL = test.info().project.use.baseURL!;
   await thief.request.post("/notifications", {
-    headers: { "Next-Action": actionId("markAllReadAction"), Origin: new URL(baseURL).origin, Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8" },
-    data: "[]",
+    headers: { "Next-Action": actionId("markAllReadAction"), Origin: new URL(baseURL).origin, Accept: "text/x-component", "Content-Type": emptyFormAction().contentType },
+    data: emptyFormAction().data,
     maxRedirects: 0,
   });
   const [{ readAt }] = await sql<{ readAt: Date | null }>(`SELECT "readAt" FROM "Notification" WHERE id = $1`, [noticeId]);

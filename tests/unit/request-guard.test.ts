@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nestingDepth, refusedTarget } from "@/server/request-guard";
+import { nestingDepth, refusedActionArguments, refusedTarget } from "@/server/request-guard";
 
 describe("request guard", () => {
   it("refuses a NUL byte or a broken escape anywhere in the address, and nothing else", () => {
@@ -12,5 +12,27 @@ describe("request guard", () => {
     expect(nestingDepth('[{"a":[1,{"b":"[[[[[["}]}]')).toBe(4);
     expect(nestingDepth('["\\"[[["]')).toBe(1);
     expect(nestingDepth("[".repeat(100_000), 32)).toBe(33);
+  });
+});
+
+describe("server-action arguments", () => {
+  const boundary = "----oxy";
+  const multipart = (fields: Record<string, string>) =>
+    Buffer.from(Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("") + `--${boundary}--\r\n`, "latin1");
+  const type = `multipart/form-data; boundary=${boundary}`;
+
+  it("lets through what React sends for a form: the arguments end with the form", () => {
+    expect(refusedActionArguments(multipart({ "0": '[{},"$K1"]', "1_name": "RS Uji" }), type)).toBeNull();
+    expect(refusedActionArguments(multipart({ "0": '["$K1"]', "1_id": "x" }), type)).toBeNull();
+    // a form posted without JavaScript: no encoded arguments at all
+    expect(refusedActionArguments(multipart({ "$ACTION_ID_abc": "", name: "RS Uji" }), type)).toBeNull();
+  });
+
+  it("refuses arguments typed by hand, which would reach the action as strings", () => {
+    expect(refusedActionArguments(Buffer.from('["x"]'), "text/plain;charset=UTF-8")).toMatch(/takes a form/);
+    expect(refusedActionArguments(multipart({ "0": '["x"]' }), type)).toMatch(/not a form/);
+    expect(refusedActionArguments(multipart({ "0": '[{},{"get":1}]' }), type)).toMatch(/not a form/);
+    expect(refusedActionArguments(multipart({ "0": "{}" }), type)).toMatch(/not a list/);
+    expect(refusedActionArguments(multipart({ "0": "[" }), type)).toMatch(/not JSON/);
   });
 });
