@@ -107,17 +107,23 @@ export function dashboardTables(d: DashboardData, t: Messages["dashboard"], loca
     ],
   };
 
-  const hospitals: TableSpec<DashboardData["hospitals"][number]> = {
+  type HospitalRow = DashboardData["hospitals"][number];
+  const hName: Column<HospitalRow> = { header: t.hospitals.hospital, value: (r) => r.name };
+  const hStatus: Column<HospitalRow> = { header: t.hospitals.status, value: (r) => statusLabel(r.status), show: (r) => <StatusBadge status={r.status} label={statusLabel(r.status)} /> };
+  const hHours: Column<HospitalRow> = { header: t.hospitals.hours, value: (r) => r.hoursLeft, show: (r) => (r.hoursLeft === null ? t.hospitals.noUse : N(r.hoursLeft, 1)), numeric: true };
+  const hRegion: Column<HospitalRow> = { header: t.hospitals.region, value: (r) => r.regionName };
+  const hBurn: Column<HospitalRow> = { header: t.hospitals.burn, value: (r) => tonnes(r.burnRateKgPerDay), show: (r) => T(r.burnRateKgPerDay), numeric: true };
+  const hospitals: TableSpec<HospitalRow> = {
     key: "hospitals",
     title: t.hospitals.title,
     rows: d.hospitals,
     columns: [
-      { header: t.hospitals.hospital, value: (r) => r.name },
-      { header: t.hospitals.status, value: (r) => statusLabel(r.status), show: (r) => <StatusBadge status={r.status} label={statusLabel(r.status)} /> },
-      { header: t.hospitals.hours, value: (r) => r.hoursLeft, show: (r) => (r.hoursLeft === null ? t.hospitals.noUse : N(r.hoursLeft, 1)), numeric: true },
-      { header: t.hospitals.region, value: (r) => r.regionName },
+      hName,
+      hStatus,
+      hHours,
+      hRegion,
       { header: t.hospitals.usable, value: (r) => tonnes(r.usableStockKg), show: (r) => T(r.usableStockKg), numeric: true },
-      { header: t.hospitals.burn, value: (r) => tonnes(r.burnRateKgPerDay), show: (r) => T(r.burnRateKgPerDay), numeric: true },
+      hBurn,
       {
         header: t.hospitals.lastReport,
         value: (r) => r.lastReportDay,
@@ -185,6 +191,9 @@ export function dashboardTables(d: DashboardData, t: Messages["dashboard"], loca
     regions: { ...regions, columns: [rName, rUse7d, rReceived7d] },
   };
 
+  /** The printed report's few most at-risk hospitals, in the columns that fit one A4 sheet. */
+  const reportHospitals: TableSpec<HospitalRow> = { ...hospitals, columns: [hName, hStatus, hHours, hRegion, hBurn] };
+
   const f = d.funnel;
   const funnel: TableSpec<typeof f> = {
     key: "funnel",
@@ -201,7 +210,7 @@ export function dashboardTables(d: DashboardData, t: Messages["dashboard"], loca
     ],
   };
 
-  return { summary, producers, pledges, hospitals, regions, series, funnel, charts };
+  return { summary, producers, pledges, hospitals, regions, series, funnel, charts, reportHospitals };
 }
 
 function Count({ n, tone }: { n: number; tone: SupplyStatus }) {

@@ -115,7 +115,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
       <section aria-labelledby="r-risk">
         <h2 id="r-risk" className="text-base">{t.report.topRisk}</h2>
         <p className="text-xs text-slate-700" data-testid="r-as-of">{t.report.projectedTo(formatDateTime(d.supplyAsOf, locale))}</p>
-        <DataTable spec={{ ...tables.hospitals, rows: atRisk, columns: tables.hospitals.columns.filter((_, i) => i !== 4 && i !== 6) }} testId="r-hospitals" />
+        <DataTable spec={{ ...tables.reportHospitals, rows: atRisk }} testId="r-hospitals" />
       </section>
 
       <section aria-labelledby="r-regions">
