@@ -60,13 +60,17 @@ function jsonParts(body: Buffer, contentType: string): string[] {
 }
 
 /**
- * Every server action of this app is a form's action: React sends it as multipart/form-data whose
- * root argument list (field "0") ends with the form ("$K<n>", a FormData reference); a form posted
- * without JavaScript carries no "0" field. Anything else (arguments typed by hand as JSON) would
- * reach an action's `data.get(…)` as a string and answer 500: refused here instead.
+ * Every server action of this app is a form's action. React sends one that reads its form as
+ * multipart/form-data whose root argument list (field "0") ends with the form ("$K<n>", a
+ * FormData reference); one that takes no arguments (sign-out, "mark all read") as the JSON text
+ * `[]`; a form posted without JavaScript carries no "0" field. Arguments typed by hand as JSON
+ * (`["x"]`) would reach an action's `data.get(…)` as a string and answer 500: refused here.
+ * (An empty list sent to an action that reads a form still reaches it: see docs/security.md.)
  */
 export function refusedActionArguments(body: Buffer, contentType: string): string | null {
-  if (!/^multipart\/form-data/i.test(contentType)) return "a server action here takes a form (multipart/form-data)";
+  if (!/^multipart\/form-data/i.test(contentType)) {
+    return body.toString("utf8").trim() === "[]" ? null : "a server action here takes a form (multipart/form-data) or nothing";
+  }
   const root = textFields(body, contentType).find((f) => f.name === "0");
   if (!root) return null;
   let args: unknown;

@@ -28,8 +28,13 @@ describe("server-action arguments", () => {
     expect(refusedActionArguments(multipart({ "$ACTION_ID_abc": "", name: "RS Uji" }), type)).toBeNull();
   });
 
+  it("lets through an action that takes no arguments (sign-out): React sends []", () => {
+    expect(refusedActionArguments(Buffer.from("[]"), "text/plain;charset=UTF-8")).toBeNull();
+  });
+
   it("refuses arguments typed by hand, which would reach the action as strings", () => {
     expect(refusedActionArguments(Buffer.from('["x"]'), "text/plain;charset=UTF-8")).toMatch(/takes a form/);
+    expect(refusedActionArguments(Buffer.from('[{},"$undefined"]'), "text/plain;charset=UTF-8")).toMatch(/takes a form/);
     expect(refusedActionArguments(multipart({ "0": '["x"]' }), type)).toMatch(/not a form/);
     expect(refusedActionArguments(multipart({ "0": '[{},{"get":1}]' }), type)).toMatch(/not a form/);
     expect(refusedActionArguments(multipart({ "0": "{}" }), type)).toMatch(/not a list/);
