@@ -6,6 +6,7 @@ import { asLocale, LOCALE_COOKIE } from "@/i18n/locales";
 import { isHttpsRequest } from "@/server/forwarded";
 
 export async function setLanguage(data: FormData) {
+  if (!(data instanceof FormData)) return; // a hand-made request, not a form (docs/security.md)
   if (!(data instanceof FormData)) return;
   const locale = asLocale(String(data.get("locale")));
   // Secure behind HTTPS (the session cookie is too: Auth.js picks its __Secure- name there).

@@ -65,7 +65,7 @@ function jsonParts(body: Buffer, contentType: string): string[] {
  * FormData reference); one that takes no arguments (sign-out, "mark all read") as the JSON text
  * `[]`; a form posted without JavaScript carries no "0" field. Arguments typed by hand as JSON
  * (`["x"]`) would reach an action's `data.get(…)` as a string and answer 500: refused here.
- * (An empty list sent to an action that reads a form still reaches it: see docs/security.md.)
+ * (An empty list sent to an action that reads a form reaches it: each such action checks it got a form.)
  */
 export function refusedActionArguments(body: Buffer, contentType: string): string | null {
   if (!/^multipart\/form-data/i.test(contentType)) {

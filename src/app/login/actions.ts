@@ -22,6 +22,7 @@ const form = z.object({
 });
 
 export async function login(_prev: LoginState, data: FormData): Promise<LoginState> {
+  if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
   const parsed = form.safeParse(Object.fromEntries(data));
   const email = String(data.get("email") ?? "");
   if (!parsed.success) {

@@ -8,6 +8,7 @@ import { currentActor } from "@/server/session";
 import { changeOwnPassword } from "@/server/use-cases/account";
 
 export async function changePasswordAction(_prev: FormState, data: FormData): Promise<FormState> {
+  if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
   const result = await changeOwnPassword(await currentActor(), {
     current: String(data.get("current") ?? ""),
     password: String(data.get("password") ?? ""),

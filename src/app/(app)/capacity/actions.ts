@@ -10,6 +10,7 @@ import { importCapacityCsv, saveCapacityDay } from "@/server/use-cases/capacity"
 export type CapacityFormState = FormState & { saved?: number };
 
 export async function saveCapacityAction(_prev: CapacityFormState, data: FormData): Promise<CapacityFormState> {
+  if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
   const rows = new Map<string, { supplierId: string; produced?: string; medical?: string; industrial?: string }>();
   for (const [key, value] of data.entries()) {
     const m = /^(produced|medical|industrial)\.(.+)$/.exec(key);
@@ -27,6 +28,7 @@ export async function saveCapacityAction(_prev: CapacityFormState, data: FormDat
 export type ImportState = FormState & { imported?: number };
 
 export async function importCapacityAction(_prev: ImportState, data: FormData): Promise<ImportState> {
+  if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
   const file = data.get("file");
   let csv = String(data.get("csv") ?? "");
   if (file && typeof file !== "string" && file.size > 0) {

@@ -8,6 +8,7 @@ import { currentActor } from "@/server/session";
 import { createDispatch } from "@/server/use-cases/dispatches";
 
 export async function createDispatchAction(_prev: FormState, data: FormData): Promise<FormState> {
+  if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
   const str = (k: string) => String(data.get(k) ?? "");
   const [kind, sourceId] = str("source").split(":");
   const result = await createDispatch(await currentActor(), {

@@ -10,6 +10,7 @@ import { saveScenario, setDefaultRateSet, updateRateSet } from "@/server/use-cas
 const str = (data: FormData, k: string) => String(data.get(k) ?? "");
 
 export async function saveScenarioAction(_prev: SaveState, data: FormData): Promise<SaveState> {
+  if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
   const result = await saveScenario(await currentActor(), {
     name: str(data, "name"),
     rateSet: str(data, "rateSet"),
@@ -25,12 +26,14 @@ export async function saveScenarioAction(_prev: SaveState, data: FormData): Prom
 }
 
 export async function setDefaultRateSetAction(_prev: FormState, data: FormData): Promise<FormState> {
+  if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
   const result = await setDefaultRateSet(await currentActor(), { key: str(data, "key") });
   if (result.ok) revalidatePath("/forecast");
   return formStateOf(result, data);
 }
 
 export async function updateRateSetAction(_prev: FormState, data: FormData): Promise<FormState> {
+  if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
   const result = await updateRateSet(await currentActor(), { key: str(data, "key"), severeLpm: str(data, "severeLpm"), criticalLpm: str(data, "criticalLpm"), locale: formLocale(data) });
   if (result.ok) revalidatePath("/forecast");
   return formStateOf(result, data);

@@ -24,6 +24,7 @@ const fields = (data: FormData) => ({
 });
 
 export async function createHospitalAction(_prev: FormState, data: FormData): Promise<FormState> {
+  if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
   const result = await createHospital(await currentActor(), fields(data));
   if (!result.ok) return formStateOf(result, data);
   revalidatePath("/hospitals");
@@ -31,6 +32,7 @@ export async function createHospitalAction(_prev: FormState, data: FormData): Pr
 }
 
 export async function updateHospitalAction(_prev: FormState, data: FormData): Promise<FormState> {
+  if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
   const result = await updateHospital(await currentActor(), { id: String(data.get("id") ?? ""), ...fields(data), active: data.get("active") === "on" });
   if (result.ok) revalidatePath("/hospitals");
   return formStateOf(result, data);
@@ -38,6 +40,7 @@ export async function updateHospitalAction(_prev: FormState, data: FormData): Pr
 
 /** Staff confirm a stock report held for review; a report confirmed meanwhile just shows as confirmed. */
 export async function confirmStockReviewAction(data: FormData): Promise<void> {
+  if (!(data instanceof FormData)) return; // a hand-made request, not a form (docs/security.md)
   const result = await confirmStockReview(await currentActor(), { id: String(data.get("id") ?? "") });
   if (!result.ok && result.error === "forbidden") redirect("/forbidden");
   if (result.ok) revalidatePath(`/hospitals/${result.value.hospitalId}`);

@@ -8,6 +8,7 @@ import { currentActor } from "@/server/session";
 import { submitStockReport } from "@/server/use-cases/stock";
 
 export async function submitStockAction(_prev: StockFormState, data: FormData): Promise<StockFormState> {
+  if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
   const result = await submitStockReport(await currentActor(), {
     day: String(data.get("day") ?? ""),
     stockKg: String(data.get("stockKg") ?? ""),

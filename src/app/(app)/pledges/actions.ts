@@ -30,6 +30,7 @@ function fields(data: FormData) {
 }
 
 export async function createPledgeAction(_prev: FormState, data: FormData): Promise<FormState> {
+  if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
   const result = await createPledge(await currentActor(), fields(data));
   if (!result.ok) return formStateOf(result, data);
   revalidatePath("/pledges");
@@ -37,6 +38,7 @@ export async function createPledgeAction(_prev: FormState, data: FormData): Prom
 }
 
 export async function updatePledgeAction(_prev: FormState, data: FormData): Promise<FormState> {
+  if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
   const id = String(data.get("id") ?? "");
   const result = await updatePledge(await currentActor(), { id, ...fields(data) });
   if (result.ok) {

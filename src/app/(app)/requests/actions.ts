@@ -19,6 +19,7 @@ function refresh(id?: string) {
 }
 
 export async function createRequestAction(_prev: FormState, data: FormData): Promise<FormState> {
+  if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
   const result = await createRequest(await currentActor(), {
     requestedKg: str(data, "requestedKg"),
     neededBy: str(data, "neededBy"),
@@ -33,6 +34,7 @@ export async function createRequestAction(_prev: FormState, data: FormData): Pro
 }
 
 export async function cancelRequestAction(data: FormData): Promise<void> {
+  if (!(data instanceof FormData)) return; // a hand-made request, not a form (docs/security.md)
   const id = str(data, "id");
   const result = await cancelRequest(await currentActor(), { id });
   if (!result.ok && (result.error === "forbidden" || result.error === "not_found")) redirect("/forbidden");
@@ -41,6 +43,7 @@ export async function cancelRequestAction(data: FormData): Promise<void> {
 }
 
 export async function approveRequestAction(_prev: FormState, data: FormData): Promise<FormState> {
+  if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
   const id = str(data, "id");
   const result = await approveRequest(await currentActor(), { id, approvedKg: str(data, "approvedKg"), note: str(data, "note"), confirmUnusual: str(data, "confirmUnusual") });
   if (result.ok) refresh(id);
@@ -48,6 +51,7 @@ export async function approveRequestAction(_prev: FormState, data: FormData): Pr
 }
 
 export async function rejectRequestAction(_prev: FormState, data: FormData): Promise<FormState> {
+  if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
   const id = str(data, "id");
   const result = await rejectRequest(await currentActor(), { id, reason: str(data, "reason") });
   if (result.ok) refresh(id);
@@ -56,6 +60,7 @@ export async function rejectRequestAction(_prev: FormState, data: FormData): Pro
 
 /** Every non-empty row of the allocation form becomes a line; errors are mapped back to rows. */
 export async function allocateAction(_prev: FormState, data: FormData): Promise<FormState> {
+  if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
   const rows: number[] = [];
   const lines = [];
   for (let i = 0; data.has(`sourceId.${i}`); i++) {
@@ -94,6 +99,7 @@ function receiptInput(data: FormData) {
 
 /** The receiving hospital confirms a trip (request page, or its incoming list on /my-hospital). */
 export async function confirmReceiptAction(_prev: FormState, data: FormData): Promise<FormState> {
+  if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
   const result = await confirmReceipt(await currentActor(), receiptInput(data));
   if (result.ok) {
     refresh();
@@ -104,6 +110,7 @@ export async function confirmReceiptAction(_prev: FormState, data: FormData): Pr
 
 /** Staff record the receipt of a pledge tranche's trip (pledge page). */
 export async function recordTrancheReceiptAction(_prev: FormState, data: FormData): Promise<FormState> {
+  if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
   const result = await recordTrancheReceipt(await currentActor(), receiptInput(data));
   if (result.ok) {
     refresh();
@@ -113,12 +120,14 @@ export async function recordTrancheReceiptAction(_prev: FormState, data: FormDat
 }
 
 export async function cancelAllocationAction(_prev: FormState, data: FormData): Promise<FormState> {
+  if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
   const result = await cancelAllocation(await currentActor(), { id: str(data, "id"), reason: str(data, "reason") });
   if (result.ok) refresh();
   return formStateOf(result, data);
 }
 
 export async function closeRequestShortAction(_prev: FormState, data: FormData): Promise<FormState> {
+  if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
   const id = str(data, "id");
   const result = await closeRequestShort(await currentActor(), { id, reason: str(data, "reason") });
   if (result.ok) refresh(id);

@@ -16,6 +16,7 @@ const fields = (data: FormData) => ({
 });
 
 export async function createSupplierAction(_prev: FormState, data: FormData): Promise<FormState> {
+  if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
   const result = await createSupplier(await currentActor(), fields(data));
   if (!result.ok) return formStateOf(result, data);
   revalidatePath("/suppliers");
@@ -23,12 +24,14 @@ export async function createSupplierAction(_prev: FormState, data: FormData): Pr
 }
 
 export async function updateSupplierAction(_prev: FormState, data: FormData): Promise<FormState> {
+  if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
   const result = await updateSupplier(await currentActor(), { id: String(data.get("id") ?? ""), ...fields(data) });
   if (result.ok) revalidatePath("/suppliers");
   return formStateOf(result, data);
 }
 
 export async function setSupplierActiveAction(data: FormData): Promise<void> {
+  if (!(data instanceof FormData)) return; // a hand-made request, not a form (docs/security.md)
   const id = String(data.get("id") ?? "");
   const result = await setSupplierActive(await currentActor(), { id, active: data.get("active") === "true" });
   if (!result.ok && result.error === "forbidden") redirect("/forbidden");

@@ -7,6 +7,7 @@ import { currentActor } from "@/server/session";
 import { createUser, resetUserPassword, setUserActive, updateUser } from "@/server/use-cases/users";
 
 export async function createUserAction(_prev: FormState, data: FormData): Promise<FormState> {
+  if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
   const result = await createUser(await currentActor(), {
     email: String(data.get("email") ?? ""),
     name: String(data.get("name") ?? ""),
@@ -24,12 +25,14 @@ export async function createUserAction(_prev: FormState, data: FormData): Promis
 }
 
 export async function setUserActiveAction(data: FormData): Promise<void> {
+  if (!(data instanceof FormData)) return; // a hand-made request, not a form (docs/security.md)
   const result = await setUserActive(await currentActor(), { id: String(data.get("id") ?? ""), active: data.get("active") === "true" });
   if (!result.ok && result.error === "forbidden") redirect("/forbidden");
   revalidatePath("/admin/users");
 }
 
 export async function updateUserAction(_prev: FormState, data: FormData): Promise<FormState> {
+  if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
   const result = await updateUser(await currentActor(), {
     id: String(data.get("id") ?? ""),
     name: String(data.get("name") ?? ""),
@@ -45,6 +48,7 @@ export type ResetState = { ok?: boolean; error?: string; oneTimePassword?: strin
 
 /** The one-time password is in this answer only: it is stored as a hash and never shown again. */
 export async function resetPasswordAction(_prev: ResetState, data: FormData): Promise<ResetState> {
+  if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
   const result = await resetUserPassword(await currentActor(), { id: String(data.get("id") ?? "") });
   if (!result.ok) return { ok: false, error: result.error };
   revalidatePath("/admin/users");
