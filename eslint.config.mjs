@@ -13,14 +13,28 @@ const into = (...dirs) => `^(@/|(\\.\\./)+(src/)?)(${dirs.join("|")})(/|$)`;
 const restrict = (patterns) => ({ "@typescript-eslint/no-restricted-imports": ["error", { patterns }] });
 
 export default defineConfig([
-  globalIgnores([".next/**", ".next-*/**", ".postgres/**", "node_modules/**", "src/generated/**", "bench/data/**", "coverage/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  globalIgnores([
+    ".next/**",
+    ".next-*/**",
+    ".postgres/**",
+    "node_modules/**",
+    "src/generated/**",
+    "bench/data/**",
+    "coverage/**",
+    "test-results/**",
+    "playwright-report/**",
+    "next-env.d.ts",
+  ]),
   ...nextVitals,
   ...nextTs,
   tseslint.configs.recommended,
   {
     rules: {
       // `_`-prefixed names are deliberately unused (a destructured field left out, a fixed signature).
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
     },
   },
   // React lives in src/app and src/components only. Elsewhere a `use…` name is not a hook
@@ -39,20 +53,32 @@ export default defineConfig([
   {
     files: ["src/components/**/*.{ts,tsx}"],
     rules: restrict([
-      { regex: into("server", "generated"), allowTypeImports: true, message: "src/components imports no server module (types only): pass the data as props, or move a pure rule to src/domain." },
+      {
+        regex: into("server", "generated"),
+        allowTypeImports: true,
+        message: "src/components imports no server module (types only): pass the data as props, or move a pure rule to src/domain.",
+      },
       { regex: into("app"), message: "src/components imports nothing from src/app: pass it as a prop." },
     ]),
   },
   // Server: queries, use cases, sessions; never UI or routes.
   {
     files: ["src/server/**/*.ts"],
-    rules: restrict([{ regex: into("components", "app"), message: "src/server imports no component and nothing from src/app: shared rules belong in src/domain." }]),
+    rules: restrict([
+      { regex: into("components", "app"), message: "src/server imports no component and nothing from src/app: shared rules belong in src/domain." },
+    ]),
   },
   // Pages, actions and routes: read through src/server/queries, write through src/server/use-cases;
   // never the database client itself.
   {
     files: ["src/app/**/*.{ts,tsx}", "src/proxy.ts"],
-    rules: restrict([{ regex: "^(@/server/db|@/generated/)", allowTypeImports: true, message: "src/app does not query the database: add a query to src/server/queries (or a use case)." }]),
+    rules: restrict([
+      {
+        regex: "^(@/server/db|@/generated/)",
+        allowTypeImports: true,
+        message: "src/app does not query the database: add a query to src/server/queries (or a use case).",
+      },
+    ]),
   },
   // Strings and formats: used by server and client alike.
   {

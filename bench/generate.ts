@@ -39,8 +39,44 @@ const WIB_MS = 7 * 3_600_000;
 
 // Real province codes of Indonesia (38 provinces).
 const PROVINCE_CODES = [
-  "11", "12", "13", "14", "15", "16", "17", "18", "19", "21", "31", "32", "33", "34", "35", "36", "51", "52", "53",
-  "61", "62", "63", "64", "65", "71", "72", "73", "74", "75", "76", "81", "82", "91", "92", "93", "94", "95", "96",
+  "11",
+  "12",
+  "13",
+  "14",
+  "15",
+  "16",
+  "17",
+  "18",
+  "19",
+  "21",
+  "31",
+  "32",
+  "33",
+  "34",
+  "35",
+  "36",
+  "51",
+  "52",
+  "53",
+  "61",
+  "62",
+  "63",
+  "64",
+  "65",
+  "71",
+  "72",
+  "73",
+  "74",
+  "75",
+  "76",
+  "81",
+  "82",
+  "91",
+  "92",
+  "93",
+  "94",
+  "95",
+  "96",
 ];
 
 const pad = (n: number, w: number) => String(n).padStart(w, "0");
@@ -185,7 +221,23 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     const r = seed("hospitals");
     await load(
       "Hospital",
-      ["id", "name", "regionId", "address", "isReferral", "isAssociationMember", "beds", "covidBeds", "icuBeds", "tankCapacityKg", "tankResidualKg", "active", "isSample", "createdAt", "updatedAt"],
+      [
+        "id",
+        "name",
+        "regionId",
+        "address",
+        "isReferral",
+        "isAssociationMember",
+        "beds",
+        "covidBeds",
+        "icuBeds",
+        "tankCapacityKg",
+        "tankResidualKg",
+        "active",
+        "isSample",
+        "createdAt",
+        "updatedAt",
+      ],
       n.hospitals,
       async (w, p) => {
         for (let i = 0; i < n.hospitals; i++) {
@@ -194,11 +246,34 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
           const covidBeds = Math.round(beds * (0.1 + 0.3 * r.next()));
           const tank = Math.round(clamp(beds * (25 + 40 * r.next()), 1000, 60_000) / 100) * 100;
           const residual = Math.round(tank * (0.05 + 0.05 * r.next()));
-          const h: Hospital = { id: `hs${pad(i + 1, 6)}`, region, province: regions[region].province, beds, covidBeds, tank, residual, assoc: r.chance(0.4), userId: `ush${pad(i + 1, 6)}` };
+          const h: Hospital = {
+            id: `hs${pad(i + 1, 6)}`,
+            region,
+            province: regions[region].province,
+            beds,
+            covidBeds,
+            tank,
+            residual,
+            assoc: r.chance(0.4),
+            userId: `ush${pad(i + 1, 6)}`,
+          };
           hospitals.push(h);
           await w.row([
-            h.id, `RS Bench ${pad(i + 1, 4)} ${regions[region].code}`, regions[region].id, `Jl. Bench No. ${i + 1}`, F(r.chance(0.25)), F(h.assoc),
-            F(beds), F(covidBeds), F(Math.round(beds * (0.03 + 0.07 * r.next()))), F(tank), F(residual), F(!r.chance(0.005)), "t", fixedTs, fixedTs,
+            h.id,
+            `RS Bench ${pad(i + 1, 4)} ${regions[region].code}`,
+            regions[region].id,
+            `Jl. Bench No. ${i + 1}`,
+            F(r.chance(0.25)),
+            F(h.assoc),
+            F(beds),
+            F(covidBeds),
+            F(Math.round(beds * (0.03 + 0.07 * r.next()))),
+            F(tank),
+            F(residual),
+            F(!r.chance(0.005)),
+            "t",
+            fixedTs,
+            fixedTs,
           ]);
           p.add(1);
         }
@@ -244,7 +319,19 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
           const s: Supplier = { id: `sp${pad(i + 1, 5)}`, kind: kinds[i], region, province: regions[region].province };
           suppliers.push(s);
           const label = s.kind === "PRODUCER" ? "Gas Industri" : s.kind === "DISTRIBUTOR" ? "Distribusi Oksigen" : "Oksigen Medis";
-          await w.row([s.id, `PT ${label} Bench ${pad(i + 1, 3)}`, s.kind, regions[region].id, `Kawasan Industri ${regions[region].code}`, `Kontak ${i + 1}`, `0812${pad(i * 7919 % 10_000_000, 7)}`, F(!r.chance(0.02)), "t", fixedTs, fixedTs]);
+          await w.row([
+            s.id,
+            `PT ${label} Bench ${pad(i + 1, 3)}`,
+            s.kind,
+            regions[region].id,
+            `Kawasan Industri ${regions[region].code}`,
+            `Kontak ${i + 1}`,
+            `0812${pad((i * 7919) % 10_000_000, 7)}`,
+            F(!r.chance(0.02)),
+            "t",
+            fixedTs,
+            fixedTs,
+          ]);
           p.add(1);
         }
       },
@@ -271,13 +358,18 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
       ["2021-07-03", "2021-08-31", 90],
       ["2022-02-01", "2022-03-31", 70],
     ];
-    await load("MedicalPriorityPeriod", ["id", "regionId", "startsOn", "endsOn", "minMedicalSharePct", "note", "createdAt"], provinces.length * periods.length, async (w, p) => {
-      for (const pc of provinces)
-        for (let k = 0; k < periods.length; k++) {
-          await w.row([`mp${pc}-${k}`, `rg${pc}`, periods[k][0], periods[k][1], F(periods[k][2]), "Instruksi Gubernur (bench)", fixedTs]);
-          p.add(1);
-        }
-    });
+    await load(
+      "MedicalPriorityPeriod",
+      ["id", "regionId", "startsOn", "endsOn", "minMedicalSharePct", "note", "createdAt"],
+      provinces.length * periods.length,
+      async (w, p) => {
+        for (const pc of provinces)
+          for (let k = 0; k < periods.length; k++) {
+            await w.row([`mp${pc}-${k}`, `rg${pc}`, periods[k][0], periods[k][1], F(periods[k][2]), "Instruksi Gubernur (bench)", fixedTs]);
+            p.add(1);
+          }
+      },
+    );
   }
 
   // --- daily capacity of producers (day by day) ---------------------------------------------
@@ -285,20 +377,25 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     const r = seed("capacity");
     const base = producers.map(() => Math.round(clamp(22_000 * Math.exp(r.gauss() * 0.7), 3000, 150_000)));
     let k = 0;
-    await load("DailyCapacity", ["id", "supplierId", "day", "producedKg", "medicalKg", "industrialKg", "updatedById", "updatedAt"], producers.length * opts.days, async (w, p) => {
-      for (let d = 0; d < opts.days; d++) {
-        const wv = waveOf[d];
-        const at = ts(wibStart(d) + 20 * 3_600_000);
-        for (let j = 0; j < producers.length; j++) {
-          if (r.chance(0.01)) continue;
-          const produced = Math.round(base[j] * (0.88 + 0.16 * r.next()) * (1 + 0.3 * wv));
-          const share = clamp(0.35 + 0.6 * wv + 0.04 * r.gauss(), 0.2, 0.97);
-          const medical = Math.round(produced * share);
-          await w.row([id36("dc", ++k), suppliers[producers[j]].id, dayStr[d], F(produced), F(medical), F(produced - medical), STAFF_ID, at]);
+    await load(
+      "DailyCapacity",
+      ["id", "supplierId", "day", "producedKg", "medicalKg", "industrialKg", "updatedById", "updatedAt"],
+      producers.length * opts.days,
+      async (w, p) => {
+        for (let d = 0; d < opts.days; d++) {
+          const wv = waveOf[d];
+          const at = ts(wibStart(d) + 20 * 3_600_000);
+          for (let j = 0; j < producers.length; j++) {
+            if (r.chance(0.01)) continue;
+            const produced = Math.round(base[j] * (0.88 + 0.16 * r.next()) * (1 + 0.3 * wv));
+            const share = clamp(0.35 + 0.6 * wv + 0.04 * r.gauss(), 0.2, 0.97);
+            const medical = Math.round(produced * share);
+            await w.row([id36("dc", ++k), suppliers[producers[j]].id, dayStr[d], F(produced), F(medical), F(produced - medical), STAFF_ID, at]);
+          }
+          p.add(producers.length);
         }
-        p.add(producers.length);
-      }
-    });
+      },
+    );
   }
 
   // --- hospitals' daily stock reports (day by day) ------------------------------------------
@@ -379,13 +476,18 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
         p.add(1);
       }
     });
-    await load("PledgeHospital", ["pledgeId", "hospitalId"], pledges.reduce((s, pl) => s + pl.hospitals.length, 0), async (w, p) => {
-      for (const pl of pledges)
-        for (const h of pl.hospitals) {
-          await w.row([pl.id, hospitals[h].id]);
-          p.add(1);
-        }
-    });
+    await load(
+      "PledgeHospital",
+      ["pledgeId", "hospitalId"],
+      pledges.reduce((s, pl) => s + pl.hospitals.length, 0),
+      async (w, p) => {
+        for (const pl of pledges)
+          for (const h of pl.hospitals) {
+            await w.row([pl.id, hospitals[h].id]);
+            p.add(1);
+          }
+      },
+    );
     // Tranches, and a delivery for each tranche already due (half of it; the rest is allocated).
     const trancheRows: string[][] = [];
     const deliveryRows: string[][] = [];
@@ -407,8 +509,24 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
           const h = pl.hospitals.length ? pl.hospitals[j % pl.hospitals.length] : r.int(0, hospitals.length - 1);
           const at = wibStart(due) + r.int(7, 15) * 3_600_000;
           deliveryRows.push([
-            id36("dt", ++k), F(null), tid, suppliers[pl.supplier].id, hospitals[h].id, plate(r), "", ts(at),
-            F(sent), "KG", F(null), "1", F(sent), STAFF_ID, F(sent), ts(at + r.int(2, 8) * 3_600_000), hospitals[h].userId, F(null),
+            id36("dt", ++k),
+            F(null),
+            tid,
+            suppliers[pl.supplier].id,
+            hospitals[h].id,
+            plate(r),
+            "",
+            ts(at),
+            F(sent),
+            "KG",
+            F(null),
+            "1",
+            F(sent),
+            STAFF_ID,
+            F(sent),
+            ts(at + r.int(2, 8) * 3_600_000),
+            hospitals[h].userId,
+            F(null),
           ]);
         }
       }
@@ -432,10 +550,35 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     const r = seed("requests");
     const [cReq, cAlloc] = [await connect(), await connect()];
     const wReq = new CopyWriter(main, "SupplyRequest", [
-      "id", "hospitalId", "requestedKg", "approvedKg", "neededBy", "urgency", "reason", "status", "rejectionReason", "idempotencyKey",
-      "createdById", "createdAt", "decidedById", "decidedAt", "fulfilledAt", "updatedAt",
+      "id",
+      "hospitalId",
+      "requestedKg",
+      "approvedKg",
+      "neededBy",
+      "urgency",
+      "reason",
+      "status",
+      "rejectionReason",
+      "idempotencyKey",
+      "createdById",
+      "createdAt",
+      "decidedById",
+      "decidedAt",
+      "fulfilledAt",
+      "updatedAt",
     ]);
-    const wAlloc = new CopyWriter(cReq, "Allocation", ["id", "requestId", "supplierId", "pledgeId", "day", "kg", "status", "reason", "createdById", "createdAt"]);
+    const wAlloc = new CopyWriter(cReq, "Allocation", [
+      "id",
+      "requestId",
+      "supplierId",
+      "pledgeId",
+      "day",
+      "kg",
+      "status",
+      "reason",
+      "createdById",
+      "createdAt",
+    ]);
     const wDel = new CopyWriter(cAlloc, "Delivery", DELIVERY_COLUMNS);
     const p = new Progress("requests+alloc+deliv", n.requests, "requests");
     const weights = waveOf.map((wv) => 0.35 + wv);
@@ -460,7 +603,8 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
         const urgency = u < 0.08 + 0.12 * waveOf[d] ? "EMERGENCY" : u < 0.4 + 0.1 * waveOf[d] ? "URGENT" : "ROUTINE";
         const decided = status !== "SUBMITTED" && status !== "CANCELLED";
         const decidedAt = decided ? Math.min(lastInstant, createdAt + r.int(10, 360) * 60_000) : null;
-        const approved = decided && status !== "REJECTED" ? (r.chance(0.7) ? requested : Math.max(100, Math.round((requested * (0.5 + 0.45 * r.next())) / 100) * 100)) : null;
+        const approved =
+          decided && status !== "REJECTED" ? (r.chance(0.7) ? requested : Math.max(100, Math.round((requested * (0.5 + 0.45 * r.next())) / 100) * 100)) : null;
         const id = id36("rq", ++kq);
         let fulfilledAt: number | null = null;
         let updatedAt = decidedAt ?? createdAt + (status === "CANCELLED" ? r.int(5, 120) * 60_000 : 0);
@@ -484,7 +628,18 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
             const aStatus = status === "FULFILLED" ? "DELIVERED" : status === "IN_TRANSIT" ? "IN_TRANSIT" : "PLANNED";
             const aAt = Math.min(lastInstant, decidedAt! + r.int(5, 90) * 60_000);
             const aid = id36("al", ++ka);
-            await wAlloc.row([aid, id, suppliers[supplier].id, F(pledgeId), dayStr[allocDay], F(kg), aStatus, j === 0 ? "Prioritas urgensi" : "", STAFF_ID, ts(aAt)]);
+            await wAlloc.row([
+              aid,
+              id,
+              suppliers[supplier].id,
+              F(pledgeId),
+              dayStr[allocDay],
+              F(kg),
+              aStatus,
+              j === 0 ? "Prioritas urgensi" : "",
+              STAFF_ID,
+              ts(aAt),
+            ]);
             updatedAt = Math.max(updatedAt, aAt);
             if (aStatus !== "PLANNED") {
               const sentAt = Math.min(lastInstant, aAt + r.int(30, 12 * 60) * 60_000);
@@ -492,9 +647,24 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
               const received = aStatus === "DELIVERED" ? (r.chance(0.9) ? kg : Math.max(0, kg - r.int(0, Math.ceil(kg * 0.02)))) : null;
               const receivedAt = received !== null ? Math.min(lastInstant, sentAt + r.int(30, 8 * 60) * 60_000) : null;
               await wDel.row([
-                id36("dl", ++kd), aid, F(null), suppliers[supplier].id, h.id, plate(r), "", ts(sentAt),
-                tonnes ? (kg / 1000).toFixed(3) : F(kg), tonnes ? "TONNE_LIQUID" : "KG", F(null), tonnes ? "1000" : "1", F(kg), STAFF_ID,
-                F(received), receivedAt === null ? F(null) : ts(receivedAt), received === null ? F(null) : h.userId, F(null),
+                id36("dl", ++kd),
+                aid,
+                F(null),
+                suppliers[supplier].id,
+                h.id,
+                plate(r),
+                "",
+                ts(sentAt),
+                tonnes ? (kg / 1000).toFixed(3) : F(kg),
+                tonnes ? "TONNE_LIQUID" : "KG",
+                F(null),
+                tonnes ? "1000" : "1",
+                F(kg),
+                STAFF_ID,
+                F(received),
+                receivedAt === null ? F(null) : ts(receivedAt),
+                received === null ? F(null) : h.userId,
+                F(null),
               ]);
               if (receivedAt !== null) fulfilledAt = Math.max(fulfilledAt ?? 0, receivedAt);
               updatedAt = Math.max(updatedAt, receivedAt ?? sentAt);
@@ -502,13 +672,37 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
           }
           // A few allocations were planned, then cancelled (re-allocated): not counted anywhere.
           if (r.chance(0.03)) {
-            await wAlloc.row([id36("al", ++ka), id, suppliers[r.pick(sources)].id, F(null), dayStr[allocDay], F(parts[0]), "CANCELLED", "Dibatalkan: truk tidak tersedia", STAFF_ID, ts(decidedAt!)]);
+            await wAlloc.row([
+              id36("al", ++ka),
+              id,
+              suppliers[r.pick(sources)].id,
+              F(null),
+              dayStr[allocDay],
+              F(parts[0]),
+              "CANCELLED",
+              "Dibatalkan: truk tidak tersedia",
+              STAFF_ID,
+              ts(decidedAt!),
+            ]);
           }
         }
         await wReq.row([
-          id, h.id, F(requested), F(approved), dayString(dayMs(Math.min(d + r.int(0, 2), opts.days + 2))), urgency, r.pick(reasons), status,
-          status === "REJECTED" ? "Pasokan wilayah tidak mencukupi" : F(null), F(null), h.userId, ts(createdAt),
-          decided ? STAFF_ID : F(null), decidedAt === null ? F(null) : ts(decidedAt), fulfilledAt === null ? F(null) : ts(fulfilledAt), ts(updatedAt),
+          id,
+          h.id,
+          F(requested),
+          F(approved),
+          dayString(dayMs(Math.min(d + r.int(0, 2), opts.days + 2))),
+          urgency,
+          r.pick(reasons),
+          status,
+          status === "REJECTED" ? "Pasokan wilayah tidak mencukupi" : F(null),
+          F(null),
+          h.userId,
+          ts(createdAt),
+          decided ? STAFF_ID : F(null),
+          decidedAt === null ? F(null) : ts(decidedAt),
+          fulfilledAt === null ? F(null) : ts(fulfilledAt),
+          ts(updatedAt),
         ]);
       }
       p.add(count);
@@ -541,15 +735,29 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
 
   const totalRows = loads.reduce((s, l) => s + l.rows, 0);
   const result: GenerateResult = {
-    options: { scale: opts.scale, days: opts.days, seed: opts.seed, database: new URL(opts.url).pathname.slice(1), firstDay: dayStr[0], lastDay: BENCH_LAST_DAY },
+    options: {
+      scale: opts.scale,
+      days: opts.days,
+      seed: opts.seed,
+      database: new URL(opts.url).pathname.slice(1),
+      firstDay: dayStr[0],
+      lastDay: BENCH_LAST_DAY,
+    },
     tables: loads,
     totalRows,
-    seconds: { migrate: round1(migrateSeconds), load: round1(loadSeconds), indexes: round1(indexSeconds), vacuumAnalyze: round1(vacuumSeconds), total: round1((performance.now() - tAll) / 1000) },
+    seconds: {
+      migrate: round1(migrateSeconds),
+      load: round1(loadSeconds),
+      indexes: round1(indexSeconds),
+      vacuumAnalyze: round1(vacuumSeconds),
+      total: round1((performance.now() - tAll) / 1000),
+    },
   };
   if (!opts.quiet) {
     log("");
     log(`  ${"table".padEnd(22)} ${"rows".padStart(12)} ${"seconds".padStart(8)} ${"rows/s".padStart(10)}`);
-    for (const l of loads) log(`  ${l.table.padEnd(22)} ${fmtInt(l.rows).padStart(12)} ${l.seconds.toFixed(1).padStart(8)} ${fmtInt(l.rowsPerSecond).padStart(10)}`);
+    for (const l of loads)
+      log(`  ${l.table.padEnd(22)} ${fmtInt(l.rows).padStart(12)} ${l.seconds.toFixed(1).padStart(8)} ${fmtInt(l.rowsPerSecond).padStart(10)}`);
     log(`  ${"total".padEnd(22)} ${fmtInt(totalRows).padStart(12)} ${loadSeconds.toFixed(1).padStart(8)} ${fmtInt(totalRows / loadSeconds).padStart(10)}`);
     log(`  indexes + foreign keys ${indexSeconds.toFixed(1)} s, VACUUM ANALYZE ${vacuumSeconds.toFixed(1)} s, all ${result.seconds.total} s`);
   }
@@ -557,8 +765,24 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
 }
 
 const DELIVERY_COLUMNS = [
-  "id", "allocationId", "trancheId", "supplierId", "hospitalId", "vehiclePlate", "driverName", "dispatchedAt", "dispatchedAmount",
-  "dispatchedUnit", "cylinderSizeM3", "kgPerUnit", "dispatchedKg", "dispatchedById", "receivedKg", "receivedAt", "receivedById", "idempotencyKey",
+  "id",
+  "allocationId",
+  "trancheId",
+  "supplierId",
+  "hospitalId",
+  "vehiclePlate",
+  "driverName",
+  "dispatchedAt",
+  "dispatchedAmount",
+  "dispatchedUnit",
+  "cylinderSizeM3",
+  "kgPerUnit",
+  "dispatchedKg",
+  "dispatchedById",
+  "receivedKg",
+  "receivedAt",
+  "receivedById",
+  "idempotencyKey",
 ];
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -573,12 +797,39 @@ function statusFor(age: number, r: Rng): string {
   const u = r.next();
   const table: [number, string][] =
     age >= 3
-      ? [[0.0002, "IN_TRANSIT"], [0.08, "REJECTED"], [0.13, "CANCELLED"], [1, "FULFILLED"]]
+      ? [
+          [0.0002, "IN_TRANSIT"],
+          [0.08, "REJECTED"],
+          [0.13, "CANCELLED"],
+          [1, "FULFILLED"],
+        ]
       : age === 2
-        ? [[0.5, "FULFILLED"], [0.75, "IN_TRANSIT"], [0.85, "ALLOCATED"], [0.9, "APPROVED"], [0.96, "REJECTED"], [1, "CANCELLED"]]
+        ? [
+            [0.5, "FULFILLED"],
+            [0.75, "IN_TRANSIT"],
+            [0.85, "ALLOCATED"],
+            [0.9, "APPROVED"],
+            [0.96, "REJECTED"],
+            [1, "CANCELLED"],
+          ]
         : age === 1
-          ? [[0.15, "FULFILLED"], [0.45, "IN_TRANSIT"], [0.7, "ALLOCATED"], [0.85, "APPROVED"], [0.93, "SUBMITTED"], [0.97, "REJECTED"], [1, "CANCELLED"]]
-          : [[0.5, "SUBMITTED"], [0.75, "APPROVED"], [0.88, "ALLOCATED"], [0.93, "IN_TRANSIT"], [0.97, "REJECTED"], [1, "CANCELLED"]];
+          ? [
+              [0.15, "FULFILLED"],
+              [0.45, "IN_TRANSIT"],
+              [0.7, "ALLOCATED"],
+              [0.85, "APPROVED"],
+              [0.93, "SUBMITTED"],
+              [0.97, "REJECTED"],
+              [1, "CANCELLED"],
+            ]
+          : [
+              [0.5, "SUBMITTED"],
+              [0.75, "APPROVED"],
+              [0.88, "ALLOCATED"],
+              [0.93, "IN_TRANSIT"],
+              [0.97, "REJECTED"],
+              [1, "CANCELLED"],
+            ];
   for (const [p, s] of table) if (u < p) return s;
   return "FULFILLED";
 }

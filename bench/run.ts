@@ -62,7 +62,8 @@ export async function runBench(o: RunOptions): Promise<BenchResults> {
   const rows = await tableRows(db);
   if (!rows.StockReport) throw new Error(`No data in ${o.url}: run npm run bench:data first`);
   machine.postgres = ((await db.query<{ v: string }>("SELECT split_part(version(), ' on ', 1) AS v")).rows[0]?.v ?? "PostgreSQL").trim();
-  const staff = (await db.query<{ id: string; name: string; email: string }>(`SELECT id, name, email FROM "User" WHERE email = $1`, [BENCH_EMAILS.staff])).rows[0];
+  const staff = (await db.query<{ id: string; name: string; email: string }>(`SELECT id, name, email FROM "User" WHERE email = $1`, [BENCH_EMAILS.staff]))
+    .rows[0];
   await db.end();
   if (!staff) throw new Error("The bench staff user is missing: regenerate the data set");
 
@@ -106,13 +107,16 @@ export async function runBench(o: RunOptions): Promise<BenchResults> {
     const auth = { cookie };
     const dash = await fetch(`${base}/dashboard`, { headers: auth, redirect: "manual" });
     const dashHtml = await dash.text();
-    if (dash.status !== 200 || !dashHtml.includes('data-testid="dashboard"')) throw new Error(`GET /dashboard with the minted session answered ${dash.status}: the session cookie is not accepted`);
+    if (dash.status !== 200 || !dashHtml.includes('data-testid="dashboard"'))
+      throw new Error(`GET /dashboard with the minted session answered ${dash.status}: the session cookie is not accepted`);
     const loginHtml = await (await fetch(`${base}/login`)).text();
     firstLoad = [firstLoadJs("/dashboard", dashHtml, join(ROOT, o.distDir)), firstLoadJs("/login", loginHtml, join(ROOT, o.distDir))];
 
     const prerendered = prerenderedRoutes(join(ROOT, o.distDir));
     const loginKind = prerendered.has("/login") ? "static page (prerendered)" : "dynamic page";
-    ceiling = prerendered.has("/login") ? "`/login`, prerendered at build time (static HTML served by the server)" : "`/favicon.svg`, a static file under public/ (the login page is rendered per request)";
+    ceiling = prerendered.has("/login")
+      ? "`/login`, prerendered at build time (static HTML served by the server)"
+      : "`/favicon.svg`, a static file under public/ (the login page is rendered per request)";
     // The last targets run on a second server without the response cache (RESPONSE_CACHE=off):
     // the dashboard and the summary as they are produced on a cache miss, i.e. after every write.
     const targets: { name: string; path: string; kind: string; headers?: Record<string, string>; responseCache?: false }[] = [
@@ -125,7 +129,13 @@ export async function runBench(o: RunOptions): Promise<BenchResults> {
       { name: "login page", path: "/login", kind: loginKind },
       { name: "static file", path: "/favicon.svg", kind: "static file (public/)" },
       { name: "dashboard, rendered", path: "/dashboard", kind: "dynamic page, rendered per request (RESPONSE_CACHE=off)", headers: auth, responseCache: false },
-      { name: "API summary, uncached", path: "/api/v1/summary", kind: "API (session), answered per request (RESPONSE_CACHE=off)", headers: auth, responseCache: false },
+      {
+        name: "API summary, uncached",
+        path: "/api/v1/summary",
+        kind: "API (session), answered per request (RESPONSE_CACHE=off)",
+        headers: auth,
+        responseCache: false,
+      },
     ];
     let cachingServer = true;
     const lighthouseRun = async () => {
@@ -154,8 +164,17 @@ export async function runBench(o: RunOptions): Promise<BenchResults> {
         continue;
       }
       log(`HTTP ${t.path} (${t.name}) …`);
-      const r = await measureHttp({ ...t, base, connections: o.connections, seconds: o.seconds, warmupSeconds: o.warmupSeconds, serverPid: server.pid ?? null });
-      log(`  ${r.requestsPerSecond} req/s, p50 ${r.latencyMs.p50} ms, p95 ${r.latencyMs.p95} ms, p99 ${r.latencyMs.p99} ms, non-2xx ${r.non2xx}, RSS ${r.peakRssMb} MB, load ${r.loadAvgBefore[0]}`);
+      const r = await measureHttp({
+        ...t,
+        base,
+        connections: o.connections,
+        seconds: o.seconds,
+        warmupSeconds: o.warmupSeconds,
+        serverPid: server.pid ?? null,
+      });
+      log(
+        `  ${r.requestsPerSecond} req/s, p50 ${r.latencyMs.p50} ms, p95 ${r.latencyMs.p95} ms, p99 ${r.latencyMs.p99} ms, non-2xx ${r.non2xx}, RSS ${r.peakRssMb} MB, load ${r.loadAvgBefore[0]}`,
+      );
       http.push(r);
     }
   } finally {
@@ -178,7 +197,15 @@ export async function runBench(o: RunOptions): Promise<BenchResults> {
     commit: git(["rev-parse", "HEAD"]),
     dirtyTree: git(["status", "--porcelain", "--untracked-files=no", "src"]) !== "",
     machine,
-    settings: { connections: o.connections, seconds: o.seconds, warmupSeconds: o.warmupSeconds, port: o.port, distDir: o.distDir, dbPoolSize: `${process.env.DB_POOL_SIZE ?? "10 (default)"}; server NODE_OPTIONS=${serverEnv(o).NODE_OPTIONS ?? "(none)"}`, scaleNote: o.scaleNote },
+    settings: {
+      connections: o.connections,
+      seconds: o.seconds,
+      warmupSeconds: o.warmupSeconds,
+      port: o.port,
+      distDir: o.distDir,
+      dbPoolSize: `${process.env.DB_POOL_SIZE ?? "10 (default)"}; server NODE_OPTIONS=${serverEnv(o).NODE_OPTIONS ?? "(none)"}`,
+      scaleNote: o.scaleNote,
+    },
     data: { database: new URL(o.url).pathname.slice(1), day, rows },
     dataset,
     build,
@@ -207,10 +234,32 @@ export async function runBench(o: RunOptions): Promise<BenchResults> {
 
 function emptyResults(machine: BenchResults["machine"], o: RunOptions): BenchResults {
   return {
-    at: new Date().toISOString(), commit: git(["rev-parse", "HEAD"]), dirtyTree: false, machine,
-    settings: { connections: o.connections, seconds: o.seconds, warmupSeconds: o.warmupSeconds, port: o.port, distDir: o.distDir, dbPoolSize: "", scaleNote: "floors only" },
-    data: { database: new URL(o.url).pathname.slice(1), day: "", rows: {} }, dataset: null, build: { built: false, seconds: null },
-    http: [], ceiling: "", floors: [], floorChecks: [], recommender: null, firstLoad: [], peakRssMb: 0, targets: [], lighthouse: [], notes: [],
+    at: new Date().toISOString(),
+    commit: git(["rev-parse", "HEAD"]),
+    dirtyTree: false,
+    machine,
+    settings: {
+      connections: o.connections,
+      seconds: o.seconds,
+      warmupSeconds: o.warmupSeconds,
+      port: o.port,
+      distDir: o.distDir,
+      dbPoolSize: "",
+      scaleNote: "floors only",
+    },
+    data: { database: new URL(o.url).pathname.slice(1), day: "", rows: {} },
+    dataset: null,
+    build: { built: false, seconds: null },
+    http: [],
+    ceiling: "",
+    floors: [],
+    floorChecks: [],
+    recommender: null,
+    firstLoad: [],
+    peakRssMb: 0,
+    targets: [],
+    lighthouse: [],
+    notes: [],
   };
 }
 
@@ -219,10 +268,16 @@ function evaluateTargets(r: BenchResults): Target[] {
   const fl = (name: string) => r.floors.find((x) => x.name === name);
   const out: Target[] = [];
   const dash = h("dashboard");
-  const none = (x: HttpResult) => `no successful response within the ${x.seconds} s run (${x.requests} responses, ${x.non2xx} non-2xx; one at a time: ${x.singleMs} ms)`;
+  const none = (x: HttpResult) =>
+    `no successful response within the ${x.seconds} s run (${x.requests} responses, ${x.non2xx} non-2xx; one at a time: ${x.singleMs} ms)`;
   const good = (x: HttpResult) => x.requests > x.non2xx && x.non2xx === 0 && x.errors === 0;
   const errs = (x: HttpResult) => (x.non2xx || x.errors ? `; ${x.non2xx} non-2xx and ${x.errors} errors of ${x.requests}` : "");
-  out.push({ target: "dashboard p95", threshold: "≤ 150 ms", measured: dash ? (dash.requests > dash.non2xx ? `${dash.latencyMs.p95} ms${errs(dash)}` : none(dash)) : "–", met: dash ? good(dash) && dash.latencyMs.p95 <= 150 : null });
+  out.push({
+    target: "dashboard p95",
+    threshold: "≤ 150 ms",
+    measured: dash ? (dash.requests > dash.non2xx ? `${dash.latencyMs.p95} ms${errs(dash)}` : none(dash)) : "–",
+    met: dash ? good(dash) && dash.latencyMs.p95 <= 150 : null,
+  });
   const rendered = h("dashboard, rendered");
   if (rendered) {
     out.push({
@@ -232,14 +287,23 @@ function evaluateTargets(r: BenchResults): Target[] {
       met: good(rendered) && rendered.latencyMs.p95 <= 150,
     });
   }
-  for (const [name, floor] of [["API summary", "summary route SQL"], ["API hospitals", "hospitals route SQL"], ["API pledges", "pledges route SQL"]] as const) {
+  for (const [name, floor] of [
+    ["API summary", "summary route SQL"],
+    ["API hospitals", "hospitals route SQL"],
+    ["API pledges", "pledges route SQL"],
+  ] as const) {
     const a = h(name);
     const f = fl(floor);
     const ratio = a && f ? a.latencyMs.p50 / f.latencyMs.p50 : NaN;
     out.push({
       target: `${name} p50 vs its raw-SQL floor`,
       threshold: "≤ 2×",
-      measured: a && f ? (a.requests > a.non2xx ? `${a.latencyMs.p50} ms vs ${f.latencyMs.p50} ms = ${ratio.toFixed(2)}×${errs(a)}` : `${none(a)}; floor ${f.latencyMs.p50} ms`) : "–",
+      measured:
+        a && f
+          ? a.requests > a.non2xx
+            ? `${a.latencyMs.p50} ms vs ${f.latencyMs.p50} ms = ${ratio.toFixed(2)}×${errs(a)}`
+            : `${none(a)}; floor ${f.latencyMs.p50} ms`
+          : "–",
       met: a && f ? good(a) && ratio <= 2 : null,
     });
   }
@@ -248,7 +312,10 @@ function evaluateTargets(r: BenchResults): Target[] {
   out.push({
     target: "/api/v1/summary throughput vs static page",
     threshold: "≥ 40 %",
-    measured: sum && ceil ? `${sum.requestsPerSecond} vs ${ceil.requestsPerSecond} req/s = ${((100 * sum.requestsPerSecond) / ceil.requestsPerSecond).toFixed(1)} %` : "–",
+    measured:
+      sum && ceil
+        ? `${sum.requestsPerSecond} vs ${ceil.requestsPerSecond} req/s = ${((100 * sum.requestsPerSecond) / ceil.requestsPerSecond).toFixed(1)} %`
+        : "–",
     met: sum && ceil ? good(sum) && sum.requestsPerSecond >= 0.4 * ceil.requestsPerSecond : null,
   });
   const fresh = h("API summary, uncached");
@@ -260,10 +327,20 @@ function evaluateTargets(r: BenchResults): Target[] {
       met: good(fresh) && fresh.requestsPerSecond >= 0.4 * ceil.requestsPerSecond,
     });
   }
-  out.push({ target: "recommender, 10 k requests × 500 sources", threshold: "≤ 100 ms", measured: r.recommender ? `${r.recommender.medianMs} ms (median)` : "–", met: r.recommender ? r.recommender.medianMs <= 100 : null });
+  out.push({
+    target: "recommender, 10 k requests × 500 sources",
+    threshold: "≤ 100 ms",
+    measured: r.recommender ? `${r.recommender.medianMs} ms (median)` : "–",
+    met: r.recommender ? r.recommender.medianMs <= 100 : null,
+  });
   const fd = r.firstLoad.find((x) => x.page === "/dashboard");
   out.push({ target: "dashboard first-load JS", threshold: "≤ 200 kB gzip", measured: fd ? `${fd.gzipKb} kB` : "–", met: fd ? fd.gzipKb <= 200 : null });
-  out.push({ target: "server RSS under load", threshold: "≤ 600 MB", measured: r.http.length ? `${r.peakRssMb} MB` : "–", met: r.http.length ? r.peakRssMb <= 600 : null });
+  out.push({
+    target: "server RSS under load",
+    threshold: "≤ 600 MB",
+    measured: r.http.length ? `${r.peakRssMb} MB` : "–",
+    met: r.http.length ? r.peakRssMb <= 600 : null,
+  });
   return out;
 }
 
@@ -313,7 +390,16 @@ async function measureFloors(o: RunOptions): Promise<{ floors: FloorResult[]; ch
       {
         seq: [
           seq("day bounds"),
-          par(summaryPlan, seq("daily series (30 d)"), seq("priority periods"), seq("producer splits"), seq("pledge progress"), seq("hospital supply"), seq("region table"), seq("request funnel (30 d)")),
+          par(
+            summaryPlan,
+            seq("daily series (30 d)"),
+            seq("priority periods"),
+            seq("producer splits"),
+            seq("pledge progress"),
+            seq("hospital supply"),
+            seq("region table"),
+            seq("request funnel (30 d)"),
+          ),
         ],
       },
     ],
@@ -353,7 +439,13 @@ async function ensureBuild(o: RunOptions): Promise<BenchResults["build"]> {
   const dist = join(ROOT, o.distDir);
   const buildId = join(dist, "BUILD_ID");
   const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-  const newest = newestMtime([join(ROOT, "src"), join(ROOT, "next.config.ts"), join(ROOT, "postcss.config.mjs"), join(ROOT, "package-lock.json"), join(ROOT, "public")]);
+  const newest = newestMtime([
+    join(ROOT, "src"),
+    join(ROOT, "next.config.ts"),
+    join(ROOT, "postcss.config.mjs"),
+    join(ROOT, "package-lock.json"),
+    join(ROOT, "public"),
+  ]);
   const need = o.build === "always" || (o.build === "auto" && (built === 0 || newest > built));
   if (!need) {
     if (built === 0) throw new Error(`No build in ${o.distDir} and --no-build given`);
@@ -428,7 +520,10 @@ function serverEnv(o: RunOptions, forBuild = false): Record<string, string> {
 
 /** The production server (server.ts: Next behind the response cache), as `npm start` runs it; `responseCache: false` sets RESPONSE_CACHE=off. */
 async function startServer(o: RunOptions, responseCache = true): Promise<ChildProcess> {
-  const busy = await fetch(`http://127.0.0.1:${o.port}/`).then(() => true, () => false);
+  const busy = await fetch(`http://127.0.0.1:${o.port}/`).then(
+    () => true,
+    () => false,
+  );
   if (busy) throw new Error(`Port ${o.port} is already in use: stop what listens there or set BENCH_PORT`);
   log(`server.ts on 127.0.0.1:${o.port}${responseCache ? "" : " (RESPONSE_CACHE=off)"} …`);
   const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "server.ts")], {
@@ -449,7 +544,10 @@ async function startServer(o: RunOptions, responseCache = true): Promise<ChildPr
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output}`);
-    const ok = await fetch(`http://127.0.0.1:${o.port}/api/health`).then((r) => r.status === 200, () => false);
+    const ok = await fetch(`http://127.0.0.1:${o.port}/api/health`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) {
       log(`  up (pid ${child.pid}, RSS ${treeRssMb(child.pid!)} MB)`);
       return child;
@@ -470,7 +568,10 @@ async function settle(base: string) {
   let good = 0;
   while (Date.now() < deadline && good < 2) {
     const t = performance.now();
-    const ok = await fetch(`${base}/api/health`).then((r) => r.status === 200, () => false);
+    const ok = await fetch(`${base}/api/health`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     good = ok && performance.now() - t < 300 ? good + 1 : 0;
     if (good < 2) await new Promise((r) => setTimeout(r, 250));
   }
@@ -508,8 +609,24 @@ function machineInfo(): BenchResults["machine"] {
 }
 
 async function tableRows(db: pg.Client): Promise<Record<string, number>> {
-  const names = ["Region", "Hospital", "Supplier", "DailyCapacity", "StockReport", "CaseStat", "Pledge", "PledgeTranche", "SupplyRequest", "Allocation", "Delivery", "User"];
-  const r = await db.query<{ name: string; n: string }>(`SELECT relname AS name, reltuples::bigint AS n FROM pg_class WHERE relkind = 'r' AND relname = ANY($1)`, [names]);
+  const names = [
+    "Region",
+    "Hospital",
+    "Supplier",
+    "DailyCapacity",
+    "StockReport",
+    "CaseStat",
+    "Pledge",
+    "PledgeTranche",
+    "SupplyRequest",
+    "Allocation",
+    "Delivery",
+    "User",
+  ];
+  const r = await db.query<{ name: string; n: string }>(
+    `SELECT relname AS name, reltuples::bigint AS n FROM pg_class WHERE relkind = 'r' AND relname = ANY($1)`,
+    [names],
+  );
   const out: Record<string, number> = {};
   for (const n of names) out[n] = Math.max(0, Number(r.rows.find((x) => x.name === n)?.n ?? 0));
   return out;

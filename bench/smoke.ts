@@ -30,7 +30,9 @@ const results = await runBench({
   scaleNote: "Smoke run: tiny data set, 1 s per measurement — the numbers mean nothing.",
 });
 const problems = [
-  ...results.http.filter((h) => h.requests === 0 || h.non2xx > 0 || h.errors > 0).map((h) => `${h.path}: ${h.requests} responses, ${h.non2xx} non-2xx, ${h.errors} errors`),
+  ...results.http
+    .filter((h) => h.requests === 0 || h.non2xx > 0 || h.errors > 0)
+    .map((h) => `${h.path}: ${h.requests} responses, ${h.non2xx} non-2xx, ${h.errors} errors`),
   ...results.floors.filter((f) => f.runs === 0 || f.errors > 0).map((f) => `${f.name}: ${f.runs} runs, ${f.errors} errors`),
   ...results.notes,
 ];

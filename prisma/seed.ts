@@ -68,7 +68,6 @@ const CASES_PEAK: Day = "2021-07-18"; // SAMPLE: new cases peak here
 const DEMO_PASSWORD = "demo-password";
 const BCRYPT_COST = 10;
 
-
 /** A WIB wall-clock time "YYYY-MM-DD HH:MM" as an instant. */
 function wib(at: string): Date {
   const [day, hm] = at.split(" ");
@@ -85,7 +84,13 @@ const addMinutes = (d: Date, min: number) => new Date(d.getTime() + min * 60_000
 // ---------------------------------------------------------------------------------------------
 // Generators (pure)
 
-interface CapacityRow { supplier: SupplierKey; day: Day; producedKg: number; medicalKg: number; industrialKg: number }
+interface CapacityRow {
+  supplier: SupplierKey;
+  day: Day;
+  producedKg: number;
+  medicalKg: number;
+  industrialKg: number;
+}
 
 /** Producers' daily production and split. Sums exactly to 1,500,000 kg on ANCHOR_DAY. */
 export function generateCapacity(days: Day[]): CapacityRow[] {
@@ -146,9 +151,14 @@ function reportedAtOf(r: Pick<StockRow, "day" | "minuteOfDay">): Date {
 export function supplyAtClockStart(h: HospitalSeed, rows: StockRow[], receivedSinceKg = 0, asOf = new Date(SCENARIO_CLOCK_START)) {
   const last = rows[rows.length - 1];
   return hospitalSupplyPicture({
-    tankCapacityKg: h.tankCapacityKg, tankResidualKg: residualKg(h), operatingMinimumKg: null,
+    tankCapacityKg: h.tankCapacityKg,
+    tankResidualKg: residualKg(h),
+    operatingMinimumKg: null,
     latest: { stockKg: last.stockKg, reportedAt: reportedAtOf(last) },
-    recentUsedKg: rows.filter((r) => !r.flaggedForReview).reverse().map((r) => r.usedKg),
+    recentUsedKg: rows
+      .filter((r) => !r.flaggedForReview)
+      .reverse()
+      .map((r) => r.usedKg),
     receivedSinceKg,
     asOf,
   });
@@ -174,14 +184,28 @@ export function generateStock(h: HospitalSeed): StockRow[] {
     s -= usedKg;
     if (s < (h.refillBelow ?? 0.35) * tank) s += Math.floor((0.95 * tank - s) / 250) * 250; // a tanker tops the tank up
     s = Math.max(s, residual);
-    rows.push({ hospital: h.key, day, stockKg: Math.round(s), usedKg, severePatients, criticalPatients, bedsOccupied,
-      flaggedForReview: false, minuteOfDay: 7 * 60 + 30 + Math.floor(rnd() * 90) });
+    rows.push({
+      hospital: h.key,
+      day,
+      stockKg: Math.round(s),
+      usedKg,
+      severePatients,
+      criticalPatients,
+      bedsOccupied,
+      flaggedForReview: false,
+      minuteOfDay: 7 * 60 + 30 + Math.floor(rnd() * 90),
+    });
   }
   // The last three reports: no delivery, stock falls so that the hospital has the chosen hours
   // left at the scenario clock's start (projected from its last report, as the dashboards do).
   const n = rows.length;
   const floor = unusableFloorKg({ tankCapacityKg: h.tankCapacityKg, tankResidualKg: residual, operatingMinimumKg: null });
-  const burn = burnRateKgPerDay(rows.slice(n - 7).reverse().map((r) => r.usedKg));
+  const burn = burnRateKgPerDay(
+    rows
+      .slice(n - 7)
+      .reverse()
+      .map((r) => r.usedKg),
+  );
   const hoursFromReport = h.end.hours + hoursElapsed(reportedAtOf(rows[n - 1]), new Date(SCENARIO_CLOCK_START));
   rows[n - 1].stockKg = Math.min(tank, floor + Math.round((hoursFromReport / 24) * burn));
   for (let j = n - 2; j >= n - 3; j--) rows[j].stockKg = Math.min(tank, rows[j + 1].stockKg + rows[j + 1].usedKg);
@@ -200,7 +224,14 @@ export function stockClass(h: HospitalSeed, rows: StockRow[], receivedSinceKg = 
   return { status: p.status, hours: p.hoursLeft ?? Infinity, lastDay: rows[rows.length - 1].day };
 }
 
-interface CaseRow { regionCode: string; day: Day; total: number; active: number; recovered: number; deaths: number }
+interface CaseRow {
+  regionCode: string;
+  day: Day;
+  total: number;
+  active: number;
+  recovered: number;
+  deaths: number;
+}
 
 /** COVID-19 cases per regency/city: a July 2021 wave, ~50k cases before the window, ~110k after. */
 export function generateCases(days: Day[]): CaseRow[] {
@@ -232,7 +263,9 @@ export function generateCases(days: Day[]): CaseRow[] {
 // ---------------------------------------------------------------------------------------------
 // The seed
 
-export interface SeedSummary { [table: string]: number | string }
+export interface SeedSummary {
+  [table: string]: number | string;
+}
 
 export async function seed(prisma: PrismaClient): Promise<SeedSummary> {
   const days = dayRange(FIRST_DAY, LAST_DAY);
@@ -280,8 +313,16 @@ export async function seed(prisma: PrismaClient): Promise<SeedSummary> {
   for (const s of SUPPLIERS) {
     const existing = existingSuppliers.find((e) => e.name === s.name);
     const id = existing?.id ?? `seed-sup-${s.key}`;
-    const data = { name: s.name, kind: s.kind, regionId: regionId.get(s.regionCode)!, address: s.address,
-      contactName: s.contactName, contactPhone: s.contactPhone, isSample: s.isSample, active: true };
+    const data = {
+      name: s.name,
+      kind: s.kind,
+      regionId: regionId.get(s.regionCode)!,
+      address: s.address,
+      contactName: s.contactName,
+      contactPhone: s.contactPhone,
+      isSample: s.isSample,
+      active: true,
+    };
     // unchanged rows are left alone, so a re-run does not even touch updatedAt
     if (!existing || !sameFields(existing, data)) await prisma.supplier.upsert({ where: { id }, create: { id, ...data }, update: data });
     supplierId.set(s.key, id);
@@ -292,9 +333,20 @@ export async function seed(prisma: PrismaClient): Promise<SeedSummary> {
   for (const h of ALL_HOSPITALS) {
     const existing = existingHospitals.find((e) => e.name === h.name);
     const id = existing?.id ?? `seed-hosp-${h.key}`;
-    const data = { name: h.name, regionId: regionId.get(h.regionCode)!, address: h.address, isReferral: h.isReferral,
-      isAssociationMember: h.isAssociationMember, beds: h.beds, covidBeds: h.covidBeds, icuBeds: h.icuBeds,
-      tankCapacityKg: h.tankCapacityKg, tankResidualKg: residualKg(h), active: true, isSample: true };
+    const data = {
+      name: h.name,
+      regionId: regionId.get(h.regionCode)!,
+      address: h.address,
+      isReferral: h.isReferral,
+      isAssociationMember: h.isAssociationMember,
+      beds: h.beds,
+      covidBeds: h.covidBeds,
+      icuBeds: h.icuBeds,
+      tankCapacityKg: h.tankCapacityKg,
+      tankResidualKg: residualKg(h),
+      active: true,
+      isSample: true,
+    };
     if (!existing || !sameFields(existing, data)) await prisma.hospital.upsert({ where: { id }, create: { id, ...data }, update: data });
     hospitalId.set(h.key, id);
   }
@@ -332,23 +384,43 @@ export async function seed(prisma: PrismaClient): Promise<SeedSummary> {
   const anchorSum = capacity.filter((c) => c.day === ANCHOR_DAY).reduce((a, c) => a + c.producedKg, 0);
   if (anchorSum !== 1_500_000) throw new Error(`seed: producers on ${ANCHOR_DAY} sum to ${anchorSum}, not 1,500,000 kg`);
   await prisma.dailyCapacity.createMany({
-    data: capacity.map((c) => ({ supplierId: supplierId.get(c.supplier)!, day: dayToDate(c.day), producedKg: c.producedKg,
-      medicalKg: c.medicalKg, industrialKg: c.industrialKg, updatedById: staffId })),
+    data: capacity.map((c) => ({
+      supplierId: supplierId.get(c.supplier)!,
+      day: dayToDate(c.day),
+      producedKg: c.producedKg,
+      medicalKg: c.medicalKg,
+      industrialKg: c.industrialKg,
+      updatedById: staffId,
+    })),
     skipDuplicates: true,
   });
 
   await prisma.caseStat.createMany({
-    data: generateCases(days).map((c) => ({ regionId: regionId.get(c.regionCode)!, day: dayToDate(c.day), total: c.total,
-      active: c.active, recovered: c.recovered, deaths: c.deaths })),
+    data: generateCases(days).map((c) => ({
+      regionId: regionId.get(c.regionCode)!,
+      day: dayToDate(c.day),
+      total: c.total,
+      active: c.active,
+      recovered: c.recovered,
+      deaths: c.deaths,
+    })),
     skipDuplicates: true,
   });
 
   const stock = ALL_HOSPITALS.flatMap((h) => generateStock(h));
   await prisma.stockReport.createMany({
-    data: stock.map((r) => ({ hospitalId: hospitalId.get(r.hospital)!, day: dayToDate(r.day), stockKg: r.stockKg, usedKg: r.usedKg,
-      severePatients: r.severePatients, criticalPatients: r.criticalPatients, bedsOccupied: r.bedsOccupied,
-      flaggedForReview: r.flaggedForReview, reportedById: hospitalUser.get(r.hospital) ?? null,
-      reportedAt: reportedAtOf(r) })),
+    data: stock.map((r) => ({
+      hospitalId: hospitalId.get(r.hospital)!,
+      day: dayToDate(r.day),
+      stockKg: r.stockKg,
+      usedKg: r.usedKg,
+      severePatients: r.severePatients,
+      criticalPatients: r.criticalPatients,
+      bedsOccupied: r.bedsOccupied,
+      flaggedForReview: r.flaggedForReview,
+      reportedById: hospitalUser.get(r.hospital) ?? null,
+      reportedAt: reportedAtOf(r),
+    })),
     skipDuplicates: true,
   });
 
@@ -359,8 +431,16 @@ export async function seed(prisma: PrismaClient): Promise<SeedSummary> {
   for (const p of PLEDGES) {
     const trancheSum = p.tranches.reduce((a, t) => a + t.kg, 0);
     if (trancheSum !== p.totalKg) throw new Error(`seed: tranches of ${p.id} sum to ${trancheSum}, not ${p.totalKg}`);
-    pledgeRows.push({ id: p.id, supplierId: supplierId.get(p.supplier)!, totalKg: p.totalKg, startsOn: dayToDate(p.startsOn),
-      endsOn: dayToDate(p.endsOn), earmark: p.earmark, note: p.note, createdAt: wib(`${p.startsOn} 09:00`) });
+    pledgeRows.push({
+      id: p.id,
+      supplierId: supplierId.get(p.supplier)!,
+      totalKg: p.totalKg,
+      startsOn: dayToDate(p.startsOn),
+      endsOn: dayToDate(p.endsOn),
+      earmark: p.earmark,
+      note: p.note,
+      createdAt: wib(`${p.startsOn} 09:00`),
+    });
     p.tranches.forEach((t, ti) => {
       const trancheId = `${p.id.replace("seed-pledge-", "seed-tranche-")}-${ti + 1}`;
       trancheRows.push({ id: trancheId, pledgeId: p.id, dueOn: dayToDate(t.dueOn), kg: t.kg });
@@ -368,13 +448,21 @@ export async function seed(prisma: PrismaClient): Promise<SeedSummary> {
         const dispatchedAt = wib(d.dispatchedAt);
         const kg = Math.round(d.tonnes * 1000);
         deliveryRows.push({
-          id: `${trancheId.replace("seed-tranche-", "seed-del-")}-${di + 1}`, trancheId, supplierId: supplierId.get(p.supplier)!,
-          hospitalId: hospitalId.get(d.hospital)!, vehiclePlate: plate(`${trancheId}-${di}`), driverName: driver(`${trancheId}-${di}`),
-          dispatchedAt, dispatchedAmount: d.tonnes.toFixed(3), dispatchedUnit: "TONNE_LIQUID" as const, kgPerUnit: "1000",
-          dispatchedKg: kg, dispatchedById: staffId,
+          id: `${trancheId.replace("seed-tranche-", "seed-del-")}-${di + 1}`,
+          trancheId,
+          supplierId: supplierId.get(p.supplier)!,
+          hospitalId: hospitalId.get(d.hospital)!,
+          vehiclePlate: plate(`${trancheId}-${di}`),
+          driverName: driver(`${trancheId}-${di}`),
+          dispatchedAt,
+          dispatchedAmount: d.tonnes.toFixed(3),
+          dispatchedUnit: "TONNE_LIQUID" as const,
+          kgPerUnit: "1000",
+          dispatchedKg: kg,
+          dispatchedById: staffId,
           receivedKg: d.receivedAfterH === undefined ? null : kg - (d.shortKg ?? 0),
           receivedAt: d.receivedAfterH === undefined ? null : addMinutes(dispatchedAt, d.receivedAfterH * 60),
-          receivedById: d.receivedAfterH === undefined ? null : hospitalUser.get(d.hospital) ?? staffId,
+          receivedById: d.receivedAfterH === undefined ? null : (hospitalUser.get(d.hospital) ?? staffId),
         });
       });
     });
@@ -408,28 +496,57 @@ export async function seed(prisma: PrismaClient): Promise<SeedSummary> {
         const sent = a.trips.reduce((x, t) => x + t.kg, 0);
         if (sent !== a.kg) throw new Error(`seed: ${allocationId} trips carry ${sent}, not ${a.kg}`);
         const allIn = a.trips.every((t) => t.receivedAfterH !== undefined);
-        allocationRows.push({ id: allocationId, requestId: id, supplierId: supplierId.get(a.supplier)!, day: dayToDate(day), kg: a.kg,
-          status: allIn ? "DELIVERED" : "IN_TRANSIT", reason: "Alokasi dari pasokan medis harian produsen.",
-          createdById: staffId, createdAt: addMinutes(decidedAt!, 20) });
+        allocationRows.push({
+          id: allocationId,
+          requestId: id,
+          supplierId: supplierId.get(a.supplier)!,
+          day: dayToDate(day),
+          kg: a.kg,
+          status: allIn ? "DELIVERED" : "IN_TRANSIT",
+          reason: "Alokasi dari pasokan medis harian produsen.",
+          createdById: staffId,
+          createdAt: addMinutes(decidedAt!, 20),
+        });
         a.trips.forEach((t, ti) => {
           const dispatchedAt = wib(t.dispatchedAt);
           const receivedAt = t.receivedAfterH === undefined ? null : addMinutes(dispatchedAt, t.receivedAfterH * 60);
           const accepted = receivedAt ? t.kg - (t.rejectedKg ?? 0) : null;
           acceptedKg += accepted ?? 0;
           deliveryRows.push({
-            id: `seed-del-req-${String(r.n).padStart(4, "0")}-${ai + 1}-${ti + 1}`, allocationId, trancheId: null, supplierId: supplierId.get(a.supplier)!,
-            hospitalId: hospitalId.get(r.hospital)!, vehiclePlate: plate(`${allocationId}-${ti}`), driverName: driver(`${allocationId}-${ti}`), dispatchedAt,
-            dispatchedAmount: (t.kg / 1000).toFixed(3), dispatchedUnit: "TONNE_LIQUID" as const, kgPerUnit: "1000", dispatchedKg: t.kg, dispatchedById: staffId,
-            receivedKg: accepted, rejectedKg: receivedAt ? t.rejectedKg ?? 0 : 0, shortReason: receivedAt ? t.shortReason ?? null : null,
-            receivedAt, receivedById: receivedAt ? hospitalUser.get(r.hospital) ?? staffId : null,
+            id: `seed-del-req-${String(r.n).padStart(4, "0")}-${ai + 1}-${ti + 1}`,
+            allocationId,
+            trancheId: null,
+            supplierId: supplierId.get(a.supplier)!,
+            hospitalId: hospitalId.get(r.hospital)!,
+            vehiclePlate: plate(`${allocationId}-${ti}`),
+            driverName: driver(`${allocationId}-${ti}`),
+            dispatchedAt,
+            dispatchedAmount: (t.kg / 1000).toFixed(3),
+            dispatchedUnit: "TONNE_LIQUID" as const,
+            kgPerUnit: "1000",
+            dispatchedKg: t.kg,
+            dispatchedById: staffId,
+            receivedKg: accepted,
+            rejectedKg: receivedAt ? (t.rejectedKg ?? 0) : 0,
+            shortReason: receivedAt ? (t.shortReason ?? null) : null,
+            receivedAt,
+            receivedById: receivedAt ? (hospitalUser.get(r.hospital) ?? staffId) : null,
           });
         });
         return;
       }
       const status = r.status === "FULFILLED" ? "DELIVERED" : r.status === "IN_TRANSIT" ? "IN_TRANSIT" : "PLANNED";
-      allocationRows.push({ id: allocationId, requestId: id, supplierId: supplierId.get(a.supplier)!, day: dayToDate(day), kg: a.kg,
-        status: status as "DELIVERED" | "IN_TRANSIT" | "PLANNED", reason: "Alokasi dari pasokan medis harian produsen.",
-        createdById: staffId, createdAt: addMinutes(decidedAt!, 20) });
+      allocationRows.push({
+        id: allocationId,
+        requestId: id,
+        supplierId: supplierId.get(a.supplier)!,
+        day: dayToDate(day),
+        kg: a.kg,
+        status: status as "DELIVERED" | "IN_TRANSIT" | "PLANNED",
+        reason: "Alokasi dari pasokan medis harian produsen.",
+        createdById: staffId,
+        createdAt: addMinutes(decidedAt!, 20),
+      });
       if (r.status !== "FULFILLED" && r.status !== "IN_TRANSIT") return;
       const dispatchedAt = a.dispatchedAt ? wib(a.dispatchedAt) : addMinutes(createdAt, 180 + 60 * ai);
       const asCylinders = a.cylinders !== undefined;
@@ -439,21 +556,45 @@ export async function seed(prisma: PrismaClient): Promise<SeedSummary> {
       const receivedAt = received ? addMinutes(dispatchedAt, 180) : null;
       if (receivedAt && (!fulfilledAt || receivedAt > fulfilledAt)) fulfilledAt = receivedAt;
       deliveryRows.push({
-        id: `seed-del-req-${String(r.n).padStart(4, "0")}-${ai + 1}`, allocationId, trancheId: null, supplierId: supplierId.get(a.supplier)!,
-        hospitalId: hospitalId.get(r.hospital)!, vehiclePlate: plate(allocationId), driverName: driver(allocationId), dispatchedAt,
-        dispatchedAmount: asCylinders ? String(a.cylinders) : (a.kg / 1000).toFixed(3), dispatchedUnit: asCylinders ? ("CYLINDER" as const) : ("TONNE_LIQUID" as const),
-        cylinderSizeM3: asCylinders ? "6" : null, kgPerUnit: String(kgPerUnit), dispatchedKg, dispatchedById: staffId,
-        receivedKg: received ? dispatchedKg : null, receivedAt, receivedById: received ? hospitalUser.get(r.hospital) ?? staffId : null,
+        id: `seed-del-req-${String(r.n).padStart(4, "0")}-${ai + 1}`,
+        allocationId,
+        trancheId: null,
+        supplierId: supplierId.get(a.supplier)!,
+        hospitalId: hospitalId.get(r.hospital)!,
+        vehiclePlate: plate(allocationId),
+        driverName: driver(allocationId),
+        dispatchedAt,
+        dispatchedAmount: asCylinders ? String(a.cylinders) : (a.kg / 1000).toFixed(3),
+        dispatchedUnit: asCylinders ? ("CYLINDER" as const) : ("TONNE_LIQUID" as const),
+        cylinderSizeM3: asCylinders ? "6" : null,
+        kgPerUnit: String(kgPerUnit),
+        dispatchedKg,
+        dispatchedById: staffId,
+        receivedKg: received ? dispatchedKg : null,
+        receivedAt,
+        receivedById: received ? (hospitalUser.get(r.hospital) ?? staffId) : null,
       });
     });
     if (r.status === "CLOSED_SHORT" && acceptedKg >= r.approvedKg!) throw new Error(`seed: ${id} closed short with everything received`);
     const closedAt = r.closedAt ? wib(r.closedAt) : null;
     requestRows.push({
-      id, hospitalId: hospitalId.get(r.hospital)!, requestedKg: r.requestedKg, approvedKg: r.approvedKg ?? null,
-      neededBy: dayToDate(r.neededBy), urgency: r.urgency, reason: r.reason, status: r.status, rejectionReason: r.rejectionReason ?? null,
-      closedShortReason: r.closedShortReason ?? null, closedAt,
-      createdById: hospitalUser.get(r.hospital) ?? staffId, createdAt, decidedById: decided ? staffId : null, decidedAt,
-      fulfilledAt, updatedAt: closedAt ?? fulfilledAt ?? decidedAt ?? createdAt,
+      id,
+      hospitalId: hospitalId.get(r.hospital)!,
+      requestedKg: r.requestedKg,
+      approvedKg: r.approvedKg ?? null,
+      neededBy: dayToDate(r.neededBy),
+      urgency: r.urgency,
+      reason: r.reason,
+      status: r.status,
+      rejectionReason: r.rejectionReason ?? null,
+      closedShortReason: r.closedShortReason ?? null,
+      closedAt,
+      createdById: hospitalUser.get(r.hospital) ?? staffId,
+      createdAt,
+      decidedById: decided ? staffId : null,
+      decidedAt,
+      fulfilledAt,
+      updatedAt: closedAt ?? fulfilledAt ?? decidedAt ?? createdAt,
     });
   }
 
@@ -464,25 +605,41 @@ export async function seed(prisma: PrismaClient): Promise<SeedSummary> {
   await prisma.delivery.createMany({ data: deliveryRows, skipDuplicates: true });
 
   // --- summary --------------------------------------------------------------------------------
-  const [regions, suppliers, hospitals, usersN, capacities, stockReports, caseStats, pledges, tranches, requests, allocations, deliveries] =
-    await Promise.all([
-      prisma.region.count(), prisma.supplier.count(), prisma.hospital.count(), prisma.user.count(), prisma.dailyCapacity.count(),
-      prisma.stockReport.count(), prisma.caseStat.count(), prisma.pledge.count(), prisma.pledgeTranche.count(),
-      prisma.supplyRequest.count(), prisma.allocation.count(), prisma.delivery.count(),
-    ]);
-  const endStates = await Promise.all(ALL_HOSPITALS.map(async (h) => {
-    const rows = stock.filter((r) => r.hospital === h.key);
-    const received = await prisma.delivery.aggregate({
-      _sum: { receivedKg: true },
-      where: { hospitalId: hospitalId.get(h.key)!, receivedAt: { gt: reportedAtOf(rows[rows.length - 1]), lte: new Date(SCENARIO_CLOCK_START) } },
-    });
-    const c = stockClass(h, rows, received._sum.receivedKg ?? 0);
-    if (c.status !== h.end.kind) throw new Error(`seed: ${h.name} is ${c.status} at the clock's start, not ${h.end.kind}`);
-    return { h, ...c, text: `${h.name}: ${c.status} (${c.hours.toFixed(1)} h at ${SCENARIO_CLOCK_START}${c.status === "stale" ? `, last report ${c.lastDay}` : ""})` };
-  }));
+  const [regions, suppliers, hospitals, usersN, capacities, stockReports, caseStats, pledges, tranches, requests, allocations, deliveries] = await Promise.all([
+    prisma.region.count(),
+    prisma.supplier.count(),
+    prisma.hospital.count(),
+    prisma.user.count(),
+    prisma.dailyCapacity.count(),
+    prisma.stockReport.count(),
+    prisma.caseStat.count(),
+    prisma.pledge.count(),
+    prisma.pledgeTranche.count(),
+    prisma.supplyRequest.count(),
+    prisma.allocation.count(),
+    prisma.delivery.count(),
+  ]);
+  const endStates = await Promise.all(
+    ALL_HOSPITALS.map(async (h) => {
+      const rows = stock.filter((r) => r.hospital === h.key);
+      const received = await prisma.delivery.aggregate({
+        _sum: { receivedKg: true },
+        where: { hospitalId: hospitalId.get(h.key)!, receivedAt: { gt: reportedAtOf(rows[rows.length - 1]), lte: new Date(SCENARIO_CLOCK_START) } },
+      });
+      const c = stockClass(h, rows, received._sum.receivedKg ?? 0);
+      if (c.status !== h.end.kind) throw new Error(`seed: ${h.name} is ${c.status} at the clock's start, not ${h.end.kind}`);
+      return {
+        h,
+        ...c,
+        text: `${h.name}: ${c.status} (${c.hours.toFixed(1)} h at ${SCENARIO_CLOCK_START}${c.status === "stale" ? `, last report ${c.lastDay}` : ""})`,
+      };
+    }),
+  );
   const named = new Set(HOSPITALS.map((h) => h.key));
-  const byStatus = (list: typeof endStates) => Object.entries(list.reduce<Record<string, number>>((a, e) => ({ ...a, [e.status]: (a[e.status] ?? 0) + 1 }), {}))
-    .map(([k, n]) => `${n} ${k}`).join(", ");
+  const byStatus = (list: typeof endStates) =>
+    Object.entries(list.reduce<Record<string, number>>((a, e) => ({ ...a, [e.status]: (a[e.status] ?? 0) + 1 }), {}))
+      .map(([k, n]) => `${n} ${k}`)
+      .join(", ");
   const others = endStates.filter((e) => !named.has(e.h.key));
 
   // the story the demo tells, from the rows it wrote
@@ -493,20 +650,42 @@ export async function seed(prisma: PrismaClient): Promise<SeedSummary> {
     return `${day}: hospitals used ${t(used)} of ${t(medical)} medical supply (${Math.round((used / medical) * 100)} %)`;
   };
   const rs1 = HOSPITALS.find((h) => h.key === RS1_HOSPITAL)!;
-  const at20 = supplyAtClockStart(rs1, stock.filter((r) => r.hospital === rs1.key), 0, wib(`${LAST_DAY} 20:00`));
+  const at20 = supplyAtClockStart(
+    rs1,
+    stock.filter((r) => r.hospital === rs1.key),
+    0,
+    wib(`${LAST_DAY} 20:00`),
+  );
   const story = [
     `${ALL_HOSPITALS.length} hospitals (${HOSPITALS.length} named, ${others.length} generated, ${ALL_HOSPITALS.filter((h) => h.tankCapacityKg === 0).length} of them on cylinders only), ` +
       `${ALL_HOSPITALS.reduce((a, h) => a + h.beds, 0)} beds`,
-    useVsMedical(WAVE_PEAK), useVsMedical(LAST_DAY),
+    useVsMedical(WAVE_PEAK),
+    useVsMedical(LAST_DAY),
     `${rs1.name} (rs1): ${endStates.find((e) => e.h.key === rs1.key)!.hours.toFixed(0)} h at 09:30, ${(at20.hoursLeft ?? 0).toFixed(1)} h (${at20.status}) by 20:00 unless the 6 t on the road is received`,
     "short receipt: seed-req-0043, RSUD Banten accepted 5.7 of 6 t (0.3 t rejected, with the reason), closed short by staff",
     "multi-trip allocation: seed-req-0044, RSUD dr. Drajat Prawiranegara, 12 t from PT Krakatau Steel in two 6 t trucks: one received, one on the road",
     "tranche trip awaiting receipt: PT Krakatau Steel's last tranche, 2 t to RS Sari Asih Serang (rs2), dispatched 25 Aug 08:40",
     `the other hospitals at the clock's start: ${byStatus(others)}`,
   ];
-  return { regions, suppliers, hospitals, users: usersN, capacities, stockReports, caseStats, pledges, tranches, requests,
-    allocations, deliveries, story: story.join("; "),
-    [`supply on ${LAST_DAY}`]: endStates.filter((e) => named.has(e.h.key)).map((e) => e.text).join("; ") };
+  return {
+    regions,
+    suppliers,
+    hospitals,
+    users: usersN,
+    capacities,
+    stockReports,
+    caseStats,
+    pledges,
+    tranches,
+    requests,
+    allocations,
+    deliveries,
+    story: story.join("; "),
+    [`supply on ${LAST_DAY}`]: endStates
+      .filter((e) => named.has(e.h.key))
+      .map((e) => e.text)
+      .join("; "),
+  };
 }
 
 const PLATES = ["A 8123 KX", "A 9042 BT", "B 9512 TKA", "A 8861 SG", "B 9703 UUB", "A 9318 CL", "A 8790 RB", "B 9264 TXZ"];
@@ -523,7 +702,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const started = Date.now();
   try {
     const summary = await seed(prisma);
-    console.log(`Seeded in ${((Date.now() - started) / 1000).toFixed(1)} s (Banten, ${FIRST_DAY} … ${LAST_DAY}; published figures exact, the rest sample data)`);
+    console.log(
+      `Seeded in ${((Date.now() - started) / 1000).toFixed(1)} s (Banten, ${FIRST_DAY} … ${LAST_DAY}; published figures exact, the rest sample data)`,
+    );
     for (const [k, v] of Object.entries(summary)) console.log(`  ${k}: ${typeof v === "string" ? `\n    ${v.split("; ").join("\n    ")}` : v}`);
   } finally {
     await prisma.$disconnect();

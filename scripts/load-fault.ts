@@ -73,12 +73,21 @@ try {
   await prepareDatabase(dbUrl);
   const env = { ...process.env, DATABASE_URL: dbUrl, AUTH_SECRET, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const };
   if (process.argv.includes("--build")) await run("npx", ["next", "build"], env);
-  app = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(APP_PORT)], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  app = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(APP_PORT)], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   const serverLog: string[] = [];
   app.stdout!.on("data", (d) => serverLog.push(String(d)));
   app.stderr!.on("data", (d) => serverLog.push(String(d)));
   for (let i = 0; ; i++) {
-    if ((await fetch(`${BASE}/api/health`).then((r) => r.status).catch(() => 0)) === 200) break;
+    if (
+      (await fetch(`${BASE}/api/health`)
+        .then((r) => r.status)
+        .catch(() => 0)) === 200
+    )
+      break;
     if (i > 120) throw new Error(`app did not start:\n${serverLog.join("")}`);
     await sleep(500);
   }
@@ -90,7 +99,12 @@ try {
   const user = async (email: string) => (await db.query(`SELECT id, name, role, "hospitalId" FROM "User" WHERE email = $1`, [email])).rows[0];
   const cookieFor = async (email: string) => {
     const u = await user(email);
-    const token = await encode({ secret: AUTH_SECRET, salt: COOKIE, token: { sub: u.id, email, name: u.name, role: u.role, hospitalId: u.hospitalId }, maxAge: 8 * 3600 });
+    const token = await encode({
+      secret: AUTH_SECRET,
+      salt: COOKIE,
+      token: { sub: u.id, email, name: u.name, role: u.role, hospitalId: u.hospitalId },
+      maxAge: 8 * 3600,
+    });
     return `${COOKIE}=${token}`;
   };
   const official = await cookieFor("official@satgas.test");
@@ -117,7 +131,8 @@ try {
     const text = await res.text();
     return { status: res.status, ok: res.status === 200 && /"ok":true/.test(text), text };
   };
-  const stockRow = async () => (await db.query(`SELECT "stockKg" FROM "StockReport" WHERE "hospitalId" = $1 AND day = $2`, [rs1Hospital, DAY])).rows[0]?.stockKg;
+  const stockRow = async () =>
+    (await db.query(`SELECT "stockKg" FROM "StockReport" WHERE "hospitalId" = $1 AND day = $2`, [rs1Hospital, DAY])).rows[0]?.stockKg;
   const probe = await write();
   if (!probe.ok) throw new Error(`the write action did not run: ${probe.status} ${probe.text.slice(0, 300)}`);
   log("write action works; stock row now", await stockRow(), "kg");
@@ -150,7 +165,11 @@ try {
       url: BASE,
       connections: 20,
       headers: { Cookie: official },
-      requests: [{ method: "GET", path: `/api/v1/summary?date=${DAY}` }, { method: "GET", path: `/api/v1/hospitals?date=${DAY}` }, { method: "GET", path: "/api/v1/pledges" }],
+      requests: [
+        { method: "GET", path: `/api/v1/summary?date=${DAY}` },
+        { method: "GET", path: `/api/v1/hospitals?date=${DAY}` },
+        { method: "GET", path: "/api/v1/pledges" },
+      ],
     }),
     cannon("write", {
       url: `${BASE}/my-hospital`,
@@ -165,8 +184,17 @@ try {
             const n = ++writeSeq;
             const boundary = `----lf${n}`;
             // An array, not an object: "0" must stay last (integer-like keys would sort first).
-            const fields: [string, string][] = [["_1_day", DAY], ["_1_stockKg", String(1 + (n % 50) / 10)], ["_1_usedKg", "2"], ["_1_severePatients", "10"], ["_1_criticalPatients", "3"], ["_1_bedsOccupied", "50"], ["0", JSON.stringify([{}, "$K1"])]];
-            const body = fields.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("") + `--${boundary}--\r\n`;
+            const fields: [string, string][] = [
+              ["_1_day", DAY],
+              ["_1_stockKg", String(1 + (n % 50) / 10)],
+              ["_1_usedKg", "2"],
+              ["_1_severePatients", "10"],
+              ["_1_criticalPatients", "3"],
+              ["_1_bedsOccupied", "50"],
+              ["0", JSON.stringify([{}, "$K1"])],
+            ];
+            const body =
+              fields.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("") + `--${boundary}--\r\n`;
             return { ...req, body, headers: { ...writeHeaders, "Content-Type": `multipart/form-data; boundary=${boundary}` } };
           },
         },
@@ -216,13 +244,25 @@ try {
     while (running) {
       const t = Date.now();
       const [health, page, w] = await Promise.all([
-        fetch(`${BASE}/api/health`).then(async (r) => ({ s: r.status, b: await r.text() })).catch(() => ({ s: 0, b: "" })),
-        fetch(`${BASE}/dashboard?date=${DAY}`, { headers: { Cookie: official } }).then(async (r) => ({ s: r.status, b: await r.text() })).catch(() => ({ s: 0, b: "" })),
+        fetch(`${BASE}/api/health`)
+          .then(async (r) => ({ s: r.status, b: await r.text() }))
+          .catch(() => ({ s: 0, b: "" })),
+        fetch(`${BASE}/dashboard?date=${DAY}`, { headers: { Cookie: official } })
+          .then(async (r) => ({ s: r.status, b: await r.text() }))
+          .catch(() => ({ s: 0, b: "" })),
         write().catch(() => ({ status: 0, ok: false, text: "" })),
       ]);
       const pageText = page.b.replace(/<script[\s\S]*?<\/script>/g, "");
       // Error answers only (a normal page may well mention anything).
-      const failed = ([["page", page.s, pageText], ["write", w.status, w.text], ["health", health.s, health.b]] as const).filter(([, st]) => st >= 400 || st === 0).map(([what, , text]) => [what, text] as const);
+      const failed = (
+        [
+          ["page", page.s, pageText],
+          ["write", w.status, w.text],
+          ["health", health.s, health.b],
+        ] as const
+      )
+        .filter(([, st]) => st >= 400 || st === 0)
+        .map(([what, , text]) => [what, text] as const);
       for (const [what, text] of failed) {
         const m = LEAK.exec(text);
         if (m && leakSamples.length < 6) leakSamples.push(`${what}: …${text.slice(Math.max(0, m.index - 150), m.index + 150)}…`);
@@ -274,10 +314,12 @@ try {
   await db2.connect();
   const auditAfter = Number((await db2.query(`SELECT count(*) AS n FROM "AuditEvent" WHERE entity = 'StockReport'`)).rows[0].n);
   // Half-applied writes: a stock report whose row differs from its latest audit event's "after".
-  const halfApplied = (await db2.query(`
+  const halfApplied = (
+    await db2.query(`
     SELECT s.id FROM "StockReport" s
     JOIN LATERAL (SELECT e.after FROM "AuditEvent" e WHERE e.entity = 'StockReport' AND e."entityId" = s.id ORDER BY e."at" DESC, e.id DESC LIMIT 1) last ON true
-    WHERE (last.after->>'stockKg')::int <> s."stockKg" OR (last.after->>'usedKg')::int <> s."usedKg"`)).rows;
+    WHERE (last.after->>'stockKg')::int <> s."stockKg" OR (last.after->>'usedKg')::int <> s."usedKg"`)
+  ).rows;
   await db2.end();
   const fault = {
     outageSeconds: OUTAGE_S,
@@ -308,7 +350,10 @@ try {
     ["memory stable (2nd half max ≤ 1st half max + 25%)", memory.secondHalfMaxMb <= memory.firstHalfMaxMb * 1.25],
     ["/api/health 503 during the outage", fault.duringOutage.health503 === fault.duringOutage.probes && fault.duringOutage.probes > 0],
     // A page whose reads are still in the 30 s read cache may be served (200) during the outage.
-    ["error page during the outage (500 or a cached page; error.tsx shown in the browser)", fault.duringOutage.pageStatuses.every((st) => st === 500 || st === 200) && browserView.errorPageShown],
+    [
+      "error page during the outage (500 or a cached page; error.tsx shown in the browser)",
+      fault.duringOutage.pageStatuses.every((st) => st === 500 || st === 200) && browserView.errorPageShown,
+    ],
     ["no SQL or stack shown", fault.duringOutage.leaks === 0],
     ["no write half-applied", fault.writes.halfApplied === 0],
     ["recovered within 10 s, no restart", fault.recoverySecondsAfterDbStart !== null && fault.recoverySecondsAfterDbStart <= 10 && fault.appStillRunning],
@@ -331,7 +376,13 @@ async function browserCheck(cookie: string) {
     const page = await context.newPage();
     // A day the load did not ask for: the read cache (src/server/cache.ts) cannot answer it.
     const res = await page.goto(`${BASE}/dashboard?date=2021-07-20`);
-    const shown = await page.getByTestId("error-page").waitFor({ timeout: 10_000 }).then(() => true, () => false);
+    const shown = await page
+      .getByTestId("error-page")
+      .waitFor({ timeout: 10_000 })
+      .then(
+        () => true,
+        () => false,
+      );
     const text = (await page.locator("body").innerText()).slice(0, 300);
     return { status: res?.status(), errorPageShown: shown, text };
   } finally {

@@ -21,7 +21,11 @@ export function isPublicPath(path: string): boolean {
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const refused = refusedTarget(`${pathname}${search}`);
-  if (refused) return new NextResponse(`Bad request: ${refused}\n`, { status: 400, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+  if (refused)
+    return new NextResponse(`Bad request: ${refused}\n`, {
+      status: 400,
+      headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+    });
   const policy = pagePolicy(newNonce());
   let response: NextResponse;
   if (isPublicPath(pathname) || SESSION_COOKIES.some((name) => request.cookies.has(name))) {

@@ -89,9 +89,8 @@ export async function measureHttp(opts: {
   const rss = rssPoller(opts.serverPid);
   const started = performance.now();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      { url: url.toString(), connections: opts.connections, duration: seconds, headers: opts.headers, timeout: 30 },
-      (err, res) => (err ? reject(err) : resolve(res)),
+    const instance = autocannon({ url: url.toString(), connections: opts.connections, duration: seconds, headers: opts.headers, timeout: 30 }, (err, res) =>
+      err ? reject(err) : resolve(res),
     );
     instance.on("response", (_client, status, resBytes, responseTime) => {
       latencies.push(responseTime);

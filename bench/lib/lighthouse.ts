@@ -5,7 +5,8 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { LighthouseScore } from "./report";
 
-const CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-dev-shm-usage";
+const CHROME_FLAGS =
+  "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-dev-shm-usage";
 
 export async function runLighthouse(base: string, cookie: string, outDir: string): Promise<LighthouseScore[]> {
   mkdirSync(outDir, { recursive: true });

@@ -46,7 +46,16 @@ export function recommenderInput(requests = 10_000, sources = 500, seed = "recom
   return { requests: reqs, sources: srcs };
 }
 
-export type RecommenderResult = { requests: number; sources: number; runs: number; medianMs: number; minMs: number; maxMs: number; lines: number; isShortage: boolean };
+export type RecommenderResult = {
+  requests: number;
+  sources: number;
+  runs: number;
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  lines: number;
+  isShortage: boolean;
+};
 
 export function benchRecommender(runs = 7): RecommenderResult {
   const { requests, sources } = recommenderInput();
@@ -63,5 +72,14 @@ export function benchRecommender(runs = 7): RecommenderResult {
   }
   times.sort((a, b) => a - b);
   const r1 = (x: number) => Math.round(x * 10) / 10;
-  return { requests: requests.length, sources: sources.length, runs: times.length, medianMs: r1(times[Math.floor(times.length / 2)]), minMs: r1(times[0]), maxMs: r1(times[times.length - 1]), lines, isShortage: shortage };
+  return {
+    requests: requests.length,
+    sources: sources.length,
+    runs: times.length,
+    medianMs: r1(times[Math.floor(times.length / 2)]),
+    minMs: r1(times[0]),
+    maxMs: r1(times[times.length - 1]),
+    lines,
+    isShortage: shortage,
+  };
 }

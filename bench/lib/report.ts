@@ -10,7 +10,17 @@ import type { RecommenderResult } from "./recommender-bench";
 
 export type Target = { target: string; threshold: string; measured: string; met: boolean | null };
 
-export type LighthouseScore = { page: string; formFactor: "desktop" | "mobile"; performance: number | null; accessibility: number | null; bestPractices: number | null; seo: number | null; lcpMs: number | null; tbtMs: number | null; cls: number | null };
+export type LighthouseScore = {
+  page: string;
+  formFactor: "desktop" | "mobile";
+  performance: number | null;
+  accessibility: number | null;
+  bestPractices: number | null;
+  seo: number | null;
+  lcpMs: number | null;
+  tbtMs: number | null;
+  cls: number | null;
+};
 
 export type BenchResults = {
   at: string;
@@ -46,22 +56,31 @@ export function markdown(r: BenchResults): string {
       `load average at start ${la(r.machine.loadAvgAtStart)} (1/5/15 min). ` +
       `${r.settings.connections} connections, ${r.settings.seconds} s per target after ${r.settings.warmupSeconds} s warm-up; app pool DB_POOL_SIZE=${r.settings.dbPoolSize}. ` +
       `Data: database \`${r.data.database}\`${r.dataset ? ` (BENCH_SCALE ${r.dataset.options.scale}, ${r.dataset.options.days} days ${r.dataset.options.firstDay} … ${r.dataset.options.lastDay}, ${fi(r.dataset.totalRows)} rows loaded in ${f1(r.dataset.seconds.load)} s = ${fi(r.dataset.totalRows / r.dataset.seconds.load)} rows/s, ${f1(r.dataset.seconds.total)} s with migrations, indexes and VACUUM ANALYZE)` : ""}, ` +
-        `measured on day ${r.data.day}; rows (pg_class estimates): ${Object.entries(r.data.rows).map(([k, v]) => `${k} ${fi(v)}`).join(", ")}. ${r.settings.scaleNote}`,
+      `measured on day ${r.data.day}; rows (pg_class estimates): ${Object.entries(r.data.rows)
+        .map(([k, v]) => `${k} ${fi(v)}`)
+        .join(", ")}. ${r.settings.scaleNote}`,
   );
   out.push("");
   out.push("Latency percentiles and req/s count 2xx responses; non-2xx (e.g. 500 when the app's pool times out) are counted apart.");
   out.push("");
-  out.push("| target | kind | req/s | p50 ms | p95 ms | p99 ms | responses | non-2xx | errors | one at a time ms | bytes/resp | peak RSS MB | load avg before → after |");
+  out.push(
+    "| target | kind | req/s | p50 ms | p95 ms | p99 ms | responses | non-2xx | errors | one at a time ms | bytes/resp | peak RSS MB | load avg before → after |",
+  );
   out.push("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
   for (const h of r.http) {
-    out.push(`| \`${h.path}\` (${h.name}) | ${h.kind} | ${f1(h.requestsPerSecond)} | ${f1(h.latencyMs.p50)} | ${f1(h.latencyMs.p95)} | ${f1(h.latencyMs.p99)} | ${h.requests} | ${h.non2xx} | ${h.errors + h.timeouts} | ${f1(h.singleMs)} | ${fi(h.bytesPerResponse)} | ${h.peakRssMb} | ${la(h.loadAvgBefore.slice(0, 1))} → ${la(h.loadAvgAfter.slice(0, 1))} |`);
+    out.push(
+      `| \`${h.path}\` (${h.name}) | ${h.kind} | ${f1(h.requestsPerSecond)} | ${f1(h.latencyMs.p50)} | ${f1(h.latencyMs.p95)} | ${f1(h.latencyMs.p99)} | ${h.requests} | ${h.non2xx} | ${h.errors + h.timeouts} | ${f1(h.singleMs)} | ${fi(h.bytesPerResponse)} | ${h.peakRssMb} | ${la(h.loadAvgBefore.slice(0, 1))} → ${la(h.loadAvgAfter.slice(0, 1))} |`,
+    );
   }
   out.push("");
   out.push("Floors (no HTTP, no rendering; same concurrency):");
   out.push("");
   out.push("| floor | kind | statements | runs/s | p50 ms | p95 ms | p99 ms | rows | errors |");
   out.push("|---|---|---:|---:|---:|---:|---:|---:|---:|");
-  for (const f of r.floors) out.push(`| ${f.name} | ${f.kind} | ${f.statements || "–"} | ${f1(f.runsPerSecond)} | ${f1(f.latencyMs.p50)} | ${f1(f.latencyMs.p95)} | ${f1(f.latencyMs.p99)} | ${f.rows ? fi(f.rows) : "–"} | ${f.errors} |`);
+  for (const f of r.floors)
+    out.push(
+      `| ${f.name} | ${f.kind} | ${f.statements || "–"} | ${f1(f.runsPerSecond)} | ${f1(f.latencyMs.p50)} | ${f1(f.latencyMs.p95)} | ${f1(f.latencyMs.p99)} | ${f.rows ? fi(f.rows) : "–"} | ${f.errors} |`,
+    );
   if (r.floorChecks.length) {
     out.push("");
     for (const c of r.floorChecks) out.push(`- floor check: ${c}`);
@@ -69,16 +88,22 @@ export function markdown(r: BenchResults): string {
   out.push("");
   if (r.recommender) {
     const k = r.recommender;
-    out.push(`Recommender: ${fi(k.requests)} requests × ${k.sources} sources, median of ${k.runs} runs **${f1(k.medianMs)} ms** (min ${f1(k.minMs)}, max ${f1(k.maxMs)}), ${fi(k.lines)} lines, shortage ${k.isShortage}.`);
+    out.push(
+      `Recommender: ${fi(k.requests)} requests × ${k.sources} sources, median of ${k.runs} runs **${f1(k.medianMs)} ms** (min ${f1(k.minMs)}, max ${f1(k.maxMs)}), ${fi(k.lines)} lines, shortage ${k.isShortage}.`,
+    );
     out.push("");
   }
-  for (const fl of r.firstLoad) out.push(`First-load JS of \`${fl.page}\`: **${f1(fl.gzipKb)} kB gzip** (${f1(fl.rawKb)} kB raw, ${fl.chunks} chunks${fl.missing.length ? `, ${fl.missing.length} referenced files not found` : ""}).`);
+  for (const fl of r.firstLoad)
+    out.push(
+      `First-load JS of \`${fl.page}\`: **${f1(fl.gzipKb)} kB gzip** (${f1(fl.rawKb)} kB raw, ${fl.chunks} chunks${fl.missing.length ? `, ${fl.missing.length} referenced files not found` : ""}).`,
+    );
   out.push("");
   out.push(`Server peak RSS over all HTTP runs (server process tree): **${r.peakRssMb} MB**. Ceiling for the throughput target: ${r.ceiling}.`);
   out.push("");
   out.push("| issue target | threshold | measured | met |");
   out.push("|---|---|---|---|");
-  for (const t of r.targets) out.push(`| ${t.target} | ${t.threshold} | ${t.measured} | ${t.met === null ? "not measured" : t.met ? "**met**" : "**not met**"} |`);
+  for (const t of r.targets)
+    out.push(`| ${t.target} | ${t.threshold} | ${t.measured} | ${t.met === null ? "not measured" : t.met ? "**met**" : "**not met**"} |`);
   if (r.notes.length) {
     out.push("");
     for (const n of r.notes) out.push(`- ${n}`);
@@ -94,7 +119,10 @@ export function lighthouseMarkdown(scores: LighthouseScore[], at: string, loadAv
     "| page | form factor | performance | accessibility | best practices | SEO | LCP ms | TBT ms | CLS |",
     "|---|---|---:|---:|---:|---:|---:|---:|---:|",
   ];
-  for (const l of scores) out.push(`| \`${l.page}\` | ${l.formFactor} | ${s(l.performance)} | ${s(l.accessibility)} | ${s(l.bestPractices)} | ${s(l.seo)} | ${l.lcpMs === null ? "–" : fi(l.lcpMs)} | ${l.tbtMs === null ? "–" : fi(l.tbtMs)} | ${l.cls === null ? "–" : l.cls.toFixed(3)} |`);
+  for (const l of scores)
+    out.push(
+      `| \`${l.page}\` | ${l.formFactor} | ${s(l.performance)} | ${s(l.accessibility)} | ${s(l.bestPractices)} | ${s(l.seo)} | ${l.lcpMs === null ? "–" : fi(l.lcpMs)} | ${l.tbtMs === null ? "–" : fi(l.tbtMs)} | ${l.cls === null ? "–" : l.cls.toFixed(3)} |`,
+    );
   return out.join("\n");
 }
 

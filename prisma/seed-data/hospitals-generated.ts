@@ -21,9 +21,65 @@ export type GeneratedHospitalKey = `gen-${string}`;
 
 /** Hospitals per regency/city, roughly by population (Tangerang Raya carries most). */
 const PER_REGION: [RegionCode, number, string[]][] = [
-  ["36.03", 18, ["Cikupa", "Curug", "Tigaraksa", "Pasar Kemis", "Cisoka", "Kelapa Dua", "Sepatan", "Teluknaga", "Mauk", "Kresek", "Legok", "Jayanti", "Panongan", "Rajeg", "Kosambi", "Sindang Jaya"]],
-  ["36.71", 16, ["Cipondoh", "Karawaci", "Ciledug", "Tanah Tinggi", "Jatiuwung", "Batuceper", "Periuk", "Larangan", "Neglasari", "Pinang", "Benda", "Karang Tengah", "Cibodas"]],
-  ["36.74", 15, ["Serpong", "Pondok Aren", "Bintaro", "Pamulang", "Ciputat Timur", "Setu", "Pondok Cabe", "Serua", "Jombang Ciputat", "Rawa Buntu", "Lengkong", "Pondok Ranji"]],
+  [
+    "36.03",
+    18,
+    [
+      "Cikupa",
+      "Curug",
+      "Tigaraksa",
+      "Pasar Kemis",
+      "Cisoka",
+      "Kelapa Dua",
+      "Sepatan",
+      "Teluknaga",
+      "Mauk",
+      "Kresek",
+      "Legok",
+      "Jayanti",
+      "Panongan",
+      "Rajeg",
+      "Kosambi",
+      "Sindang Jaya",
+    ],
+  ],
+  [
+    "36.71",
+    16,
+    [
+      "Cipondoh",
+      "Karawaci",
+      "Ciledug",
+      "Tanah Tinggi",
+      "Jatiuwung",
+      "Batuceper",
+      "Periuk",
+      "Larangan",
+      "Neglasari",
+      "Pinang",
+      "Benda",
+      "Karang Tengah",
+      "Cibodas",
+    ],
+  ],
+  [
+    "36.74",
+    15,
+    [
+      "Serpong",
+      "Pondok Aren",
+      "Bintaro",
+      "Pamulang",
+      "Ciputat Timur",
+      "Setu",
+      "Pondok Cabe",
+      "Serua",
+      "Jombang Ciputat",
+      "Rawa Buntu",
+      "Lengkong",
+      "Pondok Ranji",
+    ],
+  ],
   ["36.04", 9, ["Ciruas", "Anyer", "Cikande", "Kragilan", "Pontang", "Kramatwatu", "Baros", "Petir", "Cinangka"]],
   ["36.73", 8, ["Kasemen", "Taktakan", "Cipocok Jaya", "Walantaka", "Curug Serang", "Ciracas Serang", "Kaligandu"]],
   ["36.72", 6, ["Merak", "Ciwandan", "Jombang Wetan", "Cibeber", "Grogol", "Citangkil", "Purwakarta"]],
@@ -31,9 +87,33 @@ const PER_REGION: [RegionCode, number, string[]][] = [
   ["36.01", 7, ["Labuan", "Menes", "Cibaliung", "Saketi", "Kadu Hejo", "Panimbang", "Cikeusik"]],
 ];
 
-const PRIVATE = ["Harapan Bunda", "Permata Medika", "Bhakti Husada", "Citra Insani", "Mutiara Hati", "Annisa", "Insan Permata", "Prima Husada",
-  "Mitra Sehat", "Al-Hikmah", "Aulia", "Bunda Asih", "Kasih Ibu", "Sentosa", "Cahaya Medika", "Azzahra", "Nurul Hasanah", "Karya Medika",
-  "Sehat Sejahtera", "Bakti Mulia", "Dinda Husada", "Sari Medika", "Pelita Insani", "Medika Utama", "Sinar Kasih"];
+const PRIVATE = [
+  "Harapan Bunda",
+  "Permata Medika",
+  "Bhakti Husada",
+  "Citra Insani",
+  "Mutiara Hati",
+  "Annisa",
+  "Insan Permata",
+  "Prima Husada",
+  "Mitra Sehat",
+  "Al-Hikmah",
+  "Aulia",
+  "Bunda Asih",
+  "Kasih Ibu",
+  "Sentosa",
+  "Cahaya Medika",
+  "Azzahra",
+  "Nurul Hasanah",
+  "Karya Medika",
+  "Sehat Sejahtera",
+  "Bakti Mulia",
+  "Dinda Husada",
+  "Sari Medika",
+  "Pelita Insani",
+  "Medika Utama",
+  "Sinar Kasih",
+];
 
 const KIND_REGENCY = new Set(["36.01", "36.02", "36.03", "36.04"]);
 
@@ -45,7 +125,8 @@ export function generateHospitals(): HospitalSeed[] {
     for (let i = 0; i < n; i++) {
       const place = places[i % places.length];
       const size = rnd();
-      const large = size < 0.2, small = size >= 0.6;
+      const large = size < 0.2,
+        small = size >= 0.6;
       // a few regional (government) hospitals in the regencies: association members
       const regional = KIND_REGENCY.has(regionCode) && !small && rnd() < 0.3;
       let name = "";
@@ -62,16 +143,22 @@ export function generateHospitals(): HospitalSeed[] {
       const peakKg = covidBeds * 0.55 * 1.4 * 14 + icuBeds * 0.8 * 43 + beds * 1.5;
       const tankCapacityKg = cylindersOnly ? 0 : Math.min(25_000, Math.max(1_000, Math.round((peakKg * (3 + rnd() * 2)) / 500) * 500));
       const r = rnd();
-      const end: EndState = r < 0.09 ? { kind: "stale", lastReport: (r < 0.045 ? "2021-08-22" : "2021-08-23") as Day, hours: between(rnd, 30, 60) }
-        : r < 0.2 ? { kind: "amber", hours: between(rnd, 13, 22) }
-        : { kind: "green", hours: between(rnd, 28, 120) };
+      const end: EndState =
+        r < 0.09
+          ? { kind: "stale", lastReport: (r < 0.045 ? "2021-08-22" : "2021-08-23") as Day, hours: between(rnd, 30, 60) }
+          : r < 0.2
+            ? { kind: "amber", hours: between(rnd, 13, 22) }
+            : { kind: "green", hours: between(rnd, 28, 120) };
       out.push({
         key: `gen-${regionCode}-${String(i + 1).padStart(2, "0")}`,
-        name, regionCode,
+        name,
+        regionCode,
         address: `Jl. Raya ${place} No. ${between(rnd, 1, 180)}`,
         isReferral: large || (regional && rnd() < 0.7),
         isAssociationMember: regional,
-        beds, covidBeds, icuBeds,
+        beds,
+        covidBeds,
+        icuBeds,
         tankCapacityKg,
         residualPct: cylindersOnly ? 0 : between(rnd, 5, 10),
         // the cylinder bank: 2.5–3.5 days of the peak's use, in 6 m³ cylinders of 8.124 kg; refilled when half is used

@@ -18,7 +18,8 @@ export function haveClusterTools(): boolean {
 
 export function createFaultCluster(version: string, name: string, port: number) {
   sh("pg_createcluster", [version, name, "-p", String(port), "--start-conf=manual", "--", "--auth=trust", "--no-sync"]);
-  const ctl = (action: "start" | "stop") => sh("pg_ctlcluster", ["--skip-systemctl-redirect", version, name, action, ...(action === "stop" ? ["-m", "fast"] : [])]);
+  const ctl = (action: "start" | "stop") =>
+    sh("pg_ctlcluster", ["--skip-systemctl-redirect", version, name, action, ...(action === "stop" ? ["-m", "fast"] : [])]);
   ctl("start");
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,

@@ -11,7 +11,9 @@ export default function ErrorPage({ reset }: { error: Error; reset: () => void }
         <br />
         The page cannot be loaded right now. Please try again shortly.
       </p>
-      <button type="button" onClick={reset} className="btn mt-6">Coba lagi · Try again</button>
+      <button type="button" onClick={reset} className="btn mt-6">
+        Coba lagi · Try again
+      </button>
     </main>
   );
 }

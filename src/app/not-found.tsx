@@ -6,7 +6,9 @@ export default async function NotFound() {
   return (
     <main className="mx-auto max-w-md p-8 text-center">
       <h1>{t.shell.notFound.title}</h1>
-      <Link href="/" className="btn mt-6">{t.shell.common.back}</Link>
+      <Link href="/" className="btn mt-6">
+        {t.shell.common.back}
+      </Link>
     </main>
   );
 }

@@ -2,12 +2,27 @@ import type { Locale } from "@/i18n/locales";
 
 /** Works without JavaScript: each language is a submit button of a tiny form. */
 /** `action`: the server action that sets the language cookie (src/app/language-actions.ts). */
-export function LanguageSwitch({ locale, label, action }: { locale: Locale; label: { label: string; id: string; en: string }; action: (data: FormData) => Promise<void> }) {
+export function LanguageSwitch({
+  locale,
+  label,
+  action,
+}: {
+  locale: Locale;
+  label: { label: string; id: string; en: string };
+  action: (data: FormData) => Promise<void>;
+}) {
   return (
     <form action={action} className="flex items-center gap-1 text-sm" aria-label={label.label}>
       {(["id", "en"] as const).map((l) => (
-        <button key={l} type="submit" name="locale" value={l} lang={l} aria-pressed={locale === l}
-          className={`rounded px-2 py-1 ${locale === l ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-200"}`}>
+        <button
+          key={l}
+          type="submit"
+          name="locale"
+          value={l}
+          lang={l}
+          aria-pressed={locale === l}
+          className={`rounded px-2 py-1 ${locale === l ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-200"}`}
+        >
           {l === "id" ? "ID" : "EN"}
           <span className="sr-only"> {label[l]}</span>
         </button>

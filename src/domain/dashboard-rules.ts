@@ -14,7 +14,15 @@ import {
 } from "@/domain/stock";
 import { checkMedicalPriority, NORMAL_MEDICAL_SHARE, shortfall, type MedicalPriorityCompliance } from "@/domain/supply";
 
-export { AMBER_BELOW_HOURS, BURN_RATE_WINDOW_REPORTS, DEFAULT_OPERATING_MINIMUM_PCT, NORMAL_MEDICAL_SHARE, RED_BELOW_HOURS, STALE_AFTER_HOURS, SUPPLY_STATUSES };
+export {
+  AMBER_BELOW_HOURS,
+  BURN_RATE_WINDOW_REPORTS,
+  DEFAULT_OPERATING_MINIMUM_PCT,
+  NORMAL_MEDICAL_SHARE,
+  RED_BELOW_HOURS,
+  STALE_AFTER_HOURS,
+  SUPPLY_STATUSES,
+};
 export type { MedicalPriorityCompliance, PledgeStatus, SupplyStatus };
 
 /** The dashboard's trend ranges, in days. */

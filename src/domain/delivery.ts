@@ -74,7 +74,12 @@ export function checkDispatch(d: { kg: number; remainingKg: number; confirmed: b
 
 export type ReceiptCheck =
   | { ok: true; discrepancy: ReceiptDiscrepancy }
-  | { ok: false; field: "receivedKg" | "rejectedKg" | "shortReason"; error: "received_too_much" | "unusual_receipt" | "required" | "over_dispatched"; limitKg?: number };
+  | {
+      ok: false;
+      field: "receivedKg" | "rejectedKg" | "shortReason";
+      error: "received_too_much" | "unusual_receipt" | "required" | "over_dispatched";
+      limitKg?: number;
+    };
 
 /**
  * A receipt: accepted kg (into the hospital's stock) and rejected kg (refused at the door, e.g.

@@ -79,9 +79,7 @@ export function indiaBedFormulaKgPerDay(hospital: { covidBeds: number; icuBeds: 
   assertNonNeg(hospital.covidBeds, "covidBeds");
   assertNonNeg(hospital.icuBeds, "icuBeds");
   if (hospital.icuBeds > hospital.covidBeds) throw new RangeError("icuBeds cannot exceed covidBeds");
-  const lpm =
-    (hospital.covidBeds - hospital.icuBeds) * INDIA_2021_NON_ICU_SHARE * INDIA_2021_NON_ICU_LPM +
-    hospital.icuBeds * INDIA_2021_ICU_LPM;
+  const lpm = (hospital.covidBeds - hospital.icuBeds) * INDIA_2021_NON_ICU_SHARE * INDIA_2021_NON_ICU_LPM + hospital.icuBeds * INDIA_2021_ICU_LPM;
   return Math.round(lpmToKgPerDay(lpm));
 }
 
@@ -89,11 +87,7 @@ export function indiaBedFormulaKgPerDay(hospital: { covidBeds: number; icuBeds: 
  * A hospital's own burn rate as a rate set: its measured kg/day spread over its patients,
  * a critical patient counting `criticalToSevere` severe ones. Null without patients.
  */
-export function measuredRates(
-  usedKgPerDay: number,
-  patients: PatientsOnOxygen,
-  criticalToSevere: number = WHO_CRITICAL_TO_SEVERE,
-): FlowRates | null {
+export function measuredRates(usedKgPerDay: number, patients: PatientsOnOxygen, criticalToSevere: number = WHO_CRITICAL_TO_SEVERE): FlowRates | null {
   assertNonNeg(usedKgPerDay, "usedKgPerDay");
   const severeEquivalents = lpmOf(patients, { severeLpm: 1, criticalLpm: criticalToSevere });
   if (severeEquivalents === 0) return null;

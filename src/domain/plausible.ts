@@ -136,7 +136,8 @@ export function requestLimits(r: RequestNeedInput): RequestLimits {
   if (!Number.isFinite(r.burnKgPerDay) || r.burnKgPerDay < 0) throw new RangeError(`burnKgPerDay must be ≥ 0, got ${r.burnKgPerDay}`);
   const days = horizonDays(r.hoursToEndOfNeededBy);
   const roomKg = h.tankCapacityKg > 0 ? Math.max(0, h.tankCapacityKg - Math.max(0, r.stockNowKg ?? 0)) : 0;
-  const expectedBurnKgPerDay = r.burnKgPerDay > 0 ? r.burnKgPerDay : indiaBedFormulaKgPerDay({ covidBeds: h.covidBeds, icuBeds: Math.min(h.icuBeds, h.covidBeds) });
+  const expectedBurnKgPerDay =
+    r.burnKgPerDay > 0 ? r.burnKgPerDay : indiaBedFormulaKgPerDay({ covidBeds: h.covidBeds, icuBeds: Math.min(h.icuBeds, h.covidBeds) });
   const ceiling = useCeilingKgPerDay(h);
   const known = expectedBurnKgPerDay > 0 || roomKg > 0;
   return {

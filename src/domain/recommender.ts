@@ -316,10 +316,7 @@ function generalReason(r: Req, src: AllocationSource, full: boolean, level: numb
 
 // ---- the recommender -------------------------------------------------------------------------
 
-export function recommendAllocations(
-  requests: readonly OpenRequest[],
-  sources: readonly AllocationSource[],
-): Recommendation {
+export function recommendAllocations(requests: readonly OpenRequest[], sources: readonly AllocationSource[]): Recommendation {
   const seenR = new Set<string>();
   const reqs: Req[] = [];
   for (const r of requests) {
@@ -355,9 +352,7 @@ export function recommendAllocations(
 
   // General pool: daily supply first (unused daily capacity is lost), then unearmarked pledges.
   const general = new Pool(
-    srcs
-      .filter((s) => s.input.earmark === "NONE" && s.left > 0)
-      .sort((a, b) => (a.input.kind === b.input.kind ? 0 : a.input.kind === "supply" ? -1 : 1)),
+    srcs.filter((s) => s.input.earmark === "NONE" && s.left > 0).sort((a, b) => (a.input.kind === b.input.kind ? 0 : a.input.kind === "supply" ? -1 : 1)),
     "",
   );
   // Earmarked pools: one per distinct eligible group (all ASSOCIATION pledges share one).
@@ -377,12 +372,10 @@ export function recommendAllocations(
     if (list) list.push(s);
     else earmarked.set(key, [s]);
   }
-  const pools: Pool[] = [...earmarked.entries()]
-    .sort(([a], [b]) => byString(a, b))
-    .map(([key, list]) => new Pool(list, key, hospitalLists.get(key)));
+  const pools: Pool[] = [...earmarked.entries()].sort(([a], [b]) => byString(a, b)).map(([key, list]) => new Pool(list, key, hospitalLists.get(key)));
 
   const lines: ProposedAllocation[] = [];
-  for (let start = 0; start < reqs.length; ) {
+  for (let start = 0; start < reqs.length;) {
     let end = start;
     while (end < reqs.length && reqs[end].tier === reqs[start].tier) end++;
     const tier = reqs.slice(start, end).filter((r) => r.need > 0);

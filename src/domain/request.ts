@@ -48,8 +48,7 @@ export type RequestAction = "approve" | "reject" | "cancel" | "allocate" | "disp
 export type RequestErrorCode = "bad_transition" | "positive" | "invalid_type" | "over_requested" | "required" | "not_negative";
 
 export type TransitionResult =
-  | { ok: true; status: RequestStatus }
-  | { ok: false; error: RequestErrorCode; field?: "approvedKg" | "reason" | "note" | "receivedKg" };
+  { ok: true; status: RequestStatus } | { ok: false; error: RequestErrorCode; field?: "approvedKg" | "reason" | "note" | "receivedKg" };
 
 const refused: TransitionResult = { ok: false, error: "bad_transition" };
 
@@ -206,9 +205,7 @@ export function undispatchedKg(a: Pick<AllocationFigures, "kg" | "dispatchedKg" 
   return a.cancelled ? 0 : Math.max(0, a.kg - a.dispatchedKg);
 }
 
-export type CancelOutcome =
-  | { ok: true; kg: number; cancelledKg: number; cancelled: boolean }
-  | { ok: false; error: "nothing_to_cancel" };
+export type CancelOutcome = { ok: true; kg: number; cancelledKg: number; cancelled: boolean } | { ok: false; error: "nothing_to_cancel" };
 
 /**
  * Cancelling an allocation: with nothing dispatched, all of it (it becomes CANCELLED and stops

@@ -170,7 +170,16 @@ export function hospitalSupplyPicture(input: HospitalSupplyInput): HospitalSuppl
   });
   const hoursLeft = hoursOfSupplyLeft(usableKg, burnKgPerDay);
   const stale = isStale(input.latest.reportedAt, input.asOf);
-  return { floorKg, usableAtReportKg, receivedSinceKg: input.receivedSinceKg, usableKg, burnKgPerDay, hoursLeft, stale, status: supplyStatus(hoursLeft, stale) };
+  return {
+    floorKg,
+    usableAtReportKg,
+    receivedSinceKg: input.receivedSinceKg,
+    usableKg,
+    burnKgPerDay,
+    hoursLeft,
+    stale,
+    status: supplyStatus(hoursLeft, stale),
+  };
 }
 
 /**

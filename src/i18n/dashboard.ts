@@ -53,7 +53,8 @@ const id = {
     noReports: "Tidak ada RS yang melapor pada tanggal ini",
     requested: "Diminta RS pada tanggal ini",
     requestCount: (n: string) => `${n} permintaan`,
-    notOneGap: "Dua angka ini bukan satu selisih: pasokan medis juga melayani isolasi mandiri (lewat penjual) dan fasilitas lain, sedangkan pemakaian hanya dari RS yang melapor di sini.",
+    notOneGap:
+      "Dua angka ini bukan satu selisih: pasokan medis juga melayani isolasi mandiri (lewat penjual) dan fasilitas lain, sedangkan pemakaian hanya dari RS yang melapor di sini.",
     riskTitle: "3 · Rumah sakit berisiko",
     riskWhat: "Rumah sakit aktif menurut perkiraan sisa jam pasokannya.",
     asOfDay: (day: string) => `Per ${day} (WIB)`,
@@ -144,8 +145,7 @@ const id = {
     target: "Target",
     tonnesPerDay: "ton per hari",
     cases: "kasus",
-    chartSummary: (from: string, to: string) =>
-      `Kapasitas, pasokan medis, kekurangan terhadap target dan pemakaian RS per hari ${from} s.d. ${to}, dalam ton.`,
+    chartSummary: (from: string, to: string) => `Kapasitas, pasokan medis, kekurangan terhadap target dan pemakaian RS per hari ${from} s.d. ${to}, dalam ton.`,
     casesSummary: (from: string, to: string) => `Kasus COVID-19 aktif di seluruh provinsi per hari ${from} s.d. ${to}.`,
     hospitalUseSummary: (from: string, to: string) => `Pemakaian oksigen yang dilaporkan rumah sakit per hari ${from} s.d. ${to}, dalam ton.`,
   },
@@ -256,7 +256,8 @@ const en: typeof id = {
     noReports: "No hospital reported on this day",
     requested: "Requested by hospitals that day",
     requestCount: (n: string) => `${n} requests`,
-    notOneGap: "These two are not one gap: medical supply also serves people isolating at home (through vendors) and other facilities, while the use counts only the hospitals reporting here.",
+    notOneGap:
+      "These two are not one gap: medical supply also serves people isolating at home (through vendors) and other facilities, while the use counts only the hospitals reporting here.",
     riskTitle: "3 · Hospitals at risk",
     riskWhat: "Active hospitals by the hours of supply they are estimated to have left.",
     asOfDay: (day: string) => `As of ${day} (WIB)`,

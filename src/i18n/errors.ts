@@ -32,7 +32,8 @@ const id = {
   beds_exceeded: "Tidak boleh melebihi jumlah tempat tidur.",
   residual_exceeds_tank: "Sisa tak terpakai tidak boleh melebihi kapasitas tangki.",
   password_short: "Minimal 12 karakter.",
-  password_weak: "Kata sandi ini terlalu mudah ditebak (kata umum, nama, pola papan ketik, tanggal, atau kata sandi yang sering bocor). Pakai beberapa kata acak atau kalimat panjang.",
+  password_weak:
+    "Kata sandi ini terlalu mudah ditebak (kata umum, nama, pola papan ketik, tanggal, atau kata sandi yang sering bocor). Pakai beberapa kata acak atau kalimat panjang.",
   password_wrong: "Kata sandi saat ini salah.",
   password_mismatch: "Tidak sama dengan kata sandi baru.",
   password_reused: "Kata sandi baru harus berbeda dari yang sekarang.",
@@ -44,11 +45,16 @@ const id = {
   self_disable: "Anda tidak dapat menonaktifkan akun Anda sendiri.",
   stock_over_tank: "Melebihi kapasitas tangki rumah sakit.",
   use_over_tank: "Lebih dari 3 kali isi tangki dalam sehari: tidak mungkin. Periksa satuan dan angkanya.",
-  use_over_beds: "Lebih dari yang dapat dipakai semua tempat tidur rumah sakit dalam sehari (semua pasien kritis, 1,5 × aliran standar WHO). Periksa satuan dan angkanya.",
-  unusual_use: "Lebih dari 3 kali rata-rata pemakaian laporan Anda sebelumnya. Periksa satuannya; bila memang benar, centang konfirmasi: laporan disimpan dan ditinjau Satgas.",
-  request_impossible: "Lebih dari yang dapat ditampung dan dipakai rumah sakit sampai tanggal dibutuhkan (ruang kosong tangki ditambah pemakaian maksimum tempat tidurnya). Periksa satuan, angka dan tanggalnya.",
-  request_unusual: "Lebih dari dua kali pemakaian Anda sampai tanggal dibutuhkan ditambah ruang kosong tangki. Periksa satuan dan tanggalnya, lalu centang konfirmasi bila memang benar.",
-  approval_unusual: "Jauh di atas kebutuhan rumah sakit sampai tanggal dibutuhkan (dua kali pemakaiannya ditambah ruang kosong tangki). Centang konfirmasi bila memang benar.",
+  use_over_beds:
+    "Lebih dari yang dapat dipakai semua tempat tidur rumah sakit dalam sehari (semua pasien kritis, 1,5 × aliran standar WHO). Periksa satuan dan angkanya.",
+  unusual_use:
+    "Lebih dari 3 kali rata-rata pemakaian laporan Anda sebelumnya. Periksa satuannya; bila memang benar, centang konfirmasi: laporan disimpan dan ditinjau Satgas.",
+  request_impossible:
+    "Lebih dari yang dapat ditampung dan dipakai rumah sakit sampai tanggal dibutuhkan (ruang kosong tangki ditambah pemakaian maksimum tempat tidurnya). Periksa satuan, angka dan tanggalnya.",
+  request_unusual:
+    "Lebih dari dua kali pemakaian Anda sampai tanggal dibutuhkan ditambah ruang kosong tangki. Periksa satuan dan tanggalnya, lalu centang konfirmasi bila memang benar.",
+  approval_unusual:
+    "Jauh di atas kebutuhan rumah sakit sampai tanggal dibutuhkan (dua kali pemakaiannya ditambah ruang kosong tangki). Centang konfirmasi bila memang benar.",
   future_day: "Tidak boleh tanggal yang akan datang.",
   past_day: "Tidak boleh tanggal yang sudah lewat.",
   over_requested: "Tidak boleh melebihi jumlah yang diminta.",
@@ -110,7 +116,8 @@ const en: typeof id = {
   beds_exceeded: "Must not exceed the number of beds.",
   residual_exceeds_tank: "The unusable residual must not exceed the tank's capacity.",
   password_short: "At least 12 characters.",
-  password_weak: "This password is too easy to guess (a common word, name, keyboard pattern, date or often-leaked password). Use several random words or a long sentence.",
+  password_weak:
+    "This password is too easy to guess (a common word, name, keyboard pattern, date or often-leaked password). Use several random words or a long sentence.",
   password_wrong: "The current password is wrong.",
   password_mismatch: "Does not match the new password.",
   password_reused: "The new password must differ from the current one.",
@@ -123,9 +130,12 @@ const en: typeof id = {
   stock_over_tank: "More than the hospital's tank holds.",
   use_over_tank: "More than 3 full tanks in one day: not possible. Check the unit and the figure.",
   use_over_beds: "More than all the hospital's beds could use in a day (every patient critical, 1.5 × WHO's flow). Check the unit and the figure.",
-  unusual_use: "More than 3 times the mean use of your previous reports. Check the unit; if it is right, tick the confirmation: the report is saved and reviewed by the task force.",
-  request_impossible: "More than the hospital could hold and use by the needed-by day (its tank's free room plus the most its beds could use). Check the unit, the figure and the date.",
-  request_unusual: "More than twice your use until the needed-by day plus your tank's free room. Check the unit and the date, then tick the confirmation if it is right.",
+  unusual_use:
+    "More than 3 times the mean use of your previous reports. Check the unit; if it is right, tick the confirmation: the report is saved and reviewed by the task force.",
+  request_impossible:
+    "More than the hospital could hold and use by the needed-by day (its tank's free room plus the most its beds could use). Check the unit, the figure and the date.",
+  request_unusual:
+    "More than twice your use until the needed-by day plus your tank's free room. Check the unit and the date, then tick the confirmation if it is right.",
   approval_unusual: "Far above the hospital's need by the needed-by day (twice its use plus its tank's free room). Tick the confirmation if it is right.",
   future_day: "Must not be a future date.",
   past_day: "Must not be a past date.",

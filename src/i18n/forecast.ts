@@ -1,7 +1,8 @@
 // Strings of the demand forecast (/forecast). Bahasa Indonesia is the default.
 const id = {
   title: "Proyeksi kebutuhan oksigen",
-  intro: "Kebutuhan oksigen medis 14 hari ke depan dari pasien yang dirawat, dibandingkan dengan pasokan medis. Geser skenario untuk mencoba kemungkinan; data tidak berubah.",
+  intro:
+    "Kebutuhan oksigen medis 14 hari ke depan dari pasien yang dirawat, dibandingkan dengan pasokan medis. Geser skenario untuk mencoba kemungkinan; data tidak berubah.",
   asOfLabel: "Proyeksi dari tanggal",
   asOf: (day: string) => `Berdasarkan laporan sampai ${day}`,
   show: "Tampilkan",
@@ -11,9 +12,18 @@ const id = {
 
   /** The seeded rate sets by key: their names in this language and where their figures come from. */
   rateSets: {
-    who: { name: "Laju perencanaan WHO", source: "WHO, perencanaan lonjakan oksigen COVID-19 (2020): pasien berat 10 L/menit, kritis 30 L/menit — angka maksimum untuk perencanaan." },
-    india2021: { name: "Rumus tempat tidur India 2021", source: "Pedoman Kementerian Kesehatan India untuk rumah sakit COVID (April 2021): tempat tidur oksigen 10 L/menit, ICU 24 L/menit." },
-    measured: { name: "Rata-rata bangsal terukur", source: "Rata-rata aliran yang diukur di bangsal COVID (3–6 L/menit untuk pasien berat): angka contoh untuk demo." },
+    who: {
+      name: "Laju perencanaan WHO",
+      source: "WHO, perencanaan lonjakan oksigen COVID-19 (2020): pasien berat 10 L/menit, kritis 30 L/menit — angka maksimum untuk perencanaan.",
+    },
+    india2021: {
+      name: "Rumus tempat tidur India 2021",
+      source: "Pedoman Kementerian Kesehatan India untuk rumah sakit COVID (April 2021): tempat tidur oksigen 10 L/menit, ICU 24 L/menit.",
+    },
+    measured: {
+      name: "Rata-rata bangsal terukur",
+      source: "Rata-rata aliran yang diukur di bangsal COVID (3–6 L/menit untuk pasien berat): angka contoh untuk demo.",
+    },
   } as Record<string, { name: string; source: string } | undefined>,
   rateSetSource: (source: string) => `Sumber: ${source}`,
   controls: {
@@ -72,7 +82,8 @@ const id = {
 
   assumptions: {
     title: "Asumsi",
-    rates: (name: string, lpm: string) => `Kebutuhan = pasien berat dan kritis × laju aliran "${name}" (${lpm}), dihitung pada 15 °C: 1 L/menit sepanjang hari = 1,44 m³ = 1,95 kg oksigen.`,
+    rates: (name: string, lpm: string) =>
+      `Kebutuhan = pasien berat dan kritis × laju aliran "${name}" (${lpm}), dihitung pada 15 °C: 1 L/menit sepanjang hari = 1,44 m³ = 1,95 kg oksigen.`,
     patients: (hospitals: number, older: number, severe: string, critical: string) =>
       `Pasien: laporan terakhir ${hospitals} rumah sakit (${severe} berat, ${critical} kritis)${older > 0 ? `; ${older} di antaranya belum melapor hari ini dan tetap dihitung dengan laporan terakhirnya (ditandai di tabel)` : ""}. Pasien yang isolasi mandiri di rumah tidak dihitung.`,
     growth: (series: string, rate: string, from: string, to: string) =>
@@ -94,12 +105,14 @@ const id = {
     bedsNote: (beds: string, icu: string) =>
       `50 % dari ${beds} tempat tidur COVID non-ICU × 10 L/menit + ${icu} ICU COVID × 24 L/menit (semua terisi; pedoman Kementerian Kesehatan India, April 2021)`,
     measured: "Pemakaian terukur rumah sakit",
-    measuredNote: "jumlah laju pemakaian tiap rumah sakit (7 laporan terakhir, yang terbaru lebih berbobot); yang berhenti melapor dihitung dengan laporan terakhirnya",
+    measuredNote:
+      "jumlah laju pemakaian tiap rumah sakit (7 laporan terakhir, yang terbaru lebih berbobot); yang berhenti melapor dihitung dengan laporan terakhirnya",
   },
 
   check: {
     title: "Pemeriksaan konsistensi",
-    intro: (min: string, max: string) => `Rumah sakit yang pemakaiannya menyimpang jauh dari yang tersirat oleh pasiennya (di luar ${min}–${max} kali), dengan laju aliran terpilih.`,
+    intro: (min: string, max: string) =>
+      `Rumah sakit yang pemakaiannya menyimpang jauh dari yang tersirat oleh pasiennya (di luar ${min}–${max} kali), dengan laju aliran terpilih.`,
     hospital: "Rumah sakit",
     reportDay: "Laporan",
     carriedForward: "diteruskan",
@@ -143,7 +156,8 @@ const id = {
 
 const en: typeof id = {
   title: "Oxygen demand forecast",
-  intro: "Medical oxygen demand for the next 14 days from the patients in care, against the medical supply. Move the scenario to try what-ifs; no data changes.",
+  intro:
+    "Medical oxygen demand for the next 14 days from the patients in care, against the medical supply. Move the scenario to try what-ifs; no data changes.",
   asOfLabel: "Forecast from",
   asOf: (day: string) => `From the reports up to ${day}`,
   show: "Show",
@@ -153,7 +167,10 @@ const en: typeof id = {
 
   rateSets: {
     who: { name: "WHO planning rates", source: "WHO, COVID-19 oxygen surge planning (2020): severe 10 L/min, critical 30 L/min — planning maxima." },
-    india2021: { name: "India 2021 bed formula", source: "India's Ministry of Health guidance for COVID hospitals (April 2021): oxygen beds 10 L/min, ICU 24 L/min." },
+    india2021: {
+      name: "India 2021 bed formula",
+      source: "India's Ministry of Health guidance for COVID hospitals (April 2021): oxygen beds 10 L/min, ICU 24 L/min.",
+    },
     measured: { name: "Measured ward averages", source: "Average flows measured on COVID wards (3–6 L/min for severe patients): sample figures for the demo." },
   },
   rateSetSource: (source: string) => `Source: ${source}`,
@@ -213,7 +230,8 @@ const en: typeof id = {
 
   assumptions: {
     title: "Assumptions",
-    rates: (name: string, lpm: string) => `Demand = severe and critical patients × the "${name}" flow rates (${lpm}), at 15 °C: 1 L/min for a day = 1.44 m³ = 1.95 kg of oxygen.`,
+    rates: (name: string, lpm: string) =>
+      `Demand = severe and critical patients × the "${name}" flow rates (${lpm}), at 15 °C: 1 L/min for a day = 1.44 m³ = 1.95 kg of oxygen.`,
     patients: (hospitals: number, older: number, severe: string, critical: string) =>
       `Patients: the latest reports of ${hospitals} hospitals (${severe} severe, ${critical} critical)${older > 0 ? `; ${older} of them have not reported today and still count with their last report (marked in the table)` : ""}. People isolating at home are not counted.`,
     growth: (series: string, rate: string, from: string, to: string) =>
@@ -240,7 +258,8 @@ const en: typeof id = {
 
   check: {
     title: "Consistency check",
-    intro: (min: string, max: string) => `Hospitals whose reported use departs strongly from what their patients imply (outside ${min}–${max} times), at the chosen flow rates.`,
+    intro: (min: string, max: string) =>
+      `Hospitals whose reported use departs strongly from what their patients imply (outside ${min}–${max} times), at the chosen flow rates.`,
     hospital: "Hospital",
     reportDay: "Report",
     carriedForward: "carried forward",

@@ -169,7 +169,8 @@ const id = {
     gap: "Kekurangan yang bisa dialokasikan",
     closeShort: "Tutup kurang",
     closeShortTitle: "Tutup permintaan dengan kekurangan",
-    closeShortHint: "Tidak ada lagi yang dikirim untuk permintaan ini; sisa alokasi yang belum dikirim dilepas. Truk yang sudah berangkat tetap dapat diterima.",
+    closeShortHint:
+      "Tidak ada lagi yang dikirim untuk permintaan ini; sisa alokasi yang belum dikirim dilepas. Truk yang sudah berangkat tetap dapat diterima.",
     closeShortReason: "Alasan (dilihat rumah sakit)",
     closedShortMsg: "Permintaan ditutup kurang.",
   },
@@ -211,7 +212,8 @@ const id = {
     earmarkHospitals: "khusus rumah sakit tertentu",
     notEligible: "Tidak berhak (peruntukan)",
     recommendation: "Usulan",
-    recommendationIntro: "Usulan dihitung dari semua permintaan disetujui yang terbuka, urgensi, sisa jam pasokan, status rujukan dan peruntukan. Periksa, ubah bila perlu, lalu simpan sekaligus.",
+    recommendationIntro:
+      "Usulan dihitung dari semua permintaan disetujui yang terbuka, urgensi, sisa jam pasokan, status rujukan dan peruntukan. Periksa, ubah bila perlu, lalu simpan sekaligus.",
     reason: "Alasan usulan",
     accept: "Simpan alokasi",
     saved: "Alokasi tersimpan.",
@@ -268,7 +270,8 @@ const id = {
     limit: (amount: string) => `Batas: ${amount}.`,
     missing: "Hilang",
     incoming: "Pengiriman yang akan datang",
-    incomingIntro: "Setiap muatan ke rumah sakit ini yang belum dikonfirmasi: untuk permintaan Anda dan dari tahap bantuan (komitmen) pemasok. Konfirmasi saat muatan tiba; yang ditolak dan alasannya dicatat terpisah.",
+    incomingIntro:
+      "Setiap muatan ke rumah sakit ini yang belum dikonfirmasi: untuk permintaan Anda dan dari tahap bantuan (komitmen) pemasok. Konfirmasi saat muatan tiba; yang ditolak dan alasannya dicatat terpisah.",
     incomingNone: "Tidak ada muatan di jalan.",
     forRequest: "Untuk permintaan",
     forTranche: (due: string) => `Tahap bantuan, jatuh tempo ${due}`,
@@ -282,13 +285,15 @@ const id = {
     markAllRead: "Tandai semua sudah dibaca",
     empty: "Tidak ada notifikasi.",
     kinds: {
-      request_approved: (p: NoticeParams) => `Permintaan ${p.tonnes ?? ""} disetujui${p.approved ? ` sebesar ${p.approved}` : ""}.${p.reason ? ` Catatan: ${p.reason}` : ""}`,
+      request_approved: (p: NoticeParams) =>
+        `Permintaan ${p.tonnes ?? ""} disetujui${p.approved ? ` sebesar ${p.approved}` : ""}.${p.reason ? ` Catatan: ${p.reason}` : ""}`,
       request_rejected: (p: NoticeParams) => `Permintaan ${p.tonnes ?? ""} ditolak: ${p.reason ?? ""}`,
       request_allocated: (p: NoticeParams) => `Permintaan Anda dialokasikan: ${p.tonnes ?? ""}.`,
       request_dispatched: (p: NoticeParams) => `Oksigen dikirim ke rumah sakit Anda: ${p.tonnes ?? ""}${p.vehicle ? ` (${p.vehicle})` : ""}.`,
       emergency_request: (p: NoticeParams) => `Permintaan DARURAT dari ${p.hospital ?? ""}: ${p.tonnes ?? ""}.`,
       urgent_request: (p: NoticeParams) => `Permintaan mendesak dari ${p.hospital ?? ""}: ${p.tonnes ?? ""}.`,
-      receipt_difference: (p: NoticeParams) => `Selisih penerimaan di ${p.hospital ?? ""}: dikirim ${p.dispatched ?? ""}, diterima ${p.received ?? ""}${p.reason ? ` (${p.reason})` : ""}.`,
+      receipt_difference: (p: NoticeParams) =>
+        `Selisih penerimaan di ${p.hospital ?? ""}: dikirim ${p.dispatched ?? ""}, diterima ${p.received ?? ""}${p.reason ? ` (${p.reason})` : ""}.`,
       allocation_cancelled: (p: NoticeParams) => `Alokasi ${p.tonnes ?? ""} untuk permintaan Anda dibatalkan: ${p.reason ?? ""}`,
       request_closed_short: (p: NoticeParams) => `Permintaan Anda (disetujui ${p.approved ?? ""}) ditutup kurang: ${p.reason ?? ""}`,
       hospital_stale: (p: NoticeParams) => `${p.hospital ?? ""} tidak melapor stok lebih dari ${STALE_AFTER_HOURS} jam (terakhir ${p.lastDay ?? "—"}).`,
@@ -299,7 +304,17 @@ const id = {
 };
 
 /** A recommender reason's parameters, formatted for the reader. */
-export type ReasonText = { supplier: string; urgency: string; referral: boolean; hours: string; neededBy: string; tier: number; group?: string; level?: string; count?: string };
+export type ReasonText = {
+  supplier: string;
+  urgency: string;
+  referral: boolean;
+  hours: string;
+  neededBy: string;
+  tier: number;
+  group?: string;
+  level?: string;
+  count?: string;
+};
 
 /** Notification params as stored (already formatted amounts are not stored: kg numbers are). */
 export type NoticeParams = Record<string, string | undefined>;
@@ -472,7 +487,8 @@ const en: typeof id = {
     gap: "Gap that can be allocated",
     closeShort: "Close short",
     closeShortTitle: "Close the request short",
-    closeShortHint: "Nothing more will be sent for this request; undispatched allocation remainders are released. Trucks already on the road can still be received.",
+    closeShortHint:
+      "Nothing more will be sent for this request; undispatched allocation remainders are released. Trucks already on the road can still be received.",
     closeShortReason: "Reason (the hospital sees it)",
     closedShortMsg: "Request closed short.",
   },
@@ -514,7 +530,8 @@ const en: typeof id = {
     earmarkHospitals: "listed hospitals only",
     notEligible: "Not eligible (earmark)",
     recommendation: "Proposal",
-    recommendationIntro: "The proposal weighs every open approved request, urgency, hours of supply left, referral status and earmarks. Review it, edit if needed, then save it in one step.",
+    recommendationIntro:
+      "The proposal weighs every open approved request, urgency, hours of supply left, referral status and earmarks. Review it, edit if needed, then save it in one step.",
     reason: "Why",
     accept: "Save allocation",
     saved: "Allocation saved.",
@@ -542,7 +559,8 @@ const en: typeof id = {
     acceptAll: "Save every proposed line",
     acceptShown: "Save these lines",
     proposalEmpty: "No proposal: no open approved request, or no free supply.",
-    proposalTop: (shown, total) => `Showing ${shown} of ${total} proposed lines, for the most urgent requests. Once they are saved, the next ones are proposed.`,
+    proposalTop: (shown, total) =>
+      `Showing ${shown} of ${total} proposed lines, for the most urgent requests. Once they are saved, the next ones are proposed.`,
     request: "Request",
     need: "Need",
     proposed: "Proposed",
@@ -570,7 +588,8 @@ const en: typeof id = {
     limit: (amount: string) => `Limit: ${amount}.`,
     missing: "Missing",
     incoming: "Incoming deliveries",
-    incomingIntro: "Every load to this hospital not yet confirmed: for your requests and from suppliers' pledge tranches. Confirm when it arrives; anything rejected and why is kept apart.",
+    incomingIntro:
+      "Every load to this hospital not yet confirmed: for your requests and from suppliers' pledge tranches. Confirm when it arrives; anything rejected and why is kept apart.",
     incomingNone: "Nothing on the road.",
     forRequest: "For request",
     forTranche: (due: string) => `Pledge tranche due ${due}`,
@@ -584,13 +603,15 @@ const en: typeof id = {
     markAllRead: "Mark all as read",
     empty: "No notifications.",
     kinds: {
-      request_approved: (p) => `Your request for ${p.tonnes ?? ""} was approved${p.approved ? ` for ${p.approved}` : ""}.${p.reason ? ` Note: ${p.reason}` : ""}`,
+      request_approved: (p) =>
+        `Your request for ${p.tonnes ?? ""} was approved${p.approved ? ` for ${p.approved}` : ""}.${p.reason ? ` Note: ${p.reason}` : ""}`,
       request_rejected: (p) => `Your request for ${p.tonnes ?? ""} was rejected: ${p.reason ?? ""}`,
       request_allocated: (p) => `Your request was allocated: ${p.tonnes ?? ""}.`,
       request_dispatched: (p) => `Oxygen is on its way to your hospital: ${p.tonnes ?? ""}${p.vehicle ? ` (${p.vehicle})` : ""}.`,
       emergency_request: (p) => `EMERGENCY request from ${p.hospital ?? ""}: ${p.tonnes ?? ""}.`,
       urgent_request: (p) => `Urgent request from ${p.hospital ?? ""}: ${p.tonnes ?? ""}.`,
-      receipt_difference: (p) => `Receipt difference at ${p.hospital ?? ""}: dispatched ${p.dispatched ?? ""}, accepted ${p.received ?? ""}${p.reason ? ` (${p.reason})` : ""}.`,
+      receipt_difference: (p) =>
+        `Receipt difference at ${p.hospital ?? ""}: dispatched ${p.dispatched ?? ""}, accepted ${p.received ?? ""}${p.reason ? ` (${p.reason})` : ""}.`,
       allocation_cancelled: (p) => `An allocation of ${p.tonnes ?? ""} for your request was cancelled: ${p.reason ?? ""}`,
       request_closed_short: (p) => `Your request (approved ${p.approved ?? ""}) was closed short: ${p.reason ?? ""}`,
       hospital_stale: (p) => `${p.hospital ?? ""} has not reported stock for more than ${STALE_AFTER_HOURS} h (last ${p.lastDay ?? "—"}).`,

@@ -115,6 +115,8 @@ function isDatabaseUnavailable(e: unknown): boolean {
   const code = err?.code ?? err?.cause?.code;
   return (
     ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03", "P1001", "P1017", "P2024"].includes(String(code)) ||
-    /DatabaseNotReachable|ECONNREFUSED|Connection terminated|connection timeout|Can't reach database|terminating connection/i.test(`${err?.name} ${err?.message}`)
+    /DatabaseNotReachable|ECONNREFUSED|Connection terminated|connection timeout|Can't reach database|terminating connection/i.test(
+      `${err?.name} ${err?.message}`,
+    )
   );
 }

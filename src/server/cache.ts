@@ -77,7 +77,6 @@ export class MemoCache {
   }
 }
 
-
 // One cache per process, on globalThis: Next may load this module in several bundles (pages,
 // route handlers, server actions) and reloads it in development; all must share one cache, or a
 // write would clear a copy that the pages don't read.

@@ -32,7 +32,10 @@ export const envSchema = z.object({
   SCENARIO_CLOCK: z
     .string()
     .trim()
-    .refine((s) => s === "off" || (isoInstant.test(s) && !Number.isNaN(Date.parse(s))), 'must be an ISO instant with its offset (e.g. 2021-08-25T09:30:00+07:00) or "off"')
+    .refine(
+      (s) => s === "off" || (isoInstant.test(s) && !Number.isNaN(Date.parse(s))),
+      'must be an ISO instant with its offset (e.g. 2021-08-25T09:30:00+07:00) or "off"',
+    )
     .optional(),
   EMBEDDED_DB_PORT: whole(1, 65_535).default(54329),
   EMBEDDED_DB_DIR: z.string().trim().min(1).default("./.postgres"),

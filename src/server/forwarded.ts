@@ -25,7 +25,12 @@ export function servedOverHttps(req: IncomingMessage): boolean {
   if ((req.socket as TLSSocket).encrypted) return true;
   if (!trustProxy()) return false;
   const proto = req.headers["x-forwarded-proto"];
-  return String(Array.isArray(proto) ? proto[0] : (proto ?? "")).split(",")[0].trim().toLowerCase() === "https";
+  return (
+    String(Array.isArray(proto) ? proto[0] : (proto ?? ""))
+      .split(",")[0]
+      .trim()
+      .toLowerCase() === "https"
+  );
 }
 
 /** Two years, subdomains included: sent only over HTTPS (browsers ignore it over HTTP anyway). */

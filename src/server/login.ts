@@ -84,7 +84,16 @@ export async function isThrottled(email: string, address: string | null, now = n
   return (await retryAfterSeconds(email, address, now)) > 0;
 }
 
-type UserRow = { id: string; email: string; name: string; role: Actor["role"]; hospitalId: string | null; active: boolean; passwordHash: string; mustChangePassword: boolean };
+type UserRow = {
+  id: string;
+  email: string;
+  name: string;
+  role: Actor["role"];
+  hospitalId: string | null;
+  active: boolean;
+  passwordHash: string;
+  mustChangePassword: boolean;
+};
 
 function actorOf(user: UserRow): Actor {
   return { id: user.id, email: user.email, name: user.name, role: user.role, hospitalId: user.hospitalId, mustChangePassword: user.mustChangePassword };

@@ -24,42 +24,42 @@ const NO: Grant = "none";
 
 //                              ADMIN STAFF OFFICIAL HOSPITAL
 const MATRIX = {
-  "dashboard:read":           [ALL, ALL, ALL, NO],
-  "report:read":              [ALL, ALL, ALL, NO],
-  "forecast:read":            [ALL, ALL, ALL, NO],
-  "scenario:save":            [ALL, ALL, ALL, NO],
-  "forecast:configure":       [ALL, NO, NO, NO],
-  "api:summary":              [ALL, ALL, ALL, NO],
-  "api:pledges":              [ALL, ALL, ALL, NO],
-  "api:hospitals":            [ALL, ALL, ALL, OWN],
-  "supplier:read":            [ALL, ALL, ALL, NO],
-  "supplier:write":           [ALL, ALL, NO, NO],
-  "capacity:write":           [ALL, ALL, NO, NO],
-  "pledge:write":             [ALL, ALL, NO, NO],
-  "dispatch:write":           [ALL, ALL, NO, NO],
-  "policy:write":             [ALL, NO, NO, NO],
-  "hospital:read":            [ALL, ALL, ALL, OWN],
-  "hospital:write":           [ALL, ALL, NO, NO],
-  "stock:report":             [NO, NO, NO, OWN],
-  "stock:read":               [ALL, ALL, ALL, OWN],
-  "stock:review":             [ALL, ALL, NO, NO],
-  "request:create":           [NO, NO, NO, OWN],
-  "request:cancel":           [NO, NO, NO, OWN],
-  "request:read":             [ALL, ALL, ALL, OWN],
-  "request:decide":           [ALL, ALL, NO, NO],
-  "allocation:write":         [ALL, ALL, NO, NO],
-  "allocation:cancel":        [ALL, ALL, NO, NO],
-  "request:close":            [ALL, ALL, NO, NO],
-  "receipt:confirm":          [NO, NO, NO, OWN],
-  "receipt:record":           [ALL, ALL, NO, NO], // staff record a tranche trip's receipt (a hospital without an account, a depot)
-  "delivery:read":            [ALL, ALL, ALL, OWN],
-  "notification:read":        [ALL, ALL, ALL, ALL],
-  "audit:read":               [ALL, ALL, NO, NO], // the business records' history (AUDITED_ENTITIES)
-  "audit:accounts":           [ALL, NO, NO, NO],  // and the accounts' and API tokens' history
-  "user:manage":              [ALL, NO, NO, NO],
-  "token:manage":             [ALL, NO, NO, NO],
-  "password:change":          [ALL, ALL, ALL, ALL], // one's own
-  "session:end":              [ALL, ALL, ALL, ALL], // one's own: sign out
+  "dashboard:read": [ALL, ALL, ALL, NO],
+  "report:read": [ALL, ALL, ALL, NO],
+  "forecast:read": [ALL, ALL, ALL, NO],
+  "scenario:save": [ALL, ALL, ALL, NO],
+  "forecast:configure": [ALL, NO, NO, NO],
+  "api:summary": [ALL, ALL, ALL, NO],
+  "api:pledges": [ALL, ALL, ALL, NO],
+  "api:hospitals": [ALL, ALL, ALL, OWN],
+  "supplier:read": [ALL, ALL, ALL, NO],
+  "supplier:write": [ALL, ALL, NO, NO],
+  "capacity:write": [ALL, ALL, NO, NO],
+  "pledge:write": [ALL, ALL, NO, NO],
+  "dispatch:write": [ALL, ALL, NO, NO],
+  "policy:write": [ALL, NO, NO, NO],
+  "hospital:read": [ALL, ALL, ALL, OWN],
+  "hospital:write": [ALL, ALL, NO, NO],
+  "stock:report": [NO, NO, NO, OWN],
+  "stock:read": [ALL, ALL, ALL, OWN],
+  "stock:review": [ALL, ALL, NO, NO],
+  "request:create": [NO, NO, NO, OWN],
+  "request:cancel": [NO, NO, NO, OWN],
+  "request:read": [ALL, ALL, ALL, OWN],
+  "request:decide": [ALL, ALL, NO, NO],
+  "allocation:write": [ALL, ALL, NO, NO],
+  "allocation:cancel": [ALL, ALL, NO, NO],
+  "request:close": [ALL, ALL, NO, NO],
+  "receipt:confirm": [NO, NO, NO, OWN],
+  "receipt:record": [ALL, ALL, NO, NO], // staff record a tranche trip's receipt (a hospital without an account, a depot)
+  "delivery:read": [ALL, ALL, ALL, OWN],
+  "notification:read": [ALL, ALL, ALL, ALL],
+  "audit:read": [ALL, ALL, NO, NO], // the business records' history (AUDITED_ENTITIES)
+  "audit:accounts": [ALL, NO, NO, NO], // and the accounts' and API tokens' history
+  "user:manage": [ALL, NO, NO, NO],
+  "token:manage": [ALL, NO, NO, NO],
+  "password:change": [ALL, ALL, ALL, ALL], // one's own
+  "session:end": [ALL, ALL, ALL, ALL], // one's own: sign out
 } as const satisfies Record<string, readonly [Grant, Grant, Grant, Grant]>;
 
 export type Action = keyof typeof MATRIX;
@@ -97,7 +97,7 @@ export function isOwnScoped(actor: Actor, action: Action): boolean {
 
 /** The hospital a query must be limited to, or null when the actor may see all. */
 export function hospitalScope(actor: Actor, action: Action): string | null {
-  return isOwnScoped(actor, action) ? actor.hospitalId ?? "__none__" : null;
+  return isOwnScoped(actor, action) ? (actor.hospitalId ?? "__none__") : null;
 }
 
 export class Forbidden extends Error {

@@ -50,7 +50,17 @@ export type CachedResponse = {
 };
 
 /** Response headers that belong to one response, not to what it says; set again for each. */
-const PER_RESPONSE = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "content-security-policy", "strict-transport-security", "set-cookie"]);
+const PER_RESPONSE = new Set([
+  "date",
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "content-length",
+  "content-encoding",
+  "content-security-policy",
+  "strict-transport-security",
+  "set-cookie",
+]);
 
 /** Cookie names Auth.js reads a session from (with its chunked variants). */
 const SESSION_NAME = /^(__Secure-|__Host-)?(authjs|next-auth)\.session-token(\.\d+)?$/i;
@@ -251,7 +261,9 @@ function captured(res: ServerResponse, k: Keyed, render: () => Promise<void>): P
     const seen = new Set<string | null>();
     const keep = (chunk: unknown, encoding?: unknown) => {
       if (chunk === undefined || chunk === null || typeof chunk === "function") return;
-      chunks.push(typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array));
+      chunks.push(
+        typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array),
+      );
     };
     const write = res.write.bind(res) as (...args: unknown[]) => boolean;
     const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
@@ -279,11 +291,13 @@ function captured(res: ServerResponse, k: Keyed, render: () => Promise<void>): P
 
 /** The copy to keep of a finished response, or an error saying why it is not one to share. */
 function shareable(res: ServerResponse, k: Keyed, seen: Set<string | null>, raw: Buffer): CachedResponse {
-  if (res.statusCode !== 200 || res.getHeader("set-cookie") || !String(res.getHeader("content-type") ?? "").startsWith(k.contentType)) throw new Error("not shareable");
+  if (res.statusCode !== 200 || res.getHeader("set-cookie") || !String(res.getHeader("content-type") ?? "").startsWith(k.contentType))
+    throw new Error("not shareable");
   // Rendered for the key's user and no one else (a page reads the session at least once; an API
   // answer for a bearer token reads none).
   const renderedFor = [...seen];
-  if (k.identity ? renderedFor.length === 0 || renderedFor.some((id) => id !== k.identity) : renderedFor.length > 0) throw new Error("rendered for another identity");
+  if (k.identity ? renderedFor.length === 0 || renderedFor.some((id) => id !== k.identity) : renderedFor.length > 0)
+    throw new Error("rendered for another identity");
   const policy = res.getHeader("content-security-policy");
   const nonce = nonceOf(typeof policy === "string" ? policy : null);
   if (k.contentType === "text/html" && !nonce) throw new Error("a page without a CSP nonce");

@@ -39,7 +39,8 @@ async function claimsOf(token: string, cookieName: string): Promise<Claims | nul
  * renders inside `witnessSessions` and keeps a response only when every session the render read
  * is the one its key names. On globalThis, so that server.ts and Next's bundles share one.
  */
-const witness: AsyncLocalStorage<Set<string | null>> = ((globalThis as { __sessionWitness?: AsyncLocalStorage<Set<string | null>> }).__sessionWitness ??= new AsyncLocalStorage());
+const witness: AsyncLocalStorage<Set<string | null>> = ((globalThis as { __sessionWitness?: AsyncLocalStorage<Set<string | null>> }).__sessionWitness ??=
+  new AsyncLocalStorage());
 
 /** Runs `render`, collecting the identity (sessionIdentity, or null) of every session read while it runs. */
 export function witnessSessions<T>(seen: Set<string | null>, render: () => T): T {

@@ -17,8 +17,7 @@ export type Tx = Prisma.TransactionClient;
 export type FieldErrors = Record<string, string>;
 
 export type Result<T> =
-  | { ok: true; value: T }
-  | { ok: false; error: "forbidden" | "invalid" | "conflict" | "not_found" | string; fieldErrors?: FieldErrors; detail?: ErrorDetail };
+  { ok: true; value: T } | { ok: false; error: "forbidden" | "invalid" | "conflict" | "not_found" | string; fieldErrors?: FieldErrors; detail?: ErrorDetail };
 
 /** Figures an error message shows beside its field: the amount as the server understood it, the limit. */
 export type ErrorDetail = {

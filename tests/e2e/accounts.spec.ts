@@ -86,7 +86,9 @@ test("an admin's reset shows a one-time password once and ends the account's ses
   // A throwaway official (the demo accounts stay as they are for the other specs).
   const email = `acct-${randomBytes(4).toString("hex")}@satgas.test`;
   await sql(`INSERT INTO "User" (id, email, name, "passwordHash", role) VALUES ($1, $2, 'Account test', $3, 'OFFICIAL')`, [
-    `acct_${randomBytes(8).toString("hex")}`, email, await bcrypt.hash("official-password-123", 4),
+    `acct_${randomBytes(8).toString("hex")}`,
+    email,
+    await bcrypt.hash("official-password-123", 4),
   ]);
   const esc = email.replace(/[.]/g, "\\.");
   await loginWith(page, email, "official-password-123");

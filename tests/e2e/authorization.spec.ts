@@ -70,7 +70,12 @@ const ROUTES: Record<string, Route> = {
   "/login": { kind: "page", url: () => "/login", access: "public" },
   "/api/auth/[...nextauth]": { kind: "route", url: () => "/api/auth/session", access: "public" },
   "/api/health": { kind: "route", url: () => "/api/health", access: "public" },
-  "/api/v1/hospitals": { kind: "route", url: (i) => `/api/v1/hospitals?date=2021-07-26&hospitalId=${i.ownHospital}`, access: { action: "api:hospitals" }, scopedRows: true },
+  "/api/v1/hospitals": {
+    kind: "route",
+    url: (i) => `/api/v1/hospitals?date=2021-07-26&hospitalId=${i.ownHospital}`,
+    access: { action: "api:hospitals" },
+    scopedRows: true,
+  },
   "/api/v1/pledges": { kind: "route", url: () => "/api/v1/pledges?date=2021-07-26", access: { action: "api:pledges" } },
   "/api/v1/summary": { kind: "route", url: () => "/api/v1/summary?date=2021-07-26", access: { action: "api:summary" } },
 };
@@ -84,15 +89,27 @@ function walk(dir: string): string[] {
 
 /** src/app/(app)/hospitals/[id]/page.tsx → /hospitals/[id] */
 function routeOf(file: string): string {
-  const parts = relative("src/app", file).split(sep).slice(0, -1).filter((p) => !/^\(.*\)$/.test(p));
+  const parts = relative("src/app", file)
+    .split(sep)
+    .slice(0, -1)
+    .filter((p) => !/^\(.*\)$/.test(p));
   return `/${parts.join("/")}`;
 }
 
 test("discovery: every page.tsx and route.ts under src/app is in the table", () => {
-  const found = walk("src/app").filter((f) => /(^|\/)(page\.tsx|route\.ts)$/.test(f)).map(routeOf).sort();
+  const found = walk("src/app")
+    .filter((f) => /(^|\/)(page\.tsx|route\.ts)$/.test(f))
+    .map(routeOf)
+    .sort();
   const known = Object.keys(ROUTES).sort();
-  expect(found.filter((r) => !known.includes(r)), "routes missing from the table").toEqual([]);
-  expect(known.filter((r) => !found.includes(r)), "table entries that no longer exist").toEqual([]);
+  expect(
+    found.filter((r) => !known.includes(r)),
+    "routes missing from the table",
+  ).toEqual([]);
+  expect(
+    known.filter((r) => !found.includes(r)),
+    "table entries that no longer exist",
+  ).toEqual([]);
 });
 
 const BASE = e2eDatabaseServerUrl();
@@ -118,7 +135,9 @@ test.beforeAll(async ({ browser }) => {
   await db.connect();
   try {
     const users = await db.query<{ email: string; id: string; name: string; role: Actor["role"]; hospitalId: string | null }>(
-      `SELECT email, id, name, role, "hospitalId" FROM "User" WHERE email = ANY($1)`, [Object.values(EMAIL)]);
+      `SELECT email, id, name, role, "hospitalId" FROM "User" WHERE email = ANY($1)`,
+      [Object.values(EMAIL)],
+    );
     for (const who of WHO) actors.set(who, who === "anonymous" ? null : (users.rows.find((u) => u.email === EMAIL[who]) ?? null));
     const own = actors.get("HOSPITAL-own")!.hospitalId!;
     otherHospital = actors.get("HOSPITAL-other")!.hospitalId!;
@@ -218,7 +237,9 @@ test("every page and route answers bad input with less than 500: a NUL byte, a b
   const baseURL = test.info().project.use.baseURL!;
   const admin = sessions.get("ADMIN")!;
   const cookie = (await admin.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
-  const NUL_PARAMS = ["q", "entity", "id", "scenario", "date", "range", "province", "sort", "dir", "page", "status", "from", "to", "hospitalId", "callbackUrl"].map((k) => `${k}=%00`).join("&");
+  const NUL_PARAMS = ["q", "entity", "id", "scenario", "date", "range", "province", "sort", "dir", "page", "status", "from", "to", "hospitalId", "callbackUrl"]
+    .map((k) => `${k}=%00`)
+    .join("&");
   const wrong: string[] = [];
   let requests = 0;
   for (const [name, route] of Object.entries(ROUTES)) {
@@ -231,7 +252,10 @@ test("every page and route answers bad input with less than 500: a NUL byte, a b
       `${path}/%E0%A4%A`,
     ];
     for (const variant of variants) {
-      for (const headers of [{ cookie }, { cookie: `${cookie}; lang=%E0%A4%A; x=%zz` }, { cookie: `authjs.session-token=%E0%A4%A; ${cookie}` }, {}] as Record<string, string>[]) {
+      for (const headers of [{ cookie }, { cookie: `${cookie}; lang=%E0%A4%A; x=%zz` }, { cookie: `authjs.session-token=%E0%A4%A; ${cookie}` }, {}] as Record<
+        string,
+        string
+      >[]) {
         const res = await fetch(`${baseURL}${variant}`, { headers, redirect: "manual" });
         requests++;
         if (res.status >= 500) wrong.push(`${name}: ${res.status} for ${variant} with ${headers.cookie ? headers.cookie.slice(0, 30) : "no cookie"}`);

@@ -24,8 +24,12 @@ async function allocateFromOneSupply(staff: Page, tonnes: string) {
   await expect(form).toBeVisible();
   const inputs = form.locator('input[name^="kg."]:not([disabled])');
   for (let i = 0; i < (await inputs.count()); i++) await inputs.nth(i).fill("");
-  await form.locator('[data-testid="allocation-row"][data-source^="supply:"]').filter({ has: staff.locator('input[name^="kg."]:not([disabled])') })
-    .first().locator('input[name^="kg."]').fill(tonnes);
+  await form
+    .locator('[data-testid="allocation-row"][data-source^="supply:"]')
+    .filter({ has: staff.locator('input[name^="kg."]:not([disabled])') })
+    .first()
+    .locator('input[name^="kg."]')
+    .fill(tonnes);
   await form.getByRole("button").click();
 }
 
@@ -97,8 +101,7 @@ async function twentyTonnesOnTheRoad(browser: Browser, plate: string) {
 }
 
 /** The hospital's incoming list: the trip for this request. */
-const incomingFor = (page: Page, requestUrl: string) =>
-  page.getByTestId("incoming-delivery").filter({ has: page.locator(`a[href="${requestUrl}"]`) });
+const incomingFor = (page: Page, requestUrl: string) => page.getByTestId("incoming-delivery").filter({ has: page.locator(`a[href="${requestUrl}"]`) });
 
 /** rs1 accepts 19.7 t of the 20 t truck from /my-hospital and rejects 0.3 t with a reason. */
 async function receiveShort(rs1: Page, requestUrl: string) {

@@ -144,7 +144,10 @@ test("every page answer has a nonce of its own, cached or not, and the pages run
     const html = await res.text();
     const scripts = html.match(/<script\b[^>]*>/g) ?? [];
     expect(scripts.length).toBeGreaterThan(3);
-    expect(scripts.filter((tag) => !tag.includes(`nonce="${nonce}"`)), "every script carries this answer's nonce").toEqual([]);
+    expect(
+      scripts.filter((tag) => !tag.includes(`nonce="${nonce}"`)),
+      "every script carries this answer's nonce",
+    ).toEqual([]);
     expect(html.includes(nonces[0] ?? "no nonce yet"), "an earlier answer's nonce").toBe(false);
     nonces.push(nonce);
   }
@@ -160,7 +163,14 @@ test("every page answer has a nonce of its own, cached or not, and the pages run
 
 test("API answers and exports are never stored by a browser or proxy", async ({ page }) => {
   await loginAs(page, "staff@satgas.test");
-  for (const path of ["/api/v1/summary?date=2021-07-26", "/api/v1/hospitals?date=2021-07-26", "/api/v1/pledges?date=2021-07-26", "/api/auth/session", "/dashboard/export/hospitals?date=2021-07-26", "/capacity/export?from=2021-07-20&to=2021-07-26"]) {
+  for (const path of [
+    "/api/v1/summary?date=2021-07-26",
+    "/api/v1/hospitals?date=2021-07-26",
+    "/api/v1/pledges?date=2021-07-26",
+    "/api/auth/session",
+    "/dashboard/export/hospitals?date=2021-07-26",
+    "/capacity/export?from=2021-07-20&to=2021-07-26",
+  ]) {
     const res = await page.request.get(path);
     expect([path, res.status()]).toEqual([path, 200]);
     expect([path, res.headers()["cache-control"]]).toEqual([path, expect.stringContaining("no-store")]);
@@ -170,7 +180,9 @@ test("API answers and exports are never stored by a browser or proxy", async ({ 
 test("a supplier named like a formula comes out of both exports as text", async ({ page }) => {
   test.skip(!dbUrl, "the e2e server\'s database is needed to rename a supplier");
   const evil = '=HYPERLINK("http://evil","x")';
-  const [producer] = await sql<{ id: string; name: string }>(`SELECT s.id, s.name FROM "Supplier" s WHERE kind = 'PRODUCER' AND EXISTS (SELECT 1 FROM "DailyCapacity" c WHERE c."supplierId" = s.id AND c.day = '2021-07-26') ORDER BY name LIMIT 1`);
+  const [producer] = await sql<{ id: string; name: string }>(
+    `SELECT s.id, s.name FROM "Supplier" s WHERE kind = 'PRODUCER' AND EXISTS (SELECT 1 FROM "DailyCapacity" c WHERE c."supplierId" = s.id AND c.day = '2021-07-26') ORDER BY name LIMIT 1`,
+  );
   await sql(`UPDATE "Supplier" SET name = $1 WHERE id = $2`, [evil, producer.id]);
   try {
     await loginAs(page, "staff@satgas.test");
@@ -178,7 +190,9 @@ test("a supplier named like a formula comes out of both exports as text", async 
     expect(capacity).toContain(`"'=HYPERLINK(""http://evil"",""x"")"`);
     expect(capacity).not.toMatch(/(^|[,\n])"?=HYPERLINK/);
     // (the dashboard's figures are cached: a direct UPDATE shows within the cache's 30 s)
-    await expect.poll(async () => (await page.request.get("/dashboard/export/producers?date=2021-07-26")).text(), { timeout: 40_000, intervals: [2_000] }).toContain(`"'=HYPERLINK(""http://evil"",""x"")"`);
+    await expect
+      .poll(async () => (await page.request.get("/dashboard/export/producers?date=2021-07-26")).text(), { timeout: 40_000, intervals: [2_000] })
+      .toContain(`"'=HYPERLINK(""http://evil"",""x"")"`);
   } finally {
     await sql(`UPDATE "Supplier" SET name = $1 WHERE id = $2`, [producer.name, producer.id]);
   }
@@ -188,7 +202,10 @@ test("STAFF cannot read the accounts' or tokens' audit trail; ADMIN can", async 
   test.skip(!dbUrl, "the e2e server\'s database is needed to write an account event");
   const marker = `audit-${randomBytes(4).toString("hex")}@satgas.test`;
   const [{ id: adminId }] = await sql<{ id: string }>(`SELECT id FROM "User" WHERE email = 'admin@satgas.test'`);
-  await sql(`INSERT INTO "AuditEvent" ("actorId", action, entity, "entityId", after) VALUES ($1, 'user.create', 'User', 'u-audit', $2), ($1, 'token.issue', 'ApiToken', 't-audit', $2)`, [adminId, JSON.stringify({ email: marker, role: "OFFICIAL" })]);
+  await sql(
+    `INSERT INTO "AuditEvent" ("actorId", action, entity, "entityId", after) VALUES ($1, 'user.create', 'User', 'u-audit', $2), ($1, 'token.issue', 'ApiToken', 't-audit', $2)`,
+    [adminId, JSON.stringify({ email: marker, role: "OFFICIAL" })],
+  );
   const as = async (email: string) => {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -208,14 +225,23 @@ test("STAFF cannot read the accounts' or tokens' audit trail; ADMIN can", async 
 });
 
 test("a server action body over the limit or nested too deep is a 4xx; a CSV at the limit is read", async ({ page }) => {
-  const manifest = JSON.parse(readFileSync(join(DIST, "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName?: string }> };
+  const manifest = JSON.parse(readFileSync(join(DIST, "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName?: string }>;
+  };
   const idOf = (name: string) => Object.entries(manifest.node).find(([, v]) => v.exportedName === name)![0];
   await loginAs(page, "staff@satgas.test");
   const origin = new URL(test.info().project.use.baseURL!).origin;
   const post = (action: string, data: string | Buffer, type: string) =>
-    page.request.post("/capacity", { headers: { "Next-Action": idOf(action), Origin: origin, Accept: "text/x-component", "Content-Type": type }, data, maxRedirects: 0 });
+    page.request.post("/capacity", {
+      headers: { "Next-Action": idOf(action), Origin: origin, Accept: "text/x-component", "Content-Type": type },
+      data,
+      maxRedirects: 0,
+    });
   const boundary = "----e2e";
-  const multipart = (csv: string) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="1_file"; filename="c.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$undefined","$K1"]\r\n--${boundary}--\r\n`);
+  const multipart = (csv: string) =>
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="1_file"; filename="c.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$undefined","$K1"]\r\n--${boundary}--\r\n`,
+    );
   const type = `multipart/form-data; boundary=${boundary}`;
   // Over 2 MB: refused before Next reads it.
   expect((await post("importCapacityAction", multipart("x".repeat(2_200_000)), type)).status()).toBe(413);
@@ -236,14 +262,22 @@ test("a server action body over the limit or nested too deep is a 4xx; a CSV at 
 
 test("a forged X-Forwarded-Host does not make a cross-origin server action same-origin", async ({ page }) => {
   test.skip(!dbUrl, "the e2e server\'s database is needed to look at the database");
-  const manifest = JSON.parse(readFileSync(join(DIST, "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName?: string }> };
+  const manifest = JSON.parse(readFileSync(join(DIST, "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName?: string }>;
+  };
   const actionId = Object.entries(manifest.node).find(([, v]) => v.exportedName === "markAllReadAction")![0];
   await loginAs(page, "rs1@satgas.test");
   const [{ hospitalId }] = await sql<{ hospitalId: string }>(`SELECT "hospitalId" FROM "User" WHERE email = 'rs1@satgas.test'`);
   const noticeId = `xfh_${randomBytes(6).toString("hex")}`;
   await sql(`INSERT INTO "Notification" (id, role, "hospitalId", kind, params) VALUES ($1, 'HOSPITAL', $2, 'request_approved', '{}')`, [noticeId, hospitalId]);
   const res = await page.request.post("/notifications", {
-    headers: { "Next-Action": actionId, Origin: "http://evil.example", "X-Forwarded-Host": "evil.example", Accept: "text/x-component", "Content-Type": emptyFormAction().contentType },
+    headers: {
+      "Next-Action": actionId,
+      Origin: "http://evil.example",
+      "X-Forwarded-Host": "evil.example",
+      Accept: "text/x-component",
+      "Content-Type": emptyFormAction().contentType,
+    },
     data: emptyFormAction().data,
     maxRedirects: 0,
   });
@@ -327,7 +361,15 @@ test("a session token past its lifetime, idle, or of a session the server does n
     );
     return sid;
   };
-  const claims = async (sid: string) => ({ sub: id, email: "official@satgas.test", name: "Official", role: "OFFICIAL", hospitalId: null, sid, authTime: Math.floor(Date.now() / 1000) });
+  const claims = async (sid: string) => ({
+    sub: id,
+    email: "official@satgas.test",
+    name: "Official",
+    role: "OFFICIAL",
+    hospitalId: null,
+    sid,
+    authTime: Math.floor(Date.now() / 1000),
+  });
   const baseURL = test.info().project.use.baseURL!;
   const setToken = async (token: string) => {
     // Leave the page first: its link prefetches would otherwise come back with a refreshed

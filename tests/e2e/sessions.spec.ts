@@ -98,10 +98,13 @@ test.describe("after login, only a path of this site", () => {
       test.skip(!dbUrl, "the e2e server\'s database is needed to create the account");
       const { email } = await newUser("OFFICIAL", "official-password-123");
       let left = false;
-      await page.route((url) => url.hostname.endsWith("evil.example"), (route) => {
-        left = true;
-        return route.fulfill({ status: 200, body: "evil" });
-      });
+      await page.route(
+        (url) => url.hostname.endsWith("evil.example"),
+        (route) => {
+          left = true;
+          return route.fulfill({ status: 200, body: "evil" });
+        },
+      );
       await loginWith(page, email, "official-password-123", `/login?callbackUrl=${callback}`);
       await expect.poll(() => left || new URL(page.url()).pathname !== "/login").toBe(true);
       await page.waitForLoadState();
@@ -141,7 +144,12 @@ test("after sign-out, a copy of the session cookie opens nothing: pages, API, se
   await sql(`INSERT INTO "Notification" (id, "userId", kind, params) VALUES ($1, $2, 'request_approved', '{}')`, [noticeId, id]);
   const baseURL = test.info().project.use.baseURL!;
   await thief.request.post("/notifications", {
-    headers: { "Next-Action": actionId("markAllReadAction"), Origin: new URL(baseURL).origin, Accept: "text/x-component", "Content-Type": emptyFormAction().contentType },
+    headers: {
+      "Next-Action": actionId("markAllReadAction"),
+      Origin: new URL(baseURL).origin,
+      Accept: "text/x-component",
+      "Content-Type": emptyFormAction().contentType,
+    },
     data: emptyFormAction().data,
     maxRedirects: 0,
   });

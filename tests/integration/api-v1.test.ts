@@ -34,7 +34,11 @@ function call(handler: (r: Request) => Promise<Response>, path: string, token?: 
 
 describe("authentication", () => {
   it("401 without credentials, with a malformed header and with an unknown token", async () => {
-    for (const [h, p] of [[summaryGET, "/api/v1/summary"], [hospitalsGET, "/api/v1/hospitals"], [pledgesGET, "/api/v1/pledges"]] as const) {
+    for (const [h, p] of [
+      [summaryGET, "/api/v1/summary"],
+      [hospitalsGET, "/api/v1/hospitals"],
+      [pledgesGET, "/api/v1/pledges"],
+    ] as const) {
       const r = await call(h, p);
       expect(r.status).toBe(401);
       expect(await r.json()).toEqual({ error: "unauthorized" });
@@ -51,14 +55,37 @@ describe("authentication", () => {
     const body = await r.json();
     expect(body).toMatchObject({ date: "2021-07-26", targetKg: 2_500_000, capacityKg: 1_500_000, shortfallKg: 1_000_000 });
     expect(Object.keys(body).sort()).toEqual([
-      "asOf", "capacityKg", "date", "demand", "hospitals", "industrialKg", "medicalDemandKg", "medicalKg", "production", "province", "provinces", "shortfallKg", "targetKg",
+      "asOf",
+      "capacityKg",
+      "date",
+      "demand",
+      "hospitals",
+      "industrialKg",
+      "medicalDemandKg",
+      "medicalKg",
+      "production",
+      "province",
+      "provinces",
+      "shortfallKg",
+      "targetKg",
     ]);
     // one province in the database: it is the default, and its row is the whole
     expect(body.province).toEqual({ code: "36", name: "Banten" });
-    expect(body.provinces).toEqual([{ code: "36", name: "Banten", targetKg: 2_500_000, capacityKg: 1_500_000, medicalKg: body.medicalKg, industrialKg: body.industrialKg, shortfallKg: 1_000_000 }]);
+    expect(body.provinces).toEqual([
+      {
+        code: "36",
+        name: "Banten",
+        targetKg: 2_500_000,
+        capacityKg: 1_500_000,
+        medicalKg: body.medicalKg,
+        industrialKg: body.industrialKg,
+        shortfallKg: 1_000_000,
+      },
+    ]);
     expect(body.asOf).toBe("2021-07-26T17:00:00.000Z"); // the end of the WIB day
     expect(Object.keys(body.hospitals).sort()).toEqual(["amber", "green", "red", "stale"]);
-    for (const v of [body.targetKg, body.capacityKg, body.shortfallKg, body.medicalKg, body.industrialKg, body.medicalDemandKg]) expect(Number.isInteger(v)).toBe(true);
+    for (const v of [body.targetKg, body.capacityKg, body.shortfallKg, body.medicalKg, body.industrialKg, body.medicalDemandKg])
+      expect(Number.isInteger(v)).toBe(true);
     expect(body.medicalKg + body.industrialKg).toBe(1_500_000);
   });
 
@@ -93,7 +120,10 @@ describe("authentication", () => {
 
 describe("authorization", () => {
   it("403 for a hospital admin on summary and pledges", async () => {
-    for (const [h, p] of [[summaryGET, "/api/v1/summary?date=2021-07-26"], [pledgesGET, "/api/v1/pledges"]] as const) {
+    for (const [h, p] of [
+      [summaryGET, "/api/v1/summary?date=2021-07-26"],
+      [pledgesGET, "/api/v1/pledges"],
+    ] as const) {
       const r = await call(h, p, hospitalToken);
       expect(r.status).toBe(403);
       expect(await r.json()).toEqual({ error: "forbidden" });
@@ -129,17 +159,34 @@ describe("bodies", () => {
     const r = await call(hospitalsGET, "/api/v1/hospitals?date=2021-08-25", officialToken);
     const body = (await r.json()) as { id: string; status: string; hoursLeft: number | null; usableStockKg: number; regionCode: string }[];
     expect(body).toHaveLength(await prisma.hospital.count({ where: { active: true } }));
-    expect(Object.keys(body[0]).sort()).toEqual(
-      ["asOf", "burnRateKgPerDay", "hoursLeft", "id", "lastReportedAt", "name", "receivedSinceKg", "regionCode", "stale", "status", "usableStockKg"],
-    );
+    expect(Object.keys(body[0]).sort()).toEqual([
+      "asOf",
+      "burnRateKgPerDay",
+      "hoursLeft",
+      "id",
+      "lastReportedAt",
+      "name",
+      "receivedSinceKg",
+      "regionCode",
+      "stale",
+      "status",
+      "usableStockKg",
+    ]);
     // a past day is projected to its end: 2021-08-26 00:00 WIB
     expect(new Set(body.map((h) => (h as unknown as { asOf: string }).asOf))).toEqual(new Set(["2021-08-25T17:00:00.000Z"]));
     expect(body.slice(0, 2).map((h) => h.status)).toEqual(["red", "red"]);
     // the hospitals that stopped reporting before the 25th (the seed says which) are the stale ones
-    const stopped = ALL_HOSPITALS.filter((h) => h.end.kind === "stale").map((h) => h.name).sort();
+    const stopped = ALL_HOSPITALS.filter((h) => h.end.kind === "stale")
+      .map((h) => h.name)
+      .sort();
     expect(stopped.length).toBeGreaterThanOrEqual(2);
     const named = body as unknown as { name: string; stale: boolean; status: string }[];
-    expect(named.filter((h) => h.stale).map((h) => h.name).sort()).toEqual(stopped);
+    expect(
+      named
+        .filter((h) => h.stale)
+        .map((h) => h.name)
+        .sort(),
+    ).toEqual(stopped);
     expect(named.filter((h) => h.status === "stale").length).toBeGreaterThan(0);
     expect(named.filter((h) => h.status === "stale").every((h) => stopped.includes(h.name))).toBe(true);
     for (const h of body) {
@@ -153,8 +200,18 @@ describe("bodies", () => {
     const r = await call(pledgesGET, "/api/v1/pledges", officialToken);
     const body = (await r.json()) as { supplier: string; totalKg: number; deliveredKg: number; dueToDateKg: number; status: string }[];
     expect(Object.keys(body[0]).sort()).toEqual(["deliveredKg", "dueToDateKg", "id", "status", "supplier", "totalKg"]);
-    expect(body.find((p) => p.supplier.includes("Chandra Asri"))).toMatchObject({ totalKg: 120_000, dueToDateKg: 75_000, deliveredKg: 64_870, status: "behind" });
-    expect(body.find((p) => p.supplier.includes("Krakatau"))).toMatchObject({ totalKg: 309_000, dueToDateKg: 273_000, deliveredKg: 273_000, status: "on_track" });
+    expect(body.find((p) => p.supplier.includes("Chandra Asri"))).toMatchObject({
+      totalKg: 120_000,
+      dueToDateKg: 75_000,
+      deliveredKg: 64_870,
+      status: "behind",
+    });
+    expect(body.find((p) => p.supplier.includes("Krakatau"))).toMatchObject({
+      totalKg: 309_000,
+      dueToDateKg: 273_000,
+      deliveredKg: 273_000,
+      status: "on_track",
+    });
   });
 });
 

@@ -67,11 +67,17 @@ type Case = { action: Action; own?: true; input: (fx: Fx) => Promise<Record<stri
 type Helper = { helper: string };
 const useCases: Record<string, Record<string, Case | Helper>> = {
   allocations: {
-    allocate: { action: "allocation:write", input: async (f) => ({ day: "2021-07-26", lines: [{ requestId: await f.requestId(), sourceId: `supply:${f.producerId}`, kg: "1" }] }) },
+    allocate: {
+      action: "allocation:write",
+      input: async (f) => ({ day: "2021-07-26", lines: [{ requestId: await f.requestId(), sourceId: `supply:${f.producerId}`, kg: "1" }] }),
+    },
     cancelAllocation: { action: "allocation:cancel", input: (f) => ({ id: f.allocationId, reason: "authz test" }) },
   },
   capacity: {
-    saveCapacityDay: { action: "capacity:write", input: (f) => ({ day: "2021-07-26", rows: [{ supplierId: f.producerId, produced: "10", medical: "6", industrial: "4" }] }) },
+    saveCapacityDay: {
+      action: "capacity:write",
+      input: (f) => ({ day: "2021-07-26", rows: [{ supplierId: f.producerId, produced: "10", medical: "6", industrial: "4" }] }),
+    },
     importCapacityCsv: { action: "capacity:write", input: () => ({ csv: "day,supplier,produced_t,medical_t,industrial_t\n" }) },
     isBlankRow: { helper: "pure form parsing" },
     parseCapacityRow: { helper: "pure form parsing" },
@@ -79,17 +85,54 @@ const useCases: Record<string, Record<string, Case | Helper>> = {
     MAX_CSV_ROWS: { helper: "constant" },
   },
   dispatches: {
-    createDispatch: { action: "dispatch:write", input: (f) => ({ idempotencyKey: key(), allocationId: f.allocationId, vehiclePlate: "A 1234 BC", amount: "1", unit: "TONNE_LIQUID" }) },
+    createDispatch: {
+      action: "dispatch:write",
+      input: (f) => ({ idempotencyKey: key(), allocationId: f.allocationId, vehiclePlate: "A 1234 BC", amount: "1", unit: "TONNE_LIQUID" }),
+    },
   },
   forecast: {
-    saveScenario: { action: "scenario:save", input: (f) => ({ name: "authz", rateSet: f.rateSet, basis: "REPORTED", waveMultiplier: "1", shiftPercentagePoints: "0", extraPledgedTonnes: "0" }) },
+    saveScenario: {
+      action: "scenario:save",
+      input: (f) => ({ name: "authz", rateSet: f.rateSet, basis: "REPORTED", waveMultiplier: "1", shiftPercentagePoints: "0", extraPledgedTonnes: "0" }),
+    },
     setDefaultRateSet: { action: "forecast:configure", input: (f) => ({ key: f.rateSet }) },
     updateRateSet: { action: "forecast:configure", input: (f) => ({ key: f.rateSet, severeLpm: "15", criticalLpm: "40" }) },
   },
-  "hospital-inputs": Object.fromEntries(["tonnesKg", "optionalTonnesKg", "positiveTonnesKg", "amount", "cylinderSizeM3", "count", "day", "reportDay", "checkbox", "confirmUnusual", "id", "text"].map((n) => [n, { helper: "zod input piece" }])),
+  "hospital-inputs": Object.fromEntries(
+    [
+      "tonnesKg",
+      "optionalTonnesKg",
+      "positiveTonnesKg",
+      "amount",
+      "cylinderSizeM3",
+      "count",
+      "day",
+      "reportDay",
+      "checkbox",
+      "confirmUnusual",
+      "id",
+      "text",
+    ].map((n) => [n, { helper: "zod input piece" }]),
+  ),
   hospitals: {
-    createHospital: { action: "hospital:write", input: (f) => ({ name: "RS Authz", regionId: f.province, beds: "10", covidBeds: "1", icuBeds: "1", tankCapacityKg: "1", tankResidualKg: "0" }) },
-    updateHospital: { action: "hospital:write", input: (f) => ({ id: f.ownHospital, name: "RSUD Banten", regionId: f.province, beds: "10", covidBeds: "1", icuBeds: "1", tankCapacityKg: "1", tankResidualKg: "0", active: true }) },
+    createHospital: {
+      action: "hospital:write",
+      input: (f) => ({ name: "RS Authz", regionId: f.province, beds: "10", covidBeds: "1", icuBeds: "1", tankCapacityKg: "1", tankResidualKg: "0" }),
+    },
+    updateHospital: {
+      action: "hospital:write",
+      input: (f) => ({
+        id: f.ownHospital,
+        name: "RSUD Banten",
+        regionId: f.province,
+        beds: "10",
+        covidBeds: "1",
+        icuBeds: "1",
+        tankCapacityKg: "1",
+        tankResidualKg: "0",
+        active: true,
+      }),
+    },
   },
   notifications: {
     markNotificationsRead: { action: "notification:read", input: () => ({}) },
@@ -102,12 +145,36 @@ const useCases: Record<string, Record<string, Case | Helper>> = {
     refreshNoticesSoon: { helper: "refreshNoticesFor, at most once per cache period per audience" },
   },
   pledges: {
-    createPledge: { action: "pledge:write", input: (f) => ({ supplierId: f.supplierId, total: "1", startsOn: "2021-08-01", endsOn: "2021-08-02", earmark: "NONE", tranches: [{ dueOn: "2021-08-01", tonnes: "1" }] }) },
-    updatePledge: { action: "pledge:write", input: (f) => ({ id: f.pledgeId, supplierId: f.supplierId, total: "1", startsOn: "2021-08-01", endsOn: "2021-08-02", earmark: "NONE", tranches: [{ dueOn: "2021-08-01", tonnes: "1" }] }) },
+    createPledge: {
+      action: "pledge:write",
+      input: (f) => ({
+        supplierId: f.supplierId,
+        total: "1",
+        startsOn: "2021-08-01",
+        endsOn: "2021-08-02",
+        earmark: "NONE",
+        tranches: [{ dueOn: "2021-08-01", tonnes: "1" }],
+      }),
+    },
+    updatePledge: {
+      action: "pledge:write",
+      input: (f) => ({
+        id: f.pledgeId,
+        supplierId: f.supplierId,
+        total: "1",
+        startsOn: "2021-08-01",
+        endsOn: "2021-08-02",
+        earmark: "NONE",
+        tranches: [{ dueOn: "2021-08-01", tonnes: "1" }],
+      }),
+    },
   },
   policy: {
     setDailyTarget: { action: "policy:write", input: (f) => ({ regionId: f.province, validFrom: "2020-01-01", dailyTarget: "2500" }) },
-    savePriorityPeriod: { action: "policy:write", input: (f) => ({ regionId: f.province, startsOn: "2020-01-01", endsOn: "2020-01-02", minMedicalSharePct: "80", note: "" }) },
+    savePriorityPeriod: {
+      action: "policy:write",
+      input: (f) => ({ regionId: f.province, startsOn: "2020-01-01", endsOn: "2020-01-02", minMedicalSharePct: "80", note: "" }),
+    },
   },
   receipts: {
     confirmReceipt: { action: "receipt:confirm", own: true, input: (f) => ({ id: f.deliveryId, receivedKg: "1", receivedAt: new Date().toISOString() }) },
@@ -121,7 +188,10 @@ const useCases: Record<string, Record<string, Case | Helper>> = {
   },
   requests: {
     // createRequest ignores any hospitalId in the input: the object-level test below checks it.
-    createRequest: { action: "request:create", input: (f) => ({ requestedKg: "1", neededBy: "2099-01-01", urgency: "ROUTINE", reason: "authz test", idempotencyKey: key(), hospitalId: f.ownHospital }) },
+    createRequest: {
+      action: "request:create",
+      input: (f) => ({ requestedKg: "1", neededBy: "2099-01-01", urgency: "ROUTINE", reason: "authz test", idempotencyKey: key(), hospitalId: f.ownHospital }),
+    },
     cancelRequest: { action: "request:cancel", own: true, input: async (f) => ({ id: await f.requestId() }) },
     approveRequest: { action: "request:decide", input: async (f) => ({ id: await f.requestId(), approvedKg: "1" }) },
     rejectRequest: { action: "request:decide", input: async (f) => ({ id: await f.requestId(), reason: "authz test" }) },
@@ -131,14 +201,30 @@ const useCases: Record<string, Record<string, Case | Helper>> = {
   },
   stock: {
     confirmStockReview: { action: "stock:review", input: (f) => ({ id: f.flaggedReport }) },
-    submitStockReport: { action: "stock:report", input: (f) => ({ day: "2021-07-20", stockKg: "1", usedKg: "1", severePatients: "1", criticalPatients: "1", bedsOccupied: "1", hospitalId: f.ownHospital }) },
+    submitStockReport: {
+      action: "stock:report",
+      input: (f) => ({
+        day: "2021-07-20",
+        stockKg: "1",
+        usedKg: "1",
+        severePatients: "1",
+        criticalPatients: "1",
+        bedsOccupied: "1",
+        hospitalId: f.ownHospital,
+      }),
+    },
   },
   suppliers: {
     createSupplier: { action: "supplier:write", input: (f) => ({ name: "PT Authz", kind: "VENDOR", regionId: f.province }) },
     updateSupplier: { action: "supplier:write", input: (f) => ({ id: f.supplierId, name: "PT Authz", kind: "VENDOR", regionId: f.province }) },
     setSupplierActive: { action: "supplier:write", input: (f) => ({ id: f.supplierId, active: true }) },
   },
-  "supply-input": Object.fromEntries(["parseDecimal", "typed", "tonnes", "dayWithin", "planDay", "reportDay", "day", "id", "integer", "wibInstant"].map((n) => [n, { helper: "zod input piece" }])),
+  "supply-input": Object.fromEntries(
+    ["parseDecimal", "typed", "tonnes", "dayWithin", "planDay", "reportDay", "day", "id", "integer", "wibInstant"].map((n) => [
+      n,
+      { helper: "zod input piece" },
+    ]),
+  ),
   tokens: {
     issueToken: { action: "token:manage", input: (f) => ({ name: "authz", userId: f.userId }) },
     revokeToken: { action: "token:manage", input: (f) => ({ id: f.tokenId }) },
@@ -146,14 +232,20 @@ const useCases: Record<string, Record<string, Case | Helper>> = {
     listTokens: { action: "token:manage", input: () => ({}) },
   },
   users: {
-    createUser: { action: "user:manage", input: () => ({ email: `authz-${seq++}@satgas.test`, name: "Authz", role: "OFFICIAL", password: "long-enough-password" }) },
+    createUser: {
+      action: "user:manage",
+      input: () => ({ email: `authz-${seq++}@satgas.test`, name: "Authz", role: "OFFICIAL", password: "long-enough-password" }),
+    },
     setUserActive: { action: "user:manage", input: (f) => ({ id: f.userId, active: true }) },
     updateUser: { action: "user:manage", input: (f) => ({ id: f.userId, name: "Target", role: "OFFICIAL", hospitalId: "" }) },
     resetUserPassword: { action: "user:manage", input: (f) => ({ id: f.userId }) },
   },
   account: {
     signOutEverywhere: { action: "session:end", input: () => ({}) },
-    changeOwnPassword: { action: "password:change", input: () => ({ current: "not-the-password", password: "kerbau nila tumbuh pagi", confirm: "kerbau nila tumbuh pagi" }) },
+    changeOwnPassword: {
+      action: "password:change",
+      input: () => ({ current: "not-the-password", password: "kerbau nila tumbuh pagi", confirm: "kerbau nila tumbuh pagi" }),
+    },
   },
 };
 
@@ -165,51 +257,117 @@ const serverActions: Record<string, Record<string, ActionCase>> = {
     revokeTokenAction: { action: "token:manage", form: (f) => ({ id: f.tokenId }) },
   },
   "src/app/(app)/admin/users/actions.ts": {
-    createUserAction: { action: "user:manage", form: () => ({ email: `authz-a${seq++}@satgas.test`, name: "Authz", role: "OFFICIAL", password: "long-enough-password" }) },
+    createUserAction: {
+      action: "user:manage",
+      form: () => ({ email: `authz-a${seq++}@satgas.test`, name: "Authz", role: "OFFICIAL", password: "long-enough-password" }),
+    },
     setUserActiveAction: { action: "user:manage", form: (f) => ({ id: f.userId, active: "true" }) },
     updateUserAction: { action: "user:manage", form: (f) => ({ id: f.userId, name: "Target", role: "OFFICIAL", hospitalId: "" }) },
     resetPasswordAction: { action: "user:manage", form: (f) => ({ id: f.userId }) },
   },
   "src/app/password/actions.ts": {
-    changePasswordAction: { action: "password:change", form: () => ({ current: "not-the-password", password: "kerbau nila tumbuh pagi", confirm: "kerbau nila tumbuh pagi" }) },
+    changePasswordAction: {
+      action: "password:change",
+      form: () => ({ current: "not-the-password", password: "kerbau nila tumbuh pagi", confirm: "kerbau nila tumbuh pagi" }),
+    },
   },
   "src/app/(app)/capacity/actions.ts": {
-    saveCapacityAction: { action: "capacity:write", form: (f) => ({ day: "2021-07-26", [`produced.${f.producerId}`]: "10", [`medical.${f.producerId}`]: "6", [`industrial.${f.producerId}`]: "4" }) },
+    saveCapacityAction: {
+      action: "capacity:write",
+      form: (f) => ({ day: "2021-07-26", [`produced.${f.producerId}`]: "10", [`medical.${f.producerId}`]: "6", [`industrial.${f.producerId}`]: "4" }),
+    },
     importCapacityAction: { action: "capacity:write", form: () => ({ csv: "day,supplier,produced_t,medical_t,industrial_t\n" }) },
   },
   "src/app/(app)/dispatches/actions.ts": {
-    createDispatchAction: { action: "dispatch:write", form: (f) => ({ idempotencyKey: key(), source: `allocation:${f.allocationId}`, vehiclePlate: "A 1234 BC", amount: "1", unit: "TONNE_LIQUID" }) },
+    createDispatchAction: {
+      action: "dispatch:write",
+      form: (f) => ({ idempotencyKey: key(), source: `allocation:${f.allocationId}`, vehiclePlate: "A 1234 BC", amount: "1", unit: "TONNE_LIQUID" }),
+    },
   },
   "src/app/(app)/forecast/actions.ts": {
-    saveScenarioAction: { action: "scenario:save", form: (f) => ({ name: "authz", rateSet: f.rateSet, basis: "REPORTED", waveMultiplier: "1", shiftPercentagePoints: "0", extraPledgedTonnes: "0" }) },
+    saveScenarioAction: {
+      action: "scenario:save",
+      form: (f) => ({ name: "authz", rateSet: f.rateSet, basis: "REPORTED", waveMultiplier: "1", shiftPercentagePoints: "0", extraPledgedTonnes: "0" }),
+    },
     setDefaultRateSetAction: { action: "forecast:configure", form: (f) => ({ key: f.rateSet }) },
     updateRateSetAction: { action: "forecast:configure", form: (f) => ({ key: f.rateSet, severeLpm: "15", criticalLpm: "40" }) },
   },
   "src/app/(app)/hospitals/actions.ts": {
-    createHospitalAction: { action: "hospital:write", form: (f) => ({ name: "RS Authz", regionId: f.province, beds: "10", covidBeds: "1", icuBeds: "1", tankCapacityKg: "1", tankResidualKg: "0" }) },
-    updateHospitalAction: { action: "hospital:write", form: (f) => ({ id: f.ownHospital, name: "RSUD Banten", regionId: f.province, beds: "10", covidBeds: "1", icuBeds: "1", tankCapacityKg: "1", tankResidualKg: "0", active: "on" }) },
+    createHospitalAction: {
+      action: "hospital:write",
+      form: (f) => ({ name: "RS Authz", regionId: f.province, beds: "10", covidBeds: "1", icuBeds: "1", tankCapacityKg: "1", tankResidualKg: "0" }),
+    },
+    updateHospitalAction: {
+      action: "hospital:write",
+      form: (f) => ({
+        id: f.ownHospital,
+        name: "RSUD Banten",
+        regionId: f.province,
+        beds: "10",
+        covidBeds: "1",
+        icuBeds: "1",
+        tankCapacityKg: "1",
+        tankResidualKg: "0",
+        active: "on",
+      }),
+    },
     confirmStockReviewAction: { action: "stock:review", form: (f) => ({ id: f.flaggedReport }) },
   },
   "src/app/(app)/my-hospital/actions.ts": {
-    submitStockAction: { action: "stock:report", form: (f) => ({ day: "2021-07-21", stockKg: "1", usedKg: "1", severePatients: "1", criticalPatients: "1", bedsOccupied: "1", hospitalId: f.ownHospital }) },
+    submitStockAction: {
+      action: "stock:report",
+      form: (f) => ({ day: "2021-07-21", stockKg: "1", usedKg: "1", severePatients: "1", criticalPatients: "1", bedsOccupied: "1", hospitalId: f.ownHospital }),
+    },
   },
   "src/app/(app)/notifications/actions.ts": {
     markAllReadAction: { action: "notification:read", form: () => ({}) },
   },
   "src/app/(app)/pledges/actions.ts": {
-    createPledgeAction: { action: "pledge:write", form: (f) => ({ supplierId: f.supplierId, total: "1", startsOn: "2021-08-01", endsOn: "2021-08-02", earmark: "NONE", "tranches.0.dueOn": "2021-08-01", "tranches.0.tonnes": "1" }) },
-    updatePledgeAction: { action: "pledge:write", form: (f) => ({ id: f.pledgeId, supplierId: f.supplierId, total: "1", startsOn: "2021-08-01", endsOn: "2021-08-02", earmark: "NONE", "tranches.0.dueOn": "2021-08-01", "tranches.0.tonnes": "1" }) },
+    createPledgeAction: {
+      action: "pledge:write",
+      form: (f) => ({
+        supplierId: f.supplierId,
+        total: "1",
+        startsOn: "2021-08-01",
+        endsOn: "2021-08-02",
+        earmark: "NONE",
+        "tranches.0.dueOn": "2021-08-01",
+        "tranches.0.tonnes": "1",
+      }),
+    },
+    updatePledgeAction: {
+      action: "pledge:write",
+      form: (f) => ({
+        id: f.pledgeId,
+        supplierId: f.supplierId,
+        total: "1",
+        startsOn: "2021-08-01",
+        endsOn: "2021-08-02",
+        earmark: "NONE",
+        "tranches.0.dueOn": "2021-08-01",
+        "tranches.0.tonnes": "1",
+      }),
+    },
   },
   "src/app/(app)/policy/actions.ts": {
     setTargetAction: { action: "policy:write", form: (f) => ({ regionId: f.province, validFrom: "2020-01-01", dailyTarget: "2500" }) },
-    savePeriodAction: { action: "policy:write", form: (f) => ({ regionId: f.province, startsOn: "2020-01-01", endsOn: "2020-01-02", minMedicalSharePct: "80" }) },
+    savePeriodAction: {
+      action: "policy:write",
+      form: (f) => ({ regionId: f.province, startsOn: "2020-01-01", endsOn: "2020-01-02", minMedicalSharePct: "80" }),
+    },
   },
   "src/app/(app)/requests/actions.ts": {
-    createRequestAction: { action: "request:create", form: (f) => ({ requestedKg: "1", neededBy: "2099-01-01", urgency: "ROUTINE", reason: "authz test", idempotencyKey: key(), hospitalId: f.ownHospital }) },
+    createRequestAction: {
+      action: "request:create",
+      form: (f) => ({ requestedKg: "1", neededBy: "2099-01-01", urgency: "ROUTINE", reason: "authz test", idempotencyKey: key(), hospitalId: f.ownHospital }),
+    },
     cancelRequestAction: { action: "request:cancel", own: true, form: async (f) => ({ id: await f.requestId() }) },
     approveRequestAction: { action: "request:decide", form: async (f) => ({ id: await f.requestId(), approvedKg: "1" }) },
     rejectRequestAction: { action: "request:decide", form: async (f) => ({ id: await f.requestId(), reason: "authz test" }) },
-    allocateAction: { action: "allocation:write", form: async (f) => ({ day: "2021-07-26", "sourceId.0": `supply:${f.producerId}`, "requestId.0": await f.requestId(), "kg.0": "1" }) },
+    allocateAction: {
+      action: "allocation:write",
+      form: async (f) => ({ day: "2021-07-26", "sourceId.0": `supply:${f.producerId}`, "requestId.0": await f.requestId(), "kg.0": "1" }),
+    },
     confirmReceiptAction: { action: "receipt:confirm", own: true, form: (f) => ({ id: f.deliveryId, receivedKg: "1", receivedAt: new Date().toISOString() }) },
     recordTrancheReceiptAction: { action: "receipt:record", form: (f) => ({ id: f.deliveryId, receivedKg: "1", receivedAt: new Date().toISOString() }) },
     cancelAllocationAction: { action: "allocation:cancel", form: (f) => ({ id: f.allocationId, reason: "authz test" }) },
@@ -232,8 +390,7 @@ function walk(dir: string): string[] {
     return statSync(p).isDirectory() ? walk(p) : [p];
   });
 }
-const exportedNames = (text: string) =>
-  [...text.matchAll(/^export\s+(?:async\s+)?(?:const|function|let|class)\s+(\w+)/gm)].map((m) => m[1]);
+const exportedNames = (text: string) => [...text.matchAll(/^export\s+(?:async\s+)?(?:const|function|let|class)\s+(\w+)/gm)].map((m) => m[1]);
 
 describe("discovery: every use case and server action is in the table", () => {
   it("use cases (src/server/use-cases/*.ts)", () => {
@@ -243,8 +400,14 @@ describe("discovery: every use case and server action is in the table", () => {
       for (const name of exportedNames(readFileSync(join("src/server/use-cases", f), "utf8"))) found.push(`${mod}.${name}`);
     }
     const known = Object.entries(useCases).flatMap(([mod, e]) => Object.keys(e).map((n) => `${mod}.${n}`));
-    expect(found.filter((x) => !known.includes(x)), "exports missing from the table").toEqual([]);
-    expect(known.filter((x) => !found.includes(x)), "table entries that no longer exist").toEqual([]);
+    expect(
+      found.filter((x) => !known.includes(x)),
+      "exports missing from the table",
+    ).toEqual([]);
+    expect(
+      known.filter((x) => !found.includes(x)),
+      "table entries that no longer exist",
+    ).toEqual([]);
   });
 
   it('server actions ("use server" files under src/app and src/components)', () => {
@@ -258,14 +421,22 @@ describe("discovery: every use case and server action is in the table", () => {
     const inline = [...walk("src/app"), ...walk("src/components")].filter((p) => /\.tsx?$/.test(p) && /\n\s+["']use server["']/.test(readFileSync(p, "utf8")));
     expect(inline, "inline server actions (put them in an actions.ts)").toEqual([]);
     const known = Object.entries(serverActions).flatMap(([file, e]) => Object.keys(e).map((n) => `${file}#${n}`));
-    expect(found.filter((x) => !known.includes(x)), "actions missing from the table").toEqual([]);
-    expect(known.filter((x) => !found.includes(x)), "table entries that no longer exist").toEqual([]);
+    expect(
+      found.filter((x) => !known.includes(x)),
+      "actions missing from the table",
+    ).toEqual([]);
+    expect(
+      known.filter((x) => !found.includes(x)),
+      "table entries that no longer exist",
+    ).toEqual([]);
   });
 });
 
 // ---- fixtures -------------------------------------------------------------------------------------
 beforeAll(async () => {
-  const [admin, staff, official, rs1, rs2] = await Promise.all(["admin@satgas.test", "staff@satgas.test", "official@satgas.test", "rs1@satgas.test", "rs2@satgas.test"].map(actorOf));
+  const [admin, staff, official, rs1, rs2] = await Promise.all(
+    ["admin@satgas.test", "staff@satgas.test", "official@satgas.test", "rs1@satgas.test", "rs2@satgas.test"].map(actorOf),
+  );
   actors = { anonymous: null, ADMIN: admin, STAFF: staff, OFFICIAL: official, "HOSPITAL-own": rs1, "HOSPITAL-other": rs2 };
   const province = await prisma.region.findFirstOrThrow({ where: { parentId: null } });
   const producer = await prisma.supplier.findFirstOrThrow({ where: { kind: "PRODUCER", active: true } });
@@ -293,9 +464,19 @@ beforeAll(async () => {
     flaggedReport: flagged.id,
     // A fresh SUBMITTED request of rs1's hospital for each call.
     requestId: async () =>
-      (await prisma.supplyRequest.create({
-        data: { hospitalId: rs1.hospitalId!, requestedKg: 5000, neededBy: new Date("2099-01-01"), urgency: "ROUTINE", reason: "authz", idempotencyKey: key(), createdById: rs1.id },
-      })).id,
+      (
+        await prisma.supplyRequest.create({
+          data: {
+            hospitalId: rs1.hospitalId!,
+            requestedKg: 5000,
+            neededBy: new Date("2099-01-01"),
+            urgency: "ROUTINE",
+            reason: "authz",
+            idempotencyKey: key(),
+            createdById: rs1.id,
+          },
+        })
+      ).id,
   };
 });
 
@@ -368,25 +549,55 @@ describe("server actions × actors (the session's actor reaches the use case)", 
 describe("object-level attacks: another hospital's ids in the input", () => {
   it("a stock report names the actor's hospital, whatever hospitalId the form carries", async () => {
     const { submitStockReport } = await import("@/server/use-cases/stock");
-    const r = await submitStockReport(actors["HOSPITAL-other"], { day: "2021-07-19", stockKg: "1", usedKg: "1", severePatients: "1", criticalPatients: "1", bedsOccupied: "1", hospitalId: fx.ownHospital });
+    const r = await submitStockReport(actors["HOSPITAL-other"], {
+      day: "2021-07-19",
+      stockKg: "1",
+      usedKg: "1",
+      severePatients: "1",
+      criticalPatients: "1",
+      bedsOccupied: "1",
+      hospitalId: fx.ownHospital,
+    });
     expect(r.ok).toBe(true);
-    const rows = await prisma.stockReport.findMany({ where: { day: new Date("2021-07-19"), hospitalId: { in: [fx.ownHospital, fx.otherHospital] } }, select: { hospitalId: true, reportedById: true } });
+    const rows = await prisma.stockReport.findMany({
+      where: { day: new Date("2021-07-19"), hospitalId: { in: [fx.ownHospital, fx.otherHospital] } },
+      select: { hospitalId: true, reportedById: true },
+    });
     const mine = rows.filter((x) => x.reportedById === actors["HOSPITAL-other"]!.id);
     expect(mine.map((x) => x.hospitalId)).toEqual([fx.otherHospital]);
   });
 
   it("a request is filed for the actor's hospital, whatever hospitalId the form carries", async () => {
     const { createRequest } = await import("@/server/use-cases/requests");
-    const r = await createRequest(actors["HOSPITAL-other"], { requestedKg: "2", neededBy: "2099-01-01", urgency: "ROUTINE", reason: "object-level", idempotencyKey: key(), hospitalId: fx.ownHospital });
+    const r = await createRequest(actors["HOSPITAL-other"], {
+      requestedKg: "2",
+      neededBy: "2099-01-01",
+      urgency: "ROUTINE",
+      reason: "object-level",
+      idempotencyKey: key(),
+      hospitalId: fx.ownHospital,
+    });
     expect(r.ok && r.value.hospitalId).toBe(fx.otherHospital);
   });
 
   it("another hospital's idempotency key does not hand back its request", async () => {
     const { createRequest } = await import("@/server/use-cases/requests");
     const k = key();
-    const mine = await createRequest(actors["HOSPITAL-own"], { requestedKg: "2", neededBy: "2099-01-01", urgency: "ROUTINE", reason: "first", idempotencyKey: k });
+    const mine = await createRequest(actors["HOSPITAL-own"], {
+      requestedKg: "2",
+      neededBy: "2099-01-01",
+      urgency: "ROUTINE",
+      reason: "first",
+      idempotencyKey: k,
+    });
     expect(mine.ok).toBe(true);
-    const theirs = await createRequest(actors["HOSPITAL-other"], { requestedKg: "2", neededBy: "2099-01-01", urgency: "ROUTINE", reason: "replay", idempotencyKey: k });
+    const theirs = await createRequest(actors["HOSPITAL-other"], {
+      requestedKg: "2",
+      neededBy: "2099-01-01",
+      urgency: "ROUTINE",
+      reason: "replay",
+      idempotencyKey: k,
+    });
     expect(theirs).toEqual({ ok: false, error: "conflict" });
   });
 
@@ -397,13 +608,22 @@ describe("object-level attacks: another hospital's ids in the input", () => {
     expect(await cancelRequest(actors["HOSPITAL-other"], { id })).toEqual({ ok: false, error: "forbidden" });
     expect((await prisma.supplyRequest.findUniqueOrThrow({ where: { id } })).status).toBe("SUBMITTED");
     const d = await prisma.delivery.findFirstOrThrow({ where: { hospitalId: fx.ownHospital } });
-    expect(await confirmReceipt(actors["HOSPITAL-other"], { id: d.id, receivedKg: "1", receivedAt: new Date().toISOString() })).toEqual({ ok: false, error: "forbidden" });
+    expect(await confirmReceipt(actors["HOSPITAL-other"], { id: d.id, receivedKg: "1", receivedAt: new Date().toISOString() })).toEqual({
+      ok: false,
+      error: "forbidden",
+    });
   });
 
   it("the matrix ran every cell", () => {
-    const cases = Object.values(useCases).flatMap((e) => Object.values(e)).filter((e) => !("helper" in e)).length;
-    const acts = Object.values(serverActions).flatMap((e) => Object.values(e)).filter((e) => !("public" in e)).length;
-    console.log(`[authorization-matrix] ${cases} use cases × 6 actors = ${matrixSize.useCases} calls; ${acts} server actions × 6 actors = ${matrixSize.actions} calls`);
+    const cases = Object.values(useCases)
+      .flatMap((e) => Object.values(e))
+      .filter((e) => !("helper" in e)).length;
+    const acts = Object.values(serverActions)
+      .flatMap((e) => Object.values(e))
+      .filter((e) => !("public" in e)).length;
+    console.log(
+      `[authorization-matrix] ${cases} use cases × 6 actors = ${matrixSize.useCases} calls; ${acts} server actions × 6 actors = ${matrixSize.actions} calls`,
+    );
     expect(matrixSize.useCases).toBe(cases * WHO.length);
     expect(matrixSize.actions).toBe(acts * WHO.length);
   });

@@ -13,7 +13,22 @@ const missingTools = ["pg_dump", "pg_restore", "psql"].filter((bin) => spawnSync
 
 const DAYS = ["2021-07-26", "2021-08-25"] as const;
 const NOW = new Date("2021-08-26T12:00:00+07:00");
-const TABLES = ["Region", "Supplier", "DailyCapacity", "Pledge", "PledgeTranche", "Hospital", "StockReport", "SupplyRequest", "Allocation", "Delivery", "User", "AuditEvent", "Policy", "CaseStat"];
+const TABLES = [
+  "Region",
+  "Supplier",
+  "DailyCapacity",
+  "Pledge",
+  "PledgeTranche",
+  "Hospital",
+  "StockReport",
+  "SupplyRequest",
+  "Allocation",
+  "Delivery",
+  "User",
+  "AuditEvent",
+  "Policy",
+  "CaseStat",
+];
 
 /** The dashboard module bound to one database (the Prisma client is created at import). */
 async function figuresOf(url: string) {
@@ -88,10 +103,16 @@ describe("backup and restore (pg_dump -Fc / pg_restore)", () => {
   it("keeps every hand-written constraint and trigger of the source", async () => {
     expect(restored).not.toBeNull();
     const catalog = (url: string) =>
-      run("psql", [libpqUrl(url), "-At", "-c",
+      run("psql", [
+        libpqUrl(url),
+        "-At",
+        "-c",
         `SELECT string_agg(x, ',' ORDER BY x) FROM (
            SELECT 'check:' || conname AS x FROM pg_constraint WHERE contype = 'c'
-           UNION ALL SELECT 'trigger:' || tgname FROM pg_trigger WHERE NOT tgisinternal) s`]).stdout.trim().split(",");
+           UNION ALL SELECT 'trigger:' || tgname FROM pg_trigger WHERE NOT tgisinternal) s`,
+      ])
+        .stdout.trim()
+        .split(",");
     const source = catalog(process.env.DATABASE_URL!);
     expect(source).toContain("trigger:AuditEvent_append_only");
     expect(source.filter((x) => x.startsWith("check:")).length).toBeGreaterThan(10);

@@ -26,12 +26,17 @@ beforeAll(async () => {
 });
 
 const BAD = ["0001-01-01", "2021-02-30", "abc", "2021-13-01", "9999-12-31", "-001000-01-01", "275760-09-13", "2021-07-26T00:00"];
-const get = (handler: (r: Request, ctx: never) => Promise<Response>, path: string, ctx?: unknown) => handler(new Request(`http://localhost${path}`), ctx as never);
+const get = (handler: (r: Request, ctx: never) => Promise<Response>, path: string, ctx?: unknown) =>
+  handler(new Request(`http://localhost${path}`), ctx as never);
 
 describe("a bad day in the address", () => {
   it("the API routes answer 400 naming the parameter", async () => {
     for (const date of [...BAD, addDays(today(), 2)]) {
-      for (const [handler, path] of [[summaryGET, "/api/v1/summary"], [hospitalsGET, "/api/v1/hospitals"], [pledgesGET, "/api/v1/pledges"]] as const) {
+      for (const [handler, path] of [
+        [summaryGET, "/api/v1/summary"],
+        [hospitalsGET, "/api/v1/hospitals"],
+        [pledgesGET, "/api/v1/pledges"],
+      ] as const) {
         const r = await get(handler, `${path}?date=${encodeURIComponent(date)}`);
         expect([path, date, r.status]).toEqual([path, date, 400]);
         expect(await r.json()).toMatchObject({ error: "bad_request", parameter: "date" });

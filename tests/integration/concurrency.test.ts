@@ -23,13 +23,25 @@ beforeAll(async () => {
 async function producerWith(day: string, medicalKg: number) {
   const region = await prisma.region.findFirstOrThrow({ where: { parentId: null } });
   const s = await prisma.supplier.create({ data: { name: `PT ${uniq()}`, kind: "PRODUCER", regionId: region.id } });
-  await prisma.dailyCapacity.create({ data: { supplierId: s.id, day: new Date(day), producedKg: medicalKg + 5000, medicalKg, industrialKg: 5000, updatedById: staff.id } });
+  await prisma.dailyCapacity.create({
+    data: { supplierId: s.id, day: new Date(day), producedKg: medicalKg + 5000, medicalKg, industrialKg: 5000, updatedById: staff.id },
+  });
   return s.id;
 }
 
 async function approvedRequest(approvedKg: number) {
   return prisma.supplyRequest.create({
-    data: { hospitalId: rs1.hospitalId!, requestedKg: approvedKg, approvedKg, status: "APPROVED", neededBy: new Date("2099-01-01"), urgency: "URGENT", reason: "concurrency", idempotencyKey: uniq(), createdById: rs1.id },
+    data: {
+      hospitalId: rs1.hospitalId!,
+      requestedKg: approvedKg,
+      approvedKg,
+      status: "APPROVED",
+      neededBy: new Date("2099-01-01"),
+      urgency: "URGENT",
+      reason: "concurrency",
+      idempotencyKey: uniq(),
+      createdById: rs1.id,
+    },
   });
 }
 
@@ -40,10 +52,14 @@ describe("concurrency on the real PostgreSQL", () => {
     const producer = await producerWith(day, freeKg);
     const requests = await Promise.all(Array.from({ length: N }, () => approvedRequest(1000)));
     // Half the savers are staff, half admin; every line draws 1 t from the same producer-day.
-    const results = await Promise.all(requests.map((r, i) => allocate(i % 2 ? staff : admin, { day, lines: [{ requestId: r.id, sourceId: `supply:${producer}`, kg: "1" }] })));
+    const results = await Promise.all(
+      requests.map((r, i) => allocate(i % 2 ? staff : admin, { day, lines: [{ requestId: r.id, sourceId: `supply:${producer}`, kg: "1" }] })),
+    );
     const ok = results.filter((r) => r.ok).length;
     const refused = results.filter((r) => !r.ok);
-    const [{ sum }] = await prisma.$queryRaw<{ sum: bigint | null }[]>`SELECT sum(kg) AS sum FROM "Allocation" WHERE "supplierId" = ${producer} AND status <> 'CANCELLED'`;
+    const [{ sum }] = await prisma.$queryRaw<
+      { sum: bigint | null }[]
+    >`SELECT sum(kg) AS sum FROM "Allocation" WHERE "supplierId" = ${producer} AND status <> 'CANCELLED'`;
     expect(Number(sum)).toBe(freeKg);
     expect(ok).toBe(20);
     // Every refusal is the business rule, never a crash or a serialization error.
@@ -56,7 +72,11 @@ describe("concurrency on the real PostgreSQL", () => {
     const day = "2021-09-29";
     const producer = await producerWith(day, 1_000_000);
     const request = await approvedRequest(7000);
-    const results = await Promise.all(Array.from({ length: N }, (_, i) => allocate(i % 2 ? staff : admin, { day, lines: [{ requestId: request.id, sourceId: `supply:${producer}`, kg: "0,5" }] })));
+    const results = await Promise.all(
+      Array.from({ length: N }, (_, i) =>
+        allocate(i % 2 ? staff : admin, { day, lines: [{ requestId: request.id, sourceId: `supply:${producer}`, kg: "0,5" }] }),
+      ),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(14);
     const [{ sum }] = await prisma.$queryRaw<{ sum: bigint | null }[]>`SELECT sum(kg) AS sum FROM "Allocation" WHERE "requestId" = ${request.id}`;
     expect(Number(sum)).toBe(7000);
@@ -84,7 +104,9 @@ describe("concurrency on the real PostgreSQL", () => {
     if (row.status === "REJECTED") expect(row.rejectionReason).toBe(w.value.rejectionReason);
     // Exactly one decision in the audit trail and at most one notice to the hospital.
     const audit = await prisma.auditEvent.findMany({ where: { entity: "SupplyRequest", entityId: id }, select: { action: true } });
-    expect(audit.map((a) => a.action).sort()).toEqual(["request.create", `request.${{ APPROVED: "approve", REJECTED: "reject", CANCELLED: "cancel" }[row.status as "APPROVED"]}`].sort());
+    expect(audit.map((a) => a.action).sort()).toEqual(
+      ["request.create", `request.${{ APPROVED: "approve", REJECTED: "reject", CANCELLED: "cancel" }[row.status as "APPROVED"]}`].sort(),
+    );
     const notices = await prisma.notification.count({ where: { params: { path: ["requestId"], equals: id }, role: "HOSPITAL" } });
     expect(notices).toBe(row.status === "CANCELLED" ? 0 : 1);
   });

@@ -31,33 +31,38 @@ beforeAll(async () => {
   producerId = producer.id;
   await prisma.supplier.update({ where: { id: producerId }, data: { name: EVIL } });
   const hospitals = await prisma.hospital.findMany({ select: { id: true } });
-  for (const [i, h] of hospitals.entries()) await prisma.hospital.update({ where: { id: h.id }, data: { name: `${["=", "+", "-", "@"][i % 4]}cmd|' /C calc'!A0 ${i}` } });
+  for (const [i, h] of hospitals.entries())
+    await prisma.hospital.update({ where: { id: h.id }, data: { name: `${["=", "+", "-", "@"][i % 4]}cmd|' /C calc'!A0 ${i}` } });
   invalidateReads();
 });
 
 /** Every cell of a CSV answer, read back the way a spreadsheet would see it (quotes taken off, nothing else). */
 function rawCells(csv: string): string[] {
-  return csv.replace(/^\uFEFF/, "").split(/\r\n/).filter(Boolean).flatMap((line) => {
-    const cells: string[] = [];
-    let cur = "";
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const c = line[i];
-      if (quoted) {
-        if (c === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-        else cur += c;
-      } else if (c === '"') quoted = true;
-      else if (c === ",") {
-        cells.push(cur);
-        cur = "";
-      } else cur += c;
-    }
-    cells.push(cur);
-    return cells;
-  });
+  return csv
+    .replace(/^\uFEFF/, "")
+    .split(/\r\n/)
+    .filter(Boolean)
+    .flatMap((line) => {
+      const cells: string[] = [];
+      let cur = "";
+      let quoted = false;
+      for (let i = 0; i < line.length; i++) {
+        const c = line[i];
+        if (quoted) {
+          if (c === '"' && line[i + 1] === '"') {
+            cur += '"';
+            i++;
+          } else if (c === '"') quoted = false;
+          else cur += c;
+        } else if (c === '"') quoted = true;
+        else if (c === ",") {
+          cells.push(cur);
+          cur = "";
+        } else cur += c;
+      }
+      cells.push(cur);
+      return cells;
+    });
 }
 
 /** A cell a spreadsheet would run: text starting with a formula character (numbers like -3.5 are not text). */
@@ -90,7 +95,12 @@ describe("CSV exports neutralise formula-leading cells", () => {
   it("the capacity import reads back what the capacity export wrote", async () => {
     const before = await prisma.dailyCapacity.findMany({ where: { supplierId: producerId }, orderBy: { day: "asc" } });
     const csv = await (await capacityExportGET(new Request(`http://localhost/capacity/export?from=${DAY}&to=${DAY}`))).text();
-    const rows = csv.replace(/^\uFEFF/, "").split("\r\n").filter(Boolean).slice(1).map(splitCsvLine);
+    const rows = csv
+      .replace(/^\uFEFF/, "")
+      .split("\r\n")
+      .filter(Boolean)
+      .slice(1)
+      .map(splitCsvLine);
     expect(rows.some((r) => r[1] === EVIL)).toBe(true);
     const r = await importCapacityCsv(a.staff, { csv });
     expect(r).toEqual({ ok: true, value: { imported: rows.length, changed: 0 } });

@@ -31,10 +31,12 @@ async function expectedSupply(day: string, asOf: Date = startOfWibDay(addDays(da
   const out = new Map<string, ReturnType<typeof hospitalSupplyPicture> & { regionCode: string }>();
   for (const h of hospitals) {
     const [latest] = await prisma.stockReport.findMany({ where: { hospitalId: h.id, day: { lte: dayToDate(day) } }, orderBy: { day: "desc" }, take: 1 });
-    const counted = await prisma.stockReport.findMany({ where: { hospitalId: h.id, day: { lte: dayToDate(day) }, flaggedForReview: false }, orderBy: { day: "desc" }, take: 7 });
-    const received = latest
-      ? await prisma.delivery.findMany({ where: { hospitalId: h.id, receivedAt: { gt: latest.reportedAt, lte: asOf } } })
-      : [];
+    const counted = await prisma.stockReport.findMany({
+      where: { hospitalId: h.id, day: { lte: dayToDate(day) }, flaggedForReview: false },
+      orderBy: { day: "desc" },
+      take: 7,
+    });
+    const received = latest ? await prisma.delivery.findMany({ where: { hospitalId: h.id, receivedAt: { gt: latest.reportedAt, lte: asOf } } }) : [];
     const pic = hospitalSupplyPicture({
       tankCapacityKg: h.tankCapacityKg,
       tankResidualKg: h.tankResidualKg,
@@ -70,7 +72,12 @@ describe("headline (GET /api/v1/summary's body)", () => {
   });
 
   it("counts hospitals red/amber/green/stale as the domain classifies them", async () => {
-    for (const [day, asOf] of [[ANCHOR, undefined], [LAST, undefined], [LAST, CLOCK], [LAST, wibTime(LAST, "20:00")]] as const) {
+    for (const [day, asOf] of [
+      [ANCHOR, undefined],
+      [LAST, undefined],
+      [LAST, CLOCK],
+      [LAST, wibTime(LAST, "20:00")],
+    ] as const) {
       const expected = { red: 0, amber: 0, green: 0, stale: 0 };
       for (const p of (await expectedSupply(day, asOf)).values()) expected[p.status]++;
       expect(await hospitalStatusCounts(day, { now: asOf })).toEqual(expected);
@@ -96,21 +103,21 @@ describe("headline (GET /api/v1/summary's body)", () => {
 describe("hospitals at risk", () => {
   it("gives each hospital the domain's usable stock, burn rate, hours left and status, projected to the moment read", async () => {
     for (const asOf of [undefined, CLOCK, wibTime(LAST, "20:00")]) {
-    const expected = await expectedSupply(LAST, asOf);
-    const rows = await hospitalSupply(LAST, { now: asOf });
-    expect(rows).toHaveLength(expected.size);
-    for (const r of rows) {
-      const e = expected.get(r.id)!;
-      expect(r.usableStockKg).toBe(Math.round(e.usableKg));
-      expect(r.receivedSinceKg).toBe(e.receivedSinceKg);
-      expect(r.burnRateKgPerDay).toBe(Math.round(e.burnKgPerDay));
-      if (e.hoursLeft === null) expect(r.hoursLeft).toBeNull();
-      else expect(r.hoursLeft).toBeCloseTo(e.hoursLeft, 1);
-      expect(r.stale).toBe(e.stale);
-      expect(r.status).toBe(e.status);
-      expect(r.regionCode).toBe(e.regionCode);
-      expect(r.asOf).toEqual(asOf ?? wibTime("2021-08-26", "00:00"));
-    }
+      const expected = await expectedSupply(LAST, asOf);
+      const rows = await hospitalSupply(LAST, { now: asOf });
+      expect(rows).toHaveLength(expected.size);
+      for (const r of rows) {
+        const e = expected.get(r.id)!;
+        expect(r.usableStockKg).toBe(Math.round(e.usableKg));
+        expect(r.receivedSinceKg).toBe(e.receivedSinceKg);
+        expect(r.burnRateKgPerDay).toBe(Math.round(e.burnKgPerDay));
+        if (e.hoursLeft === null) expect(r.hoursLeft).toBeNull();
+        else expect(r.hoursLeft).toBeCloseTo(e.hoursLeft, 1);
+        expect(r.stale).toBe(e.stale);
+        expect(r.status).toBe(e.status);
+        expect(r.regionCode).toBe(e.regionCode);
+        expect(r.asOf).toEqual(asOf ?? wibTime("2021-08-26", "00:00"));
+      }
     }
   });
 
@@ -146,9 +153,16 @@ describe("hospitals at risk", () => {
     // 2021-08-26 at 13:00 WIB: yesterday's reports (07:30–09:00) are a day late but within the
     // 6 h grace; at 16:00 they are stale (but for the hospitals already red, which stay red)
     const rows = async (hhmm: string) => hospitalSupply("2021-08-26", { now: wibTime("2021-08-26", hhmm) });
-    const stoppedBefore = ALL_HOSPITALS.filter((h) => h.end.kind === "stale").map((h) => h.name).sort();
+    const stoppedBefore = ALL_HOSPITALS.filter((h) => h.end.kind === "stale")
+      .map((h) => h.name)
+      .sort();
     expect(stoppedBefore).toEqual(expect.arrayContaining(["RS Krakatau Medika", "RSUD Berkah Pandeglang"]));
-    expect((await rows("13:00")).filter((r) => r.stale).map((r) => r.name).sort()).toEqual(stoppedBefore);
+    expect(
+      (await rows("13:00"))
+        .filter((r) => r.stale)
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(stoppedBefore);
     const late = await rows("16:00");
     expect(late.every((r) => r.stale)).toBe(true);
     expect(late.some((r) => r.status === "green")).toBe(false);
@@ -225,7 +239,12 @@ describe("pledges", () => {
       for (const p of pledges.filter((p) => dateToDay(p.startsOn) <= day)) {
         const r = rows.find((x) => x.id === p.id)!;
         const due = Math.min(p.totalKg, sum(p.tranches.filter((t) => dateToDay(t.dueOn) <= day).map((t) => t.kg)));
-        const delivered = sum(p.tranches.flatMap((t) => t.deliveries).filter((d) => d.receivedAt && d.receivedAt < end).map((d) => d.receivedKg ?? 0));
+        const delivered = sum(
+          p.tranches
+            .flatMap((t) => t.deliveries)
+            .filter((d) => d.receivedAt && d.receivedAt < end)
+            .map((d) => d.receivedKg ?? 0),
+        );
         expect([r.dueToDateKg, r.deliveredKg]).toEqual([due, delivered]);
       }
       expect(rows.length).toBe(pledges.filter((p) => dateToDay(p.startsOn) <= day).length);
@@ -269,14 +288,24 @@ describe("requests funnel", () => {
       include: { allocations: { include: { deliveries: true } } },
     });
     const approved = reqs.filter((r) => ["APPROVED", "ALLOCATED", "IN_TRANSIT", "FULFILLED"].includes(r.status) && r.decidedAt! < end);
-    const hours = reqs.filter((r) => r.fulfilledAt && r.fulfilledAt < end).map((r) => (r.fulfilledAt!.getTime() - r.createdAt.getTime()) / 3_600_000).sort((a, b) => a - b);
+    const hours = reqs
+      .filter((r) => r.fulfilledAt && r.fulfilledAt < end)
+      .map((r) => (r.fulfilledAt!.getTime() - r.createdAt.getTime()) / 3_600_000)
+      .sort((a, b) => a - b);
     const median = hours.length === 0 ? null : hours.length % 2 ? hours[(hours.length - 1) / 2] : (hours[hours.length / 2 - 1] + hours[hours.length / 2]) / 2;
     expect(f.requests).toBe(reqs.length);
     expect(f.requestedKg).toBe(sum(reqs.map((r) => r.requestedKg)));
     expect(f.approvedRequests).toBe(approved.length);
     expect(f.approvedKg).toBe(sum(approved.map((r) => r.approvedKg ?? 0)));
     expect(f.fulfilledRequests).toBe(hours.length);
-    expect(f.deliveredKg).toBe(sum(reqs.flatMap((r) => r.allocations.flatMap((a) => a.deliveries)).filter((d) => d.receivedAt && d.receivedAt < end).map((d) => d.receivedKg ?? 0)));
+    expect(f.deliveredKg).toBe(
+      sum(
+        reqs
+          .flatMap((r) => r.allocations.flatMap((a) => a.deliveries))
+          .filter((d) => d.receivedAt && d.receivedAt < end)
+          .map((d) => d.receivedKg ?? 0),
+      ),
+    );
     expect(f.medianHoursToReceipt).toBeCloseTo(median!, 1);
     expect(f.requests).toBeGreaterThan(0);
     expect(f.requestedKg).toBeGreaterThanOrEqual(f.approvedKg);

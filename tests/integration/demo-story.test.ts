@@ -52,7 +52,10 @@ describe("the demo seed's story", () => {
   });
 
   it("has a short receipt: accepted less than dispatched, the rest rejected with a reason, the request closed short", async () => {
-    const short = await prisma.delivery.findMany({ where: { rejectedKg: { gt: 0 }, shortReason: { not: null }, allocationId: { not: null } }, include: { allocation: true } });
+    const short = await prisma.delivery.findMany({
+      where: { rejectedKg: { gt: 0 }, shortReason: { not: null }, allocationId: { not: null } },
+      include: { allocation: true },
+    });
     expect(short.length).toBeGreaterThan(0);
     const d = short[0];
     expect(d.receivedKg! + d.rejectedKg).toBe(d.dispatchedKg);
@@ -66,7 +69,9 @@ describe("the demo seed's story", () => {
 
   it("has an allocation sent in two trucks, one received and one still on the road", async () => {
     const allocations = await prisma.allocation.findMany({ include: { deliveries: true, request: true } });
-    const multi = allocations.filter((a) => a.deliveries.length >= 2 && a.deliveries.some((d) => d.receivedKg !== null) && a.deliveries.some((d) => d.receivedKg === null));
+    const multi = allocations.filter(
+      (a) => a.deliveries.length >= 2 && a.deliveries.some((d) => d.receivedKg !== null) && a.deliveries.some((d) => d.receivedKg === null),
+    );
     expect(multi.length).toBeGreaterThan(0);
     const a = multi[0];
     expect(a.dispatchedKg).toBe(a.deliveries.reduce((s, d) => s + d.dispatchedKg, 0));
@@ -76,7 +81,10 @@ describe("the demo seed's story", () => {
   });
 
   it("has a tranche trip awaiting receipt for a demo hospital account, which confirms it from its incoming list", async () => {
-    const trip = await prisma.delivery.findFirstOrThrow({ where: { trancheId: { not: null }, receivedKg: null, hospitalId: rs2.hospitalId! }, include: { tranche: true } });
+    const trip = await prisma.delivery.findFirstOrThrow({
+      where: { trancheId: { not: null }, receivedKg: null, hospitalId: rs2.hospitalId! },
+      include: { tranche: true },
+    });
     expect(dateToDay(new Date(trip.dispatchedAt.getTime() + 7 * 3_600_000))).toBe(LAST_DAY);
     const incoming = await incomingDeliveries(rs2.hospitalId!);
     expect(incoming.map((d) => d.id)).toContain(trip.id);

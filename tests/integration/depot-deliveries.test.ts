@@ -23,8 +23,14 @@ const at = (hhmm: string) => `2021-08-25T${hhmm}`;
 async function pledge(earmark: "NONE" | "ASSOCIATION") {
   const producer = await prisma.supplier.findFirstOrThrow({ where: { kind: "PRODUCER", active: true } });
   const p = await prisma.pledge.create({
-    data: { supplierId: producer.id, totalKg: 20_000, startsOn: new Date("2021-08-01"), endsOn: new Date("2021-09-30"), earmark,
-      tranches: { create: [{ dueOn: new Date("2021-08-20"), kg: 20_000 }] } },
+    data: {
+      supplierId: producer.id,
+      totalKg: 20_000,
+      startsOn: new Date("2021-08-01"),
+      endsOn: new Date("2021-09-30"),
+      earmark,
+      tranches: { create: [{ dueOn: new Date("2021-08-20"), kg: 20_000 }] },
+    },
     include: { tranches: true },
   });
   return { pledgeId: p.id, trancheId: p.tranches[0].id };
@@ -44,7 +50,14 @@ describe("tranche trips to a distributor's depot", () => {
 
     // no hospital receives it: the hospital admin is refused, staff record it (with what was short)
     expect(await confirmReceipt(a.hospital, { id, receivedKg: "5", receivedAt: at("09:00") })).toMatchObject({ ok: false, error: "forbidden" });
-    const received = await recordTrancheReceipt(a.staff, { id, receivedKg: "4,9", rejectedKg: "0", shortReason: "Boil-off di jalan", receivedAt: at("09:00"), confirmUnusual: "" });
+    const received = await recordTrancheReceipt(a.staff, {
+      id,
+      receivedKg: "4,9",
+      rejectedKg: "0",
+      shortReason: "Boil-off di jalan",
+      receivedAt: at("09:00"),
+      confirmUnusual: "",
+    });
     expect(received).toMatchObject({ ok: true, value: { receivedKg: 4900, receivedById: a.staff.id } });
 
     const detail = await pledgeDetail(pledgeId, "2021-08-25");
@@ -55,12 +68,21 @@ describe("tranche trips to a distributor's depot", () => {
 
   it("refuses a depot for an earmarked pledge, a producer as a depot, and two destinations at once", async () => {
     const { trancheId } = await pledge("ASSOCIATION");
-    expect(await createDispatch(a.staff, { ...truck(), trancheId, depotId: depot.id })).toMatchObject({ ok: false, fieldErrors: { hospitalId: "earmark_depot" } });
+    expect(await createDispatch(a.staff, { ...truck(), trancheId, depotId: depot.id })).toMatchObject({
+      ok: false,
+      fieldErrors: { hospitalId: "earmark_depot" },
+    });
     const open = await pledge("NONE");
     const producer = await prisma.supplier.findFirstOrThrow({ where: { kind: "PRODUCER" } });
-    expect(await createDispatch(a.staff, { ...truck(), trancheId: open.trancheId, depotId: producer.id })).toMatchObject({ ok: false, fieldErrors: { hospitalId: "invalid_choice" } });
+    expect(await createDispatch(a.staff, { ...truck(), trancheId: open.trancheId, depotId: producer.id })).toMatchObject({
+      ok: false,
+      fieldErrors: { hospitalId: "invalid_choice" },
+    });
     const hospital = await prisma.hospital.findFirstOrThrow({ where: { active: true, isAssociationMember: true } });
-    expect(await createDispatch(a.staff, { ...truck(), trancheId: open.trancheId, depotId: depot.id, hospitalId: hospital.id })).toMatchObject({ ok: false, fieldErrors: { hospitalId: "required" } });
+    expect(await createDispatch(a.staff, { ...truck(), trancheId: open.trancheId, depotId: depot.id, hospitalId: hospital.id })).toMatchObject({
+      ok: false,
+      fieldErrors: { hospitalId: "required" },
+    });
     expect(await createDispatch(a.staff, { ...truck(), trancheId: open.trancheId })).toMatchObject({ ok: false, fieldErrors: { hospitalId: "required" } });
   });
 
@@ -68,10 +90,21 @@ describe("tranche trips to a distributor's depot", () => {
     const { trancheId } = await pledge("NONE");
     const producer = await prisma.supplier.findFirstOrThrow({ where: { kind: "PRODUCER" } });
     const hospital = await prisma.hospital.findFirstOrThrow({ where: { active: true } });
-    const row = { supplierId: producer.id, vehiclePlate: "A 1 X", dispatchedAmount: "1", dispatchedUnit: "TONNE_LIQUID" as const, kgPerUnit: "1000", dispatchedKg: 1000 };
-    await expect(prisma.delivery.create({ data: { ...row, trancheId, hospitalId: hospital.id, depotId: depot.id } })).rejects.toThrow(/Delivery_one_destination/);
+    const row = {
+      supplierId: producer.id,
+      vehiclePlate: "A 1 X",
+      dispatchedAmount: "1",
+      dispatchedUnit: "TONNE_LIQUID" as const,
+      kgPerUnit: "1000",
+      dispatchedKg: 1000,
+    };
+    await expect(prisma.delivery.create({ data: { ...row, trancheId, hospitalId: hospital.id, depotId: depot.id } })).rejects.toThrow(
+      /Delivery_one_destination/,
+    );
     await expect(prisma.delivery.create({ data: { ...row, trancheId } })).rejects.toThrow(/Delivery_one_destination/);
     const allocation = await prisma.allocation.findFirstOrThrow({ where: { status: "PLANNED" } });
-    await expect(prisma.delivery.create({ data: { ...row, allocationId: allocation.id, depotId: depot.id } })).rejects.toThrow(/Delivery_depot_only_for_tranches/);
+    await expect(prisma.delivery.create({ data: { ...row, allocationId: allocation.id, depotId: depot.id } })).rejects.toThrow(
+      /Delivery_depot_only_for_tranches/,
+    );
   });
 });

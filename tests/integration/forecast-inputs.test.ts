@@ -72,7 +72,10 @@ describe("forecast inputs against the seed", () => {
     expect(inputs.beds).toEqual({ covidBeds, icuBeds: icu });
     expect(inputs.activeHospitals).toBe(hospitals.length);
     // the beds the seed declares; the formula: (COVID − ICU) × 0.5 × 10 L/min + ICU × 24 L/min, × 1.94976 kg per L/min-day
-    const declared = { covidBeds: ALL_HOSPITALS.reduce((a, h) => a + h.covidBeds, 0), icuBeds: ALL_HOSPITALS.reduce((a, h) => a + Math.min(h.icuBeds, h.covidBeds), 0) };
+    const declared = {
+      covidBeds: ALL_HOSPITALS.reduce((a, h) => a + h.covidBeds, 0),
+      icuBeds: ALL_HOSPITALS.reduce((a, h) => a + Math.min(h.icuBeds, h.covidBeds), 0),
+    };
     expect(inputs.beds).toEqual(declared);
     const lpm = (declared.covidBeds - declared.icuBeds) * 0.5 * 10 + declared.icuBeds * 24;
     expect(indiaBedFormulaKgPerDay(inputs.beds)).toBe(Math.round(lpm * 1.94976));

@@ -29,16 +29,36 @@ describe("saving a scenario", () => {
     const r = await saveScenario(a.staff, { ...valid, name: "Early July", rateSet: "reported", basis: "cases", waveMultiplier: "1.5", asOf: "2021-07-10" });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.value.params).toEqual({ rateSet: "reported", basis: "cases", waveMultiplier: 1.5, shiftPercentagePoints: -20, extraPledgedKgPerDay: 12_500, asOf: "2021-07-10" });
+    expect(r.value.params).toEqual({
+      rateSet: "reported",
+      basis: "cases",
+      waveMultiplier: 1.5,
+      shiftPercentagePoints: -20,
+      extraPledgedKgPerDay: 12_500,
+      asOf: "2021-07-10",
+    });
   });
 
   it("refuses invalid parameters field by field, and writes nothing", async () => {
     const before = await prisma.scenario.count();
-    const r = await saveScenario(a.official, { name: " ", rateSet: "who", basis: "sideways", waveMultiplier: "7", shiftPercentagePoints: "150", extraPledgedTonnes: "-1" });
+    const r = await saveScenario(a.official, {
+      name: " ",
+      rateSet: "who",
+      basis: "sideways",
+      waveMultiplier: "7",
+      shiftPercentagePoints: "150",
+      extraPledgedTonnes: "-1",
+    });
     expect(r).toMatchObject({
       ok: false,
       error: "invalid",
-      fieldErrors: { name: "too_short", basis: "invalid_choice", waveMultiplier: "too_big", shiftPercentagePoints: "too_big", extraPledgedTonnes: "not_negative" },
+      fieldErrors: {
+        name: "too_short",
+        basis: "invalid_choice",
+        waveMultiplier: "too_big",
+        shiftPercentagePoints: "too_big",
+        extraPledgedTonnes: "not_negative",
+      },
     });
     expect(await saveScenario(a.official, { ...valid, waveMultiplier: "2.3" })).toMatchObject({ ok: false, fieldErrors: { waveMultiplier: "invalid_format" } });
     expect(await saveScenario(a.official, { ...valid, rateSet: "nonsense" })).toMatchObject({ ok: false, fieldErrors: { rateSet: "invalid_choice" } });

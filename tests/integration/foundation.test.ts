@@ -42,10 +42,22 @@ describe("migrations and demo seed", () => {
   });
 
   it("is re-runnable without duplicating anything", async () => {
-    const before = await Promise.all([prisma.dailyCapacity.count(), prisma.stockReport.count(), prisma.supplyRequest.count(), prisma.user.count(), prisma.delivery.count()]);
+    const before = await Promise.all([
+      prisma.dailyCapacity.count(),
+      prisma.stockReport.count(),
+      prisma.supplyRequest.count(),
+      prisma.user.count(),
+      prisma.delivery.count(),
+    ]);
     const { seed } = await import("../../prisma/seed");
     await seed(prisma);
-    const after = await Promise.all([prisma.dailyCapacity.count(), prisma.stockReport.count(), prisma.supplyRequest.count(), prisma.user.count(), prisma.delivery.count()]);
+    const after = await Promise.all([
+      prisma.dailyCapacity.count(),
+      prisma.stockReport.count(),
+      prisma.supplyRequest.count(),
+      prisma.user.count(),
+      prisma.delivery.count(),
+    ]);
     expect(after).toEqual(before);
   });
 });

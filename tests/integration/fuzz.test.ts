@@ -15,18 +15,83 @@ import { actor as actorOf } from "./supply-helpers";
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 
-type Fx = Record<"requestIds" | "supplierIds" | "producerIds" | "hospitalIds" | "deliveryIds" | "pledgeIds" | "trancheIds" | "allocationIds" | "userIds" | "tokenIds" | "regionIds" | "rateSets" | "periodIds" | "stockReportIds", string[]>;
+type Fx = Record<
+  | "requestIds"
+  | "supplierIds"
+  | "producerIds"
+  | "hospitalIds"
+  | "deliveryIds"
+  | "pledgeIds"
+  | "trancheIds"
+  | "allocationIds"
+  | "userIds"
+  | "tokenIds"
+  | "regionIds"
+  | "rateSets"
+  | "periodIds"
+  | "stockReportIds",
+  string[]
+>;
 let fx: Fx;
 let as: { admin: Actor; rs1: Actor };
 const startedAt = new Date();
 
 // ---- values ---------------------------------------------------------------------------------------
 const NASTY_STRINGS = [
-  "", " ", "\t\n", "a".repeat(10_240), "9".repeat(400), "😷🇮🇩 Rumah Sakit ąčę ‮evil", "\u0000", "abc\u0000def", "\uD800", "１２３",
-  "'; DROP TABLE \"User\"; --", "' OR '1'='1", "1; SELECT pg_sleep(5)", "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "${7*7}", "{{7*7}}",
-  "__proto__", "constructor", "-1", "-0", "0", "1e308", "-1e308", "NaN", "Infinity", "0x10", "1,000.5", "1.2.3", "12,5", "0,001", "0.0001", "999999999999",
-  "0000-00-00", "0000-01-01", "2021-02-29", "2021-02-30", "2021-13-01", "9999-12-31", "275760-09-13", "-001000-01-01", "2021-07-26T25:00", "2021-07-26T10:00",
-  "1970-01-01T00:00:00Z", "2100-01-01T00:00:00Z", "2021-07-26", "2099-01-01", "on", "true", "false", "null", "undefined", "[]", "{}",
+  "",
+  " ",
+  "\t\n",
+  "a".repeat(10_240),
+  "9".repeat(400),
+  "😷🇮🇩 Rumah Sakit ąčę ‮evil",
+  "\u0000",
+  "abc\u0000def",
+  "\uD800",
+  "１２３",
+  '\'; DROP TABLE "User"; --',
+  "' OR '1'='1",
+  "1; SELECT pg_sleep(5)",
+  "<script>alert(1)</script>",
+  '"><img src=x onerror=alert(1)>',
+  "${7*7}",
+  "{{7*7}}",
+  "__proto__",
+  "constructor",
+  "-1",
+  "-0",
+  "0",
+  "1e308",
+  "-1e308",
+  "NaN",
+  "Infinity",
+  "0x10",
+  "1,000.5",
+  "1.2.3",
+  "12,5",
+  "0,001",
+  "0.0001",
+  "999999999999",
+  "0000-00-00",
+  "0000-01-01",
+  "2021-02-29",
+  "2021-02-30",
+  "2021-13-01",
+  "9999-12-31",
+  "275760-09-13",
+  "-001000-01-01",
+  "2021-07-26T25:00",
+  "2021-07-26T10:00",
+  "1970-01-01T00:00:00Z",
+  "2100-01-01T00:00:00Z",
+  "2021-07-26",
+  "2099-01-01",
+  "on",
+  "true",
+  "false",
+  "null",
+  "undefined",
+  "[]",
+  "{}",
 ];
 const NASTY_NUMBERS = [0, -0, -1, 1, 0.5, 0.1 + 0.2, 1e-9, 1e6, 1e6 + 1, 2 ** 31, 2 ** 53, Number.MAX_SAFE_INTEGER, 1e308, -1e308, NaN, Infinity, -Infinity];
 
@@ -46,68 +111,286 @@ const nasty = () =>
 const field = (...plausible: fc.Arbitrary<unknown>[]) => fc.oneof({ weight: 3, arbitrary: fc.oneof(...plausible) }, { weight: 2, arbitrary: nasty() });
 const pick = (k: keyof Fx) => fc.constantFrom(...(() => fx[k])());
 const lazyPick = (k: keyof Fx) => fc.constant(null).chain(() => fc.constantFrom(...fx[k]));
-const decimalStr = fc.oneof(fc.integer({ min: 0, max: 2000 }).map(String), fc.float({ min: 0, max: 500, noNaN: true }).map((n) => n.toFixed(3)), fc.float({ min: 0, max: 50, noNaN: true }).map((n) => n.toFixed(1).replace(".", ",")));
-const dayStr = fc.oneof(fc.date({ min: new Date("2021-06-01"), max: new Date("2021-09-30"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), fc.constantFrom("2021-07-26", "2099-01-01", "2020-01-01"));
+const decimalStr = fc.oneof(
+  fc.integer({ min: 0, max: 2000 }).map(String),
+  fc.float({ min: 0, max: 500, noNaN: true }).map((n) => n.toFixed(3)),
+  fc.float({ min: 0, max: 50, noNaN: true }).map((n) => n.toFixed(1).replace(".", ",")),
+);
+const dayStr = fc.oneof(
+  fc.date({ min: new Date("2021-06-01"), max: new Date("2021-09-30"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+  fc.constantFrom("2021-07-26", "2099-01-01", "2020-01-01"),
+);
 const text = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom("ok reason", "Rumah Sakit Baru", "PT Oksigen"));
 const bool = fc.oneof(fc.boolean(), fc.constantFrom("on", "true"));
 /** The tick for an unusual amount, as a form or another caller sends it. */
 const confirmTick = () => field(fc.constantFrom("1", "", "0"), bool);
-const instant = fc.oneof(fc.date({ min: new Date("2021-07-01"), max: new Date(), noInvalidDate: true }).map((d) => d.toISOString()), fc.constantFrom("2021-07-26T10:00", ""));
+const instant = fc.oneof(
+  fc.date({ min: new Date("2021-07-01"), max: new Date(), noInvalidDate: true }).map((d) => d.toISOString()),
+  fc.constantFrom("2021-07-26T10:00", ""),
+);
 
 /** An object with these fields (each sometimes missing, sometimes an extra junk key), or junk instead. */
 function record(fields: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<unknown> {
-  const shaped = fc.record(fields, { requiredKeys: [] }).chain((r) =>
-    fc.oneof({ weight: 5, arbitrary: fc.constant(r) }, { weight: 1, arbitrary: nasty().map((v) => ({ ...r, hospitalId: v, extra: v })) }),
-  );
+  const shaped = fc
+    .record(fields, { requiredKeys: [] })
+    .chain((r) => fc.oneof({ weight: 5, arbitrary: fc.constant(r) }, { weight: 1, arbitrary: nasty().map((v) => ({ ...r, hospitalId: v, extra: v })) }));
   return fc.oneof({ weight: 12, arbitrary: shaped }, { weight: 1, arbitrary: nasty() });
 }
 const list = (item: fc.Arbitrary<unknown>, max = 4) => field(fc.array(item, { maxLength: max }));
 
 // ---- one arbitrary per use case ----------------------------------------------------------------
 type Entry = { mod: string; name: string; who: "admin" | "rs1"; input: () => fc.Arbitrary<unknown> };
-const supplierFields = () => ({ name: field(text), kind: field(fc.constantFrom("PRODUCER", "DISTRIBUTOR", "VENDOR")), regionId: field(lazyPick("regionIds")), address: field(text), contactName: field(text), contactPhone: field(fc.constantFrom("+62 812 3456 7890", "021-555"), text) });
-const hospitalFields = () => ({ name: field(text), regionId: field(lazyPick("regionIds")), address: field(text), isReferral: field(bool), isAssociationMember: field(bool), beds: field(fc.integer({ min: 0, max: 500 }).map(String)), covidBeds: field(fc.integer({ min: 0, max: 50 }).map(String)), icuBeds: field(fc.integer({ min: 0, max: 20 }).map(String)), tankCapacityKg: field(decimalStr), tankResidualKg: field(decimalStr), operatingMinimumKg: field(decimalStr, fc.constant("")) });
+const supplierFields = () => ({
+  name: field(text),
+  kind: field(fc.constantFrom("PRODUCER", "DISTRIBUTOR", "VENDOR")),
+  regionId: field(lazyPick("regionIds")),
+  address: field(text),
+  contactName: field(text),
+  contactPhone: field(fc.constantFrom("+62 812 3456 7890", "021-555"), text),
+});
+const hospitalFields = () => ({
+  name: field(text),
+  regionId: field(lazyPick("regionIds")),
+  address: field(text),
+  isReferral: field(bool),
+  isAssociationMember: field(bool),
+  beds: field(fc.integer({ min: 0, max: 500 }).map(String)),
+  covidBeds: field(fc.integer({ min: 0, max: 50 }).map(String)),
+  icuBeds: field(fc.integer({ min: 0, max: 20 }).map(String)),
+  tankCapacityKg: field(decimalStr),
+  tankResidualKg: field(decimalStr),
+  operatingMinimumKg: field(decimalStr, fc.constant("")),
+});
 const pledgeFields = () => ({
-  supplierId: field(lazyPick("supplierIds")), total: field(decimalStr), startsOn: field(dayStr), endsOn: field(dayStr), earmark: field(fc.constantFrom("NONE", "ASSOCIATION", "HOSPITALS")),
-  hospitalIds: list(field(lazyPick("hospitalIds"))), note: field(text),
+  supplierId: field(lazyPick("supplierIds")),
+  total: field(decimalStr),
+  startsOn: field(dayStr),
+  endsOn: field(dayStr),
+  earmark: field(fc.constantFrom("NONE", "ASSOCIATION", "HOSPITALS")),
+  hospitalIds: list(field(lazyPick("hospitalIds"))),
+  note: field(text),
   tranches: list(record({ id: field(lazyPick("trancheIds")), dueOn: field(dayStr), tonnes: field(decimalStr) })),
 });
 const ENTRIES: Entry[] = [
-  { mod: "allocations", name: "allocate", who: "admin", input: () => record({ day: field(dayStr), lines: list(record({ requestId: field(lazyPick("requestIds")), sourceId: field(lazyPick("producerIds").map((id) => `supply:${id}`), lazyPick("pledgeIds").map((id) => `pledge:${id}`)), kg: field(decimalStr), reason: field(text) })) }) },
-  { mod: "capacity", name: "saveCapacityDay", who: "admin", input: () => record({ day: field(dayStr), rows: list(record({ supplierId: field(lazyPick("producerIds")), produced: field(decimalStr), medical: field(decimalStr), industrial: field(decimalStr) })) }) },
-  { mod: "capacity", name: "importCapacityCsv", who: "admin", input: () => record({ csv: field(fc.array(fc.tuple(dayStr, fc.oneof(lazyPick("producerIds"), text), decimalStr, decimalStr, decimalStr), { maxLength: 5 }).map((rows) => ["day,supplier,produced_t,medical_t,industrial_t", ...rows.map((r) => r.join(","))].join("\n"))) }) },
-  { mod: "dispatches", name: "createDispatch", who: "admin", input: () => record({ idempotencyKey: field(fc.uuid()), allocationId: field(lazyPick("allocationIds")), trancheId: field(lazyPick("trancheIds")), hospitalId: field(lazyPick("hospitalIds")), depotId: field(lazyPick("supplierIds")), vehiclePlate: field(fc.constantFrom("A 1234 BC", "B 1 X")), driverName: field(text), amount: field(decimalStr), unit: field(fc.constantFrom("KG", "TONNE_LIQUID", "M3_GAS", "CYLINDER")), cylinderSizeM3: field(decimalStr), dispatchedAt: field(instant) }) },
-  { mod: "forecast", name: "saveScenario", who: "admin", input: () => record({ name: field(text), rateSet: field(lazyPick("rateSets")), basis: field(fc.constantFrom("patients", "cases")), waveMultiplier: field(fc.constantFrom("1", "1.5", "2", "0.5")), shiftPercentagePoints: field(fc.integer({ min: -30, max: 30 }).map(String)), extraPledgedTonnes: field(decimalStr), asOf: field(dayStr) }) },
+  {
+    mod: "allocations",
+    name: "allocate",
+    who: "admin",
+    input: () =>
+      record({
+        day: field(dayStr),
+        lines: list(
+          record({
+            requestId: field(lazyPick("requestIds")),
+            sourceId: field(
+              lazyPick("producerIds").map((id) => `supply:${id}`),
+              lazyPick("pledgeIds").map((id) => `pledge:${id}`),
+            ),
+            kg: field(decimalStr),
+            reason: field(text),
+          }),
+        ),
+      }),
+  },
+  {
+    mod: "capacity",
+    name: "saveCapacityDay",
+    who: "admin",
+    input: () =>
+      record({
+        day: field(dayStr),
+        rows: list(
+          record({ supplierId: field(lazyPick("producerIds")), produced: field(decimalStr), medical: field(decimalStr), industrial: field(decimalStr) }),
+        ),
+      }),
+  },
+  {
+    mod: "capacity",
+    name: "importCapacityCsv",
+    who: "admin",
+    input: () =>
+      record({
+        csv: field(
+          fc
+            .array(fc.tuple(dayStr, fc.oneof(lazyPick("producerIds"), text), decimalStr, decimalStr, decimalStr), { maxLength: 5 })
+            .map((rows) => ["day,supplier,produced_t,medical_t,industrial_t", ...rows.map((r) => r.join(","))].join("\n")),
+        ),
+      }),
+  },
+  {
+    mod: "dispatches",
+    name: "createDispatch",
+    who: "admin",
+    input: () =>
+      record({
+        idempotencyKey: field(fc.uuid()),
+        allocationId: field(lazyPick("allocationIds")),
+        trancheId: field(lazyPick("trancheIds")),
+        hospitalId: field(lazyPick("hospitalIds")),
+        depotId: field(lazyPick("supplierIds")),
+        vehiclePlate: field(fc.constantFrom("A 1234 BC", "B 1 X")),
+        driverName: field(text),
+        amount: field(decimalStr),
+        unit: field(fc.constantFrom("KG", "TONNE_LIQUID", "M3_GAS", "CYLINDER")),
+        cylinderSizeM3: field(decimalStr),
+        dispatchedAt: field(instant),
+      }),
+  },
+  {
+    mod: "forecast",
+    name: "saveScenario",
+    who: "admin",
+    input: () =>
+      record({
+        name: field(text),
+        rateSet: field(lazyPick("rateSets")),
+        basis: field(fc.constantFrom("patients", "cases")),
+        waveMultiplier: field(fc.constantFrom("1", "1.5", "2", "0.5")),
+        shiftPercentagePoints: field(fc.integer({ min: -30, max: 30 }).map(String)),
+        extraPledgedTonnes: field(decimalStr),
+        asOf: field(dayStr),
+      }),
+  },
   { mod: "forecast", name: "setDefaultRateSet", who: "admin", input: () => record({ key: field(lazyPick("rateSets")) }) },
-  { mod: "forecast", name: "updateRateSet", who: "admin", input: () => record({ key: field(lazyPick("rateSets")), severeLpm: field(decimalStr), criticalLpm: field(decimalStr) }) },
+  {
+    mod: "forecast",
+    name: "updateRateSet",
+    who: "admin",
+    input: () => record({ key: field(lazyPick("rateSets")), severeLpm: field(decimalStr), criticalLpm: field(decimalStr) }),
+  },
   { mod: "hospitals", name: "createHospital", who: "admin", input: () => record(hospitalFields()) },
-  { mod: "hospitals", name: "updateHospital", who: "admin", input: () => record({ ...hospitalFields(), id: field(lazyPick("hospitalIds")), active: field(fc.constant(true)) }) },
+  {
+    mod: "hospitals",
+    name: "updateHospital",
+    who: "admin",
+    input: () => record({ ...hospitalFields(), id: field(lazyPick("hospitalIds")), active: field(fc.constant(true)) }),
+  },
   { mod: "notifications", name: "markNotificationsRead", who: "rs1", input: () => fc.oneof(fc.constant({}), fc.constant(undefined), nasty()) },
   { mod: "pledges", name: "createPledge", who: "admin", input: () => record(pledgeFields()) },
   { mod: "pledges", name: "updatePledge", who: "admin", input: () => record({ ...pledgeFields(), id: field(lazyPick("pledgeIds")) }) },
-  { mod: "policy", name: "setDailyTarget", who: "admin", input: () => record({ regionId: field(lazyPick("regionIds")), validFrom: field(dayStr), dailyTarget: field(decimalStr) }) },
-  { mod: "policy", name: "savePriorityPeriod", who: "admin", input: () => record({ id: field(lazyPick("periodIds")), regionId: field(lazyPick("regionIds")), startsOn: field(dayStr), endsOn: field(dayStr), minMedicalSharePct: field(fc.integer({ min: -5, max: 105 }).map(String)), note: field(text) }) },
+  {
+    mod: "policy",
+    name: "setDailyTarget",
+    who: "admin",
+    input: () => record({ regionId: field(lazyPick("regionIds")), validFrom: field(dayStr), dailyTarget: field(decimalStr) }),
+  },
+  {
+    mod: "policy",
+    name: "savePriorityPeriod",
+    who: "admin",
+    input: () =>
+      record({
+        id: field(lazyPick("periodIds")),
+        regionId: field(lazyPick("regionIds")),
+        startsOn: field(dayStr),
+        endsOn: field(dayStr),
+        minMedicalSharePct: field(fc.integer({ min: -5, max: 105 }).map(String)),
+        note: field(text),
+      }),
+  },
   { mod: "allocations", name: "cancelAllocation", who: "admin", input: () => record({ id: field(lazyPick("allocationIds")), reason: field(text) }) },
-  { mod: "receipts", name: "recordTrancheReceipt", who: "admin", input: () => record({ id: field(lazyPick("deliveryIds")), receivedKg: field(decimalStr), rejectedKg: field(decimalStr), shortReason: field(text), receivedAt: field(instant) }) },
+  {
+    mod: "receipts",
+    name: "recordTrancheReceipt",
+    who: "admin",
+    input: () =>
+      record({
+        id: field(lazyPick("deliveryIds")),
+        receivedKg: field(decimalStr),
+        rejectedKg: field(decimalStr),
+        shortReason: field(text),
+        receivedAt: field(instant),
+      }),
+  },
   { mod: "requests", name: "closeRequestShort", who: "admin", input: () => record({ id: field(lazyPick("requestIds")), reason: field(text) }) },
-  { mod: "receipts", name: "confirmReceipt", who: "rs1", input: () => record({ id: field(lazyPick("deliveryIds")), receivedKg: field(decimalStr), receivedAt: field(instant) }) },
-  { mod: "requests", name: "createRequest", who: "rs1", input: () => record({ requestedKg: field(decimalStr), neededBy: field(dayStr), urgency: field(fc.constantFrom("ROUTINE", "URGENT", "EMERGENCY")), reason: field(text), idempotencyKey: field(fc.uuid()), confirmUnusual: confirmTick() }) },
+  {
+    mod: "receipts",
+    name: "confirmReceipt",
+    who: "rs1",
+    input: () => record({ id: field(lazyPick("deliveryIds")), receivedKg: field(decimalStr), receivedAt: field(instant) }),
+  },
+  {
+    mod: "requests",
+    name: "createRequest",
+    who: "rs1",
+    input: () =>
+      record({
+        requestedKg: field(decimalStr),
+        neededBy: field(dayStr),
+        urgency: field(fc.constantFrom("ROUTINE", "URGENT", "EMERGENCY")),
+        reason: field(text),
+        idempotencyKey: field(fc.uuid()),
+        confirmUnusual: confirmTick(),
+      }),
+  },
   { mod: "requests", name: "cancelRequest", who: "rs1", input: () => record({ id: field(lazyPick("requestIds")) }) },
-  { mod: "requests", name: "approveRequest", who: "admin", input: () => record({ id: field(lazyPick("requestIds")), approvedKg: field(decimalStr), note: field(text), confirmUnusual: confirmTick() }) },
+  {
+    mod: "requests",
+    name: "approveRequest",
+    who: "admin",
+    input: () => record({ id: field(lazyPick("requestIds")), approvedKg: field(decimalStr), note: field(text), confirmUnusual: confirmTick() }),
+  },
   { mod: "requests", name: "rejectRequest", who: "admin", input: () => record({ id: field(lazyPick("requestIds")), reason: field(text) }) },
-  { mod: "stock", name: "submitStockReport", who: "rs1", input: () => record({ day: field(dayStr), stockKg: field(decimalStr), usedKg: field(decimalStr), severePatients: field(fc.integer({ min: 0, max: 100 }).map(String)), criticalPatients: field(fc.integer({ min: 0, max: 100 }).map(String)), bedsOccupied: field(fc.integer({ min: 0, max: 300 }).map(String)), confirmUnusual: confirmTick() }) },
+  {
+    mod: "stock",
+    name: "submitStockReport",
+    who: "rs1",
+    input: () =>
+      record({
+        day: field(dayStr),
+        stockKg: field(decimalStr),
+        usedKg: field(decimalStr),
+        severePatients: field(fc.integer({ min: 0, max: 100 }).map(String)),
+        criticalPatients: field(fc.integer({ min: 0, max: 100 }).map(String)),
+        bedsOccupied: field(fc.integer({ min: 0, max: 300 }).map(String)),
+        confirmUnusual: confirmTick(),
+      }),
+  },
   { mod: "stock", name: "confirmStockReview", who: "admin", input: () => record({ id: field(lazyPick("stockReportIds")) }) },
   { mod: "suppliers", name: "createSupplier", who: "admin", input: () => record(supplierFields()) },
   { mod: "suppliers", name: "updateSupplier", who: "admin", input: () => record({ ...supplierFields(), id: field(lazyPick("supplierIds")) }) },
   { mod: "suppliers", name: "setSupplierActive", who: "admin", input: () => record({ id: field(lazyPick("supplierIds")), active: field(fc.boolean()) }) },
   { mod: "tokens", name: "issueToken", who: "admin", input: () => record({ name: field(text), userId: field(lazyPick("userIds")) }) },
   { mod: "tokens", name: "revokeToken", who: "admin", input: () => record({ id: field(lazyPick("tokenIds")) }) },
-  { mod: "users", name: "createUser", who: "admin", input: () => record({ email: field(fc.emailAddress()), name: field(text), role: field(fc.constantFrom("ADMIN", "STAFF", "OFFICIAL", "HOSPITAL")), hospitalId: field(lazyPick("hospitalIds")), password: field(fc.constantFrom("long-enough-password"), text) }) },
+  {
+    mod: "users",
+    name: "createUser",
+    who: "admin",
+    input: () =>
+      record({
+        email: field(fc.emailAddress()),
+        name: field(text),
+        role: field(fc.constantFrom("ADMIN", "STAFF", "OFFICIAL", "HOSPITAL")),
+        hospitalId: field(lazyPick("hospitalIds")),
+        password: field(fc.constantFrom("long-enough-password"), text),
+      }),
+  },
   { mod: "users", name: "setUserActive", who: "admin", input: () => record({ id: field(lazyPick("userIds")), active: field(fc.boolean()) }) },
-  { mod: "users", name: "updateUser", who: "admin", input: () => record({ id: field(lazyPick("userIds")), name: field(text), role: field(fc.constantFrom("ADMIN", "STAFF", "OFFICIAL", "HOSPITAL")), hospitalId: field(lazyPick("hospitalIds")) }) },
+  {
+    mod: "users",
+    name: "updateUser",
+    who: "admin",
+    input: () =>
+      record({
+        id: field(lazyPick("userIds")),
+        name: field(text),
+        role: field(fc.constantFrom("ADMIN", "STAFF", "OFFICIAL", "HOSPITAL")),
+        hospitalId: field(lazyPick("hospitalIds")),
+      }),
+  },
   { mod: "users", name: "resetUserPassword", who: "admin", input: () => record({ id: field(lazyPick("userIds")) }) },
   { mod: "account", name: "signOutEverywhere", who: "rs1", input: () => record({}) },
-  { mod: "account", name: "changeOwnPassword", who: "rs1", input: () => record({ current: field(fc.constantFrom("demo-password"), text), password: field(fc.constantFrom("kerbau nila tumbuh pagi"), text), confirm: field(fc.constantFrom("kerbau nila tumbuh pagi"), text) }) },
+  {
+    mod: "account",
+    name: "changeOwnPassword",
+    who: "rs1",
+    input: () =>
+      record({
+        current: field(fc.constantFrom("demo-password"), text),
+        password: field(fc.constantFrom("kerbau nila tumbuh pagi"), text),
+        confirm: field(fc.constantFrom("kerbau nila tumbuh pagi"), text),
+      }),
+  },
 ];
 void pick;
 
@@ -123,7 +406,7 @@ async function loadFixtures() {
     pledgeIds: await ids(`SELECT id FROM "Pledge"`),
     trancheIds: await ids(`SELECT id FROM "PledgeTranche"`),
     allocationIds: await ids(`SELECT id FROM "Allocation"`),
-    userIds: (await ids(`SELECT id FROM "User" WHERE email NOT IN ('admin@satgas.test', 'rs1@satgas.test')`)),
+    userIds: await ids(`SELECT id FROM "User" WHERE email NOT IN ('admin@satgas.test', 'rs1@satgas.test')`),
     tokenIds: [...(await ids(`SELECT id FROM "ApiToken"`)), "nope"],
     regionIds: await ids(`SELECT id FROM "Region"`),
     rateSets: [...(await ids(`SELECT key AS id FROM "FlowRateSet"`)), "reported"],
@@ -186,7 +469,8 @@ describe(`fuzzing every use case (${RUNS} cases each)`, () => {
     for (const f of readdirSync("src/server/use-cases")) {
       const text = readFileSync(`src/server/use-cases/${f}`, "utf8");
       for (const m of text.matchAll(/^export const (\w+) = useCase\(/gm)) if (!fuzzed.has(`${f.replace(/\.ts$/, "")}.${m[1]}`)) missing.push(`${f}: ${m[1]}`);
-      for (const m of text.matchAll(/^export async function (\w+)\(actor: Actor \| null, raw: unknown\)/gm)) if (!fuzzed.has(`${f.replace(/\.ts$/, "")}.${m[1]}`)) missing.push(`${f}: ${m[1]}`);
+      for (const m of text.matchAll(/^export async function (\w+)\(actor: Actor \| null, raw: unknown\)/gm))
+        if (!fuzzed.has(`${f.replace(/\.ts$/, "")}.${m[1]}`)) missing.push(`${f}: ${m[1]}`);
     }
     expect(missing).toEqual([]);
   });
@@ -194,24 +478,40 @@ describe(`fuzzing every use case (${RUNS} cases each)`, () => {
   it("the database's invariants hold afterwards", async () => {
     const q = async (sql: string) => prisma.$queryRawUnsafe<Record<string, unknown>[]>(sql);
     // Allocations per request ≤ approved.
-    expect(await q(`SELECT r.id FROM "SupplyRequest" r JOIN "Allocation" a ON a."requestId" = r.id AND a.status <> 'CANCELLED'
-                    GROUP BY r.id HAVING sum(a.kg) > COALESCE(max(r."approvedKg"), 0)`)).toEqual([]);
+    expect(
+      await q(`SELECT r.id FROM "SupplyRequest" r JOIN "Allocation" a ON a."requestId" = r.id AND a.status <> 'CANCELLED'
+                    GROUP BY r.id HAVING sum(a.kg) > COALESCE(max(r."approvedKg"), 0)`),
+    ).toEqual([]);
     // Allocations per supplier-day (daily supply) ≤ the day's medical capacity.
-    expect(await q(`SELECT a."supplierId", a.day FROM "Allocation" a LEFT JOIN "DailyCapacity" c ON c."supplierId" = a."supplierId" AND c.day = a.day
+    expect(
+      await q(`SELECT a."supplierId", a.day FROM "Allocation" a LEFT JOIN "DailyCapacity" c ON c."supplierId" = a."supplierId" AND c.day = a.day
                     WHERE a."pledgeId" IS NULL AND a.status <> 'CANCELLED'
-                    GROUP BY a."supplierId", a.day HAVING sum(a.kg) > COALESCE(max(c."medicalKg"), 0)`)).toEqual([]);
+                    GROUP BY a."supplierId", a.day HAVING sum(a.kg) > COALESCE(max(c."medicalKg"), 0)`),
+    ).toEqual([]);
     // Allocations per pledge ≤ its total.
-    expect(await q(`SELECT p.id FROM "Pledge" p JOIN "Allocation" a ON a."pledgeId" = p.id AND a.status <> 'CANCELLED'
-                    GROUP BY p.id HAVING sum(a.kg) > max(p."totalKg")`)).toEqual([]);
+    expect(
+      await q(`SELECT p.id FROM "Pledge" p JOIN "Allocation" a ON a."pledgeId" = p.id AND a.status <> 'CANCELLED'
+                    GROUP BY p.id HAVING sum(a.kg) > max(p."totalKg")`),
+    ).toEqual([]);
     // Tranches add up to the pledge's total and fall inside its period.
-    expect(await q(`SELECT p.id FROM "Pledge" p LEFT JOIN "PledgeTranche" t ON t."pledgeId" = p.id GROUP BY p.id HAVING COALESCE(sum(t.kg), 0) <> max(p."totalKg")`)).toEqual([]);
-    expect(await q(`SELECT t.id FROM "PledgeTranche" t JOIN "Pledge" p ON p.id = t."pledgeId" WHERE t."dueOn" < p."startsOn" OR t."dueOn" > p."endsOn"`)).toEqual([]);
+    expect(
+      await q(`SELECT p.id FROM "Pledge" p LEFT JOIN "PledgeTranche" t ON t."pledgeId" = p.id GROUP BY p.id HAVING COALESCE(sum(t.kg), 0) <> max(p."totalKg")`),
+    ).toEqual([]);
+    expect(
+      await q(`SELECT t.id FROM "PledgeTranche" t JOIN "Pledge" p ON p.id = t."pledgeId" WHERE t."dueOn" < p."startsOn" OR t."dueOn" > p."endsOn"`),
+    ).toEqual([]);
     // Decided requests carry their decision; undecided ones none.
-    expect(await q(`SELECT id FROM "SupplyRequest" WHERE (status = 'SUBMITTED' AND "approvedKg" IS NOT NULL)
+    expect(
+      await q(`SELECT id FROM "SupplyRequest" WHERE (status = 'SUBMITTED' AND "approvedKg" IS NOT NULL)
                     OR (status IN ('APPROVED','ALLOCATED','IN_TRANSIT','FULFILLED') AND ("approvedKg" IS NULL OR "approvedKg" > "requestedKg"))
-                    OR (status = 'REJECTED' AND COALESCE("rejectionReason", '') = '')`)).toEqual([]);
+                    OR (status = 'REJECTED' AND COALESCE("rejectionReason", '') = '')`),
+    ).toEqual([]);
     // A delivery goes to the hospital of the request it serves.
-    expect(await q(`SELECT d.id FROM "Delivery" d JOIN "Allocation" a ON a.id = d."allocationId" JOIN "SupplyRequest" r ON r.id = a."requestId" WHERE r."hospitalId" <> d."hospitalId"`)).toEqual([]);
+    expect(
+      await q(
+        `SELECT d.id FROM "Delivery" d JOIN "Allocation" a ON a.id = d."allocationId" JOIN "SupplyRequest" r ON r.id = a."requestId" WHERE r."hospitalId" <> d."hospitalId"`,
+      ),
+    ).toEqual([]);
     // Accounts: HOSPITAL ones bound to a hospital, the others to none.
     expect(await q(`SELECT id FROM "User" WHERE (role = 'HOSPITAL') <> ("hospitalId" IS NOT NULL)`)).toEqual([]);
     // One default rate set at most; stock within the tank; split sums (also CHECKed by the database).
@@ -220,11 +520,21 @@ describe(`fuzzing every use case (${RUNS} cases each)`, () => {
     // Every audit event names an existing actor (no orphans); every write was audited.
     expect(await q(`SELECT e.id FROM "AuditEvent" e LEFT JOIN "User" u ON u.id = e."actorId" WHERE u.id IS NULL`)).toEqual([]);
     for (const table of ["Supplier", "Hospital", "SupplyRequest", "Pledge", "User"]) {
-      expect(await prisma.$queryRawUnsafe(`SELECT x.id FROM "${table}" x WHERE x."createdAt" >= $1 AND NOT EXISTS (SELECT 1 FROM "AuditEvent" e WHERE e."entityId" = x.id)`, startedAt), `${table} rows without an audit event`).toEqual([]);
+      expect(
+        await prisma.$queryRawUnsafe(
+          `SELECT x.id FROM "${table}" x WHERE x."createdAt" >= $1 AND NOT EXISTS (SELECT 1 FROM "AuditEvent" e WHERE e."entityId" = x.id)`,
+          startedAt,
+        ),
+        `${table} rows without an audit event`,
+      ).toEqual([]);
     }
     const total = Object.values(stats).reduce((a, s) => a + s.runs, 0);
     const ok = Object.values(stats).reduce((a, s) => a + s.ok, 0);
-    console.log(`[fuzz] ${Object.keys(stats).length} use cases, ${total} cases, ${ok} accepted; per use case:\n${Object.entries(stats).map(([k, s]) => `  ${k}: ${s.runs} runs, ${s.ok} ok, ${JSON.stringify(s.refused)}`).join("\n")}`);
+    console.log(
+      `[fuzz] ${Object.keys(stats).length} use cases, ${total} cases, ${ok} accepted; per use case:\n${Object.entries(stats)
+        .map(([k, s]) => `  ${k}: ${s.runs} runs, ${s.ok} ok, ${JSON.stringify(s.refused)}`)
+        .join("\n")}`,
+    );
   });
 });
 
@@ -234,8 +544,22 @@ describe("found by fuzzing", () => {
     const { allocate } = await import("@/server/use-cases/allocations");
     const region = await prisma.region.findFirstOrThrow({ where: { parentId: null } });
     const s = await prisma.supplier.create({ data: { name: `PT Fuzz ${Date.now()}`, kind: "PRODUCER", regionId: region.id } });
-    expect((await saveCapacityDay(as.admin, { day: "2021-09-20", rows: [{ supplierId: s.id, produced: "10", medical: "10", industrial: "0" }] })).ok).toBe(true);
-    const r = await prisma.supplyRequest.create({ data: { hospitalId: as.rs1.hospitalId!, requestedKg: 8000, approvedKg: 8000, status: "APPROVED", neededBy: new Date("2099-01-01"), urgency: "URGENT", reason: "fuzz", idempotencyKey: `fuzz-${Date.now()}`, createdById: as.rs1.id } });
+    expect((await saveCapacityDay(as.admin, { day: "2021-09-20", rows: [{ supplierId: s.id, produced: "10", medical: "10", industrial: "0" }] })).ok).toBe(
+      true,
+    );
+    const r = await prisma.supplyRequest.create({
+      data: {
+        hospitalId: as.rs1.hospitalId!,
+        requestedKg: 8000,
+        approvedKg: 8000,
+        status: "APPROVED",
+        neededBy: new Date("2099-01-01"),
+        urgency: "URGENT",
+        reason: "fuzz",
+        idempotencyKey: `fuzz-${Date.now()}`,
+        createdById: as.rs1.id,
+      },
+    });
     expect((await allocate(as.admin, { day: "2021-09-20", lines: [{ requestId: r.id, sourceId: `supply:${s.id}`, kg: "8" }] })).ok).toBe(true);
     const lowered = await saveCapacityDay(as.admin, { day: "2021-09-20", rows: [{ supplierId: s.id, produced: "10", medical: "5", industrial: "5" }] });
     expect(lowered).toEqual({ ok: false, error: "invalid", fieldErrors: { [`medical.${s.id}`]: "below_allocated" } });

@@ -12,7 +12,9 @@ function runFixture(pass: boolean) {
   delete env.VITEST; // a fresh runner, not a worker of this one
   if (pass) env.HARNESS_FIXTURE_PASS = "1";
   return spawnSync("npx", ["vitest", "run", "--project", "integration", "tests/harness/fails-on-purpose.fixture.ts"], {
-    env, encoding: "utf8", timeout: 300_000,
+    env,
+    encoding: "utf8",
+    timeout: 300_000,
   });
 }
 

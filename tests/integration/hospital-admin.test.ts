@@ -16,16 +16,42 @@ beforeAll(async () => {
 });
 
 const hospital = (over: Record<string, unknown> = {}) => ({
-  name: "RS Uji Coba", regionId, address: "Jl. Uji 1", isReferral: "on", isAssociationMember: false, beds: "120", covidBeds: "40", icuBeds: "10",
-  tankCapacityKg: "10", tankResidualKg: "0,8", ...over,
+  name: "RS Uji Coba",
+  regionId,
+  address: "Jl. Uji 1",
+  isReferral: "on",
+  isAssociationMember: false,
+  beds: "120",
+  covidBeds: "40",
+  icuBeds: "10",
+  tankCapacityKg: "10",
+  tankResidualKg: "0,8",
+  ...over,
 });
 
 describe("hospitals", () => {
   it("lets staff register and edit a hospital with every field, in kg, with audit", async () => {
     const r = await createHospital(staff, hospital());
-    expect(r).toMatchObject({ ok: true, value: { name: "RS Uji Coba", isReferral: true, isAssociationMember: false, beds: 120, covidBeds: 40, icuBeds: 10, tankCapacityKg: 10_000, tankResidualKg: 800, active: true } });
+    expect(r).toMatchObject({
+      ok: true,
+      value: {
+        name: "RS Uji Coba",
+        isReferral: true,
+        isAssociationMember: false,
+        beds: 120,
+        covidBeds: 40,
+        icuBeds: 10,
+        tankCapacityKg: 10_000,
+        tankResidualKg: 800,
+        active: true,
+      },
+    });
     if (!r.ok) return;
-    const u = await updateHospital(admin, { id: r.value.id, ...hospital({ name: "RS Uji Coba 2", isAssociationMember: "on", isReferral: false }), active: false });
+    const u = await updateHospital(admin, {
+      id: r.value.id,
+      ...hospital({ name: "RS Uji Coba 2", isAssociationMember: "on", isReferral: false }),
+      active: false,
+    });
     expect(u).toMatchObject({ ok: true, value: { name: "RS Uji Coba 2", isReferral: false, isAssociationMember: true, active: false } });
     expect((await auditOf("Hospital", r.value.id)).map((e) => e.action)).toEqual(["hospital.create", "hospital.update"]);
   });
@@ -56,7 +82,13 @@ describe("hospitals", () => {
 
 describe("users", () => {
   it("lets an admin create a hospital admin bound to one hospital, who can then sign in", async () => {
-    const r = await createUser(admin, { email: "New.Admin@RS.test", name: "Admin Baru", role: "HOSPITAL", hospitalId: rs1.hospitalId, password: "long-enough-password" });
+    const r = await createUser(admin, {
+      email: "New.Admin@RS.test",
+      name: "Admin Baru",
+      role: "HOSPITAL",
+      hospitalId: rs1.hospitalId,
+      password: "long-enough-password",
+    });
     expect(r).toMatchObject({ ok: true, value: { email: "new.admin@rs.test", role: "HOSPITAL", hospitalId: rs1.hospitalId } });
     expect(r.ok && "passwordHash" in r.value).toBe(false);
     const signedIn = await checkCredentials("new.admin@rs.test", "long-enough-password", "10.9.0.1");
@@ -67,18 +99,28 @@ describe("users", () => {
   });
 
   it("checks the binding, the email and the password", async () => {
-    expect(await createUser(admin, { email: "x1@rs.test", name: "Xx", role: "HOSPITAL", hospitalId: "", password: "long-enough-password" }))
-      .toMatchObject({ ok: false, fieldErrors: { hospitalId: "required" } });
-    expect(await createUser(admin, { email: "x2@rs.test", name: "Xx", role: "STAFF", hospitalId: rs1.hospitalId, password: "long-enough-password" }))
-      .toMatchObject({ ok: false, fieldErrors: { hospitalId: "hospital_only_for_hospital_role" } });
-    expect(await createUser(admin, { email: "staff@satgas.test", name: "Dup", role: "STAFF", password: "long-enough-password" }))
-      .toMatchObject({ ok: false, fieldErrors: { email: "email_taken" } });
-    expect(await createUser(admin, { email: "bad", name: "Xx", role: "STAFF", password: "short" }))
-      .toMatchObject({ ok: false, fieldErrors: { email: "invalid_format", password: "password_short" } });
+    expect(await createUser(admin, { email: "x1@rs.test", name: "Xx", role: "HOSPITAL", hospitalId: "", password: "long-enough-password" })).toMatchObject({
+      ok: false,
+      fieldErrors: { hospitalId: "required" },
+    });
+    expect(
+      await createUser(admin, { email: "x2@rs.test", name: "Xx", role: "STAFF", hospitalId: rs1.hospitalId, password: "long-enough-password" }),
+    ).toMatchObject({ ok: false, fieldErrors: { hospitalId: "hospital_only_for_hospital_role" } });
+    expect(await createUser(admin, { email: "staff@satgas.test", name: "Dup", role: "STAFF", password: "long-enough-password" })).toMatchObject({
+      ok: false,
+      fieldErrors: { email: "email_taken" },
+    });
+    expect(await createUser(admin, { email: "bad", name: "Xx", role: "STAFF", password: "short" })).toMatchObject({
+      ok: false,
+      fieldErrors: { email: "invalid_format", password: "password_short" },
+    });
   });
 
   it("is ADMIN only", async () => {
-    expect(await createUser(staff, { email: "y@rs.test", name: "Yy", role: "STAFF", password: "long-enough-password" })).toMatchObject({ ok: false, error: "forbidden" });
+    expect(await createUser(staff, { email: "y@rs.test", name: "Yy", role: "STAFF", password: "long-enough-password" })).toMatchObject({
+      ok: false,
+      error: "forbidden",
+    });
     expect(await setUserActive(staff, { id: rs1.id, active: false })).toMatchObject({ ok: false, error: "forbidden" });
   });
 

@@ -20,7 +20,10 @@ beforeAll(async () => {
 /** A fresh day on which the two producers have exactly these medical kilograms. */
 async function dayWith(medicalA: number, medicalB = 0): Promise<string> {
   const day = `2040-01-${String(10 + n++).padStart(2, "0")}`;
-  for (const [supplierId, medicalKg] of [[producerA, medicalA], [producerB, medicalB]] as const) {
+  for (const [supplierId, medicalKg] of [
+    [producerA, medicalA],
+    [producerB, medicalB],
+  ] as const) {
     await prisma.dailyCapacity.create({ data: { supplierId, day: dayToDate(day), producedKg: medicalKg * 2, medicalKg, industrialKg: medicalKg } });
   }
   return day;
@@ -28,23 +31,33 @@ async function dayWith(medicalA: number, medicalB = 0): Promise<string> {
 
 /** A request of the hospital approved for `tonnes`. */
 async function approved(hospital: Actor, tonnes: string, urgency = "URGENT"): Promise<string> {
-  const r = await createRequest(hospital, { requestedKg: tonnes, neededBy: "2099-01-01", urgency, reason: "uji alokasi", idempotencyKey: `alloc-${Date.now()}-${Math.random()}` });
+  const r = await createRequest(hospital, {
+    requestedKg: tonnes,
+    neededBy: "2099-01-01",
+    urgency,
+    reason: "uji alokasi",
+    idempotencyKey: `alloc-${Date.now()}-${Math.random()}`,
+  });
   if (!r.ok) throw new Error(`create ${r.error}`);
   const a = await approveRequest(staff, { id: r.value.id, approvedKg: tonnes });
   if (!a.ok) throw new Error(`approve ${a.error}`);
   return r.value.id;
 }
 
-const liveSum = async (where: object) => (await prisma.allocation.aggregate({ where: { ...where, status: { not: "CANCELLED" } }, _sum: { kg: true } }))._sum.kg ?? 0;
+const liveSum = async (where: object) =>
+  (await prisma.allocation.aggregate({ where: { ...where, status: { not: "CANCELLED" } }, _sum: { kg: true } }))._sum.kg ?? 0;
 
 describe("allocation", () => {
   it("splits an approved request across two sources and marks it ALLOCATED", async () => {
     const day = await dayWith(6000, 6000);
     const id = await approved(rs1, "10");
-    const r = await allocate(staff, { day, lines: [
-      { requestId: id, sourceId: `supply:${producerA}`, kg: "6" },
-      { requestId: id, sourceId: `supply:${producerB}`, kg: "4" },
-    ] });
+    const r = await allocate(staff, {
+      day,
+      lines: [
+        { requestId: id, sourceId: `supply:${producerA}`, kg: "6" },
+        { requestId: id, sourceId: `supply:${producerB}`, kg: "4" },
+      ],
+    });
     expect(r.ok).toBe(true);
     expect(await prisma.supplyRequest.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "ALLOCATED" });
     expect(await liveSum({ requestId: id })).toBe(10_000);
@@ -59,10 +72,13 @@ describe("allocation", () => {
     const id = await approved(rs1, "8");
     const over = await allocate(staff, { day, lines: [{ requestId: id, sourceId: `supply:${producerA}`, kg: "9" }] });
     expect(over).toMatchObject({ ok: false, fieldErrors: { "lines.0.kg": "over_approved" } });
-    const short = await allocate(staff, { day, lines: [
-      { requestId: id, sourceId: `supply:${producerA}`, kg: "3" },
-      { requestId: id, sourceId: `supply:${producerA}`, kg: "3" },
-    ] });
+    const short = await allocate(staff, {
+      day,
+      lines: [
+        { requestId: id, sourceId: `supply:${producerA}`, kg: "3" },
+        { requestId: id, sourceId: `supply:${producerA}`, kg: "3" },
+      ],
+    });
     expect(short).toMatchObject({ ok: false, fieldErrors: { "lines.1.kg": "over_source" } });
     expect(await liveSum({ requestId: id })).toBe(0);
     expect(await prisma.supplyRequest.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "APPROVED" });
@@ -70,16 +86,32 @@ describe("allocation", () => {
 
   it("refuses a request that is not approved, an unknown source, and roles without the right", async () => {
     const day = await dayWith(5000);
-    const sub = await createRequest(rs1, { requestedKg: "1", neededBy: "2099-01-01", urgency: "ROUTINE", reason: "belum disetujui", idempotencyKey: `na-${Date.now()}` });
+    const sub = await createRequest(rs1, {
+      requestedKg: "1",
+      neededBy: "2099-01-01",
+      urgency: "ROUTINE",
+      reason: "belum disetujui",
+      idempotencyKey: `na-${Date.now()}`,
+    });
     if (!sub.ok) throw new Error("setup");
-    expect(await allocate(staff, { day, lines: [{ requestId: sub.value.id, sourceId: `supply:${producerA}`, kg: "1" }] })).toMatchObject({ ok: false, error: "bad_transition" });
+    expect(await allocate(staff, { day, lines: [{ requestId: sub.value.id, sourceId: `supply:${producerA}`, kg: "1" }] })).toMatchObject({
+      ok: false,
+      error: "bad_transition",
+    });
     const id = await approved(rs1, "1");
-    expect(await allocate(staff, { day, lines: [{ requestId: id, sourceId: "supply:no-such-supplier", kg: "1" }] }))
-      .toMatchObject({ ok: false, fieldErrors: { "lines.0.sourceId": "invalid_choice" } }); // no capacity that day
-    expect(await allocate(staff, { day, lines: [{ requestId: id, sourceId: `supply:${producerB}`, kg: "1" }] }))
-      .toMatchObject({ ok: false, fieldErrors: { "lines.0.kg": "over_source" } }); // 0 kg medical that day
+    expect(await allocate(staff, { day, lines: [{ requestId: id, sourceId: "supply:no-such-supplier", kg: "1" }] })).toMatchObject({
+      ok: false,
+      fieldErrors: { "lines.0.sourceId": "invalid_choice" },
+    }); // no capacity that day
+    expect(await allocate(staff, { day, lines: [{ requestId: id, sourceId: `supply:${producerB}`, kg: "1" }] })).toMatchObject({
+      ok: false,
+      fieldErrors: { "lines.0.kg": "over_source" },
+    }); // 0 kg medical that day
     expect(await allocate(rs1, { day, lines: [{ requestId: id, sourceId: `supply:${producerA}`, kg: "1" }] })).toMatchObject({ ok: false, error: "forbidden" });
-    expect(await allocate(official, { day, lines: [{ requestId: id, sourceId: `supply:${producerA}`, kg: "1" }] })).toMatchObject({ ok: false, error: "forbidden" });
+    expect(await allocate(official, { day, lines: [{ requestId: id, sourceId: `supply:${producerA}`, kg: "1" }] })).toMatchObject({
+      ok: false,
+      error: "forbidden",
+    });
     expect(await allocate(staff, { day, lines: [] })).toMatchObject({ ok: false, error: "no_lines" });
   });
 
@@ -87,16 +119,28 @@ describe("allocation", () => {
     // the producer has its day's supply logged (a pledge's oxygen comes out of it: decision 0016)
     const day = await dayWith(10_000);
     const supplierId = producerA;
-    const pledge = await prisma.pledge.create({ data: { supplierId, totalKg: 5000, startsOn: dayToDate("2040-01-01"), endsOn: dayToDate("2040-03-01"), earmark: "HOSPITALS",
-      hospitals: { create: [{ hospitalId: rs1.hospitalId! }] } } });
+    const pledge = await prisma.pledge.create({
+      data: {
+        supplierId,
+        totalKg: 5000,
+        startsOn: dayToDate("2040-01-01"),
+        endsOn: dayToDate("2040-03-01"),
+        earmark: "HOSPITALS",
+        hospitals: { create: [{ hospitalId: rs1.hospitalId! }] },
+      },
+    });
     const mine = await approved(rs1, "4");
     const theirs = await approved(rs2, "4");
-    expect(await allocate(staff, { day, lines: [{ requestId: theirs, sourceId: `pledge:${pledge.id}`, kg: "1" }] }))
-      .toMatchObject({ ok: false, fieldErrors: { "lines.0.sourceId": "earmark" } });
+    expect(await allocate(staff, { day, lines: [{ requestId: theirs, sourceId: `pledge:${pledge.id}`, kg: "1" }] })).toMatchObject({
+      ok: false,
+      fieldErrors: { "lines.0.sourceId": "earmark" },
+    });
     expect((await allocate(staff, { day, lines: [{ requestId: mine, sourceId: `pledge:${pledge.id}`, kg: "4" }] })).ok).toBe(true);
     const second = await approved(rs1, "2");
-    expect(await allocate(staff, { day, lines: [{ requestId: second, sourceId: `pledge:${pledge.id}`, kg: "2" }] }))
-      .toMatchObject({ ok: false, fieldErrors: { "lines.0.kg": "over_source" } });
+    expect(await allocate(staff, { day, lines: [{ requestId: second, sourceId: `pledge:${pledge.id}`, kg: "2" }] })).toMatchObject({
+      ok: false,
+      fieldErrors: { "lines.0.kg": "over_source" },
+    });
     const row = await prisma.allocation.findFirstOrThrow({ where: { pledgeId: pledge.id } });
     expect(row).toMatchObject({ supplierId, kg: 4000, requestId: mine });
   });
@@ -134,8 +178,9 @@ describe("allocation", () => {
   it("never allocates a request beyond its approval under 20 concurrent staff", { timeout: 120_000 }, async () => {
     const day = await dayWith(100_000, 100_000);
     const id = await approved(rs1, "10");
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) =>
-      allocate(staff, { day, lines: [{ requestId: id, sourceId: `supply:${i % 2 ? producerA : producerB}`, kg: "3" }] })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => allocate(staff, { day, lines: [{ requestId: id, sourceId: `supply:${i % 2 ? producerA : producerB}`, kg: "3" }] })),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(3);
     expect(await liveSum({ requestId: id })).toBe(9000);
   });

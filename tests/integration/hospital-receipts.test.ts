@@ -20,7 +20,13 @@ beforeAll(async () => {
 
 /** An approved, allocated request of rs1 with one dispatch of `dispatchedKg` (as the supply side logs it). */
 async function inTransit(approvedT: string, dispatchedKg: number) {
-  const r = await createRequest(rs1, { requestedKg: approvedT, neededBy: "2099-01-01", urgency: "URGENT", reason: "uji penerimaan", idempotencyKey: `rc-${Math.random()}` });
+  const r = await createRequest(rs1, {
+    requestedKg: approvedT,
+    neededBy: "2099-01-01",
+    urgency: "URGENT",
+    reason: "uji penerimaan",
+    idempotencyKey: `rc-${Math.random()}`,
+  });
   if (!r.ok) throw new Error("create");
   await approveRequest(staff, { id: r.value.id, approvedKg: approvedT });
   const a = await allocate(staff, { day: "2041-05-01", lines: [{ requestId: r.value.id, sourceId: `supply:${supplierId}`, kg: approvedT }] });
@@ -28,10 +34,19 @@ async function inTransit(approvedT: string, dispatchedKg: number) {
   const allocation = a.value[0];
   await prisma.allocation.update({ where: { id: allocation.id }, data: { status: "IN_TRANSIT" } });
   await prisma.supplyRequest.update({ where: { id: r.value.id }, data: { status: "IN_TRANSIT" } });
-  const delivery = await prisma.delivery.create({ data: {
-    allocationId: allocation.id, supplierId, hospitalId: rs1.hospitalId!, vehiclePlate: "A 1234 BC", dispatchedAt: new Date(Date.now() - 3_600_000),
-    dispatchedAmount: String(dispatchedKg / 1000), dispatchedUnit: "TONNE_LIQUID", kgPerUnit: "1000", dispatchedKg,
-  } });
+  const delivery = await prisma.delivery.create({
+    data: {
+      allocationId: allocation.id,
+      supplierId,
+      hospitalId: rs1.hospitalId!,
+      vehiclePlate: "A 1234 BC",
+      dispatchedAt: new Date(Date.now() - 3_600_000),
+      dispatchedAmount: String(dispatchedKg / 1000),
+      dispatchedUnit: "TONNE_LIQUID",
+      kgPerUnit: "1000",
+      dispatchedKg,
+    },
+  });
   return { requestId: r.value.id, allocationId: allocation.id, deliveryId: delivery.id };
 }
 
@@ -60,25 +75,55 @@ describe("receipt confirmation", () => {
   it("keeps a short receipt visible with its reason; the shortfall is allocated again and fulfils the request", async () => {
     const { requestId, allocationId, deliveryId } = await inTransit("5", 5000);
     const at = wib(new Date());
-    expect(await confirmReceipt(rs1, { id: deliveryId, receivedKg: "4,2", receivedAt: at }))
-      .toMatchObject({ ok: false, fieldErrors: { shortReason: "required" } }); // a difference needs a reason
-    const short = await confirmReceipt(rs1, { id: deliveryId, receivedKg: "4,2", rejectedKg: "0,5", shortReason: "Dua tabung bocor, sisanya menguap", receivedAt: at });
-    expect(short).toMatchObject({ ok: true, value: { receivedKg: 4200, rejectedKg: 500, dispatchedKg: 5000, shortReason: "Dua tabung bocor, sisanya menguap", discrepancy: { differenceKg: -800, flagged: true, direction: "short" } } });
+    expect(await confirmReceipt(rs1, { id: deliveryId, receivedKg: "4,2", receivedAt: at })).toMatchObject({
+      ok: false,
+      fieldErrors: { shortReason: "required" },
+    }); // a difference needs a reason
+    const short = await confirmReceipt(rs1, {
+      id: deliveryId,
+      receivedKg: "4,2",
+      rejectedKg: "0,5",
+      shortReason: "Dua tabung bocor, sisanya menguap",
+      receivedAt: at,
+    });
+    expect(short).toMatchObject({
+      ok: true,
+      value: {
+        receivedKg: 4200,
+        rejectedKg: 500,
+        dispatchedKg: 5000,
+        shortReason: "Dua tabung bocor, sisanya menguap",
+        discrepancy: { differenceKg: -800, flagged: true, direction: "short" },
+      },
+    });
     expect(await prisma.allocation.findUniqueOrThrow({ where: { id: allocationId } })).toMatchObject({ status: "DELIVERED" });
     expect(await prisma.supplyRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({ status: "IN_TRANSIT", fulfilledAt: null });
     expect(await confirmReceipt(rs1, { id: deliveryId, receivedKg: "5", receivedAt: at })).toMatchObject({ ok: false, error: "already_received" });
     // the task force is told of the difference
-    expect(await prisma.notification.count({ where: { kind: "receipt_difference", role: "STAFF", params: { path: ["deliveryId"], equals: deliveryId } } })).toBe(1);
+    expect(
+      await prisma.notification.count({ where: { kind: "receipt_difference", role: "STAFF", params: { path: ["deliveryId"], equals: deliveryId } } }),
+    ).toBe(1);
 
     // the allocation is spent (all of it left the plant): the 0.8 t gap is allocated again and sent
-    expect(await allocate(staff, { day: "2041-05-01", lines: [{ requestId, sourceId: `supply:${supplierId}`, kg: "0,9" }] }))
-      .toMatchObject({ ok: false, fieldErrors: { "lines.0.kg": "over_approved" } });
+    expect(await allocate(staff, { day: "2041-05-01", lines: [{ requestId, sourceId: `supply:${supplierId}`, kg: "0,9" }] })).toMatchObject({
+      ok: false,
+      fieldErrors: { "lines.0.kg": "over_approved" },
+    });
     const again = await allocate(staff, { day: "2041-05-01", lines: [{ requestId, sourceId: `supply:${supplierId}`, kg: "0,8" }] });
     if (!again.ok) throw new Error(`re-allocate ${again.error}`);
-    const second = await prisma.delivery.create({ data: {
-      allocationId: again.value[0].id, supplierId, hospitalId: rs1.hospitalId!, vehiclePlate: "A 9 ZZ", dispatchedAt: new Date(Date.now() - 60_000),
-      dispatchedAmount: "0.8", dispatchedUnit: "TONNE_LIQUID", kgPerUnit: "1000", dispatchedKg: 800,
-    } });
+    const second = await prisma.delivery.create({
+      data: {
+        allocationId: again.value[0].id,
+        supplierId,
+        hospitalId: rs1.hospitalId!,
+        vehiclePlate: "A 9 ZZ",
+        dispatchedAt: new Date(Date.now() - 60_000),
+        dispatchedAmount: "0.8",
+        dispatchedUnit: "TONNE_LIQUID",
+        kgPerUnit: "1000",
+        dispatchedKg: 800,
+      },
+    });
     const receivedAt = wib(new Date());
     expect((await confirmReceipt(rs1, { id: second.id, receivedKg: "0,8", receivedAt })).ok).toBe(true);
     const done = await requestFor(rs1, requestId);
@@ -92,7 +137,9 @@ describe("receipt confirmation", () => {
     const r = await confirmReceipt(rs1, { id: deliveryId, receivedKg: "-1", receivedAt: "yesterday" });
     expect(r).toMatchObject({ ok: false, error: "invalid" });
     if (!r.ok) expect(Object.keys(r.fieldErrors ?? {}).sort()).toEqual(["receivedAt", "receivedKg"]);
-    expect(await confirmReceipt(rs1, { id: deliveryId, receivedKg: "1", receivedAt: "2000-01-01T10:00" }))
-      .toMatchObject({ ok: false, fieldErrors: { receivedAt: "before_dispatch" } });
+    expect(await confirmReceipt(rs1, { id: deliveryId, receivedKg: "1", receivedAt: "2000-01-01T10:00" })).toMatchObject({
+      ok: false,
+      fieldErrors: { receivedAt: "before_dispatch" },
+    });
   });
 });

@@ -16,7 +16,14 @@ beforeAll(async () => {
 
 let n = 0;
 const key = () => `test-key-${Date.now()}-${n++}`;
-const form = (over: Record<string, unknown> = {}) => ({ requestedKg: "12,5", neededBy: "2099-01-01", urgency: "URGENT", reason: "Pasien bertambah", idempotencyKey: key(), ...over });
+const form = (over: Record<string, unknown> = {}) => ({
+  requestedKg: "12,5",
+  neededBy: "2099-01-01",
+  urgency: "URGENT",
+  reason: "Pasien bertambah",
+  idempotencyKey: key(),
+  ...over,
+});
 
 describe("hospital requests", () => {
   it("creates a request for the actor's own hospital from tonnes, with audit", async () => {
@@ -56,7 +63,9 @@ describe("hospital requests", () => {
     const r = await createRequest(rs1, form({ urgency: "EMERGENCY" }));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    const notice = await prisma.notification.findFirst({ where: { kind: "emergency_request", role: "STAFF", params: { path: ["requestId"], equals: r.value.id } } });
+    const notice = await prisma.notification.findFirst({
+      where: { kind: "emergency_request", role: "STAFF", params: { path: ["requestId"], equals: r.value.id } },
+    });
     expect(notice).not.toBeNull();
   });
 
@@ -78,11 +87,16 @@ describe("hospital requests", () => {
     // a partial approval carries a reason the hospital sees
     expect(await approveRequest(staff, { id: r.value.id, approvedKg: "15,5" })).toMatchObject({ ok: false, fieldErrors: { note: "required" } });
     const ok = await approveRequest(staff, { id: r.value.id, approvedKg: "15,5", note: "Pasokan produsen hari ini terbatas" });
-    expect(ok).toMatchObject({ ok: true, value: { status: "APPROVED", approvedKg: 15_500, decidedById: staff.id, approvalNote: "Pasokan produsen hari ini terbatas" } });
+    expect(ok).toMatchObject({
+      ok: true,
+      value: { status: "APPROVED", approvedKg: 15_500, decidedById: staff.id, approvalNote: "Pasokan produsen hari ini terbatas" },
+    });
     expect((await requestFor(rs1, r.value.id))?.approvalNote).toBe("Pasokan produsen hari ini terbatas");
     expect(await cancelRequest(rs1, { id: r.value.id })).toMatchObject({ ok: false, error: "bad_transition" });
     expect(await approveRequest(staff, { id: r.value.id, approvedKg: "1" })).toMatchObject({ ok: false, error: "bad_transition" });
-    const notice = await prisma.notification.findFirst({ where: { kind: "request_approved", hospitalId: rs1.hospitalId, params: { path: ["requestId"], equals: r.value.id } } });
+    const notice = await prisma.notification.findFirst({
+      where: { kind: "request_approved", hospitalId: rs1.hospitalId, params: { path: ["requestId"], equals: r.value.id } },
+    });
     expect(notice?.params).toMatchObject({ approvedKg: 15_500, requestedKg: 20_000, reason: "Pasokan produsen hari ini terbatas" });
   });
 
@@ -118,8 +132,13 @@ describe("hospital requests", () => {
   it("puts each open column of the triage board in the one priority order, closed-short, rejected and cancelled aside", async () => {
     const board = await triageBoard(new Date(SCENARIO_CLOCK_START));
     const key = (c: TriageCard) => ({
-      requestId: c.id, urgency: c.urgency, hoursLeft: c.supply?.hoursLeft ?? null, stale: c.supply?.stale ?? true,
-      neededBy: dateToDay(c.neededBy), isReferral: c.hospital.isReferral, createdAt: c.createdAt,
+      requestId: c.id,
+      urgency: c.urgency,
+      hoursLeft: c.supply?.hoursLeft ?? null,
+      stale: c.supply?.stale ?? true,
+      neededBy: dateToDay(c.neededBy),
+      isReferral: c.hospital.isReferral,
+      createdAt: c.createdAt,
     });
     let compared = 0;
     for (const col of board.columns.filter((c) => c.status !== "FULFILLED")) {

@@ -12,11 +12,21 @@ import { actor, auditOf } from "./supply-helpers";
 
 let staff: Actor, admin: Actor, official: Actor, rs1: Actor, rs2: Actor;
 beforeAll(async () => {
-  [staff, admin, official, rs1, rs2] = await Promise.all(["staff@satgas.test", "admin@satgas.test", "official@satgas.test", "rs1@satgas.test", "rs2@satgas.test"].map(actor));
+  [staff, admin, official, rs1, rs2] = await Promise.all(
+    ["staff@satgas.test", "admin@satgas.test", "official@satgas.test", "rs1@satgas.test", "rs2@satgas.test"].map(actor),
+  );
 });
 
 const today = todayWib(new Date());
-const report = (over: Record<string, unknown> = {}) => ({ day: today, stockKg: "6", usedKg: "2", severePatients: "40", criticalPatients: "8", bedsOccupied: "250", ...over });
+const report = (over: Record<string, unknown> = {}) => ({
+  day: today,
+  stockKg: "6",
+  usedKg: "2",
+  severePatients: "40",
+  criticalPatients: "8",
+  bedsOccupied: "250",
+  ...over,
+});
 
 describe("daily stock report", () => {
   it("saves the own hospital's report in kg (whatever hospital id is sent), once per day", async () => {
@@ -64,7 +74,11 @@ describe("daily stock report", () => {
     if (!r.ok) expect(r.fieldErrors).toMatchObject({ stockKg: "invalid_format", usedKg: "required", severePatients: "not_negative" });
     expect(await submitStockReport(rs1, report({ day: addDays(today, 1) }))).toMatchObject({ ok: false, fieldErrors: { day: "future_day" } });
     // the stock as read and the tank's size go with the refusal
-    expect(await submitStockReport(rs1, report({ stockKg: "100000" }))).toMatchObject({ ok: false, fieldErrors: { stockKg: "stock_over_tank" }, detail: { kg: 100_000_000, limitKg: 10_000, field: "stockKg" } });
+    expect(await submitStockReport(rs1, report({ stockKg: "100000" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { stockKg: "stock_over_tank" },
+      detail: { kg: 100_000_000, limitKg: 10_000, field: "stockKg" },
+    });
   });
 
   it("counts stock in the unit the hospital chooses and keeps the amounts, unit and rate on the row", async () => {
@@ -73,28 +87,66 @@ describe("daily stock report", () => {
       const r = await submitStockReport(rs1, report({ day, ...over }));
       expect(r).toMatchObject({ ok: true });
       const row = await prisma.stockReport.findUniqueOrThrow({ where: { hospitalId_day: { hospitalId: rs1.hospitalId!, day: dayToDate(day) } } });
-      return { ...row, kgPerUnit: Number(row.kgPerUnit), stockAmount: Number(row.stockAmount), usedAmount: Number(row.usedAmount), cylinderSizeM3: row.cylinderSizeM3 === null ? null : Number(row.cylinderSizeM3) };
+      return {
+        ...row,
+        kgPerUnit: Number(row.kgPerUnit),
+        stockAmount: Number(row.stockAmount),
+        usedAmount: Number(row.usedAmount),
+        cylinderSizeM3: row.cylinderSizeM3 === null ? null : Number(row.cylinderSizeM3),
+      };
     };
-    expect(await saved({ stockKg: "6,5", usedKg: "2" })).toMatchObject({ unit: "TONNE_LIQUID", kgPerUnit: 1000, stockAmount: 6.5, usedAmount: 2, stockKg: 6500, usedKg: 2000, cylinderSizeM3: null });
+    expect(await saved({ stockKg: "6,5", usedKg: "2" })).toMatchObject({
+      unit: "TONNE_LIQUID",
+      kgPerUnit: 1000,
+      stockAmount: 6.5,
+      usedAmount: 2,
+      stockKg: 6500,
+      usedKg: 2000,
+      cylinderSizeM3: null,
+    });
     expect(await saved({ unit: "KG", stockKg: "1.500", usedKg: "750" })).toMatchObject({ unit: "KG", kgPerUnit: 1, stockKg: 1500, usedKg: 750 });
     // 4.000 m³ of gas at 1,354 kg/m³; 2.000 L of liquid at 1,141 kg/L
     expect(await saved({ unit: "M3_GAS", stockKg: "4.000", usedKg: "1.000" })).toMatchObject({ unit: "M3_GAS", kgPerUnit: 1.354, stockKg: 5416, usedKg: 1354 });
-    expect(await saved({ unit: "LITRE_LIQUID", stockKg: "2.000", usedKg: "500" })).toMatchObject({ unit: "LITRE_LIQUID", kgPerUnit: 1.141, stockKg: 2282, usedKg: 571 });
+    expect(await saved({ unit: "LITRE_LIQUID", stockKg: "2.000", usedKg: "500" })).toMatchObject({
+      unit: "LITRE_LIQUID",
+      kgPerUnit: 1.141,
+      stockKg: 2282,
+      usedKg: 571,
+    });
     // 200 cylinders of 6 m³ (8,124 kg each)
-    expect(await saved({ unit: "CYLINDER", cylinderSizeM3: "6", stockKg: "200", usedKg: "50" })).toMatchObject({ unit: "CYLINDER", kgPerUnit: 8.124, cylinderSizeM3: 6, stockAmount: 200, stockKg: 1625, usedKg: 406 });
+    expect(await saved({ unit: "CYLINDER", cylinderSizeM3: "6", stockKg: "200", usedKg: "50" })).toMatchObject({
+      unit: "CYLINDER",
+      kgPerUnit: 8.124,
+      cylinderSizeM3: 6,
+      stockAmount: 200,
+      stockKg: 1625,
+      usedKg: 406,
+    });
     // the size is ignored for other units, required for cylinders
     expect(await saved({ unit: "KG", cylinderSizeM3: "6", stockKg: "10", usedKg: "1" })).toMatchObject({ cylinderSizeM3: null });
-    expect(await submitStockReport(rs1, report({ day, unit: "CYLINDER", stockKg: "200" }))).toMatchObject({ ok: false, fieldErrors: { cylinderSizeM3: "cylinder_size_required" } });
+    expect(await submitStockReport(rs1, report({ day, unit: "CYLINDER", stockKg: "200" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { cylinderSizeM3: "cylinder_size_required" },
+    });
     expect(await submitStockReport(rs1, report({ day, unit: "BARREL" }))).toMatchObject({ ok: false, fieldErrors: { unit: "invalid_choice" } });
   });
 
   it("reads amounts in the form's language and refuses what only the other language reads", async () => {
     const day = addDays(today, -41);
     expect(await submitStockReport(rs1, report({ day, stockKg: "1.5" }))).toMatchObject({ ok: false, fieldErrors: { stockKg: "ambiguous_number:1,5" } });
-    expect(await submitStockReport(rs1, report({ day, stockKg: "1,5", locale: "en" }))).toMatchObject({ ok: false, fieldErrors: { stockKg: "ambiguous_number:1.5" } });
-    expect(await submitStockReport(rs1, report({ day, stockKg: "1.5", usedKg: "0.25", locale: "en" }))).toMatchObject({ ok: true, value: { stockKg: 1500, usedKg: 250 } });
+    expect(await submitStockReport(rs1, report({ day, stockKg: "1,5", locale: "en" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { stockKg: "ambiguous_number:1.5" },
+    });
+    expect(await submitStockReport(rs1, report({ day, stockKg: "1.5", usedKg: "0.25", locale: "en" }))).toMatchObject({
+      ok: true,
+      value: { stockKg: 1500, usedKg: 250 },
+    });
     expect(await submitStockReport(rs1, report({ day, severePatients: "2,5" }))).toMatchObject({ ok: false, fieldErrors: { severePatients: "whole_number" } });
-    expect(await submitStockReport(rs1, report({ day, bedsOccupied: "1.200", locale: "en" }))).toMatchObject({ ok: false, fieldErrors: { bedsOccupied: "whole_number" } });
+    expect(await submitStockReport(rs1, report({ day, bedsOccupied: "1.200", locale: "en" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { bedsOccupied: "whole_number" },
+    });
   });
 
   it("is refused to staff, admins and officials", async () => {

@@ -35,10 +35,14 @@ beforeAll(async () => {
   const p = await prisma.region.create({ data: { code: "32", name: "Jawa Barat (uji)", kind: "PROVINCE" } });
   const regency = await prisma.region.create({ data: { code: "32.04", name: "Kab. Bandung (uji)", kind: "REGENCY", parentId: p.id } });
   await prisma.policy.create({ data: { regionId: p.id, validFrom: dayToDate("2021-07-01"), dailyTargetKg: JABAR.targetKg } });
-  await prisma.medicalPriorityPeriod.create({ data: { regionId: p.id, startsOn: dayToDate("2021-07-10"), endsOn: dayToDate("2021-08-31"), minMedicalSharePct: 80 } });
+  await prisma.medicalPriorityPeriod.create({
+    data: { regionId: p.id, startsOn: dayToDate("2021-07-10"), endsOn: dayToDate("2021-08-31"), minMedicalSharePct: 80 },
+  });
   const producer = await prisma.supplier.create({ data: { name: "PT Oksigen Jabar (uji)", kind: "PRODUCER", regionId: regency.id } });
   for (const day of ["2021-07-25", ANCHOR]) {
-    await prisma.dailyCapacity.create({ data: { supplierId: producer.id, day: dayToDate(day), producedKg: JABAR.producedKg, medicalKg: JABAR.medicalKg, industrialKg: JABAR.industrialKg } });
+    await prisma.dailyCapacity.create({
+      data: { supplierId: producer.id, day: dayToDate(day), producedKg: JABAR.producedKg, medicalKg: JABAR.medicalKg, industrialKg: JABAR.industrialKg },
+    });
   }
   const h = await prisma.hospital.create({ data: { name: "RSUD Bandung (uji)", regionId: regency.id, tankCapacityKg: 30_000, tankResidualKg: 0 } });
   jabarHospital = h.id;
@@ -48,7 +52,13 @@ beforeAll(async () => {
   });
   await prisma.caseStat.create({ data: { regionId: regency.id, day: dayToDate(ANCHOR), total: 500, active: JABAR.activeCases, recovered: 390, deaths: 10 } });
   const pledge = await prisma.pledge.create({
-    data: { supplierId: producer.id, totalKg: 50_000, startsOn: dayToDate("2021-07-01"), endsOn: dayToDate("2021-08-31"), tranches: { create: [{ dueOn: dayToDate("2021-07-15"), kg: 50_000 }] } },
+    data: {
+      supplierId: producer.id,
+      totalKg: 50_000,
+      startsOn: dayToDate("2021-07-01"),
+      endsOn: dayToDate("2021-08-31"),
+      tranches: { create: [{ dueOn: dayToDate("2021-07-15"), kg: 50_000 }] },
+    },
   });
   jabarPledge = pledge.id;
   invalidateReads(); // written behind the use cases' back
@@ -75,8 +85,9 @@ function additive(s: Summary) {
 }
 
 function sumOf(xs: ReturnType<typeof additive>[]) {
-  const add = (k: "targetKg" | "capacityKg" | "shortfallKg" | "medicalKg" | "industrialKg" | "medicalDemandKg" | "reporting" | "active" | "requests" | "requestedKg") =>
-    xs.reduce((acc, x) => acc + (x[k] ?? 0), 0);
+  const add = (
+    k: "targetKg" | "capacityKg" | "shortfallKg" | "medicalKg" | "industrialKg" | "medicalDemandKg" | "reporting" | "active" | "requests" | "requestedKg",
+  ) => xs.reduce((acc, x) => acc + (x[k] ?? 0), 0);
   return {
     targetKg: add("targetKg"),
     capacityKg: add("capacityKg"),
@@ -101,7 +112,13 @@ describe("the country is the sum of its provinces", () => {
   it("sums each province's own target and capacity: 3,500 t against 2,100 t, 1,400 t short", async () => {
     const national = await summaryFor(ANCHOR);
     expect(national).toMatchObject({ province: null, targetKg: 3_500_000, capacityKg: 2_100_000, shortfallKg: 1_400_000 });
-    expect(national.production).toMatchObject({ comparedTargetKg: 3_500_000, comparedCapacityKg: 2_100_000, provincesShort: ["32", "36"], withoutTarget: [], withoutData: [] });
+    expect(national.production).toMatchObject({
+      comparedTargetKg: 3_500_000,
+      comparedCapacityKg: 2_100_000,
+      provincesShort: ["32", "36"],
+      withoutTarget: [],
+      withoutData: [],
+    });
     expect(national.production.shortfallShare).toBeCloseTo(0.4, 12);
     expect(national.provinces.map((p) => [p.code, p.targetKg, p.capacityKg, p.shortfallKg])).toEqual([
       ["32", 1_000_000, 600_000, 400_000],
@@ -119,7 +136,9 @@ describe("the country is the sum of its provinces", () => {
   it("a province's view holds only its own: Banten's published figures are unchanged beside the second province", async () => {
     const b = await summaryFor(ANCHOR, { province: banten });
     expect(b).toMatchObject({ province: { code: "36", name: "Banten" }, targetKg: 2_500_000, capacityKg: 1_500_000, shortfallKg: 1_000_000 });
-    const caps = await prisma.dailyCapacity.findMany({ where: { day: dayToDate(ANCHOR), supplier: { region: { OR: [{ code: "36" }, { parent: { code: "36" } }] } } } });
+    const caps = await prisma.dailyCapacity.findMany({
+      where: { day: dayToDate(ANCHOR), supplier: { region: { OR: [{ code: "36" }, { parent: { code: "36" } }] } } },
+    });
     expect(b.medicalKg).toBe(caps.reduce((n, c) => n + c.medicalKg, 0));
     const j = await summaryFor(ANCHOR, { province: jabar });
     expect(j).toMatchObject({
@@ -142,7 +161,14 @@ describe("the country is the sum of its provinces", () => {
     expect(d.pledges.map((p) => p.id)).toEqual([jabarPledge]);
     expect(d.regions.map((r) => r.code)).toEqual(["32.04"]);
     expect(d.hospitals.map((h) => h.id)).toEqual([jabarHospital]);
-    expect(d.series.at(-1)).toMatchObject({ day: ANCHOR, targetKg: 1_000_000, capacityKg: 600_000, shortfallKg: 400_000, hospitalUseKg: JABAR.usedKg, activeCases: JABAR.activeCases });
+    expect(d.series.at(-1)).toMatchObject({
+      day: ANCHOR,
+      targetKg: 1_000_000,
+      capacityKg: 600_000,
+      shortfallKg: 400_000,
+      hospitalUseKg: JABAR.usedKg,
+      activeCases: JABAR.activeCases,
+    });
     expect(d.funnel).toMatchObject({ requests: 1, requestedKg: JABAR.requestedKg });
 
     const b = await dashboardData(ANCHOR, 30, { province: banten });
@@ -233,7 +259,11 @@ describe("the read-only API with ?province=", () => {
   });
 
   it("400 naming the parameter for an unknown or malformed province, never the whole country", async () => {
-    for (const [h, p] of [[summaryGET, "/api/v1/summary"], [hospitalsGET, "/api/v1/hospitals"], [pledgesGET, "/api/v1/pledges"]] as const) {
+    for (const [h, p] of [
+      [summaryGET, "/api/v1/summary"],
+      [hospitalsGET, "/api/v1/hospitals"],
+      [pledgesGET, "/api/v1/pledges"],
+    ] as const) {
       for (const code of ["99", "3", "36.01", "banten", ""]) {
         const r = await call(h, `${p}?province=${encodeURIComponent(code)}`);
         expect(r.status).toBe(400);
@@ -249,7 +279,9 @@ describe("a province without a target", () => {
     const p = await prisma.region.create({ data: { code: "31", name: "DKI Jakarta (uji)", kind: "PROVINCE" } });
     const city = await prisma.region.create({ data: { code: "31.71", name: "Kota Jakarta Selatan (uji)", kind: "CITY", parentId: p.id } });
     const producer = await prisma.supplier.create({ data: { name: "PT Oksigen Jakarta (uji)", kind: "PRODUCER", regionId: city.id } });
-    await prisma.dailyCapacity.create({ data: { supplierId: producer.id, day: dayToDate(ANCHOR), producedKg: 100_000, medicalKg: 70_000, industrialKg: 30_000 } });
+    await prisma.dailyCapacity.create({
+      data: { supplierId: producer.id, day: dayToDate(ANCHOR), producedKg: 100_000, medicalKg: 70_000, industrialKg: 30_000 },
+    });
     invalidateReads();
     jakarta = (await provinceList()).find((x) => x.code === "31")!;
   });

@@ -18,10 +18,15 @@ let staff: Actor;
 async function hospitalWith(name: string, tankCapacityKg: number, usedKg: number, latest?: { stockKg: number }) {
   const region = await prisma.region.findFirstOrThrow({ where: { parentId: { not: null } } });
   const h = await prisma.hospital.create({ data: { name, regionId: region.id, beds: 100, covidBeds: 40, icuBeds: 5, tankCapacityKg } });
-  const user = await prisma.user.create({ data: { email: `${name.replace(/\W/g, "").toLowerCase()}@uji.test`, name, passwordHash: "x", role: "HOSPITAL", hospitalId: h.id } });
+  const user = await prisma.user.create({
+    data: { email: `${name.replace(/\W/g, "").toLowerCase()}@uji.test`, name, passwordHash: "x", role: "HOSPITAL", hospitalId: h.id },
+  });
   await prisma.stockReport.createMany({
     data: Array.from({ length: 7 }, (_, i) => ({
-      hospitalId: h.id, day: dayToDate(addDays(today, -7 + i)), stockKg: Math.round(tankCapacityKg / 2), usedKg,
+      hospitalId: h.id,
+      day: dayToDate(addDays(today, -7 + i)),
+      stockKg: Math.round(tankCapacityKg / 2),
+      usedKg,
       reportedAt: new Date(Date.now() - (7 - i) * 86_400_000),
     })),
   });
@@ -29,7 +34,15 @@ async function hospitalWith(name: string, tankCapacityKg: number, usedKg: number
   return { hospital: h, admin: (await actorById(user.id))! };
 }
 
-const report = (over: Record<string, unknown> = {}) => ({ day: today, stockKg: "0,5", usedKg: "0,5", severePatients: "10", criticalPatients: "2", bedsOccupied: "50", ...over });
+const report = (over: Record<string, unknown> = {}) => ({
+  day: today,
+  stockKg: "0,5",
+  usedKg: "0,5",
+  severePatients: "10",
+  criticalPatients: "2",
+  bedsOccupied: "50",
+  ...over,
+});
 
 beforeAll(async () => {
   staff = await actor("staff@satgas.test");
@@ -60,10 +73,16 @@ describe("a day's use", () => {
   });
 
   it("a stock above the tank is refused with the stock as read and the tank's size; both errors at once", async () => {
-    expect(await submitStockReport(rs, report({ stockKg: "1,5" }))).toEqual({ ok: false, error: "invalid", fieldErrors: { stockKg: "stock_over_tank" }, detail: { kg: 1500, limitKg: 1000, field: "stockKg" } });
+    expect(await submitStockReport(rs, report({ stockKg: "1,5" }))).toEqual({
+      ok: false,
+      error: "invalid",
+      fieldErrors: { stockKg: "stock_over_tank" },
+      detail: { kg: 1500, limitKg: 1000, field: "stockKg" },
+    });
     const both = await submitStockReport(rs, report({ stockKg: "1,5", usedKg: "4" }));
     expect(both).toMatchObject({
-      ok: false, fieldErrors: { stockKg: "stock_over_tank", usedKg: "use_over_tank" },
+      ok: false,
+      fieldErrors: { stockKg: "stock_over_tank", usedKg: "use_over_tank" },
       detail: { kg: 1500, limitKg: 1000, field: "stockKg", also: [{ kg: 4000, limitKg: 3000, field: "usedKg" }] },
     });
     expect(await saved()).toBeNull();
@@ -93,7 +112,14 @@ describe("a request and its approval", () => {
   // Unusual above 4 t + 2 × 2 t = 8 t; impossible above 4 t + 5 264 kg (the beds' ceiling) = 9 264 kg.
   // (The tank burns a few grams a second while the test runs: the limits may be a kilogram more.)
   let rs: Actor;
-  const form = (over: Record<string, unknown> = {}) => ({ requestedKg: "8", neededBy: today, urgency: "URGENT", reason: "Pasien bertambah", idempotencyKey: `plaus-${Math.random()}`, ...over });
+  const form = (over: Record<string, unknown> = {}) => ({
+    requestedKg: "8",
+    neededBy: today,
+    urgency: "URGENT",
+    reason: "Pasien bertambah",
+    idempotencyKey: `plaus-${Math.random()}`,
+    ...over,
+  });
   beforeAll(async () => {
     rs = (await hospitalWith("RS Uji Permintaan", 10_000, 2000, { stockKg: 6000 })).admin;
   });
@@ -108,7 +134,11 @@ describe("a request and its approval", () => {
       }
     }
     // 8 000 t typed for 8 000 kg
-    expect(await createRequest(rs, form({ requestedKg: "8.000" }))).toMatchObject({ ok: false, fieldErrors: { requestedKg: "request_impossible" }, detail: { kg: 8_000_000 } });
+    expect(await createRequest(rs, form({ requestedKg: "8.000" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { requestedKg: "request_impossible" },
+      detail: { kg: 8_000_000 },
+    });
     expect(await prisma.supplyRequest.count({ where: { hospitalId: rs.hospitalId! } })).toBe(0);
   });
 
@@ -137,10 +167,16 @@ describe("a request and its approval", () => {
     const asked = await approveRequest(staff, { id: created.value.id, approvedKg: "8,5" });
     expect(asked).toMatchObject({ ok: false, error: "confirm", fieldErrors: { approvedKg: "approval_unusual" }, detail: { kg: 8500, field: "approvedKg" } });
     expect((await prisma.supplyRequest.findUniqueOrThrow({ where: { id: created.value.id } })).status).toBe("SUBMITTED");
-    expect(await approveRequest(staff, { id: created.value.id, approvedKg: "8,5", confirmUnusual: "1" })).toMatchObject({ ok: true, value: { status: "APPROVED", approvedKg: 8500 } });
+    expect(await approveRequest(staff, { id: created.value.id, approvedKg: "8,5", confirmUnusual: "1" })).toMatchObject({
+      ok: true,
+      value: { status: "APPROVED", approvedKg: 8500 },
+    });
 
     const other = await createRequest(rs, form({ requestedKg: "8,5", confirmUnusual: "1" }));
     if (!other.ok) throw new Error("setup");
-    expect(await approveRequest(staff, { id: other.value.id, approvedKg: "6", note: "Sesuai ruang tangki" })).toMatchObject({ ok: true, value: { approvedKg: 6000, approvalNote: "Sesuai ruang tangki" } });
+    expect(await approveRequest(staff, { id: other.value.id, approvedKg: "6", note: "Sesuai ruang tangki" })).toMatchObject({
+      ok: true,
+      value: { approvedKg: 6000, approvalNote: "Sesuai ruang tangki" },
+    });
   });
 });

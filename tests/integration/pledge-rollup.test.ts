@@ -82,7 +82,9 @@ describe("pledge rollup", () => {
       data: { requestId: base.requestId, supplierId: base.supplierId, pledgeId: base.pledgeId, day: dayToDate("2021-08-01"), kg: 6000, status: "IN_TRANSIT" },
     });
     // By allocation: dispatched 1 Aug 23:30 WIB (still 1 Aug), received 2 Aug.
-    const a = await prisma.delivery.create({ data: delivery({ allocationId: allocation.id, dispatchedAt: new Date("2021-08-01T16:30:00Z"), dispatchedKg: 5000 }) });
+    const a = await prisma.delivery.create({
+      data: delivery({ allocationId: allocation.id, dispatchedAt: new Date("2021-08-01T16:30:00Z"), dispatchedKg: 5000 }),
+    });
     await expectRollupConsistent();
     await prisma.delivery.update({ where: { id: a.id }, data: { receivedKg: 4990, receivedAt: new Date("2021-08-01T17:30:00Z") } });
     await expectRollupConsistent();
@@ -93,7 +95,12 @@ describe("pledge rollup", () => {
 
     // By tranche, received in the same write (a bulk load does that).
     const b = await prisma.delivery.create({
-      data: delivery({ trancheId: base.trancheId, dispatchedAt: new Date("2021-08-20T01:00:00Z"), receivedKg: 1000, receivedAt: new Date("2021-08-20T05:00:00Z") }),
+      data: delivery({
+        trancheId: base.trancheId,
+        dispatchedAt: new Date("2021-08-20T01:00:00Z"),
+        receivedKg: 1000,
+        receivedAt: new Date("2021-08-20T05:00:00Z"),
+      }),
     });
     await expectRollupConsistent();
     await expectProgressMatches(DAYS);

@@ -119,7 +119,9 @@ describe("errors never leak SQL or stacks", () => {
         };
         for (const [path, load] of Object.entries(routes)) {
           const { GET } = await load();
-          const res: Response = await GET(new Request(`http://localhost/api/v1/${path}?date=2021-07-26`, { headers: { authorization: "Bearer oxy_whatever" } }));
+          const res: Response = await GET(
+            new Request(`http://localhost/api/v1/${path}?date=2021-07-26`, { headers: { authorization: "Bearer oxy_whatever" } }),
+          );
           expect(res.status).toBe(503);
           expect(res.headers.get("content-type")).toMatch(/json/);
           const body = await res.text();
@@ -140,7 +142,9 @@ describe("errors never leak SQL or stacks", () => {
     try {
       await withDatabase(process.env.DATABASE_URL!, async () => {
         const { GET } = await import("@/app/api/v1/summary/route");
-        const res: Response = await GET(new Request("http://localhost/api/v1/summary?date=2021-07-26", { headers: { authorization: `Bearer ${officialToken}` } }));
+        const res: Response = await GET(
+          new Request("http://localhost/api/v1/summary?date=2021-07-26", { headers: { authorization: `Bearer ${officialToken}` } }),
+        );
         const body = await res.text();
         expect(res.status).toBe(500);
         expect(JSON.parse(body)).toEqual({ error: "internal_error" });

@@ -102,8 +102,14 @@ describe("what ends every session of a user", () => {
   it("refuses what would leave an account wrong: a hospital role without a hospital, an admin demoting themselves", async () => {
     const { admin } = await actors();
     const u = await newUser();
-    expect(await updateUser(admin, { id: u.id, name: "X y", role: "HOSPITAL", hospitalId: "" })).toMatchObject({ ok: false, fieldErrors: { hospitalId: "required" } });
-    expect(await updateUser(admin, { id: admin.id, name: admin.name, role: "STAFF", hospitalId: "" })).toMatchObject({ ok: false, fieldErrors: { role: "self_demote" } });
+    expect(await updateUser(admin, { id: u.id, name: "X y", role: "HOSPITAL", hospitalId: "" })).toMatchObject({
+      ok: false,
+      fieldErrors: { hospitalId: "required" },
+    });
+    expect(await updateUser(admin, { id: admin.id, name: admin.name, role: "STAFF", hospitalId: "" })).toMatchObject({
+      ok: false,
+      fieldErrors: { role: "self_demote" },
+    });
     expect(await updateUser(admin, { id: "nobody", name: "X y", role: "STAFF", hospitalId: "" })).toMatchObject({ ok: false, error: "not_found" });
   });
 });
@@ -142,13 +148,30 @@ describe("passwords an admin chooses", () => {
     expect(actor).toMatchObject({ id: u.id, mustChangePassword: true });
     expect(ACTIONS.filter((a) => can(actor, a))).toEqual(["password:change", "session:end"]);
 
-    expect(await changeOwnPassword(actor, { current: "wrong-one", password: "x", confirm: "x" })).toMatchObject({ ok: false, fieldErrors: { current: "password_wrong" } });
-    expect(await changeOwnPassword(actor, { current: otp, password: "short", confirm: "short" })).toMatchObject({ ok: false, fieldErrors: { password: "password_short" } });
-    expect(await changeOwnPassword(actor, { current: otp, password: "password1234", confirm: "password1234" })).toMatchObject({ ok: false, fieldErrors: { password: "password_weak" } });
-    expect(await changeOwnPassword(actor, { current: otp, password: "qwertyuiop123", confirm: "qwertyuiop123" })).toMatchObject({ ok: false, fieldErrors: { password: "password_weak" } });
-    expect(await changeOwnPassword(actor, { current: otp, password: "kerbau nila tumbuh pagi", confirm: "kerbau nila tumbuh siang" })).toMatchObject({ ok: false, fieldErrors: { confirm: "password_mismatch" } });
+    expect(await changeOwnPassword(actor, { current: "wrong-one", password: "x", confirm: "x" })).toMatchObject({
+      ok: false,
+      fieldErrors: { current: "password_wrong" },
+    });
+    expect(await changeOwnPassword(actor, { current: otp, password: "short", confirm: "short" })).toMatchObject({
+      ok: false,
+      fieldErrors: { password: "password_short" },
+    });
+    expect(await changeOwnPassword(actor, { current: otp, password: "password1234", confirm: "password1234" })).toMatchObject({
+      ok: false,
+      fieldErrors: { password: "password_weak" },
+    });
+    expect(await changeOwnPassword(actor, { current: otp, password: "qwertyuiop123", confirm: "qwertyuiop123" })).toMatchObject({
+      ok: false,
+      fieldErrors: { password: "password_weak" },
+    });
+    expect(await changeOwnPassword(actor, { current: otp, password: "kerbau nila tumbuh pagi", confirm: "kerbau nila tumbuh siang" })).toMatchObject({
+      ok: false,
+      fieldErrors: { confirm: "password_mismatch" },
+    });
     const { sid } = await startSession(u.id);
-    expect(await changeOwnPassword(actor, { current: otp, password: "kerbau nila tumbuh pagi", confirm: "kerbau nila tumbuh pagi" })).toMatchObject({ ok: true });
+    expect(await changeOwnPassword(actor, { current: otp, password: "kerbau nila tumbuh pagi", confirm: "kerbau nila tumbuh pagi" })).toMatchObject({
+      ok: true,
+    });
     expect(await live(sid, u.id)).toBe(false);
     const after = await checkCredentials(u.email, "kerbau nila tumbuh pagi", null);
     expect(after).toMatchObject({ id: u.id, mustChangePassword: false });
@@ -159,7 +182,8 @@ describe("passwords an admin chooses", () => {
   it("guessing the current password through the change form is throttled like signing in", async () => {
     const u = await newUser();
     const results = [];
-    for (let i = 0; i < 8; i++) results.push(await changeOwnPassword(u.actor, { current: `guess-${i}`, password: "kerbau nila tumbuh pagi", confirm: "kerbau nila tumbuh pagi" }));
+    for (let i = 0; i < 8; i++)
+      results.push(await changeOwnPassword(u.actor, { current: `guess-${i}`, password: "kerbau nila tumbuh pagi", confirm: "kerbau nila tumbuh pagi" }));
     expect(results.slice(0, 5).every((r) => !r.ok && r.fieldErrors?.current === "password_wrong")).toBe(true);
     expect(results.slice(5).every((r) => !r.ok && r.fieldErrors?.current === "throttled")).toBe(true);
   });
@@ -170,7 +194,12 @@ describe("passwords an admin chooses", () => {
     expect(weak).toMatchObject({ ok: false, fieldErrors: { password: "password_weak" } });
     const short = await createUser(admin, { email: `short-${process.pid}@satgas.test`, name: "Short", role: "OFFICIAL", password: "abcdefghijk" });
     expect(short).toMatchObject({ ok: false, fieldErrors: { password: "password_short" } });
-    const own = await createUser(admin, { email: `budi.santoso-${process.pid}@satgas.test`, name: "Budi Santoso", role: "OFFICIAL", password: "budisantoso2021" });
+    const own = await createUser(admin, {
+      email: `budi.santoso-${process.pid}@satgas.test`,
+      name: "Budi Santoso",
+      role: "OFFICIAL",
+      password: "budisantoso2021",
+    });
     expect(own).toMatchObject({ ok: false, fieldErrors: { password: "password_weak" } });
     const ok = await createUser(admin, { email: `new-${process.pid}@satgas.test`, name: "New", role: "OFFICIAL", password: "tumbuh-pagi-kerbau-nila" });
     expect(ok.ok).toBe(true);
@@ -185,7 +214,12 @@ describe("API tokens", () => {
     const { admin } = await actors();
     const { hashToken, newToken } = await import("@/server/api-auth");
     const { GET } = await import("@/app/api/v1/pledges/route");
-    const created = await createUser(admin, { email: `svc-${process.pid}@satgas.test`, name: "Sistem BPBD", role: "OFFICIAL", password: "tumbuh-pagi-kerbau-nila" });
+    const created = await createUser(admin, {
+      email: `svc-${process.pid}@satgas.test`,
+      name: "Sistem BPBD",
+      role: "OFFICIAL",
+      password: "tumbuh-pagi-kerbau-nila",
+    });
     expect(created.ok).toBe(true);
     const userId = created.ok ? created.value.id : "";
     const token = newToken();

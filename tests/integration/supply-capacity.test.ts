@@ -43,17 +43,30 @@ describe("daily capacity", () => {
   it("reads figures in the form's language and refuses, with the right spelling, what only the other language reads", async () => {
     const [p1] = producers;
     const day = "2021-03-20";
-    const save = (row: Record<string, string>, locale?: string) => saveCapacityDay(a.staff, { day, rows: [{ supplierId: p1.id, ...row }], ...(locale ? { locale } : {}) });
+    const save = (row: Record<string, string>, locale?: string) =>
+      saveCapacityDay(a.staff, { day, rows: [{ supplierId: p1.id, ...row }], ...(locale ? { locale } : {}) });
     // Indonesian (the default): "1.500" is one thousand five hundred, "1,5" one and a half
     expect(await save({ produced: "1.500", medical: "1.498,5", industrial: "1,5" })).toMatchObject({ ok: true });
-    expect(await prisma.dailyCapacity.findUniqueOrThrow({ where: { supplierId_day: { supplierId: p1.id, day: dayToDate(day) } } })).toMatchObject({ producedKg: 1_500_000, medicalKg: 1_498_500, industrialKg: 1_500 });
+    expect(await prisma.dailyCapacity.findUniqueOrThrow({ where: { supplierId_day: { supplierId: p1.id, day: dayToDate(day) } } })).toMatchObject({
+      producedKg: 1_500_000,
+      medicalKg: 1_498_500,
+      industrialKg: 1_500,
+    });
     // English: the reverse
     expect(await save({ produced: "1,500", medical: "1,498.5", industrial: "1.5" }, "en")).toMatchObject({ ok: true });
-    expect(await prisma.dailyCapacity.findUniqueOrThrow({ where: { supplierId_day: { supplierId: p1.id, day: dayToDate(day) } } })).toMatchObject({ producedKg: 1_500_000, medicalKg: 1_498_500, industrialKg: 1_500 });
+    expect(await prisma.dailyCapacity.findUniqueOrThrow({ where: { supplierId_day: { supplierId: p1.id, day: dayToDate(day) } } })).toMatchObject({
+      producedKg: 1_500_000,
+      medicalKg: 1_498_500,
+      industrialKg: 1_500,
+    });
     // an English habit on an Indonesian form is refused, with how it would be written
     expect(await save({ produced: "1,500.5", medical: "1.5", industrial: "1,2345" })).toMatchObject({
       ok: false,
-      fieldErrors: { [`produced.${p1.id}`]: "ambiguous_number:1.500,5", [`medical.${p1.id}`]: "ambiguous_number:1,5", [`industrial.${p1.id}`]: "too_many_decimals:3" },
+      fieldErrors: {
+        [`produced.${p1.id}`]: "ambiguous_number:1.500,5",
+        [`medical.${p1.id}`]: "ambiguous_number:1,5",
+        [`industrial.${p1.id}`]: "too_many_decimals:3",
+      },
     });
     expect(await save({ produced: "1.500,5", medical: "2,5", industrial: "1" }, "en")).toMatchObject({
       ok: false,
@@ -97,7 +110,10 @@ describe("daily capacity", () => {
     expect(await prisma.dailyCapacity.count({ where: { day: dayToDate("2021-03-11") } })).toBe(0);
     expect(await saveCapacityDay(a.staff, { day: "2021-02-30", rows: [] })).toMatchObject({ ok: false, fieldErrors: { day: "impossible_date" } });
     expect(await saveCapacityDay(a.staff, { day: "0001-01-01", rows: [] })).toMatchObject({ ok: false, fieldErrors: { day: "day_too_early:2019-12-01" } });
-    expect(await saveCapacityDay(a.staff, { day: addDays(today(), 2), rows: [] })).toMatchObject({ ok: false, fieldErrors: { day: `day_too_late:${addDays(today(), 1)}` } });
+    expect(await saveCapacityDay(a.staff, { day: addDays(today(), 2), rows: [] })).toMatchObject({
+      ok: false,
+      fieldErrors: { day: `day_too_late:${addDays(today(), 1)}` },
+    });
     expect(await saveCapacityDay(a.staff, { day: addDays(today(), 1), rows: [] })).toMatchObject({ ok: true });
   });
 
@@ -120,7 +136,9 @@ describe("capacity CSV", () => {
 
   it("imports valid rows by name or id (upserting) and exports them back", async () => {
     const [p1, p2] = producers;
-    const csv = [header, `2021-04-01,"${p1.name}",100.5,60.5,40`, `2021-04-01,${p2.id},50,25,25`, "", `2021-04-02,${p1.name.toLowerCase()},10,10,0`].join("\r\n");
+    const csv = [header, `2021-04-01,"${p1.name}",100.5,60.5,40`, `2021-04-01,${p2.id},50,25,25`, "", `2021-04-02,${p1.name.toLowerCase()},10,10,0`].join(
+      "\r\n",
+    );
     const r = await importCapacityCsv(a.staff, { csv });
     expect(r).toEqual({ ok: true, value: { imported: 3, changed: 3 } });
     const again = await importCapacityCsv(a.staff, { csv });
@@ -133,7 +151,15 @@ describe("capacity CSV", () => {
 
   it("imports nothing and reports each bad line when any row is invalid", async () => {
     const [p1] = producers;
-    const csv = [header, `2021-05-01,${p1.name},10,5,5`, `2021-13-01,${p1.name},10,5,5`, `2021-05-02,Nobody Ltd,10,5,5`, `2021-05-03,${p1.name},10,6,5`, `2021-05-01,${p1.name},10,5,5`, `2021-05-04,${p1.name}`].join("\n");
+    const csv = [
+      header,
+      `2021-05-01,${p1.name},10,5,5`,
+      `2021-13-01,${p1.name},10,5,5`,
+      `2021-05-02,Nobody Ltd,10,5,5`,
+      `2021-05-03,${p1.name},10,6,5`,
+      `2021-05-01,${p1.name},10,5,5`,
+      `2021-05-04,${p1.name}`,
+    ].join("\n");
     const r = await importCapacityCsv(a.staff, { csv });
     expect(r.ok).toBe(false);
     if (r.ok) return;

@@ -20,7 +20,16 @@ async function noEarmarkTranche() {
   if (room) return prisma.pledgeTranche.findUniqueOrThrow({ where: { id: room.id }, include: { pledge: true } });
   // make one: a pledge with no earmark
   const supplier = await prisma.supplier.findFirstOrThrow({ where: { kind: "PRODUCER" } });
-  const p = await prisma.pledge.create({ data: { supplierId: supplier.id, totalKg: 50_000, startsOn: new Date("2030-01-01"), endsOn: new Date("2030-02-01"), tranches: { create: [{ dueOn: new Date("2030-01-15"), kg: 50_000 }] } }, include: { tranches: true } });
+  const p = await prisma.pledge.create({
+    data: {
+      supplierId: supplier.id,
+      totalKg: 50_000,
+      startsOn: new Date("2030-01-01"),
+      endsOn: new Date("2030-02-01"),
+      tranches: { create: [{ dueOn: new Date("2030-01-15"), kg: 50_000 }] },
+    },
+    include: { tranches: true },
+  });
   return { ...p.tranches[0], pledge: p };
 }
 
@@ -34,7 +43,15 @@ describe("dispatches", () => {
     if (!r.ok) throw new Error("setup did not hold: !r.ok");
     const d = r.value.delivery;
     expect(r.value.duplicate).toBe(false);
-    expect(d).toMatchObject({ trancheId: tranche.id, supplierId: tranche.pledge.supplierId, hospitalId: hospital.id, vehiclePlate: "A 1234 BC", dispatchedKg: 2_500, dispatchedUnit: "TONNE_LIQUID", dispatchedById: a.staff.id });
+    expect(d).toMatchObject({
+      trancheId: tranche.id,
+      supplierId: tranche.pledge.supplierId,
+      hospitalId: hospital.id,
+      vehiclePlate: "A 1234 BC",
+      dispatchedKg: 2_500,
+      dispatchedUnit: "TONNE_LIQUID",
+      dispatchedById: a.staff.id,
+    });
     expect(Number(d.kgPerUnit)).toBe(1000);
     expect((await auditOf("Delivery", d.id))[0]).toMatchObject({ action: "dispatch.create", before: null });
     const after = await pledgeDetail(tranche.pledgeId, "2030-12-31");
@@ -44,7 +61,14 @@ describe("dispatches", () => {
   it("converts cylinders and gas with the domain figures (15 °C)", async () => {
     const tranche = await noEarmarkTranche();
     const hospital = await prisma.hospital.findFirstOrThrow({ where: { active: true } });
-    const cyl = await createDispatch(a.staff, { ...truck(), trancheId: tranche.id, hospitalId: hospital.id, amount: "100", unit: "CYLINDER", cylinderSizeM3: "6" });
+    const cyl = await createDispatch(a.staff, {
+      ...truck(),
+      trancheId: tranche.id,
+      hospitalId: hospital.id,
+      amount: "100",
+      unit: "CYLINDER",
+      cylinderSizeM3: "6",
+    });
     expect(cyl).toMatchObject({ ok: true, value: { delivery: { dispatchedKg: 812, dispatchedUnit: "CYLINDER" } } });
     if (cyl.ok) expect(Number(cyl.value.delivery.kgPerUnit)).toBeCloseTo(8.124, 6);
     const gas = await createDispatch(a.staff, { ...truck(), trancheId: tranche.id, hospitalId: hospital.id, amount: "1000", unit: "M3_GAS" });
@@ -85,7 +109,11 @@ describe("dispatches", () => {
     expect(await prisma.allocation.findUniqueOrThrow({ where: { id: alloc.id } })).toMatchObject({ status: "IN_TRANSIT" });
     expect(await prisma.supplyRequest.findUniqueOrThrow({ where: { id: alloc.requestId } })).toMatchObject({ status: "IN_TRANSIT" });
     expect((await auditOf("Allocation", alloc.id)).at(-1)).toMatchObject({ action: "allocation.dispatch", after: { status: "IN_TRANSIT" } });
-    expect((await auditOf("SupplyRequest", alloc.requestId)).at(-1)).toMatchObject({ action: "request.dispatch", before: { status: "ALLOCATED" }, after: { status: "IN_TRANSIT" } });
+    expect((await auditOf("SupplyRequest", alloc.requestId)).at(-1)).toMatchObject({
+      action: "request.dispatch",
+      before: { status: "ALLOCATED" },
+      after: { status: "IN_TRANSIT" },
+    });
   });
 
   it("refuses a delivered allocation", async () => {
@@ -98,16 +126,27 @@ describe("dispatches", () => {
     const assoc = await prisma.pledgeTranche.findFirst({ where: { pledge: { earmark: "ASSOCIATION" } } });
     const outsider = await prisma.hospital.findFirst({ where: { isAssociationMember: false, active: true } });
     if (!assoc || !outsider) throw new Error("setup did not hold: !assoc || !outsider");
-    expect(await createDispatch(a.staff, { ...truck(), trancheId: assoc.id, hospitalId: outsider.id })).toMatchObject({ ok: false, error: "earmark", fieldErrors: { hospitalId: "earmark" } });
+    expect(await createDispatch(a.staff, { ...truck(), trancheId: assoc.id, hospitalId: outsider.id })).toMatchObject({
+      ok: false,
+      error: "earmark",
+      fieldErrors: { hospitalId: "earmark" },
+    });
   });
 
   it("returns field errors and keeps nothing on bad input", async () => {
     const count = await prisma.delivery.count();
     const r = await createDispatch(a.staff, { idempotencyKey: randomUUID(), vehiclePlate: "?", amount: "-3", unit: "CYLINDER" });
-    expect(r).toMatchObject({ ok: false, error: "invalid", fieldErrors: { source: "dispatch_source", vehiclePlate: "too_short", amount: "positive", cylinderSizeM3: "cylinder_size_required" } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: "invalid",
+      fieldErrors: { source: "dispatch_source", vehiclePlate: "too_short", amount: "positive", cylinderSizeM3: "cylinder_size_required" },
+    });
     const tranche = await noEarmarkTranche();
     expect(await createDispatch(a.staff, { ...truck(), trancheId: tranche.id })).toMatchObject({ ok: false, fieldErrors: { hospitalId: "required" } });
-    expect(await createDispatch(a.staff, { ...truck(), amount: "", unit: "BARREL", trancheId: tranche.id })).toMatchObject({ ok: false, fieldErrors: { amount: "required", unit: "invalid_choice" } });
+    expect(await createDispatch(a.staff, { ...truck(), amount: "", unit: "BARREL", trancheId: tranche.id })).toMatchObject({
+      ok: false,
+      fieldErrors: { amount: "required", unit: "invalid_choice" },
+    });
     expect(await prisma.delivery.count()).toBe(count);
   });
 

@@ -9,7 +9,9 @@ export async function actor(email: string): Promise<Actor> {
 }
 
 export async function actors() {
-  const [admin, staff, official, hospital] = await Promise.all(["admin@satgas.test", "staff@satgas.test", "official@satgas.test", "rs1@satgas.test"].map(actor));
+  const [admin, staff, official, hospital] = await Promise.all(
+    ["admin@satgas.test", "staff@satgas.test", "official@satgas.test", "rs1@satgas.test"].map(actor),
+  );
   return { admin, staff, official, hospital };
 }
 

@@ -40,7 +40,13 @@ describe("pledges", () => {
   });
 
   it("refuses tranches that do not add up, fall outside the period, or a missing hospital pick", async () => {
-    const r = await createPledge(a.staff, { ...base(), tranches: [{ dueOn: "2019-12-31", tonnes: "30" }, { dueOn: "2020-02-10", tonnes: "30,5" }] });
+    const r = await createPledge(a.staff, {
+      ...base(),
+      tranches: [
+        { dueOn: "2019-12-31", tonnes: "30" },
+        { dueOn: "2020-02-10", tonnes: "30,5" },
+      ],
+    });
     expect(r).toMatchObject({ ok: false, error: "invalid", fieldErrors: { "tranches.0.dueOn": "tranche_outside", tranches: "tranche_sum" } });
     const r2 = await createPledge(a.staff, { ...base(), hospitalIds: [], total: "-1", endsOn: "2019-12-15", tranches: [] });
     expect(r2).toMatchObject({ ok: false, fieldErrors: { total: "positive", endsOn: "date_order", hospitalIds: "required", tranches: "required" } });
@@ -55,11 +61,20 @@ describe("pledges", () => {
   });
 
   it("edits the schedule in place and keeps a tranche that has deliveries", async () => {
-    const chandra = await prisma.pledge.findFirstOrThrow({ where: { supplier: { name: { contains: "Chandra Asri" } } }, include: { tranches: { orderBy: { dueOn: "asc" }, include: { _count: { select: { deliveries: true } } } } } });
+    const chandra = await prisma.pledge.findFirstOrThrow({
+      where: { supplier: { name: { contains: "Chandra Asri" } } },
+      include: { tranches: { orderBy: { dueOn: "asc" }, include: { _count: { select: { deliveries: true } } } } },
+    });
     const withDeliveries = chandra.tranches.find((t) => t._count.deliveries > 0)!;
     const day = (d: Date) => d.toISOString().slice(0, 10);
     const input = {
-      id: chandra.id, supplierId: chandra.supplierId, total: "120", startsOn: day(chandra.startsOn), endsOn: day(chandra.endsOn), earmark: chandra.earmark, note: chandra.note,
+      id: chandra.id,
+      supplierId: chandra.supplierId,
+      total: "120",
+      startsOn: day(chandra.startsOn),
+      endsOn: day(chandra.endsOn),
+      earmark: chandra.earmark,
+      note: chandra.note,
       tranches: [{ id: withDeliveries.id, dueOn: day(withDeliveries.dueOn), tonnes: "120" }],
     };
     const r = await updatePledge(a.staff, input);

@@ -27,37 +27,84 @@ describe("policy", () => {
   });
 
   it("validates the target and its region", async () => {
-    expect(await setDailyTarget(a.admin, { regionId: province, validFrom: "", dailyTarget: "0" })).toMatchObject({ ok: false, fieldErrors: { validFrom: "required", dailyTarget: "positive" } });
+    expect(await setDailyTarget(a.admin, { regionId: province, validFrom: "", dailyTarget: "0" })).toMatchObject({
+      ok: false,
+      fieldErrors: { validFrom: "required", dailyTarget: "positive" },
+    });
     const regency = await prisma.region.findUniqueOrThrow({ where: { code: "36.04" } });
-    expect(await setDailyTarget(a.admin, { regionId: regency.id, validFrom: "2020-01-01", dailyTarget: "5" })).toMatchObject({ ok: false, fieldErrors: { regionId: "invalid_choice" } });
+    expect(await setDailyTarget(a.admin, { regionId: regency.id, validFrom: "2020-01-01", dailyTarget: "5" })).toMatchObject({
+      ok: false,
+      fieldErrors: { regionId: "invalid_choice" },
+    });
     // a plan's day is a real day, not before the data begins, at most a year ahead
-    expect(await setDailyTarget(a.admin, { regionId: province, validFrom: "2021-02-30", dailyTarget: "5" })).toMatchObject({ ok: false, fieldErrors: { validFrom: "impossible_date" } });
-    expect(await setDailyTarget(a.admin, { regionId: province, validFrom: "0001-01-01", dailyTarget: "5" })).toMatchObject({ ok: false, fieldErrors: { validFrom: "day_too_early:2019-12-01" } });
-    expect(await setDailyTarget(a.admin, { regionId: province, validFrom: addDays(today(), 367), dailyTarget: "5" })).toMatchObject({ ok: false, fieldErrors: { validFrom: `day_too_late:${addDays(today(), 366)}` } });
-    expect(await savePriorityPeriod(a.admin, { regionId: province, startsOn: "2021-08-01", endsOn: "2121-08-31", minMedicalSharePct: "50" })).toMatchObject({ ok: false, fieldErrors: { endsOn: `day_too_late:${addDays(today(), 366)}` } });
+    expect(await setDailyTarget(a.admin, { regionId: province, validFrom: "2021-02-30", dailyTarget: "5" })).toMatchObject({
+      ok: false,
+      fieldErrors: { validFrom: "impossible_date" },
+    });
+    expect(await setDailyTarget(a.admin, { regionId: province, validFrom: "0001-01-01", dailyTarget: "5" })).toMatchObject({
+      ok: false,
+      fieldErrors: { validFrom: "day_too_early:2019-12-01" },
+    });
+    expect(await setDailyTarget(a.admin, { regionId: province, validFrom: addDays(today(), 367), dailyTarget: "5" })).toMatchObject({
+      ok: false,
+      fieldErrors: { validFrom: `day_too_late:${addDays(today(), 366)}` },
+    });
+    expect(await savePriorityPeriod(a.admin, { regionId: province, startsOn: "2021-08-01", endsOn: "2121-08-31", minMedicalSharePct: "50" })).toMatchObject({
+      ok: false,
+      fieldErrors: { endsOn: `day_too_late:${addDays(today(), 366)}` },
+    });
     // and the target is read in the form's language
-    expect(await setDailyTarget(a.admin, { regionId: province, validFrom: "2020-02-01", dailyTarget: "2.500.5" })).toMatchObject({ ok: false, fieldErrors: { dailyTarget: "invalid_format" } });
-    expect(await setDailyTarget(a.admin, { regionId: province, validFrom: "2020-02-01", dailyTarget: "2,500.5" })).toMatchObject({ ok: false, fieldErrors: { dailyTarget: "ambiguous_number:2.500,5" } });
+    expect(await setDailyTarget(a.admin, { regionId: province, validFrom: "2020-02-01", dailyTarget: "2.500.5" })).toMatchObject({
+      ok: false,
+      fieldErrors: { dailyTarget: "invalid_format" },
+    });
+    expect(await setDailyTarget(a.admin, { regionId: province, validFrom: "2020-02-01", dailyTarget: "2,500.5" })).toMatchObject({
+      ok: false,
+      fieldErrors: { dailyTarget: "ambiguous_number:2.500,5" },
+    });
   });
 
   it("only ADMIN may change the policy", async () => {
     for (const who of [a.staff, a.official, a.hospital]) {
       expect(await setDailyTarget(who, { regionId: province, validFrom: "2020-01-01", dailyTarget: "1" })).toEqual({ ok: false, error: "forbidden" });
-      expect(await savePriorityPeriod(who, { regionId: province, startsOn: "2020-01-01", endsOn: "2020-01-31", minMedicalSharePct: "60" })).toEqual({ ok: false, error: "forbidden" });
+      expect(await savePriorityPeriod(who, { regionId: province, startsOn: "2020-01-01", endsOn: "2020-01-31", minMedicalSharePct: "60" })).toEqual({
+        ok: false,
+        error: "forbidden",
+      });
     }
   });
 
   it("creates and edits a medical-priority period; the capacity screen judges producers by it", async () => {
-    const r = await savePriorityPeriod(a.admin, { regionId: province, startsOn: "2020-06-01", endsOn: "2020-06-30", minMedicalSharePct: "60", note: "Ingub 2020" });
+    const r = await savePriorityPeriod(a.admin, {
+      regionId: province,
+      startsOn: "2020-06-01",
+      endsOn: "2020-06-30",
+      minMedicalSharePct: "60",
+      note: "Ingub 2020",
+    });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const p = await prisma.supplier.findFirstOrThrow({ where: { kind: "PRODUCER", active: true } });
-    await prisma.dailyCapacity.create({ data: { supplierId: p.id, day: new Date("2020-06-10T00:00:00Z"), producedKg: 1000, medicalKg: 550, industrialKg: 450 } });
+    await prisma.dailyCapacity.create({
+      data: { supplierId: p.id, day: new Date("2020-06-10T00:00:00Z"), producedKg: 1000, medicalKg: 550, industrialKg: 450 },
+    });
     const row = (await capacityScreen("2020-06-10")).rows.find((x) => x.supplierId === p.id)!;
     expect(complianceOf(row, "2020-06-10")).toMatchObject({ status: "below", requiredPct: 60 });
-    const edit = await savePriorityPeriod(a.admin, { id: r.value.id, regionId: province, startsOn: "2020-06-01", endsOn: "2020-06-30", minMedicalSharePct: "50", note: "" });
+    const edit = await savePriorityPeriod(a.admin, {
+      id: r.value.id,
+      regionId: province,
+      startsOn: "2020-06-01",
+      endsOn: "2020-06-30",
+      minMedicalSharePct: "50",
+      note: "",
+    });
     expect(edit.ok).toBe(true);
-    expect(complianceOf((await capacityScreen("2020-06-10")).rows.find((x) => x.supplierId === p.id)!, "2020-06-10")).toMatchObject({ status: "meets", requiredPct: 50 });
+    expect(
+      complianceOf(
+        (await capacityScreen("2020-06-10")).rows.find((x) => x.supplierId === p.id)!,
+        "2020-06-10",
+      ),
+    ).toMatchObject({ status: "meets", requiredPct: 50 });
     expect((await auditOf("MedicalPriorityPeriod", r.value.id)).map((e) => e.action)).toEqual(["priority.create", "priority.update"]);
   });
 

@@ -11,7 +11,14 @@ beforeAll(async () => {
   regionId = (await prisma.region.findUniqueOrThrow({ where: { code: "36.04" } })).id;
 });
 
-const valid = () => ({ name: "PT Uji Gas Serang", kind: "DISTRIBUTOR", regionId, address: "Jl. Uji 1", contactName: "Budi", contactPhone: "+62 812 3456 7890" });
+const valid = () => ({
+  name: "PT Uji Gas Serang",
+  kind: "DISTRIBUTOR",
+  regionId,
+  address: "Jl. Uji 1",
+  contactName: "Budi",
+  contactPhone: "+62 812 3456 7890",
+});
 
 describe("suppliers", () => {
   it("staff create a supplier, with an audit event", async () => {
@@ -59,7 +66,9 @@ describe("suppliers", () => {
     // its own producer with history, so no other test's supplier changes under it
     const made = await createSupplier(a.staff, { ...valid(), name: "PT Produsen Nonaktif", kind: "PRODUCER" });
     if (!made.ok) throw new Error("setup: supplier");
-    await prisma.dailyCapacity.create({ data: { supplierId: made.value.id, day: new Date("2021-07-26T00:00:00Z"), producedKg: 1000, medicalKg: 600, industrialKg: 400 } });
+    await prisma.dailyCapacity.create({
+      data: { supplierId: made.value.id, day: new Date("2021-07-26T00:00:00Z"), producedKg: 1000, medicalKg: 600, industrialKg: 400 },
+    });
     const producer = await prisma.supplier.findUniqueOrThrow({ where: { id: made.value.id }, include: { _count: { select: { capacities: true } } } });
     expect(producer._count.capacities).toBe(1);
     const r = await setSupplierActive(a.staff, { id: producer.id, active: false });
@@ -69,7 +78,11 @@ describe("suppliers", () => {
     expect(active.rows.map((x) => x.id)).not.toContain(producer.id);
     const inactive = await listSuppliers({ q: producer.name, status: "inactive" });
     expect(inactive.rows.map((x) => x.id)).toContain(producer.id);
-    expect((await auditOf("Supplier", producer.id)).at(-1)).toMatchObject({ action: "supplier.deactivate", before: { active: true }, after: { active: false } });
+    expect((await auditOf("Supplier", producer.id)).at(-1)).toMatchObject({
+      action: "supplier.deactivate",
+      before: { active: true },
+      after: { active: false },
+    });
   });
 
   it("searches, sorts and paginates", async () => {

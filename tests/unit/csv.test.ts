@@ -23,8 +23,14 @@ describe("CSV writer", () => {
 
   it("reads back exactly what it wrote", () => {
     const texts = ['=HYPERLINK("http://evil","x")', "+62 812", "-", "@home", "'quoted", "''", "plain", "a;b", 'say "hi"'];
-    const csv = toCsv(["name", "n"], texts.map((t, i) => [t, i]));
-    const lines = csv.replace(/^\uFEFF/, "").split("\r\n").filter(Boolean);
+    const csv = toCsv(
+      ["name", "n"],
+      texts.map((t, i) => [t, i]),
+    );
+    const lines = csv
+      .replace(/^\uFEFF/, "")
+      .split("\r\n")
+      .filter(Boolean);
     expect(lines.slice(1).map((l) => splitCsvLine(l)[0])).toEqual(texts);
   });
 

@@ -62,29 +62,71 @@ describe("CSV", () => {
       rangeDays: 30,
       province: null,
       summary: {
-        date: "2021-07-26", province: null, targetKg: 2_500_000, capacityKg: 1_500_000, shortfallKg: 1_000_000, medicalKg: 856_332,
-        industrialKg: 643_668, medicalDemandKg: 19_648, hospitals: { red: 0, amber: 1, green: 13, stale: 0 }, asOf: "2021-07-26T17:00:00.000Z",
-        production: { comparedTargetKg: 2_500_000, comparedCapacityKg: 1_500_000, shortfallShare: 0.4, provincesShort: ["36"], withoutTarget: [], withoutData: [] },
+        date: "2021-07-26",
+        province: null,
+        targetKg: 2_500_000,
+        capacityKg: 1_500_000,
+        shortfallKg: 1_000_000,
+        medicalKg: 856_332,
+        industrialKg: 643_668,
+        medicalDemandKg: 19_648,
+        hospitals: { red: 0, amber: 1, green: 13, stale: 0 },
+        asOf: "2021-07-26T17:00:00.000Z",
+        production: {
+          comparedTargetKg: 2_500_000,
+          comparedCapacityKg: 1_500_000,
+          shortfallShare: 0.4,
+          provincesShort: ["36"],
+          withoutTarget: [],
+          withoutData: [],
+        },
         demand: { reportingHospitals: 14, activeHospitals: 14, requests: 0, requestedKg: 0 },
         provinces: [],
       },
-      series: [], periods: [], producers: [], pledges: [], hospitals: [], regions: [],
+      series: [],
+      periods: [],
+      producers: [],
+      pledges: [],
+      hospitals: [],
+      regions: [],
       funnel: { requests: 0, requestedKg: 0, approvedRequests: 0, approvedKg: 0, fulfilledRequests: 0, deliveredKg: 0, medianHoursToReceipt: null },
     } as DashboardData;
-    const en = tableCsv(dashboardTables(data, messagesFor("en").dashboard, "en").summary).slice(1).split("\r\n");
-    expect(en[0]).toBe("Date,Daily target (t),Production capacity (t),Shortfall (t),Shortfall (%),Medical (t),Industrial (t),Medical demand (hospitals' use) (t),Red,Amber,Green,Not reporting");
+    const en = tableCsv(dashboardTables(data, messagesFor("en").dashboard, "en").summary)
+      .slice(1)
+      .split("\r\n");
+    expect(en[0]).toBe(
+      "Date,Daily target (t),Production capacity (t),Shortfall (t),Shortfall (%),Medical (t),Industrial (t),Medical demand (hospitals' use) (t),Red,Amber,Green,Not reporting",
+    );
     expect(en[1]).toBe("2021-07-26,2500,1500,1000,40,856.332,643.668,19.648,0,1,13,0");
-    const id = tableCsv(dashboardTables(data, messagesFor("id").dashboard, "id").summary).slice(1).split("\r\n");
+    const id = tableCsv(dashboardTables(data, messagesFor("id").dashboard, "id").summary)
+      .slice(1)
+      .split("\r\n");
     expect(id[0]).toMatch(/^Tanggal,Target harian \(t\),Kapasitas produksi \(t\),Kekurangan \(t\)/);
 
     // a day without data: empty cells, never 0 t produced, a 2,500 t shortfall or 100 %
     const none = {
       ...data,
       summary: {
-        ...data.summary, capacityKg: null, shortfallKg: null, medicalKg: null, industrialKg: null, medicalDemandKg: null,
-        production: { ...data.summary.production, comparedTargetKg: null, comparedCapacityKg: null, shortfallShare: null, provincesShort: [], withoutData: ["36"] },
+        ...data.summary,
+        capacityKg: null,
+        shortfallKg: null,
+        medicalKg: null,
+        industrialKg: null,
+        medicalDemandKg: null,
+        production: {
+          ...data.summary.production,
+          comparedTargetKg: null,
+          comparedCapacityKg: null,
+          shortfallShare: null,
+          provincesShort: [],
+          withoutData: ["36"],
+        },
       },
     } as DashboardData;
-    expect(tableCsv(dashboardTables(none, messagesFor("en").dashboard, "en").summary).slice(1).split("\r\n")[1]).toBe("2021-07-26,2500,,,,,,,0,1,13,0");
+    expect(
+      tableCsv(dashboardTables(none, messagesFor("en").dashboard, "en").summary)
+        .slice(1)
+        .split("\r\n")[1],
+    ).toBe("2021-07-26,2500,,,,,,,0,1,13,0");
   });
 });

@@ -5,12 +5,16 @@ import { parseEnv } from "../../src/server/env";
 describe("configuration", () => {
   it("takes defaults for what is unset or empty", () => {
     const r = parseEnv({ DB_POOL_SIZE: "", PORT: undefined });
-    expect(r).toMatchObject({ ok: true, env: { DB_POOL_SIZE: 10, PORT: 3000, HOST: "127.0.0.1", TRUST_PROXY: "0", READ_CACHE_TTL_MS: 30_000, RESPONSE_CACHE: "on" } });
+    expect(r).toMatchObject({
+      ok: true,
+      env: { DB_POOL_SIZE: 10, PORT: 3000, HOST: "127.0.0.1", TRUST_PROXY: "0", READ_CACHE_TTL_MS: 30_000, RESPONSE_CACHE: "on" },
+    });
   });
 
   it("reads good values", () => {
     expect(parseEnv({ DB_POOL_SIZE: "20", TRUST_PROXY: "1", SCENARIO_CLOCK: "2021-08-25T09:30:00+07:00" })).toMatchObject({
-      ok: true, env: { DB_POOL_SIZE: 20, TRUST_PROXY: "1", SCENARIO_CLOCK: "2021-08-25T09:30:00+07:00" },
+      ok: true,
+      env: { DB_POOL_SIZE: 20, TRUST_PROXY: "1", SCENARIO_CLOCK: "2021-08-25T09:30:00+07:00" },
     });
   });
 
@@ -18,13 +22,15 @@ describe("configuration", () => {
     const r = parseEnv({ DB_POOL_SIZE: "abc", PORT: "70000", SCENARIO_CLOCK: "yesterday", DATABASE_URL: "mysql://x", TRUST_PROXY: "yes" });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.problems).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^DB_POOL_SIZE="abc": must be a whole number/),
-      expect.stringMatching(/^PORT="70000": must be from 1 to 65535/),
-      expect.stringMatching(/^SCENARIO_CLOCK="yesterday": must be an ISO instant/),
-      expect.stringMatching(/^DATABASE_URL="mysql:\/\/x": must be a postgresql:\/\/ URL/),
-      expect.stringMatching(/^TRUST_PROXY="yes": must be "1"/),
-    ]));
+    expect(r.problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^DB_POOL_SIZE="abc": must be a whole number/),
+        expect.stringMatching(/^PORT="70000": must be from 1 to 65535/),
+        expect.stringMatching(/^SCENARIO_CLOCK="yesterday": must be an ISO instant/),
+        expect.stringMatching(/^DATABASE_URL="mysql:\/\/x": must be a postgresql:\/\/ URL/),
+        expect.stringMatching(/^TRUST_PROXY="yes": must be "1"/),
+      ]),
+    );
   });
 
   it("stops the server at start-up with a message naming the variable", () => {

@@ -14,7 +14,14 @@ beforeAll(async () => {
     dropUntrustedForwarding(req);
     if (servedOverHttps(req)) res.setHeader("strict-transport-security", HSTS);
     res.setHeader("content-type", "application/json");
-    res.end(JSON.stringify({ host: req.headers["x-forwarded-host"] ?? null, for: req.headers["x-forwarded-for"] ?? null, proto: req.headers["x-forwarded-proto"] ?? null, forwarded: req.headers.forwarded ?? null }));
+    res.end(
+      JSON.stringify({
+        host: req.headers["x-forwarded-host"] ?? null,
+        for: req.headers["x-forwarded-for"] ?? null,
+        proto: req.headers["x-forwarded-proto"] ?? null,
+        forwarded: req.headers.forwarded ?? null,
+      }),
+    );
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   port = (server.address() as AddressInfo).port;
@@ -37,7 +44,12 @@ function get(headers: Record<string, string>): Promise<{ hsts: string | undefine
   });
 }
 
-const FORGED = { "x-forwarded-host": "evil.example", "x-forwarded-for": "203.0.113.9", "x-forwarded-proto": "https", forwarded: "for=203.0.113.9;host=evil.example;proto=https" };
+const FORGED = {
+  "x-forwarded-host": "evil.example",
+  "x-forwarded-for": "203.0.113.9",
+  "x-forwarded-proto": "https",
+  forwarded: "for=203.0.113.9;host=evil.example;proto=https",
+};
 
 describe("forwarded headers", () => {
   it("are dropped without TRUST_PROXY: no forged host, address or HTTPS, and no HSTS over HTTP", async () => {

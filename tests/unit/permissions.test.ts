@@ -31,7 +31,10 @@ describe("permission matrix", () => {
   it("allows an account whose password an admin chose nothing but choosing its own (and signing out)", () => {
     for (const who of [admin, staff, official, rs1]) {
       const pending = { ...who, mustChangePassword: true };
-      expect(ACTIONS.filter((a) => can(pending, a)), who.role).toEqual(["password:change", "session:end"]);
+      expect(
+        ACTIONS.filter((a) => can(pending, a)),
+        who.role,
+      ).toEqual(["password:change", "session:end"]);
       expect(() => authorize(pending, "dashboard:read")).toThrow(Forbidden);
     }
   });
@@ -46,7 +49,18 @@ describe("permission matrix", () => {
   });
 
   it("lets staff run the supply side and allocation", () => {
-    for (const a of ["supplier:write", "capacity:write", "pledge:write", "dispatch:write", "request:decide", "allocation:write", "allocation:cancel", "request:close", "receipt:record", "hospital:write"] as const) {
+    for (const a of [
+      "supplier:write",
+      "capacity:write",
+      "pledge:write",
+      "dispatch:write",
+      "request:decide",
+      "allocation:write",
+      "allocation:cancel",
+      "request:close",
+      "receipt:record",
+      "hospital:write",
+    ] as const) {
       expect(can(staff, a), a).toBe(true);
       expect(can(rs1, a), a).toBe(false);
     }

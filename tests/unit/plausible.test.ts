@@ -57,14 +57,19 @@ describe("a day's use: ceilings", () => {
 
   it("the bed ceiling is above what any patients the beds hold need at WHO's planning rates, and above the India formula", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 0, max: 1000 }), fc.double({ min: 0, max: 1, noNaN: true }), (beds, covidRaw, criticalShare) => {
-        const covidBeds = Math.min(beds, covidRaw);
-        const critical = Math.floor(covidBeds * criticalShare);
-        const ceiling = bedCeilingKgPerDay({ beds, covidBeds })!;
-        // every COVID bed full (critical or severe) and every other bed on severe oxygen
-        expect(demandKgPerDay({ severe: beds - critical, critical }, WHO_PLANNING_RATES)).toBeLessThanOrEqual(ceiling);
-        expect(indiaBedFormulaKgPerDay({ covidBeds, icuBeds: critical })).toBeLessThanOrEqual(ceiling);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1000 }),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (beds, covidRaw, criticalShare) => {
+          const covidBeds = Math.min(beds, covidRaw);
+          const critical = Math.floor(covidBeds * criticalShare);
+          const ceiling = bedCeilingKgPerDay({ beds, covidBeds })!;
+          // every COVID bed full (critical or severe) and every other bed on severe oxygen
+          expect(demandKgPerDay({ severe: beds - critical, critical }, WHO_PLANNING_RATES)).toBeLessThanOrEqual(ceiling);
+          expect(indiaBedFormulaKgPerDay({ covidBeds, icuBeds: critical })).toBeLessThanOrEqual(ceiling);
+        },
+      ),
     );
   });
 });
@@ -72,22 +77,39 @@ describe("a day's use: ceilings", () => {
 describe("checkDailyUse", () => {
   const history = [2000, 2200, 1800]; // mean 2000 → unusual above 6000
   it("refuses a use above the ceiling, with the ceiling as the limit", () => {
-    expect(checkDailyUse({ usedKg: 17_548, hospital: banten, previousUsedKgNewestFirst: history, confirmed: true })).toEqual({ ok: false, error: "use_over_beds", limitKg: 17_547, hard: true });
+    expect(checkDailyUse({ usedKg: 17_548, hospital: banten, previousUsedKgNewestFirst: history, confirmed: true })).toEqual({
+      ok: false,
+      error: "use_over_beds",
+      limitKg: 17_547,
+      hard: true,
+    });
     expect(checkDailyUse({ usedKg: 17_547, hospital: banten, previousUsedKgNewestFirst: history, confirmed: true })).toEqual({ ok: true, heldForReview: true });
     const small = { beds: 80, covidBeds: 25, icuBeds: 3, tankCapacityKg: 600 };
-    expect(checkDailyUse({ usedKg: 1801, hospital: small, previousUsedKgNewestFirst: [], confirmed: false })).toEqual({ ok: false, error: "use_over_tank", limitKg: 1800, hard: true });
+    expect(checkDailyUse({ usedKg: 1801, hospital: small, previousUsedKgNewestFirst: [], confirmed: false })).toEqual({
+      ok: false,
+      error: "use_over_tank",
+      limitKg: 1800,
+      hard: true,
+    });
   });
 
   it("asks to confirm a use above 3× the history's mean; confirmed, it is held for review", () => {
     expect(unusualUseAboveKg(history)).toBe(6000);
     expect(checkDailyUse({ usedKg: 6000, hospital: banten, previousUsedKgNewestFirst: history, confirmed: false })).toEqual({ ok: true, heldForReview: false });
-    expect(checkDailyUse({ usedKg: 6001, hospital: banten, previousUsedKgNewestFirst: history, confirmed: false })).toEqual({ ok: false, error: "unusual_use", limitKg: 6000, hard: false });
+    expect(checkDailyUse({ usedKg: 6001, hospital: banten, previousUsedKgNewestFirst: history, confirmed: false })).toEqual({
+      ok: false,
+      error: "unusual_use",
+      limitKg: 6000,
+      hard: false,
+    });
     expect(checkDailyUse({ usedKg: 6001, hospital: banten, previousUsedKgNewestFirst: history, confirmed: true })).toEqual({ ok: true, heldForReview: true });
   });
 
   it("without history or beds or tank, anything goes", () => {
     expect(unusualUseAboveKg([])).toBeNull();
-    expect(checkDailyUse({ usedKg: 999_999, hospital: { beds: 0, covidBeds: 0, icuBeds: 0, tankCapacityKg: 0 }, previousUsedKgNewestFirst: [], confirmed: false })).toEqual({ ok: true, heldForReview: false });
+    expect(
+      checkDailyUse({ usedKg: 999_999, hospital: { beds: 0, covidBeds: 0, icuBeds: 0, tankCapacityKg: 0 }, previousUsedKgNewestFirst: [], confirmed: false }),
+    ).toEqual({ ok: true, heldForReview: false });
   });
 
   it("holds for review exactly what isUsageAnomalous flags, and refuses only above the ceiling", () => {
@@ -146,7 +168,12 @@ describe("requests", () => {
   });
 
   it("nothing known (no tank, beds, reports): no limit", () => {
-    const l = requestLimits({ hospital: { beds: 0, covidBeds: 0, icuBeds: 0, tankCapacityKg: 0 }, stockNowKg: null, burnKgPerDay: 0, hoursToEndOfNeededBy: 24 });
+    const l = requestLimits({
+      hospital: { beds: 0, covidBeds: 0, icuBeds: 0, tankCapacityKg: 0 },
+      stockNowKg: null,
+      burnKgPerDay: 0,
+      hoursToEndOfNeededBy: 24,
+    });
     expect(l).toMatchObject({ unusualAboveKg: null, impossibleAboveKg: null });
     expect(checkRequestedKg(1_000_000_000, l, { confirmed: false })).toEqual({ ok: true, unusual: false });
   });

@@ -5,7 +5,14 @@ import { recommendAllocations, type OpenRequest } from "../../src/domain/recomme
 
 const at = (hh: string) => new Date(`2021-07-20T${hh}:00:00+07:00`);
 const item = (requestId: string, over: Partial<PriorityInput> = {}): PriorityInput => ({
-  requestId, urgency: "ROUTINE", hoursLeft: 30, stale: false, neededBy: "2021-07-21", isReferral: false, createdAt: at("06"), ...over,
+  requestId,
+  urgency: "ROUTINE",
+  hoursLeft: 30,
+  stale: false,
+  neededBy: "2021-07-21",
+  isReferral: false,
+  createdAt: at("06"),
+  ...over,
 });
 
 describe("the one priority order", () => {
@@ -83,7 +90,12 @@ describe("the one priority order", () => {
     fc.assert(
       fc.property(fc.uniqueArray(arb, { selector: (x) => x.requestId, maxLength: 25 }), (xs) => {
         const requests: OpenRequest[] = xs.map((x, i) => ({
-          ...x, hospitalId: `h${i}`, hospitalName: `RS ${i}`, approvedKg: 1000, alreadyAllocatedKg: 0, isAssociationMember: false,
+          ...x,
+          hospitalId: `h${i}`,
+          hospitalName: `RS ${i}`,
+          approvedKg: 1000,
+          alreadyAllocatedKg: 0,
+          isAssociationMember: false,
         }));
         const order = recommendAllocations(requests, []).summary.requests.map((r) => r.requestId);
         expect(order).toEqual([...requests].sort(comparePriority).map((r) => r.requestId));

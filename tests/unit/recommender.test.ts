@@ -95,23 +95,21 @@ const requestArb = fc.record({
   minute: fc.integer({ min: 0, max: 10_000 }),
 });
 const requestsArb = fc.array(requestArb, { minLength: 0, maxLength: 30 }).map((rs) =>
-  rs.map(
-    (r, i): OpenRequest => ({
-      requestId: `r${String(i).padStart(3, "0")}`,
-      hospitalId: r.hospitalId,
-      hospitalName: r.hospitalId.toUpperCase(),
-      approvedKg: r.approvedKg,
-      alreadyAllocatedKg: Math.min(r.alreadyAllocatedKg, r.approvedKg),
-      urgency: r.urgency,
-      stale: r.stale,
-      neededBy: `2021-07-${String(10 + r.neededIn).padStart(2, "0")}`,
-      hoursLeft: r.hoursLeft,
-      isReferral: r.isReferral,
-      // association membership is a property of the hospital, not of the request
-      isAssociationMember: ["h1", "h2", "h3"].includes(r.hospitalId),
-      createdAt: new Date(T0 + r.minute * 60_000),
-    }),
-  ),
+  rs.map((r, i): OpenRequest => ({
+    requestId: `r${String(i).padStart(3, "0")}`,
+    hospitalId: r.hospitalId,
+    hospitalName: r.hospitalId.toUpperCase(),
+    approvedKg: r.approvedKg,
+    alreadyAllocatedKg: Math.min(r.alreadyAllocatedKg, r.approvedKg),
+    urgency: r.urgency,
+    stale: r.stale,
+    neededBy: `2021-07-${String(10 + r.neededIn).padStart(2, "0")}`,
+    hoursLeft: r.hoursLeft,
+    isReferral: r.isReferral,
+    // association membership is a property of the hospital, not of the request
+    isAssociationMember: ["h1", "h2", "h3"].includes(r.hospitalId),
+    createdAt: new Date(T0 + r.minute * 60_000),
+  })),
 );
 const sourceArb = fc.record({
   kind: fc.constantFrom<"supply" | "pledge">("supply", "pledge"),
@@ -222,7 +220,7 @@ describe("recommendAllocations — properties", () => {
     fc.assert(
       fc.property(requestsArb, sourcesArb(true), fc.integer(), (requests, sources, seed) => {
         const a = recommendAllocations(requests, sources);
-        const shuffle = <T,>(xs: T[]) => {
+        const shuffle = <T>(xs: T[]) => {
           const out = [...xs];
           let s = seed >>> 0;
           for (let i = out.length - 1; i > 0; i--) {
@@ -360,20 +358,14 @@ describe("recommendAllocations — priorities", () => {
   });
 
   it("subtracts what is already allocated and skips requests that need nothing", () => {
-    const { lines, summary } = recommendAllocations(
-      [req("half", { alreadyAllocatedKg: 600 }), req("done", { alreadyAllocatedKg: 1000 })],
-      [src("s", 10_000)],
-    );
+    const { lines, summary } = recommendAllocations([req("half", { alreadyAllocatedKg: 600 }), req("done", { alreadyAllocatedKg: 1000 })], [src("s", 10_000)]);
     expect(lines.map((l) => [l.requestId, l.kg])).toEqual([["half", 400]]);
     expect(summary.requests.find((r) => r.requestId === "done")).toMatchObject({ needKg: 0, proposedKg: 0, unmetKg: 0 });
     expect(summary.sources).toEqual([{ sourceId: "s", freeKg: 10_000, proposedKg: 400, leftKg: 9_600 }]);
   });
 
   it("uses daily supply before unearmarked pledges", () => {
-    const { lines } = recommendAllocations(
-      [req("a", { approvedKg: 150 })],
-      [src("a-pledge", 100, { kind: "pledge", pledgeId: "p" }), src("z-supply", 100)],
-    );
+    const { lines } = recommendAllocations([req("a", { approvedKg: 150 })], [src("a-pledge", 100, { kind: "pledge", pledgeId: "p" }), src("z-supply", 100)]);
     expect(lines.map((l) => [l.sourceId, l.kg])).toEqual([
       ["z-supply", 100],
       ["a-pledge", 50],
@@ -441,9 +433,7 @@ function bigScenario(seed = 42): { requests: OpenRequest[]; sources: AllocationS
       ...(kind === "pledge" ? { pledgeId: `p${i}` } : {}),
       freeKg: Math.floor(rnd() * 120_000),
       earmark,
-      ...(earmark === "HOSPITALS"
-        ? { earmarkHospitalIds: Array.from({ length: 1 + Math.floor(rnd() * 20) }, () => `h${Math.floor(rnd() * 2_000)}`) }
-        : {}),
+      ...(earmark === "HOSPITALS" ? { earmarkHospitalIds: Array.from({ length: 1 + Math.floor(rnd() * 20) }, () => `h${Math.floor(rnd() * 2_000)}`) } : {}),
     });
   }
   return { requests, sources };

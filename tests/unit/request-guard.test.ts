@@ -3,8 +3,19 @@ import { nestingDepth, refusedActionArguments, refusedTarget } from "@/server/re
 
 describe("request guard", () => {
   it("refuses a NUL byte or a broken escape anywhere in the address, and nothing else", () => {
-    for (const bad of ["/suppliers?q=%00", "/audit?entity=%00", "/forecast?scenario=a%00b", "/hospitals/%00", "/x?q=\u0000", "/suppliers/%E0%A4%A", "/x?q=100%", "/x?q=%zz"]) expect(refusedTarget(bad), bad).not.toBeNull();
-    for (const good of ["/", "/suppliers?q=PT%20Oksigen&sort=name", "/dashboard?date=2021-07-26&province=36", "/x?q=%25", "/x?q=a+b", "/suppliers?q=%E2%82%AC"]) expect(refusedTarget(good), good).toBeNull();
+    for (const bad of [
+      "/suppliers?q=%00",
+      "/audit?entity=%00",
+      "/forecast?scenario=a%00b",
+      "/hospitals/%00",
+      "/x?q=\u0000",
+      "/suppliers/%E0%A4%A",
+      "/x?q=100%",
+      "/x?q=%zz",
+    ])
+      expect(refusedTarget(bad), bad).not.toBeNull();
+    for (const good of ["/", "/suppliers?q=PT%20Oksigen&sort=name", "/dashboard?date=2021-07-26&province=36", "/x?q=%25", "/x?q=a+b", "/suppliers?q=%E2%82%AC"])
+      expect(refusedTarget(good), good).toBeNull();
   });
 
   it("measures nesting outside strings, and stops counting past the limit", () => {
@@ -18,14 +29,19 @@ describe("request guard", () => {
 describe("server-action arguments", () => {
   const boundary = "----oxy";
   const multipart = (fields: Record<string, string>) =>
-    Buffer.from(Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("") + `--${boundary}--\r\n`, "latin1");
+    Buffer.from(
+      Object.entries(fields)
+        .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
+        .join("") + `--${boundary}--\r\n`,
+      "latin1",
+    );
   const type = `multipart/form-data; boundary=${boundary}`;
 
   it("lets through what React sends for a form: the arguments end with the form", () => {
     expect(refusedActionArguments(multipart({ "0": '[{},"$K1"]', "1_name": "RS Uji" }), type)).toBeNull();
     expect(refusedActionArguments(multipart({ "0": '["$K1"]', "1_id": "x" }), type)).toBeNull();
     // a form posted without JavaScript: no encoded arguments at all
-    expect(refusedActionArguments(multipart({ "$ACTION_ID_abc": "", name: "RS Uji" }), type)).toBeNull();
+    expect(refusedActionArguments(multipart({ $ACTION_ID_abc: "", name: "RS Uji" }), type)).toBeNull();
   });
 
   it("lets through an action that takes no arguments (sign-out): React sends []", () => {

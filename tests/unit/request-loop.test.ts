@@ -131,7 +131,12 @@ function invariants(m: Model) {
   if (s === "FULFILLED") expect(f.receivedKg).toBeGreaterThanOrEqual(f.approvedKg);
   // allocation statuses follow their trips
   for (const a of m.allocations) {
-    const st = allocationStatusOf({ kg: a.kg, dispatchedKg: dispatched(a), awaitingKg: sum(a.trips.filter((t) => t.accepted === null).map((t) => t.kg)), cancelled: a.cancelled });
+    const st = allocationStatusOf({
+      kg: a.kg,
+      dispatchedKg: dispatched(a),
+      awaitingKg: sum(a.trips.filter((t) => t.accepted === null).map((t) => t.kg)),
+      cancelled: a.cancelled,
+    });
     if (a.trips.length === 0) expect(["PLANNED", "CANCELLED"]).toContain(st);
   }
 }
@@ -174,7 +179,11 @@ describe("the request loop (random sequences of allowed actions)", () => {
     const m: Model = { approvedKg: 20_000, closed: false, allocations: [{ kg: 20_000, cancelled: false, trips: [{ kg: 20_000, accepted: 19_700 }] }] };
     expect(status(m)).toBe("IN_TRANSIT");
     expect(gapKg(figures(m))).toBe(300);
-    expect(allowed(m).map((a) => a.type).sort()).toEqual(["allocate", "closeShort"]);
+    expect(
+      allowed(m)
+        .map((a) => a.type)
+        .sort(),
+    ).toEqual(["allocate", "closeShort"]);
     apply(m, { type: "closeShort" }, 1, 0);
     expect(status(m)).toBe("CLOSED_SHORT");
   });

@@ -41,7 +41,11 @@ describe("transition (the decision): allowed", () => {
 
   it("a partial approval needs a note the hospital will see", () => {
     expect(transition("SUBMITTED", { type: "approve", approvedKg: 8000, requestedKg: 10_000 })).toEqual({ ok: false, error: "required", field: "note" });
-    expect(transition("SUBMITTED", { type: "approve", approvedKg: 8000, requestedKg: 10_000, note: "  " })).toEqual({ ok: false, error: "required", field: "note" });
+    expect(transition("SUBMITTED", { type: "approve", approvedKg: 8000, requestedKg: 10_000, note: "  " })).toEqual({
+      ok: false,
+      error: "required",
+      field: "note",
+    });
   });
 });
 

@@ -171,7 +171,13 @@ describe("response cache", () => {
     const b = await session("user-b");
     const tokenB = b.split("=")[1];
     // Next reads "authjs.session-token" (A) for the page; a parser that trims names reads B.
-    for (const header of [`${a}; authjs.session-token =${tokenB}`, `${a}; ${b}`, `${a}; __Secure-${b}`, `${a}; Authjs.session-token=${tokenB}`, `${a}; authjs.session-token=%E0%A4%A`]) {
+    for (const header of [
+      `${a}; authjs.session-token =${tokenB}`,
+      `${a}; ${b}`,
+      `${a}; __Secure-${b}`,
+      `${a}; Authjs.session-token=${tokenB}`,
+      `${a}; authjs.session-token=%E0%A4%A`,
+    ]) {
       const before = renders;
       await get("/dashboard", { cookie: header });
       await get("/dashboard", { cookie: header });
@@ -205,7 +211,14 @@ describe("response cache", () => {
     const cookie = await session("user-a");
     const nonces = new Set<string>();
     let body = "";
-    for (const [path, encoding] of [["/dashboard", "gzip, deflate, br"], ["/dashboard", ""], ["/dashboard", "gzip"], ["/dashboard", "identity"], ["/dashboard?gz=1", "gzip"], ["/dashboard?gz=1", ""]]) {
+    for (const [path, encoding] of [
+      ["/dashboard", "gzip, deflate, br"],
+      ["/dashboard", ""],
+      ["/dashboard", "gzip"],
+      ["/dashboard", "identity"],
+      ["/dashboard?gz=1", "gzip"],
+      ["/dashboard?gz=1", ""],
+    ]) {
       body = path === "/dashboard?gz=1" && encoding === "gzip" ? "" : body;
       for (let i = 0; i < 3; i++) {
         const r = await raw(path, { cookie, "accept-encoding": encoding });
@@ -237,4 +250,3 @@ function raw(path: string, headers: Record<string, string>): Promise<{ status: n
     req.end();
   });
 }
-

@@ -44,7 +44,9 @@ function walk(dir: string): string[] {
 }
 
 describe("server-only", () => {
-  const files = walk("src/server").map((p) => p.split("\\").join("/")).sort();
+  const files = walk("src/server")
+    .map((p) => p.split("\\").join("/"))
+    .sort();
 
   it("every src/server module imports it, except those that also run outside Next", () => {
     const missing = files.filter((f) => !(f in OUTSIDE_NEXT) && !MARKER.test(readFileSync(f, "utf8")));

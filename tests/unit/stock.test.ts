@@ -193,8 +193,11 @@ describe("hospitalSupplyPicture", () => {
   it("time only ever takes hours away, and deliveries only add them", () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 0, max: 25_000 }), fc.integer({ min: 1, max: 20_000 }), fc.integer({ min: 0, max: 20_000 }),
-        fc.double({ min: 0, max: 100, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true }),
+        fc.integer({ min: 0, max: 25_000 }),
+        fc.integer({ min: 1, max: 20_000 }),
+        fc.integer({ min: 0, max: 20_000 }),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        fc.double({ min: 0, max: 100, noNaN: true }),
         (stockKg, used, received, h1, h2) => {
           const pic = (hours: number, receivedSinceKg: number) =>
             hospitalSupplyPicture({ ...base, latest: { stockKg, reportedAt }, recentUsedKg: [used], receivedSinceKg, asOf: at(hours) }).hoursLeft!;

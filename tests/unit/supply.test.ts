@@ -185,7 +185,11 @@ describe("productionGap: one province, or the country as the sum of its province
   });
 
   it("meets the target: no shortfall, 0 (not null)", () => {
-    expect(productionGap([{ code: "36", targetKg: 1_000_000, capacityKg: 1_000_000 }])).toMatchObject({ shortfallKg: 0, shortfallShare: 0, provincesShort: [] });
+    expect(productionGap([{ code: "36", targetKg: 1_000_000, capacityKg: 1_000_000 }])).toMatchObject({
+      shortfallKg: 0,
+      shortfallShare: 0,
+      provincesShort: [],
+    });
   });
 
   it("names a province without a target and leaves it out of the comparison, never as a 0 t target", () => {
@@ -193,7 +197,14 @@ describe("productionGap: one province, or the country as the sum of its province
       { code: "31", targetKg: null, capacityKg: 100_000 },
       { code: "36", targetKg: 2_500_000, capacityKg: 1_500_000 },
     ]);
-    expect(g).toMatchObject({ targetKg: 2_500_000, capacityKg: 1_600_000, comparedTargetKg: 2_500_000, comparedCapacityKg: 1_500_000, shortfallKg: 1_000_000, withoutTarget: ["31"] });
+    expect(g).toMatchObject({
+      targetKg: 2_500_000,
+      capacityKg: 1_600_000,
+      comparedTargetKg: 2_500_000,
+      comparedCapacityKg: 1_500_000,
+      shortfallKg: 1_000_000,
+      withoutTarget: ["31"],
+    });
   });
 
   it("a day without data is no data: not a 100 % shortfall, not 'target met'", () => {
@@ -205,14 +216,21 @@ describe("productionGap: one province, or the country as the sum of its province
       withoutData: ["36"],
     });
     // one province without data does not make the country's gap bigger by its whole target
-    expect(productionGap([
-      { code: "32", targetKg: 1_000_000, capacityKg: null },
-      { code: "36", targetKg: 2_500_000, capacityKg: 1_500_000 },
-    ])).toMatchObject({ targetKg: 3_500_000, capacityKg: 1_500_000, comparedTargetKg: 2_500_000, shortfallKg: 1_000_000, withoutData: ["32"] });
+    expect(
+      productionGap([
+        { code: "32", targetKg: 1_000_000, capacityKg: null },
+        { code: "36", targetKg: 2_500_000, capacityKg: 1_500_000 },
+      ]),
+    ).toMatchObject({ targetKg: 3_500_000, capacityKg: 1_500_000, comparedTargetKg: 2_500_000, shortfallKg: 1_000_000, withoutData: ["32"] });
   });
 
   it("no target anywhere, or no provinces: nothing to compare", () => {
-    expect(productionGap([{ code: "36", targetKg: null, capacityKg: 1_500_000 }])).toMatchObject({ targetKg: null, capacityKg: 1_500_000, shortfallKg: null, withoutTarget: ["36"] });
+    expect(productionGap([{ code: "36", targetKg: null, capacityKg: 1_500_000 }])).toMatchObject({
+      targetKg: null,
+      capacityKg: 1_500_000,
+      shortfallKg: null,
+      withoutTarget: ["36"],
+    });
     expect(productionGap([])).toMatchObject({ targetKg: null, capacityKg: null, shortfallKg: null });
   });
 

@@ -40,7 +40,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <div className="rounded bg-white/90">
               <LanguageSwitch locale={locale} label={t.shell.language} action={setLanguage} />
             </div>
-            <Link href="/password" className="hidden rounded px-2 py-1 hover:bg-white/10 lg:inline">{t.shell.auth.changeTitle}</Link>
+            <Link href="/password" className="hidden rounded px-2 py-1 hover:bg-white/10 lg:inline">
+              {t.shell.auth.changeTitle}
+            </Link>
             <form action={signOutAction}>
               <button type="submit" className="rounded border border-white/50 px-2 py-1 hover:bg-white/10">
                 {t.shell.auth.signOut}

@@ -11,8 +11,7 @@ function wait(seconds: number, s: Strings): string {
 
 export function LoginForm({ s, callbackUrl, notice }: { s: Strings; callbackUrl?: string; notice?: string }) {
   const [state, action, pending] = useActionState<LoginState, FormData>(login, {});
-  const message =
-    state.error === "throttled" ? s.throttled.replace("{wait}", wait(state.retryAfter ?? 1, s)) : state.error ? s[state.error] : undefined;
+  const message = state.error === "throttled" ? s.throttled.replace("{wait}", wait(state.retryAfter ?? 1, s)) : state.error ? s[state.error] : undefined;
   return (
     <form action={action} className="space-y-4" noValidate>
       {message ? (
@@ -26,18 +25,39 @@ export function LoginForm({ s, callbackUrl, notice }: { s: Strings; callbackUrl?
       ) : null}
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? "/"} />
       <div>
-        <label htmlFor="email" className="label">{s.email}</label>
-        <input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.email}
-          className="input" aria-invalid={!!state.fieldErrors?.email} />
+        <label htmlFor="email" className="label">
+          {s.email}
+        </label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={state.email}
+          className="input"
+          aria-invalid={!!state.fieldErrors?.email}
+        />
         {state.fieldErrors?.email && <p className="field-error">{state.fieldErrors.email}</p>}
       </div>
       <div>
-        <label htmlFor="password" className="label">{s.password}</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className="input"
-          aria-invalid={!!state.fieldErrors?.password} />
+        <label htmlFor="password" className="label">
+          {s.password}
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="input"
+          aria-invalid={!!state.fieldErrors?.password}
+        />
         {state.fieldErrors?.password && <p className="field-error">{state.fieldErrors.password}</p>}
       </div>
-      <button type="submit" className="btn w-full" disabled={pending} data-testid="login-submit">{s.submit}</button>
+      <button type="submit" className="btn w-full" disabled={pending} data-testid="login-submit">
+        {s.submit}
+      </button>
     </form>
   );
 }

@@ -21,12 +21,28 @@ export default async function PasswordPage() {
         <div className="text-center">
           <p className="text-sm font-medium uppercase tracking-wide text-brand-700">{t.shell.appTagline}</p>
           <h1 className="mt-1">{a.changeTitle}</h1>
-          <p className="mt-1 text-sm text-slate-600" data-testid="password-who">{actor.email}</p>
+          <p className="mt-1 text-sm text-slate-600" data-testid="password-who">
+            {actor.email}
+          </p>
         </div>
         <div className="card space-y-4">
-          {actor.mustChangePassword && <p className="text-sm text-slate-700" data-testid="must-change">{a.mustChange}</p>}
-          <PasswordForm action={changePasswordAction} errors={t.errors}
-            s={{ current: a.current, newPassword: a.newPassword, confirm: a.confirm, newHint: a.newHint, change: a.change, fixErrors: t.shell.common.fixErrors }} />
+          {actor.mustChangePassword && (
+            <p className="text-sm text-slate-700" data-testid="must-change">
+              {a.mustChange}
+            </p>
+          )}
+          <PasswordForm
+            action={changePasswordAction}
+            errors={t.errors}
+            s={{
+              current: a.current,
+              newPassword: a.newPassword,
+              confirm: a.confirm,
+              newHint: a.newHint,
+              change: a.change,
+              fixErrors: t.shell.common.fixErrors,
+            }}
+          />
         </div>
         <div className="flex justify-center">
           <LanguageSwitch locale={locale} label={t.shell.language} action={setLanguage} />

@@ -15,7 +15,9 @@ export function PasswordForm({ action, s, errors }: { action: (prev: FormState, 
       <Field name="current" label={s.current} type="password" state={state} errors={errors} required />
       <Field name="password" label={s.newPassword} type="password" hint={s.newHint} state={state} errors={errors} required />
       <Field name="confirm" label={s.confirm} type="password" state={state} errors={errors} required />
-      <button type="submit" className="btn w-full" disabled={pending} data-testid="password-submit">{s.change}</button>
+      <button type="submit" className="btn w-full" disabled={pending} data-testid="password-submit">
+        {s.change}
+      </button>
     </form>
   );
 }

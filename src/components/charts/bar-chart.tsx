@@ -18,7 +18,11 @@ export default function GroupedBarChart({ data, category, series, locale, yAxis 
       <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey={category} interval={0} tick={{ fontSize: 11 }} angle={-35} textAnchor="end" height={90} />
-        <YAxis tickFormatter={tick(locale)} width={64} label={{ value: yAxis, angle: -90, position: "insideLeft", offset: 0, style: { textAnchor: "middle" } }} />
+        <YAxis
+          tickFormatter={tick(locale)}
+          width={64}
+          label={{ value: yAxis, angle: -90, position: "insideLeft", offset: 0, style: { textAnchor: "middle" } }}
+        />
         <Tooltip formatter={(v) => `${fmt(Number(v))} t`} />
         <Legend />
         {series.map((s) => (

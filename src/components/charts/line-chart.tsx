@@ -21,7 +21,11 @@ export default function DailyLineChart({ data, series, locale, yAxis, unit = "" 
       <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="day" tickFormatter={day} minTickGap={16} />
-        <YAxis tickFormatter={tick(locale)} width={64} label={{ value: yAxis, angle: -90, position: "insideLeft", offset: 0, style: { textAnchor: "middle" } }} />
+        <YAxis
+          tickFormatter={tick(locale)}
+          width={64}
+          label={{ value: yAxis, angle: -90, position: "insideLeft", offset: 0, style: { textAnchor: "middle" } }}
+        />
         <Tooltip formatter={(v) => `${fmt(Number(v))}${unit}`} labelFormatter={(l) => day(String(l))} />
         <Legend />
         {series.map((s) => (

@@ -32,7 +32,11 @@ export default function SplitChart({ data, periods, locale, labels }: Props) {
           />
         ))}
         <XAxis dataKey="day" tickFormatter={day} minTickGap={16} />
-        <YAxis tickFormatter={tick(locale)} width={64} label={{ value: labels.yAxis, angle: -90, position: "insideLeft", offset: 0, style: { textAnchor: "middle" } }} />
+        <YAxis
+          tickFormatter={tick(locale)}
+          width={64}
+          label={{ value: labels.yAxis, angle: -90, position: "insideLeft", offset: 0, style: { textAnchor: "middle" } }}
+        />
         <Tooltip formatter={(v) => `${fmt(Number(v))} t`} labelFormatter={(l) => day(String(l))} />
         <Legend />
         <Bar dataKey="medical" name={labels.medical} stackId="split" fill={COLORS.medical} isAnimationActive={false} />

@@ -23,11 +23,15 @@ export function ProvinceSelect({ provinces, province, t }: { provinces: readonly
   const single = provinces.length === 1;
   return (
     <div>
-      <label htmlFor="province" className="label">{t.label}</label>
-      <select id="province" name="province" className="input" defaultValue={single ? provinces[0].code : province ?? ""} data-testid="province-select">
+      <label htmlFor="province" className="label">
+        {t.label}
+      </label>
+      <select id="province" name="province" className="input" defaultValue={single ? provinces[0].code : (province ?? "")} data-testid="province-select">
         {single ? null : <option value="">{t.national}</option>}
         {provinces.map((p) => (
-          <option key={p.code} value={p.code}>{p.code} · {p.name}</option>
+          <option key={p.code} value={p.code}>
+            {p.code} · {p.name}
+          </option>
         ))}
       </select>
     </div>
@@ -53,22 +57,42 @@ export function DayPicker(props: {
     <form method="get" action="/dashboard" className="no-print flex flex-wrap items-end gap-3" aria-label={t.legend}>
       <ProvinceSelect provinces={provinces} province={province} t={props.t.province} />
       <div>
-        <label htmlFor="date" className="label">{t.date}</label>
+        <label htmlFor="date" className="label">
+          {t.date}
+        </label>
         <input id="date" name="date" type="date" className="input" defaultValue={day} min={day < first ? day : first} max={day > last ? day : last} required />
       </div>
       <div>
-        <label htmlFor="range" className="label">{t.range}</label>
+        <label htmlFor="range" className="label">
+          {t.range}
+        </label>
         <select id="range" name="range" className="input" defaultValue={String(range)}>
           {RANGES.map((r) => (
-            <option key={r} value={r}>{t.days(r)}</option>
+            <option key={r} value={r}>
+              {t.days(r)}
+            </option>
           ))}
         </select>
       </div>
-      <button type="submit" className="btn" data-testid="show-day">{t.show}</button>
+      <button type="submit" className="btn" data-testid="show-day">
+        {t.show}
+      </button>
       <nav aria-label={t.legend} className="flex gap-2 text-sm">
-        {prev ? <Link className="btn-secondary" href={link(prev)} data-testid="prev-day">← {t.prev}</Link> : null}
-        {next ? <Link className="btn-secondary" href={link(next)} data-testid="next-day">{t.next} →</Link> : null}
-        {day !== last ? <Link className="btn-secondary" href={link(last)}>{t.latest}</Link> : null}
+        {prev ? (
+          <Link className="btn-secondary" href={link(prev)} data-testid="prev-day">
+            ← {t.prev}
+          </Link>
+        ) : null}
+        {next ? (
+          <Link className="btn-secondary" href={link(next)} data-testid="next-day">
+            {t.next} →
+          </Link>
+        ) : null}
+        {day !== last ? (
+          <Link className="btn-secondary" href={link(last)}>
+            {t.latest}
+          </Link>
+        ) : null}
       </nav>
     </form>
   );

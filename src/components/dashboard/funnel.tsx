@@ -28,9 +28,7 @@ export function Funnel({ f, t, locale }: { f: RequestFunnel; t: Messages["dashbo
       </dl>
       <p className="text-sm">
         {t.medianHours}:{" "}
-        <strong data-testid="funnel-median">
-          {f.medianHoursToReceipt === null ? t.none : `${formatNumber(f.medianHoursToReceipt, locale, 1)} h`}
-        </strong>
+        <strong data-testid="funnel-median">{f.medianHoursToReceipt === null ? t.none : `${formatNumber(f.medianHoursToReceipt, locale, 1)} h`}</strong>
       </p>
     </div>
   );

@@ -22,7 +22,9 @@ export function Headline({ s, t, locale }: { s: Summary; t: T; locale: Locale })
   const asOfDay = h.asOfDay(formatDay(s.date, locale));
   return (
     <section aria-labelledby="headline-title" className="space-y-3">
-      <h2 id="headline-title" className="sr-only">{h.title}</h2>
+      <h2 id="headline-title" className="sr-only">
+        {h.title}
+      </h2>
       <div className="grid gap-4 lg:grid-cols-3">
         <ProductionGap s={s} t={t} locale={locale} asOf={asOfDay} />
 
@@ -30,12 +32,16 @@ export function Headline({ s, t, locale }: { s: Summary; t: T; locale: Locale })
           <dl className="grid grid-cols-2 gap-3">
             <div>
               <dt className="text-sm text-slate-600">{h.medicalSupply}</dt>
-              <dd className={`${s.medicalKg === null ? "text-lg" : "text-2xl"} font-semibold tabular-nums`} data-testid="medical-supply">{s.medicalKg === null ? h.noData : T(s.medicalKg)}</dd>
+              <dd className={`${s.medicalKg === null ? "text-lg" : "text-2xl"} font-semibold tabular-nums`} data-testid="medical-supply">
+                {s.medicalKg === null ? h.noData : T(s.medicalKg)}
+              </dd>
               <dd className="text-xs text-slate-600">{h.medicalSupplyHint}</dd>
             </div>
             <div>
               <dt className="text-sm text-slate-600">{h.hospitalUse}</dt>
-              <dd className={`${s.medicalDemandKg === null ? "text-lg" : "text-2xl"} font-semibold tabular-nums`} data-testid="medical-demand">{s.medicalDemandKg === null ? h.noData : T(s.medicalDemandKg)}</dd>
+              <dd className={`${s.medicalDemandKg === null ? "text-lg" : "text-2xl"} font-semibold tabular-nums`} data-testid="medical-demand">
+                {s.medicalDemandKg === null ? h.noData : T(s.medicalDemandKg)}
+              </dd>
               <dd className="text-xs text-slate-600" data-testid="reporting">
                 {s.demand.reportingHospitals === 0 ? h.noReports : h.reporting(N(s.demand.reportingHospitals), N(s.demand.activeHospitals))}
               </dd>
@@ -61,7 +67,21 @@ export function statusAsOf(s: Summary, h: T["headline"], locale: Locale): string
   return s.asOf === endOfDay ? h.asOfEndOfDay(formatDay(s.date, locale)) : h.asOfInstant(formatDateTime(new Date(s.asOf), locale));
 }
 
-function Card({ title, what, asOf, testId, accent, children }: { title: string; what: string; asOf: string; testId: string; accent?: boolean; children: ReactNode }) {
+function Card({
+  title,
+  what,
+  asOf,
+  testId,
+  accent,
+  children,
+}: {
+  title: string;
+  what: string;
+  asOf: string;
+  testId: string;
+  accent?: boolean;
+  children: ReactNode;
+}) {
   return (
     <div className={`card flex min-w-0 flex-col gap-3 ${accent ? "border-l-4 border-l-red-700" : ""}`} data-testid={testId}>
       <div>
@@ -69,7 +89,9 @@ function Card({ title, what, asOf, testId, accent, children }: { title: string; 
         <p className="text-sm text-slate-600">{what}</p>
       </div>
       {children}
-      <p className="mt-auto text-xs text-slate-600" data-testid={`${testId}-as-of`}>{asOf}</p>
+      <p className="mt-auto text-xs text-slate-600" data-testid={`${testId}-as-of`}>
+        {asOf}
+      </p>
     </div>
   );
 }
@@ -88,12 +110,15 @@ function ProductionGap({ s, t, locale, asOf }: { s: Summary; t: T; locale: Local
   return (
     <Card title={h.productionTitle} what={h.productionWhat} asOf={asOf} testId="gap-production" accent={s.shortfallKg !== null && s.shortfallKg > 0}>
       <div>
-        <p className={`${s.shortfallKg === null ? "text-xl" : "text-3xl"} font-semibold tabular-nums ${s.shortfallKg ? "text-red-800" : ""}`} data-testid="shortfall">
+        <p
+          className={`${s.shortfallKg === null ? "text-xl" : "text-3xl"} font-semibold tabular-nums ${s.shortfallKg ? "text-red-800" : ""}`}
+          data-testid="shortfall"
+        >
           {s.shortfallKg !== null ? T(s.shortfallKg) : s.targetKg === null && s.capacityKg !== null ? h.noTarget : h.noData}
         </p>
         <p className="text-sm text-slate-700" data-testid="shortfall-pct">
           {s.shortfallKg === null
-            ? why ?? h.noData
+            ? (why ?? h.noData)
             : s.shortfallKg > 0
               ? `${h.productionShort} · ${h.shortfallOf(formatPercent(p.shortfallShare ?? 0, locale))}`
               : h.noShortfall}
@@ -102,11 +127,15 @@ function ProductionGap({ s, t, locale, asOf }: { s: Summary; t: T; locale: Local
       <dl className="grid grid-cols-2 gap-3 text-sm">
         <div>
           <dt className="text-slate-600">{h.capacity}</dt>
-          <dd className="text-lg font-semibold tabular-nums" data-testid="capacity">{s.capacityKg === null ? h.noData : T(s.capacityKg)}</dd>
+          <dd className="text-lg font-semibold tabular-nums" data-testid="capacity">
+            {s.capacityKg === null ? h.noData : T(s.capacityKg)}
+          </dd>
         </div>
         <div>
           <dt className="text-slate-600">{h.ideal}</dt>
-          <dd className="text-lg font-semibold tabular-nums" data-testid="target">{s.targetKg === null ? h.noTarget : T(s.targetKg)}</dd>
+          <dd className="text-lg font-semibold tabular-nums" data-testid="target">
+            {s.targetKg === null ? h.noTarget : T(s.targetKg)}
+          </dd>
         </div>
       </dl>
       {bar !== null ? (
@@ -116,7 +145,9 @@ function ProductionGap({ s, t, locale, asOf }: { s: Summary; t: T; locale: Local
       ) : null}
       {s.provinces.length > 1 ? (
         <ul className="space-y-1 text-xs text-slate-700" data-testid="production-notes">
-          {s.provinces.length > 1 && compared ? <li>{h.provincesShort(N(p.provincesShort.length), N(s.provinces.length - p.withoutTarget.length - p.withoutData.length))}</li> : null}
+          {s.provinces.length > 1 && compared ? (
+            <li>{h.provincesShort(N(p.provincesShort.length), N(s.provinces.length - p.withoutTarget.length - p.withoutData.length))}</li>
+          ) : null}
           {partial ? <li>{h.comparedOnly(T(p.comparedCapacityKg!), T(p.comparedTargetKg!))}</li> : null}
           {p.withoutTarget.length > 0 ? <li data-testid="without-target">{h.withoutTarget(names(p.withoutTarget))}</li> : null}
           {p.withoutData.length > 0 ? <li data-testid="without-data">{h.withoutData(names(p.withoutData))}</li> : null}
@@ -133,7 +164,9 @@ function RiskCounts({ s, t, locale }: { s: Summary; t: T; locale: Locale }) {
     <ul className="grid grid-cols-4 gap-2 text-center" data-testid="status-counts">
       {SUPPLY_STATUSES.map((st) => (
         <li key={st} className="flex flex-col items-center gap-1">
-          <span className={`${countSize} font-semibold tabular-nums`} data-testid={`count-${st}`}>{formatNumber(s.hospitals[st], locale)}</span>
+          <span className={`${countSize} font-semibold tabular-nums`} data-testid={`count-${st}`}>
+            {formatNumber(s.hospitals[st], locale)}
+          </span>
           <StatusBadge status={st} label={t.status[st]} />
           <span className="text-xs text-slate-600">{t.status[`${st}Hint`]}</span>
         </li>

@@ -38,7 +38,11 @@ export function dashboardTables(d: DashboardData, t: Messages["dashboard"], loca
       { header: `${t.headline.target} (t)`, value: (r) => tonnes(r.targetKg), numeric: true },
       { header: `${t.headline.capacity} (t)`, value: (r) => tonnes(r.capacityKg), numeric: true },
       { header: `${t.headline.shortfall} (t)`, value: (r) => tonnes(r.shortfallKg), numeric: true },
-      { header: `${t.headline.shortfall} (%)`, value: (r) => (r.production.shortfallShare === null ? null : Math.round(r.production.shortfallShare * 1000) / 10), numeric: true },
+      {
+        header: `${t.headline.shortfall} (%)`,
+        value: (r) => (r.production.shortfallShare === null ? null : Math.round(r.production.shortfallShare * 1000) / 10),
+        numeric: true,
+      },
       { header: `${t.split.medical} (t)`, value: (r) => tonnes(r.medicalKg), numeric: true },
       { header: `${t.split.industrial} (t)`, value: (r) => tonnes(r.industrialKg), numeric: true },
       { header: `${t.headline.medicalDemand} (t)`, value: (r) => tonnes(r.medicalDemandKg), numeric: true },
@@ -58,7 +62,12 @@ export function dashboardTables(d: DashboardData, t: Messages["dashboard"], loca
       { header: t.split.produced, value: (r) => tonnes(r.producedKg), show: (r) => T(r.producedKg), numeric: true },
       { header: t.split.medicalT, value: (r) => tonnes(r.medicalKg), show: (r) => T(r.medicalKg), numeric: true },
       { header: t.split.industrialT, value: (r) => tonnes(r.industrialKg), show: (r) => T(r.industrialKg), numeric: true },
-      { header: `${t.split.medicalShare} (%)`, value: (r) => share(r.medicalKg, r.producedKg), show: (r) => P(share(r.medicalKg, r.producedKg)), numeric: true },
+      {
+        header: `${t.split.medicalShare} (%)`,
+        value: (r) => share(r.medicalKg, r.producedKg),
+        show: (r) => P(share(r.medicalKg, r.producedKg)),
+        numeric: true,
+      },
       {
         header: `${t.split.policyMin} (%)`,
         value: (r) => r.minMedicalSharePct,
@@ -109,8 +118,17 @@ export function dashboardTables(d: DashboardData, t: Messages["dashboard"], loca
 
   type HospitalRow = DashboardData["hospitals"][number];
   const hName: Column<HospitalRow> = { header: t.hospitals.hospital, value: (r) => r.name };
-  const hStatus: Column<HospitalRow> = { header: t.hospitals.status, value: (r) => statusLabel(r.status), show: (r) => <StatusBadge status={r.status} label={statusLabel(r.status)} /> };
-  const hHours: Column<HospitalRow> = { header: t.hospitals.hours, value: (r) => r.hoursLeft, show: (r) => (r.hoursLeft === null ? t.hospitals.noUse : N(r.hoursLeft, 1)), numeric: true };
+  const hStatus: Column<HospitalRow> = {
+    header: t.hospitals.status,
+    value: (r) => statusLabel(r.status),
+    show: (r) => <StatusBadge status={r.status} label={statusLabel(r.status)} />,
+  };
+  const hHours: Column<HospitalRow> = {
+    header: t.hospitals.hours,
+    value: (r) => r.hoursLeft,
+    show: (r) => (r.hoursLeft === null ? t.hospitals.noUse : N(r.hoursLeft, 1)),
+    numeric: true,
+  };
   const hRegion: Column<HospitalRow> = { header: t.hospitals.region, value: (r) => r.regionName };
   const hBurn: Column<HospitalRow> = { header: t.hospitals.burn, value: (r) => tonnes(r.burnRateKgPerDay), show: (r) => T(r.burnRateKgPerDay), numeric: true };
   const hospitals: TableSpec<HospitalRow> = {
@@ -158,7 +176,12 @@ export function dashboardTables(d: DashboardData, t: Messages["dashboard"], loca
   const sDay: Column<Point> = { header: t.table.day, value: (r) => r.day, show: (r) => formatDay(r.day, locale) };
   const sCapacity: Column<Point> = { header: `${t.trends.capacity} (t)`, value: (r) => tonnes(r.capacityKg), show: (r) => T(r.capacityKg), numeric: true };
   const sMedical: Column<Point> = { header: `${t.split.medical} (t)`, value: (r) => tonnes(r.medicalKg), show: (r) => T(r.medicalKg), numeric: true };
-  const sIndustrial: Column<Point> = { header: `${t.split.industrial} (t)`, value: (r) => tonnes(r.industrialKg), show: (r) => T(r.industrialKg), numeric: true };
+  const sIndustrial: Column<Point> = {
+    header: `${t.split.industrial} (t)`,
+    value: (r) => tonnes(r.industrialKg),
+    show: (r) => T(r.industrialKg),
+    numeric: true,
+  };
   const sNormal: Column<Point> = {
     header: `${t.split.normalLine} (t)`,
     value: (r) => (r.capacityKg === null ? null : tonnes(Math.round(r.capacityKg * NORMAL_MEDICAL_SHARE))),
@@ -264,5 +287,8 @@ export function DataTable<R>({ spec, caption, testId }: { spec: TableSpec<R>; ca
 
 /** A table spec as CSV, through the app's one CSV writer (src/server/csv.ts). */
 export function tableCsv<R>(spec: TableSpec<R>): string {
-  return toCsv(spec.columns.map((c) => c.header), spec.rows.map((r) => spec.columns.map((c) => c.value(r))));
+  return toCsv(
+    spec.columns.map((c) => c.header),
+    spec.rows.map((r) => spec.columns.map((c) => c.value(r))),
+  );
 }

@@ -85,7 +85,9 @@ export function ForecastExplorer({ inputs, defaults, initial, opened, locale, ca
   const reportedRates = measuredRates(inputs.latest.usedKg, patients);
   const rateOptions = [
     ...inputs.rateSets.map((r) => ({
-      key: r.key, name: t.rateSets[r.key]?.name ?? r.name, source: t.rateSets[r.key]?.source ?? null,
+      key: r.key,
+      name: t.rateSets[r.key]?.name ?? r.name,
+      source: t.rateSets[r.key]?.source ?? null,
       rates: { severeLpm: r.severeLpm, criticalLpm: r.criticalLpm } as FlowRates,
     })),
     ...(reportedRates ? [{ key: REPORTED_RATES_KEY, name: t.controls.reportedRates, source: null, rates: reportedRates }] : []),
@@ -143,7 +145,11 @@ export function ForecastExplorer({ inputs, defaults, initial, opened, locale, ca
 
   return (
     <div className="space-y-6">
-      {opened && <p className="rounded-md bg-brand-50 p-3 text-sm" data-testid="opened-scenario">{t.save.opened(opened.name)}</p>}
+      {opened && (
+        <p className="rounded-md bg-brand-50 p-3 text-sm" data-testid="opened-scenario">
+          {t.save.opened(opened.name)}
+        </p>
+      )}
 
       <div className="grid gap-6 lg:grid-cols-3">
         <section className="card space-y-4" aria-labelledby="scenario-title" data-testid="scenario-controls">
@@ -152,12 +158,22 @@ export function ForecastExplorer({ inputs, defaults, initial, opened, locale, ca
             <p className="text-sm text-slate-600">{t.controls.hint}</p>
           </div>
           <div>
-            <label htmlFor="rateSet" className="label">{t.controls.rateSet}</label>
+            <label htmlFor="rateSet" className="label">
+              {t.controls.rateSet}
+            </label>
             <select id="rateSet" className="input" value={chosen.key} onChange={(e) => set({ rateSet: e.target.value })}>
-              {rateOptions.map((r) => <option key={r.key} value={r.key}>{r.name}</option>)}
+              {rateOptions.map((r) => (
+                <option key={r.key} value={r.key}>
+                  {r.name}
+                </option>
+              ))}
             </select>
             <p className="mt-1 text-xs text-slate-500">{lpmText}</p>
-            {chosen.source && <p className="mt-1 text-xs text-slate-500" data-testid="rate-source">{t.rateSetSource(chosen.source)}</p>}
+            {chosen.source && (
+              <p className="mt-1 text-xs text-slate-500" data-testid="rate-source">
+                {t.rateSetSource(chosen.source)}
+              </p>
+            )}
           </div>
           <fieldset>
             <legend className="label">{t.controls.basis}</legend>
@@ -174,52 +190,121 @@ export function ForecastExplorer({ inputs, defaults, initial, opened, locale, ca
             <label htmlFor="wave" className="label">
               {t.controls.wave}: <output data-testid="wave-value">{t.controls.waveValue(n(p.waveMultiplier, 1))}</output>
             </label>
-            <input id="wave" type="range" className="w-full accent-brand-600" min={WAVE_MIN} max={WAVE_MAX} step={WAVE_STEP}
-              value={p.waveMultiplier} onChange={(e) => set({ waveMultiplier: Number(e.target.value) })} />
+            <input
+              id="wave"
+              type="range"
+              className="w-full accent-brand-600"
+              min={WAVE_MIN}
+              max={WAVE_MAX}
+              step={WAVE_STEP}
+              value={p.waveMultiplier}
+              onChange={(e) => set({ waveMultiplier: Number(e.target.value) })}
+            />
           </div>
           <div>
             <label htmlFor="shift" className="label">
-              {t.controls.shift}: <output data-testid="shift-value">{t.controls.shiftValue(n(p.shiftPercentagePoints), tonnes(shiftedKg(supply, p.shiftPercentagePoints)))}</output>
+              {t.controls.shift}:{" "}
+              <output data-testid="shift-value">{t.controls.shiftValue(n(p.shiftPercentagePoints), tonnes(shiftedKg(supply, p.shiftPercentagePoints)))}</output>
             </label>
-            <input id="shift" type="range" className="w-full accent-brand-600" min={shiftMin} max={shiftMax} step={1}
-              value={p.shiftPercentagePoints} onChange={(e) => set({ shiftPercentagePoints: Number(e.target.value) })} />
+            <input
+              id="shift"
+              type="range"
+              className="w-full accent-brand-600"
+              min={shiftMin}
+              max={shiftMax}
+              step={1}
+              value={p.shiftPercentagePoints}
+              onChange={(e) => set({ shiftPercentagePoints: Number(e.target.value) })}
+            />
             <p className="mt-1 text-xs text-slate-500">{t.controls.shiftHint}</p>
           </div>
           <div>
-            <label htmlFor="pledged" className="label">{t.controls.pledged}</label>
-            <input id="pledged" type="number" className="input" min={0} max={PLEDGED_MAX_TONNES} step="any" inputMode="decimal"
+            <label htmlFor="pledged" className="label">
+              {t.controls.pledged}
+            </label>
+            <input
+              id="pledged"
+              type="number"
+              className="input"
+              min={0}
+              max={PLEDGED_MAX_TONNES}
+              step="any"
+              inputMode="decimal"
               value={p.extraPledgedKgPerDay / 1000}
               onChange={(e) => {
                 const v = Number(e.target.value);
                 set({ extraPledgedKgPerDay: Number.isFinite(v) ? Math.round(Math.min(PLEDGED_MAX_TONNES, Math.max(0, v)) * 1000) : 0 });
-              }} />
+              }}
+            />
           </div>
-          <button type="button" className="btn-secondary" onClick={() => setP({ ...BASE_PARAMS, rateSet: defaults.rateSet, ...(p.asOf ? { asOf: p.asOf } : {}) })}>
+          <button
+            type="button"
+            className="btn-secondary"
+            onClick={() => setP({ ...BASE_PARAMS, rateSet: defaults.rateSet, ...(p.asOf ? { asOf: p.asOf } : {}) })}
+          >
             {t.controls.reset}
           </button>
         </section>
 
         <section className="grid content-start gap-4 sm:grid-cols-2 lg:col-span-2" aria-label={t.chart.title}>
-          <Stat label={t.headline.firstShort} testId="first-short-day" tone={f?.firstShortDay ? "bad" : "good"}
+          <Stat
+            label={t.headline.firstShort}
+            testId="first-short-day"
+            tone={f?.firstShortDay ? "bad" : "good"}
             value={f ? (f.firstShortDay ? day(f.firstShortDay) : t.headline.none) : "—"}
-            note={f ? t.headline.band(f.firstShortDayHigh ? day(f.firstShortDayHigh) : t.headline.bandNone, f.firstShortDayLow ? day(f.firstShortDayLow) : t.headline.bandNone) : t.headline.noFit} />
-          <Stat label={t.headline.maxShortfall} testId="max-shortfall" tone={f && f.maxShortfallKg > 0 ? "bad" : "good"}
-            value={f ? tonnes(f.maxShortfallKg) : "—"} note={f ? t.headline.totalShortfall(tonnes(f.totalShortfallKg)) : undefined} />
-          <Stat label={t.headline.peakDemand} testId="peak-demand"
+            note={
+              f
+                ? t.headline.band(
+                    f.firstShortDayHigh ? day(f.firstShortDayHigh) : t.headline.bandNone,
+                    f.firstShortDayLow ? day(f.firstShortDayLow) : t.headline.bandNone,
+                  )
+                : t.headline.noFit
+            }
+          />
+          <Stat
+            label={t.headline.maxShortfall}
+            testId="max-shortfall"
+            tone={f && f.maxShortfallKg > 0 ? "bad" : "good"}
+            value={f ? tonnes(f.maxShortfallKg) : "—"}
+            note={f ? t.headline.totalShortfall(tonnes(f.totalShortfallKg)) : undefined}
+          />
+          <Stat
+            label={t.headline.peakDemand}
+            testId="peak-demand"
             value={f ? tonnes(Math.max(...f.days.map((d) => d.demandKg))) : "—"}
-            note={`${t.headline.growth}: ${growthText}`} />
-          <Stat label={t.headline.supply} testId="supply"
+            note={`${t.headline.growth}: ${growthText}`}
+          />
+          <Stat
+            label={t.headline.supply}
+            testId="supply"
             value={f ? tonnes(f.supplyKgPerDay) : tonnes(supply.medicalKgPerDay)}
-            note={f ? t.headline.supplyParts(tonnes(supply.medicalKgPerDay), `${f.shiftedKgPerDay < 0 ? "−" : "+"} ${tonnes(Math.abs(f.shiftedKgPerDay))}`, tonnes(p.extraPledgedKgPerDay)) : undefined} />
+            note={
+              f
+                ? t.headline.supplyParts(
+                    tonnes(supply.medicalKgPerDay),
+                    `${f.shiftedKgPerDay < 0 ? "−" : "+"} ${tonnes(Math.abs(f.shiftedKgPerDay))}`,
+                    tonnes(p.extraPledgedKgPerDay),
+                  )
+                : undefined
+            }
+          />
           <div className="sm:col-span-2">
-            <Stat label={t.headline.closeGap} testId="close-gap"
+            <Stat
+              label={t.headline.closeGap}
+              testId="close-gap"
               tone={closeGap === null ? (f ? "bad" : undefined) : closeGap > p.shiftPercentagePoints ? "bad" : undefined}
               value={
-                closeGap === null ? (f ? t.headline.closeGapImpossible : "—")
-                : closeGap > 0 ? t.headline.closeGapPp(closeGap, tonnes(shiftedKg(supply, closeGap)))
-                : closeGap === 0 ? t.headline.closeGapNone
-                : t.headline.closeGapSlack(-closeGap, tonnes(-shiftedKg(supply, closeGap)))
-              } />
+                closeGap === null
+                  ? f
+                    ? t.headline.closeGapImpossible
+                    : "—"
+                  : closeGap > 0
+                    ? t.headline.closeGapPp(closeGap, tonnes(shiftedKg(supply, closeGap)))
+                    : closeGap === 0
+                      ? t.headline.closeGapNone
+                      : t.headline.closeGapSlack(-closeGap, tonnes(-shiftedKg(supply, closeGap)))
+              }
+            />
           </div>
         </section>
       </div>
@@ -267,7 +352,11 @@ export function ForecastExplorer({ inputs, defaults, initial, opened, locale, ca
               labels={{ history: t.chart.history, demand: t.chart.demand, band: t.chart.band, supply: t.chart.supply, yAxis: t.chart.yAxis }}
             />
           </ChartFigure>
-          {supplyOffScale && f && <p className="text-sm text-slate-700" data-testid="supply-off-scale">{t.chart.supplyOffScale(tonnes(f.supplyKgPerDay))}</p>}
+          {supplyOffScale && f && (
+            <p className="text-sm text-slate-700" data-testid="supply-off-scale">
+              {t.chart.supplyOffScale(tonnes(f.supplyKgPerDay))}
+            </p>
+          )}
         </section>
 
         <aside className="card space-y-2" aria-labelledby="assumptions-title" data-testid="assumptions">
@@ -289,8 +378,18 @@ export function ForecastExplorer({ inputs, defaults, initial, opened, locale, ca
       <section className="card space-y-3" aria-labelledby="today-title">
         <h2 id="today-title">{t.today.title}</h2>
         <div className="grid gap-4 sm:grid-cols-3">
-          <Stat label={t.today.patients} testId="today-patients" value={tonnes(todayPatientsKg)} note={`${t.today.patientsNote(n(patients.severe), n(patients.critical))}; ${lpmText}`} />
-          <Stat label={t.today.beds} testId="today-beds" value={tonnes(bedsKg)} note={t.today.bedsNote(n(inputs.beds.covidBeds - inputs.beds.icuBeds), n(inputs.beds.icuBeds))} />
+          <Stat
+            label={t.today.patients}
+            testId="today-patients"
+            value={tonnes(todayPatientsKg)}
+            note={`${t.today.patientsNote(n(patients.severe), n(patients.critical))}; ${lpmText}`}
+          />
+          <Stat
+            label={t.today.beds}
+            testId="today-beds"
+            value={tonnes(bedsKg)}
+            note={t.today.bedsNote(n(inputs.beds.covidBeds - inputs.beds.icuBeds), n(inputs.beds.icuBeds))}
+          />
           <Stat label={t.today.measured} testId="today-measured" value={tonnes(inputs.latest.burnKgPerDay)} note={t.today.measuredNote} />
         </div>
       </section>
@@ -298,10 +397,18 @@ export function ForecastExplorer({ inputs, defaults, initial, opened, locale, ca
       <section className="card space-y-3" aria-labelledby="check-title" data-testid="consistency">
         <h2 id="check-title">{t.check.title}</h2>
         <p className="text-sm text-slate-700">{t.check.intro(n(USE_RATIO_MIN, 1), n(USE_RATIO_MAX, 1))}</p>
-        {flagged.length === 0 ? <p className="text-sm" data-testid="consistency-none">{t.check.none}</p> : <CheckTable rows={flagged} asOf={inputs.asOf} t={t} locale={locale} testId="consistency-flagged" />}
+        {flagged.length === 0 ? (
+          <p className="text-sm" data-testid="consistency-none">
+            {t.check.none}
+          </p>
+        ) : (
+          <CheckTable rows={flagged} asOf={inputs.asOf} t={t} locale={locale} testId="consistency-flagged" />
+        )}
         <details className="text-sm">
           <summary className="cursor-pointer text-brand-700 underline">{t.check.showAll}</summary>
-          <div className="mt-2"><CheckTable rows={checks} asOf={inputs.asOf} t={t} locale={locale} testId="consistency-all" /></div>
+          <div className="mt-2">
+            <CheckTable rows={checks} asOf={inputs.asOf} t={t} locale={locale} testId="consistency-all" />
+          </div>
         </details>
       </section>
 
@@ -323,7 +430,9 @@ function Stat({ label, value, note, testId, tone }: { label: string; value: stri
   return (
     <div className="card">
       <p className="text-sm text-slate-600">{label}</p>
-      <p className={`text-xl font-semibold ${color}`} data-testid={testId}>{value}</p>
+      <p className={`text-xl font-semibold ${color}`} data-testid={testId}>
+        {value}
+      </p>
       {note && <p className="mt-1 text-xs text-slate-600">{note}</p>}
     </div>
   );
@@ -333,59 +442,103 @@ type T = (typeof forecastStrings)["id"];
 
 const hospitalTonnes = (kg: number, locale: Locale) => `${formatNumber(kg / 1000, locale, 2)} t`;
 
-function CheckTable({ rows, asOf, t, locale, testId }: {
-  rows: { h: ForecastInputs["hospitals"][number]; c: ReturnType<typeof checkReportedUse> }[]; asOf: string; t: T; locale: Locale; testId: string;
+function CheckTable({
+  rows,
+  asOf,
+  t,
+  locale,
+  testId,
+}: {
+  rows: { h: ForecastInputs["hospitals"][number]; c: ReturnType<typeof checkReportedUse> }[];
+  asOf: string;
+  t: T;
+  locale: Locale;
+  testId: string;
 }) {
   // a hospital whose latest report is older than the as-of day is carried forward on it
-  const carried = (day: string) => (day < asOf ? <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900">{t.check.carriedForward}</span> : null);
+  const carried = (day: string) =>
+    day < asOf ? <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900">{t.check.carriedForward}</span> : null;
   return (
     <>
-    <ul className="divide-y divide-slate-100 text-sm sm:hidden" data-testid={`${testId}-list`}>
-      {rows.map(({ h, c }) => (
-        <li key={h.id} className="py-2">
-          <p className="font-medium">{h.name} <span className="text-xs font-normal text-slate-500">· {h.regionName} · {formatDay(h.day, locale)}{carried(h.day)}</span></p>
-          <p>
-            {t.check.reported} <strong>{hospitalTonnes(c.reportedKg, locale)}</strong> · {t.check.implied.toLowerCase()} <strong>{hospitalTonnes(c.impliedKg, locale)}</strong>
-            {c.ratio !== null && <> · {formatNumber(c.ratio, locale, 2)}×</>}
-          </p>
-          <p className={c.flagged ? "font-medium text-red-700" : "text-slate-600"}>{t.check.statuses[c.status]} · {t.check.patients.toLowerCase()} {h.severe}/{h.critical}</p>
-        </li>
-      ))}
-    </ul>
-    <div className="hidden overflow-x-auto sm:block">
-      <table className="table" data-testid={testId}>
-        <thead>
-          <tr>
-            <th>{t.check.hospital}</th>
-            <th>{t.check.reportDay}</th>
-            <th className="text-right">{t.check.patients}</th>
-            <th className="text-right">{t.check.reported}</th>
-            <th className="text-right">{t.check.implied}</th>
-            <th className="text-right">{t.check.ratio}</th>
-            <th>{t.check.status}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ h, c }) => (
-            <tr key={h.id} data-testid={`check-${h.id}`}>
-              <td>{h.name}<div className="text-xs text-slate-500">{h.regionName}</div></td>
-              <td className="whitespace-nowrap">{formatDay(h.day, locale)}{carried(h.day)}</td>
-              <td className="text-right">{h.severe}/{h.critical}</td>
-              <td className="whitespace-nowrap text-right">{hospitalTonnes(c.reportedKg, locale)}</td>
-              <td className="whitespace-nowrap text-right">{hospitalTonnes(c.impliedKg, locale)}</td>
-              <td className="text-right">{c.ratio === null ? "—" : `${formatNumber(c.ratio, locale, 2)}×`}</td>
-              <td className={c.flagged ? "font-medium text-red-700" : ""}>{t.check.statuses[c.status]}</td>
+      <ul className="divide-y divide-slate-100 text-sm sm:hidden" data-testid={`${testId}-list`}>
+        {rows.map(({ h, c }) => (
+          <li key={h.id} className="py-2">
+            <p className="font-medium">
+              {h.name}{" "}
+              <span className="text-xs font-normal text-slate-500">
+                · {h.regionName} · {formatDay(h.day, locale)}
+                {carried(h.day)}
+              </span>
+            </p>
+            <p>
+              {t.check.reported} <strong>{hospitalTonnes(c.reportedKg, locale)}</strong> · {t.check.implied.toLowerCase()}{" "}
+              <strong>{hospitalTonnes(c.impliedKg, locale)}</strong>
+              {c.ratio !== null && <> · {formatNumber(c.ratio, locale, 2)}×</>}
+            </p>
+            <p className={c.flagged ? "font-medium text-red-700" : "text-slate-600"}>
+              {t.check.statuses[c.status]} · {t.check.patients.toLowerCase()} {h.severe}/{h.critical}
+            </p>
+          </li>
+        ))}
+      </ul>
+      <div className="hidden overflow-x-auto sm:block">
+        <table className="table" data-testid={testId}>
+          <thead>
+            <tr>
+              <th>{t.check.hospital}</th>
+              <th>{t.check.reportDay}</th>
+              <th className="text-right">{t.check.patients}</th>
+              <th className="text-right">{t.check.reported}</th>
+              <th className="text-right">{t.check.implied}</th>
+              <th className="text-right">{t.check.ratio}</th>
+              <th>{t.check.status}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {rows.map(({ h, c }) => (
+              <tr key={h.id} data-testid={`check-${h.id}`}>
+                <td>
+                  {h.name}
+                  <div className="text-xs text-slate-500">{h.regionName}</div>
+                </td>
+                <td className="whitespace-nowrap">
+                  {formatDay(h.day, locale)}
+                  {carried(h.day)}
+                </td>
+                <td className="text-right">
+                  {h.severe}/{h.critical}
+                </td>
+                <td className="whitespace-nowrap text-right">{hospitalTonnes(c.reportedKg, locale)}</td>
+                <td className="whitespace-nowrap text-right">{hospitalTonnes(c.impliedKg, locale)}</td>
+                <td className="text-right">{c.ratio === null ? "—" : `${formatNumber(c.ratio, locale, 2)}×`}</td>
+                <td className={c.flagged ? "font-medium text-red-700" : ""}>{t.check.statuses[c.status]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }
 
-function SaveSection({ params, href, canSave, saveAction, saved, t, errors, common }: {
-  params: ScenarioParams; href: string; canSave: boolean; saveAction: SaveAction; saved: SavedScenarioItem[]; t: T; errors: ErrorMessages; common: { saved: string; fixErrors: string };
+function SaveSection({
+  params,
+  href,
+  canSave,
+  saveAction,
+  saved,
+  t,
+  errors,
+  common,
+}: {
+  params: ScenarioParams;
+  href: string;
+  canSave: boolean;
+  saveAction: SaveAction;
+  saved: SavedScenarioItem[];
+  t: T;
+  errors: ErrorMessages;
+  common: { saved: string; fixErrors: string };
 }) {
   const [state, formAction, pending] = useActionState(saveAction, {});
   const [origin, setOrigin] = useState("");
@@ -397,7 +550,9 @@ function SaveSection({ params, href, canSave, saveAction, saved, t, errors, comm
     <section className="card space-y-4" aria-labelledby="save-title">
       <h2 id="save-title">{t.save.title}</h2>
       <div>
-        <label htmlFor="share-now" className="label">{t.save.shareNow}</label>
+        <label htmlFor="share-now" className="label">
+          {t.save.shareNow}
+        </label>
         <input id="share-now" readOnly className="input font-mono text-xs" value={`${origin}${href}`} onFocus={(e) => e.currentTarget.select()} />
       </div>
       {canSave && (
@@ -413,7 +568,9 @@ function SaveSection({ params, href, canSave, saveAction, saved, t, errors, comm
             <div className="min-w-0 flex-1">
               <Field name="name" label={t.save.name} state={state} errors={errors} hint={t.save.namePlaceholder} />
             </div>
-            <button type="submit" className="btn" disabled={pending}>{t.save.submit}</button>
+            <button type="submit" className="btn" disabled={pending}>
+              {t.save.submit}
+            </button>
           </div>
           {savedHref && (
             <p className="text-sm">
@@ -430,7 +587,9 @@ function SaveSection({ params, href, canSave, saveAction, saved, t, errors, comm
           <ul className="divide-y divide-slate-100 text-sm" data-testid="saved-scenarios">
             {saved.map((s) => (
               <li key={s.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2">
-                <a href={`/forecast?scenario=${s.id}`} className="font-medium text-brand-700 hover:underline">{s.name}</a>
+                <a href={`/forecast?scenario=${s.id}`} className="font-medium text-brand-700 hover:underline">
+                  {s.name}
+                </a>
                 <span className="text-xs text-slate-500">{t.save.by(s.by ?? "—", s.at)}</span>
               </li>
             ))}

@@ -11,9 +11,20 @@ type Action = (prev: FormState, data: FormData) => Promise<FormState>;
 type Strings = { isDefault: string; makeDefault: string; severe: string; critical: string; saveRates: string; saved: string; fixErrors: string };
 
 /** ADMIN: one flow-rate set — its rates, and making it the default. */
-export function RateSetForms({ set, s, errors, updateAction, defaultAction, locale }: {
+export function RateSetForms({
+  set,
+  s,
+  errors,
+  updateAction,
+  defaultAction,
+  locale,
+}: {
   set: { key: string; name: string; severeLpm: number; criticalLpm: number; isDefault: boolean };
-  s: Strings; errors: ErrorMessages; updateAction: Action; defaultAction: Action; locale: Locale;
+  s: Strings;
+  errors: ErrorMessages;
+  updateAction: Action;
+  defaultAction: Action;
+  locale: Locale;
 }) {
   const [state, formAction, pending] = useActionState(updateAction, {});
   const [dState, dAction, dPending] = useActionState(defaultAction, {});
@@ -26,7 +37,9 @@ export function RateSetForms({ set, s, errors, updateAction, defaultAction, loca
       {!set.isDefault && (
         <form action={dAction}>
           <input type="hidden" name="key" value={set.key} />
-          <button type="submit" className="btn-secondary" disabled={dPending}>{s.makeDefault}</button>
+          <button type="submit" className="btn-secondary" disabled={dPending}>
+            {s.makeDefault}
+          </button>
         </form>
       )}
       <FormMessage state={dState} errors={errors} saved={s.saved} fixErrors={s.fixErrors} />
@@ -34,10 +47,26 @@ export function RateSetForms({ set, s, errors, updateAction, defaultAction, loca
         <input type="hidden" name="key" value={set.key} />
         <FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} />
         <div className="grid gap-3 sm:grid-cols-2">
-          <Field name="severeLpm" label={s.severe} amount={{ unit: "NUMBER", decimals: 2 }} state={state} errors={errors} defaultValue={writeNumberPlain(set.severeLpm, locale, 2)} />
-          <Field name="criticalLpm" label={s.critical} amount={{ unit: "NUMBER", decimals: 2 }} state={state} errors={errors} defaultValue={writeNumberPlain(set.criticalLpm, locale, 2)} />
+          <Field
+            name="severeLpm"
+            label={s.severe}
+            amount={{ unit: "NUMBER", decimals: 2 }}
+            state={state}
+            errors={errors}
+            defaultValue={writeNumberPlain(set.severeLpm, locale, 2)}
+          />
+          <Field
+            name="criticalLpm"
+            label={s.critical}
+            amount={{ unit: "NUMBER", decimals: 2 }}
+            state={state}
+            errors={errors}
+            defaultValue={writeNumberPlain(set.criticalLpm, locale, 2)}
+          />
         </div>
-        <button type="submit" className="btn" disabled={pending}>{s.saveRates}</button>
+        <button type="submit" className="btn" disabled={pending}>
+          {s.saveRates}
+        </button>
       </form>
     </div>
   );

@@ -51,8 +51,13 @@ export function AmountEcho({ text, kind, errors, id }: { text: string; kind: Amo
   const locale = useFormLanguage();
   const echo = locale ? echoText(text, locale, kind, errors) : null;
   return (
-    <output id={id} htmlFor={id.replace(/-echo$/, "")} aria-live="polite" data-testid={id}
-      className={`mt-1 block min-h-4 text-xs tabular-nums ${echo && !echo.ok ? "text-amber-800" : "text-slate-600"}`}>
+    <output
+      id={id}
+      htmlFor={id.replace(/-echo$/, "")}
+      aria-live="polite"
+      data-testid={id}
+      className={`mt-1 block min-h-4 text-xs tabular-nums ${echo && !echo.ok ? "text-amber-800" : "text-slate-600"}`}
+    >
       {echo?.text ?? ""}
     </output>
   );

@@ -6,9 +6,15 @@ export function BadDayNotice({ param, raw, code, errors, href }: { param: string
   return (
     <div className="rounded-md bg-red-50 p-3 text-sm text-red-800" role="alert" data-testid="bad-day">
       <p>
-        {errors.bad_day_param} <code>?{param}={raw}</code> — {errorText(errors, code)}
+        {errors.bad_day_param}{" "}
+        <code>
+          ?{param}={raw}
+        </code>{" "}
+        — {errorText(errors, code)}
       </p>
-      <Link href={href} className="mt-1 inline-block underline">{errors.show_latest_day}</Link>
+      <Link href={href} className="mt-1 inline-block underline">
+        {errors.show_latest_day}
+      </Link>
     </div>
   );
 }

@@ -3,10 +3,14 @@ export function DayPicker({ day, label, submit }: { day: string; label: string; 
   return (
     <form method="get" className="flex items-end gap-2">
       <div>
-        <label htmlFor="day" className="label">{label}</label>
+        <label htmlFor="day" className="label">
+          {label}
+        </label>
         <input id="day" name="day" type="date" defaultValue={day} className="input" />
       </div>
-      <button type="submit" className="btn-secondary">{submit}</button>
+      <button type="submit" className="btn-secondary">
+        {submit}
+      </button>
     </form>
   );
 }

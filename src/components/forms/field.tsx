@@ -38,8 +38,18 @@ export function Field({ name, label, state, errors, type = "text", defaultValue,
         (amount ? (
           <AmountInput key={value} id={id} name={name} required={required} defaultValue={value} error={error} amount={amount} errors={errors} />
         ) : (
-          <input id={id} name={name} type={type} step={step} required={required} defaultValue={value} className="input"
-            aria-invalid={!!error} aria-describedby={error ? `${id}-error` : undefined} key={value} />
+          <input
+            id={id}
+            name={name}
+            type={type}
+            step={step}
+            required={required}
+            defaultValue={value}
+            className="input"
+            aria-invalid={!!error}
+            aria-describedby={error ? `${id}-error` : undefined}
+            key={value}
+          />
         ))}
       {hint && !error && <p className="mt-1 text-xs text-slate-500">{hint}</p>}
       {error && (
@@ -56,22 +66,58 @@ export function Field({ name, label, state, errors, type = "text", defaultValue,
  * An amount as typed — `type="text" inputmode="decimal"`, so the browser sends exactly what was
  * typed — with the echo of what will be saved under it.
  */
-export function AmountInput({ id, name, defaultValue, error, amount, errors, className = "input", ...rest }: {
-  id: string; name: string; defaultValue?: string; error?: string; amount: AmountKind; errors: ErrorMessages;
+export function AmountInput({
+  id,
+  name,
+  defaultValue,
+  error,
+  amount,
+  errors,
+  className = "input",
+  ...rest
+}: {
+  id: string;
+  name: string;
+  defaultValue?: string;
+  error?: string;
+  amount: AmountKind;
+  errors: ErrorMessages;
 } & Omit<React.InputHTMLAttributes<HTMLInputElement>, "defaultValue" | "type" | "onChange">) {
   const [text, setText] = useState(defaultValue ?? "");
   return (
     <>
-      <input {...rest} id={id} name={name} type="text" inputMode="decimal" autoComplete="off" defaultValue={defaultValue} className={className}
+      <input
+        {...rest}
+        id={id}
+        name={name}
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        defaultValue={defaultValue}
+        className={className}
         onChange={(e) => setText(e.target.value)}
-        aria-invalid={!!error} aria-describedby={`${error ? `${id}-error ` : ""}${id}-echo`} />
+        aria-invalid={!!error}
+        aria-describedby={`${error ? `${id}-error ` : ""}${id}-echo`}
+      />
       <AmountEcho id={`${id}-echo`} text={text} kind={amount} errors={errors} />
     </>
   );
 }
 
 /** The form-level message: the first error, or "saved"; and the form's language for the server. */
-export function FormMessage({ state, errors, saved, fixErrors, language = true }: { state: FormState; errors: ErrorMessages; saved: string; fixErrors: string; language?: boolean }) {
+export function FormMessage({
+  state,
+  errors,
+  saved,
+  fixErrors,
+  language = true,
+}: {
+  state: FormState;
+  errors: ErrorMessages;
+  saved: string;
+  fixErrors: string;
+  language?: boolean;
+}) {
   return (
     <>
       {language && <FormLanguage />}
@@ -81,8 +127,17 @@ export function FormMessage({ state, errors, saved, fixErrors, language = true }
 }
 
 function FormNotice({ state, errors, saved, fixErrors }: { state: FormState; errors: ErrorMessages; saved: string; fixErrors: string }) {
-  if (state.ok) return <p className="rounded-md bg-green-50 p-3 text-sm text-green-800" data-testid="form-ok">{saved}</p>;
+  if (state.ok)
+    return (
+      <p className="rounded-md bg-green-50 p-3 text-sm text-green-800" data-testid="form-ok">
+        {saved}
+      </p>
+    );
   if (!state.error) return null;
   const text = state.error === "invalid" ? fixErrors : errorText(errors, state.error);
-  return <p className="rounded-md bg-red-50 p-3 text-sm text-red-800" data-testid="form-error">{text}</p>;
+  return (
+    <p className="rounded-md bg-red-50 p-3 text-sm text-red-800" data-testid="form-error">
+      {text}
+    </p>
+  );
 }

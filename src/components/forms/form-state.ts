@@ -12,6 +12,8 @@ export type FormState = {
 
 export function formStateOf(result: Result<unknown>, data?: FormData): FormState {
   if (result.ok) return { ok: true };
-  const values = data ? Object.fromEntries([...data.entries()].filter(([k, v]) => typeof v === "string" && !k.startsWith("$")).map(([k, v]) => [k, String(v)])) : undefined;
+  const values = data
+    ? Object.fromEntries([...data.entries()].filter(([k, v]) => typeof v === "string" && !k.startsWith("$")).map(([k, v]) => [k, String(v)]))
+    : undefined;
   return { ok: false, error: result.error, fieldErrors: result.fieldErrors, values, ...(result.detail ? { detail: result.detail } : {}) };
 }

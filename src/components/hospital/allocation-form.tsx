@@ -28,8 +28,20 @@ type Strings = { source: string; free: string; kg: string; reason: string; submi
  * Editable allocation lines (prefilled with the recommender's proposal); saving sends every
  * non-empty line in one transaction. Errors come back per line and typed values stay.
  */
-export function AllocationForm({ action, rows, day, s, errors, testId = "allocation-form" }: {
-  action: (prev: FormState, data: FormData) => Promise<FormState>; rows: AllocationRow[]; day: string; s: Strings; errors: ErrorMessages; testId?: string;
+export function AllocationForm({
+  action,
+  rows,
+  day,
+  s,
+  errors,
+  testId = "allocation-form",
+}: {
+  action: (prev: FormState, data: FormData) => Promise<FormState>;
+  rows: AllocationRow[];
+  day: string;
+  s: Strings;
+  errors: ErrorMessages;
+  testId?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
@@ -39,7 +51,14 @@ export function AllocationForm({ action, rows, day, s, errors, testId = "allocat
       {state.fieldErrors?._form && <p className="field-error">{errorText(errors, state.fieldErrors._form)}</p>}
       <div className="card overflow-x-auto p-0">
         <table className="table">
-          <thead><tr><th>{s.source}</th><th className="text-right">{s.free}</th><th className="w-32">{s.kg}</th><th className="hidden sm:table-cell">{s.reason}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{s.source}</th>
+              <th className="text-right">{s.free}</th>
+              <th className="w-32">{s.kg}</th>
+              <th className="hidden sm:table-cell">{s.reason}</th>
+            </tr>
+          </thead>
           <tbody>
             {rows.map((r, i) => {
               const err = errorText(errors, state.fieldErrors?.[`kg.${i}`] ?? state.fieldErrors?.[`sourceId.${i}`]);
@@ -57,9 +76,21 @@ export function AllocationForm({ action, rows, day, s, errors, testId = "allocat
                     <input type="hidden" name={`requestId.${i}`} value={r.requestId} />
                     <input type="hidden" name={`sourceId.${i}`} value={r.sourceId} />
                     <input type="hidden" name={`reason.${i}`} value={r.reason} />
-                    <input name={`kg.${i}`} aria-label={`${s.kg}: ${r.title}`} className="input" inputMode="decimal" defaultValue={value} key={value}
-                      disabled={r.disabled} aria-invalid={!!err} />
-                    {err && <p className="field-error" data-testid={`error-kg-${i}`}>{err}</p>}
+                    <input
+                      name={`kg.${i}`}
+                      aria-label={`${s.kg}: ${r.title}`}
+                      className="input"
+                      inputMode="decimal"
+                      defaultValue={value}
+                      key={value}
+                      disabled={r.disabled}
+                      aria-invalid={!!err}
+                    />
+                    {err && (
+                      <p className="field-error" data-testid={`error-kg-${i}`}>
+                        {err}
+                      </p>
+                    )}
                   </td>
                   <td className="hidden max-w-md text-xs text-slate-600 sm:table-cell">{r.reasonShown}</td>
                 </tr>
@@ -68,7 +99,9 @@ export function AllocationForm({ action, rows, day, s, errors, testId = "allocat
           </tbody>
         </table>
       </div>
-      <button type="submit" className="btn" disabled={pending}>{s.submit}</button>
+      <button type="submit" className="btn" disabled={pending}>
+        {s.submit}
+      </button>
     </form>
   );
 }

@@ -8,9 +8,19 @@ import { errorText, type ErrorMessages } from "@/i18n/errors";
 import type { Locale } from "@/i18n/locales";
 
 type Strings = {
-  approve: string; approveTonnes: string; approveHint: string; approveNote: string; reject: string; rejectReason: string; approved: string; rejected: string; fixErrors: string;
+  approve: string;
+  approveTonnes: string;
+  approveHint: string;
+  approveNote: string;
+  reject: string;
+  rejectReason: string;
+  approved: string;
+  rejected: string;
+  fixErrors: string;
   /** the tick for an amount far above the hospital's need, and "{amount}" templates for the amount as read and the limit */
-  confirmUnusual: string; interpreted: string; limit: string;
+  confirmUnusual: string;
+  interpreted: string;
+  limit: string;
 };
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;
 
@@ -18,8 +28,22 @@ type Action = (prev: FormState, data: FormData) => Promise<FormState>;
  * Staff decide on a submitted request: approve all or part of it, or reject it with a reason.
  * An approval far above the hospital's need by its needed-by day asks for a tick (decision 0022).
  */
-export function DecisionForms({ id, requestedTonnes, approveAction, rejectAction, s, errors, locale }: {
-  id: string; requestedTonnes: string; approveAction: Action; rejectAction: Action; s: Strings; errors: ErrorMessages; locale: Locale;
+export function DecisionForms({
+  id,
+  requestedTonnes,
+  approveAction,
+  rejectAction,
+  s,
+  errors,
+  locale,
+}: {
+  id: string;
+  requestedTonnes: string;
+  approveAction: Action;
+  rejectAction: Action;
+  s: Strings;
+  errors: ErrorMessages;
+  locale: Locale;
 }) {
   const [approveState, approve, approving] = useActionState(approveAction, {});
   const [rejectState, reject, rejecting] = useActionState(rejectAction, {});
@@ -29,26 +53,52 @@ export function DecisionForms({ id, requestedTonnes, approveAction, rejectAction
       <form action={approve} className="card space-y-3" noValidate data-testid="approve-form">
         <input type="hidden" name="id" value={id} />
         <FormMessage state={approveState} errors={errors} saved={s.approved} fixErrors={s.fixErrors} />
-        <Field name="approvedKg" label={s.approveTonnes} amount={{}} hint={s.approveHint} state={approveState} errors={errors} defaultValue={requestedTonnes}
-          note={<DetailNote state={approveState} s={s} locale={locale} field="approvedKg" />} />
+        <Field
+          name="approvedKg"
+          label={s.approveTonnes}
+          amount={{}}
+          hint={s.approveHint}
+          state={approveState}
+          errors={errors}
+          defaultValue={requestedTonnes}
+          note={<DetailNote state={approveState} s={s} locale={locale} field="approvedKg" />}
+        />
         <Field name="note" label={s.approveNote} state={approveState} errors={errors} />
         {approveState.error === "confirm" && (
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" name="confirmUnusual" value="1" data-testid="confirm-unusual" /> {s.confirmUnusual}
           </label>
         )}
-        <button type="submit" className="btn" disabled={approving}>{s.approve}</button>
+        <button type="submit" className="btn" disabled={approving}>
+          {s.approve}
+        </button>
       </form>
       <form action={reject} className="card space-y-3" noValidate data-testid="reject-form">
         <input type="hidden" name="id" value={id} />
         <FormMessage state={rejectState} errors={errors} saved={s.rejected} fixErrors={s.fixErrors} />
         <div>
-          <label htmlFor="f-reject-reason" className="label">{s.rejectReason}</label>
-          <textarea id="f-reject-reason" name="reason" rows={2} className="input" defaultValue={rejectState.values?.reason ?? ""}
-            key={rejectState.values?.reason ?? ""} aria-invalid={!!reasonError} aria-describedby={reasonError ? "f-reject-reason-error" : undefined} />
-          {reasonError && <p id="f-reject-reason-error" className="field-error" data-testid="error-reason">{reasonError}</p>}
+          <label htmlFor="f-reject-reason" className="label">
+            {s.rejectReason}
+          </label>
+          <textarea
+            id="f-reject-reason"
+            name="reason"
+            rows={2}
+            className="input"
+            defaultValue={rejectState.values?.reason ?? ""}
+            key={rejectState.values?.reason ?? ""}
+            aria-invalid={!!reasonError}
+            aria-describedby={reasonError ? "f-reject-reason-error" : undefined}
+          />
+          {reasonError && (
+            <p id="f-reject-reason-error" className="field-error" data-testid="error-reason">
+              {reasonError}
+            </p>
+          )}
         </div>
-        <button type="submit" className="btn-secondary border-red-300 text-red-800 hover:bg-red-50" disabled={rejecting}>{s.reject}</button>
+        <button type="submit" className="btn-secondary border-red-300 text-red-800 hover:bg-red-50" disabled={rejecting}>
+          {s.reject}
+        </button>
       </form>
     </div>
   );

@@ -6,20 +6,55 @@ import type { FormState } from "@/components/forms/form-state";
 import type { ErrorMessages } from "@/i18n/errors";
 
 type Strings = {
-  name: string; region: string; chooseRegion: string; address: string; isReferral: string; isAssociationMember: string;
-  beds: string; covidBeds: string; icuBeds: string; tankCapacity: string; tankResidual: string; tankResidualHint: string; operatingMinimum: string; operatingMinimumHint: string;
-  active: string; submit: string; saved: string; fixErrors: string;
+  name: string;
+  region: string;
+  chooseRegion: string;
+  address: string;
+  isReferral: string;
+  isAssociationMember: string;
+  beds: string;
+  covidBeds: string;
+  icuBeds: string;
+  tankCapacity: string;
+  tankResidual: string;
+  tankResidualHint: string;
+  operatingMinimum: string;
+  operatingMinimumHint: string;
+  active: string;
+  submit: string;
+  saved: string;
+  fixErrors: string;
 };
 
 export type HospitalInitial = {
-  id?: string; name?: string; regionId?: string; address?: string; isReferral?: boolean; isAssociationMember?: boolean;
-  beds?: string; covidBeds?: string; icuBeds?: string; tankCapacityKg?: string; tankResidualKg?: string; operatingMinimumKg?: string; active?: boolean;
+  id?: string;
+  name?: string;
+  regionId?: string;
+  address?: string;
+  isReferral?: boolean;
+  isAssociationMember?: boolean;
+  beds?: string;
+  covidBeds?: string;
+  icuBeds?: string;
+  tankCapacityKg?: string;
+  tankResidualKg?: string;
+  operatingMinimumKg?: string;
+  active?: boolean;
 };
 
 /** Register or edit a hospital. Tank figures are typed in tonnes; the server stores kilograms. */
-export function HospitalForm({ action, s, errors, regions, initial }: {
+export function HospitalForm({
+  action,
+  s,
+  errors,
+  regions,
+  initial,
+}: {
   action: (prev: FormState, data: FormData) => Promise<FormState>;
-  s: Strings; errors: ErrorMessages; regions: { id: string; name: string; code: string }[]; initial: HospitalInitial;
+  s: Strings;
+  errors: ErrorMessages;
+  regions: { id: string; name: string; code: string }[];
+  initial: HospitalInitial;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   const regionId = state.values?.regionId ?? initial.regionId ?? "";
@@ -28,13 +63,26 @@ export function HospitalForm({ action, s, errors, regions, initial }: {
   return (
     <form action={formAction} className="card grid gap-4 sm:grid-cols-2" noValidate data-testid="hospital-form">
       {initial.id && <input type="hidden" name="id" value={initial.id} />}
-      <div className="sm:col-span-2"><FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} /></div>
+      <div className="sm:col-span-2">
+        <FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} />
+      </div>
       <Field name="name" label={s.name} state={state} errors={errors} defaultValue={initial.name} required />
       <Field name="regionId" label={s.region} state={state} errors={errors}>
-        <select id="f-regionId" name="regionId" className="input" defaultValue={regionId} key={regionId} aria-invalid={regionError}
-          aria-describedby={regionError ? "f-regionId-error" : undefined}>
+        <select
+          id="f-regionId"
+          name="regionId"
+          className="input"
+          defaultValue={regionId}
+          key={regionId}
+          aria-invalid={regionError}
+          aria-describedby={regionError ? "f-regionId-error" : undefined}
+        >
           <option value="">{s.chooseRegion}</option>
-          {regions.map((r) => <option key={r.id} value={r.id}>{r.code} {r.name}</option>)}
+          {regions.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.code} {r.name}
+            </option>
+          ))}
         </select>
       </Field>
       <div className="sm:col-span-2">
@@ -49,14 +97,39 @@ export function HospitalForm({ action, s, errors, regions, initial }: {
         ))}
       </fieldset>
       <Field name="beds" label={s.beds} amount={{ unit: "NUMBER", decimals: 0 }} state={state} errors={errors} defaultValue={initial.beds ?? "0"} />
-      <Field name="covidBeds" label={s.covidBeds} amount={{ unit: "NUMBER", decimals: 0 }} state={state} errors={errors} defaultValue={initial.covidBeds ?? "0"} />
+      <Field
+        name="covidBeds"
+        label={s.covidBeds}
+        amount={{ unit: "NUMBER", decimals: 0 }}
+        state={state}
+        errors={errors}
+        defaultValue={initial.covidBeds ?? "0"}
+      />
       <Field name="icuBeds" label={s.icuBeds} amount={{ unit: "NUMBER", decimals: 0 }} state={state} errors={errors} defaultValue={initial.icuBeds ?? "0"} />
       <div className="hidden sm:block" />
       <Field name="tankCapacityKg" label={s.tankCapacity} amount={{}} state={state} errors={errors} defaultValue={initial.tankCapacityKg ?? "0"} />
-      <Field name="tankResidualKg" label={s.tankResidual} amount={{}} hint={s.tankResidualHint} state={state} errors={errors} defaultValue={initial.tankResidualKg ?? "0"} />
-      <Field name="operatingMinimumKg" label={s.operatingMinimum} amount={{}} hint={s.operatingMinimumHint} state={state} errors={errors} defaultValue={initial.operatingMinimumKg ?? ""} />
+      <Field
+        name="tankResidualKg"
+        label={s.tankResidual}
+        amount={{}}
+        hint={s.tankResidualHint}
+        state={state}
+        errors={errors}
+        defaultValue={initial.tankResidualKg ?? "0"}
+      />
+      <Field
+        name="operatingMinimumKg"
+        label={s.operatingMinimum}
+        amount={{}}
+        hint={s.operatingMinimumHint}
+        state={state}
+        errors={errors}
+        defaultValue={initial.operatingMinimumKg ?? ""}
+      />
       <div className="sm:col-span-2">
-        <button type="submit" className="btn" disabled={pending}>{s.submit}</button>
+        <button type="submit" className="btn" disabled={pending}>
+          {s.submit}
+        </button>
       </div>
     </form>
   );

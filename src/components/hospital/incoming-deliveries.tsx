@@ -9,16 +9,32 @@ import { ReceiptForm } from "./receipt-form";
 import { receiptFormStrings } from "./texts";
 
 export type IncomingDelivery = {
-  id: string; dispatchedAt: Date; dispatchedKg: number; vehiclePlate: string; driverName: string;
-  supplier: { name: string }; allocation: { requestId: string } | null; tranche: { dueOn: Date; pledgeId: string } | null;
+  id: string;
+  dispatchedAt: Date;
+  dispatchedKg: number;
+  vehiclePlate: string;
+  driverName: string;
+  supplier: { name: string };
+  allocation: { requestId: string } | null;
+  tranche: { dueOn: Date; pledgeId: string } | null;
 };
 
 /**
  * The receiving hospital's list of trips not yet confirmed — for its requests and from pledge
  * tranches alike — each with the receipt form (accepted, rejected with a reason, when).
  */
-export function IncomingDeliveries({ deliveries, action, now, t, locale }: {
-  deliveries: IncomingDelivery[]; action: (prev: FormState, data: FormData) => Promise<FormState>; now: string; t: Messages; locale: Locale;
+export function IncomingDeliveries({
+  deliveries,
+  action,
+  now,
+  t,
+  locale,
+}: {
+  deliveries: IncomingDelivery[];
+  action: (prev: FormState, data: FormData) => Promise<FormState>;
+  now: string;
+  t: Messages;
+  locale: Locale;
 }) {
   const rc = t.hospital.receipts;
   const strings = receiptFormStrings(t);
@@ -27,7 +43,9 @@ export function IncomingDeliveries({ deliveries, action, now, t, locale }: {
       <h2>{rc.incoming}</h2>
       <p className="text-sm text-slate-600">{rc.incomingIntro}</p>
       {deliveries.length === 0 ? (
-        <p className="card text-sm text-slate-500" data-testid="incoming-none">{rc.incomingNone}</p>
+        <p className="card text-sm text-slate-500" data-testid="incoming-none">
+          {rc.incomingNone}
+        </p>
       ) : (
         <ul className="space-y-3">
           {deliveries.map((d) => (
@@ -36,19 +54,43 @@ export function IncomingDeliveries({ deliveries, action, now, t, locale }: {
                 <p className="text-lg font-semibold tabular-nums">{formatTonnes(d.dispatchedKg, locale)}</p>
                 <p className="text-sm">
                   {d.allocation ? (
-                    <Link href={`/requests/${d.allocation.requestId}`} className="text-brand-700 hover:underline">{rc.forRequest} →</Link>
+                    <Link href={`/requests/${d.allocation.requestId}`} className="text-brand-700 hover:underline">
+                      {rc.forRequest} →
+                    </Link>
                   ) : d.tranche ? (
                     <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{rc.forTranche(formatDay(dateToDay(d.tranche.dueOn), locale))}</span>
                   ) : null}
                 </p>
               </div>
               <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-2 lg:grid-cols-4">
-                <div><dt className="inline text-slate-500">{rc.from}: </dt><dd className="inline">{d.supplier.name}</dd></div>
-                <div><dt className="inline text-slate-500">{rc.dispatchedAt}: </dt><dd className="inline">{formatDateTime(d.dispatchedAt, locale)}</dd></div>
-                <div><dt className="inline text-slate-500">{rc.vehicle}: </dt><dd className="inline">{d.vehiclePlate}</dd></div>
-                {d.driverName && <div><dt className="inline text-slate-500">{rc.driver}: </dt><dd className="inline">{d.driverName}</dd></div>}
+                <div>
+                  <dt className="inline text-slate-500">{rc.from}: </dt>
+                  <dd className="inline">{d.supplier.name}</dd>
+                </div>
+                <div>
+                  <dt className="inline text-slate-500">{rc.dispatchedAt}: </dt>
+                  <dd className="inline">{formatDateTime(d.dispatchedAt, locale)}</dd>
+                </div>
+                <div>
+                  <dt className="inline text-slate-500">{rc.vehicle}: </dt>
+                  <dd className="inline">{d.vehiclePlate}</dd>
+                </div>
+                {d.driverName && (
+                  <div>
+                    <dt className="inline text-slate-500">{rc.driver}: </dt>
+                    <dd className="inline">{d.driverName}</dd>
+                  </div>
+                )}
               </dl>
-              <ReceiptForm action={action} id={d.id} dispatchedTonnes={tonnesInput(d.dispatchedKg, locale)} now={now} errors={t.errors} locale={locale} s={strings} />
+              <ReceiptForm
+                action={action}
+                id={d.id}
+                dispatchedTonnes={tonnesInput(d.dispatchedKg, locale)}
+                now={now}
+                errors={t.errors}
+                locale={locale}
+                s={strings}
+              />
             </li>
           ))}
         </ul>

@@ -8,8 +8,18 @@ import { errorText, type ErrorMessages } from "@/i18n/errors";
 type Strings = { title: string; hint?: string; reason: string; submit: string; saved: string; fixErrors: string };
 
 /** A staff action on a record that needs a reason: cancel an allocation's remainder, close a request short. */
-export function ReasonForm({ action, id, s, errors, testId }: {
-  action: (prev: FormState, data: FormData) => Promise<FormState>; id: string; s: Strings; errors: ErrorMessages; testId: string;
+export function ReasonForm({
+  action,
+  id,
+  s,
+  errors,
+  testId,
+}: {
+  action: (prev: FormState, data: FormData) => Promise<FormState>;
+  id: string;
+  s: Strings;
+  errors: ErrorMessages;
+  testId: string;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   const fieldId = `f-${testId}-reason`;
@@ -21,12 +31,27 @@ export function ReasonForm({ action, id, s, errors, testId }: {
       {s.hint && <p className="text-xs text-slate-500">{s.hint}</p>}
       <FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} />
       <div>
-        <label htmlFor={fieldId} className="label">{s.reason}</label>
-        <input id={fieldId} name="reason" className="input" defaultValue={state.values?.reason ?? ""} key={state.values?.reason ?? ""}
-          aria-invalid={!!reasonError} aria-describedby={reasonError ? `${fieldId}-error` : undefined} />
-        {reasonError && <p id={`${fieldId}-error`} className="field-error" data-testid="error-reason">{reasonError}</p>}
+        <label htmlFor={fieldId} className="label">
+          {s.reason}
+        </label>
+        <input
+          id={fieldId}
+          name="reason"
+          className="input"
+          defaultValue={state.values?.reason ?? ""}
+          key={state.values?.reason ?? ""}
+          aria-invalid={!!reasonError}
+          aria-describedby={reasonError ? `${fieldId}-error` : undefined}
+        />
+        {reasonError && (
+          <p id={`${fieldId}-error`} className="field-error" data-testid="error-reason">
+            {reasonError}
+          </p>
+        )}
       </div>
-      <button type="submit" className="btn-secondary border-red-300 text-red-800 hover:bg-red-50" disabled={pending}>{s.submit}</button>
+      <button type="submit" className="btn-secondary border-red-300 text-red-800 hover:bg-red-50" disabled={pending}>
+        {s.submit}
+      </button>
     </form>
   );
 }

@@ -8,10 +8,19 @@ import { DetailNote } from "@/components/forms/detail-note";
 import type { Locale } from "@/i18n/locales";
 
 type Strings = {
-  received: string; rejected: string; rejectedHint: string; shortReason: string; shortReasonHint: string; receivedAt: string;
-  confirm: string; confirmed: string; fixErrors: string; confirmUnusual: string;
+  received: string;
+  rejected: string;
+  rejectedHint: string;
+  shortReason: string;
+  shortReasonHint: string;
+  receivedAt: string;
+  confirm: string;
+  confirmed: string;
+  fixErrors: string;
+  confirmUnusual: string;
   /** with "{amount}" where the figure goes (functions cannot cross to the browser) */
-  interpreted: string; limit: string;
+  interpreted: string;
+  limit: string;
 };
 
 /**
@@ -19,15 +28,31 @@ type Strings = {
  * dispatched), tonnes rejected, the reason for a difference, and when. An unusual figure is
  * confirmed with a tick after the server asked for it.
  */
-export function ReceiptForm({ action, id, dispatchedTonnes, now, s, errors, locale }: {
-  action: (prev: FormState, data: FormData) => Promise<FormState>; id: string; dispatchedTonnes: string; now: string; s: Strings; errors: ErrorMessages; locale: Locale;
+export function ReceiptForm({
+  action,
+  id,
+  dispatchedTonnes,
+  now,
+  s,
+  errors,
+  locale,
+}: {
+  action: (prev: FormState, data: FormData) => Promise<FormState>;
+  id: string;
+  dispatchedTonnes: string;
+  now: string;
+  s: Strings;
+  errors: ErrorMessages;
+  locale: Locale;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   const askConfirm = state.error === "confirm";
   return (
     <form action={formAction} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 sm:items-start" noValidate data-testid={`receipt-form-${id}`}>
       <input type="hidden" name="id" value={id} />
-      <div className="sm:col-span-2 lg:col-span-4"><FormMessage state={state} errors={errors} saved={s.confirmed} fixErrors={s.fixErrors} /></div>
+      <div className="sm:col-span-2 lg:col-span-4">
+        <FormMessage state={state} errors={errors} saved={s.confirmed} fixErrors={s.fixErrors} />
+      </div>
       <Field idPrefix={id} name="receivedKg" label={s.received} amount={{}} state={state} errors={errors} defaultValue={dispatchedTonnes} />
       <Field idPrefix={id} name="rejectedKg" label={s.rejected} amount={{}} state={state} errors={errors} hint={s.rejectedHint} />
       <Field idPrefix={id} name="shortReason" label={s.shortReason} state={state} errors={errors} hint={s.shortReasonHint} />
@@ -39,7 +64,9 @@ export function ReceiptForm({ action, id, dispatchedTonnes, now, s, errors, loca
             <input type="checkbox" name="confirmUnusual" value="1" data-testid="confirm-unusual" /> {s.confirmUnusual}
           </label>
         )}
-        <button type="submit" className="btn w-full sm:w-auto" disabled={pending}>{s.confirm}</button>
+        <button type="submit" className="btn w-full sm:w-auto" disabled={pending}>
+          {s.confirm}
+        </button>
       </div>
     </form>
   );

@@ -9,10 +9,19 @@ import type { Locale } from "@/i18n/locales";
 
 type Urgency = "ROUTINE" | "URGENT" | "EMERGENCY";
 type Strings = {
-  tonnes: string; neededBy: string; urgency: string; reason: string; reasonHint: string; submit: string; saved: string; fixErrors: string;
+  tonnes: string;
+  neededBy: string;
+  urgency: string;
+  reason: string;
+  reasonHint: string;
+  submit: string;
+  saved: string;
+  fixErrors: string;
   urgencies: Record<Urgency, string>;
   /** the tick for an unusual amount, and "{amount}" templates for the amount as read and the limit */
-  confirmUnusual: string; interpreted: string; limit: string;
+  confirmUnusual: string;
+  interpreted: string;
+  limit: string;
 };
 
 /**
@@ -21,8 +30,20 @@ type Strings = {
  * in by the needed-by day is refused, one far above its use by then needs a tick (decision 0022),
  * with the amount as read and the limit under the field.
  */
-export function RequestForm({ action, s, errors, idempotencyKey, minDay, locale }: {
-  action: (prev: FormState, data: FormData) => Promise<FormState>; s: Strings; errors: ErrorMessages; idempotencyKey: string; minDay: string; locale: Locale;
+export function RequestForm({
+  action,
+  s,
+  errors,
+  idempotencyKey,
+  minDay,
+  locale,
+}: {
+  action: (prev: FormState, data: FormData) => Promise<FormState>;
+  s: Strings;
+  errors: ErrorMessages;
+  idempotencyKey: string;
+  minDay: string;
+  locale: Locale;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   const urgency = state.values?.urgency ?? "URGENT";
@@ -30,21 +51,51 @@ export function RequestForm({ action, s, errors, idempotencyKey, minDay, locale 
   return (
     <form action={formAction} className="card grid gap-4 sm:grid-cols-3" noValidate data-testid="request-form">
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-      <div className="sm:col-span-3"><FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} /></div>
-      <Field name="requestedKg" label={s.tonnes} amount={{}} state={state} errors={errors} required
-        note={<DetailNote state={state} s={s} locale={locale} field="requestedKg" />} />
+      <div className="sm:col-span-3">
+        <FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} />
+      </div>
+      <Field
+        name="requestedKg"
+        label={s.tonnes}
+        amount={{}}
+        state={state}
+        errors={errors}
+        required
+        note={<DetailNote state={state} s={s} locale={locale} field="requestedKg" />}
+      />
       <Field name="neededBy" label={s.neededBy} type="date" state={state} errors={errors} defaultValue={minDay} required />
       <Field name="urgency" label={s.urgency} state={state} errors={errors}>
         <select id="f-urgency" name="urgency" className="input" defaultValue={urgency} key={urgency}>
-          {(["ROUTINE", "URGENT", "EMERGENCY"] as const).map((u) => <option key={u} value={u}>{s.urgencies[u]}</option>)}
+          {(["ROUTINE", "URGENT", "EMERGENCY"] as const).map((u) => (
+            <option key={u} value={u}>
+              {s.urgencies[u]}
+            </option>
+          ))}
         </select>
       </Field>
       <div className="sm:col-span-3">
-        <label htmlFor="f-reason" className="label">{s.reason}</label>
-        <textarea id="f-reason" name="reason" rows={3} className="input" defaultValue={state.values?.reason ?? ""} key={state.values?.reason ?? ""}
-          aria-invalid={!!reasonError} aria-describedby={reasonError ? "f-reason-error" : "f-reason-hint"} />
-        {reasonError ? <p id="f-reason-error" className="field-error" data-testid="error-reason">{reasonError}</p>
-          : <p id="f-reason-hint" className="mt-1 text-xs text-slate-500">{s.reasonHint}</p>}
+        <label htmlFor="f-reason" className="label">
+          {s.reason}
+        </label>
+        <textarea
+          id="f-reason"
+          name="reason"
+          rows={3}
+          className="input"
+          defaultValue={state.values?.reason ?? ""}
+          key={state.values?.reason ?? ""}
+          aria-invalid={!!reasonError}
+          aria-describedby={reasonError ? "f-reason-error" : "f-reason-hint"}
+        />
+        {reasonError ? (
+          <p id="f-reason-error" className="field-error" data-testid="error-reason">
+            {reasonError}
+          </p>
+        ) : (
+          <p id="f-reason-hint" className="mt-1 text-xs text-slate-500">
+            {s.reasonHint}
+          </p>
+        )}
       </div>
       <div className="sm:col-span-3 space-y-2">
         {state.error === "confirm" && (
@@ -52,7 +103,9 @@ export function RequestForm({ action, s, errors, idempotencyKey, minDay, locale 
             <input type="checkbox" name="confirmUnusual" value="1" data-testid="confirm-unusual" /> {s.confirmUnusual}
           </label>
         )}
-        <button type="submit" className="btn" disabled={pending}>{s.submit}</button>
+        <button type="submit" className="btn" disabled={pending}>
+          {s.submit}
+        </button>
       </div>
     </form>
   );

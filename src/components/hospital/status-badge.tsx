@@ -18,7 +18,11 @@ const URGENCY: Record<string, string> = {
 };
 
 export function StatusBadge({ status, t }: { status: keyof Messages["hospital"]["status"]; t: Messages["hospital"] }) {
-  return <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${COLOURS[status]}`} data-testid="request-status" data-status={status}>{t.status[status]}</span>;
+  return (
+    <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${COLOURS[status]}`} data-testid="request-status" data-status={status}>
+      {t.status[status]}
+    </span>
+  );
 }
 
 export function UrgencyBadge({ urgency, t }: { urgency: keyof Messages["hospital"]["urgency"]; t: Messages["hospital"] }) {

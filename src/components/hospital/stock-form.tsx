@@ -12,11 +12,24 @@ import type { ErrorMessages } from "@/i18n/errors";
 import type { Locale } from "@/i18n/locales";
 
 type Strings = {
-  day: string; stock: string; used: string; severe: string; critical: string; bedsOccupied: string; submit: string;
-  saved: string; savedFlagged: string; fixErrors: string;
-  unit: string; units: Record<MassUnit, string>; cylinderSize: string; unitHint: string;
+  day: string;
+  stock: string;
+  used: string;
+  severe: string;
+  critical: string;
+  bedsOccupied: string;
+  submit: string;
+  saved: string;
+  savedFlagged: string;
+  fixErrors: string;
+  unit: string;
+  units: Record<MassUnit, string>;
+  cylinderSize: string;
+  unitHint: string;
   /** the tick for an unusual use, and "{amount}" templates for the amount as read and the limit */
-  confirmUnusual: string; interpreted: string; limit: string;
+  confirmUnusual: string;
+  interpreted: string;
+  limit: string;
 };
 
 const UNIT_ORDER: readonly MassUnit[] = ["TONNE_LIQUID", "KG", "M3_GAS", "LITRE_LIQUID", "CYLINDER"];
@@ -30,8 +43,18 @@ export type StockFormState = FormState & { flagged?: boolean };
  * as read and the limit under the field; a use far above the hospital's history is saved only
  * once the user ticks that it is right (decision 0022).
  */
-export function StockForm({ action, s, errors, today, locale }: {
-  action: (prev: StockFormState, data: FormData) => Promise<StockFormState>; s: Strings; errors: ErrorMessages; today: string; locale: Locale;
+export function StockForm({
+  action,
+  s,
+  errors,
+  today,
+  locale,
+}: {
+  action: (prev: StockFormState, data: FormData) => Promise<StockFormState>;
+  s: Strings;
+  errors: ErrorMessages;
+  today: string;
+  locale: Locale;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   const unitChoice = useFormChoice(state, "unit", "TONNE_LIQUID");
@@ -45,7 +68,9 @@ export function StockForm({ action, s, errors, today, locale }: {
       <div className="sm:col-span-3">
         <FormLanguage />
         {state.ok && state.flagged ? (
-          <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900" data-testid="form-flagged">{s.savedFlagged}</p>
+          <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900" data-testid="form-flagged">
+            {s.savedFlagged}
+          </p>
         ) : (
           <FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} language={false} />
         )}
@@ -53,21 +78,47 @@ export function StockForm({ action, s, errors, today, locale }: {
       <Field name="day" label={s.day} type="date" state={state} errors={errors} defaultValue={today} required />
       <Field name="unit" label={s.unit} state={state} errors={errors} hint={s.unitHint}>
         <select id="f-unit" name="unit" className="input" {...unitChoice.props}>
-          {UNIT_ORDER.map((u) => <option key={u} value={u}>{s.units[u]}</option>)}
+          {UNIT_ORDER.map((u) => (
+            <option key={u} value={u}>
+              {s.units[u]}
+            </option>
+          ))}
         </select>
       </Field>
       {unit === "CYLINDER" ? (
         <Field name="cylinderSizeM3" label={s.cylinderSize} state={state} errors={errors}>
-          <input id="f-cylinderSizeM3" name="cylinderSizeM3" type="text" inputMode="decimal" className="input" value={sizeText}
-            onChange={(e) => setSizeText(e.target.value)} aria-invalid={!!state.fieldErrors?.cylinderSizeM3} />
+          <input
+            id="f-cylinderSizeM3"
+            name="cylinderSizeM3"
+            type="text"
+            inputMode="decimal"
+            className="input"
+            value={sizeText}
+            onChange={(e) => setSizeText(e.target.value)}
+            aria-invalid={!!state.fieldErrors?.cylinderSizeM3}
+          />
         </Field>
       ) : (
         <div className="hidden sm:block" />
       )}
-      <Field name="stockKg" label={`${s.stock} (${s.units[unit]})`} state={state} errors={errors} required amount={amount}
-        note={<DetailNote state={state} s={s} locale={locale} field="stockKg" />} />
-      <Field name="usedKg" label={`${s.used} (${s.units[unit]})`} state={state} errors={errors} required amount={amount}
-        note={<DetailNote state={state} s={s} locale={locale} field="usedKg" />} />
+      <Field
+        name="stockKg"
+        label={`${s.stock} (${s.units[unit]})`}
+        state={state}
+        errors={errors}
+        required
+        amount={amount}
+        note={<DetailNote state={state} s={s} locale={locale} field="stockKg" />}
+      />
+      <Field
+        name="usedKg"
+        label={`${s.used} (${s.units[unit]})`}
+        state={state}
+        errors={errors}
+        required
+        amount={amount}
+        note={<DetailNote state={state} s={s} locale={locale} field="usedKg" />}
+      />
       <Field name="severePatients" label={s.severe} state={state} errors={errors} defaultValue="0" amount={{ unit: "NUMBER", decimals: 0 }} />
       <Field name="criticalPatients" label={s.critical} state={state} errors={errors} defaultValue="0" amount={{ unit: "NUMBER", decimals: 0 }} />
       <Field name="bedsOccupied" label={s.bedsOccupied} state={state} errors={errors} defaultValue="0" amount={{ unit: "NUMBER", decimals: 0 }} />
@@ -77,7 +128,9 @@ export function StockForm({ action, s, errors, today, locale }: {
             <input type="checkbox" name="confirmUnusual" value="1" data-testid="confirm-unusual" /> {s.confirmUnusual}
           </label>
         )}
-        <button type="submit" className="btn" disabled={pending}>{s.submit}</button>
+        <button type="submit" className="btn" disabled={pending}>
+          {s.submit}
+        </button>
       </div>
     </form>
   );

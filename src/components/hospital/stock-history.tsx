@@ -5,8 +5,16 @@ import type { Locale } from "@/i18n/locales";
 import type { Messages } from "@/i18n/messages";
 
 type Report = {
-  id: string; day: Date; stockKg: number; usedKg: number; severePatients: number; criticalPatients: number;
-  bedsOccupied: number; flaggedForReview: boolean; reviewedAt: Date | null; reportedAt: Date;
+  id: string;
+  day: Date;
+  stockKg: number;
+  usedKg: number;
+  severePatients: number;
+  criticalPatients: number;
+  bedsOccupied: number;
+  flaggedForReview: boolean;
+  reviewedAt: Date | null;
+  reportedAt: Date;
 };
 
 /**
@@ -14,8 +22,18 @@ type Report = {
  * unusableFloorKg). A report held for review is marked, with a confirm button when `confirm`
  * (the staff's server action) is given.
  */
-export function StockHistory({ reports, floorKg, confirm, t, locale }: {
-  reports: Report[]; floorKg: number; confirm?: (data: FormData) => Promise<void>; t: Messages; locale: Locale;
+export function StockHistory({
+  reports,
+  floorKg,
+  confirm,
+  t,
+  locale,
+}: {
+  reports: Report[];
+  floorKg: number;
+  confirm?: (data: FormData) => Promise<void>;
+  t: Messages;
+  locale: Locale;
 }) {
   const s = t.hospital.stock;
   if (reports.length === 0) return <p className="text-sm text-slate-500">{s.noReports}</p>;
@@ -24,8 +42,13 @@ export function StockHistory({ reports, floorKg, confirm, t, locale }: {
       <table className="table" data-testid="stock-history">
         <thead>
           <tr>
-            <th>{s.day}</th><th className="text-right">{s.stock}</th><th className="text-right">{s.usable}</th><th className="text-right">{s.used}</th>
-            <th className="text-right">{s.severe}</th><th className="text-right">{s.critical}</th><th className="text-right">{s.bedsOccupied}</th>
+            <th>{s.day}</th>
+            <th className="text-right">{s.stock}</th>
+            <th className="text-right">{s.usable}</th>
+            <th className="text-right">{s.used}</th>
+            <th className="text-right">{s.severe}</th>
+            <th className="text-right">{s.critical}</th>
+            <th className="text-right">{s.bedsOccupied}</th>
             <th>{s.reportedAt}</th>
           </tr>
         </thead>
@@ -34,15 +57,19 @@ export function StockHistory({ reports, floorKg, confirm, t, locale }: {
             <tr key={r.id} className={r.flaggedForReview ? "bg-amber-50" : ""} data-flagged={r.flaggedForReview || undefined}>
               <td className="whitespace-nowrap">
                 {formatDay(dateToDay(r.day), locale)}
-                {r.flaggedForReview && <span className="ml-2 rounded bg-amber-200 px-1 text-xs text-amber-900" data-testid="flagged" title={s.flaggedNote}>{s.flagged}</span>}
-                {r.reviewedAt && <span className="ml-2 text-xs text-slate-500">{s.reviewed}</span>}
                 {r.flaggedForReview && (
-                  <p className="mt-1 max-w-xs whitespace-normal text-xs text-amber-900">{s.flaggedNote}</p>
+                  <span className="ml-2 rounded bg-amber-200 px-1 text-xs text-amber-900" data-testid="flagged" title={s.flaggedNote}>
+                    {s.flagged}
+                  </span>
                 )}
+                {r.reviewedAt && <span className="ml-2 text-xs text-slate-500">{s.reviewed}</span>}
+                {r.flaggedForReview && <p className="mt-1 max-w-xs whitespace-normal text-xs text-amber-900">{s.flaggedNote}</p>}
                 {r.flaggedForReview && confirm && (
                   <form action={confirm} className="mt-1">
                     <input type="hidden" name="id" value={r.id} />
-                    <button type="submit" className="btn-secondary text-xs" data-testid="confirm-review">{s.confirmReview}</button>
+                    <button type="submit" className="btn-secondary text-xs" data-testid="confirm-review">
+                      {s.confirmReview}
+                    </button>
                   </form>
                 )}
               </td>

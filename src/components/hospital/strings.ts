@@ -6,11 +6,24 @@ import type { Messages } from "@/i18n/messages";
 export function hospitalFormStrings(t: Messages, submit: string) {
   const h = t.hospital.hospitals;
   return {
-    name: h.name, region: h.region, chooseRegion: h.chooseRegion, address: h.address, isReferral: h.isReferral,
-    isAssociationMember: h.isAssociationMember, beds: h.beds, covidBeds: h.covidBeds, icuBeds: h.icuBeds,
-    tankCapacity: h.tankCapacity, tankResidual: h.tankResidual, tankResidualHint: h.tankResidualHint,
-    operatingMinimum: h.operatingMinimum, operatingMinimumHint: h.operatingMinimumHint, active: h.active,
-    submit, saved: t.shell.common.saved, fixErrors: t.shell.common.fixErrors,
+    name: h.name,
+    region: h.region,
+    chooseRegion: h.chooseRegion,
+    address: h.address,
+    isReferral: h.isReferral,
+    isAssociationMember: h.isAssociationMember,
+    beds: h.beds,
+    covidBeds: h.covidBeds,
+    icuBeds: h.icuBeds,
+    tankCapacity: h.tankCapacity,
+    tankResidual: h.tankResidual,
+    tankResidualHint: h.tankResidualHint,
+    operatingMinimum: h.operatingMinimum,
+    operatingMinimumHint: h.operatingMinimumHint,
+    active: h.active,
+    submit,
+    saved: t.shell.common.saved,
+    fixErrors: t.shell.common.fixErrors,
   };
 }
 

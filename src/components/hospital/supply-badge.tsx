@@ -3,7 +3,11 @@ import type { Messages } from "@/i18n/messages";
 import type { Locale } from "@/i18n/locales";
 
 type Supply = {
-  status: "red" | "amber" | "green" | "stale"; hoursLeft: number | null; lastReportDay: string | null; stale: boolean; asOf: Date;
+  status: "red" | "amber" | "green" | "stale";
+  hoursLeft: number | null;
+  lastReportDay: string | null;
+  stale: boolean;
+  asOf: Date;
 } | null;
 
 const COLOURS = {
@@ -18,8 +22,15 @@ const COLOURS = {
  * Hours of supply left, projected to the moment it says ("as of"), with its colour (red < 8 h,
  * amber < 24 h, green) and the stale flag (old figures: never green; red when projected out).
  */
-export function SupplyBadge({ supply, t, locale, withAsOf = true }: {
-  supply: Supply; t: Messages["hospital"]["supply"]; locale: Locale;
+export function SupplyBadge({
+  supply,
+  t,
+  locale,
+  withAsOf = true,
+}: {
+  supply: Supply;
+  t: Messages["hospital"]["supply"];
+  locale: Locale;
   /** false in lists whose heading already says the moment (one "as of" for all rows) */
   withAsOf?: boolean;
 }) {
@@ -29,10 +40,15 @@ export function SupplyBadge({ supply, t, locale, withAsOf = true }: {
     <span className="inline-flex flex-wrap items-center gap-1" data-testid="supply-badge" data-status={status}>
       <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ring-1 ${COLOURS[status]}`}>{t[status]}</span>
       {supply?.lastReportDay && <span className="text-xs text-slate-700">{hours ?? t.noBurn}</span>}
-      {supply && withAsOf && <span className="text-xs text-slate-500" data-testid="as-of">{t.asOf(formatDateTime(supply.asOf, locale))}</span>}
+      {supply && withAsOf && (
+        <span className="text-xs text-slate-500" data-testid="as-of">
+          {t.asOf(formatDateTime(supply.asOf, locale))}
+        </span>
+      )}
       {supply?.stale && supply.lastReportDay && (
         <span className="text-xs text-slate-500" data-testid="stale-since">
-          {status === "red" ? `${t.staleFlag} · ` : ""}{t.staleSince(formatDay(supply.lastReportDay, locale))}
+          {status === "red" ? `${t.staleFlag} · ` : ""}
+          {t.staleSince(formatDay(supply.lastReportDay, locale))}
         </span>
       )}
     </span>

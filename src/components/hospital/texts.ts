@@ -52,8 +52,17 @@ export function noticeText(kind: string, params: Json, t: Messages, locale: Loca
 export function receiptFormStrings(t: Messages) {
   const rc = t.hospital.receipts;
   return {
-    received: rc.accepted, rejected: rc.rejected, rejectedHint: rc.rejectedHint, shortReason: rc.shortReason, shortReasonHint: rc.shortReasonHint,
-    receivedAt: rc.receivedAt, confirm: rc.confirm, confirmed: rc.confirmed, fixErrors: t.shell.common.fixErrors, confirmUnusual: rc.confirmUnusual,
-    interpreted: rc.interpreted("{amount}"), limit: rc.limit("{amount}"),
+    received: rc.accepted,
+    rejected: rc.rejected,
+    rejectedHint: rc.rejectedHint,
+    shortReason: rc.shortReason,
+    shortReasonHint: rc.shortReasonHint,
+    receivedAt: rc.receivedAt,
+    confirm: rc.confirm,
+    confirmed: rc.confirmed,
+    fixErrors: t.shell.common.fixErrors,
+    confirmUnusual: rc.confirmUnusual,
+    interpreted: rc.interpreted("{amount}"),
+    limit: rc.limit("{amount}"),
   };
 }

@@ -6,13 +6,30 @@ import type { FormState } from "@/components/forms/form-state";
 import { errorText, type ErrorMessages } from "@/i18n/errors";
 
 type Role = "ADMIN" | "STAFF" | "OFFICIAL" | "HOSPITAL";
-type EditStrings = { name: string; role: string; hospital: string; chooseHospital: string; save: string; saved: string; fixErrors: string; roles: Record<Role, string> };
+type EditStrings = {
+  name: string;
+  role: string;
+  hospital: string;
+  chooseHospital: string;
+  save: string;
+  saved: string;
+  fixErrors: string;
+  roles: Record<Role, string>;
+};
 
 /** ADMIN edits an account's name, role and hospital (a new role or hospital ends its sessions). */
-export function EditUserForm({ action, user, s, errors, hospitals }: {
+export function EditUserForm({
+  action,
+  user,
+  s,
+  errors,
+  hospitals,
+}: {
   action: (prev: FormState, data: FormData) => Promise<FormState>;
   user: { id: string; name: string; role: Role; hospitalId: string | null };
-  s: EditStrings; errors: ErrorMessages; hospitals: { id: string; name: string }[];
+  s: EditStrings;
+  errors: ErrorMessages;
+  hospitals: { id: string; name: string }[];
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   const [role, setRole] = useState<string>(state.values?.role ?? user.role);
@@ -22,26 +39,55 @@ export function EditUserForm({ action, user, s, errors, hospitals }: {
       <FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} language={false} />
       <input type="hidden" name="id" value={user.id} />
       <div>
-        <label htmlFor={`${p}-name`} className="label">{s.name}</label>
-        <input id={`${p}-name`} name="name" className="input" defaultValue={state.values?.name ?? user.name} required aria-invalid={!!state.fieldErrors?.name} />
+        <label htmlFor={`${p}-name`} className="label">
+          {s.name}
+        </label>
+        <input
+          id={`${p}-name`}
+          name="name"
+          className="input"
+          defaultValue={state.values?.name ?? user.name}
+          required
+          aria-invalid={!!state.fieldErrors?.name}
+        />
         {state.fieldErrors?.name && <p className="field-error">{errorText(errors, state.fieldErrors.name)}</p>}
       </div>
       <div>
-        <label htmlFor={`${p}-role`} className="label">{s.role}</label>
+        <label htmlFor={`${p}-role`} className="label">
+          {s.role}
+        </label>
         <select id={`${p}-role`} name="role" className="input" value={role} onChange={(e) => setRole(e.target.value)}>
-          {(["HOSPITAL", "STAFF", "OFFICIAL", "ADMIN"] as const).map((r) => <option key={r} value={r}>{s.roles[r]}</option>)}
+          {(["HOSPITAL", "STAFF", "OFFICIAL", "ADMIN"] as const).map((r) => (
+            <option key={r} value={r}>
+              {s.roles[r]}
+            </option>
+          ))}
         </select>
         {state.fieldErrors?.role && <p className="field-error">{errorText(errors, state.fieldErrors.role)}</p>}
       </div>
       <div>
-        <label htmlFor={`${p}-hospital`} className="label">{s.hospital}</label>
-        <select id={`${p}-hospital`} name="hospitalId" className="input" defaultValue={state.values?.hospitalId ?? user.hospitalId ?? ""} disabled={role !== "HOSPITAL"}>
+        <label htmlFor={`${p}-hospital`} className="label">
+          {s.hospital}
+        </label>
+        <select
+          id={`${p}-hospital`}
+          name="hospitalId"
+          className="input"
+          defaultValue={state.values?.hospitalId ?? user.hospitalId ?? ""}
+          disabled={role !== "HOSPITAL"}
+        >
           <option value="">{s.chooseHospital}</option>
-          {hospitals.map((h) => <option key={h.id} value={h.id}>{h.name}</option>)}
+          {hospitals.map((h) => (
+            <option key={h.id} value={h.id}>
+              {h.name}
+            </option>
+          ))}
         </select>
         {state.fieldErrors?.hospitalId && <p className="field-error">{errorText(errors, state.fieldErrors.hospitalId)}</p>}
       </div>
-      <button type="submit" className="btn-secondary" disabled={pending}>{s.save}</button>
+      <button type="submit" className="btn-secondary" disabled={pending}>
+        {s.save}
+      </button>
     </form>
   );
 }
@@ -49,14 +95,36 @@ export function EditUserForm({ action, user, s, errors, hospitals }: {
 type ResetState = { ok?: boolean; error?: string; oneTimePassword?: string };
 
 /** ADMIN resets a password: the one-time password is shown here once, and exists nowhere else in clear. */
-export function ResetPasswordButton({ action, id, text, label, confirm, shown, errors }: {
-  action: (prev: ResetState, data: FormData) => Promise<ResetState>; id: string; text: string; label: string; confirm: string; shown: string; errors: ErrorMessages;
+export function ResetPasswordButton({
+  action,
+  id,
+  text,
+  label,
+  confirm,
+  shown,
+  errors,
+}: {
+  action: (prev: ResetState, data: FormData) => Promise<ResetState>;
+  id: string;
+  text: string;
+  label: string;
+  confirm: string;
+  shown: string;
+  errors: ErrorMessages;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
-    <form action={formAction} className="space-y-1" onSubmit={(e) => { if (!window.confirm(confirm)) e.preventDefault(); }}>
+    <form
+      action={formAction}
+      className="space-y-1"
+      onSubmit={(e) => {
+        if (!window.confirm(confirm)) e.preventDefault();
+      }}
+    >
       <input type="hidden" name="id" value={id} />
-      <button type="submit" className="btn-secondary px-2 py-1 text-xs" disabled={pending} aria-label={label}>{text}</button>
+      <button type="submit" className="btn-secondary px-2 py-1 text-xs" disabled={pending} aria-label={label}>
+        {text}
+      </button>
       {state.oneTimePassword && (
         <p className="text-xs" data-testid="one-time-password">
           {shown} <code className="select-all rounded bg-slate-100 px-1 font-mono">{state.oneTimePassword}</code>

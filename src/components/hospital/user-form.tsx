@@ -7,13 +7,31 @@ import type { ErrorMessages } from "@/i18n/errors";
 
 type Role = "ADMIN" | "STAFF" | "OFFICIAL" | "HOSPITAL";
 type Strings = {
-  email: string; name: string; role: string; hospital: string; chooseHospital: string; hospitalHint: string; password: string;
-  passwordHint: string; submit: string; saved: string; fixErrors: string; roles: Record<Role, string>;
+  email: string;
+  name: string;
+  role: string;
+  hospital: string;
+  chooseHospital: string;
+  hospitalHint: string;
+  password: string;
+  passwordHint: string;
+  submit: string;
+  saved: string;
+  fixErrors: string;
+  roles: Record<Role, string>;
 };
 
 /** ADMIN creates an account; a hospital admin's account is bound to one hospital. */
-export function UserForm({ action, s, errors, hospitals }: {
-  action: (prev: FormState, data: FormData) => Promise<FormState>; s: Strings; errors: ErrorMessages; hospitals: { id: string; name: string }[];
+export function UserForm({
+  action,
+  s,
+  errors,
+  hospitals,
+}: {
+  action: (prev: FormState, data: FormData) => Promise<FormState>;
+  s: Strings;
+  errors: ErrorMessages;
+  hospitals: { id: string; name: string }[];
 }) {
   // Each success gets a new key, so the form is emptied for the next account.
   const created = useRef(0);
@@ -28,24 +46,44 @@ export function UserForm({ action, s, errors, hospitals }: {
   return (
     // eslint-disable-next-line react-hooks/refs -- the key changes when an account was created, to empty the form
     <form action={formAction} className="card grid gap-4 sm:grid-cols-2" noValidate data-testid="user-form" key={created.current}>
-      <div className="sm:col-span-2"><FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} /></div>
+      <div className="sm:col-span-2">
+        <FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} />
+      </div>
       <Field name="email" label={s.email} type="email" state={state} errors={errors} required />
       <Field name="name" label={s.name} state={state} errors={errors} required />
       <Field name="role" label={s.role} state={state} errors={errors}>
         <select id="f-role" name="role" className="input" value={role} onChange={(e) => setRole(e.target.value)} aria-invalid={err("role")}>
-          {(["HOSPITAL", "STAFF", "OFFICIAL", "ADMIN"] as const).map((r) => <option key={r} value={r}>{s.roles[r]}</option>)}
+          {(["HOSPITAL", "STAFF", "OFFICIAL", "ADMIN"] as const).map((r) => (
+            <option key={r} value={r}>
+              {s.roles[r]}
+            </option>
+          ))}
         </select>
       </Field>
       <Field name="hospitalId" label={s.hospital} state={state} errors={errors} hint={s.hospitalHint}>
-        <select id="f-hospitalId" name="hospitalId" className="input" defaultValue={hospitalId} key={hospitalId} disabled={role !== "HOSPITAL"}
-          aria-invalid={err("hospitalId")} aria-describedby={err("hospitalId") ? "f-hospitalId-error" : undefined}>
+        <select
+          id="f-hospitalId"
+          name="hospitalId"
+          className="input"
+          defaultValue={hospitalId}
+          key={hospitalId}
+          disabled={role !== "HOSPITAL"}
+          aria-invalid={err("hospitalId")}
+          aria-describedby={err("hospitalId") ? "f-hospitalId-error" : undefined}
+        >
           <option value="">{s.chooseHospital}</option>
-          {hospitals.map((h) => <option key={h.id} value={h.id}>{h.name}</option>)}
+          {hospitals.map((h) => (
+            <option key={h.id} value={h.id}>
+              {h.name}
+            </option>
+          ))}
         </select>
       </Field>
       <Field name="password" label={s.password} type="password" hint={s.passwordHint} state={state} errors={errors} required />
       <div className="sm:col-span-2">
-        <button type="submit" className="btn" disabled={pending}>{s.submit}</button>
+        <button type="submit" className="btn" disabled={pending}>
+          {s.submit}
+        </button>
       </div>
     </form>
   );

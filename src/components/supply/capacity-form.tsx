@@ -17,13 +17,34 @@ export type CapacityFormRow = {
   historyHref?: string;
 };
 
-type Strings = { history: string; producer: string; produced: string; medical: string; industrial: string; medicalShare: string; policy: string; save: string; saved: string; fixErrors: string; blankHint: string };
+type Strings = {
+  history: string;
+  producer: string;
+  produced: string;
+  medical: string;
+  industrial: string;
+  medicalShare: string;
+  policy: string;
+  save: string;
+  saved: string;
+  fixErrors: string;
+  blankHint: string;
+};
 
 const TONES = { green: "bg-green-100 text-green-800", red: "bg-red-100 text-red-800", slate: "bg-slate-100 text-slate-700" };
 
-export function CapacityForm({ action, day, rows, s, errors }: {
+export function CapacityForm({
+  action,
+  day,
+  rows,
+  s,
+  errors,
+}: {
   action: (prev: FormState & { saved?: number }, data: FormData) => Promise<FormState & { saved?: number }>;
-  day: string; rows: CapacityFormRow[]; s: Strings; errors: ErrorMessages;
+  day: string;
+  rows: CapacityFormRow[];
+  s: Strings;
+  errors: ErrorMessages;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   const cell = (row: CapacityFormRow, f: "produced" | "medical" | "industrial", label: string) => {
@@ -32,10 +53,26 @@ export function CapacityForm({ action, day, rows, s, errors }: {
     const value = state.values?.[name] ?? row[f];
     return (
       <div>
-        <label htmlFor={`f-${name}`} className="mb-1 block text-xs text-slate-500 md:sr-only">{label}</label>
-        <AmountInput id={`f-${name}`} name={name} defaultValue={value} key={`${day}-${value}`} className="input text-right tabular-nums"
-          aria-label={`${label} — ${row.name}`} error={error} amount={{}} errors={errors} data-testid={`cap-${f}-${row.supplierId}`} />
-        {error && <p id={`f-${name}-error`} className="field-error text-xs" data-testid={`error-${name}`}>{error}</p>}
+        <label htmlFor={`f-${name}`} className="mb-1 block text-xs text-slate-500 md:sr-only">
+          {label}
+        </label>
+        <AmountInput
+          id={`f-${name}`}
+          name={name}
+          defaultValue={value}
+          key={`${day}-${value}`}
+          className="input text-right tabular-nums"
+          aria-label={`${label} — ${row.name}`}
+          error={error}
+          amount={{}}
+          errors={errors}
+          data-testid={`cap-${f}-${row.supplierId}`}
+        />
+        {error && (
+          <p id={`f-${name}-error`} className="field-error text-xs" data-testid={`error-${name}`}>
+            {error}
+          </p>
+        )}
       </div>
     );
   };
@@ -45,11 +82,19 @@ export function CapacityForm({ action, day, rows, s, errors }: {
       <FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} />
       <div className="card p-0">
         <div className="hidden grid-cols-[minmax(0,2fr)_repeat(3,minmax(0,1fr))_minmax(0,1.2fr)] gap-3 border-b border-slate-200 px-4 py-2 text-sm font-semibold text-slate-600 md:grid">
-          <span>{s.producer}</span><span className="text-right">{s.produced}</span><span className="text-right">{s.medical}</span><span className="text-right">{s.industrial}</span><span>{s.policy}</span>
+          <span>{s.producer}</span>
+          <span className="text-right">{s.produced}</span>
+          <span className="text-right">{s.medical}</span>
+          <span className="text-right">{s.industrial}</span>
+          <span>{s.policy}</span>
         </div>
         <ul>
           {rows.map((row) => (
-            <li key={row.supplierId} className="grid grid-cols-3 gap-3 border-b border-slate-100 px-4 py-3 md:grid-cols-[minmax(0,2fr)_repeat(3,minmax(0,1fr))_minmax(0,1.2fr)] md:items-start" data-testid="capacity-row">
+            <li
+              key={row.supplierId}
+              className="grid grid-cols-3 gap-3 border-b border-slate-100 px-4 py-3 md:grid-cols-[minmax(0,2fr)_repeat(3,minmax(0,1fr))_minmax(0,1.2fr)] md:items-start"
+              data-testid="capacity-row"
+            >
               <div className="col-span-3 md:col-span-1">
                 <p className="font-medium">{row.name}</p>
                 <p className="text-xs text-slate-500">{row.region}</p>
@@ -58,16 +103,31 @@ export function CapacityForm({ action, day, rows, s, errors }: {
               {cell(row, "medical", s.medical)}
               {cell(row, "industrial", s.industrial)}
               <div className="col-span-3 flex items-center gap-2 text-sm md:col-span-1 md:flex-col md:items-start md:gap-1">
-                <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${TONES[row.compliance.tone]}`} data-testid={`compliance-${row.supplierId}`}>{row.compliance.label}</span>
-                {row.share && <span className="text-xs text-slate-500">{s.medicalShare}: {row.share}</span>}
-                {row.historyHref && <a href={row.historyHref} className="text-xs text-brand-700 hover:underline">{s.history}</a>}
+                <span
+                  className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${TONES[row.compliance.tone]}`}
+                  data-testid={`compliance-${row.supplierId}`}
+                >
+                  {row.compliance.label}
+                </span>
+                {row.share && (
+                  <span className="text-xs text-slate-500">
+                    {s.medicalShare}: {row.share}
+                  </span>
+                )}
+                {row.historyHref && (
+                  <a href={row.historyHref} className="text-xs text-brand-700 hover:underline">
+                    {s.history}
+                  </a>
+                )}
               </div>
             </li>
           ))}
         </ul>
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" className="btn" disabled={pending} data-testid="capacity-save">{s.save}</button>
+        <button type="submit" className="btn" disabled={pending} data-testid="capacity-save">
+          {s.save}
+        </button>
         <p className="text-xs text-slate-500">{s.blankHint}</p>
       </div>
     </form>

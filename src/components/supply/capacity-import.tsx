@@ -3,13 +3,29 @@
 import { useActionState, useState } from "react";
 import type { FormState } from "@/components/forms/form-state";
 
-type Strings = { importTitle: string; importHint: string; importFile: string; importText: string; importSubmit: string; importErrors: string; line: string; imported: string };
+type Strings = {
+  importTitle: string;
+  importHint: string;
+  importFile: string;
+  importText: string;
+  importSubmit: string;
+  importErrors: string;
+  line: string;
+  imported: string;
+};
 
 /** CSV import with a per-row error report; nothing is imported when any row is invalid. */
 /** `maxBytes`: the largest file the server takes (MAX_CSV_BYTES); a bigger one is refused before upload. */
-export function CapacityImport({ action, s, csvErrors, maxBytes }: {
+export function CapacityImport({
+  action,
+  s,
+  csvErrors,
+  maxBytes,
+}: {
   action: (prev: FormState & { imported?: number }, data: FormData) => Promise<FormState & { imported?: number }>;
-  s: Strings; csvErrors: Record<string, string>; maxBytes: number;
+  s: Strings;
+  csvErrors: Record<string, string>;
+  maxBytes: number;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   // A file over the limit is refused here, before it is sent (the server refuses it too: 413).
@@ -19,34 +35,59 @@ export function CapacityImport({ action, s, csvErrors, maxBytes }: {
     .map(([k, codes]) => ({ line: Number(k.slice(5)), messages: codes.split(",").map((c) => csvErrors[c] ?? c) }))
     .sort((a, b) => a.line - b.line);
   return (
-    <form action={formAction} className="card space-y-3" data-testid="capacity-import"
+    <form
+      action={formAction}
+      className="card space-y-3"
+      data-testid="capacity-import"
       onSubmit={(e) => {
         const file = (e.currentTarget.elements.namedItem("file") as HTMLInputElement | null)?.files?.[0];
         const big = !!file && file.size > maxBytes;
         setTooBig(big);
         if (big) e.preventDefault();
-      }}>
+      }}
+    >
       <h2>{s.importTitle}</h2>
       <p className="text-sm text-slate-600">{s.importHint}</p>
-      {state.ok && <p className="rounded-md bg-green-50 p-3 text-sm text-green-800" data-testid="import-ok">{s.imported.replace("{n}", String(state.imported ?? 0))}</p>}
+      {state.ok && (
+        <p className="rounded-md bg-green-50 p-3 text-sm text-green-800" data-testid="import-ok">
+          {s.imported.replace("{n}", String(state.imported ?? 0))}
+        </p>
+      )}
       {report.length > 0 && (
         <div className="rounded-md bg-red-50 p-3 text-sm text-red-800" data-testid="import-errors">
           <p className="font-medium">{s.importErrors}</p>
           <ul className="mt-1 list-disc pl-5">
-            {report.map((r) => <li key={r.line}>{s.line} {r.line}: {r.messages.join(" ")}</li>)}
+            {report.map((r) => (
+              <li key={r.line}>
+                {s.line} {r.line}: {r.messages.join(" ")}
+              </li>
+            ))}
           </ul>
         </div>
       )}
       <div>
-        <label htmlFor="csv-file" className="label">{s.importFile}</label>
+        <label htmlFor="csv-file" className="label">
+          {s.importFile}
+        </label>
         <input id="csv-file" name="file" type="file" accept=".csv,text/csv" className="block text-sm" onChange={() => setTooBig(false)} />
       </div>
       <div>
-        <label htmlFor="csv-text" className="label">{s.importText}</label>
-        <textarea id="csv-text" name="csv" rows={4} defaultValue={state.values?.csv ?? ""} key={state.values?.csv ?? ""} className="input font-mono text-xs"
-          placeholder="day,supplier,produced_t,medical_t,industrial_t" />
+        <label htmlFor="csv-text" className="label">
+          {s.importText}
+        </label>
+        <textarea
+          id="csv-text"
+          name="csv"
+          rows={4}
+          defaultValue={state.values?.csv ?? ""}
+          key={state.values?.csv ?? ""}
+          className="input font-mono text-xs"
+          placeholder="day,supplier,produced_t,medical_t,industrial_t"
+        />
       </div>
-      <button type="submit" className="btn-secondary" disabled={pending}>{s.importSubmit}</button>
+      <button type="submit" className="btn-secondary" disabled={pending}>
+        {s.importSubmit}
+      </button>
     </form>
   );
 }

@@ -12,17 +12,54 @@ import { useFormChoice } from "./use-form-choice";
 
 type Unit = "TONNE_LIQUID" | "M3_GAS" | "CYLINDER" | "KG" | "LITRE_LIQUID";
 type Strings = {
-  source: string; allocation: string; tranche: string; chooseSource: string; hospital: string; chooseHospital: string; hospitalHint: string; hospitalsGroup: string; depotsGroup: string;
-  vehiclePlate: string; driverName: string; amount: string; unit: string; cylinderSize: string; cylinderHint: string; conversionHint: string;
-  dispatchedAt: string; submit: string; saved: string; fixErrors: string; units: Record<Unit, string>;
-  confirmUnusual: string; interpreted: string; limit: string;
+  source: string;
+  allocation: string;
+  tranche: string;
+  chooseSource: string;
+  hospital: string;
+  chooseHospital: string;
+  hospitalHint: string;
+  hospitalsGroup: string;
+  depotsGroup: string;
+  vehiclePlate: string;
+  driverName: string;
+  amount: string;
+  unit: string;
+  cylinderSize: string;
+  cylinderHint: string;
+  conversionHint: string;
+  dispatchedAt: string;
+  submit: string;
+  saved: string;
+  fixErrors: string;
+  units: Record<Unit, string>;
+  confirmUnusual: string;
+  interpreted: string;
+  limit: string;
 };
 
 /** Logs a dispatch; the idempotency key was made when the page rendered, so a double submit logs one. */
-export function DispatchForm({ action, s, errors, idempotencyKey, allocations, tranches, hospitals, depots, initialSource, locale }: {
+export function DispatchForm({
+  action,
+  s,
+  errors,
+  idempotencyKey,
+  allocations,
+  tranches,
+  hospitals,
+  depots,
+  initialSource,
+  locale,
+}: {
   action: (prev: FormState, data: FormData) => Promise<FormState>;
-  s: Strings; errors: ErrorMessages; idempotencyKey: string; initialSource: string; locale: Locale;
-  allocations: { value: string; label: string }[]; tranches: { value: string; label: string }[]; hospitals: { id: string; name: string }[];
+  s: Strings;
+  errors: ErrorMessages;
+  idempotencyKey: string;
+  initialSource: string;
+  locale: Locale;
+  allocations: { value: string; label: string }[];
+  tranches: { value: string; label: string }[];
+  hospitals: { id: string; name: string }[];
   /** distributors whose depots a tranche trip may go to */
   depots: { id: string; name: string }[];
 }) {
@@ -36,22 +73,61 @@ export function DispatchForm({ action, s, errors, idempotencyKey, allocations, t
   return (
     <form action={formAction} className="card grid gap-4 sm:grid-cols-2" noValidate data-testid="dispatch-form">
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-      <div className="sm:col-span-2"><FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} /></div>
+      <div className="sm:col-span-2">
+        <FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} />
+      </div>
       <div className="sm:col-span-2">
         <Field name="source" label={s.source} state={state} errors={errors}>
           <select id="f-source" name="source" className="input" {...source.props} aria-invalid={!!state.fieldErrors?.source}>
             <option value="">{s.chooseSource}</option>
-            {allocations.length > 0 && <optgroup label={s.allocation}>{allocations.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}</optgroup>}
-            {tranches.length > 0 && <optgroup label={s.tranche}>{tranches.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}</optgroup>}
+            {allocations.length > 0 && (
+              <optgroup label={s.allocation}>
+                {allocations.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </optgroup>
+            )}
+            {tranches.length > 0 && (
+              <optgroup label={s.tranche}>
+                {tranches.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </optgroup>
+            )}
           </select>
         </Field>
       </div>
       {isTranche ? (
         <Field name="hospitalId" label={s.hospital} state={state} errors={errors}>
-          <select id="f-hospitalId" name="hospitalId" className="input" defaultValue={state.values?.hospitalId ?? ""} key={state.values?.hospitalId} aria-invalid={!!state.fieldErrors?.hospitalId}>
+          <select
+            id="f-hospitalId"
+            name="hospitalId"
+            className="input"
+            defaultValue={state.values?.hospitalId ?? ""}
+            key={state.values?.hospitalId}
+            aria-invalid={!!state.fieldErrors?.hospitalId}
+          >
             <option value="">{s.chooseHospital}</option>
-            <optgroup label={s.hospitalsGroup}>{hospitals.map((h) => <option key={h.id} value={h.id}>{h.name}</option>)}</optgroup>
-            {depots.length > 0 && <optgroup label={s.depotsGroup}>{depots.map((d) => <option key={d.id} value={`depot:${d.id}`}>{d.name}</option>)}</optgroup>}
+            <optgroup label={s.hospitalsGroup}>
+              {hospitals.map((h) => (
+                <option key={h.id} value={h.id}>
+                  {h.name}
+                </option>
+              ))}
+            </optgroup>
+            {depots.length > 0 && (
+              <optgroup label={s.depotsGroup}>
+                {depots.map((d) => (
+                  <option key={d.id} value={`depot:${d.id}`}>
+                    {d.name}
+                  </option>
+                ))}
+              </optgroup>
+            )}
           </select>
         </Field>
       ) : (
@@ -60,17 +136,35 @@ export function DispatchForm({ action, s, errors, idempotencyKey, allocations, t
       <Field name="dispatchedAt" label={s.dispatchedAt} type="datetime-local" state={state} errors={errors} />
       <Field name="vehiclePlate" label={s.vehiclePlate} state={state} errors={errors} />
       <Field name="driverName" label={s.driverName} state={state} errors={errors} />
-      <Field name="amount" label={s.amount} state={state} errors={errors} hint={s.conversionHint}
-        amount={{ unit: unit.value as Unit, cylinderSizeM3: size.ok ? size.value : undefined }} />
+      <Field
+        name="amount"
+        label={s.amount}
+        state={state}
+        errors={errors}
+        hint={s.conversionHint}
+        amount={{ unit: unit.value as Unit, cylinderSizeM3: size.ok ? size.value : undefined }}
+      />
       <Field name="unit" label={s.unit} state={state} errors={errors}>
         <select id="f-unit" name="unit" className="input" {...unit.props}>
-          {(["TONNE_LIQUID", "M3_GAS", "LITRE_LIQUID", "CYLINDER", "KG"] as const).map((u) => <option key={u} value={u}>{s.units[u]}</option>)}
+          {(["TONNE_LIQUID", "M3_GAS", "LITRE_LIQUID", "CYLINDER", "KG"] as const).map((u) => (
+            <option key={u} value={u}>
+              {s.units[u]}
+            </option>
+          ))}
         </select>
       </Field>
       {unit.value === "CYLINDER" && (
         <Field name="cylinderSizeM3" label={s.cylinderSize} state={state} errors={errors} hint={s.cylinderHint}>
-          <input id="f-cylinderSizeM3" name="cylinderSizeM3" type="text" inputMode="decimal" className="input" value={sizeText}
-            onChange={(e) => setSizeText(e.target.value)} aria-invalid={!!state.fieldErrors?.cylinderSizeM3} />
+          <input
+            id="f-cylinderSizeM3"
+            name="cylinderSizeM3"
+            type="text"
+            inputMode="decimal"
+            className="input"
+            value={sizeText}
+            onChange={(e) => setSizeText(e.target.value)}
+            aria-invalid={!!state.fieldErrors?.cylinderSizeM3}
+          />
         </Field>
       )}
       <div className="sm:col-span-2 space-y-2">
@@ -80,7 +174,9 @@ export function DispatchForm({ action, s, errors, idempotencyKey, allocations, t
             <input type="checkbox" name="confirmUnusual" value="1" data-testid="confirm-unusual" /> {s.confirmUnusual}
           </label>
         )}
-        <button type="submit" className="btn" disabled={pending} data-testid="dispatch-submit">{s.submit}</button>
+        <button type="submit" className="btn" disabled={pending} data-testid="dispatch-submit">
+          {s.submit}
+        </button>
       </div>
     </form>
   );

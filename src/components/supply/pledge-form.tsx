@@ -12,13 +12,38 @@ import { formatNumber } from "@/i18n/format";
 import { useFormChoice } from "./use-form-choice";
 
 type Strings = {
-  supplier: string; chooseSupplier: string; total: string; startsOn: string; endsOn: string; earmark: string; hospitals: string; hospitalsHint: string;
-  note: string; tranches: string; trancheDue: string; trancheTonnes: string; addTranche: string; remove: string; generate: string; trancheCount: string;
-  trancheSumLabel: string; submit: string; saved: string; fixErrors: string; earmarks: Record<"NONE" | "ASSOCIATION" | "HOSPITALS", string>;
+  supplier: string;
+  chooseSupplier: string;
+  total: string;
+  startsOn: string;
+  endsOn: string;
+  earmark: string;
+  hospitals: string;
+  hospitalsHint: string;
+  note: string;
+  tranches: string;
+  trancheDue: string;
+  trancheTonnes: string;
+  addTranche: string;
+  remove: string;
+  generate: string;
+  trancheCount: string;
+  trancheSumLabel: string;
+  submit: string;
+  saved: string;
+  fixErrors: string;
+  earmarks: Record<"NONE" | "ASSOCIATION" | "HOSPITALS", string>;
 };
 
 export type PledgeInitial = {
-  id?: string; supplierId?: string; total?: string; startsOn?: string; endsOn?: string; earmark?: string; hospitalIds?: string[]; note?: string;
+  id?: string;
+  supplierId?: string;
+  total?: string;
+  startsOn?: string;
+  endsOn?: string;
+  earmark?: string;
+  hospitalIds?: string[];
+  note?: string;
   tranches?: { id?: string; dueOn: string; tonnes: string }[];
 };
 
@@ -27,9 +52,19 @@ type Row = { key: number; id?: string; dueOn: string; tonnes: string };
 let nextKey = 1;
 
 /** Pledge header and its tranche schedule; "generate equal tranches" fills the schedule from the period. */
-export function PledgeForm({ action, s, errors, suppliers, hospitals, initial }: {
+export function PledgeForm({
+  action,
+  s,
+  errors,
+  suppliers,
+  hospitals,
+  initial,
+}: {
   action: (prev: FormState, data: FormData) => Promise<FormState>;
-  s: Strings; errors: ErrorMessages; suppliers: { id: string; name: string }[]; hospitals: { id: string; name: string; isAssociationMember: boolean }[];
+  s: Strings;
+  errors: ErrorMessages;
+  suppliers: { id: string; name: string }[];
+  hospitals: { id: string; name: string; isAssociationMember: boolean }[];
   initial: PledgeInitial;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
@@ -76,25 +111,65 @@ export function PledgeForm({ action, s, errors, suppliers, hospitals, initial }:
       <FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field name="supplierId" label={s.supplier} state={state} errors={errors}>
-          <select id="f-supplierId" name="supplierId" className="input" defaultValue={state.values?.supplierId ?? initial.supplierId ?? ""} key={state.values?.supplierId}
-            aria-invalid={!!fe.supplierId}>
+          <select
+            id="f-supplierId"
+            name="supplierId"
+            className="input"
+            defaultValue={state.values?.supplierId ?? initial.supplierId ?? ""}
+            key={state.values?.supplierId}
+            aria-invalid={!!fe.supplierId}
+          >
             <option value="">{s.chooseSupplier}</option>
-            {suppliers.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+            {suppliers.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
           </select>
         </Field>
         <Field name="total" label={s.total} state={state} errors={errors}>
-          <input id="f-total" name="total" type="text" inputMode="decimal" className="input" value={total} onChange={(e) => setTotal(e.target.value)} aria-invalid={!!fe.total} aria-describedby="f-total-echo" />
+          <input
+            id="f-total"
+            name="total"
+            type="text"
+            inputMode="decimal"
+            className="input"
+            value={total}
+            onChange={(e) => setTotal(e.target.value)}
+            aria-invalid={!!fe.total}
+            aria-describedby="f-total-echo"
+          />
           <AmountEcho id="f-total-echo" text={total} kind={{}} errors={errors} />
         </Field>
         <Field name="startsOn" label={s.startsOn} state={state} errors={errors}>
-          <input id="f-startsOn" name="startsOn" type="date" className="input" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} aria-invalid={!!fe.startsOn} />
+          <input
+            id="f-startsOn"
+            name="startsOn"
+            type="date"
+            className="input"
+            value={startsOn}
+            onChange={(e) => setStartsOn(e.target.value)}
+            aria-invalid={!!fe.startsOn}
+          />
         </Field>
         <Field name="endsOn" label={s.endsOn} state={state} errors={errors}>
-          <input id="f-endsOn" name="endsOn" type="date" className="input" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} aria-invalid={!!fe.endsOn} />
+          <input
+            id="f-endsOn"
+            name="endsOn"
+            type="date"
+            className="input"
+            value={endsOn}
+            onChange={(e) => setEndsOn(e.target.value)}
+            aria-invalid={!!fe.endsOn}
+          />
         </Field>
         <Field name="earmark" label={s.earmark} state={state} errors={errors}>
           <select id="f-earmark" name="earmark" className="input" {...earmark.props}>
-            {(["NONE", "ASSOCIATION", "HOSPITALS"] as const).map((k) => <option key={k} value={k}>{s.earmarks[k]}</option>)}
+            {(["NONE", "ASSOCIATION", "HOSPITALS"] as const).map((k) => (
+              <option key={k} value={k}>
+                {s.earmarks[k]}
+              </option>
+            ))}
           </select>
         </Field>
         <Field name="note" label={s.note} state={state} errors={errors} defaultValue={initial.note} />
@@ -102,32 +177,49 @@ export function PledgeForm({ action, s, errors, suppliers, hospitals, initial }:
       {earmark.value === "HOSPITALS" && (
         <fieldset className="rounded-md border border-slate-200 p-3" aria-describedby="hospitals-hint">
           <legend className="px-1 text-sm font-medium">{s.hospitals}</legend>
-          <p id="hospitals-hint" className="mb-2 text-xs text-slate-500">{s.hospitalsHint}</p>
+          <p id="hospitals-hint" className="mb-2 text-xs text-slate-500">
+            {s.hospitalsHint}
+          </p>
           <div className="grid max-h-56 gap-1 overflow-y-auto sm:grid-cols-2">
             {hospitals.map((h) => (
               <label key={h.id} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="hospitalIds" value={h.id} checked={picked.includes(h.id)}
-                  onChange={(e) => setPicked(e.target.checked ? [...picked, h.id] : picked.filter((x) => x !== h.id))} />
+                <input
+                  type="checkbox"
+                  name="hospitalIds"
+                  value={h.id}
+                  checked={picked.includes(h.id)}
+                  onChange={(e) => setPicked(e.target.checked ? [...picked, h.id] : picked.filter((x) => x !== h.id))}
+                />
                 {h.name}
               </label>
             ))}
           </div>
-          {err("hospitalIds") && <p className="field-error" data-testid="error-hospitalIds">{err("hospitalIds")}</p>}
+          {err("hospitalIds") && (
+            <p className="field-error" data-testid="error-hospitalIds">
+              {err("hospitalIds")}
+            </p>
+          )}
         </fieldset>
       )}
       <fieldset className="space-y-3 rounded-md border border-slate-200 p-3" data-testid="tranches">
         <legend className="px-1 text-sm font-medium">{s.tranches}</legend>
         <div className="flex flex-wrap items-end gap-2">
           <div>
-            <label htmlFor="tranche-count" className="label">{s.trancheCount}</label>
+            <label htmlFor="tranche-count" className="label">
+              {s.trancheCount}
+            </label>
             <input id="tranche-count" type="number" min={1} value={count} onChange={(e) => setCount(e.target.value)} className="input w-24" />
           </div>
-          <button type="button" className="btn-secondary" onClick={generate} data-testid="generate-tranches">{s.generate}</button>
+          <button type="button" className="btn-secondary" onClick={generate} data-testid="generate-tranches">
+            {s.generate}
+          </button>
           {genError && <p className="field-error">{genError}</p>}
         </div>
         {rows.length > 0 && (
           <div className="grid grid-cols-[1fr_1fr_auto] gap-2 text-xs font-medium text-slate-600" aria-hidden="true">
-            <span>{s.trancheDue}</span><span className="text-right">{s.trancheTonnes}</span><span className="w-10" />
+            <span>{s.trancheDue}</span>
+            <span className="text-right">{s.trancheTonnes}</span>
+            <span className="w-10" />
           </div>
         )}
         <ol className="space-y-2">
@@ -135,28 +227,64 @@ export function PledgeForm({ action, s, errors, suppliers, hospitals, initial }:
             <li key={r.key} className="grid grid-cols-[1fr_1fr_auto] items-start gap-2" data-testid="tranche-row">
               {r.id && <input type="hidden" name={`tranches.${i}.id`} value={r.id} />}
               <div>
-                <label htmlFor={`tr-${r.key}-due`} className="sr-only">{s.trancheDue} {i + 1}</label>
-                <input id={`tr-${r.key}-due`} name={`tranches.${i}.dueOn`} type="date" className="input" value={r.dueOn} aria-invalid={!!fe[`tranches.${i}.dueOn`]}
-                  onChange={(e) => setRows(rows.map((x) => (x.key === r.key ? { ...x, dueOn: e.target.value } : x)))} />
+                <label htmlFor={`tr-${r.key}-due`} className="sr-only">
+                  {s.trancheDue} {i + 1}
+                </label>
+                <input
+                  id={`tr-${r.key}-due`}
+                  name={`tranches.${i}.dueOn`}
+                  type="date"
+                  className="input"
+                  value={r.dueOn}
+                  aria-invalid={!!fe[`tranches.${i}.dueOn`]}
+                  onChange={(e) => setRows(rows.map((x) => (x.key === r.key ? { ...x, dueOn: e.target.value } : x)))}
+                />
                 {err(`tranches.${i}.dueOn`) && <p className="field-error text-xs">{err(`tranches.${i}.dueOn`)}</p>}
               </div>
               <div>
-                <label htmlFor={`tr-${r.key}-t`} className="sr-only">{s.trancheTonnes} {i + 1}</label>
-                <input id={`tr-${r.key}-t`} name={`tranches.${i}.tonnes`} type="text" inputMode="decimal" className="input text-right" value={r.tonnes} aria-invalid={!!fe[`tranches.${i}.tonnes`]}
-                  onChange={(e) => setRows(rows.map((x) => (x.key === r.key ? { ...x, tonnes: e.target.value } : x)))} />
+                <label htmlFor={`tr-${r.key}-t`} className="sr-only">
+                  {s.trancheTonnes} {i + 1}
+                </label>
+                <input
+                  id={`tr-${r.key}-t`}
+                  name={`tranches.${i}.tonnes`}
+                  type="text"
+                  inputMode="decimal"
+                  className="input text-right"
+                  value={r.tonnes}
+                  aria-invalid={!!fe[`tranches.${i}.tonnes`]}
+                  onChange={(e) => setRows(rows.map((x) => (x.key === r.key ? { ...x, tonnes: e.target.value } : x)))}
+                />
                 {err(`tranches.${i}.tonnes`) && <p className="field-error text-xs">{err(`tranches.${i}.tonnes`)}</p>}
               </div>
-              <button type="button" className="btn-secondary px-3" onClick={() => setRows(rows.filter((x) => x.key !== r.key))} aria-label={`${s.remove} ${i + 1}`}>×</button>
+              <button
+                type="button"
+                className="btn-secondary px-3"
+                onClick={() => setRows(rows.filter((x) => x.key !== r.key))}
+                aria-label={`${s.remove} ${i + 1}`}
+              >
+                ×
+              </button>
             </li>
           ))}
         </ol>
         <div className="flex flex-wrap items-center justify-between gap-2">
-          <button type="button" className="btn-secondary" onClick={() => setRows([...rows, { key: nextKey++, dueOn: endsOn, tonnes: "" }])}>{s.addTranche}</button>
-          <p className="text-sm text-slate-600" data-testid="tranche-sum">{s.trancheSumLabel.replace("{sum}", formatNumber(Math.round(sum * 1000) / 1000, language, 3)).replace("{total}", total || "0")}</p>
+          <button type="button" className="btn-secondary" onClick={() => setRows([...rows, { key: nextKey++, dueOn: endsOn, tonnes: "" }])}>
+            {s.addTranche}
+          </button>
+          <p className="text-sm text-slate-600" data-testid="tranche-sum">
+            {s.trancheSumLabel.replace("{sum}", formatNumber(Math.round(sum * 1000) / 1000, language, 3)).replace("{total}", total || "0")}
+          </p>
         </div>
-        {err("tranches") && <p className="field-error" data-testid="error-tranches">{err("tranches")}</p>}
+        {err("tranches") && (
+          <p className="field-error" data-testid="error-tranches">
+            {err("tranches")}
+          </p>
+        )}
       </fieldset>
-      <button type="submit" className="btn" disabled={pending} data-testid="pledge-submit">{s.submit}</button>
+      <button type="submit" className="btn" disabled={pending} data-testid="pledge-submit">
+        {s.submit}
+      </button>
     </form>
   );
 }

@@ -1,7 +1,11 @@
 import { StatusBadge } from "./list-controls";
 
 export function PledgeStatusBadge({ status, label }: { status: "on_track" | "behind" | "complete"; label: string }) {
-  return <StatusBadge tone={status === "complete" ? "green" : status === "on_track" ? "slate" : "amber"} testId="pledge-status">{label}</StatusBadge>;
+  return (
+    <StatusBadge tone={status === "complete" ? "green" : status === "on_track" ? "slate" : "amber"} testId="pledge-status">
+      {label}
+    </StatusBadge>
+  );
 }
 
 /** A thin bar: delivered as a share of the total (0–100). */

@@ -8,8 +8,17 @@ import type { ErrorMessages } from "@/i18n/errors";
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;
 type Common = { saved: string; fixErrors: string };
 
-export function TargetForm({ action, regionId, s, errors, initial }: {
-  action: Action; regionId: string; errors: ErrorMessages; initial: { validFrom: string; dailyTarget: string };
+export function TargetForm({
+  action,
+  regionId,
+  s,
+  errors,
+  initial,
+}: {
+  action: Action;
+  regionId: string;
+  errors: ErrorMessages;
+  initial: { validFrom: string; dailyTarget: string };
   s: Common & { dailyTarget: string; validFrom: string; setTarget: string };
 }) {
   const [state, formAction, pending] = useActionState(action, {});
@@ -21,13 +30,25 @@ export function TargetForm({ action, regionId, s, errors, initial }: {
         <Field name="dailyTarget" label={s.dailyTarget} amount={{}} state={state} errors={errors} defaultValue={initial.dailyTarget} />
         <Field name="validFrom" label={s.validFrom} type="date" state={state} errors={errors} defaultValue={initial.validFrom} />
       </div>
-      <button type="submit" className="btn" disabled={pending}>{s.setTarget}</button>
+      <button type="submit" className="btn" disabled={pending}>
+        {s.setTarget}
+      </button>
     </form>
   );
 }
 
-export function PeriodForm({ action, regionId, s, errors, initial, testId }: {
-  action: Action; regionId: string; errors: ErrorMessages; testId: string;
+export function PeriodForm({
+  action,
+  regionId,
+  s,
+  errors,
+  initial,
+  testId,
+}: {
+  action: Action;
+  regionId: string;
+  errors: ErrorMessages;
+  testId: string;
   initial: { id?: string; startsOn?: string; endsOn?: string; minMedicalSharePct?: number; note?: string };
   s: Common & { startsOn: string; endsOn: string; minShare: string; note: string; submit: string };
 }) {
@@ -40,10 +61,19 @@ export function PeriodForm({ action, regionId, s, errors, initial, testId }: {
       <div className="grid gap-3 sm:grid-cols-3">
         <Field name="startsOn" label={s.startsOn} type="date" state={state} errors={errors} defaultValue={initial.startsOn} />
         <Field name="endsOn" label={s.endsOn} type="date" state={state} errors={errors} defaultValue={initial.endsOn} />
-        <Field name="minMedicalSharePct" label={s.minShare} amount={{ unit: "NUMBER", decimals: 0 }} state={state} errors={errors} defaultValue={initial.minMedicalSharePct} />
+        <Field
+          name="minMedicalSharePct"
+          label={s.minShare}
+          amount={{ unit: "NUMBER", decimals: 0 }}
+          state={state}
+          errors={errors}
+          defaultValue={initial.minMedicalSharePct}
+        />
       </div>
       <Field name="note" label={s.note} state={state} errors={errors} defaultValue={initial.note} />
-      <button type="submit" className="btn" disabled={pending}>{s.submit}</button>
+      <button type="submit" className="btn" disabled={pending}>
+        {s.submit}
+      </button>
     </form>
   );
 }

@@ -29,7 +29,9 @@ export async function sourcesForDay(day: Day): Promise<SourceRow[]> {
     JOIN "Supplier" s ON s.id = c."supplierId"
     WHERE c.day = ${date} AND s.active AND s.kind IN ('PRODUCER', 'DISTRIBUTOR')
     ORDER BY s.name`;
-  const pledges = await prisma.$queryRaw<{ id: string; supplierId: string; name: string; earmark: "NONE" | "ASSOCIATION" | "HOSPITALS"; total: number; free: bigint; hospitals: string[] | null }[]>`
+  const pledges = await prisma.$queryRaw<
+    { id: string; supplierId: string; name: string; earmark: "NONE" | "ASSOCIATION" | "HOSPITALS"; total: number; free: bigint; hospitals: string[] | null }[]
+  >`
     SELECT p.id, p."supplierId", s.name, p.earmark::text AS earmark, p."totalKg" AS total,
            p."totalKg"
              - COALESCE((SELECT sum(kg) FROM "Allocation" a WHERE a."pledgeId" = p.id AND a.status <> 'CANCELLED'), 0)
@@ -43,14 +45,27 @@ export async function sourcesForDay(day: Day): Promise<SourceRow[]> {
     ...supply
       .filter((r) => Number(r.free) > 0)
       .map((r): SourceRow => ({
-        sourceId: `supply:${r.supplierId}`, kind: "supply", supplierId: r.supplierId, supplierName: r.name, freeKg: Number(r.free),
-        earmark: "NONE", label: r.name,
+        sourceId: `supply:${r.supplierId}`,
+        kind: "supply",
+        supplierId: r.supplierId,
+        supplierName: r.name,
+        freeKg: Number(r.free),
+        earmark: "NONE",
+        label: r.name,
       })),
     ...pledges
       .filter((p) => Number(p.free) > 0)
       .map((p): SourceRow => ({
-        sourceId: `pledge:${p.id}`, kind: "pledge", supplierId: p.supplierId, supplierName: p.name, pledgeId: p.id, freeKg: Number(p.free),
-        earmark: p.earmark, earmarkHospitalIds: p.hospitals ?? [], label: p.name, pledgeTotalKg: p.total,
+        sourceId: `pledge:${p.id}`,
+        kind: "pledge",
+        supplierId: p.supplierId,
+        supplierName: p.name,
+        pledgeId: p.id,
+        freeKg: Number(p.free),
+        earmark: p.earmark,
+        earmarkHospitalIds: p.hospitals ?? [],
+        label: p.name,
+        pledgeTotalKg: p.total,
       })),
   ];
 }
@@ -62,10 +77,20 @@ export async function sourcesForDay(day: Day): Promise<SourceRow[]> {
 export async function openApprovedRequests(now: Date = clockNow(), supplyIn?: Promise<Map<string, HospitalSupply>>): Promise<OpenRequest[]> {
   const supplyP = supplyIn ?? supplyByHospital(now);
   supplyP.catch(() => undefined); // awaited below
-  const rows = await prisma.$queryRaw<{
-    id: string; hospitalId: string; name: string; approvedKg: number; allocated: bigint; urgency: OpenRequest["urgency"];
-    isReferral: boolean; isAssociationMember: boolean; createdAt: Date; neededBy: Date;
-  }[]>`
+  const rows = await prisma.$queryRaw<
+    {
+      id: string;
+      hospitalId: string;
+      name: string;
+      approvedKg: number;
+      allocated: bigint;
+      urgency: OpenRequest["urgency"];
+      isReferral: boolean;
+      isAssociationMember: boolean;
+      createdAt: Date;
+      neededBy: Date;
+    }[]
+  >`
     SELECT r.id, r."hospitalId", h.name, r."approvedKg", COALESCE(a.allocated, 0) AS allocated, r.urgency::text AS urgency,
            h."isReferral", h."isAssociationMember", r."createdAt", r."neededBy"
     FROM "SupplyRequest" r
@@ -80,11 +105,19 @@ export async function openApprovedRequests(now: Date = clockNow(), supplyIn?: Pr
     WHERE r.status IN ('APPROVED', 'ALLOCATED', 'IN_TRANSIT') AND r."approvedKg" > COALESCE(a.allocated, 0)`;
   const supply = await supplyP;
   return rows.map((r) => ({
-    requestId: r.id, hospitalId: r.hospitalId, hospitalName: r.name, approvedKg: r.approvedKg, alreadyAllocatedKg: Number(r.allocated),
-    urgency: r.urgency, hoursLeft: supply.get(r.hospitalId)?.hoursLeft ?? null,
+    requestId: r.id,
+    hospitalId: r.hospitalId,
+    hospitalName: r.name,
+    approvedKg: r.approvedKg,
+    alreadyAllocatedKg: Number(r.allocated),
+    urgency: r.urgency,
+    hoursLeft: supply.get(r.hospitalId)?.hoursLeft ?? null,
     // a hospital missing from the supply map (inactive) has no figures to trust
-    stale: supply.get(r.hospitalId)?.stale ?? true, neededBy: dateToDay(r.neededBy), isReferral: r.isReferral,
-    isAssociationMember: r.isAssociationMember, createdAt: r.createdAt,
+    stale: supply.get(r.hospitalId)?.stale ?? true,
+    neededBy: dateToDay(r.neededBy),
+    isReferral: r.isReferral,
+    isAssociationMember: r.isAssociationMember,
+    createdAt: r.createdAt,
   }));
 }
 

@@ -5,8 +5,18 @@ import { listParams, one, pageOf, type SearchParams } from "./supply-list";
 
 /** The business records whose history staff can open ("audit:read"). */
 export const AUDITED_ENTITIES = [
-  "Supplier", "DailyCapacity", "Policy", "MedicalPriorityPeriod", "Pledge", "Delivery", "Allocation", "SupplyRequest",
-  "Hospital", "StockReport", "FlowRateSet", "Scenario",
+  "Supplier",
+  "DailyCapacity",
+  "Policy",
+  "MedicalPriorityPeriod",
+  "Pledge",
+  "Delivery",
+  "Allocation",
+  "SupplyRequest",
+  "Hospital",
+  "StockReport",
+  "FlowRateSet",
+  "Scenario",
 ] as const;
 
 /** Accounts and API tokens: their history names every account's email, role and hospital ("audit:accounts", ADMIN). */
@@ -38,7 +48,11 @@ export async function auditEvents(actor: Actor, sp: SearchParams) {
   const users = await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } });
   const byId = new Map(users.map((u) => [u.id, u]));
   return {
-    ...pageOf(rows.map((r) => ({ ...r, id: r.id.toString(), actor: r.actorId ? byId.get(r.actorId) ?? null : null })), total, p),
+    ...pageOf(
+      rows.map((r) => ({ ...r, id: r.id.toString(), actor: r.actorId ? (byId.get(r.actorId) ?? null) : null })),
+      total,
+      p,
+    ),
     params: { entity, id: entityId, sort: p.sort, dir: p.dir },
   };
 }

@@ -26,8 +26,20 @@ export async function capacityScreen(day: Day) {
   const date = dayToDate(day);
   const prev = dayToDate(addDays(day, -1));
   const rows = await prisma.$queryRaw<
-    { supplierId: string; name: string; region: string; capacityId: string | null; producedKg: number | null; medicalKg: number | null; industrialKg: number | null;
-      pProduced: number | null; pMedical: number | null; pIndustrial: number | null; regionId: string; parentId: string | null }[]
+    {
+      supplierId: string;
+      name: string;
+      region: string;
+      capacityId: string | null;
+      producedKg: number | null;
+      medicalKg: number | null;
+      industrialKg: number | null;
+      pProduced: number | null;
+      pMedical: number | null;
+      pIndustrial: number | null;
+      regionId: string;
+      parentId: string | null;
+    }[]
   >`
     SELECT s.id AS "supplierId", s.name, r.name AS region, c.id AS "capacityId",
       c."producedKg", c."medicalKg", c."industrialKg",
@@ -47,8 +59,17 @@ export async function capacityScreen(day: Day) {
   const gap = productionGap(await provinceDays(day));
   // The periods covering the day (few rows); the domain decides which one is in force.
   const periods = (
-    await prisma.medicalPriorityPeriod.findMany({ where: { startsOn: { lte: date }, endsOn: { gte: date } }, include: { region: { select: { parentId: true } } } })
-  ).map((p) => ({ regionId: p.regionId, isProvince: p.region.parentId === null, startsOn: dateToDay(p.startsOn), endsOn: dateToDay(p.endsOn), minMedicalSharePct: p.minMedicalSharePct }));
+    await prisma.medicalPriorityPeriod.findMany({
+      where: { startsOn: { lte: date }, endsOn: { gte: date } },
+      include: { region: { select: { parentId: true } } },
+    })
+  ).map((p) => ({
+    regionId: p.regionId,
+    isProvince: p.region.parentId === null,
+    startsOn: dateToDay(p.startsOn),
+    endsOn: dateToDay(p.endsOn),
+    minMedicalSharePct: p.minMedicalSharePct,
+  }));
   const forRegion = (regionId: string | null, parentId: string | null) => periods.filter((p) => p.regionId === regionId || p.regionId === parentId);
   return {
     day,
@@ -63,10 +84,18 @@ export async function capacityScreen(day: Day) {
       previous: r.pProduced === null ? null : { producedKg: r.pProduced, medicalKg: r.pMedical!, industrialKg: r.pIndustrial! },
       periods: forRegion(r.regionId, r.parentId),
     })),
-    totals: { producedKg: Number(totals?.produced ?? 0), medicalKg: Number(totals?.medical ?? 0), industrialKg: Number(totals?.industrial ?? 0), rows: Number(totals?.n ?? 0) },
+    totals: {
+      producedKg: Number(totals?.produced ?? 0),
+      medicalKg: Number(totals?.medical ?? 0),
+      industrialKg: Number(totals?.industrial ?? 0),
+      rows: Number(totals?.n ?? 0),
+    },
     targetKg: gap.targetKg,
     shortfallKg: gap.shortfallKg,
-    provincePolicy: medicalPriorityInForce(periods.filter((p) => p.isProvince), day),
+    provincePolicy: medicalPriorityInForce(
+      periods.filter((p) => p.isProvince),
+      day,
+    ),
   };
 }
 
@@ -78,7 +107,13 @@ export async function capacityForExport(from: Day, to: Day) {
     select: { day: true, producedKg: true, medicalKg: true, industrialKg: true, supplier: { select: { name: true } } },
     take: 100_000,
   });
-  return rows.map((r) => ({ day: dateToDay(r.day), supplier: r.supplier.name, producedKg: r.producedKg, medicalKg: r.medicalKg, industrialKg: r.industrialKg }));
+  return rows.map((r) => ({
+    day: dateToDay(r.day),
+    supplier: r.supplier.name,
+    producedKg: r.producedKg,
+    medicalKg: r.medicalKg,
+    industrialKg: r.industrialKg,
+  }));
 }
 
 /** The latest day that has capacity figures (a handy link on an empty day). */

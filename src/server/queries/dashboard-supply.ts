@@ -22,9 +22,7 @@ export type ProducerSplit = {
 /** Each producer's production and split on the day (in the province, if given), with the policy in force for its region. */
 export async function producerSplits(day: Day, province: Province | null = null): Promise<ProducerSplit[]> {
   const date = dayToDate(day);
-  const rows = await prisma.$queryRaw<
-    { id: string; name: string; producedKg: number; medicalKg: number; industrialKg: number; minPct: number | null }[]
-  >`
+  const rows = await prisma.$queryRaw<{ id: string; name: string; producedKg: number; medicalKg: number; industrialKg: number; minPct: number | null }[]>`
     SELECT s.id, s.name, c."producedKg", c."medicalKg", c."industrialKg", m."minPct"
     FROM "DailyCapacity" c
     JOIN "Supplier" s ON s.id = c."supplierId"

@@ -39,7 +39,16 @@ export async function listDispatches(sp: SearchParams, scope: string | null = nu
   const onlyDiff = one(sp, "diff") === "1";
   const where: Prisma.DeliveryWhereInput = {
     ...(scope ? { hospitalId: scope } : {}),
-    ...(p.q ? { OR: [{ vehiclePlate: { contains: p.q, mode: "insensitive" } }, { hospital: { name: { contains: p.q, mode: "insensitive" } } }, { depot: { name: { contains: p.q, mode: "insensitive" } } }, { supplier: { name: { contains: p.q, mode: "insensitive" } } }] } : {}),
+    ...(p.q
+      ? {
+          OR: [
+            { vehiclePlate: { contains: p.q, mode: "insensitive" } },
+            { hospital: { name: { contains: p.q, mode: "insensitive" } } },
+            { depot: { name: { contains: p.q, mode: "insensitive" } } },
+            { supplier: { name: { contains: p.q, mode: "insensitive" } } },
+          ],
+        }
+      : {}),
     ...(onlyDiff ? { id: { in: await flaggedIds() } } : {}),
   };
   const [rows, total] = await Promise.all([
@@ -48,14 +57,24 @@ export async function listDispatches(sp: SearchParams, scope: string | null = nu
       orderBy: [ORDER[p.sort](p.dir), { id: "asc" }],
       skip: p.skip,
       take: p.take,
-      include: { hospital: { select: { name: true } }, depot: { select: { name: true } }, supplier: { select: { name: true } }, tranche: { select: { pledgeId: true, dueOn: true } } },
+      include: {
+        hospital: { select: { name: true } },
+        depot: { select: { name: true } },
+        supplier: { select: { name: true } },
+        tranche: { select: { pledgeId: true, dueOn: true } },
+      },
     }),
     prisma.delivery.count({ where }),
   ]);
   return {
     ...pageOf(
-      rows.map((d) => ({ ...d, dispatchedAmount: d.dispatchedAmount.toString(), kgPerUnit: d.kgPerUnit.toString(), cylinderSizeM3: d.cylinderSizeM3?.toString() ?? null,
-        discrepancy: d.receivedKg === null ? null : receiptDiscrepancy(d.dispatchedKg, d.receivedKg) })),
+      rows.map((d) => ({
+        ...d,
+        dispatchedAmount: d.dispatchedAmount.toString(),
+        kgPerUnit: d.kgPerUnit.toString(),
+        cylinderSizeM3: d.cylinderSizeM3?.toString() ?? null,
+        discrepancy: d.receivedKg === null ? null : receiptDiscrepancy(d.dispatchedKg, d.receivedKg),
+      })),
       total,
       p,
     ),
@@ -74,7 +93,14 @@ export async function openAllocations(includeId?: string) {
     orderBy: { createdAt: "desc" },
     include: { supplier: { select: { name: true } }, request: { select: { hospital: { select: { id: true, name: true } } } } },
   });
-  return full.map((a) => ({ id: a.id, kg: a.kg, dispatchedKg: a.dispatchedKg, day: dateToDay(a.day), supplier: a.supplier.name, hospital: a.request.hospital }));
+  return full.map((a) => ({
+    id: a.id,
+    kg: a.kg,
+    dispatchedKg: a.dispatchedKg,
+    day: dateToDay(a.day),
+    supplier: a.supplier.name,
+    hospital: a.request.hospital,
+  }));
 }
 
 /** Pledge tranches with something left to dispatch (the whole schedule of each pledge), by due date. */
@@ -87,7 +113,14 @@ export async function openTranches(includeId?: string) {
     WHERE t."dispatchedKg" < t.kg OR t.id = ${includeId ?? ""}
     ORDER BY t."dueOn", s.name
     LIMIT 300`;
-  return rows.map((r) => ({ id: r.id, pledgeId: r.pledgeId, dueOn: dateToDay(r.dueOn), kg: r.kg, dispatchedKg: Number(r.dispatched ?? 0), supplier: r.supplier }));
+  return rows.map((r) => ({
+    id: r.id,
+    pledgeId: r.pledgeId,
+    dueOn: dateToDay(r.dueOn),
+    kg: r.kg,
+    dispatchedKg: Number(r.dispatched ?? 0),
+    supplier: r.supplier,
+  }));
 }
 
 /** Trips to one hospital whose receipt is not yet confirmed, oldest first: request trips and pledge-tranche trips. */
@@ -96,7 +129,11 @@ export async function incomingDeliveries(hospitalId: string) {
     where: { hospitalId, receivedKg: null },
     orderBy: [{ dispatchedAt: "asc" }, { id: "asc" }],
     select: {
-      id: true, dispatchedAt: true, dispatchedKg: true, vehiclePlate: true, driverName: true,
+      id: true,
+      dispatchedAt: true,
+      dispatchedKg: true,
+      vehiclePlate: true,
+      driverName: true,
       supplier: { select: { name: true } },
       allocation: { select: { requestId: true } },
       tranche: { select: { dueOn: true, pledgeId: true } },

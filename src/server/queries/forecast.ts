@@ -90,7 +90,17 @@ export async function forecastInputs(asOf?: Day): Promise<ForecastInputs | null>
     supplyOn(day),
     historyTo(day),
   ]);
-  return { asOf: day, bounds, rateSets: sets, latest, activeHospitals: beds.hospitals, beds: { covidBeds: beds.covidBeds, icuBeds: beds.icuBeds }, supply, history, hospitals };
+  return {
+    asOf: day,
+    bounds,
+    rateSets: sets,
+    latest,
+    activeHospitals: beds.hospitals,
+    beds: { covidBeds: beds.covidBeds, icuBeds: beds.icuBeds },
+    supply,
+    history,
+    hospitals,
+  };
 }
 
 async function latestSums(day: Day): Promise<ForecastInputs["latest"]> {
@@ -121,9 +131,7 @@ async function latestSums(day: Day): Promise<ForecastInputs["latest"]> {
 
 async function latestPerHospital(day: Day): Promise<HospitalUseRow[]> {
   const date = dayToDate(day);
-  const rows = await prisma.$queryRaw<
-    { id: string; name: string; regionName: string; day: Date; used: number; severe: number; critical: number }[]
-  >`
+  const rows = await prisma.$queryRaw<{ id: string; name: string; regionName: string; day: Date; used: number; severe: number; critical: number }[]>`
     SELECT h.id, h.name, r.name AS "regionName", l.day, l."usedKg" AS used, l."severePatients" AS severe, l."criticalPatients" AS critical
     FROM "Hospital" h
     JOIN "Region" r ON r.id = h."regionId"
@@ -190,5 +198,11 @@ export async function recentScenarios(take = 10): Promise<SavedScenario[]> {
   const ids = [...new Set(rows.map((r) => r.createdById).filter((x): x is string => !!x))];
   const users = ids.length ? await prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
   const name = new Map(users.map((u) => [u.id, u.name]));
-  return rows.map((s) => ({ id: s.id, name: s.name, params: s.params, createdAt: s.createdAt, createdBy: s.createdById ? name.get(s.createdById) ?? null : null }));
+  return rows.map((s) => ({
+    id: s.id,
+    name: s.name,
+    params: s.params,
+    createdAt: s.createdAt,
+    createdBy: s.createdById ? (name.get(s.createdById) ?? null) : null,
+  }));
 }

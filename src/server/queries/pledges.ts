@@ -31,7 +31,18 @@ export type PledgeListRow = {
   progress: PledgeProgress;
 };
 
-type Raw = { id: string; supplier: string; supplierId: string; totalKg: number; startsOn: Date; endsOn: Date; earmark: PledgeListRow["earmark"]; due: bigint | null; delivered: bigint | null; dispatched: bigint | null };
+type Raw = {
+  id: string;
+  supplier: string;
+  supplierId: string;
+  totalKg: number;
+  startsOn: Date;
+  endsOn: Date;
+  earmark: PledgeListRow["earmark"];
+  due: bigint | null;
+  delivered: bigint | null;
+  dispatched: bigint | null;
+};
 
 function progressSql(day: Day, where: Prisma.Sql, order: Prisma.Sql, limit: number, offset: number) {
   const date = dayToDate(day);
@@ -82,14 +93,24 @@ export async function listPledges(sp: SearchParams, day: Day) {
     progressSql(day, where, order, p.take, p.skip),
     prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Pledge" p JOIN "Supplier" s ON s.id = p."supplierId" WHERE ${where}`,
   ]);
-  return { ...pageOf(rows.map((r) => toRow(r, day)), Number(count.n), p), params: p };
+  return {
+    ...pageOf(
+      rows.map((r) => toRow(r, day)),
+      Number(count.n),
+      p,
+    ),
+    params: p,
+  };
 }
 
 /** One pledge with progress, tranches (each with its dispatched and received sums) and its deliveries. */
 export async function pledgeDetail(id: string, day: Day) {
   const [raw] = await progressSql(day, Prisma.sql`p.id = ${id}`, Prisma.sql`p.id`, 1, 0);
   if (!raw) return null;
-  const pledge = await prisma.pledge.findUniqueOrThrow({ where: { id }, include: { hospitals: { include: { hospital: { select: { id: true, name: true } } } } } });
+  const pledge = await prisma.pledge.findUniqueOrThrow({
+    where: { id },
+    include: { hospitals: { include: { hospital: { select: { id: true, name: true } } } } },
+  });
   const tranches = await prisma.$queryRaw<{ id: string; dueOn: Date; kg: number; dispatched: bigint | null; received: bigint | null; n: bigint }[]>`
     SELECT t.id, t."dueOn", t.kg, sum(d."dispatchedKg") AS dispatched, sum(d."receivedKg") AS received, count(d.id) AS n
     FROM "PledgeTranche" t LEFT JOIN "Delivery" d ON d."trancheId" = t.id
@@ -110,7 +131,14 @@ export async function pledgeDetail(id: string, day: Day) {
     ...toRow(raw, day),
     note: pledge.note,
     hospitals: pledge.hospitals.map((h) => h.hospital),
-    tranches: tranches.map((t) => ({ id: t.id, dueOn: dateToDay(t.dueOn), kg: t.kg, dispatchedKg: Number(t.dispatched ?? 0), receivedKg: Number(t.received ?? 0), deliveries: Number(t.n) })),
+    tranches: tranches.map((t) => ({
+      id: t.id,
+      dueOn: dateToDay(t.dueOn),
+      kg: t.kg,
+      dispatchedKg: Number(t.dispatched ?? 0),
+      receivedKg: Number(t.received ?? 0),
+      deliveries: Number(t.n),
+    })),
     deliveries,
   };
 }

@@ -15,6 +15,12 @@ export async function policyOf(regionId: string) {
   ]);
   return {
     targets: targets.map((p) => ({ id: p.id, validFrom: dateToDay(p.validFrom), dailyTargetKg: p.dailyTargetKg })),
-    periods: periods.map((p) => ({ id: p.id, startsOn: dateToDay(p.startsOn), endsOn: dateToDay(p.endsOn), minMedicalSharePct: p.minMedicalSharePct, note: p.note })),
+    periods: periods.map((p) => ({
+      id: p.id,
+      startsOn: dateToDay(p.startsOn),
+      endsOn: dateToDay(p.endsOn),
+      minMedicalSharePct: p.minMedicalSharePct,
+      note: p.note,
+    })),
   };
 }

@@ -26,7 +26,17 @@ async function totalsFor(ids: string[]): Promise<Map<string, Totals>> {
            (SELECT sum(d."receivedKg") FROM "Delivery" d JOIN "Allocation" a2 ON a2.id = d."allocationId" WHERE a2."requestId" = a."requestId") AS received,
            (SELECT sum(d."dispatchedKg") FROM "Delivery" d JOIN "Allocation" a2 ON a2.id = d."allocationId" WHERE a2."requestId" = a."requestId" AND d."receivedKg" IS NULL) AS awaiting
     FROM "Allocation" a WHERE a."requestId" = ANY(${ids}) GROUP BY a."requestId"`;
-  return new Map(rows.map((r) => [r.id, { allocatedKg: Number(r.allocated ?? 0), receivedKg: Number(r.received ?? 0), dispatchedKg: Number(r.dispatched ?? 0), awaitingKg: Number(r.awaiting ?? 0) }]));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        allocatedKg: Number(r.allocated ?? 0),
+        receivedKg: Number(r.received ?? 0),
+        dispatchedKg: Number(r.dispatched ?? 0),
+        awaitingKg: Number(r.awaiting ?? 0),
+      },
+    ]),
+  );
 }
 
 /** Requests the actor may see, newest first, optionally of one status. */
@@ -71,7 +81,7 @@ export async function requestFor(actor: Actor, id: string) {
   const actorIds = [...new Set(history.map((h) => h.actorId).filter((x): x is string => !!x))];
   const names = new Map((await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
   const totals = (await totalsFor([request.id])).get(request.id) ?? NO_TOTALS;
-  return { ...request, ...totals, history: history.map((h) => ({ ...h, id: String(h.id), actorName: h.actorId ? names.get(h.actorId) ?? null : null })) };
+  return { ...request, ...totals, history: history.map((h) => ({ ...h, id: String(h.id), actorName: h.actorId ? (names.get(h.actorId) ?? null) : null })) };
 }
 
 export type TriageCard = Awaited<ReturnType<typeof triageBoard>>["columns"][number]["cards"][number];
@@ -100,11 +110,15 @@ export async function triageBoard(
       include: { hospital: { select: { name: true, isReferral: true } } },
     }),
     prisma.supplyRequest.findMany({
-      where: { status: "FULFILLED" }, orderBy: { fulfilledAt: { sort: "desc", nulls: "last" } }, take: fulfilledLimit,
+      where: { status: "FULFILLED" },
+      orderBy: { fulfilledAt: { sort: "desc", nulls: "last" } },
+      take: fulfilledLimit,
       include: { hospital: { select: { name: true, isReferral: true } } },
     }),
     prisma.supplyRequest.findMany({
-      where: { status: { in: ["CLOSED_SHORT", "REJECTED", "CANCELLED"] } }, orderBy: { updatedAt: "desc" }, take: asideLimit,
+      where: { status: { in: ["CLOSED_SHORT", "REJECTED", "CANCELLED"] } },
+      orderBy: { updatedAt: "desc" },
+      take: asideLimit,
       include: { hospital: { select: { name: true, isReferral: true } } },
     }),
     opts.supply ?? supplyByHospital(now),
@@ -114,8 +128,14 @@ export async function triageBoard(
   const ranked = open.map((r) => {
     const s = supply.get(r.hospitalId);
     return {
-      r, requestId: r.id, urgency: r.urgency, createdAt: r.createdAt, neededBy: dateToDay(r.neededBy), isReferral: r.hospital.isReferral,
-      hoursLeft: s?.hoursLeft ?? null, stale: s?.stale ?? true,
+      r,
+      requestId: r.id,
+      urgency: r.urgency,
+      createdAt: r.createdAt,
+      neededBy: dateToDay(r.neededBy),
+      isReferral: r.hospital.isReferral,
+      hoursLeft: s?.hoursLeft ?? null,
+      stale: s?.stale ?? true,
     };
   });
   const openColumns = new Map<string, { kept: (typeof open)[number][]; total: number }>();

@@ -14,7 +14,13 @@ export async function listSuppliers(sp: SearchParams) {
   const status = one(sp, "status") || "active";
   const where: Prisma.SupplierWhereInput = {
     ...(p.q
-      ? { OR: [{ name: { contains: p.q, mode: "insensitive" } }, { contactName: { contains: p.q, mode: "insensitive" } }, { address: { contains: p.q, mode: "insensitive" } }] }
+      ? {
+          OR: [
+            { name: { contains: p.q, mode: "insensitive" } },
+            { contactName: { contains: p.q, mode: "insensitive" } },
+            { address: { contains: p.q, mode: "insensitive" } },
+          ],
+        }
       : {}),
     ...((SUPPLIER_KINDS as readonly string[]).includes(kind) ? { kind: kind as (typeof SUPPLIER_KINDS)[number] } : {}),
     ...(status === "all" ? {} : { active: status !== "inactive" }),
@@ -39,5 +45,9 @@ export function regionOptions() {
 
 /** Active suppliers for pickers, optionally of one kind. */
 export function supplierOptions(kind?: (typeof SUPPLIER_KINDS)[number]) {
-  return prisma.supplier.findMany({ where: { active: true, ...(kind ? { kind } : {}) }, orderBy: { name: "asc" }, select: { id: true, name: true, kind: true } });
+  return prisma.supplier.findMany({
+    where: { active: true, ...(kind ? { kind } : {}) },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, kind: true },
+  });
 }

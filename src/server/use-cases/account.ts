@@ -21,7 +21,10 @@ export const signOutEverywhere = useCase({
   },
 });
 
-const secret = z.string({ error: "required" }).refine((s) => s !== "", "required").refine((s) => s.length <= 200, "too_long");
+const secret = z
+  .string({ error: "required" })
+  .refine((s) => s !== "", "required")
+  .refine((s) => s.length <= 200, "too_long");
 
 /**
  * A new password of one's own: the current one, the new one twice. Required first when an admin

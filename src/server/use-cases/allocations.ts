@@ -60,9 +60,10 @@ async function lockSource(tx: Tx, key: string, date: Date): Promise<Source | nul
     SELECT COALESCE((SELECT sum(kg) FROM "Allocation" WHERE "pledgeId" = ${id} AND status <> 'CANCELLED'), 0)
          + COALESCE((SELECT sum(d."dispatchedKg") FROM "Delivery" d JOIN "PledgeTranche" t ON t.id = d."trancheId"
                      WHERE t."pledgeId" = ${id} AND d."allocationId" IS NULL), 0) AS used`;
-  const listed = p.earmark === "HOSPITALS"
-    ? new Set((await tx.pledgeHospital.findMany({ where: { pledgeId: id }, select: { hospitalId: true } })).map((h) => h.hospitalId))
-    : null;
+  const listed =
+    p.earmark === "HOSPITALS"
+      ? new Set((await tx.pledgeHospital.findMany({ where: { pledgeId: id }, select: { hospitalId: true } })).map((h) => h.hospitalId))
+      : null;
   return {
     key,
     supplierId: p.supplierId,
@@ -99,7 +100,8 @@ export const allocate = useCase({
     for (const key of keys.filter((k) => k.startsWith("pledge:")).sort()) sources.set(key, await lockSource(tx, key, date));
     const pledgeSuppliers = new Set([...sources.values()].filter((x): x is Source => !!x).map((x) => `supply:${x.supplierId}`));
     const supplyDays = new Map<string, Source | null>();
-    for (const key of [...new Set([...keys.filter((k) => k.startsWith("supply:")), ...pledgeSuppliers])].sort()) supplyDays.set(key, await lockSource(tx, key, date));
+    for (const key of [...new Set([...keys.filter((k) => k.startsWith("supply:")), ...pledgeSuppliers])].sort())
+      supplyDays.set(key, await lockSource(tx, key, date));
     for (const key of keys) if (key.startsWith("supply:")) sources.set(key, supplyDays.get(key) ?? null);
     const daySupply = new Map<string, Source | null>([...pledgeSuppliers].map((k) => [k.slice("supply:".length), supplyDays.get(k) ?? null]));
 
@@ -145,7 +147,16 @@ export const allocate = useCase({
     for (const l of lines) {
       const src = sources.get(l.sourceId)!;
       const row = await tx.allocation.create({
-        data: { requestId: l.requestId, supplierId: src.supplierId, pledgeId: src.pledgeId, day: date, kg: l.kg, reason: l.reason, createdById: actor.id, createdAt: clockNow() },
+        data: {
+          requestId: l.requestId,
+          supplierId: src.supplierId,
+          pledgeId: src.pledgeId,
+          day: date,
+          kg: l.kg,
+          reason: l.reason,
+          createdById: actor.id,
+          createdAt: clockNow(),
+        },
       });
       await recordAudit(tx, actor, "allocation.create", "Allocation", row.id, null, row);
       created.push(row);

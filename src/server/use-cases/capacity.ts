@@ -31,7 +31,10 @@ export function isBlankRow(row: RawRow): boolean {
  * Validates one row: error code per field, or the figures in kilograms. Typed rows are read in
  * the form's language; CSV rows with `locale` "en", the way the export writes them (decision 0017).
  */
-export function parseCapacityRow(row: RawRow, locale?: Locale): { ok: true; value: CapacityFigures } | { ok: false; errors: Partial<Record<(typeof FIELDS)[number], string>> } {
+export function parseCapacityRow(
+  row: RawRow,
+  locale?: Locale,
+): { ok: true; value: CapacityFigures } | { ok: false; errors: Partial<Record<(typeof FIELDS)[number], string>> } {
   const errors: Partial<Record<(typeof FIELDS)[number], string>> = {};
   const kg: Partial<Record<(typeof FIELDS)[number], number>> = {};
   for (const f of FIELDS) {
@@ -73,8 +76,13 @@ async function upsertCapacity(tx: Tx, actorId: string, supplierId: string, d: Da
     const [{ used }] = await tx.$queryRaw<{ used: bigint | null }[]>`SELECT ${capacityCommittedSql(supplierId, key.day)} AS used`;
     if (Number(used ?? 0) > figures.medicalKg) throw new RuleError("invalid", { [`medical.${supplierId}`]: "below_allocated" });
   }
-  if (before && before.producedKg === figures.producedKg && before.medicalKg === figures.medicalKg && before.industrialKg === figures.industrialKg) return { row: before, changed: false, before };
-  const row = await tx.dailyCapacity.upsert({ where: { supplierId_day: key }, create: { ...key, ...figures, updatedById: actorId }, update: { ...figures, updatedById: actorId } });
+  if (before && before.producedKg === figures.producedKg && before.medicalKg === figures.medicalKg && before.industrialKg === figures.industrialKg)
+    return { row: before, changed: false, before };
+  const row = await tx.dailyCapacity.upsert({
+    where: { supplierId_day: key },
+    create: { ...key, ...figures, updatedById: actorId },
+    update: { ...figures, updatedById: actorId },
+  });
   return { row, changed: true, before };
 }
 
@@ -89,7 +97,10 @@ export const saveCapacityDay = useCase({
   input: z.object({ day: reportDay, rows: z.array(rowInput).max(500) }),
   run: async ({ tx, actor, input }) => {
     const filled = input.rows.filter((r) => !isBlankRow(r as RawRow));
-    const producers = await activeProducerIds(tx, filled.map((r) => r.supplierId));
+    const producers = await activeProducerIds(
+      tx,
+      filled.map((r) => r.supplierId),
+    );
     const errors: FieldErrors = {};
     const good: { supplierId: string; figures: CapacityFigures }[] = [];
     for (const r of filled) {
@@ -135,7 +146,10 @@ export const importCapacityCsv = useCase({
     const header = splitCsvLine(lines[0] ?? "").map((h) => h.toLowerCase());
     if (lines.every((l) => l.trim() === "")) throw new RuleError("csv_invalid", { "line.1": "empty" });
     if (CSV_HEADER.some((h, i) => header[i] !== h)) throw new RuleError("csv_invalid", { "line.1": "header" });
-    const body = lines.slice(1).map((text, i) => ({ line: i + 2, cells: splitCsvLine(text), blank: text.trim() === "" })).filter((l) => !l.blank);
+    const body = lines
+      .slice(1)
+      .map((text, i) => ({ line: i + 2, cells: splitCsvLine(text), blank: text.trim() === "" }))
+      .filter((l) => !l.blank);
     if (body.length === 0) throw new RuleError("csv_invalid", { "line.1": "empty" });
     if (body.length > MAX_CSV_ROWS) throw new RuleError("csv_invalid", { "line.1": "tooMany" });
 

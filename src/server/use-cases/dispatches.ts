@@ -58,20 +58,44 @@ const input = z
       .string()
       .trim()
       .transform((s) => s.toUpperCase().replace(/\s+/g, " "))
-      .pipe(z.string().min(3).max(20).regex(/^[A-Z0-9 -]+$/, "invalid_format")),
+      .pipe(
+        z
+          .string()
+          .min(3)
+          .max(20)
+          .regex(/^[A-Z0-9 -]+$/, "invalid_format"),
+      ),
     driverName: z.string().trim().max(120).default(""),
     amount: decimal({ required: true, decimals: 3 }),
     unit: z.enum(MASS_UNITS),
     cylinderSizeM3: decimal({ required: false, decimals: 2 }), // DECIMAL(6, 2) on the row
     dispatchedAt: wibInstant,
     /** "1" when the user confirmed an unusual (but possible) amount. */
-    confirmUnusual: z.string().optional().transform((v) => v === "1" || v === "on" || v === "true"),
+    confirmUnusual: z
+      .string()
+      .optional()
+      .transform((v) => v === "1" || v === "on" || v === "true"),
   })
-  .refine((d) => !!d.allocationId !== !!d.trancheId, { path: ["source"], message: "dispatch_source", when: (p) => p.issues.every((i) => !["allocationId", "trancheId"].includes(String(i.path?.[0]))) })
-  .refine((d) => d.unit !== "CYLINDER" || d.cylinderSizeM3 !== undefined, { path: ["cylinderSizeM3"], message: "cylinder_size_required", when: (p) => p.issues.every((i) => !["unit", "cylinderSizeM3"].includes(String(i.path?.[0]))) });
+  .refine((d) => !!d.allocationId !== !!d.trancheId, {
+    path: ["source"],
+    message: "dispatch_source",
+    when: (p) => p.issues.every((i) => !["allocationId", "trancheId"].includes(String(i.path?.[0]))),
+  })
+  .refine((d) => d.unit !== "CYLINDER" || d.cylinderSizeM3 !== undefined, {
+    path: ["cylinderSizeM3"],
+    message: "cylinder_size_required",
+    when: (p) => p.issues.every((i) => !["unit", "cylinderSizeM3"].includes(String(i.path?.[0]))),
+  });
 
 type Input = z.output<typeof input>;
-type Target = { supplierId: string; hospitalId: string | null; depotId: string | null; remainingKg: number; capacity?: { supplierId: string; day: Date }; after: (deliveryAt: Date) => Promise<void> };
+type Target = {
+  supplierId: string;
+  hospitalId: string | null;
+  depotId: string | null;
+  remainingKg: number;
+  capacity?: { supplierId: string; day: Date };
+  after: (deliveryAt: Date) => Promise<void>;
+};
 
 /** Which supplier and hospital a dispatch is between; locks the request, then the allocation. */
 async function resolveAllocation(tx: Tx, actor: Actor, allocationId: string): Promise<Target> {
@@ -102,7 +126,10 @@ async function resolveAllocation(tx: Tx, actor: Actor, allocationId: string): Pr
  */
 async function resolveTranche(tx: Tx, trancheId: string, hospitalId: string | undefined, depotId: string | undefined, at: Date): Promise<Target> {
   await tx.$queryRaw`SELECT id FROM "PledgeTranche" WHERE id = ${trancheId} FOR UPDATE`;
-  const tranche = await tx.pledgeTranche.findUnique({ where: { id: trancheId }, include: { pledge: { include: { supplier: { select: { kind: true } }, hospitals: { select: { hospitalId: true } } } } } });
+  const tranche = await tx.pledgeTranche.findUnique({
+    where: { id: trancheId },
+    include: { pledge: { include: { supplier: { select: { kind: true } }, hospitals: { select: { hospitalId: true } } } } },
+  });
   if (!tranche) throw new RuleError("invalid", { source: "not_found" });
   if (!hospitalId === !depotId) throw new RuleError("invalid", { hospitalId: "required" });
   const { earmark, hospitals } = tranche.pledge;
@@ -147,7 +174,9 @@ const create = useCase({
     const existing = await tx.delivery.findUnique({ where: { idempotencyKey: d.idempotencyKey } });
     if (existing) return { delivery: existing, duplicate: true };
     const dispatchedAt = d.dispatchedAt ?? clockNow();
-    const target = d.allocationId ? await resolveAllocation(tx, actor, d.allocationId) : await resolveTranche(tx, d.trancheId!, d.hospitalId || undefined, d.depotId || undefined, dispatchedAt);
+    const target = d.allocationId
+      ? await resolveAllocation(tx, actor, d.allocationId)
+      : await resolveTranche(tx, d.trancheId!, d.hospitalId || undefined, d.depotId || undefined, dispatchedAt);
     // A double submit that waited on the same locks finds the first one's dispatch now.
     const first = await tx.delivery.findUnique({ where: { idempotencyKey: d.idempotencyKey } });
     if (first) return { delivery: first, duplicate: true };

@@ -43,15 +43,18 @@ export const positiveTonnesKg = tonnesKg.refine((kg) => kg > 0, "positive");
 export const amount = z.unknown().transform((v, ctx) => numeric(v, ctx, false));
 
 /** A cylinder's size in m³ of gas: above 0, at most 100, up to 2 decimals (DECIMAL(6, 2)). */
-export const cylinderSizeM3 = z.union([z.string(), z.number()]).optional().transform((v, ctx) => {
-  if (v === undefined || (typeof v === "string" && v.trim() === "")) return undefined;
-  const r = typedNumber(v, 2);
-  if (!r.ok) ctx.addIssue({ code: "custom", message: r.code });
-  else if (r.value <= 0) ctx.addIssue({ code: "custom", message: "positive" });
-  else if (r.value > 100) ctx.addIssue({ code: "custom", message: "too_big" });
-  else return r.value;
-  return z.NEVER;
-});
+export const cylinderSizeM3 = z
+  .union([z.string(), z.number()])
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || (typeof v === "string" && v.trim() === "")) return undefined;
+    const r = typedNumber(v, 2);
+    if (!r.ok) ctx.addIssue({ code: "custom", message: r.code });
+    else if (r.value <= 0) ctx.addIssue({ code: "custom", message: "positive" });
+    else if (r.value > 100) ctx.addIssue({ code: "custom", message: "too_big" });
+    else return r.value;
+    return z.NEVER;
+  });
 
 /** A count (patients, beds) ≥ 0. */
 export const count = z.unknown().transform((v, ctx) => numeric(v, ctx, true));
@@ -81,12 +84,19 @@ export const reportDay = z
  * The tick a user gives to an unusual (but possible) figure after the server asked for it
  * (`RuleError("confirm")`): "1", "on", "true" or true; anything else is no.
  */
-export const confirmUnusual = z.unknown().optional().transform((v) => v === true || v === "1" || v === "on" || v === "true");
+export const confirmUnusual = z
+  .unknown()
+  .optional()
+  .transform((v) => v === true || v === "1" || v === "on" || v === "true");
 
 /** A form checkbox ("on") or a boolean. */
 export const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
 
-export const id = z.string({ error: "required" }).trim().refine((s) => s !== "", "required").refine((s) => s.length <= 100, "too_long");
+export const id = z
+  .string({ error: "required" })
+  .trim()
+  .refine((s) => s !== "", "required")
+  .refine((s) => s.length <= 100, "too_long");
 
 /** Trimmed text; empty → "required" when min > 0. */
 export const text = (min: number, max: number) =>

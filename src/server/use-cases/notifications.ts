@@ -51,9 +51,10 @@ type Recipient = { hospitalId: string } | { staff: true };
 /** Writes a notice inside the caller's transaction. */
 export async function notify(tx: Tx, to: Recipient, kind: NoticeKind, params: NoticeData) {
   await tx.notification.create({
-    data: "staff" in to
-      ? { role: "STAFF", kind, params, hospitalId: params.hospitalId ?? null, createdAt: clockNow() }
-      : { role: "HOSPITAL", hospitalId: to.hospitalId, kind, params, createdAt: clockNow() },
+    data:
+      "staff" in to
+        ? { role: "STAFF", kind, params, hospitalId: params.hospitalId ?? null, createdAt: clockNow() }
+        : { role: "HOSPITAL", hospitalId: to.hospitalId, kind, params, createdAt: clockNow() },
   });
 }
 

@@ -29,7 +29,11 @@ const pledgeFields = z
   })
   // Cross-field rules run even when another field failed, so every error shows at once.
   .refine((p) => p.endsOn >= p.startsOn, { path: ["endsOn"], message: "date_order", when: untouched("startsOn", "endsOn") })
-  .refine((p) => p.earmark !== "HOSPITALS" || p.hospitalIds.length > 0, { path: ["hospitalIds"], message: "required", when: untouched("earmark", "hospitalIds") });
+  .refine((p) => p.earmark !== "HOSPITALS" || p.hospitalIds.length > 0, {
+    path: ["hospitalIds"],
+    message: "required",
+    when: untouched("earmark", "hospitalIds"),
+  });
 
 function untouched(...fields: string[]) {
   return (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }) => payload.issues.every((i) => !fields.includes(String(i.path?.[0])));
@@ -56,11 +60,21 @@ async function checked(tx: Tx, input: PledgeInput, currentSupplierId?: string) {
 }
 
 function header(input: PledgeInput, totalKg: number) {
-  return { supplierId: input.supplierId, totalKg, startsOn: dayToDate(input.startsOn), endsOn: dayToDate(input.endsOn), earmark: input.earmark, note: input.note };
+  return {
+    supplierId: input.supplierId,
+    totalKg,
+    startsOn: dayToDate(input.startsOn),
+    endsOn: dayToDate(input.endsOn),
+    earmark: input.earmark,
+    note: input.note,
+  };
 }
 
 async function snapshot(tx: Tx, pledgeId: string) {
-  const p = await tx.pledge.findUnique({ where: { id: pledgeId }, include: { tranches: { orderBy: { dueOn: "asc" } }, hospitals: { select: { hospitalId: true } } } });
+  const p = await tx.pledge.findUnique({
+    where: { id: pledgeId },
+    include: { tranches: { orderBy: { dueOn: "asc" } }, hospitals: { select: { hospitalId: true } } },
+  });
   if (!p) return null;
   return {
     ...p,

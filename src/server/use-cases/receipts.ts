@@ -41,7 +41,10 @@ const input = z.object({
   rejectedKg: z.preprocess((v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? "0" : v), tonnesKg),
   shortReason: z.string().trim().max(500).default(""),
   receivedAt: wibDateTime,
-  confirmUnusual: z.string().optional().transform((v) => v === "1" || v === "on" || v === "true"),
+  confirmUnusual: z
+    .string()
+    .optional()
+    .transform((v) => v === "1" || v === "on" || v === "true"),
 });
 type Input = z.output<typeof input>;
 
@@ -55,26 +58,49 @@ async function receive(tx: Tx, actor: Actor, input: Input, by: Action) {
   const allocation = peek.allocationId ? await tx.allocation.findUniqueOrThrow({ where: { id: peek.allocationId }, select: { requestId: true } }) : null;
   if (allocation) await lockRequest(tx, allocation.requestId);
   await tx.$queryRaw`SELECT id FROM "Delivery" WHERE id = ${input.id} FOR UPDATE`;
-  const before = await tx.delivery.findUniqueOrThrow({ where: { id: input.id }, include: { hospital: { select: { name: true } }, depot: { select: { name: true } } } });
+  const before = await tx.delivery.findUniqueOrThrow({
+    where: { id: input.id },
+    include: { hospital: { select: { name: true } }, depot: { select: { name: true } } },
+  });
   if (before.receivedKg !== null) throw new RuleError("already_received");
   if (input.receivedAt.getTime() > clockNow().getTime() + 5 * 60_000) throw new RuleError("invalid", { receivedAt: "future_day" });
   // datetime-local has minute precision: a receipt in the dispatch's own minute is fine
-  if (input.receivedAt.getTime() < Math.floor(before.dispatchedAt.getTime() / 60_000) * 60_000) throw new RuleError("invalid", { receivedAt: "before_dispatch" });
-  const check = checkReceipt({ dispatchedKg: before.dispatchedKg, acceptedKg: input.receivedKg, rejectedKg: input.rejectedKg, reason: input.shortReason, confirmed: input.confirmUnusual });
+  if (input.receivedAt.getTime() < Math.floor(before.dispatchedAt.getTime() / 60_000) * 60_000)
+    throw new RuleError("invalid", { receivedAt: "before_dispatch" });
+  const check = checkReceipt({
+    dispatchedKg: before.dispatchedKg,
+    acceptedKg: input.receivedKg,
+    rejectedKg: input.rejectedKg,
+    reason: input.shortReason,
+    confirmed: input.confirmUnusual,
+  });
   if (!check.ok) {
     const kg = check.field === "rejectedKg" ? input.rejectedKg : input.receivedKg + input.rejectedKg;
     throw new RuleError(check.error === "unusual_receipt" ? "confirm" : "invalid", { [check.field]: check.error }, { kg, limitKg: check.limitKg });
   }
   const after = await tx.delivery.update({
     where: { id: input.id },
-    data: { receivedKg: input.receivedKg, rejectedKg: input.rejectedKg, shortReason: input.shortReason || null, receivedAt: input.receivedAt, receivedById: actor.id },
+    data: {
+      receivedKg: input.receivedKg,
+      rejectedKg: input.rejectedKg,
+      shortReason: input.shortReason || null,
+      receivedAt: input.receivedAt,
+      receivedById: actor.id,
+    },
   });
   const { hospital, depot, ...plain } = before;
   await recordAudit(tx, actor, "receipt.confirm", "Delivery", input.id, plain, { ...after, discrepancy: check.discrepancy });
   if (check.discrepancy.flagged || input.rejectedKg > 0) {
     await notify(tx, { staff: true }, "receipt_difference", {
-      deliveryId: input.id, requestId: allocation?.requestId, hospitalId: before.hospitalId ?? undefined, hospital: hospital?.name ?? depot?.name,
-      dispatchedKg: before.dispatchedKg, receivedKg: input.receivedKg, rejectedKg: input.rejectedKg, kg: before.dispatchedKg - input.receivedKg, reason: input.shortReason,
+      deliveryId: input.id,
+      requestId: allocation?.requestId,
+      hospitalId: before.hospitalId ?? undefined,
+      hospital: hospital?.name ?? depot?.name,
+      dispatchedKg: before.dispatchedKg,
+      receivedKg: input.receivedKg,
+      rejectedKg: input.rejectedKg,
+      kg: before.dispatchedKg - input.receivedKg,
+      reason: input.shortReason,
     });
   }
   if (peek.allocationId && allocation) {

@@ -11,14 +11,23 @@ import type { Tx } from "../use-case";
 
 /** The request's quantities, summed by the database. */
 export async function requestFigures(tx: Tx, requestId: string): Promise<RequestFigures & { coveredKg: number }> {
-  const [r] = await tx.$queryRaw<{ status: RequestFigures["status"]; approvedKg: number | null; allocated: bigint; dispatched: bigint; received: bigint; awaiting: bigint }[]>`
+  const [r] = await tx.$queryRaw<
+    { status: RequestFigures["status"]; approvedKg: number | null; allocated: bigint; dispatched: bigint; received: bigint; awaiting: bigint }[]
+  >`
     SELECT q.status::text AS status, q."approvedKg",
       COALESCE((SELECT sum(a.kg) FROM "Allocation" a WHERE a."requestId" = q.id AND a.status <> 'CANCELLED'), 0) AS allocated,
       COALESCE((SELECT sum(a."dispatchedKg") FROM "Allocation" a WHERE a."requestId" = q.id AND a.status <> 'CANCELLED'), 0) AS dispatched,
       COALESCE((SELECT sum(d."receivedKg") FROM "Delivery" d JOIN "Allocation" a ON a.id = d."allocationId" WHERE a."requestId" = q.id), 0) AS received,
       COALESCE((SELECT sum(d."dispatchedKg") FROM "Delivery" d JOIN "Allocation" a ON a.id = d."allocationId" WHERE a."requestId" = q.id AND d."receivedKg" IS NULL), 0) AS awaiting
     FROM "SupplyRequest" q WHERE q.id = ${requestId}`;
-  const f = { status: r.status, approvedKg: r.approvedKg ?? 0, allocatedKg: Number(r.allocated), dispatchedKg: Number(r.dispatched), receivedKg: Number(r.received), awaitingKg: Number(r.awaiting) };
+  const f = {
+    status: r.status,
+    approvedKg: r.approvedKg ?? 0,
+    allocatedKg: Number(r.allocated),
+    dispatchedKg: Number(r.dispatched),
+    receivedKg: Number(r.received),
+    awaitingKg: Number(r.awaiting),
+  };
   return { ...f, coveredKg: f.receivedKg + f.awaitingKg + Math.max(0, f.allocatedKg - f.dispatchedKg) };
 }
 
@@ -27,7 +36,12 @@ export async function settleAllocation(tx: Tx, actor: Actor, allocationId: strin
   const before = await tx.allocation.findUniqueOrThrow({ where: { id: allocationId } });
   const [{ awaiting }] = await tx.$queryRaw<{ awaiting: bigint | null }[]>`
     SELECT sum("dispatchedKg") AS awaiting FROM "Delivery" WHERE "allocationId" = ${allocationId} AND "receivedKg" IS NULL`;
-  const status = allocationStatusOf({ kg: before.kg, dispatchedKg: before.dispatchedKg, awaitingKg: Number(awaiting ?? 0), cancelled: before.status === "CANCELLED" });
+  const status = allocationStatusOf({
+    kg: before.kg,
+    dispatchedKg: before.dispatchedKg,
+    awaitingKg: Number(awaiting ?? 0),
+    cancelled: before.status === "CANCELLED",
+  });
   if (status === before.status) return before;
   const after = await tx.allocation.update({ where: { id: allocationId }, data: { status } });
   await recordAudit(tx, actor, action, "Allocation", allocationId, before, after);
@@ -44,9 +58,17 @@ export async function cancelAllocationRemainder(tx: Tx, actor: Actor, allocation
   if (!outcome.ok) return 0;
   const after = await tx.allocation.update({
     where: { id: allocationId },
-    data: { kg: outcome.kg, cancelledKg: before.cancelledKg + outcome.cancelledKg, cancelReason: reason, ...(outcome.cancelled ? { status: "CANCELLED" } : {}) },
+    data: {
+      kg: outcome.kg,
+      cancelledKg: before.cancelledKg + outcome.cancelledKg,
+      cancelReason: reason,
+      ...(outcome.cancelled ? { status: "CANCELLED" } : {}),
+    },
   });
-  await recordAudit(tx, actor, outcome.cancelled ? "allocation.cancel" : "allocation.cancel_remainder", "Allocation", allocationId, before, { ...after, cancelledNowKg: outcome.cancelledKg });
+  await recordAudit(tx, actor, outcome.cancelled ? "allocation.cancel" : "allocation.cancel_remainder", "Allocation", allocationId, before, {
+    ...after,
+    cancelledNowKg: outcome.cancelledKg,
+  });
   if (!outcome.cancelled) await settleAllocation(tx, actor, allocationId);
   return outcome.cancelledKg;
 }
@@ -69,7 +91,16 @@ export async function settleRequest(tx: Tx, actor: Actor, requestId: string, at:
     where: { id: requestId },
     data: { status, fulfilledAt: status === "FULFILLED" ? at : FINAL_REQUEST_STATUSES.includes(status) ? before.fulfilledAt : null },
   });
-  const action = status === "FULFILLED" ? "request.fulfil" : status === "IN_TRANSIT" ? (before.status === "ALLOCATED" ? "request.dispatch" : "request.receive") : status === "ALLOCATED" ? "request.allocate" : "request.status";
+  const action =
+    status === "FULFILLED"
+      ? "request.fulfil"
+      : status === "IN_TRANSIT"
+        ? before.status === "ALLOCATED"
+          ? "request.dispatch"
+          : "request.receive"
+        : status === "ALLOCATED"
+          ? "request.allocate"
+          : "request.status";
   await recordAudit(tx, actor, action, "SupplyRequest", requestId, before, after);
   return after;
 }

@@ -28,12 +28,20 @@ import { cancelAllocationRemainder, settleRequest } from "./request-loop";
  */
 async function needLimits(tx: Tx, hospital: Hospital, neededBy: Day, at: Date): Promise<RequestLimits> {
   const day = dayToDate(todayWib(at));
-  const latest = await tx.stockReport.findFirst({ where: { hospitalId: hospital.id, day: { lte: day } }, orderBy: { day: "desc" }, select: { stockKg: true, reportedAt: true } });
+  const latest = await tx.stockReport.findFirst({
+    where: { hospitalId: hospital.id, day: { lte: day } },
+    orderBy: { day: "desc" },
+    select: { stockKg: true, reportedAt: true },
+  });
   const counted = await tx.stockReport.findMany({
-    where: { hospitalId: hospital.id, day: { lte: day }, flaggedForReview: false }, orderBy: { day: "desc" }, take: BURN_RATE_WINDOW_REPORTS, select: { usedKg: true },
+    where: { hospitalId: hospital.id, day: { lte: day }, flaggedForReview: false },
+    orderBy: { day: "desc" },
+    take: BURN_RATE_WINDOW_REPORTS,
+    select: { usedKg: true },
   });
   const received = latest
-    ? (await tx.delivery.aggregate({ where: { hospitalId: hospital.id, receivedAt: { gt: latest.reportedAt, lte: at } }, _sum: { receivedKg: true } }))._sum.receivedKg ?? 0
+    ? ((await tx.delivery.aggregate({ where: { hospitalId: hospital.id, receivedAt: { gt: latest.reportedAt, lte: at } }, _sum: { receivedKg: true } }))._sum
+        .receivedKg ?? 0)
     : 0;
   const picture = hospitalSupplyPicture({ ...hospital, latest, recentUsedKg: counted.map((r) => r.usedKg), receivedSinceKg: received, asOf: at });
   return requestLimits({
@@ -83,21 +91,28 @@ export const createRequest = useCase({
     // A resubmit of a request already made is answered below with that request, not judged again.
     if (!(await tx.supplyRequest.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true } }))) {
       const check = checkRequestedKg(input.requestedKg, await needLimits(tx, hospital, input.neededBy, clockNow()), { confirmed: input.confirmUnusual });
-      if (!check.ok) throw new RuleError(check.hard ? "invalid" : "confirm", { requestedKg: check.error }, { kg: input.requestedKg, limitKg: check.limitKg, field: "requestedKg" });
+      if (!check.ok)
+        throw new RuleError(
+          check.hard ? "invalid" : "confirm",
+          { requestedKg: check.error },
+          { kg: input.requestedKg, limitKg: check.limitKg, field: "requestedKg" },
+        );
     }
     // ON CONFLICT DO NOTHING: a second submit with the same key (even a concurrent one, which
     // waits on the unique index) inserts nothing and gets the first one's request back.
     const { count } = await tx.supplyRequest.createMany({
-      data: [{
-        hospitalId,
-        requestedKg: input.requestedKg,
-        neededBy: dayToDate(input.neededBy),
-        urgency: input.urgency,
-        reason: input.reason,
-        idempotencyKey: input.idempotencyKey,
-        createdById: actor.id,
-        createdAt: clockNow(),
-      }],
+      data: [
+        {
+          hospitalId,
+          requestedKg: input.requestedKg,
+          neededBy: dayToDate(input.neededBy),
+          urgency: input.urgency,
+          reason: input.reason,
+          idempotencyKey: input.idempotencyKey,
+          createdById: actor.id,
+          createdAt: clockNow(),
+        },
+      ],
       skipDuplicates: true,
     });
     const row = await tx.supplyRequest.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
@@ -105,7 +120,12 @@ export const createRequest = useCase({
     if (count === 1) {
       await recordAudit(tx, actor, "request.create", "SupplyRequest", row.id, null, row);
       if (row.urgency === "EMERGENCY" || row.urgency === "URGENT") {
-        await notify(tx, { staff: true }, row.urgency === "EMERGENCY" ? "emergency_request" : "urgent_request", { requestId: row.id, hospitalId, hospital: hospital.name, requestedKg: row.requestedKg });
+        await notify(tx, { staff: true }, row.urgency === "EMERGENCY" ? "emergency_request" : "urgent_request", {
+          requestId: row.id,
+          hospitalId,
+          hospital: hospital.name,
+          requestedKg: row.requestedKg,
+        });
       }
     }
     return row;
@@ -137,7 +157,10 @@ export const approveRequest = useCase({
     const status = nextStatus(before.status, { type: "approve", approvedKg: input.approvedKg, requestedKg: before.requestedKg, note: input.note });
     // Judged now, on the figures staff see: only ever a warning (the hospital's own request passed the hard limit).
     const hospital = await tx.hospital.findUniqueOrThrow({ where: { id: before.hospitalId } });
-    const check = checkRequestedKg(input.approvedKg, await needLimits(tx, hospital, dateToDay(before.neededBy), clockNow()), { confirmed: input.confirmUnusual, hardLimit: false });
+    const check = checkRequestedKg(input.approvedKg, await needLimits(tx, hospital, dateToDay(before.neededBy), clockNow()), {
+      confirmed: input.confirmUnusual,
+      hardLimit: false,
+    });
     if (!check.ok) throw new RuleError("confirm", { approvedKg: "approval_unusual" }, { kg: input.approvedKg, limitKg: check.limitKg, field: "approvedKg" });
     const after = await tx.supplyRequest.update({
       where: { id: input.id },
@@ -145,7 +168,10 @@ export const approveRequest = useCase({
     });
     await recordAudit(tx, actor, "request.approve", "SupplyRequest", input.id, before, after);
     await notify(tx, { hospitalId: before.hospitalId }, "request_approved", {
-      requestId: input.id, requestedKg: before.requestedKg, approvedKg: input.approvedKg, ...(input.note ? { reason: input.note } : {}),
+      requestId: input.id,
+      requestedKg: before.requestedKg,
+      approvedKg: input.approvedKg,
+      ...(input.note ? { reason: input.note } : {}),
     });
     return after;
   },
@@ -166,7 +192,6 @@ export const rejectRequest = useCase({
     return after;
   },
 });
-
 
 /**
  * Staff close an approved request short: no more will be sent for it. The undispatched
@@ -192,7 +217,11 @@ export const closeRequestShort = useCase({
     await recordAudit(tx, actor, "request.close_short", "SupplyRequest", input.id, plain, { ...after, releasedKg });
     // a receipt landing later can still fulfil it: the derived status decides
     const settled = await settleRequest(tx, actor, input.id, clockNow());
-    await notify(tx, { hospitalId: before.hospitalId }, "request_closed_short", { requestId: input.id, approvedKg: before.approvedKg ?? 0, reason: input.reason });
+    await notify(tx, { hospitalId: before.hospitalId }, "request_closed_short", {
+      requestId: input.id,
+      approvedKg: before.approvedKg ?? 0,
+      reason: input.reason,
+    });
     return { ...settled, releasedKg };
   },
 });

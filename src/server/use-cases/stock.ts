@@ -45,7 +45,10 @@ export const submitStockReport = useCase({
       if (d.unit === "CYLINDER" && size === undefined) return z.NEVER; // refused just above
       const stock = toKilograms(d.stockKg, d.unit, size);
       const used = toKilograms(d.usedKg, d.unit, size);
-      for (const [path, kg] of [["stockKg", stock.kg], ["usedKg", used.kg]] as const) {
+      for (const [path, kg] of [
+        ["stockKg", stock.kg],
+        ["usedKg", used.kg],
+      ] as const) {
         if (kg > 1_000_000_000) ctx.addIssue({ code: "custom", path: [path], message: "too_big" });
       }
       return { ...d, cylinderSizeM3: size, stockAmount: d.stockKg, usedAmount: d.usedKg, kgPerUnit: stock.kgPerUnit, stockKg: stock.kg, usedKg: used.kg };

@@ -86,7 +86,8 @@ export const setUserActive = useCase({
     await recordAudit(tx, actor, input.active ? "user.enable" : "user.disable", "User", input.id, safe(before), safe(after));
     if (!input.active) {
       await endSessions(tx, input.id);
-      for (const tokenId of await revokeTokensOf(tx, input.id)) await recordAudit(tx, actor, "token.revoke", "ApiToken", tokenId, null, { reason: "user.disable" });
+      for (const tokenId of await revokeTokensOf(tx, input.id))
+        await recordAudit(tx, actor, "token.revoke", "ApiToken", tokenId, null, { reason: "user.disable" });
     }
     return safe(after);
   },

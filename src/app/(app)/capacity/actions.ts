@@ -22,7 +22,11 @@ export async function saveCapacityAction(_prev: CapacityFormState, data: FormDat
   const result = await saveCapacityDay(await currentActor(), { day: String(data.get("day") ?? ""), rows: [...rows.values()], locale: formLocale(data) });
   if (!result.ok) return formStateOf(result, data);
   revalidatePath("/capacity");
-  return { ok: true, saved: result.value.saved, values: Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === "string").map(([k, v]) => [k, String(v)])) };
+  return {
+    ok: true,
+    saved: result.value.saved,
+    values: Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === "string").map(([k, v]) => [k, String(v)])),
+  };
 }
 
 export type ImportState = FormState & { imported?: number };

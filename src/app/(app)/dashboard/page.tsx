@@ -46,10 +46,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     return (
       <>
         <h1>{t.title}</h1>
-        <p role="alert" className="card border-l-4 border-l-red-700" data-testid="province-unknown">{t.province.unknown(choice.code)}</p>
+        <p role="alert" className="card border-l-4 border-l-red-700" data-testid="province-unknown">
+          {t.province.unknown(choice.code)}
+        </p>
         <form method="get" action="/dashboard" className="flex flex-wrap items-end gap-3">
           <ProvinceSelect provinces={provinces} province={null} t={t.province} />
-          <button type="submit" className="btn">{t.picker.show}</button>
+          <button type="submit" className="btn">
+            {t.picker.show}
+          </button>
         </form>
       </>
     );
@@ -61,11 +65,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     return (
       <>
         <h1>{t.title}</h1>
-        <p className="text-slate-700" data-testid="dashboard-scope">{scope}</p>
+        <p className="text-slate-700" data-testid="dashboard-scope">
+          {scope}
+        </p>
         <p>{t.noData}</p>
         <form method="get" action="/dashboard" className="flex flex-wrap items-end gap-3">
           <ProvinceSelect provinces={provinces} province={province?.code ?? null} t={t.province} />
-          <button type="submit" className="btn">{t.picker.show}</button>
+          <button type="submit" className="btn">
+            {t.picker.show}
+          </button>
         </form>
       </>
     );
@@ -86,7 +94,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const from = formatDay(d.from, locale);
   const to = formatDay(day, locale);
   // the province only when asked for: without it, the default view (the same cache entry)
-  const asked = provinceParam(search) ? province?.code ?? null : null;
+  const asked = provinceParam(search) ? (province?.code ?? null) : null;
   const query = viewQuery({ day, range, province: asked });
 
   const splitData = d.series.map((p) => ({
@@ -116,8 +124,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1>{t.title}</h1>
-          <p className="text-slate-700" data-testid="dashboard-day">{t.dayOf(formatDay(day, locale))}</p>
-          <p className="text-sm text-slate-700" data-testid="dashboard-scope">{scope}</p>
+          <p className="text-slate-700" data-testid="dashboard-day">
+            {t.dayOf(formatDay(day, locale))}
+          </p>
+          <p className="text-sm text-slate-700" data-testid="dashboard-scope">
+            {scope}
+          </p>
         </div>
         <DayPicker
           day={day}
@@ -147,7 +159,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               data={splitData}
               periods={d.periods.map((p) => ({ from: p.startsOn, to: p.endsOn }))}
               locale={locale}
-              labels={{ medical: t.split.medical, industrial: t.split.industrial, normalLine: t.split.normalLine, priority: t.split.priority, yAxis: t.trends.tonnesPerDay }}
+              labels={{
+                medical: t.split.medical,
+                industrial: t.split.industrial,
+                normalLine: t.split.normalLine,
+                priority: t.split.priority,
+                yAxis: t.trends.tonnesPerDay,
+              }}
             />
           </ChartFigure>
           {d.periods.length > 0 ? (
@@ -191,7 +209,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               height="h-56"
               table={<DataTable spec={tables.charts.use} testId="table-series-use" />}
             >
-              <DailyLineChart data={trendData} locale={locale} yAxis={t.trends.tonnesPerDay} unit=" t" series={[{ key: "use", label: t.trends.hospitalUse, color: COLORS.use }]} />
+              <DailyLineChart
+                data={trendData}
+                locale={locale}
+                yAxis={t.trends.tonnesPerDay}
+                unit=" t"
+                series={[{ key: "use", label: t.trends.hospitalUse, color: COLORS.use }]}
+              />
             </ChartFigure>
             <ChartFigure
               title={t.trends.activeCases}
@@ -200,7 +224,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               height="h-56"
               table={<DataTable spec={tables.charts.cases} testId="table-series-cases" />}
             >
-              <DailyLineChart data={trendData} locale={locale} yAxis={t.trends.cases} series={[{ key: "cases", label: t.trends.activeCases, color: COLORS.cases }]} />
+              <DailyLineChart
+                data={trendData}
+                locale={locale}
+                yAxis={t.trends.cases}
+                series={[{ key: "cases", label: t.trends.activeCases, color: COLORS.cases }]}
+              />
             </ChartFigure>
           </div>
         </section>
@@ -222,7 +251,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 
       <section aria-labelledby="hospitals-title" className="card min-w-0 space-y-3">
         <h2 id="hospitals-title">{t.hospitals.title}</h2>
-        <p className="text-sm text-slate-700" data-testid="hospitals-as-of">{t.hospitals.intro(formatDateTime(d.supplyAsOf, locale))}</p>
+        <p className="text-sm text-slate-700" data-testid="hospitals-as-of">
+          {t.hospitals.intro(formatDateTime(d.supplyAsOf, locale))}
+        </p>
         <DataTable spec={top(tables.hospitals, d.hospitals.slice(0, PAGE_ROWS))} />
         <TopRows table="hospitals" title={tables.hospitals.title} total={d.hospitals.length} order={t.hospitals.order} query={query} t={t} locale={locale} />
       </section>
@@ -285,7 +316,23 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 }
 
 /** Under a table cut at PAGE_ROWS: which rows these are, and the CSV with all of them. */
-function TopRows({ table, title, total, order, query, t, locale }: { table: TableKey; title: string; total: number; order: string; query: string; t: Messages["dashboard"]; locale: Locale }) {
+function TopRows({
+  table,
+  title,
+  total,
+  order,
+  query,
+  t,
+  locale,
+}: {
+  table: TableKey;
+  title: string;
+  total: number;
+  order: string;
+  query: string;
+  t: Messages["dashboard"];
+  locale: Locale;
+}) {
   if (total <= PAGE_ROWS) return null;
   return (
     <p className="text-sm text-slate-600" data-testid={`more-${table}`}>

@@ -18,22 +18,37 @@ export default async function DispatchesPage({ searchParams }: { searchParams: P
   const { q, sort, dir, diff } = list.params;
   const params = { q, sort, dir, diff };
   const created = typeof sp.created === "string" ? sp.created : "";
-  const header = (column: string, label: string, className?: string) => <SortHeader path="/dispatches" params={params} sort={sort} dir={dir} column={column} label={label} className={className} />;
+  const header = (column: string, label: string, className?: string) => (
+    <SortHeader path="/dispatches" params={params} sort={sort} dir={dir} column={column} label={label} className={className} />
+  );
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1>{s.title}</h1>
-        {can(actor, "dispatch:write") && <Link href="/dispatches/new" className="btn">{s.new}</Link>}
+        {can(actor, "dispatch:write") && (
+          <Link href="/dispatches/new" className="btn">
+            {s.new}
+          </Link>
+        )}
       </div>
-      {created && <p className="rounded-md bg-green-50 p-3 text-sm text-green-800" data-testid="form-ok">{s.created}</p>}
+      {created && (
+        <p className="rounded-md bg-green-50 p-3 text-sm text-green-800" data-testid="form-ok">
+          {s.created}
+        </p>
+      )}
       {differences > 0 && !diff && (
         <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900" data-testid="discrepancy-banner">
-          {s.discrepancies}: <strong>{differences}</strong> · <Link href="/dispatches?diff=1" className="underline">{s.discrepanciesOnly}</Link>
+          {s.discrepancies}: <strong>{differences}</strong> ·{" "}
+          <Link href="/dispatches?diff=1" className="underline">
+            {s.discrepanciesOnly}
+          </Link>
         </p>
       )}
       <form method="get" className="card flex flex-wrap items-end gap-3" role="search">
         <div className="min-w-48 flex-1">
-          <label htmlFor="q" className="label">{t.supply.list.search}</label>
+          <label htmlFor="q" className="label">
+            {t.supply.list.search}
+          </label>
           <input id="q" name="q" type="search" defaultValue={q} className="input" />
         </div>
         <label className="flex items-center gap-2 text-sm">
@@ -41,7 +56,9 @@ export default async function DispatchesPage({ searchParams }: { searchParams: P
         </label>
         <input type="hidden" name="sort" value={sort} />
         <input type="hidden" name="dir" value={dir} />
-        <button type="submit" className="btn-secondary">{t.supply.list.filter}</button>
+        <button type="submit" className="btn-secondary">
+          {t.supply.list.filter}
+        </button>
       </form>
       <div className="card overflow-x-auto p-0">
         <table className="table" data-testid="dispatches-table">
@@ -62,30 +79,60 @@ export default async function DispatchesPage({ searchParams }: { searchParams: P
                 <td className="sm:whitespace-nowrap">
                   {formatDateTime(d.dispatchedAt, locale)}
                   <span className="block font-medium sm:hidden">{destinationName(d, s.toDepot)}</span>
-                  {can(actor, "audit:read") && <Link href={`/audit?entity=Delivery&id=${d.id}`} className="block text-xs text-brand-700 hover:underline sm:ml-2 sm:inline">{t.supply.list.history}</Link>}
-                  {d.tranche && <Link href={`/pledges/${d.tranche.pledgeId}`} className="block text-xs text-slate-500 hover:underline">{s.tranche}</Link>}
+                  {can(actor, "audit:read") && (
+                    <Link href={`/audit?entity=Delivery&id=${d.id}`} className="block text-xs text-brand-700 hover:underline sm:ml-2 sm:inline">
+                      {t.supply.list.history}
+                    </Link>
+                  )}
+                  {d.tranche && (
+                    <Link href={`/pledges/${d.tranche.pledgeId}`} className="block text-xs text-slate-500 hover:underline">
+                      {s.tranche}
+                    </Link>
+                  )}
                   {d.allocationId && <span className="block text-xs text-slate-500">{s.allocation}</span>}
                 </td>
                 <td className="hidden md:table-cell">{d.supplier.name}</td>
                 <td className="hidden sm:table-cell">{destinationName(d, s.toDepot)}</td>
-                <td className="hidden lg:table-cell whitespace-nowrap">{d.vehiclePlate}{d.driverName && <span className="block text-xs text-slate-500">{d.driverName}</span>}</td>
+                <td className="hidden lg:table-cell whitespace-nowrap">
+                  {d.vehiclePlate}
+                  {d.driverName && <span className="block text-xs text-slate-500">{d.driverName}</span>}
+                </td>
                 <td className="hidden lg:table-cell text-xs text-slate-600">
-                  {formatNumber(Number(d.dispatchedAmount), locale, 3)} × {t.supply.units[d.dispatchedUnit]}{d.cylinderSizeM3 ? ` (${formatNumber(Number(d.cylinderSizeM3), locale, 2)} m³)` : ""} · {formatNumber(Number(d.kgPerUnit), locale, 3)} kg
+                  {formatNumber(Number(d.dispatchedAmount), locale, 3)} × {t.supply.units[d.dispatchedUnit]}
+                  {d.cylinderSizeM3 ? ` (${formatNumber(Number(d.cylinderSizeM3), locale, 2)} m³)` : ""} · {formatNumber(Number(d.kgPerUnit), locale, 3)} kg
                 </td>
                 <td className="text-right tabular-nums">{formatTonnes(d.dispatchedKg, locale)}</td>
                 <td className="text-right tabular-nums">
                   {d.receivedKg === null ? <span className="text-xs text-slate-500">{s.awaiting}</span> : formatTonnes(d.receivedKg, locale)}
                   {d.discrepancy?.flagged && (
-                    <span className="block"><StatusBadge tone="red" testId="discrepancy">{s.difference} {formatNumber(d.discrepancy.differenceKg, locale)} kg</StatusBadge></span>
+                    <span className="block">
+                      <StatusBadge tone="red" testId="discrepancy">
+                        {s.difference} {formatNumber(d.discrepancy.differenceKg, locale)} kg
+                      </StatusBadge>
+                    </span>
                   )}
                 </td>
               </tr>
             ))}
-            {list.rows.length === 0 && <tr><td colSpan={7} className="text-slate-500">{diff ? s.noDiscrepancies : t.supply.list.empty}</td></tr>}
+            {list.rows.length === 0 && (
+              <tr>
+                <td colSpan={7} className="text-slate-500">
+                  {diff ? s.noDiscrepancies : t.supply.list.empty}
+                </td>
+              </tr>
+            )}
           </tbody>
         </table>
       </div>
-      <Pager path="/dispatches" params={params} page={list.page} pages={list.pages} label={t.supply.list.pageOf(list.page, list.pages, list.total)} previous={t.supply.list.previous} next={t.supply.list.next} />
+      <Pager
+        path="/dispatches"
+        params={params}
+        page={list.page}
+        pages={list.pages}
+        label={t.supply.list.pageOf(list.page, list.pages, list.total)}
+        previous={t.supply.list.previous}
+        next={t.supply.list.next}
+      />
     </>
   );
 }

@@ -34,7 +34,12 @@ export async function setDefaultRateSetAction(_prev: FormState, data: FormData):
 
 export async function updateRateSetAction(_prev: FormState, data: FormData): Promise<FormState> {
   if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
-  const result = await updateRateSet(await currentActor(), { key: str(data, "key"), severeLpm: str(data, "severeLpm"), criticalLpm: str(data, "criticalLpm"), locale: formLocale(data) });
+  const result = await updateRateSet(await currentActor(), {
+    key: str(data, "key"),
+    severeLpm: str(data, "severeLpm"),
+    criticalLpm: str(data, "criticalLpm"),
+    locale: formLocale(data),
+  });
   if (result.ok) revalidatePath("/forecast");
   return formStateOf(result, data);
 }

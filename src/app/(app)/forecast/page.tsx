@@ -64,11 +64,19 @@ export default async function ForecastPage({ searchParams }: { searchParams: Pro
         </div>
         <form method="get" action="/forecast" className="flex items-end gap-2">
           <div>
-            <label htmlFor="asOf" className="label">{t.asOfLabel}</label>
+            <label htmlFor="asOf" className="label">
+              {t.asOfLabel}
+            </label>
             <input id="asOf" name="asOf" type="date" className="input" defaultValue={inputs.asOf} min={inputs.bounds.first} max={inputs.bounds.last} />
           </div>
-          <button type="submit" className="btn-secondary">{t.show}</button>
-          {inputs.asOf !== inputs.bounds.last && <a href="/forecast" className="btn-secondary">{t.latestDay}</a>}
+          <button type="submit" className="btn-secondary">
+            {t.show}
+          </button>
+          {inputs.asOf !== inputs.bounds.last && (
+            <a href="/forecast" className="btn-secondary">
+              {t.latestDay}
+            </a>
+          )}
         </form>
       </div>
       {scenarioId && !opened && <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">{t.save.notFound}</p>}
@@ -93,8 +101,15 @@ export default async function ForecastPage({ searchParams }: { searchParams: Pro
           <p className="text-sm text-slate-700">{t.config.intro}</p>
           <div className="grid gap-4 md:grid-cols-3">
             {inputs.rateSets.map((r) => (
-              <RateSetForms key={`${r.key}-${r.severeLpm}-${r.criticalLpm}-${r.isDefault}`} set={r} errors={all.errors} locale={locale}
-                s={{ ...t.config, ...common }} updateAction={updateRateSetAction} defaultAction={setDefaultRateSetAction} />
+              <RateSetForms
+                key={`${r.key}-${r.severeLpm}-${r.criticalLpm}-${r.isDefault}`}
+                set={r}
+                errors={all.errors}
+                locale={locale}
+                s={{ ...t.config, ...common }}
+                updateAction={updateRateSetAction}
+                defaultAction={setDefaultRateSetAction}
+              />
             ))}
           </div>
         </section>

@@ -17,24 +17,45 @@ export default async function HospitalsPage() {
     <>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1>{h.title}</h1>
-        {canWrite && <Link href="/hospitals/new" className="btn">{h.new}</Link>}
+        {canWrite && (
+          <Link href="/hospitals/new" className="btn">
+            {h.new}
+          </Link>
+        )}
       </div>
       <p className="text-sm text-slate-600">{t.hospital.supply.legend}</p>
-      {supplyAsOf && <p className="text-xs text-slate-600" data-testid="hospitals-as-of">{t.hospital.supply.asOf(formatDateTime(supplyAsOf, locale))}</p>}
+      {supplyAsOf && (
+        <p className="text-xs text-slate-600" data-testid="hospitals-as-of">
+          {t.hospital.supply.asOf(formatDateTime(supplyAsOf, locale))}
+        </p>
+      )}
       <div className="card overflow-x-auto p-0">
         <table className="table" data-testid="hospitals-table">
           <thead>
             <tr>
-              <th>{h.name}</th><th>{h.region}</th><th className="text-right">{h.beds} <span className="font-normal text-slate-500">/ COVID / ICU</span></th><th className="text-right">{h.tank}</th>
+              <th>{h.name}</th>
+              <th>{h.region}</th>
+              <th className="text-right">
+                {h.beds} <span className="font-normal text-slate-500">/ COVID / ICU</span>
+              </th>
+              <th className="text-right">{h.tank}</th>
               <th>{t.hospital.supply.hoursLeft}</th>
             </tr>
           </thead>
           <tbody>
-            {hospitals.length === 0 && <tr><td colSpan={5} className="text-slate-500">{h.empty}</td></tr>}
+            {hospitals.length === 0 && (
+              <tr>
+                <td colSpan={5} className="text-slate-500">
+                  {h.empty}
+                </td>
+              </tr>
+            )}
             {hospitals.map((x) => (
               <tr key={x.id} className={x.active ? "" : "opacity-60"}>
                 <td>
-                  <Link href={`/hospitals/${x.id}`} className="font-medium text-brand-700 hover:underline">{x.name}</Link>
+                  <Link href={`/hospitals/${x.id}`} className="font-medium text-brand-700 hover:underline">
+                    {x.name}
+                  </Link>
                   <div className="mt-0.5 flex flex-wrap gap-1 text-xs text-slate-600">
                     {x.isReferral && <span className="rounded bg-brand-50 px-1">{h.referral}</span>}
                     {x.isAssociationMember && <span className="rounded bg-slate-100 px-1">{h.member}</span>}
@@ -42,12 +63,19 @@ export default async function HospitalsPage() {
                     {x.isSample && <span className="rounded bg-yellow-50 px-1">{t.shell.common.sample}</span>}
                   </div>
                 </td>
-                <td>{x.region.code} {x.region.name}</td>
+                <td>
+                  {x.region.code} {x.region.name}
+                </td>
                 <td className="text-right tabular-nums">
-                  {formatNumber(x.beds, locale)} <span className="text-xs text-slate-500">/ {formatNumber(x.covidBeds, locale)} / {formatNumber(x.icuBeds, locale)}</span>
+                  {formatNumber(x.beds, locale)}{" "}
+                  <span className="text-xs text-slate-500">
+                    / {formatNumber(x.covidBeds, locale)} / {formatNumber(x.icuBeds, locale)}
+                  </span>
                 </td>
                 <td className="text-right tabular-nums">{formatTonnes(x.tankCapacityKg, locale)}</td>
-                <td><SupplyBadge supply={x.supply} t={t.hospital.supply} locale={locale} withAsOf={false} /></td>
+                <td>
+                  <SupplyBadge supply={x.supply} t={t.hospital.supply} locale={locale} withAsOf={false} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -44,10 +44,20 @@ export default async function MyHospitalPage() {
         </div>
         {supply?.lastReportDay && (
           <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-3">
-            <div><dt className="text-slate-500">{s.usable}</dt><dd className="text-lg font-semibold tabular-nums">{formatTonnes(supply.usableStockKg, locale)}</dd></div>
-            <div><dt className="text-slate-500">{s.burnRate}</dt><dd className="text-lg font-semibold tabular-nums">{s.perDay(formatTonnes(supply.burnRateKgPerDay, locale))}</dd></div>
-            <div><dt className="text-slate-500">{t.hospital.supply.hoursLeft}</dt><dd className="text-lg font-semibold tabular-nums" data-testid="hours-left">
-              {supply.hoursLeft === null ? t.hospital.supply.noBurn : t.hospital.supply.hours(String(Math.floor(supply.hoursLeft)))}</dd></div>
+            <div>
+              <dt className="text-slate-500">{s.usable}</dt>
+              <dd className="text-lg font-semibold tabular-nums">{formatTonnes(supply.usableStockKg, locale)}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">{s.burnRate}</dt>
+              <dd className="text-lg font-semibold tabular-nums">{s.perDay(formatTonnes(supply.burnRateKgPerDay, locale))}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">{t.hospital.supply.hoursLeft}</dt>
+              <dd className="text-lg font-semibold tabular-nums" data-testid="hours-left">
+                {supply.hoursLeft === null ? t.hospital.supply.noBurn : t.hospital.supply.hours(String(Math.floor(supply.hoursLeft)))}
+              </dd>
+            </div>
           </dl>
         )}
         <p className="text-xs text-slate-500">{t.hospital.supply.legend}</p>
@@ -56,15 +66,38 @@ export default async function MyHospitalPage() {
       <section className="space-y-2">
         <h2>{s.title}</h2>
         <p className="text-sm text-slate-600">{s.intro}</p>
-        <StockForm action={submitStockAction} errors={t.errors} today={today()} locale={locale}
-          s={{ confirmUnusual: t.hospital.receipts.confirmUnusual, interpreted: t.hospital.receipts.interpreted("{amount}"), limit: t.hospital.receipts.limit("{amount}"), day: s.day, stock: s.stock, used: s.used, severe: s.severe, critical: s.critical, bedsOccupied: s.bedsOccupied, submit: s.submit,
-            saved: s.saved, savedFlagged: s.savedFlagged, fixErrors: t.shell.common.fixErrors,
-            unit: s.unit, units: s.units, cylinderSize: s.cylinderSize, unitHint: s.unitHint }} />
+        <StockForm
+          action={submitStockAction}
+          errors={t.errors}
+          today={today()}
+          locale={locale}
+          s={{
+            confirmUnusual: t.hospital.receipts.confirmUnusual,
+            interpreted: t.hospital.receipts.interpreted("{amount}"),
+            limit: t.hospital.receipts.limit("{amount}"),
+            day: s.day,
+            stock: s.stock,
+            used: s.used,
+            severe: s.severe,
+            critical: s.critical,
+            bedsOccupied: s.bedsOccupied,
+            submit: s.submit,
+            saved: s.saved,
+            savedFlagged: s.savedFlagged,
+            fixErrors: t.shell.common.fixErrors,
+            unit: s.unit,
+            units: s.units,
+            cylinderSize: s.cylinderSize,
+            unitHint: s.unitHint,
+          }}
+        />
       </section>
       <section className="space-y-2">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2>{s.history}</h2>
-          <Link href="/requests" className="text-sm text-brand-700 hover:underline">{t.hospital.requests.mine} →</Link>
+          <Link href="/requests" className="text-sm text-brand-700 hover:underline">
+            {t.hospital.requests.mine} →
+          </Link>
         </div>
         <StockHistory reports={reports} floorKg={unusableFloorKg(hospital)} t={t} locale={locale} />
       </section>

@@ -20,20 +20,39 @@ export default async function NotificationsPage() {
         <h1>{n.title}</h1>
         {unread > 0 && (
           <form action={markAllReadAction}>
-            <button type="submit" className="btn-secondary">{n.markAllRead}</button>
+            <button type="submit" className="btn-secondary">
+              {n.markAllRead}
+            </button>
           </form>
         )}
       </div>
-      {notices.length === 0 ? <p className="text-slate-500">{n.empty}</p> : (
+      {notices.length === 0 ? (
+        <p className="text-slate-500">{n.empty}</p>
+      ) : (
         <ul className="card divide-y divide-slate-100 p-0" data-testid="notifications">
           {notices.map((x) => {
             const p = (x.params ?? {}) as Record<string, unknown>;
-            const href = typeof p.requestId === "string" ? `/requests/${p.requestId}` : typeof p.hospitalId === "string" && actor.role !== "HOSPITAL" ? `/hospitals/${p.hospitalId}` : null;
+            const href =
+              typeof p.requestId === "string"
+                ? `/requests/${p.requestId}`
+                : typeof p.hospitalId === "string" && actor.role !== "HOSPITAL"
+                  ? `/hospitals/${p.hospitalId}`
+                  : null;
             const text = noticeText(x.kind, x.params as never, t, locale);
             return (
-              <li key={x.id} className={`flex flex-wrap items-start justify-between gap-2 p-3 text-sm ${x.readAt ? "text-slate-600" : "bg-brand-50 font-medium"}`}
-                data-testid="notification" data-kind={x.kind}>
-                {href ? <Link href={href} className="hover:underline">{text}</Link> : <span>{text}</span>}
+              <li
+                key={x.id}
+                className={`flex flex-wrap items-start justify-between gap-2 p-3 text-sm ${x.readAt ? "text-slate-600" : "bg-brand-50 font-medium"}`}
+                data-testid="notification"
+                data-kind={x.kind}
+              >
+                {href ? (
+                  <Link href={href} className="hover:underline">
+                    {text}
+                  </Link>
+                ) : (
+                  <span>{text}</span>
+                )}
                 <span className="whitespace-nowrap text-xs text-slate-500">{formatDateTime(x.createdAt, locale)}</span>
               </li>
             );

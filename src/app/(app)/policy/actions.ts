@@ -10,7 +10,12 @@ const str = (data: FormData, k: string) => String(data.get(k) ?? "");
 
 export async function setTargetAction(_prev: FormState, data: FormData): Promise<FormState> {
   if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
-  const result = await setDailyTarget(await currentActor(), { regionId: str(data, "regionId"), validFrom: str(data, "validFrom"), dailyTarget: str(data, "dailyTarget"), locale: formLocale(data) });
+  const result = await setDailyTarget(await currentActor(), {
+    regionId: str(data, "regionId"),
+    validFrom: str(data, "validFrom"),
+    dailyTarget: str(data, "dailyTarget"),
+    locale: formLocale(data),
+  });
   if (result.ok) revalidatePath("/policy");
   return formStateOf(result, data);
 }

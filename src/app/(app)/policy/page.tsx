@@ -28,36 +28,91 @@ export default async function PolicyPage({ searchParams }: { searchParams: Promi
     <>
       <h1>{s.title}</h1>
       {regions.length > 1 && (
-        <nav className="flex gap-2 text-sm">{regions.map((r) => <Link key={r.id} href={`/policy?region=${r.id}`} className={r.id === region.id ? "font-semibold" : "text-brand-700"}>{r.name}</Link>)}</nav>
+        <nav className="flex gap-2 text-sm">
+          {regions.map((r) => (
+            <Link key={r.id} href={`/policy?region=${r.id}`} className={r.id === region.id ? "font-semibold" : "text-brand-700"}>
+              {r.name}
+            </Link>
+          ))}
+        </nav>
       )}
       {!admin && <p className="rounded-md bg-slate-100 p-3 text-sm">{s.readOnly}</p>}
       <section className="grid gap-4 lg:grid-cols-2">
         <div className="card space-y-3">
-          <h2>{s.targetTitle} — {region.name}</h2>
-          <p className="text-sm">{s.currentTarget}: <strong data-testid="current-target">{current ? formatTonnes(current.dailyTargetKg, locale) : "—"}</strong></p>
-          {admin && <TargetForm action={setTargetAction} regionId={region.id} errors={t.errors} initial={{ validFrom: today, dailyTarget: current ? tonnesInput(current.dailyTargetKg, locale) : "2500" }}
-            s={{ ...common, dailyTarget: s.dailyTarget, validFrom: s.validFrom, setTarget: s.setTarget }} />}
+          <h2>
+            {s.targetTitle} — {region.name}
+          </h2>
+          <p className="text-sm">
+            {s.currentTarget}: <strong data-testid="current-target">{current ? formatTonnes(current.dailyTargetKg, locale) : "—"}</strong>
+          </p>
+          {admin && (
+            <TargetForm
+              action={setTargetAction}
+              regionId={region.id}
+              errors={t.errors}
+              initial={{ validFrom: today, dailyTarget: current ? tonnesInput(current.dailyTargetKg, locale) : "2500" }}
+              s={{ ...common, dailyTarget: s.dailyTarget, validFrom: s.validFrom, setTarget: s.setTarget }}
+            />
+          )}
           <h3 className="pt-2 text-sm font-semibold">{s.targetHistory}</h3>
-          <table className="table"><thead><tr><th>{s.validFrom}</th><th className="text-right">{s.dailyTarget}</th></tr></thead>
-            <tbody>{targets.map((x) => <tr key={x.id}><td>{formatDay(x.validFrom, locale)}</td><td className="text-right">{formatTonnes(x.dailyTargetKg, locale)}</td></tr>)}</tbody></table>
+          <table className="table">
+            <thead>
+              <tr>
+                <th>{s.validFrom}</th>
+                <th className="text-right">{s.dailyTarget}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {targets.map((x) => (
+                <tr key={x.id}>
+                  <td>{formatDay(x.validFrom, locale)}</td>
+                  <td className="text-right">{formatTonnes(x.dailyTargetKg, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
         <div className="card space-y-3">
           <h2>{s.periodsTitle}</h2>
-          {admin && <PeriodForm action={savePeriodAction} regionId={region.id} errors={t.errors} initial={{}} testId="period-new" s={{ ...periodStrings, submit: s.addPeriod }} />}
+          {admin && (
+            <PeriodForm
+              action={savePeriodAction}
+              regionId={region.id}
+              errors={t.errors}
+              initial={{}}
+              testId="period-new"
+              s={{ ...periodStrings, submit: s.addPeriod }}
+            />
+          )}
         </div>
       </section>
       <section className="space-y-3" data-testid="periods">
         {periods.map((p) => (
           <div key={p.id} className="card space-y-2">
             <div className="flex flex-wrap items-center justify-between gap-2">
-              <p className="font-medium">{formatDay(p.startsOn, locale)} – {formatDay(p.endsOn, locale)} · ≥ {p.minMedicalSharePct}%</p>
-              {can(actor, "audit:read") && <Link href={`/audit?entity=MedicalPriorityPeriod&id=${p.id}`} className="text-sm text-brand-700 hover:underline">{t.supply.list.history}</Link>}
+              <p className="font-medium">
+                {formatDay(p.startsOn, locale)} – {formatDay(p.endsOn, locale)} · ≥ {p.minMedicalSharePct}%
+              </p>
+              {can(actor, "audit:read") && (
+                <Link href={`/audit?entity=MedicalPriorityPeriod&id=${p.id}`} className="text-sm text-brand-700 hover:underline">
+                  {t.supply.list.history}
+                </Link>
+              )}
             </div>
             {p.note && <p className="text-sm text-slate-600">{p.note}</p>}
             {admin && (
               <details>
                 <summary className="cursor-pointer text-sm text-brand-700">{s.editPeriod}</summary>
-                <div className="pt-3"><PeriodForm action={savePeriodAction} regionId={region.id} errors={t.errors} initial={p} testId={`period-${p.id}`} s={{ ...periodStrings, submit: s.savePeriod }} /></div>
+                <div className="pt-3">
+                  <PeriodForm
+                    action={savePeriodAction}
+                    regionId={region.id}
+                    errors={t.errors}
+                    initial={p}
+                    testId={`period-${p.id}`}
+                    s={{ ...periodStrings, submit: s.savePeriod }}
+                  />
+                </div>
               </details>
             )}
           </div>

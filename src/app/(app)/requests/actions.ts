@@ -45,7 +45,12 @@ export async function cancelRequestAction(data: FormData): Promise<void> {
 export async function approveRequestAction(_prev: FormState, data: FormData): Promise<FormState> {
   if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
   const id = str(data, "id");
-  const result = await approveRequest(await currentActor(), { id, approvedKg: str(data, "approvedKg"), note: str(data, "note"), confirmUnusual: str(data, "confirmUnusual") });
+  const result = await approveRequest(await currentActor(), {
+    id,
+    approvedKg: str(data, "approvedKg"),
+    note: str(data, "note"),
+    confirmUnusual: str(data, "confirmUnusual"),
+  });
   if (result.ok) refresh(id);
   return formStateOf(result, data);
 }

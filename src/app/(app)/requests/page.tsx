@@ -23,48 +23,98 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
     <>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1>{own ? r.mine : r.all}</h1>
-        {can(actor, "request:decide") && <Link href="/triage" className="btn-secondary">{t.hospital.triage.title}</Link>}
+        {can(actor, "request:decide") && (
+          <Link href="/triage" className="btn-secondary">
+            {t.hospital.triage.title}
+          </Link>
+        )}
       </div>
       {mayCreate && (
         <section className="space-y-2">
           <h2>{r.new}</h2>
-          <RequestForm action={createRequestAction} errors={t.errors} idempotencyKey={randomUUID()} minDay={today()} locale={locale}
-            s={{ confirmUnusual: t.hospital.receipts.confirmUnusual, interpreted: t.hospital.receipts.interpreted("{amount}"), limit: t.hospital.receipts.limit("{amount}"), tonnes: r.tonnes, neededBy: r.neededBy, urgency: r.urgency, reason: r.reason, reasonHint: r.reasonHint, submit: r.submit,
-              saved: r.created, fixErrors: t.shell.common.fixErrors, urgencies: t.hospital.urgency }} />
+          <RequestForm
+            action={createRequestAction}
+            errors={t.errors}
+            idempotencyKey={randomUUID()}
+            minDay={today()}
+            locale={locale}
+            s={{
+              confirmUnusual: t.hospital.receipts.confirmUnusual,
+              interpreted: t.hospital.receipts.interpreted("{amount}"),
+              limit: t.hospital.receipts.limit("{amount}"),
+              tonnes: r.tonnes,
+              neededBy: r.neededBy,
+              urgency: r.urgency,
+              reason: r.reason,
+              reasonHint: r.reasonHint,
+              submit: r.submit,
+              saved: r.created,
+              fixErrors: t.shell.common.fixErrors,
+              urgencies: t.hospital.urgency,
+            }}
+          />
         </section>
       )}
       <form className="flex flex-wrap items-end gap-2" method="get">
         <div>
-          <label htmlFor="status" className="label">{r.filterStatus}</label>
+          <label htmlFor="status" className="label">
+            {r.filterStatus}
+          </label>
           <select id="status" name="status" defaultValue={status ?? ""} className="input">
             <option value="">{r.all_}</option>
-            {REQUEST_STATUSES.map((s) => <option key={s} value={s}>{t.hospital.status[s]}</option>)}
+            {REQUEST_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t.hospital.status[s]}
+              </option>
+            ))}
           </select>
         </div>
-        <button type="submit" className="btn-secondary">{t.supply.list.filter}</button>
+        <button type="submit" className="btn-secondary">
+          {t.supply.list.filter}
+        </button>
       </form>
       <div className="card overflow-x-auto p-0">
         <table className="table" data-testid="requests-table">
           <thead>
             <tr>
-              <th>{r.createdAt}</th>{!own && <th>{r.hospital}</th>}<th>{r.urgency}</th><th className="text-right">{r.requested}</th>
-              <th className="text-right">{r.approved}</th><th className="text-right">{r.allocated}</th><th className="text-right">{r.received}</th>
-              <th>{r.neededBy}</th><th>{r.status}</th>
+              <th>{r.createdAt}</th>
+              {!own && <th>{r.hospital}</th>}
+              <th>{r.urgency}</th>
+              <th className="text-right">{r.requested}</th>
+              <th className="text-right">{r.approved}</th>
+              <th className="text-right">{r.allocated}</th>
+              <th className="text-right">{r.received}</th>
+              <th>{r.neededBy}</th>
+              <th>{r.status}</th>
             </tr>
           </thead>
           <tbody>
-            {requests.length === 0 && <tr><td colSpan={9} className="text-slate-500">{r.empty}</td></tr>}
+            {requests.length === 0 && (
+              <tr>
+                <td colSpan={9} className="text-slate-500">
+                  {r.empty}
+                </td>
+              </tr>
+            )}
             {requests.map((x) => (
               <tr key={x.id}>
-                <td className="whitespace-nowrap"><Link href={`/requests/${x.id}`} className="text-brand-700 hover:underline">{formatDateTime(x.createdAt, locale)}</Link></td>
+                <td className="whitespace-nowrap">
+                  <Link href={`/requests/${x.id}`} className="text-brand-700 hover:underline">
+                    {formatDateTime(x.createdAt, locale)}
+                  </Link>
+                </td>
                 {!own && <td>{x.hospital.name}</td>}
-                <td><UrgencyBadge urgency={x.urgency} t={t.hospital} /></td>
+                <td>
+                  <UrgencyBadge urgency={x.urgency} t={t.hospital} />
+                </td>
                 <td className="text-right tabular-nums">{formatTonnes(x.requestedKg, locale)}</td>
                 <td className="text-right tabular-nums">{x.approvedKg === null ? "—" : formatTonnes(x.approvedKg, locale)}</td>
                 <td className="text-right tabular-nums">{formatTonnes(x.allocatedKg, locale)}</td>
                 <td className="text-right tabular-nums">{formatTonnes(x.receivedKg, locale)}</td>
                 <td className="whitespace-nowrap">{formatDay(dateToDay(x.neededBy), locale)}</td>
-                <td><StatusBadge status={x.status} t={t.hospital} /></td>
+                <td>
+                  <StatusBadge status={x.status} t={t.hospital} />
+                </td>
               </tr>
             ))}
           </tbody>

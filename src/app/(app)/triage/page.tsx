@@ -46,9 +46,14 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
     for (const l of lines) {
       const s = sourceOf.get(l.sourceId)!;
       rows.push({
-        requestId: l.requestId, sourceId: l.sourceId, title: `${hospitalOf.get(l.requestId)} ← ${s.label}`,
-        detail: s.kind === "supply" ? a.supply : a.pledge, free: formatTonnes(s.freeKg, locale), tonnes: tonnesInput(l.kg, locale),
-        reason: l.reason.text, reasonShown: reasonText(l.reason, t, locale),
+        requestId: l.requestId,
+        sourceId: l.sourceId,
+        title: `${hospitalOf.get(l.requestId)} ← ${s.label}`,
+        detail: s.kind === "supply" ? a.supply : a.pledge,
+        free: formatTonnes(s.freeKg, locale),
+        tonnes: tonnesInput(l.kg, locale),
+        reason: l.reason.text,
+        reasonShown: reasonText(l.reason, t, locale),
       });
     }
   }
@@ -63,21 +68,37 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
     <>
       <h1>{h.triage.title}</h1>
       <p className="text-sm text-slate-600">{h.triage.intro}</p>
-      {supplyAsOf && <p className="text-xs text-slate-600" data-testid="triage-as-of">{h.supply.asOf(formatDateTime(supplyAsOf, locale))}</p>}
+      {supplyAsOf && (
+        <p className="text-xs text-slate-600" data-testid="triage-as-of">
+          {h.supply.asOf(formatDateTime(supplyAsOf, locale))}
+        </p>
+      )}
       <div className="grid gap-3 md:grid-cols-3 xl:grid-cols-5" data-testid="triage-board">
         {board.columns.map((col) => (
           <section key={col.status} className="space-y-2 rounded-lg bg-slate-100 p-2" data-testid={`column-${col.status}`} aria-label={h.status[col.status]}>
-            <h2 className="flex items-center justify-between px-1 text-base">{h.status[col.status]} <span className="text-sm font-normal text-slate-500">{col.total}</span></h2>
+            <h2 className="flex items-center justify-between px-1 text-base">
+              {h.status[col.status]} <span className="text-sm font-normal text-slate-500">{col.total}</span>
+            </h2>
             {col.cards.length === 0 && <p className="px-1 text-sm text-slate-500">{h.triage.empty}</p>}
-            {col.cards.map((c) => <Card key={c.id} c={c} t={t} locale={locale} />)}
-            {col.total > col.cards.length && <p className="px-1 text-sm text-slate-500" data-testid="column-more">+{col.total - col.cards.length}</p>}
+            {col.cards.map((c) => (
+              <Card key={c.id} c={c} t={t} locale={locale} />
+            ))}
+            {col.total > col.cards.length && (
+              <p className="px-1 text-sm text-slate-500" data-testid="column-more">
+                +{col.total - col.cards.length}
+              </p>
+            )}
           </section>
         ))}
       </div>
       <details className="card">
-        <summary className="cursor-pointer font-semibold">{h.triage.aside} ({board.aside.length})</summary>
+        <summary className="cursor-pointer font-semibold">
+          {h.triage.aside} ({board.aside.length})
+        </summary>
         <div className="mt-3 grid gap-2 sm:grid-cols-2 lg:grid-cols-4" data-testid="aside">
-          {board.aside.map((c) => <Card key={c.id} c={c} t={t} locale={locale} />)}
+          {board.aside.map((c) => (
+            <Card key={c.id} c={c} t={t} locale={locale} />
+          ))}
         </div>
       </details>
 
@@ -94,9 +115,25 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
               {a.proposalTop(formatNumber(rows.length, locale), formatNumber(rec.recommendation.lines.length, locale))}
             </p>
           )}
-          {rows.length === 0 ? <p className="text-sm text-slate-500">{a.proposalEmpty}</p> : (
-            <AllocationForm action={allocateAction} rows={rows} day={day} errors={t.errors} testId="proposal-form"
-              s={{ source: `${a.request} ← ${a.source}`, free: a.free, kg: a.kg, reason: a.reason, submit: cut ? a.acceptShown : a.acceptAll, saved: a.saved, fixErrors: t.shell.common.fixErrors }} />
+          {rows.length === 0 ? (
+            <p className="text-sm text-slate-500">{a.proposalEmpty}</p>
+          ) : (
+            <AllocationForm
+              action={allocateAction}
+              rows={rows}
+              day={day}
+              errors={t.errors}
+              testId="proposal-form"
+              s={{
+                source: `${a.request} ← ${a.source}`,
+                free: a.free,
+                kg: a.kg,
+                reason: a.reason,
+                submit: cut ? a.acceptShown : a.acceptAll,
+                saved: a.saved,
+                fixErrors: t.shell.common.fixErrors,
+              }}
+            />
           )}
         </section>
       )}
@@ -107,7 +144,11 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
 function Card({ c, t, locale }: { c: TriageCard; t: Awaited<ReturnType<typeof getI18n>>["t"]; locale: Awaited<ReturnType<typeof getI18n>>["locale"] }) {
   const h = t.hospital;
   return (
-    <Link href={`/requests/${c.id}`} className="block rounded-md border border-slate-200 bg-white p-2 text-sm shadow-sm hover:border-brand-600" data-testid="triage-card">
+    <Link
+      href={`/requests/${c.id}`}
+      className="block rounded-md border border-slate-200 bg-white p-2 text-sm shadow-sm hover:border-brand-600"
+      data-testid="triage-card"
+    >
       <div className="flex items-start justify-between gap-2">
         <span className="font-medium">{c.hospital.name}</span>
         <UrgencyBadge urgency={c.urgency} t={h} />
@@ -115,9 +156,16 @@ function Card({ c, t, locale }: { c: TriageCard; t: Awaited<ReturnType<typeof ge
       <div className="mt-1 tabular-nums text-slate-700">
         {formatTonnes(c.requestedKg, locale)}
         {c.approvedKg !== null && c.approvedKg !== c.requestedKg && <> → {formatTonnes(c.approvedKg, locale)}</>}
-        {c.allocatedKg > 0 && <span className="text-slate-500"> · {h.requests.allocated} {formatTonnes(c.allocatedKg, locale)}</span>}
+        {c.allocatedKg > 0 && (
+          <span className="text-slate-500">
+            {" "}
+            · {h.requests.allocated} {formatTonnes(c.allocatedKg, locale)}
+          </span>
+        )}
       </div>
-      <div className="mt-1"><SupplyBadge supply={c.supply} t={h.supply} locale={locale} withAsOf={false} /></div>
+      <div className="mt-1">
+        <SupplyBadge supply={c.supply} t={h.supply} locale={locale} withAsOf={false} />
+      </div>
       <div className="mt-1 flex items-center justify-between text-xs text-slate-500">
         <span>{formatDateTime(c.createdAt, locale)}</span>
         {(c.status === "REJECTED" || c.status === "CANCELLED" || c.status === "CLOSED_SHORT") && <StatusBadge status={c.status} t={h} />}

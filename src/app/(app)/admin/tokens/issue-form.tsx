@@ -21,13 +21,19 @@ export function IssueTokenForm(props: {
       <Field name="name" label={s.name} state={state} errors={errors} required />
       <Field name="userId" label={s.user} state={state} errors={errors}>
         <select id="f-userId" name="userId" className="input" defaultValue={state.values?.userId ?? ""} required>
-          <option value="" disabled>—</option>
+          <option value="" disabled>
+            —
+          </option>
           {users.map((u) => (
-            <option key={u.id} value={u.id}>{u.label}</option>
+            <option key={u.id} value={u.id}>
+              {u.label}
+            </option>
           ))}
         </select>
       </Field>
-      <button type="submit" className="btn" disabled={pending}>{s.issue}</button>
+      <button type="submit" className="btn" disabled={pending}>
+        {s.issue}
+      </button>
       <div className="md:col-span-3">
         {state.ok && state.token ? (
           <div className="rounded-md bg-green-50 p-3 text-sm text-green-900" data-testid="new-token">

@@ -10,10 +10,7 @@ export default async function TokensPage() {
   const actor = await requireActor("token:manage");
   const { t, locale } = await getI18n();
   const s = t.dashboard.tokens;
-  const [tokens, users] = await Promise.all([
-    listTokens(actor),
-    activeUserOptions(),
-  ]);
+  const [tokens, users] = await Promise.all([listTokens(actor), activeUserOptions()]);
   return (
     <>
       <h1>{s.title}</h1>
@@ -45,7 +42,9 @@ export default async function TokensPage() {
                 {tokens.map((k) => (
                   <tr key={k.id} className={k.revokedAt ? "text-slate-500" : ""}>
                     <td>{k.name}</td>
-                    <td className="break-all">{k.user.email} ({t.shell.roles[k.user.role]})</td>
+                    <td className="break-all">
+                      {k.user.email} ({t.shell.roles[k.user.role]})
+                    </td>
                     <td>{formatDateTime(k.createdAt, locale)}</td>
                     <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt, locale) : s.never}</td>
                     <td>{k.revokedAt ? `${s.revoked} ${formatDateTime(k.revokedAt, locale)}` : s.active}</td>

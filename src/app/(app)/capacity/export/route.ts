@@ -13,7 +13,8 @@ export async function GET(request: Request) {
   const actor = await currentActor();
   if (!can(actor, "supplier:read")) return new Response("forbidden", { status: actor ? 403 : 401 });
   const search = Object.fromEntries(new URL(request.url).searchParams);
-  const bad = (parameter: string, reason: string) => Response.json({ error: "bad_request", parameter, reason }, { status: 400, headers: { "Cache-Control": "no-store" } });
+  const bad = (parameter: string, reason: string) =>
+    Response.json({ error: "bad_request", parameter, reason }, { status: 400, headers: { "Cache-Control": "no-store" } });
   const askedTo = checkedDayParam(search, "to");
   if (askedTo.error) return bad("to", askedTo.error);
   const askedFrom = checkedDayParam(search, "from");
@@ -22,6 +23,9 @@ export async function GET(request: Request) {
   const from = askedFrom.day ?? addDays(to, -30);
   if (from > to) return bad("from", "date_order");
   const rows = await capacityForExport(from, to);
-  const csv = toCsv(CSV_HEADER, rows.map((r) => [r.day, r.supplier, kgToTonnes(r.producedKg), kgToTonnes(r.medicalKg), kgToTonnes(r.industrialKg)]));
+  const csv = toCsv(
+    CSV_HEADER,
+    rows.map((r) => [r.day, r.supplier, kgToTonnes(r.producedKg), kgToTonnes(r.medicalKg), kgToTonnes(r.industrialKg)]),
+  );
   return new Response(csv, { headers: csvHeaders(`capacity-${from}-${to}.csv`) });
 }

@@ -28,31 +28,59 @@ export default async function HospitalPage({ params, searchParams }: { params: P
   const created = (await searchParams).created === "1";
   return (
     <>
-      <p><Link href="/hospitals" className="text-sm text-brand-700 hover:underline">← {h.title}</Link></p>
+      <p>
+        <Link href="/hospitals" className="text-sm text-brand-700 hover:underline">
+          ← {h.title}
+        </Link>
+      </p>
       <div className="flex flex-wrap items-center gap-3">
         <h1 data-testid="hospital-name">{hospital.name}</h1>
         <SupplyBadge supply={supply} t={t.hospital.supply} locale={locale} />
       </div>
-      {created && <p className="rounded-md bg-green-50 p-3 text-sm text-green-800" data-testid="created">{h.created}</p>}
+      {created && (
+        <p className="rounded-md bg-green-50 p-3 text-sm text-green-800" data-testid="created">
+          {h.created}
+        </p>
+      )}
       {can(actor, "hospital:write") ? (
         <>
           <h2>{h.editTitle}</h2>
-          <HospitalForm action={updateHospitalAction} s={hospitalFormStrings(t, t.shell.common.save)} errors={t.errors} regions={regions}
+          <HospitalForm
+            action={updateHospitalAction}
+            s={hospitalFormStrings(t, t.shell.common.save)}
+            errors={t.errors}
+            regions={regions}
             initial={{
-              id: hospital.id, name: hospital.name, regionId: hospital.regionId, address: hospital.address, isReferral: hospital.isReferral,
-              isAssociationMember: hospital.isAssociationMember, beds: String(hospital.beds), covidBeds: String(hospital.covidBeds),
-              icuBeds: String(hospital.icuBeds), tankCapacityKg: kgToTonnesInput(hospital.tankCapacityKg, locale),
+              id: hospital.id,
+              name: hospital.name,
+              regionId: hospital.regionId,
+              address: hospital.address,
+              isReferral: hospital.isReferral,
+              isAssociationMember: hospital.isAssociationMember,
+              beds: String(hospital.beds),
+              covidBeds: String(hospital.covidBeds),
+              icuBeds: String(hospital.icuBeds),
+              tankCapacityKg: kgToTonnesInput(hospital.tankCapacityKg, locale),
               tankResidualKg: kgToTonnesInput(hospital.tankResidualKg, locale),
-              operatingMinimumKg: hospital.operatingMinimumKg === null ? "" : kgToTonnesInput(hospital.operatingMinimumKg, locale), active: hospital.active,
-            }} />
+              operatingMinimumKg: hospital.operatingMinimumKg === null ? "" : kgToTonnesInput(hospital.operatingMinimumKg, locale),
+              active: hospital.active,
+            }}
+          />
         </>
       ) : (
-        <p className="text-slate-600">{hospital.region.name} · {hospital.address}</p>
+        <p className="text-slate-600">
+          {hospital.region.name} · {hospital.address}
+        </p>
       )}
       <section className="space-y-2">
         <h2>{h.reports}</h2>
-        <StockHistory reports={reports} floorKg={unusableFloorKg(hospital)} t={t} locale={locale}
-          confirm={can(actor, "stock:review", { hospitalId: hospital.id }) ? confirmStockReviewAction : undefined} />
+        <StockHistory
+          reports={reports}
+          floorKg={unusableFloorKg(hospital)}
+          t={t}
+          locale={locale}
+          confirm={can(actor, "stock:review", { hospitalId: hospital.id }) ? confirmStockReviewAction : undefined}
+        />
       </section>
     </>
   );

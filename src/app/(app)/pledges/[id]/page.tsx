@@ -34,23 +34,43 @@ export default async function PledgePage({ params, searchParams }: { params: Pro
   const receiptStrings = receiptFormStrings(t);
   const wibNow = new Date(clockNow().getTime() + 7 * 3_600_000).toISOString().slice(0, 16);
   const stat = (label: string, value: string, testId: string) => (
-    <div className="card"><p className="text-sm text-slate-500">{label}</p><p className="text-xl font-semibold tabular-nums" data-testid={testId}>{value}</p></div>
+    <div className="card">
+      <p className="text-sm text-slate-500">{label}</p>
+      <p className="text-xl font-semibold tabular-nums" data-testid={testId}>
+        {value}
+      </p>
+    </div>
   );
   return (
     <>
-      <Link href="/pledges" className="text-sm text-brand-700 hover:underline">← {t.shell.common.back}</Link>
+      <Link href="/pledges" className="text-sm text-brand-700 hover:underline">
+        ← {t.shell.common.back}
+      </Link>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
-          <h1>{s.detail}: {p.supplier}</h1>
-          <p className="text-sm text-slate-600">{formatDay(p.startsOn, locale)} – {formatDay(p.endsOn, locale)} · {t.supply.earmarks[p.earmark]}{p.hospitals.length ? `: ${p.hospitals.map((h) => h.name).join(", ")}` : ""}</p>
+          <h1>
+            {s.detail}: {p.supplier}
+          </h1>
+          <p className="text-sm text-slate-600">
+            {formatDay(p.startsOn, locale)} – {formatDay(p.endsOn, locale)} · {t.supply.earmarks[p.earmark]}
+            {p.hospitals.length ? `: ${p.hospitals.map((h) => h.name).join(", ")}` : ""}
+          </p>
           {p.note && <p className="text-sm text-slate-600">{p.note}</p>}
         </div>
         <div className="flex items-center gap-3">
           <PledgeStatusBadge status={p.progress.status} label={t.supply.status[p.progress.status]} />
-          {can(actor, "audit:read") && <Link href={`/audit?entity=Pledge&id=${p.id}`} className="text-sm text-brand-700 hover:underline">{t.supply.list.history}</Link>}
+          {can(actor, "audit:read") && (
+            <Link href={`/audit?entity=Pledge&id=${p.id}`} className="text-sm text-brand-700 hover:underline">
+              {t.supply.list.history}
+            </Link>
+          )}
         </div>
       </div>
-      {created && <p className="rounded-md bg-green-50 p-3 text-sm text-green-800" data-testid="form-ok">{s.created}</p>}
+      {created && (
+        <p className="rounded-md bg-green-50 p-3 text-sm text-green-800" data-testid="form-ok">
+          {s.created}
+        </p>
+      )}
       <section className="grid grid-cols-2 gap-3 lg:grid-cols-5" aria-label={s.progress}>
         {stat(s.total, formatTonnes(p.totalKg, locale), "pledge-total")}
         {stat(s.dueToDate, formatTonnes(p.progress.dueToDateKg, locale), "pledge-due")}
@@ -58,12 +78,23 @@ export default async function PledgePage({ params, searchParams }: { params: Pro
         {stat(t.supply.dispatches.dispatchedKg, formatTonnes(p.dispatchedKg, locale), "pledge-dispatched")}
         {stat(s.onTheRoad, formatTonnes(p.awaitingKg, locale), "pledge-on-the-road")}
       </section>
-      <div><ProgressBar pct={p.progress.deliveredPct} /><p className="mt-1 text-xs text-slate-500">{s.deliveredHint}</p></div>
+      <div>
+        <ProgressBar pct={p.progress.deliveredPct} />
+        <p className="mt-1 text-xs text-slate-500">{s.deliveredHint}</p>
+      </div>
 
       <section className="card overflow-x-auto p-0">
         <h2 className="px-4 pt-4">{s.tranches}</h2>
         <table className="table" data-testid="tranche-table">
-          <thead><tr><th>{s.trancheDue}</th><th className="text-right">{s.trancheTonnes}</th><th className="text-right">{t.supply.dispatches.dispatchedKg}</th><th className="text-right">{t.supply.dispatches.receivedKg}</th><th></th></tr></thead>
+          <thead>
+            <tr>
+              <th>{s.trancheDue}</th>
+              <th className="text-right">{s.trancheTonnes}</th>
+              <th className="text-right">{t.supply.dispatches.dispatchedKg}</th>
+              <th className="text-right">{t.supply.dispatches.receivedKg}</th>
+              <th></th>
+            </tr>
+          </thead>
           <tbody>
             {p.tranches.map((tr) => (
               <tr key={tr.id}>
@@ -71,7 +102,13 @@ export default async function PledgePage({ params, searchParams }: { params: Pro
                 <td className="text-right tabular-nums">{formatTonnes(tr.kg, locale)}</td>
                 <td className="text-right tabular-nums">{formatTonnes(tr.dispatchedKg, locale)}</td>
                 <td className="text-right tabular-nums">{formatTonnes(tr.receivedKg, locale)}</td>
-                <td className="text-right">{dispatcher && tr.dispatchedKg < tr.kg && <Link href={`/dispatches/new?tranche=${tr.id}`} className="text-brand-700 hover:underline" data-testid="dispatch-tranche">{s.dispatch}</Link>}</td>
+                <td className="text-right">
+                  {dispatcher && tr.dispatchedKg < tr.kg && (
+                    <Link href={`/dispatches/new?tranche=${tr.id}`} className="text-brand-700 hover:underline" data-testid="dispatch-tranche">
+                      {s.dispatch}
+                    </Link>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -81,7 +118,14 @@ export default async function PledgePage({ params, searchParams }: { params: Pro
       <section className="card overflow-x-auto p-0">
         <h2 className="px-4 pt-4">{s.deliveries}</h2>
         <table className="table">
-          <thead><tr><th>{t.supply.dispatches.dispatchedAt}</th><th>{t.supply.dispatches.hospital}</th><th className="text-right">{t.supply.dispatches.dispatchedKg}</th><th className="text-right">{t.supply.dispatches.receivedKg}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t.supply.dispatches.dispatchedAt}</th>
+              <th>{t.supply.dispatches.hospital}</th>
+              <th className="text-right">{t.supply.dispatches.dispatchedKg}</th>
+              <th className="text-right">{t.supply.dispatches.receivedKg}</th>
+            </tr>
+          </thead>
           <tbody>
             {p.deliveries.flatMap((d) => [
               <tr key={d.id} data-testid={`pledge-delivery-${d.id}`}>
@@ -90,17 +134,39 @@ export default async function PledgePage({ params, searchParams }: { params: Pro
                 <td className="text-right tabular-nums">{formatTonnes(d.dispatchedKg, locale)}</td>
                 <td className="text-right tabular-nums">
                   {d.receivedKg === null ? <span className="text-slate-500">{t.supply.dispatches.awaiting}</span> : formatTonnes(d.receivedKg, locale)}
-                  {d.rejectedKg > 0 && <span className="block text-xs">{rc.rejected}: {formatTonnes(d.rejectedKg, locale)}</span>}
+                  {d.rejectedKg > 0 && (
+                    <span className="block text-xs">
+                      {rc.rejected}: {formatTonnes(d.rejectedKg, locale)}
+                    </span>
+                  )}
                   {d.shortReason && <span className="block text-xs text-slate-500">{d.shortReason}</span>}
                 </td>
               </tr>,
               ...(recorder && d.receivedKg === null && d.trancheId && !d.allocationId
-                ? [<tr key={`${d.id}-receipt`}><td colSpan={4}>
-                    <ReceiptForm action={recordTrancheReceiptAction} id={d.id} dispatchedTonnes={String(d.dispatchedKg / 1000)} now={wibNow} errors={t.errors} locale={locale} s={receiptStrings} />
-                  </td></tr>]
+                ? [
+                    <tr key={`${d.id}-receipt`}>
+                      <td colSpan={4}>
+                        <ReceiptForm
+                          action={recordTrancheReceiptAction}
+                          id={d.id}
+                          dispatchedTonnes={String(d.dispatchedKg / 1000)}
+                          now={wibNow}
+                          errors={t.errors}
+                          locale={locale}
+                          s={receiptStrings}
+                        />
+                      </td>
+                    </tr>,
+                  ]
                 : []),
             ])}
-            {p.deliveries.length === 0 && <tr><td colSpan={4} className="text-slate-500">{t.shell.common.none}</td></tr>}
+            {p.deliveries.length === 0 && (
+              <tr>
+                <td colSpan={4} className="text-slate-500">
+                  {t.shell.common.none}
+                </td>
+              </tr>
+            )}
           </tbody>
         </table>
       </section>
@@ -108,12 +174,24 @@ export default async function PledgePage({ params, searchParams }: { params: Pro
       {writer && (
         <section className="space-y-2">
           <h2>{t.supply.list.edit}</h2>
-          <PledgeForm action={updatePledgeAction} errors={t.errors} suppliers={await supplierOptions()} hospitals={await hospitalOptions()}
+          <PledgeForm
+            action={updatePledgeAction}
+            errors={t.errors}
+            suppliers={await supplierOptions()}
+            hospitals={await hospitalOptions()}
             s={pledgeFormStrings(t, s.saveTranches)}
             initial={{
-              id: p.id, supplierId: p.supplierId, total: tonnesInput(p.totalKg, locale), startsOn: p.startsOn, endsOn: p.endsOn, earmark: p.earmark,
-              hospitalIds: p.hospitals.map((h) => h.id), note: p.note, tranches: p.tranches.map((tr) => ({ id: tr.id, dueOn: tr.dueOn, tonnes: tonnesInput(tr.kg, locale) })),
-            }} />
+              id: p.id,
+              supplierId: p.supplierId,
+              total: tonnesInput(p.totalKg, locale),
+              startsOn: p.startsOn,
+              endsOn: p.endsOn,
+              earmark: p.earmark,
+              hospitalIds: p.hospitals.map((h) => h.id),
+              note: p.note,
+              tranches: p.tranches.map((tr) => ({ id: tr.id, dueOn: tr.dueOn, tonnes: tonnesInput(tr.kg, locale) })),
+            }}
+          />
         </section>
       )}
     </>

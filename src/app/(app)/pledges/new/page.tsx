@@ -15,10 +15,18 @@ export default async function NewPledgePage() {
   const today = clockToday();
   return (
     <>
-      <Link href="/pledges" className="text-sm text-brand-700 hover:underline">← {t.shell.common.back}</Link>
+      <Link href="/pledges" className="text-sm text-brand-700 hover:underline">
+        ← {t.shell.common.back}
+      </Link>
       <h1>{t.supply.pledges.new}</h1>
-      <PledgeForm action={createPledgeAction} errors={t.errors} suppliers={await supplierOptions()} hospitals={await hospitalOptions()}
-        initial={{ startsOn: today, endsOn: addDays(today, 60), earmark: "NONE" }} s={pledgeFormStrings(t, t.supply.pledges.new)} />
+      <PledgeForm
+        action={createPledgeAction}
+        errors={t.errors}
+        suppliers={await supplierOptions()}
+        hospitals={await hospitalOptions()}
+        initial={{ startsOn: today, endsOn: addDays(today, 60), earmark: "NONE" }}
+        s={pledgeFormStrings(t, t.supply.pledges.new)}
+      />
     </>
   );
 }

@@ -23,7 +23,15 @@ import { cachedRecommendationFor } from "@/server/queries/cached";
 import { requestFor } from "@/server/queries/requests";
 import { supplyOf } from "@/server/queries/stock";
 import { requireActor } from "@/server/session";
-import { allocateAction, approveRequestAction, cancelAllocationAction, cancelRequestAction, closeRequestShortAction, confirmReceiptAction, rejectRequestAction } from "../actions";
+import {
+  allocateAction,
+  approveRequestAction,
+  cancelAllocationAction,
+  cancelRequestAction,
+  closeRequestShortAction,
+  confirmReceiptAction,
+  rejectRequestAction,
+} from "../actions";
 import { DayPicker } from "@/components/forms/day-picker";
 import { tonnesInput } from "@/components/supply/tonnes-input";
 
@@ -46,7 +54,13 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
   const a = h.allocation;
   const own = { hospitalId: request.hospitalId };
   // the gap: approved kg neither received nor still expected (a shortfall at receipt opens it again)
-  const remainingKg = gapKg({ approvedKg: request.approvedKg ?? 0, allocatedKg: request.allocatedKg, dispatchedKg: request.dispatchedKg, receivedKg: request.receivedKg, awaitingKg: request.awaitingKg });
+  const remainingKg = gapKg({
+    approvedKg: request.approvedKg ?? 0,
+    allocatedKg: request.allocatedKg,
+    dispatchedKg: request.dispatchedKg,
+    receivedKg: request.receivedKg,
+    awaitingKg: request.awaitingKg,
+  });
   const mayAllocate = can(actor, "allocation:write") && accepts(request.status, "allocate") && remainingKg > 0;
   const mayCancelAllocation = can(actor, "allocation:cancel") && accepts(request.status, "cancelAllocation");
   const mayClose = can(actor, "request:close") && accepts(request.status, "closeShort");
@@ -58,7 +72,10 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
   if (mayAllocate) {
     const day = askedDay.day ?? (await defaultSupplyDay());
     const { requests, sources, recommendation } = await cachedRecommendationFor(day);
-    const me = requests.find((x) => x.requestId === request.id) ?? { hospitalId: request.hospitalId, isAssociationMember: request.hospital.isAssociationMember };
+    const me = requests.find((x) => x.requestId === request.id) ?? {
+      hospitalId: request.hospitalId,
+      isAssociationMember: request.hospital.isAssociationMember,
+    };
     const mine = recommendation.lines.filter((l) => l.requestId === request.id);
     const rows = sources.map((s): AllocationRow => {
       const proposed = mine.filter((l) => l.sourceId === s.sourceId);
@@ -68,7 +85,10 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
         requestId: request.id,
         sourceId: s.sourceId,
         title: s.label,
-        detail: s.kind === "supply" ? a.supply : `${a.pledge}${s.earmark === "ASSOCIATION" ? ` · ${a.earmarkAssociation}` : s.earmark === "HOSPITALS" ? ` · ${a.earmarkHospitals}` : ""}`,
+        detail:
+          s.kind === "supply"
+            ? a.supply
+            : `${a.pledge}${s.earmark === "ASSOCIATION" ? ` · ${a.earmarkAssociation}` : s.earmark === "HOSPITALS" ? ` · ${a.earmarkHospitals}` : ""}`,
         free: formatTonnes(s.freeKg, locale),
         tonnes: kg > 0 ? tonnesInput(kg, locale) : "",
         reason: proposed[0]?.reason.text ?? "",
@@ -85,16 +105,30 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
   const mayDispatch = can(actor, "dispatch:write");
   return (
     <>
-      <p><Link href={actor.role === "HOSPITAL" ? "/requests" : "/triage"} className="text-sm text-brand-700 hover:underline">← {actor.role === "HOSPITAL" ? r.mine : h.triage.title}</Link></p>
+      <p>
+        <Link href={actor.role === "HOSPITAL" ? "/requests" : "/triage"} className="text-sm text-brand-700 hover:underline">
+          ← {actor.role === "HOSPITAL" ? r.mine : h.triage.title}
+        </Link>
+      </p>
       <div className="flex flex-wrap items-center gap-3">
-        <h1>{r.detail} · {request.hospital.name}</h1>
+        <h1>
+          {r.detail} · {request.hospital.name}
+        </h1>
         <StatusBadge status={request.status} t={h} />
         <UrgencyBadge urgency={request.urgency} t={h} />
         {supply && <SupplyBadge supply={supply} t={h.supply} locale={locale} />}
       </div>
-      {sp.created === "1" && <p className="rounded-md bg-green-50 p-3 text-sm text-green-800" data-testid="created">{r.created}</p>}
+      {sp.created === "1" && (
+        <p className="rounded-md bg-green-50 p-3 text-sm text-green-800" data-testid="created">
+          {r.created}
+        </p>
+      )}
       {sp.cancelled === "1" && <p className="rounded-md bg-green-50 p-3 text-sm text-green-800">{r.cancelled}</p>}
-      {sp.error && <p className="rounded-md bg-red-50 p-3 text-sm text-red-800" data-testid="form-error">{errorText(t.errors, sp.error)}</p>}
+      {sp.error && (
+        <p className="rounded-md bg-red-50 p-3 text-sm text-red-800" data-testid="form-error">
+          {errorText(t.errors, sp.error)}
+        </p>
+      )}
 
       <dl className="card grid gap-3 text-sm sm:grid-cols-3 lg:grid-cols-6" data-testid="request-summary">
         <Fact label={r.requested} value={formatTonnes(request.requestedKg, locale)} />
@@ -104,33 +138,65 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
         <Fact label={r.received} value={formatTonnes(request.receivedKg, locale)} testId="received" />
         <Fact label={r.neededBy} value={formatDay(dateToDay(request.neededBy), locale)} />
         <Fact label={r.createdAt} value={formatDateTime(request.createdAt, locale)} />
-        <div className="sm:col-span-3 lg:col-span-6"><dt className="text-slate-500">{r.reason}</dt><dd>{request.reason}</dd></div>
+        <div className="sm:col-span-3 lg:col-span-6">
+          <dt className="text-slate-500">{r.reason}</dt>
+          <dd>{request.reason}</dd>
+        </div>
         {request.rejectionReason && (
-          <div className="sm:col-span-3 lg:col-span-6" data-testid="rejection-reason"><dt className="text-slate-500">{r.rejectionReason}</dt><dd className="text-red-800">{request.rejectionReason}</dd></div>
+          <div className="sm:col-span-3 lg:col-span-6" data-testid="rejection-reason">
+            <dt className="text-slate-500">{r.rejectionReason}</dt>
+            <dd className="text-red-800">{request.rejectionReason}</dd>
+          </div>
         )}
         {request.fulfilledAt && <Fact label={r.fulfilledAt} value={formatDateTime(request.fulfilledAt, locale)} />}
         {request.approvalNote && (
-          <div className="sm:col-span-3 lg:col-span-6" data-testid="approval-note"><dt className="text-slate-500">{r.approvalNote}</dt><dd>{request.approvalNote}</dd></div>
+          <div className="sm:col-span-3 lg:col-span-6" data-testid="approval-note">
+            <dt className="text-slate-500">{r.approvalNote}</dt>
+            <dd>{request.approvalNote}</dd>
+          </div>
         )}
         {request.closedShortReason && (
-          <div className="sm:col-span-3 lg:col-span-6" data-testid="closed-short-reason"><dt className="text-slate-500">{r.closedShortReason}</dt><dd className="text-amber-900">{request.closedShortReason}</dd></div>
+          <div className="sm:col-span-3 lg:col-span-6" data-testid="closed-short-reason">
+            <dt className="text-slate-500">{r.closedShortReason}</dt>
+            <dd className="text-amber-900">{request.closedShortReason}</dd>
+          </div>
         )}
       </dl>
 
       {request.status === "SUBMITTED" && can(actor, "request:cancel", own) && (
         <form action={cancelRequestAction}>
           <input type="hidden" name="id" value={request.id} />
-          <button type="submit" className="btn-secondary">{r.cancel}</button>
+          <button type="submit" className="btn-secondary">
+            {r.cancel}
+          </button>
         </form>
       )}
 
       {request.status === "SUBMITTED" && can(actor, "request:decide") && (
         <section className="space-y-2">
           <h2>{h.triage.decide}</h2>
-          <DecisionForms id={request.id} requestedTonnes={tonnesInput(request.requestedKg, locale)} approveAction={approveRequestAction}
-            rejectAction={rejectRequestAction} errors={t.errors} locale={locale}
-            s={{ confirmUnusual: h.receipts.confirmUnusual, interpreted: h.receipts.interpreted("{amount}"), limit: h.receipts.limit("{amount}"), approve: h.triage.approve, approveTonnes: h.triage.approveTonnes, approveHint: h.triage.approveHint, approveNote: h.triage.approveNote, reject: h.triage.reject,
-              rejectReason: h.triage.rejectReason, approved: h.triage.approvedMsg, rejected: h.triage.rejectedMsg, fixErrors: t.shell.common.fixErrors }} />
+          <DecisionForms
+            id={request.id}
+            requestedTonnes={tonnesInput(request.requestedKg, locale)}
+            approveAction={approveRequestAction}
+            rejectAction={rejectRequestAction}
+            errors={t.errors}
+            locale={locale}
+            s={{
+              confirmUnusual: h.receipts.confirmUnusual,
+              interpreted: h.receipts.interpreted("{amount}"),
+              limit: h.receipts.limit("{amount}"),
+              approve: h.triage.approve,
+              approveTonnes: h.triage.approveTonnes,
+              approveHint: h.triage.approveHint,
+              approveNote: h.triage.approveNote,
+              reject: h.triage.reject,
+              rejectReason: h.triage.rejectReason,
+              approved: h.triage.approvedMsg,
+              rejected: h.triage.rejectedMsg,
+              fixErrors: t.shell.common.fixErrors,
+            }}
+          />
         </section>
       )}
 
@@ -139,15 +205,24 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
           <div className="flex flex-wrap items-end justify-between gap-3">
             <div>
               <h2>{a.title}</h2>
-              <p className="text-sm text-slate-600">{a.remaining}: <strong data-testid="remaining">{formatTonnes(remainingKg, locale)}</strong></p>
+              <p className="text-sm text-slate-600">
+                {a.remaining}: <strong data-testid="remaining">{formatTonnes(remainingKg, locale)}</strong>
+              </p>
             </div>
             <DayPicker day={allocation.day} label={a.day} submit={a.show} />
           </div>
           <p className="text-sm text-slate-600">{a.recommendationIntro}</p>
           {allocation.shortage && <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900">{a.shortage}</p>}
-          {allocation.rows.length === 0 ? <p className="text-sm text-slate-500">{a.noSources}</p> : (
-            <AllocationForm action={allocateAction} rows={allocation.rows} day={allocation.day} errors={t.errors}
-              s={{ source: a.source, free: a.free, kg: a.kg, reason: a.reason, submit: a.accept, saved: a.saved, fixErrors: t.shell.common.fixErrors }} />
+          {allocation.rows.length === 0 ? (
+            <p className="text-sm text-slate-500">{a.noSources}</p>
+          ) : (
+            <AllocationForm
+              action={allocateAction}
+              rows={allocation.rows}
+              day={allocation.day}
+              errors={t.errors}
+              s={{ source: a.source, free: a.free, kg: a.kg, reason: a.reason, submit: a.accept, saved: a.saved, fixErrors: t.shell.common.fixErrors }}
+            />
           )}
         </section>
       )}
@@ -164,14 +239,27 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
                   </div>
                   <div className="flex items-center gap-2">
                     <span className="tabular-nums font-semibold">{formatTonnes(al.kg, locale)}</span>
-                    {al.cancelledKg > 0 && <span className="text-xs text-slate-500" data-testid="allocation-cancelled">{a.cancelled(formatTonnes(al.cancelledKg, locale))}{al.cancelReason ? ` · ${al.cancelReason}` : ""}</span>}
+                    {al.cancelledKg > 0 && (
+                      <span className="text-xs text-slate-500" data-testid="allocation-cancelled">
+                        {a.cancelled(formatTonnes(al.cancelledKg, locale))}
+                        {al.cancelReason ? ` · ${al.cancelReason}` : ""}
+                      </span>
+                    )}
                     {undispatchedKg({ kg: al.kg, dispatchedKg: al.dispatchedKg, cancelled: al.status === "CANCELLED" }) > 0 && al.dispatchedKg > 0 && (
-                      <span className="text-xs text-slate-600">{a.toDispatch}: {formatTonnes(al.kg - al.dispatchedKg, locale)}</span>
+                      <span className="text-xs text-slate-600">
+                        {a.toDispatch}: {formatTonnes(al.kg - al.dispatchedKg, locale)}
+                      </span>
                     )}
-                    <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs" data-testid="allocation-status">{h.allocationStatus[al.status]}</span>
-                    {mayDispatch && accepts(request.status, "dispatch") && undispatchedKg({ kg: al.kg, dispatchedKg: al.dispatchedKg, cancelled: al.status === "CANCELLED" }) > 0 && (
-                      <Link href={`/dispatches/new?allocation=${al.id}`} className="btn-secondary px-2 py-1 text-xs" data-testid="dispatch-link">{a.dispatch}</Link>
-                    )}
+                    <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs" data-testid="allocation-status">
+                      {h.allocationStatus[al.status]}
+                    </span>
+                    {mayDispatch &&
+                      accepts(request.status, "dispatch") &&
+                      undispatchedKg({ kg: al.kg, dispatchedKg: al.dispatchedKg, cancelled: al.status === "CANCELLED" }) > 0 && (
+                        <Link href={`/dispatches/new?allocation=${al.id}`} className="btn-secondary px-2 py-1 text-xs" data-testid="dispatch-link">
+                          {a.dispatch}
+                        </Link>
+                      )}
                   </div>
                 </div>
                 {al.deliveries.length > 0 && (
@@ -181,25 +269,54 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
                       return (
                         <li key={d.id} className="space-y-2 py-2" data-testid="delivery">
                           <div className="flex flex-wrap gap-x-4 gap-y-1">
-                            <span>{h.receipts.dispatched}: <strong className="tabular-nums">{formatTonnes(d.dispatchedKg, locale)}</strong></span>
+                            <span>
+                              {h.receipts.dispatched}: <strong className="tabular-nums">{formatTonnes(d.dispatchedKg, locale)}</strong>
+                            </span>
                             <span>{formatDateTime(d.dispatchedAt, locale)}</span>
-                            <span>{h.receipts.vehicle}: {d.vehiclePlate}</span>
-                            {d.receivedKg === null ? <span className="text-amber-800">{h.receipts.awaiting}</span> : (
-                              <span>{h.receipts.received}: <strong className="tabular-nums" data-testid="received-kg">{formatTonnes(d.receivedKg, locale)}</strong>
+                            <span>
+                              {h.receipts.vehicle}: {d.vehiclePlate}
+                            </span>
+                            {d.receivedKg === null ? (
+                              <span className="text-amber-800">{h.receipts.awaiting}</span>
+                            ) : (
+                              <span>
+                                {h.receipts.received}:{" "}
+                                <strong className="tabular-nums" data-testid="received-kg">
+                                  {formatTonnes(d.receivedKg, locale)}
+                                </strong>
                                 {d.receivedAt && ` · ${formatDateTime(d.receivedAt, locale)}`}
-                                {d.rejectedKg > 0 && <span className="ml-2" data-testid="rejected-kg">{rc.rejected}: {formatTonnes(d.rejectedKg, locale)}</span>}
-                                {d.shortReason && <span className="ml-2 text-slate-600" data-testid="short-reason">“{d.shortReason}”</span>}
+                                {d.rejectedKg > 0 && (
+                                  <span className="ml-2" data-testid="rejected-kg">
+                                    {rc.rejected}: {formatTonnes(d.rejectedKg, locale)}
+                                  </span>
+                                )}
+                                {d.shortReason && (
+                                  <span className="ml-2 text-slate-600" data-testid="short-reason">
+                                    “{d.shortReason}”
+                                  </span>
+                                )}
                                 {diff && diff.differenceKg !== 0 && (
-                                  <span className={`ml-2 rounded px-1 text-xs ${diff.flagged ? "bg-red-100 text-red-900" : "bg-slate-100"}`} data-testid="difference">
-                                    {h.receipts.difference}: {diff.differenceKg > 0 ? "+" : "−"}{formatTonnes(Math.abs(diff.differenceKg), locale)}
+                                  <span
+                                    className={`ml-2 rounded px-1 text-xs ${diff.flagged ? "bg-red-100 text-red-900" : "bg-slate-100"}`}
+                                    data-testid="difference"
+                                  >
+                                    {h.receipts.difference}: {diff.differenceKg > 0 ? "+" : "−"}
+                                    {formatTonnes(Math.abs(diff.differenceKg), locale)}
                                   </span>
                                 )}
                               </span>
                             )}
                           </div>
                           {d.receivedKg === null && mayConfirm && (
-                            <ReceiptForm action={confirmReceiptAction} id={d.id} dispatchedTonnes={tonnesInput(d.dispatchedKg, locale)} now={wibNow()} errors={t.errors}
-                              locale={locale} s={receiptStrings} />
+                            <ReceiptForm
+                              action={confirmReceiptAction}
+                              id={d.id}
+                              dispatchedTonnes={tonnesInput(d.dispatchedKg, locale)}
+                              now={wibNow()}
+                              errors={t.errors}
+                              locale={locale}
+                              s={receiptStrings}
+                            />
                           )}
                         </li>
                       );
@@ -209,8 +326,13 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
                 {mayCancelAllocation && undispatchedKg({ kg: al.kg, dispatchedKg: al.dispatchedKg, cancelled: al.status === "CANCELLED" }) > 0 && (
                   <details className="text-sm">
                     <summary className="cursor-pointer text-red-800">{a.cancelTitle}</summary>
-                    <ReasonForm action={cancelAllocationAction} id={al.id} errors={t.errors} testId={`cancel-allocation-${al.id}`}
-                      s={{ title: a.cancelTitle, reason: a.cancelReason, submit: a.cancelSubmit, saved: a.cancelledMsg, fixErrors: t.shell.common.fixErrors }} />
+                    <ReasonForm
+                      action={cancelAllocationAction}
+                      id={al.id}
+                      errors={t.errors}
+                      testId={`cancel-allocation-${al.id}`}
+                      s={{ title: a.cancelTitle, reason: a.cancelReason, submit: a.cancelSubmit, saved: a.cancelledMsg, fixErrors: t.shell.common.fixErrors }}
+                    />
                   </details>
                 )}
               </div>
@@ -221,8 +343,20 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
 
       {mayClose && (
         <section className="card space-y-2" data-testid="close-short-section">
-          <ReasonForm action={closeRequestShortAction} id={request.id} errors={t.errors} testId="close-short-form"
-            s={{ title: r.closeShortTitle, hint: r.closeShortHint, reason: r.closeShortReason, submit: r.closeShort, saved: r.closedShortMsg, fixErrors: t.shell.common.fixErrors }} />
+          <ReasonForm
+            action={closeRequestShortAction}
+            id={request.id}
+            errors={t.errors}
+            testId="close-short-form"
+            s={{
+              title: r.closeShortTitle,
+              hint: r.closeShortHint,
+              reason: r.closeShortReason,
+              submit: r.closeShort,
+              saved: r.closedShortMsg,
+              fixErrors: t.shell.common.fixErrors,
+            }}
+          />
         </section>
       )}
 
@@ -247,7 +381,9 @@ function Fact({ label, value, testId }: { label: string; value: string; testId?:
   return (
     <div>
       <dt className="text-slate-500">{label}</dt>
-      <dd className="font-semibold tabular-nums" data-testid={testId}>{value}</dd>
+      <dd className="font-semibold tabular-nums" data-testid={testId}>
+        {value}
+      </dd>
     </div>
   );
 }

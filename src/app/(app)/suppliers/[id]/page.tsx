@@ -18,33 +18,79 @@ export default async function SupplierPage({ params, searchParams }: { params: P
   const writer = can(actor, "supplier:write");
   return (
     <>
-      <Link href="/suppliers" className="text-sm text-brand-700 hover:underline">← {t.shell.common.back}</Link>
+      <Link href="/suppliers" className="text-sm text-brand-700 hover:underline">
+        ← {t.shell.common.back}
+      </Link>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1>{supplier.name}</h1>
         <div className="flex items-center gap-3">
-          {supplier.active ? <StatusBadge tone="green" testId="supplier-status">{s.active}</StatusBadge> : <StatusBadge tone="slate" testId="supplier-status">{s.inactive}</StatusBadge>}
-          {can(actor, "audit:read") && <Link href={`/audit?entity=Supplier&id=${supplier.id}`} className="text-sm text-brand-700 hover:underline">{t.supply.list.history}</Link>}
+          {supplier.active ? (
+            <StatusBadge tone="green" testId="supplier-status">
+              {s.active}
+            </StatusBadge>
+          ) : (
+            <StatusBadge tone="slate" testId="supplier-status">
+              {s.inactive}
+            </StatusBadge>
+          )}
+          {can(actor, "audit:read") && (
+            <Link href={`/audit?entity=Supplier&id=${supplier.id}`} className="text-sm text-brand-700 hover:underline">
+              {t.supply.list.history}
+            </Link>
+          )}
         </div>
       </div>
-      {created && <p className="rounded-md bg-green-50 p-3 text-sm text-green-800" data-testid="form-ok">{s.created}</p>}
+      {created && (
+        <p className="rounded-md bg-green-50 p-3 text-sm text-green-800" data-testid="form-ok">
+          {s.created}
+        </p>
+      )}
       {writer ? (
         <>
-          <SupplierForm action={updateSupplierAction} errors={t.errors} regions={await regionOptions()}
-            initial={{ id: supplier.id, name: supplier.name, kind: supplier.kind, regionId: supplier.regionId, address: supplier.address, contactName: supplier.contactName, contactPhone: supplier.contactPhone }}
-            s={{ ...s, kinds: t.supply.kinds, submit: t.shell.common.save, saved: t.shell.common.saved, fixErrors: t.shell.common.fixErrors }} />
+          <SupplierForm
+            action={updateSupplierAction}
+            errors={t.errors}
+            regions={await regionOptions()}
+            initial={{
+              id: supplier.id,
+              name: supplier.name,
+              kind: supplier.kind,
+              regionId: supplier.regionId,
+              address: supplier.address,
+              contactName: supplier.contactName,
+              contactPhone: supplier.contactPhone,
+            }}
+            s={{ ...s, kinds: t.supply.kinds, submit: t.shell.common.save, saved: t.shell.common.saved, fixErrors: t.shell.common.fixErrors }}
+          />
           <form action={setSupplierActiveAction} className="card flex flex-wrap items-center justify-between gap-3">
             <input type="hidden" name="id" value={supplier.id} />
             <input type="hidden" name="active" value={supplier.active ? "false" : "true"} />
             <p className="text-sm text-slate-600">{s.deactivateHint}</p>
-            <button type="submit" className="btn-secondary" data-testid="toggle-active">{supplier.active ? s.deactivate : s.reactivate}</button>
+            <button type="submit" className="btn-secondary" data-testid="toggle-active">
+              {supplier.active ? s.deactivate : s.reactivate}
+            </button>
           </form>
         </>
       ) : (
         <dl className="card grid gap-2 text-sm sm:grid-cols-2">
-          <div><dt className="text-slate-500">{s.kind}</dt><dd>{t.supply.kinds[supplier.kind]}</dd></div>
-          <div><dt className="text-slate-500">{s.region}</dt><dd>{supplier.region.name}</dd></div>
-          <div><dt className="text-slate-500">{s.address}</dt><dd>{supplier.address}</dd></div>
-          <div><dt className="text-slate-500">{s.contactName}</dt><dd>{supplier.contactName} {supplier.contactPhone}</dd></div>
+          <div>
+            <dt className="text-slate-500">{s.kind}</dt>
+            <dd>{t.supply.kinds[supplier.kind]}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">{s.region}</dt>
+            <dd>{supplier.region.name}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">{s.address}</dt>
+            <dd>{supplier.address}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">{s.contactName}</dt>
+            <dd>
+              {supplier.contactName} {supplier.contactPhone}
+            </dd>
+          </div>
         </dl>
       )}
     </>

@@ -11,10 +11,17 @@ export default async function NewSupplierPage() {
   const s = t.supply.suppliers;
   return (
     <>
-      <Link href="/suppliers" className="text-sm text-brand-700 hover:underline">← {t.shell.common.back}</Link>
+      <Link href="/suppliers" className="text-sm text-brand-700 hover:underline">
+        ← {t.shell.common.back}
+      </Link>
       <h1>{s.new}</h1>
-      <SupplierForm action={createSupplierAction} errors={t.errors} regions={await regionOptions()} initial={{}}
-        s={{ ...s, kinds: t.supply.kinds, submit: t.shell.common.save, saved: s.created, fixErrors: t.shell.common.fixErrors }} />
+      <SupplierForm
+        action={createSupplierAction}
+        errors={t.errors}
+        regions={await regionOptions()}
+        initial={{}}
+        s={{ ...s, kinds: t.supply.kinds, submit: t.shell.common.save, saved: s.created, fixErrors: t.shell.common.fixErrors }}
+      />
     </>
   );
 }

@@ -18,9 +18,14 @@ export async function GET(request: Request, ctx: { params: Promise<{ table: stri
   if (!(TABLE_KEYS as readonly string[]).includes(table)) return new Response("unknown table", { status: 404 });
   const search = Object.fromEntries(new URL(request.url).searchParams);
   const asked = checkedDayParam(search);
-  if (asked.error) return Response.json({ error: "bad_request", parameter: "date", reason: asked.error }, { status: 400, headers: { "Cache-Control": "no-store" } });
+  if (asked.error)
+    return Response.json({ error: "bad_request", parameter: "date", reason: asked.error }, { status: 400, headers: { "Cache-Control": "no-store" } });
   const choice = chooseProvince(provinceParam(search), await cachedProvinceList());
-  if (!choice.ok) return Response.json({ error: "bad_request", parameter: "province", reason: "no province has this code" }, { status: 400, headers: { "Cache-Control": "no-store" } });
+  if (!choice.ok)
+    return Response.json(
+      { error: "bad_request", parameter: "province", reason: "no province has this code" },
+      { status: 400, headers: { "Cache-Control": "no-store" } },
+    );
   const day = asked.day ?? (await defaultViewDay(choice.province));
   if (!day) return new Response("no data", { status: 404 });
   const { t, locale } = await getI18n();
