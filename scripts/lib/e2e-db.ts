@@ -43,3 +43,14 @@ export function e2eDatabaseServerUrl(): string | undefined {
   const file = process.env.E2E_DB_URL_FILE;
   return process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || (file && existsSync(file) ? readFileSync(file, "utf8").trim() || undefined : undefined);
 }
+
+/** One query on the database at `url` (a connection of its own, closed after). */
+export async function queryOn<T extends pg.QueryResultRow = pg.QueryResultRow>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, params)).rows;
+  } finally {
+    await client.end();
+  }
+}

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import bcrypt from "bcryptjs";
 import pg from "pg";
-import { e2eDatabaseServerUrl, findDatabaseByLoginMarker } from "../../scripts/lib/e2e-db";
-import { loginAs } from "./helpers";
+import { e2eDatabaseServerUrl, findDatabaseByLoginMarker, queryOn } from "../../scripts/lib/e2e-db";
+import { loginAs, loginWith } from "./helpers";
 
 // Accounts an admin manages (issue #13 item 4, and the usability issue): a new account and a
 // reset password must be changed at the first sign-in, the one-time password is shown once, and
@@ -12,22 +12,7 @@ import { loginAs } from "./helpers";
 const BASE = e2eDatabaseServerUrl();
 let dbUrl: string | null = null;
 
-async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: dbUrl! });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-async function loginWith(page: Page, email: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel(/email/i).fill(email);
-  await page.locator("#password").fill(password);
-  await page.getByTestId("login-submit").click();
-}
+const sql = <T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, params: unknown[] = []) => queryOn<T>(dbUrl!, text, params);
 
 test.beforeAll(async ({ browser }) => {
   if (!BASE) return;

@@ -2,11 +2,16 @@ import { expect, type Page } from "@playwright/test";
 
 export const PASSWORD = "demo-password";
 
-export async function loginAs(page: Page, email: string) {
-  await page.goto("/login");
+/** Fills and submits the sign-in form (from `path`, which may carry a callbackUrl); asserts nothing. */
+export async function loginWith(page: Page, email: string, password: string, path = "/login") {
+  await page.goto(path);
   await page.getByLabel(/email/i).fill(email);
-  await page.locator("#password").fill(PASSWORD);
+  await page.locator("#password").fill(password);
   await page.getByTestId("login-submit").click();
+}
+
+export async function loginAs(page: Page, email: string) {
+  await loginWith(page, email, PASSWORD);
   await expect(page.getByTestId("whoami")).toBeVisible();
 }
 

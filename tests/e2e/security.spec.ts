@@ -5,8 +5,8 @@ import { expect, test, type Page } from "@playwright/test";
 import bcrypt from "bcryptjs";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
-import { e2eDatabaseServerUrl, findDatabaseByLoginMarker } from "../../scripts/lib/e2e-db";
-import { loginAs, emptyFormAction } from "./helpers";
+import { e2eDatabaseServerUrl, findDatabaseByLoginMarker, queryOn } from "../../scripts/lib/e2e-db";
+import { loginAs, emptyFormAction, loginWith } from "./helpers";
 
 // Security checks against the production build the e2e server runs (scripts/e2e-server.ts):
 // secrets in the client bundle, CSRF on server actions, headers, login throttling, session
@@ -19,15 +19,7 @@ const BASE = e2eDatabaseServerUrl();
 const COOKIE = "authjs.session-token"; // over http; "__Secure-authjs.session-token" over https
 
 let dbUrl: string | null = null;
-async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: dbUrl! });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const sql = <T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, params: unknown[] = []) => queryOn<T>(dbUrl!, text, params);
 
 /** Each test's failed logins come from their own address, so the per-address throttle stays clear for other specs. */
 async function fromAddress(page: Page, address: string) {
@@ -50,13 +42,6 @@ async function newUser(role: "STAFF" | "OFFICIAL", password: string) {
     [`sec_${randomBytes(8).toString("hex")}`, email, hash, role],
   );
   return { id, email };
-}
-
-async function loginWith(page: Page, email: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel(/email/i).fill(email);
-  await page.locator("#password").fill(password);
-  await page.getByTestId("login-submit").click();
 }
 
 test.beforeAll(async ({ browser }) => {

@@ -1,4 +1,4 @@
-import { emptyFormAction } from "./helpers";
+import { emptyFormAction, loginWith } from "./helpers";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -6,7 +6,7 @@ import { expect, request as playwrightRequest, test, type APIRequestContext, typ
 import bcrypt from "bcryptjs";
 import { decode } from "next-auth/jwt";
 import pg from "pg";
-import { e2eDatabaseServerUrl, findDatabaseByLoginMarker } from "../../scripts/lib/e2e-db";
+import { e2eDatabaseServerUrl, findDatabaseByLoginMarker, queryOn } from "../../scripts/lib/e2e-db";
 
 // Sessions and sign-in over HTTP against the production build (issue #13 items 1-3): where a
 // signed-in user is sent after login, sessions that end (sign-out, disabling, lifetime), and
@@ -18,15 +18,7 @@ const BASE = e2eDatabaseServerUrl();
 const COOKIE = "authjs.session-token";
 
 let dbUrl: string | null = null;
-async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: dbUrl! });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const sql = <T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, params: unknown[] = []) => queryOn<T>(dbUrl!, text, params);
 
 /** A throwaway account with a bcrypt hash, as the seed and older versions of the app wrote them. */
 async function newUser(role: "STAFF" | "OFFICIAL", password: string, cost = 4) {
@@ -37,13 +29,6 @@ async function newUser(role: "STAFF" | "OFFICIAL", password: string, cost = 4) {
     [`sess_${randomBytes(8).toString("hex")}`, email, hash, role],
   );
   return { id, email };
-}
-
-async function loginWith(page: Page, email: string, password: string, path = "/login") {
-  await page.goto(path);
-  await page.getByLabel(/email/i).fill(email);
-  await page.locator("#password").fill(password);
-  await page.getByTestId("login-submit").click();
 }
 
 async function sessionCookie(page: Page): Promise<string> {
