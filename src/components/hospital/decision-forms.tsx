@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { ConfirmUnusual } from "@/components/forms/confirm-unusual";
 import { DetailNote } from "@/components/forms/detail-note";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/components/forms/form-state";
@@ -64,11 +65,7 @@ export function DecisionForms({
           note={<DetailNote state={approveState} s={s} locale={locale} field="approvedKg" />}
         />
         <Field name="note" label={s.approveNote} state={approveState} errors={errors} />
-        {approveState.error === "confirm" && (
-          <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="confirmUnusual" value="1" data-testid="confirm-unusual" /> {s.confirmUnusual}
-          </label>
-        )}
+        <ConfirmUnusual state={approveState} label={s.confirmUnusual} />
         <button type="submit" className="btn" disabled={approving}>
           {s.approve}
         </button>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { ConfirmUnusual } from "@/components/forms/confirm-unusual";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/components/forms/form-state";
 import type { ErrorMessages } from "@/i18n/errors";
@@ -46,7 +47,6 @@ export function ReceiptForm({
   locale: Locale;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
-  const askConfirm = state.error === "confirm";
   return (
     <form action={formAction} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 sm:items-start" noValidate data-testid={`receipt-form-${id}`}>
       <input type="hidden" name="id" value={id} />
@@ -59,11 +59,7 @@ export function ReceiptForm({
       <Field idPrefix={id} name="receivedAt" label={s.receivedAt} type="datetime-local" state={state} errors={errors} defaultValue={now} />
       <div className="sm:col-span-2 lg:col-span-4 space-y-2">
         <DetailNote state={state} s={s} locale={locale} />
-        {askConfirm && (
-          <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="confirmUnusual" value="1" data-testid="confirm-unusual" /> {s.confirmUnusual}
-          </label>
-        )}
+        <ConfirmUnusual state={state} label={s.confirmUnusual} />
         <button type="submit" className="btn w-full sm:w-auto" disabled={pending}>
           {s.confirm}
         </button>

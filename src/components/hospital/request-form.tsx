@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { ConfirmUnusual } from "@/components/forms/confirm-unusual";
 import { DetailNote } from "@/components/forms/detail-note";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/components/forms/form-state";
@@ -98,11 +99,7 @@ export function RequestForm({
         )}
       </div>
       <div className="sm:col-span-3 space-y-2">
-        {state.error === "confirm" && (
-          <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="confirmUnusual" value="1" data-testid="confirm-unusual" /> {s.confirmUnusual}
-          </label>
-        )}
+        <ConfirmUnusual state={state} label={s.confirmUnusual} />
         <button type="submit" className="btn" disabled={pending}>
           {s.submit}
         </button>

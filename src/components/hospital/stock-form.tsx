@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { ConfirmUnusual } from "@/components/forms/confirm-unusual";
 import { FormLanguage, useFormLanguage } from "@/components/forms/amount-echo";
 import { DetailNote } from "@/components/forms/detail-note";
 import { Field, FormMessage } from "@/components/forms/field";
@@ -123,11 +124,7 @@ export function StockForm({
       <Field name="criticalPatients" label={s.critical} state={state} errors={errors} defaultValue="0" amount={{ unit: "NUMBER", decimals: 0 }} />
       <Field name="bedsOccupied" label={s.bedsOccupied} state={state} errors={errors} defaultValue="0" amount={{ unit: "NUMBER", decimals: 0 }} />
       <div className="sm:col-span-3 space-y-2">
-        {state.error === "confirm" && (
-          <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="confirmUnusual" value="1" data-testid="confirm-unusual" /> {s.confirmUnusual}
-          </label>
-        )}
+        <ConfirmUnusual state={state} label={s.confirmUnusual} />
         <button type="submit" className="btn" disabled={pending}>
           {s.submit}
         </button>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { ConfirmUnusual } from "@/components/forms/confirm-unusual";
 import { useFormLanguage } from "@/components/forms/amount-echo";
 import { readNumber } from "@/domain/number-input";
 import { Field, FormMessage } from "@/components/forms/field";
@@ -169,11 +170,7 @@ export function DispatchForm({
       )}
       <div className="sm:col-span-2 space-y-2">
         <DetailNote state={state} s={s} locale={locale} />
-        {state.error === "confirm" && (
-          <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="confirmUnusual" value="1" data-testid="confirm-unusual" /> {s.confirmUnusual}
-          </label>
-        )}
+        <ConfirmUnusual state={state} label={s.confirmUnusual} />
         <button type="submit" className="btn" disabled={pending} data-testid="dispatch-submit">
           {s.submit}
         </button>
