@@ -65,6 +65,15 @@ export function parseEnv(source: Record<string, string | undefined>): { ok: true
   };
 }
 
+/** The production server's configuration: as `parseEnv`, and it cannot run without a database and a signing secret. */
+export function parseServerEnv(source: Record<string, string | undefined>): ReturnType<typeof parseEnv> {
+  const r = parseEnv(source);
+  if (!r.ok) return r;
+  const missing = (["DATABASE_URL", "AUTH_SECRET"] as const).filter((k) => !r.env[k]);
+  if (missing.length === 0) return r;
+  return { ok: false, problems: missing.map((k) => `${k} is not set: the server needs it (README, "Configuration")`) };
+}
+
 let cachedEnv: Env | null = null;
 
 /** The configuration of this process (parsed on first use; throws naming every bad variable). */
