@@ -18,8 +18,9 @@ const check = (ok, what) => {
   if (!ok) problems.push(what);
 };
 
-// 1. Development tools are not installed.
-for (const tool of ["tsx", "esbuild", "vitest", "@playwright/test", "lighthouse", "autocannon", "typescript", "eslint"]) {
+// 1. Development tools are not installed. (typescript and @playwright/test may be: npm keeps them
+// as peer dependencies of @prisma/client and next, which the server does not load.)
+for (const tool of ["tsx", "esbuild", "vitest", "lighthouse", "autocannon", "eslint", "prettier", "fast-check"]) {
   check(!existsSync(join("node_modules", tool, "package.json")), `${tool} is not installed`);
 }
 check(existsSync("dist/server.mjs") && existsSync(".next/BUILD_ID"), "the build is there (.next, dist/server.mjs)");
