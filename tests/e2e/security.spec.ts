@@ -116,6 +116,23 @@ test("security headers on pages, API responses and static files", async ({ reque
   }
 });
 
+test("an /api path no route answers is a JSON 404, whatever the method, not the HTML page", async ({ request }) => {
+  for (const [method, path] of [
+    ["GET", "/api/v1/no-such-thing"],
+    ["POST", "/api/v1/hospitals/123/stock"],
+    ["GET", "/api/v2/summary"],
+    ["DELETE", "/api/nothing"],
+  ] as const) {
+    const res = await request.fetch(path, { method, maxRedirects: 0 });
+    expect(res.status(), `${method} ${path}`).toBe(404);
+    expect(res.headers()["content-type"], `${method} ${path}`).toContain("application/json");
+    expect(await res.json()).toMatchObject({ error: "not_found", path });
+  }
+  // the named routes still win
+  expect((await request.get("/api/health")).status()).toBe(200);
+  expect((await request.get("/api/v1/summary")).status()).toBe(401);
+});
+
 test("every page answer has a nonce of its own, cached or not, and the pages run under it", async ({ page }) => {
   const violations: string[] = [];
   page.on("console", (m) => {

@@ -57,6 +57,8 @@ type Fx = {
   rateSet: string;
   /** a stock report held for review (confirming it is allowed again: "not_flagged" is a rule error) */
   flaggedReport: string;
+  /** a fresh alert of rs1's hospital for each call (acknowledging twice is a rule error) */
+  alertId: () => Promise<string>;
 };
 let fx: Fx;
 let seq = 0;
@@ -66,6 +68,9 @@ const key = () => `authz-${Date.now().toString(36)}-${seq++}-key`;
 type Case = { action: Action; own?: true; input: (fx: Fx) => Promise<Record<string, unknown>> | Record<string, unknown> };
 type Helper = { helper: string };
 const useCases: Record<string, Record<string, Case | Helper>> = {
+  alerts: {
+    acknowledgeAlert: { action: "alert:acknowledge", own: true, input: async (f) => ({ id: await f.alertId() }) },
+  },
   allocations: {
     allocate: {
       action: "allocation:write",
@@ -462,6 +467,8 @@ beforeAll(async () => {
     tokenId: token.id,
     rateSet: rateSet.key,
     flaggedReport: flagged.id,
+    alertId: async () =>
+      (await prisma.alert.create({ data: { hospitalId: rs1.hospitalId!, kind: "amber", raisedAt: new Date(), clearedAt: new Date() } })).id,
     // A fresh SUBMITTED request of rs1's hospital for each call.
     requestId: async () =>
       (
