@@ -467,8 +467,7 @@ beforeAll(async () => {
     tokenId: token.id,
     rateSet: rateSet.key,
     flaggedReport: flagged.id,
-    alertId: async () =>
-      (await prisma.alert.create({ data: { hospitalId: rs1.hospitalId!, kind: "amber", raisedAt: new Date(), clearedAt: new Date() } })).id,
+    alertId: async () => (await prisma.alert.create({ data: { hospitalId: rs1.hospitalId!, kind: "amber", raisedAt: new Date(), clearedAt: new Date() } })).id,
     // A fresh SUBMITTED request of rs1's hospital for each call.
     requestId: async () =>
       (
