@@ -1,5 +1,5 @@
-import { dashboardTables, TABLE_KEYS, tableCsv, type TableKey } from "@/components/dashboard/tables";
-import { csvHeaders } from "@/domain/csv";
+import { dashboardTables, TABLE_KEYS, tableCells, type TableKey } from "@/components/dashboard/tables";
+import { csvHeaders, toCsv } from "@/server/csv/write";
 import { getI18n } from "@/i18n/server";
 import { cachedDashboardData, cachedProvinceList, defaultViewDay } from "@/server/queries/cached";
 import { chooseProvince } from "@/server/queries/provinces";
@@ -31,7 +31,8 @@ export async function GET(request: Request, ctx: { params: Promise<{ table: stri
   const { t, locale } = await getI18n();
   const data = await cachedDashboardData(day, rangeParam(search), choice.province);
   const spec = dashboardTables(data, t.dashboard, locale)[table as TableKey];
-  return new Response(tableCsv(spec as Parameters<typeof tableCsv>[0]), {
+  const { header, rows } = tableCells(spec as Parameters<typeof tableCells>[0]);
+  return new Response(toCsv(header, rows, locale), {
     headers: csvHeaders(`oxygen-${table}-${provinceParam(search) ? `${choice.province?.code}-` : ""}${day}.csv`),
   });
 }
