@@ -1,6 +1,6 @@
 import { today } from "@/server/clock";
 import { addDays } from "@/domain/day";
-import { checkedDayParam } from "../../dashboard/params";
+import { loadCapacityExportSearch } from "./search-params";
 import { kgToTonnes } from "@/domain/mass";
 import { can } from "@/server/permissions";
 import { capacityForExport } from "@/server/queries/capacity";
@@ -13,12 +13,10 @@ import { getI18n } from "@/i18n/server";
 export async function GET(request: Request) {
   const actor = await currentActor();
   if (!can(actor, "supplier:read")) return new Response("forbidden", { status: actor ? 403 : 401 });
-  const search = Object.fromEntries(new URL(request.url).searchParams);
   const bad = (parameter: string, reason: string) =>
     Response.json({ error: "bad_request", parameter, reason }, { status: 400, headers: { "Cache-Control": "no-store" } });
-  const askedTo = checkedDayParam(search, "to");
+  const { from: askedFrom, to: askedTo } = loadCapacityExportSearch(request);
   if (askedTo.error) return bad("to", askedTo.error);
-  const askedFrom = checkedDayParam(search, "from");
   if (askedFrom.error) return bad("from", askedFrom.error);
   const to = askedTo.day ?? today();
   const from = askedFrom.day ?? addDays(to, -30);
