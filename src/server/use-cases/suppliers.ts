@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { recordAudit } from "../audit";
 import { RuleError, useCase, type Tx } from "../use-case";
+import { checkbox } from "./hospital-inputs";
 import { id } from "./supply-input";
 
 // Producers, distributors and vendors. Never deleted: deactivating keeps their capacity,
@@ -55,7 +56,7 @@ export const updateSupplier = useCase({
 /** Deactivate (or reactivate) a supplier; its history stays. */
 export const setSupplierActive = useCase({
   action: "supplier:write",
-  input: z.object({ id, active: z.boolean() }),
+  input: z.object({ id, active: checkbox }),
   run: async ({ tx, actor, input }) => {
     const before = await tx.supplier.findUnique({ where: { id: input.id } });
     if (!before) throw new RuleError("not_found");
