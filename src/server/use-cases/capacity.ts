@@ -9,7 +9,7 @@ import { recordAudit } from "../audit";
 import { RuleError, useCase, type FieldErrors, type Tx } from "../use-case";
 import type { Locale } from "@/i18n/locales";
 import { typedNumber } from "../input-locale";
-import { reportDay } from "./supply-input";
+import { reportDay } from "./inputs";
 import { splitCsvLine } from "@/domain/csv";
 import { MAX_CSV_BYTES } from "../limits";
 

@@ -2,8 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { recordAudit } from "../audit";
 import { RuleError, useCase, type Tx } from "../use-case";
-import { checkbox } from "./hospital-inputs";
-import { id } from "./supply-input";
+import { checkbox, id } from "./inputs";
 
 // Producers, distributors and vendors. Never deleted: deactivating keeps their capacity,
 // pledges and deliveries (history), and takes them off the daily capacity screen.

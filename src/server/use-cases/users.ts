@@ -8,7 +8,7 @@ import { hashPassword } from "../passwords";
 import { ROLES, type Role } from "../permissions";
 import { endSessions } from "../sessions";
 import { RuleError, useCase, type Tx } from "../use-case";
-import { checkbox, id, text } from "./hospital-inputs";
+import { checkbox, id, text } from "./inputs";
 
 // Accounts, managed by ADMIN. A HOSPITAL account is bound to exactly one hospital; the other
 // roles to none. Accounts are disabled, never deleted (the audit trail names them). A password an
