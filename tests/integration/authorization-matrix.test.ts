@@ -103,20 +103,28 @@ const useCases: Record<string, Record<string, Case | Helper>> = {
     setDefaultRateSet: { action: "forecast:configure", input: (f) => ({ key: f.rateSet }) },
     updateRateSet: { action: "forecast:configure", input: (f) => ({ key: f.rateSet, severeLpm: "15", criticalLpm: "40" }) },
   },
-  "hospital-inputs": Object.fromEntries(
+  inputs: Object.fromEntries(
     [
+      "typed",
+      "tonnes",
       "tonnesKg",
-      "optionalTonnesKg",
       "positiveTonnesKg",
+      "optionalTonnesKg",
       "amount",
-      "cylinderSizeM3",
+      "positiveAmount",
       "count",
-      "day",
+      "integer",
+      "cylinderSizeM3",
+      "dayWithin",
+      "calendarDay",
+      "planDay",
       "reportDay",
-      "checkbox",
-      "confirmUnusual",
+      "wibInstant",
+      "wibDateTime",
       "id",
       "text",
+      "checkbox",
+      "confirmUnusual",
     ].map((n) => [n, { helper: "zod input piece" }]),
   ),
   hospitals: {
@@ -224,12 +232,6 @@ const useCases: Record<string, Record<string, Case | Helper>> = {
     updateSupplier: { action: "supplier:write", input: (f) => ({ id: f.supplierId, name: "PT Authz", kind: "VENDOR", regionId: f.province }) },
     setSupplierActive: { action: "supplier:write", input: (f) => ({ id: f.supplierId, active: true }) },
   },
-  "supply-input": Object.fromEntries(
-    ["parseDecimal", "typed", "tonnes", "dayWithin", "planDay", "reportDay", "day", "id", "integer", "wibInstant"].map((n) => [
-      n,
-      { helper: "zod input piece" },
-    ]),
-  ),
   tokens: {
     issueToken: { action: "token:manage", input: (f) => ({ name: "authz", userId: f.userId }) },
     revokeToken: { action: "token:manage", input: (f) => ({ id: f.tokenId }) },

@@ -25,7 +25,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </div>
         <div className="card">
           <h2 className="mb-4">{t.shell.auth.title}</h2>
-          <LoginForm s={t.shell.auth} callbackUrl={callbackUrl} notice={changed ? t.shell.auth.passwordChanged : undefined} />
+          <LoginForm s={t.shell.auth} errors={t.errors} callbackUrl={callbackUrl} notice={changed ? t.shell.auth.passwordChanged : undefined} />
         </div>
         <div className="flex justify-center">
           <LanguageSwitch locale={locale} label={t.shell.language} action={setLanguage} />

@@ -9,7 +9,7 @@ import { recordAudit } from "../audit";
 import { RuleError, useCase, type FieldErrors, type Tx } from "../use-case";
 import type { Locale } from "@/i18n/locales";
 import { typedNumber } from "../input-locale";
-import { reportDay } from "./supply-input";
+import { reportDay } from "./inputs";
 import { readCsv } from "../csv/read";
 import { MAX_CSV_BYTES } from "../limits";
 
