@@ -14,9 +14,9 @@ import { actors } from "./supply-helpers";
 // reads what the capacity export writes.
 let sessionActor: Actor | null = null;
 vi.mock("@/server/session", () => ({ currentActor: async () => sessionActor }));
-vi.mock("@/i18n/server", async () => {
-  const { messagesFor } = await import("@/i18n/messages");
-  return { getI18n: async () => ({ locale: "en", t: messagesFor("en") }) };
+vi.mock("next-intl/server", async () => {
+  const { translatorFor } = await import("../translator");
+  return { getTranslations: async () => translatorFor("en"), getLocale: async () => "en" };
 });
 
 const EVIL = '=HYPERLINK("http://evil","x")';

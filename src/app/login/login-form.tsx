@@ -1,17 +1,15 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { login, type LoginState } from "./actions";
 
-type Strings = { email: string; password: string; submit: string; invalid: string; throttled: string; seconds: string; minutes: string };
-
-function wait(seconds: number, s: Strings): string {
-  return seconds < 90 ? s.seconds.replace("{n}", String(seconds)) : s.minutes.replace("{n}", String(Math.ceil(seconds / 60)));
-}
-
-export function LoginForm({ s, callbackUrl, notice }: { s: Strings; callbackUrl?: string; notice?: string }) {
+export function LoginForm({ callbackUrl, notice }: { callbackUrl?: string; notice?: string }) {
+  const t = useTranslations("shell.auth");
   const [state, action, pending] = useActionState<LoginState, FormData>(login, {});
-  const message = state.error === "throttled" ? s.throttled.replace("{wait}", wait(state.retryAfter ?? 1, s)) : state.error ? s[state.error] : undefined;
+  const seconds = state.retryAfter ?? 1;
+  const wait = seconds < 90 ? t("seconds", { n: seconds }) : t("minutes", { n: Math.ceil(seconds / 60) });
+  const message = state.error === "throttled" ? t("throttled", { wait }) : state.error ? t(state.error) : undefined;
   return (
     <form action={action} className="space-y-4" noValidate>
       {message ? (
@@ -26,7 +24,7 @@ export function LoginForm({ s, callbackUrl, notice }: { s: Strings; callbackUrl?
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? "/"} />
       <div>
         <label htmlFor="email" className="label">
-          {s.email}
+          {t("email")}
         </label>
         <input
           id="email"
@@ -42,7 +40,7 @@ export function LoginForm({ s, callbackUrl, notice }: { s: Strings; callbackUrl?
       </div>
       <div>
         <label htmlFor="password" className="label">
-          {s.password}
+          {t("password")}
         </label>
         <input
           id="password"
@@ -56,7 +54,7 @@ export function LoginForm({ s, callbackUrl, notice }: { s: Strings; callbackUrl?
         {state.fieldErrors?.password && <p className="field-error">{state.fieldErrors.password}</p>}
       </div>
       <button type="submit" className="btn w-full" disabled={pending} data-testid="login-submit">
-        {s.submit}
+        {t("submit")}
       </button>
     </form>
   );

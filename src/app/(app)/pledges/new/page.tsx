@@ -2,7 +2,7 @@ import { today as clockToday } from "@/server/clock";
 import Link from "next/link";
 import { PledgeForm } from "@/components/supply/pledge-form";
 import { addDays } from "@/domain/day";
-import { getI18n } from "@/i18n/server";
+import { getTranslations } from "next-intl/server";
 import { hospitalOptions } from "@/server/queries/pledges";
 import { supplierOptions } from "@/server/queries/suppliers";
 import { requireActor } from "@/server/session";
@@ -11,21 +11,20 @@ import { pledgeFormStrings } from "../strings";
 
 export default async function NewPledgePage() {
   await requireActor("pledge:write");
-  const { t } = await getI18n();
+  const t = await getTranslations();
   const today = clockToday();
   return (
     <>
       <Link href="/pledges" className="text-sm text-brand-700 hover:underline">
-        ← {t.shell.common.back}
+        ← {t("shell.common.back")}
       </Link>
-      <h1>{t.supply.pledges.new}</h1>
+      <h1>{t("supply.pledges.new")}</h1>
       <PledgeForm
         action={createPledgeAction}
-        errors={t.errors}
         suppliers={await supplierOptions()}
         hospitals={await hospitalOptions()}
         initial={{ startsOn: today, endsOn: addDays(today, 60), earmark: "NONE" }}
-        s={pledgeFormStrings(t, t.supply.pledges.new)}
+        s={pledgeFormStrings(t, t("supply.pledges.new"))}
       />
     </>
   );

@@ -1,6 +1,6 @@
 import { dashboardTables, TABLE_KEYS, tableCsv, type TableKey } from "@/components/dashboard/tables";
 import { csvHeaders } from "@/domain/csv";
-import { getI18n } from "@/i18n/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { cachedDashboardData, cachedProvinceList, defaultViewDay } from "@/server/queries/cached";
 import { chooseProvince } from "@/server/queries/provinces";
 import { can } from "@/server/permissions";
@@ -28,9 +28,10 @@ export async function GET(request: Request, ctx: { params: Promise<{ table: stri
     );
   const day = asked.day ?? (await defaultViewDay(choice.province));
   if (!day) return new Response("no data", { status: 404 });
-  const { t, locale } = await getI18n();
+  const t = await getTranslations();
+  const locale = await getLocale();
   const data = await cachedDashboardData(day, rangeParam(search), choice.province);
-  const spec = dashboardTables(data, t.dashboard, locale)[table as TableKey];
+  const spec = dashboardTables(data, t, locale)[table as TableKey];
   return new Response(tableCsv(spec as Parameters<typeof tableCsv>[0]), {
     headers: csvHeaders(`oxygen-${table}-${provinceParam(search) ? `${choice.province?.code}-` : ""}${day}.csv`),
   });
