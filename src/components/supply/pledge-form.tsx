@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
 import { AmountEcho, useFormLanguage } from "@/components/forms/amount-echo";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/components/forms/form-state";
@@ -28,7 +29,6 @@ type Strings = {
   remove: string;
   generate: string;
   trancheCount: string;
-  trancheSumLabel: string;
   submit: string;
   saved: string;
   fixErrors: string;
@@ -76,6 +76,8 @@ export function PledgeForm({
   const [rows, setRows] = useState<Row[]>((initial.tranches ?? []).map((t) => ({ key: nextKey++, ...t })));
   const [genError, setGenError] = useState<string | undefined>();
   const language = useFormLanguage() ?? "id";
+  // the running sum is known only here: its sentence is translated in the browser (supply.pledges)
+  const t = useTranslations("supply.pledges");
   const fe = state.fieldErrors ?? {};
   const err = (k: string) => errorText(fe[k]);
 
@@ -272,7 +274,7 @@ export function PledgeForm({
             {s.addTranche}
           </button>
           <p className="text-sm text-slate-600" data-testid="tranche-sum">
-            {s.trancheSumLabel.replace("{sum}", formatNumber(Math.round(sum * 1000) / 1000, language, 3)).replace("{total}", total || "0")}
+            {t("trancheSum", { sum: formatNumber(Math.round(sum * 1000) / 1000, language, 3), total: total || "0" })}
           </p>
         </div>
         {err("tranches") && (

@@ -1,6 +1,7 @@
 import { today } from "@/server/clock";
 import Link from "next/link";
 import { CapacityForm, type CapacityFormRow } from "@/components/supply/capacity-form";
+import { IntlProvider } from "@/components/intl-provider";
 import { CapacityImport } from "@/components/supply/capacity-import";
 import { MAX_CSV_BYTES } from "@/server/limits";
 import { addDays } from "@/domain/day";
@@ -8,7 +9,7 @@ import { BadDayNotice } from "@/components/forms/bad-day";
 import { checkedDayParam } from "../dashboard/params";
 import { tonnesInput } from "@/components/supply/tonnes-input";
 import { formatDay, formatPercent, formatTonnes } from "@/i18n/format";
-import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { can } from "@/server/permissions";
 import { capacityScreen, complianceOf, latestCapacityDayOnOrBefore, type CapacityRow } from "@/server/queries/capacity";
 import { one, type SearchParams } from "@/server/queries/supply-list";
@@ -19,7 +20,6 @@ import { DayPicker } from "@/components/forms/day-picker";
 export default async function CapacityPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("supplier:read");
   const t = await getTranslations();
-  const messages = await getMessages();
   const locale = await getLocale();
   const sp = await searchParams;
   const asked = checkedDayParam(sp, "day");
@@ -181,21 +181,9 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
 
       <div className="grid gap-4 lg:grid-cols-2">
         {writer && (
-          <CapacityImport
-            action={importCapacityAction}
-            csvErrors={messages.supply.csvErrors}
-            maxBytes={MAX_CSV_BYTES}
-            s={{
-              importTitle: t("supply.capacity.importTitle"),
-              importHint: t("supply.capacity.importHint"),
-              importFile: t("supply.capacity.importFile"),
-              importText: t("supply.capacity.importText"),
-              importSubmit: t("supply.capacity.importSubmit"),
-              importErrors: t("supply.capacity.importErrors"),
-              line: t("supply.capacity.line"),
-              imported: t("supply.capacity.imported", { n: -1 }).replace("-1", "{n}"),
-            }}
-          />
+          <IntlProvider namespaces={["supply.capacity", "supply.csvErrors"]}>
+            <CapacityImport action={importCapacityAction} maxBytes={MAX_CSV_BYTES} />
+          </IntlProvider>
         )}
         <form method="get" action="/capacity/export" className="card space-y-3 self-start" data-testid="capacity-export">
           <h2>{t("supply.capacity.exportTitle")}</h2>

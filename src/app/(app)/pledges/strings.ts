@@ -19,7 +19,6 @@ export function pledgeFormStrings(t: Translator, submit: string) {
     remove: t("supply.pledges.remove"),
     generate: t("supply.pledges.generate"),
     trancheCount: t("supply.pledges.trancheCount"),
-    trancheSumLabel: t("supply.pledges.trancheSum", { sum: "{sum}", total: "{total}" }),
     submit,
     saved: t("shell.common.saved"),
     fixErrors: t("shell.common.fixErrors"),

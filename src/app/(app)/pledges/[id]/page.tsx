@@ -2,6 +2,7 @@ import { destinationName } from "@/components/supply/destination";
 import { today as clockToday } from "@/server/clock";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { IntlProvider } from "@/components/intl-provider";
 import { PledgeForm } from "@/components/supply/pledge-form";
 import { PledgeStatusBadge, ProgressBar } from "@/components/supply/pledge-progress";
 import { tonnesInput } from "@/components/supply/tonnes-input";
@@ -172,23 +173,25 @@ export default async function PledgePage({ params, searchParams }: { params: Pro
       {writer && (
         <section className="space-y-2">
           <h2>{t("supply.list.edit")}</h2>
-          <PledgeForm
-            action={updatePledgeAction}
-            suppliers={await supplierOptions()}
-            hospitals={await hospitalOptions()}
-            s={pledgeFormStrings(t, t("supply.pledges.saveTranches"))}
-            initial={{
-              id: p.id,
-              supplierId: p.supplierId,
-              total: tonnesInput(p.totalKg, locale),
-              startsOn: p.startsOn,
-              endsOn: p.endsOn,
-              earmark: p.earmark,
-              hospitalIds: p.hospitals.map((h) => h.id),
-              note: p.note,
-              tranches: p.tranches.map((tr) => ({ id: tr.id, dueOn: tr.dueOn, tonnes: tonnesInput(tr.kg, locale) })),
-            }}
-          />
+          <IntlProvider namespaces={["supply.pledges"]}>
+            <PledgeForm
+              action={updatePledgeAction}
+              suppliers={await supplierOptions()}
+              hospitals={await hospitalOptions()}
+              s={pledgeFormStrings(t, t("supply.pledges.saveTranches"))}
+              initial={{
+                id: p.id,
+                supplierId: p.supplierId,
+                total: tonnesInput(p.totalKg, locale),
+                startsOn: p.startsOn,
+                endsOn: p.endsOn,
+                earmark: p.earmark,
+                hospitalIds: p.hospitals.map((h) => h.id),
+                note: p.note,
+                tranches: p.tranches.map((tr) => ({ id: tr.id, dueOn: tr.dueOn, tonnes: tonnesInput(tr.kg, locale) })),
+              }}
+            />
+          </IntlProvider>
         </section>
       )}
     </>

@@ -1,5 +1,6 @@
 import { today as clockToday } from "@/server/clock";
 import Link from "next/link";
+import { IntlProvider } from "@/components/intl-provider";
 import { PledgeForm } from "@/components/supply/pledge-form";
 import { addDays } from "@/domain/day";
 import { getTranslations } from "next-intl/server";
@@ -19,13 +20,15 @@ export default async function NewPledgePage() {
         ← {t("shell.common.back")}
       </Link>
       <h1>{t("supply.pledges.new")}</h1>
-      <PledgeForm
-        action={createPledgeAction}
-        suppliers={await supplierOptions()}
-        hospitals={await hospitalOptions()}
-        initial={{ startsOn: today, endsOn: addDays(today, 60), earmark: "NONE" }}
-        s={pledgeFormStrings(t, t("supply.pledges.new"))}
-      />
+      <IntlProvider namespaces={["supply.pledges"]}>
+        <PledgeForm
+          action={createPledgeAction}
+          suppliers={await supplierOptions()}
+          hospitals={await hospitalOptions()}
+          initial={{ startsOn: today, endsOn: addDays(today, 60), earmark: "NONE" }}
+          s={pledgeFormStrings(t, t("supply.pledges.new"))}
+        />
+      </IntlProvider>
     </>
   );
 }
