@@ -16,19 +16,19 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const { callbackUrl: raw, changed } = await searchParams;
   const callbackUrl = safeCallbackPath(typeof raw === "string" ? raw : undefined);
   if (await currentActor()) redirect(callbackUrl);
-  const t = await getTranslations();
+  const t = await getTranslations("shell");
   const locale = await getLocale();
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-sm space-y-6">
         <div className="text-center">
-          <p className="text-sm font-medium uppercase tracking-wide text-brand-700">{t("shell.appTagline")}</p>
-          <h1 className="mt-1">{t("shell.appName")}</h1>
+          <p className="text-sm font-medium uppercase tracking-wide text-brand-700">{t("appTagline")}</p>
+          <h1 className="mt-1">{t("appName")}</h1>
         </div>
         <div className="card">
-          <h2 className="mb-4">{t("shell.auth.title")}</h2>
+          <h2 className="mb-4">{t("auth.title")}</h2>
           <IntlProvider namespaces={["shell.auth"]}>
-            <LoginForm callbackUrl={callbackUrl} notice={changed ? t("shell.auth.passwordChanged") : undefined} />
+            <LoginForm callbackUrl={callbackUrl} notice={changed ? t("auth.passwordChanged") : undefined} />
           </IntlProvider>
         </div>
         <div className="flex justify-center">

@@ -15,14 +15,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PasswordPage() {
   const actor = await currentActor();
   if (!actor) redirect("/login");
-  const t = await getTranslations();
+  const t = await getTranslations("shell");
   const locale = await getLocale();
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-sm space-y-6">
         <div className="text-center">
-          <p className="text-sm font-medium uppercase tracking-wide text-brand-700">{t("shell.appTagline")}</p>
-          <h1 className="mt-1">{t("shell.auth.changeTitle")}</h1>
+          <p className="text-sm font-medium uppercase tracking-wide text-brand-700">{t("appTagline")}</p>
+          <h1 className="mt-1">{t("auth.changeTitle")}</h1>
           <p className="mt-1 text-sm text-slate-600" data-testid="password-who">
             {actor.email}
           </p>
@@ -30,18 +30,18 @@ export default async function PasswordPage() {
         <div className="card space-y-4">
           {actor.mustChangePassword && (
             <p className="text-sm text-slate-700" data-testid="must-change">
-              {t("shell.auth.mustChange")}
+              {t("auth.mustChange")}
             </p>
           )}
           <PasswordForm
             action={changePasswordAction}
             s={{
-              current: t("shell.auth.current"),
-              newPassword: t("shell.auth.newPassword"),
-              confirm: t("shell.auth.confirm"),
-              newHint: t("shell.auth.newHint"),
-              change: t("shell.auth.change"),
-              fixErrors: t("shell.common.fixErrors"),
+              current: t("auth.current"),
+              newPassword: t("auth.newPassword"),
+              confirm: t("auth.confirm"),
+              newHint: t("auth.newHint"),
+              change: t("auth.change"),
+              fixErrors: t("common.fixErrors"),
             }}
           />
         </div>
