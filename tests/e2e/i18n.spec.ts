@@ -49,3 +49,38 @@ for (const [locale, other] of [
     expect(unused.filter((s) => sent.includes(s))).toEqual([]);
   });
 }
+
+// Every value a message names is given: no page shows an ICU argument ("{hours}") unfilled.
+const PAGES: [string, string[]][] = [
+  [
+    "staff@satgas.test",
+    [
+      "/dashboard?date=2021-07-26",
+      "/report?date=2021-07-26",
+      "/capacity?day=2021-07-26",
+      "/pledges",
+      "/dispatches",
+      "/requests",
+      "/triage",
+      "/hospitals",
+      "/suppliers",
+      "/notifications",
+      "/forecast",
+    ],
+  ],
+  ["rs1@satgas.test", ["/my-hospital", "/requests", "/notifications"]],
+  ["admin@satgas.test", ["/admin/users", "/admin/tokens", "/policy", "/audit"]],
+];
+for (const locale of ["id", "en"] as const) {
+  for (const [email, paths] of PAGES) {
+    test(`no unfilled message argument on ${email}'s pages in ${locale}`, async ({ page }) => {
+      await loginAs(page, email);
+      if (locale === "en") await switchLanguage(page, "en");
+      for (const path of paths) {
+        await page.goto(path);
+        const text = await page.locator("body").innerText();
+        expect(text.match(/\{[a-zA-Z]\w*(,[^}]*)?\}/g) ?? [], path).toEqual([]);
+      }
+    });
+  }
+}

@@ -4,7 +4,7 @@ import { formatDateTime, formatDay, formatNumber, formatPercent, formatTonnes } 
 import type { Locale } from "@/i18n/locales";
 import type { Translator } from "@/i18n/translator";
 import type { Summary } from "@/server/queries/dashboard";
-import { SUPPLY_STATUSES } from "@/domain/dashboard-rules";
+import { STALE_AFTER_HOURS, SUPPLY_STATUSES } from "@/domain/dashboard-rules";
 import { StatusBadge } from "./status-badge";
 
 /**
@@ -184,7 +184,7 @@ function RiskCounts({ s, t, locale }: { s: Summary; t: Translator; locale: Local
             {formatNumber(s.hospitals[st], locale)}
           </span>
           <StatusBadge status={st} label={t(`dashboard.status.${st}`)} />
-          <span className="text-xs text-slate-600">{t(`dashboard.status.${st}Hint`)}</span>
+          <span className="text-xs text-slate-600">{t(`dashboard.status.${st}Hint`, { hours: STALE_AFTER_HOURS })}</span>
         </li>
       ))}
     </ul>

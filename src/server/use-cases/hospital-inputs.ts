@@ -6,7 +6,7 @@ import { tonnesToKg } from "@/domain/mass";
 import { typedNumber } from "../input-locale";
 
 // zod pieces shared by the hospital-side use cases. Forms send strings; tests may send numbers.
-// Error codes (the zod message of a custom issue) are translated by src/i18n/errors.ts.
+// Error codes (the zod message of a custom issue) are translated by the errors messages (src/i18n/messages/<locale>/errors.json).
 
 /** A number typed in a form, read in the form's language (decision 0017): blank → "required", else the number ≥ 0. */
 function numeric(v: unknown, ctx: z.RefinementCtx, whole: boolean): number | typeof z.NEVER {
