@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 import { STATIC_CSP } from "./src/server/csp";
 import { SERVER_ACTION_BODY_LIMIT } from "./src/server/limits";
 
@@ -38,4 +39,5 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl reads the language and messages per request from src/i18n/request.ts (decision 0028).
+export default createNextIntlPlugin("./src/i18n/request.ts")(nextConfig);

@@ -1,13 +1,13 @@
 import Link from "next/link";
-import { getI18n } from "@/i18n/server";
+import { getTranslations } from "next-intl/server";
 
 export default async function NotFound() {
-  const { t } = await getI18n();
+  const t = await getTranslations("shell");
   return (
     <main className="mx-auto max-w-md p-8 text-center">
-      <h1>{t.shell.notFound.title}</h1>
+      <h1>{t("notFound.title")}</h1>
       <Link href="/" className="btn mt-6">
-        {t.shell.common.back}
+        {t("common.back")}
       </Link>
     </main>
   );

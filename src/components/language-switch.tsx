@@ -1,18 +1,12 @@
+import { useTranslations } from "next-intl";
 import type { Locale } from "@/i18n/locales";
 
 /** Works without JavaScript: each language is a submit button of a tiny form. */
 /** `action`: the server action that sets the language cookie (src/app/language-actions.ts). */
-export function LanguageSwitch({
-  locale,
-  label,
-  action,
-}: {
-  locale: Locale;
-  label: { label: string; id: string; en: string };
-  action: (data: FormData) => Promise<void>;
-}) {
+export function LanguageSwitch({ locale, action }: { locale: Locale; action: (data: FormData) => Promise<void> }) {
+  const t = useTranslations("shell.language");
   return (
-    <form action={action} className="flex items-center gap-1 text-sm" aria-label={label.label}>
+    <form action={action} className="flex items-center gap-1 text-sm" aria-label={t("label")}>
       {(["id", "en"] as const).map((l) => (
         <button
           key={l}
@@ -24,7 +18,7 @@ export function LanguageSwitch({
           className={`rounded px-2 py-1 ${locale === l ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-200"}`}
         >
           {l === "id" ? "ID" : "EN"}
-          <span className="sr-only"> {label[l]}</span>
+          <span className="sr-only"> {t(l)}</span>
         </button>
       ))}
     </form>

@@ -44,7 +44,7 @@ export type RequestEvent =
 /** What staff and hospitals can do to a request in a status (receipts are per delivery, always). */
 export type RequestAction = "approve" | "reject" | "cancel" | "allocate" | "dispatch" | "cancelAllocation" | "closeShort";
 
-/** Codes translated by src/i18n/errors.ts. */
+/** Codes translated by the errors messages (src/i18n/messages/<locale>/errors.json). */
 export type RequestErrorCode = "bad_transition" | "positive" | "invalid_type" | "over_requested" | "required" | "not_negative";
 
 export type TransitionResult =

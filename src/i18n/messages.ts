@@ -1,18 +1,49 @@
-import { dashboard } from "./dashboard";
-import { errors } from "./errors";
-import { forecast } from "./forecast";
-import { hospital } from "./hospital";
-import { shell } from "./shell";
-import { supply } from "./supply";
+import "server-only";
+import idDashboard from "./messages/id/dashboard.json";
+import idErrors from "./messages/id/errors.json";
+import idForecast from "./messages/id/forecast.json";
+import idHospital from "./messages/id/hospital.json";
+import idShell from "./messages/id/shell.json";
+import idSupply from "./messages/id/supply.json";
+import enDashboard from "./messages/en/dashboard.json";
+import enErrors from "./messages/en/errors.json";
+import enForecast from "./messages/en/forecast.json";
+import enHospital from "./messages/en/hospital.json";
+import enShell from "./messages/en/shell.json";
+import enSupply from "./messages/en/supply.json";
+import type { NamespaceKeys, NestedKeyOf } from "next-intl";
 import type { Locale } from "./locales";
 
-// Each area of the app keeps its strings, in both languages, in a file of its own;
-// this index puts them together. Add an area here when you add its file.
-const areas = { shell, errors, dashboard, supply, hospital, forecast };
+// Each area of the app keeps its ICU messages in one JSON file per language and namespace
+// (messages/<locale>/<namespace>.json); this index puts a language's namespaces together. Add a
+// namespace here, in both languages, when you add its files. The Indonesian files define the keys:
+// tests/unit/messages.test.ts checks that English has the same keys and the same ICU arguments.
+const id = { shell: idShell, errors: idErrors, dashboard: idDashboard, supply: idSupply, hospital: idHospital, forecast: idForecast };
+const en: typeof id = { shell: enShell, errors: enErrors, dashboard: enDashboard, supply: enSupply, hospital: enHospital, forecast: enForecast };
 
-type Areas = typeof areas;
-export type Messages = { [K in keyof Areas]: Areas[K]["id"] };
+export type Messages = typeof id;
 
-export function messagesFor(locale: Locale): Messages {
-  return Object.fromEntries(Object.entries(areas).map(([k, v]) => [k, v[locale]])) as Messages;
+export const MESSAGES: Record<Locale, Messages> = { id, en };
+
+/** A namespace ("forecast") or a part of one ("shell.auth"). */
+export type MessagePath = NamespaceKeys<Messages, NestedKeyOf<Messages>>;
+
+/**
+ * Only the given parts of a language's messages: what a client provider sends to the browser
+ * (src/components/intl-provider.tsx), so a page carries neither the other language nor the
+ * namespaces its client components do not use.
+ */
+export function pickMessages(locale: Locale, paths: readonly MessagePath[]): Partial<Messages> {
+  const picked: Record<string, unknown> = {};
+  for (const path of paths) {
+    const keys = path.split(".");
+    let from: unknown = MESSAGES[locale];
+    let to = picked;
+    keys.forEach((k, i) => {
+      from = (from as Record<string, unknown>)[k];
+      if (i === keys.length - 1) to[k] = from;
+      else to = (to[k] ??= {}) as Record<string, unknown>;
+    });
+  }
+  return picked as Partial<Messages>;
 }

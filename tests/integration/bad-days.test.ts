@@ -19,9 +19,9 @@ import { actors } from "./supply-helpers";
 // is answered 400 by every API and export route — never 500, never silently another day.
 let sessionActor: Actor | null = null;
 vi.mock("@/server/session", () => ({ currentActor: async () => sessionActor }));
-vi.mock("@/i18n/server", async () => {
-  const { messagesFor } = await import("@/i18n/messages");
-  return { getI18n: async () => ({ locale: "id", t: messagesFor("id") }) };
+vi.mock("next-intl/server", async () => {
+  const { translatorFor } = await import("../translator");
+  return { getTranslations: async () => translatorFor("id"), getLocale: async () => "id" };
 });
 
 let a: Awaited<ReturnType<typeof actors>>;

@@ -17,9 +17,9 @@ import { actors } from "./supply-helpers";
 let sessionActor: Actor | null = null;
 let readerLocale: "id" | "en" = "en";
 vi.mock("@/server/session", () => ({ currentActor: async () => sessionActor }));
-vi.mock("@/i18n/server", async () => {
-  const { messagesFor } = await import("@/i18n/messages");
-  return { getI18n: async () => ({ locale: readerLocale, t: messagesFor(readerLocale) }) };
+vi.mock("next-intl/server", async () => {
+  const { translatorFor } = await import("../translator");
+  return { getTranslations: async () => translatorFor(readerLocale), getLocale: async () => readerLocale };
 });
 
 const EVIL = '=HYPERLINK("http://evil","x")';

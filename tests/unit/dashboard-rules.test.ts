@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { dashboardTables, tableCells, type TableSpec } from "@/components/dashboard/tables";
 import type { Locale } from "@/i18n/locales";
 import { toCsv } from "@/server/csv/write";
-import { messagesFor } from "@/i18n/messages";
+import { translatorFor } from "../translator";
 import type { DashboardData } from "@/server/queries/dashboard";
 import { asOfInstant } from "@/server/queries/dashboard-hospitals";
 import { compliance, pledgeStatus, shortfallKg } from "@/domain/dashboard-rules";
@@ -100,14 +100,14 @@ describe("CSV", () => {
       regions: [],
       funnel: { requests: 0, requestedKg: 0, approvedRequests: 0, approvedKg: 0, fulfilledRequests: 0, deliveredKg: 0, medianHoursToReceipt: null },
     } as DashboardData;
-    const en = tableCsv(dashboardTables(data, messagesFor("en").dashboard, "en").summary, "en")
+    const en = tableCsv(dashboardTables(data, translatorFor("en"), "en").summary, "en")
       .slice(1)
       .split("\r\n");
     expect(en[0]).toBe(
       "Date,Daily target (t),Production capacity (t),Shortfall (t),Shortfall (%),Medical (t),Industrial (t),Medical demand (hospitals' use) (t),Red,Amber,Green,Not reporting",
     );
     expect(en[1]).toBe("2021-07-26,2500,1500,1000,40,856.332,643.668,19.648,0,1,13,0");
-    const id = tableCsv(dashboardTables(data, messagesFor("id").dashboard, "id").summary, "id")
+    const id = tableCsv(dashboardTables(data, translatorFor("id"), "id").summary, "id")
       .slice(1)
       .split("\r\n");
     expect(id[0]).toMatch(/^Tanggal;Target harian \(t\);Kapasitas produksi \(t\);Kekurangan \(t\)/);
@@ -134,7 +134,7 @@ describe("CSV", () => {
       },
     } as DashboardData;
     expect(
-      tableCsv(dashboardTables(none, messagesFor("en").dashboard, "en").summary, "en")
+      tableCsv(dashboardTables(none, translatorFor("en"), "en").summary, "en")
         .slice(1)
         .split("\r\n")[1],
     ).toBe("2021-07-26,2500,,,,,,,0,1,13,0");

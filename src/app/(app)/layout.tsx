@@ -3,7 +3,7 @@ import { after } from "next/server";
 import { NotificationBell } from "@/components/hospital/notification-bell";
 import { LanguageSwitch } from "@/components/language-switch";
 import { setLanguage } from "@/app/language-actions";
-import { getI18n } from "@/i18n/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { unreadCount } from "@/server/queries/notifications";
 import { requireActor } from "@/server/session";
 import { refreshNoticesSoon } from "@/server/use-cases/notifications";
@@ -12,7 +12,8 @@ import { signOutAction } from "./sign-out";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
-  const { t, locale } = await getI18n();
+  const t = await getTranslations();
+  const locale = await getLocale();
   const nav = navFor(actor, t);
   // The bell only reads: a failure never breaks the page (it shows no count). The periodic notices
   // (stale hospitals, dispatches) are brought up to date after the response is sent, at most
@@ -25,27 +26,27 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <header className="no-print border-b border-brand-800 bg-brand-700 text-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link href="/" className="font-semibold">
-            {t.shell.appName}
+            {t("shell.appName")}
           </Link>
           <details className="group md:hidden">
-            <summary className="cursor-pointer list-none rounded border border-white/40 px-2 py-1 text-sm">{t.shell.nav.menu}</summary>
+            <summary className="cursor-pointer list-none rounded border border-white/40 px-2 py-1 text-sm">{t("shell.nav.menu")}</summary>
             <NavLinks nav={nav} className="mt-2 flex flex-col gap-1" />
           </details>
           <NavLinks nav={nav} className="hidden flex-1 flex-wrap gap-1 md:flex" />
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span data-testid="whoami" className="hidden sm:inline">
-              {actor.name} · {t.shell.roles[actor.role]}
+              {actor.name} · {t(`shell.roles.${actor.role}`)}
             </span>
-            <NotificationBell n={unread} label={t.shell.nav.notifications} unreadLabel={t.hospital.notifications.unread} />
+            <NotificationBell n={unread} label={t("shell.nav.notifications")} unreadLabel={t("hospital.notifications.unread", { n: unread })} />
             <div className="rounded bg-white/90">
-              <LanguageSwitch locale={locale} label={t.shell.language} action={setLanguage} />
+              <LanguageSwitch locale={locale} action={setLanguage} />
             </div>
             <Link href="/password" className="hidden rounded px-2 py-1 hover:bg-white/10 lg:inline">
-              {t.shell.auth.changeTitle}
+              {t("shell.auth.changeTitle")}
             </Link>
             <form action={signOutAction}>
               <button type="submit" className="rounded border border-white/50 px-2 py-1 hover:bg-white/10">
-                {t.shell.auth.signOut}
+                {t("shell.auth.signOut")}
               </button>
             </form>
           </div>

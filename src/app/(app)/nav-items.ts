@@ -1,4 +1,5 @@
 import type { Messages } from "@/i18n/messages";
+import type { Translator } from "@/i18n/translator";
 import { can, type Action, type Actor } from "@/server/permissions";
 
 // The navigation, derived from the permission matrix: a role sees what it may open.
@@ -21,9 +22,9 @@ const ITEMS: Item[] = [
   { href: "/notifications", label: "notifications", action: "notification:read" },
 ];
 
-export function navFor(actor: Actor, t: Messages) {
+export function navFor(actor: Actor, t: Translator) {
   return ITEMS.filter((i) => can(actor, i.action) && !(i.staffOnly && actor.role === "HOSPITAL")).map((i) => ({
     href: i.href,
-    label: t.shell.nav[i.label],
+    label: t(`shell.nav.${i.label}`),
   }));
 }

@@ -1,21 +1,19 @@
 "use client";
 
 import { useActionState } from "react";
-import { errorText, type ErrorMessages } from "@/i18n/errors";
+import { useTranslations } from "next-intl";
+import { useErrorText } from "@/components/forms/use-error-text";
 import { login, type LoginState } from "./actions";
 
-type Strings = { email: string; password: string; submit: string; invalid: string; throttled: string; seconds: string; minutes: string };
-
-function wait(seconds: number, s: Strings): string {
-  return seconds < 90 ? s.seconds.replace("{n}", String(seconds)) : s.minutes.replace("{n}", String(Math.ceil(seconds / 60)));
-}
-
-export function LoginForm({ s, errors, callbackUrl, notice }: { s: Strings; errors: ErrorMessages; callbackUrl?: string; notice?: string }) {
+export function LoginForm({ callbackUrl, notice }: { callbackUrl?: string; notice?: string }) {
+  const t = useTranslations("shell.auth");
+  const errorText = useErrorText();
   const [state, action, pending] = useActionState<LoginState, FormData>(login, {});
-  const message =
-    state.error === "throttled" ? s.throttled.replace("{wait}", wait(state.retryAfter ?? 1, s)) : state.error === "credentials" ? s.invalid : undefined;
-  const emailError = errorText(errors, state.fieldErrors?.email);
-  const passwordError = errorText(errors, state.fieldErrors?.password);
+  const seconds = state.retryAfter ?? 1;
+  const wait = seconds < 90 ? t("seconds", { n: seconds }) : t("minutes", { n: Math.ceil(seconds / 60) });
+  const message = state.error === "throttled" ? t("throttled", { wait }) : state.error === "credentials" ? t("invalid") : undefined;
+  const emailError = errorText(state.fieldErrors?.email);
+  const passwordError = errorText(state.fieldErrors?.password);
   return (
     <form action={action} className="space-y-4" noValidate>
       {message ? (
@@ -30,7 +28,7 @@ export function LoginForm({ s, errors, callbackUrl, notice }: { s: Strings; erro
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? "/"} />
       <div>
         <label htmlFor="email" className="label">
-          {s.email}
+          {t("email")}
         </label>
         <input
           id="email"
@@ -52,7 +50,7 @@ export function LoginForm({ s, errors, callbackUrl, notice }: { s: Strings; erro
       </div>
       <div>
         <label htmlFor="password" className="label">
-          {s.password}
+          {t("password")}
         </label>
         <input
           id="password"
@@ -71,7 +69,7 @@ export function LoginForm({ s, errors, callbackUrl, notice }: { s: Strings; erro
         )}
       </div>
       <button type="submit" className="btn w-full" disabled={pending} data-testid="login-submit">
-        {s.submit}
+        {t("submit")}
       </button>
     </form>
   );

@@ -1,8 +1,7 @@
 import Link from "next/link";
-import type { Messages } from "@/i18n/messages";
+import type { Translator } from "@/i18n/translator";
 import { RANGES } from "@/domain/dashboard-rules";
 
-type T = Messages["dashboard"];
 export type ProvinceOption = { code: string; name: string };
 
 /** The query string of a dashboard view: the day, the chart range and the province (none: the default). */
@@ -18,16 +17,16 @@ export function viewQuery(v: { day: string; range?: number; province: string | n
  * default with several provinces). With one province it shows that province alone: the whole
  * country is that province.
  */
-export function ProvinceSelect({ provinces, province, t }: { provinces: readonly ProvinceOption[]; province: string | null; t: T["province"] }) {
+export function ProvinceSelect({ provinces, province, t }: { provinces: readonly ProvinceOption[]; province: string | null; t: Translator }) {
   if (provinces.length === 0) return null;
   const single = provinces.length === 1;
   return (
     <div>
       <label htmlFor="province" className="label">
-        {t.label}
+        {t("dashboard.province.label")}
       </label>
       <select id="province" name="province" className="input" defaultValue={single ? provinces[0].code : (province ?? "")} data-testid="province-select">
-        {single ? null : <option value="">{t.national}</option>}
+        {single ? null : <option value="">{t("dashboard.province.national")}</option>}
         {provinces.map((p) => (
           <option key={p.code} value={p.code}>
             {p.code} · {p.name}
@@ -48,49 +47,48 @@ export function DayPicker(props: {
   next: string | null;
   provinces: readonly ProvinceOption[];
   province: string | null;
-  t: T;
+  t: Translator;
 }) {
-  const { day, range, first, last, prev, next, provinces, province } = props;
-  const t = props.t.picker;
+  const { day, range, first, last, prev, next, provinces, province, t } = props;
   const link = (d: string) => `/dashboard?${viewQuery({ day: d, range, province })}`;
   return (
-    <form method="get" action="/dashboard" className="no-print flex flex-wrap items-end gap-3" aria-label={t.legend}>
-      <ProvinceSelect provinces={provinces} province={province} t={props.t.province} />
+    <form method="get" action="/dashboard" className="no-print flex flex-wrap items-end gap-3" aria-label={t("dashboard.picker.legend")}>
+      <ProvinceSelect provinces={provinces} province={province} t={t} />
       <div>
         <label htmlFor="date" className="label">
-          {t.date}
+          {t("dashboard.picker.date")}
         </label>
         <input id="date" name="date" type="date" className="input" defaultValue={day} min={day < first ? day : first} max={day > last ? day : last} required />
       </div>
       <div>
         <label htmlFor="range" className="label">
-          {t.range}
+          {t("dashboard.picker.range")}
         </label>
         <select id="range" name="range" className="input" defaultValue={String(range)}>
           {RANGES.map((r) => (
             <option key={r} value={r}>
-              {t.days(r)}
+              {t("dashboard.picker.days", { n: r })}
             </option>
           ))}
         </select>
       </div>
       <button type="submit" className="btn" data-testid="show-day">
-        {t.show}
+        {t("dashboard.picker.show")}
       </button>
-      <nav aria-label={t.legend} className="flex gap-2 text-sm">
+      <nav aria-label={t("dashboard.picker.legend")} className="flex gap-2 text-sm">
         {prev ? (
           <Link className="btn-secondary" href={link(prev)} data-testid="prev-day">
-            ← {t.prev}
+            ← {t("dashboard.picker.prev")}
           </Link>
         ) : null}
         {next ? (
           <Link className="btn-secondary" href={link(next)} data-testid="next-day">
-            {t.next} →
+            {t("dashboard.picker.next")} →
           </Link>
         ) : null}
         {day !== last ? (
           <Link className="btn-secondary" href={link(last)}>
-            {t.latest}
+            {t("dashboard.picker.latest")}
           </Link>
         ) : null}
       </nav>

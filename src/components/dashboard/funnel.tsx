@@ -1,14 +1,14 @@
 import { formatNumber, formatTonnes } from "@/i18n/format";
 import type { Locale } from "@/i18n/locales";
-import type { Messages } from "@/i18n/messages";
+import type { Translator } from "@/i18n/translator";
 import type { RequestFunnel } from "@/server/queries/dashboard-trends";
 
 /** Tonnes requested → approved → received, as bars relative to what was requested. */
-export function Funnel({ f, t, locale }: { f: RequestFunnel; t: Messages["dashboard"]["funnel"]; locale: Locale }) {
+export function Funnel({ f, t, locale }: { f: RequestFunnel; t: Translator; locale: Locale }) {
   const steps = [
-    { key: "requested", label: t.requested, kg: f.requestedKg, n: f.requests },
-    { key: "approved", label: t.approved, kg: f.approvedKg, n: f.approvedRequests },
-    { key: "delivered", label: t.delivered, kg: f.deliveredKg, n: f.fulfilledRequests },
+    { key: "requested", label: t("dashboard.funnel.requested"), kg: f.requestedKg, n: f.requests },
+    { key: "approved", label: t("dashboard.funnel.approved"), kg: f.approvedKg, n: f.approvedRequests },
+    { key: "delivered", label: t("dashboard.funnel.delivered"), kg: f.deliveredKg, n: f.fulfilledRequests },
   ];
   const max = Math.max(1, f.requestedKg);
   return (
@@ -20,15 +20,19 @@ export function Funnel({ f, t, locale }: { f: RequestFunnel; t: Messages["dashbo
             <dd className="flex items-center gap-2">
               <span className="h-5 rounded bg-brand-600" style={{ width: `${(s.kg / max) * 70}%`, minWidth: "2px" }} aria-hidden="true" />
               <span className="text-sm tabular-nums" data-testid={`funnel-${s.key}`}>
-                {formatTonnes(s.kg, locale)} · {t.requests(s.n)}
+                {formatTonnes(s.kg, locale)} · {t("dashboard.funnel.requests", { n: s.n })}
               </span>
             </dd>
           </div>
         ))}
       </dl>
       <p className="text-sm">
-        {t.medianHours}:{" "}
-        <strong data-testid="funnel-median">{f.medianHoursToReceipt === null ? t.none : `${formatNumber(f.medianHoursToReceipt, locale, 1)} h`}</strong>
+        {t("dashboard.funnel.medianHours")}:{" "}
+        <strong data-testid="funnel-median">
+          {f.medianHoursToReceipt === null
+            ? t("dashboard.funnel.none")
+            : t("dashboard.funnel.hours", { hours: formatNumber(f.medianHoursToReceipt, locale, 1) })}
+        </strong>
       </p>
     </div>
   );

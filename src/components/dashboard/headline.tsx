@@ -2,12 +2,10 @@ import type { ReactNode } from "react";
 import { addDays, startOfWibDay } from "@/domain/day";
 import { formatDateTime, formatDay, formatNumber, formatPercent, formatTonnes } from "@/i18n/format";
 import type { Locale } from "@/i18n/locales";
-import type { Messages } from "@/i18n/messages";
+import type { Translator } from "@/i18n/translator";
 import type { Summary } from "@/server/queries/dashboard";
-import { SUPPLY_STATUSES } from "@/domain/dashboard-rules";
+import { STALE_AFTER_HOURS, SUPPLY_STATUSES } from "@/domain/dashboard-rules";
 import { StatusBadge } from "./status-badge";
-
-type T = Messages["dashboard"];
 
 /**
  * The day's three gaps, kept apart and named as the task force names them: production against
@@ -15,45 +13,47 @@ type T = Messages["dashboard"];
  * hospitals at risk. Each says what it measures and as of when; a missing figure says "no data",
  * never a zero.
  */
-export function Headline({ s, t, locale }: { s: Summary; t: T; locale: Locale }) {
-  const h = t.headline;
+export function Headline({ s, t, locale }: { s: Summary; t: Translator; locale: Locale }) {
   const T = (kg: number) => formatTonnes(kg, locale);
   const N = (n: number) => formatNumber(n, locale);
-  const asOfDay = h.asOfDay(formatDay(s.date, locale));
+  const asOfDay = t("dashboard.headline.asOfDay", { day: formatDay(s.date, locale) });
   return (
     <section aria-labelledby="headline-title" className="space-y-3">
       <h2 id="headline-title" className="sr-only">
-        {h.title}
+        {t("dashboard.headline.title")}
       </h2>
       <div className="grid gap-4 lg:grid-cols-3">
         <ProductionGap s={s} t={t} locale={locale} asOf={asOfDay} />
 
-        <Card title={h.medicalTitle} what={h.medicalWhat} asOf={asOfDay} testId="gap-medical">
+        <Card title={t("dashboard.headline.medicalTitle")} what={t("dashboard.headline.medicalWhat")} asOf={asOfDay} testId="gap-medical">
           <dl className="grid grid-cols-2 gap-3">
             <div>
-              <dt className="text-sm text-slate-600">{h.medicalSupply}</dt>
+              <dt className="text-sm text-slate-600">{t("dashboard.headline.medicalSupply")}</dt>
               <dd className={`${s.medicalKg === null ? "text-lg" : "text-2xl"} font-semibold tabular-nums`} data-testid="medical-supply">
-                {s.medicalKg === null ? h.noData : T(s.medicalKg)}
+                {s.medicalKg === null ? t("dashboard.headline.noData") : T(s.medicalKg)}
               </dd>
-              <dd className="text-xs text-slate-600">{h.medicalSupplyHint}</dd>
+              <dd className="text-xs text-slate-600">{t("dashboard.headline.medicalSupplyHint")}</dd>
             </div>
             <div>
-              <dt className="text-sm text-slate-600">{h.hospitalUse}</dt>
+              <dt className="text-sm text-slate-600">{t("dashboard.headline.hospitalUse")}</dt>
               <dd className={`${s.medicalDemandKg === null ? "text-lg" : "text-2xl"} font-semibold tabular-nums`} data-testid="medical-demand">
-                {s.medicalDemandKg === null ? h.noData : T(s.medicalDemandKg)}
+                {s.medicalDemandKg === null ? t("dashboard.headline.noData") : T(s.medicalDemandKg)}
               </dd>
               <dd className="text-xs text-slate-600" data-testid="reporting">
-                {s.demand.reportingHospitals === 0 ? h.noReports : h.reporting(N(s.demand.reportingHospitals), N(s.demand.activeHospitals))}
+                {s.demand.reportingHospitals === 0
+                  ? t("dashboard.headline.noReports")
+                  : t("dashboard.headline.reporting", { k: N(s.demand.reportingHospitals), n: N(s.demand.activeHospitals) })}
               </dd>
             </div>
           </dl>
           <p className="text-sm" data-testid="requested">
-            {h.requested}: <strong>{T(s.demand.requestedKg)}</strong> · {h.requestCount(N(s.demand.requests))}
+            {t("dashboard.headline.requested")}: <strong>{T(s.demand.requestedKg)}</strong> ·{" "}
+            {t("dashboard.headline.requestCount", { n: N(s.demand.requests) })}
           </p>
-          <p className="text-xs text-slate-600">{h.notOneGap}</p>
+          <p className="text-xs text-slate-600">{t("dashboard.headline.notOneGap")}</p>
         </Card>
 
-        <Card title={h.riskTitle} what={h.riskWhat} asOf={statusAsOf(s, h, locale)} testId="gap-risk">
+        <Card title={t("dashboard.headline.riskTitle")} what={t("dashboard.headline.riskWhat")} asOf={statusAsOf(s, t, locale)} testId="gap-risk">
           <RiskCounts s={s} t={t} locale={locale} />
         </Card>
       </div>
@@ -62,9 +62,11 @@ export function Headline({ s, t, locale }: { s: Summary; t: T; locale: Locale })
 }
 
 /** When the statuses are judged: the end of the day, or the moment (today, while the day is not over). */
-export function statusAsOf(s: Summary, h: T["headline"], locale: Locale): string {
+export function statusAsOf(s: Summary, t: Translator, locale: Locale): string {
   const endOfDay = startOfWibDay(addDays(s.date, 1)).toISOString();
-  return s.asOf === endOfDay ? h.asOfEndOfDay(formatDay(s.date, locale)) : h.asOfInstant(formatDateTime(new Date(s.asOf), locale));
+  return s.asOf === endOfDay
+    ? t("dashboard.headline.asOfEndOfDay", { day: formatDay(s.date, locale) })
+    : t("dashboard.headline.asOfInstant", { at: formatDateTime(new Date(s.asOf), locale) });
 }
 
 function Card({
@@ -96,8 +98,7 @@ function Card({
   );
 }
 
-function ProductionGap({ s, t, locale, asOf }: { s: Summary; t: T; locale: Locale; asOf: string }) {
-  const h = t.headline;
+function ProductionGap({ s, t, locale, asOf }: { s: Summary; t: Translator; locale: Locale; asOf: string }) {
   const p = s.production;
   const T = (kg: number) => formatTonnes(kg, locale);
   const N = (n: number) => formatNumber(n, locale);
@@ -106,35 +107,45 @@ function ProductionGap({ s, t, locale, asOf }: { s: Summary; t: T; locale: Local
   // the compared figures differ from the totals only when a province is left out
   const partial = compared && (p.comparedTargetKg !== s.targetKg || p.comparedCapacityKg !== s.capacityKg);
   const bar = compared && p.comparedTargetKg! > 0 ? Math.min(1, p.comparedCapacityKg! / p.comparedTargetKg!) : null;
-  const why = s.capacityKg === null ? h.noCapacity : s.targetKg === null ? h.noTargetSet : null;
+  const why = s.capacityKg === null ? t("dashboard.headline.noCapacity") : s.targetKg === null ? t("dashboard.headline.noTargetSet") : null;
   return (
-    <Card title={h.productionTitle} what={h.productionWhat} asOf={asOf} testId="gap-production" accent={s.shortfallKg !== null && s.shortfallKg > 0}>
+    <Card
+      title={t("dashboard.headline.productionTitle")}
+      what={t("dashboard.headline.productionWhat")}
+      asOf={asOf}
+      testId="gap-production"
+      accent={s.shortfallKg !== null && s.shortfallKg > 0}
+    >
       <div>
         <p
           className={`${s.shortfallKg === null ? "text-xl" : "text-3xl"} font-semibold tabular-nums ${s.shortfallKg ? "text-red-800" : ""}`}
           data-testid="shortfall"
         >
-          {s.shortfallKg !== null ? T(s.shortfallKg) : s.targetKg === null && s.capacityKg !== null ? h.noTarget : h.noData}
+          {s.shortfallKg !== null
+            ? T(s.shortfallKg)
+            : s.targetKg === null && s.capacityKg !== null
+              ? t("dashboard.headline.noTarget")
+              : t("dashboard.headline.noData")}
         </p>
         <p className="text-sm text-slate-700" data-testid="shortfall-pct">
           {s.shortfallKg === null
-            ? (why ?? h.noData)
+            ? (why ?? t("dashboard.headline.noData"))
             : s.shortfallKg > 0
-              ? `${h.productionShort} · ${h.shortfallOf(formatPercent(p.shortfallShare ?? 0, locale))}`
-              : h.noShortfall}
+              ? `${t("dashboard.headline.productionShort")} · ${t("dashboard.headline.shortfallOf", { pct: formatPercent(p.shortfallShare ?? 0, locale) })}`
+              : t("dashboard.headline.noShortfall")}
         </p>
       </div>
       <dl className="grid grid-cols-2 gap-3 text-sm">
         <div>
-          <dt className="text-slate-600">{h.capacity}</dt>
+          <dt className="text-slate-600">{t("dashboard.headline.capacity")}</dt>
           <dd className="text-lg font-semibold tabular-nums" data-testid="capacity">
-            {s.capacityKg === null ? h.noData : T(s.capacityKg)}
+            {s.capacityKg === null ? t("dashboard.headline.noData") : T(s.capacityKg)}
           </dd>
         </div>
         <div>
-          <dt className="text-slate-600">{h.ideal}</dt>
+          <dt className="text-slate-600">{t("dashboard.headline.ideal")}</dt>
           <dd className="text-lg font-semibold tabular-nums" data-testid="target">
-            {s.targetKg === null ? h.noTarget : T(s.targetKg)}
+            {s.targetKg === null ? t("dashboard.headline.noTarget") : T(s.targetKg)}
           </dd>
         </div>
       </dl>
@@ -146,18 +157,23 @@ function ProductionGap({ s, t, locale, asOf }: { s: Summary; t: T; locale: Local
       {s.provinces.length > 1 ? (
         <ul className="space-y-1 text-xs text-slate-700" data-testid="production-notes">
           {s.provinces.length > 1 && compared ? (
-            <li>{h.provincesShort(N(p.provincesShort.length), N(s.provinces.length - p.withoutTarget.length - p.withoutData.length))}</li>
+            <li>
+              {t("dashboard.headline.provincesShort", {
+                k: N(p.provincesShort.length),
+                n: N(s.provinces.length - p.withoutTarget.length - p.withoutData.length),
+              })}
+            </li>
           ) : null}
-          {partial ? <li>{h.comparedOnly(T(p.comparedCapacityKg!), T(p.comparedTargetKg!))}</li> : null}
-          {p.withoutTarget.length > 0 ? <li data-testid="without-target">{h.withoutTarget(names(p.withoutTarget))}</li> : null}
-          {p.withoutData.length > 0 ? <li data-testid="without-data">{h.withoutData(names(p.withoutData))}</li> : null}
+          {partial ? <li>{t("dashboard.headline.comparedOnly", { capacity: T(p.comparedCapacityKg!), target: T(p.comparedTargetKg!) })}</li> : null}
+          {p.withoutTarget.length > 0 ? <li data-testid="without-target">{t("dashboard.headline.withoutTarget", { names: names(p.withoutTarget) })}</li> : null}
+          {p.withoutData.length > 0 ? <li data-testid="without-data">{t("dashboard.headline.withoutData", { names: names(p.withoutData) })}</li> : null}
         </ul>
       ) : null}
     </Card>
   );
 }
 
-function RiskCounts({ s, t, locale }: { s: Summary; t: T; locale: Locale }) {
+function RiskCounts({ s, t, locale }: { s: Summary; t: Translator; locale: Locale }) {
   // four counts side by side: thousands (a national view) need a smaller figure to fit
   const countSize = Math.max(...SUPPLY_STATUSES.map((st) => s.hospitals[st])) >= 1000 ? "text-xl" : "text-3xl";
   return (
@@ -167,8 +183,8 @@ function RiskCounts({ s, t, locale }: { s: Summary; t: T; locale: Locale }) {
           <span className={`${countSize} font-semibold tabular-nums`} data-testid={`count-${st}`}>
             {formatNumber(s.hospitals[st], locale)}
           </span>
-          <StatusBadge status={st} label={t.status[st]} />
-          <span className="text-xs text-slate-600">{t.status[`${st}Hint`]}</span>
+          <StatusBadge status={st} label={t(`dashboard.status.${st}`)} />
+          <span className="text-xs text-slate-600">{t(`dashboard.status.${st}Hint`, { hours: STALE_AFTER_HOURS })}</span>
         </li>
       ))}
     </ul>

@@ -20,10 +20,10 @@ import {
   type FlowRates,
   type SeriesPoint,
 } from "@/domain/forecast";
-import type { ErrorMessages } from "@/i18n/errors";
-import { forecast as forecastStrings } from "@/i18n/forecast";
+import { useTranslations } from "next-intl";
 import { formatDay, formatNumber, formatPercent, formatTonnes } from "@/i18n/format";
 import type { Locale } from "@/i18n/locales";
+import type { Translator } from "@/i18n/translator";
 import type { ForecastInputs } from "@/server/queries/forecast";
 import type { ForecastChartPoint } from "./forecast-chart";
 import {
@@ -59,13 +59,12 @@ type Props = {
   canSave: boolean;
   saveAction: SaveAction;
   saved: SavedScenarioItem[];
-  errors: ErrorMessages;
   common: { saved: string; fixErrors: string };
 };
 
 /** The interactive forecast: the pure domain forecast re-run in the browser on every change. */
-export function ForecastExplorer({ inputs, defaults, initial, opened, locale, canSave, saveAction, saved, errors, common }: Props) {
-  const t = forecastStrings[locale];
+export function ForecastExplorer({ inputs, defaults, initial, opened, locale, canSave, saveAction, saved, common }: Props) {
+  const t = useTranslations("forecast");
   const [p, setP] = useState<ScenarioParams>(initial);
   const set = (patch: Partial<ScenarioParams>) => setP((prev) => ({ ...prev, ...patch }));
 
@@ -83,17 +82,22 @@ export function ForecastExplorer({ inputs, defaults, initial, opened, locale, ca
 
   const patients = { severe: inputs.latest.severe, critical: inputs.latest.critical };
   const reportedRates = measuredRates(inputs.latest.usedKg, patients);
+  // The known rate sets have their name and source in the reader's language; another keeps its stored name.
+  const rateText = (key: string, field: "name" | "source") => {
+    const k = `rateSets.${key}.${field}` as Parameters<typeof t>[0];
+    return t.has(k) ? t(k) : null;
+  };
   const rateOptions = [
     ...inputs.rateSets.map((r) => ({
       key: r.key,
-      name: t.rateSets[r.key]?.name ?? r.name,
-      source: t.rateSets[r.key]?.source ?? null,
+      name: rateText(r.key, "name") ?? r.name,
+      source: rateText(r.key, "source"),
       rates: { severeLpm: r.severeLpm, criticalLpm: r.criticalLpm } as FlowRates,
     })),
-    ...(reportedRates ? [{ key: REPORTED_RATES_KEY, name: t.controls.reportedRates, source: null, rates: reportedRates }] : []),
+    ...(reportedRates ? [{ key: REPORTED_RATES_KEY, name: t("controls.reportedRates"), source: null, rates: reportedRates }] : []),
   ];
   const chosen = rateOptions.find((r) => r.key === p.rateSet) ?? rateOptions[0] ?? { key: "who", name: "WHO", source: null, rates: WHO_PLANNING_RATES };
-  const lpmText = t.controls.lpm(n(chosen.rates.severeLpm, 1), n(chosen.rates.criticalLpm, 1));
+  const lpmText = t("controls.lpm", { severe: n(chosen.rates.severeLpm, 1), critical: n(chosen.rates.criticalLpm, 1) });
 
   const supply = { medicalKgPerDay: inputs.supply.medicalKg, productionKgPerDay: inputs.supply.productionKg };
   const medicalSharePp = supply.productionKgPerDay > 0 ? Math.round((supply.medicalKgPerDay / supply.productionKgPerDay) * 100) : 0;
@@ -134,9 +138,9 @@ export function ForecastExplorer({ inputs, defaults, initial, opened, locale, ca
   const yMax = supplyOffScale ? niceCeil((maxDemandKg * 1.15) / 1000) : undefined;
   if (supplyOffScale) for (const c of chartData) c.supply = null;
 
-  const firstText = f?.firstShortDay ? `${t.headline.firstShort}: ${day(f.firstShortDay)}.` : `${t.headline.none}.`;
+  const firstText = f?.firstShortDay ? `${t("headline.firstShort")}: ${day(f.firstShortDay)}.` : `${t("headline.none")}.`;
   const growthText = fit ? formatPercent(fit.dailyGrowthRate, locale) : "—";
-  const seriesName = p.basis === "patients" ? t.controls.basisPatients : t.controls.basisCases;
+  const seriesName = p.basis === "patients" ? t("controls.basisPatients") : t("controls.basisCases");
 
   const checks = inputs.hospitals.map((h) => ({ h, c: checkReportedUse(h.usedKg, { severe: h.severe, critical: h.critical }, chosen.rates) }));
   // the strongest departures first (use without patients counts as the strongest)
@@ -147,19 +151,19 @@ export function ForecastExplorer({ inputs, defaults, initial, opened, locale, ca
     <div className="space-y-6">
       {opened && (
         <p className="rounded-md bg-brand-50 p-3 text-sm" data-testid="opened-scenario">
-          {t.save.opened(opened.name)}
+          {t("save.opened", { name: opened.name })}
         </p>
       )}
 
       <div className="grid gap-6 lg:grid-cols-3">
         <section className="card space-y-4" aria-labelledby="scenario-title" data-testid="scenario-controls">
           <div>
-            <h2 id="scenario-title">{t.controls.title}</h2>
-            <p className="text-sm text-slate-600">{t.controls.hint}</p>
+            <h2 id="scenario-title">{t("controls.title")}</h2>
+            <p className="text-sm text-slate-600">{t("controls.hint")}</p>
           </div>
           <div>
             <label htmlFor="rateSet" className="label">
-              {t.controls.rateSet}
+              {t("controls.rateSet")}
             </label>
             <select id="rateSet" className="input" value={chosen.key} onChange={(e) => set({ rateSet: e.target.value })}>
               {rateOptions.map((r) => (
@@ -171,24 +175,24 @@ export function ForecastExplorer({ inputs, defaults, initial, opened, locale, ca
             <p className="mt-1 text-xs text-slate-500">{lpmText}</p>
             {chosen.source && (
               <p className="mt-1 text-xs text-slate-500" data-testid="rate-source">
-                {t.rateSetSource(chosen.source)}
+                {t("rateSetSource", { source: chosen.source })}
               </p>
             )}
           </div>
           <fieldset>
-            <legend className="label">{t.controls.basis}</legend>
+            <legend className="label">{t("controls.basis")}</legend>
             <div className="flex flex-col gap-1 text-sm">
               {(["patients", "cases"] as const).map((b) => (
                 <label key={b} className="flex items-center gap-2">
                   <input type="radio" name="basis" value={b} checked={p.basis === b} onChange={() => set({ basis: b })} />
-                  {b === "patients" ? t.controls.basisPatients : t.controls.basisCases}
+                  {b === "patients" ? t("controls.basisPatients") : t("controls.basisCases")}
                 </label>
               ))}
             </div>
           </fieldset>
           <div>
             <label htmlFor="wave" className="label">
-              {t.controls.wave}: <output data-testid="wave-value">{t.controls.waveValue(n(p.waveMultiplier, 1))}</output>
+              {t("controls.wave")}: <output data-testid="wave-value">{t("controls.waveValue", { x: n(p.waveMultiplier, 1) })}</output>
             </label>
             <input
               id="wave"
@@ -203,8 +207,10 @@ export function ForecastExplorer({ inputs, defaults, initial, opened, locale, ca
           </div>
           <div>
             <label htmlFor="shift" className="label">
-              {t.controls.shift}:{" "}
-              <output data-testid="shift-value">{t.controls.shiftValue(n(p.shiftPercentagePoints), tonnes(shiftedKg(supply, p.shiftPercentagePoints)))}</output>
+              {t("controls.shift")}:{" "}
+              <output data-testid="shift-value">
+                {t("controls.shiftValue", { pp: n(p.shiftPercentagePoints), t: tonnes(shiftedKg(supply, p.shiftPercentagePoints)) })}
+              </output>
             </label>
             <input
               id="shift"
@@ -216,11 +222,11 @@ export function ForecastExplorer({ inputs, defaults, initial, opened, locale, ca
               value={p.shiftPercentagePoints}
               onChange={(e) => set({ shiftPercentagePoints: Number(e.target.value) })}
             />
-            <p className="mt-1 text-xs text-slate-500">{t.controls.shiftHint}</p>
+            <p className="mt-1 text-xs text-slate-500">{t("controls.shiftHint")}</p>
           </div>
           <div>
             <label htmlFor="pledged" className="label">
-              {t.controls.pledged}
+              {t("controls.pledged")}
             </label>
             <input
               id="pledged"
@@ -242,67 +248,67 @@ export function ForecastExplorer({ inputs, defaults, initial, opened, locale, ca
             className="btn-secondary"
             onClick={() => setP({ ...BASE_PARAMS, rateSet: defaults.rateSet, ...(p.asOf ? { asOf: p.asOf } : {}) })}
           >
-            {t.controls.reset}
+            {t("controls.reset")}
           </button>
         </section>
 
-        <section className="grid content-start gap-4 sm:grid-cols-2 lg:col-span-2" aria-label={t.chart.title}>
+        <section className="grid content-start gap-4 sm:grid-cols-2 lg:col-span-2" aria-label={t("chart.title")}>
           <Stat
-            label={t.headline.firstShort}
+            label={t("headline.firstShort")}
             testId="first-short-day"
             tone={f?.firstShortDay ? "bad" : "good"}
-            value={f ? (f.firstShortDay ? day(f.firstShortDay) : t.headline.none) : "—"}
+            value={f ? (f.firstShortDay ? day(f.firstShortDay) : t("headline.none")) : "—"}
             note={
               f
-                ? t.headline.band(
-                    f.firstShortDayHigh ? day(f.firstShortDayHigh) : t.headline.bandNone,
-                    f.firstShortDayLow ? day(f.firstShortDayLow) : t.headline.bandNone,
-                  )
-                : t.headline.noFit
+                ? t("headline.band", {
+                    low: f.firstShortDayHigh ? day(f.firstShortDayHigh) : t("headline.bandNone"),
+                    high: f.firstShortDayLow ? day(f.firstShortDayLow) : t("headline.bandNone"),
+                  })
+                : t("headline.noFit")
             }
           />
           <Stat
-            label={t.headline.maxShortfall}
+            label={t("headline.maxShortfall")}
             testId="max-shortfall"
             tone={f && f.maxShortfallKg > 0 ? "bad" : "good"}
             value={f ? tonnes(f.maxShortfallKg) : "—"}
-            note={f ? t.headline.totalShortfall(tonnes(f.totalShortfallKg)) : undefined}
+            note={f ? t("headline.totalShortfall", { t: tonnes(f.totalShortfallKg) }) : undefined}
           />
           <Stat
-            label={t.headline.peakDemand}
+            label={t("headline.peakDemand")}
             testId="peak-demand"
             value={f ? tonnes(Math.max(...f.days.map((d) => d.demandKg))) : "—"}
-            note={`${t.headline.growth}: ${growthText}`}
+            note={`${t("headline.growth")}: ${growthText}`}
           />
           <Stat
-            label={t.headline.supply}
+            label={t("headline.supply")}
             testId="supply"
             value={f ? tonnes(f.supplyKgPerDay) : tonnes(supply.medicalKgPerDay)}
             note={
               f
-                ? t.headline.supplyParts(
-                    tonnes(supply.medicalKgPerDay),
-                    `${f.shiftedKgPerDay < 0 ? "−" : "+"} ${tonnes(Math.abs(f.shiftedKgPerDay))}`,
-                    tonnes(p.extraPledgedKgPerDay),
-                  )
+                ? t("headline.supplyParts", {
+                    medical: tonnes(supply.medicalKgPerDay),
+                    shifted: `${f.shiftedKgPerDay < 0 ? "−" : "+"} ${tonnes(Math.abs(f.shiftedKgPerDay))}`,
+                    pledged: tonnes(p.extraPledgedKgPerDay),
+                  })
                 : undefined
             }
           />
           <div className="sm:col-span-2">
             <Stat
-              label={t.headline.closeGap}
+              label={t("headline.closeGap")}
               testId="close-gap"
               tone={closeGap === null ? (f ? "bad" : undefined) : closeGap > p.shiftPercentagePoints ? "bad" : undefined}
               value={
                 closeGap === null
                   ? f
-                    ? t.headline.closeGapImpossible
+                    ? t("headline.closeGapImpossible")
                     : "—"
                   : closeGap > 0
-                    ? t.headline.closeGapPp(closeGap, tonnes(shiftedKg(supply, closeGap)))
+                    ? t("headline.closeGapPp", { pp: closeGap, t: tonnes(shiftedKg(supply, closeGap)) })
                     : closeGap === 0
-                      ? t.headline.closeGapNone
-                      : t.headline.closeGapSlack(-closeGap, tonnes(-shiftedKg(supply, closeGap)))
+                      ? t("headline.closeGapNone")
+                      : t("headline.closeGapSlack", { pp: -closeGap, t: tonnes(-shiftedKg(supply, closeGap)) })
               }
             />
           </div>
@@ -311,22 +317,22 @@ export function ForecastExplorer({ inputs, defaults, initial, opened, locale, ca
 
       <div className="grid gap-6 lg:grid-cols-3">
         <section className="card space-y-3 lg:col-span-2" aria-labelledby="chart-title">
-          <h2 id="chart-title">{t.chart.title}</h2>
+          <h2 id="chart-title">{t("chart.title")}</h2>
           <ChartFigure
-            title={t.chart.title}
-            summary={t.chart.summary(firstText)}
-            tableLabel={t.chart.showData}
+            title={t("chart.title")}
+            summary={t("chart.summary", { first: firstText })}
+            tableLabel={t("chart.showData")}
             height="h-72 sm:h-80 lg:h-[26rem]"
             table={
               <table className="table" data-testid="forecast-table">
                 <thead>
                   <tr>
-                    <th>{t.chart.day}</th>
-                    <th className="text-right">{t.chart.demand}</th>
-                    <th className="text-right">{t.chart.demandLow}</th>
-                    <th className="text-right">{t.chart.demandHigh}</th>
-                    <th className="text-right">{t.chart.supply}</th>
-                    <th className="text-right">{t.chart.shortfall}</th>
+                    <th>{t("chart.day")}</th>
+                    <th className="text-right">{t("chart.demand")}</th>
+                    <th className="text-right">{t("chart.demandLow")}</th>
+                    <th className="text-right">{t("chart.demandHigh")}</th>
+                    <th className="text-right">{t("chart.supply")}</th>
+                    <th className="text-right">{t("chart.shortfall")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -349,70 +355,89 @@ export function ForecastExplorer({ inputs, defaults, initial, opened, locale, ca
               locale={locale}
               yMax={yMax}
               firstShortDay={f?.firstShortDay ?? null}
-              labels={{ history: t.chart.history, demand: t.chart.demand, band: t.chart.band, supply: t.chart.supply, yAxis: t.chart.yAxis }}
+              labels={{ history: t("chart.history"), demand: t("chart.demand"), band: t("chart.band"), supply: t("chart.supply"), yAxis: t("chart.yAxis") }}
             />
           </ChartFigure>
           {supplyOffScale && f && (
             <p className="text-sm text-slate-700" data-testid="supply-off-scale">
-              {t.chart.supplyOffScale(tonnes(f.supplyKgPerDay))}
+              {t("chart.supplyOffScale", { t: tonnes(f.supplyKgPerDay) })}
             </p>
           )}
         </section>
 
         <aside className="card space-y-2" aria-labelledby="assumptions-title" data-testid="assumptions">
-          <h2 id="assumptions-title">{t.assumptions.title}</h2>
+          <h2 id="assumptions-title">{t("assumptions.title")}</h2>
           <ul className="list-disc space-y-2 pl-5 text-sm text-slate-700">
-            <li>{t.assumptions.rates(chosen.name, lpmText)}</li>
-            <li>{t.assumptions.patients(inputs.latest.hospitals, inputs.latest.olderThanAsOf, n(patients.severe), n(patients.critical))}</li>
-            {fit ? <li>{t.assumptions.growth(seriesName, growthText, day(fit.fromDay), day(fit.toDay))}</li> : <li>{t.headline.noFit}</li>}
-            <li>{t.assumptions.band}</li>
-            <li>{t.assumptions.exponential}</li>
-            {p.waveMultiplier !== 1 && <li>{t.assumptions.wave(t.controls.waveValue(n(p.waveMultiplier, 1)))}</li>}
-            {inputs.supply.day && <li>{t.assumptions.supply(day(inputs.supply.day), tonnes(supply.medicalKgPerDay), tonnes(supply.productionKgPerDay))}</li>}
-            {chosen.key === "who" && <li>{t.assumptions.whoNote}</li>}
-            <li>{t.assumptions.notModelled}</li>
+            <li>{t("assumptions.rates", { name: chosen.name, lpm: lpmText })}</li>
+            <li>
+              {t("assumptions.patients", {
+                hospitals: inputs.latest.hospitals,
+                older: inputs.latest.olderThanAsOf,
+                severe: n(patients.severe),
+                critical: n(patients.critical),
+              })}
+            </li>
+            {fit ? (
+              <li>{t("assumptions.growth", { series: seriesName, rate: growthText, from: day(fit.fromDay), to: day(fit.toDay) })}</li>
+            ) : (
+              <li>{t("headline.noFit")}</li>
+            )}
+            <li>{t("assumptions.band")}</li>
+            <li>{t("assumptions.exponential")}</li>
+            {p.waveMultiplier !== 1 && <li>{t("assumptions.wave", { x: t("controls.waveValue", { x: n(p.waveMultiplier, 1) }) })}</li>}
+            {inputs.supply.day && (
+              <li>
+                {t("assumptions.supply", {
+                  day: day(inputs.supply.day),
+                  medical: tonnes(supply.medicalKgPerDay),
+                  production: tonnes(supply.productionKgPerDay),
+                })}
+              </li>
+            )}
+            {chosen.key === "who" && <li>{t("assumptions.whoNote")}</li>}
+            <li>{t("assumptions.notModelled")}</li>
           </ul>
         </aside>
       </div>
 
       <section className="card space-y-3" aria-labelledby="today-title">
-        <h2 id="today-title">{t.today.title}</h2>
+        <h2 id="today-title">{t("today.title")}</h2>
         <div className="grid gap-4 sm:grid-cols-3">
           <Stat
-            label={t.today.patients}
+            label={t("today.patients")}
             testId="today-patients"
             value={tonnes(todayPatientsKg)}
-            note={`${t.today.patientsNote(n(patients.severe), n(patients.critical))}; ${lpmText}`}
+            note={`${t("today.patientsNote", { severe: n(patients.severe), critical: n(patients.critical) })}; ${lpmText}`}
           />
           <Stat
-            label={t.today.beds}
+            label={t("today.beds")}
             testId="today-beds"
             value={tonnes(bedsKg)}
-            note={t.today.bedsNote(n(inputs.beds.covidBeds - inputs.beds.icuBeds), n(inputs.beds.icuBeds))}
+            note={t("today.bedsNote", { beds: n(inputs.beds.covidBeds - inputs.beds.icuBeds), icu: n(inputs.beds.icuBeds) })}
           />
-          <Stat label={t.today.measured} testId="today-measured" value={tonnes(inputs.latest.burnKgPerDay)} note={t.today.measuredNote} />
+          <Stat label={t("today.measured")} testId="today-measured" value={tonnes(inputs.latest.burnKgPerDay)} note={t("today.measuredNote")} />
         </div>
       </section>
 
       <section className="card space-y-3" aria-labelledby="check-title" data-testid="consistency">
-        <h2 id="check-title">{t.check.title}</h2>
-        <p className="text-sm text-slate-700">{t.check.intro(n(USE_RATIO_MIN, 1), n(USE_RATIO_MAX, 1))}</p>
+        <h2 id="check-title">{t("check.title")}</h2>
+        <p className="text-sm text-slate-700">{t("check.intro", { min: n(USE_RATIO_MIN, 1), max: n(USE_RATIO_MAX, 1) })}</p>
         {flagged.length === 0 ? (
           <p className="text-sm" data-testid="consistency-none">
-            {t.check.none}
+            {t("check.none")}
           </p>
         ) : (
           <CheckTable rows={flagged} asOf={inputs.asOf} t={t} locale={locale} testId="consistency-flagged" />
         )}
         <details className="text-sm">
-          <summary className="cursor-pointer text-brand-700 underline">{t.check.showAll}</summary>
+          <summary className="cursor-pointer text-brand-700 underline">{t("check.showAll")}</summary>
           <div className="mt-2">
             <CheckTable rows={checks} asOf={inputs.asOf} t={t} locale={locale} testId="consistency-all" />
           </div>
         </details>
       </section>
 
-      <SaveSection params={p} href={href} canSave={canSave} saveAction={saveAction} saved={saved} t={t} errors={errors} common={common} />
+      <SaveSection params={p} href={href} canSave={canSave} saveAction={saveAction} saved={saved} t={t} common={common} />
     </div>
   );
 }
@@ -438,7 +463,7 @@ function Stat({ label, value, note, testId, tone }: { label: string; value: stri
   );
 }
 
-type T = (typeof forecastStrings)["id"];
+type T = Translator<"forecast">;
 
 const hospitalTonnes = (kg: number, locale: Locale) => `${formatNumber(kg / 1000, locale, 2)} t`;
 
@@ -457,7 +482,7 @@ function CheckTable({
 }) {
   // a hospital whose latest report is older than the as-of day is carried forward on it
   const carried = (day: string) =>
-    day < asOf ? <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900">{t.check.carriedForward}</span> : null;
+    day < asOf ? <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900">{t("check.carriedForward")}</span> : null;
   return (
     <>
       <ul className="divide-y divide-slate-100 text-sm sm:hidden" data-testid={`${testId}-list`}>
@@ -471,12 +496,12 @@ function CheckTable({
               </span>
             </p>
             <p>
-              {t.check.reported} <strong>{hospitalTonnes(c.reportedKg, locale)}</strong> · {t.check.implied.toLowerCase()}{" "}
+              {t("check.reported")} <strong>{hospitalTonnes(c.reportedKg, locale)}</strong> · {t("check.implied").toLowerCase()}{" "}
               <strong>{hospitalTonnes(c.impliedKg, locale)}</strong>
               {c.ratio !== null && <> · {formatNumber(c.ratio, locale, 2)}×</>}
             </p>
             <p className={c.flagged ? "font-medium text-red-700" : "text-slate-600"}>
-              {t.check.statuses[c.status]} · {t.check.patients.toLowerCase()} {h.severe}/{h.critical}
+              {t(`check.statuses.${c.status}`)} · {t("check.patients").toLowerCase()} {h.severe}/{h.critical}
             </p>
           </li>
         ))}
@@ -485,13 +510,13 @@ function CheckTable({
         <table className="table" data-testid={testId}>
           <thead>
             <tr>
-              <th>{t.check.hospital}</th>
-              <th>{t.check.reportDay}</th>
-              <th className="text-right">{t.check.patients}</th>
-              <th className="text-right">{t.check.reported}</th>
-              <th className="text-right">{t.check.implied}</th>
-              <th className="text-right">{t.check.ratio}</th>
-              <th>{t.check.status}</th>
+              <th>{t("check.hospital")}</th>
+              <th>{t("check.reportDay")}</th>
+              <th className="text-right">{t("check.patients")}</th>
+              <th className="text-right">{t("check.reported")}</th>
+              <th className="text-right">{t("check.implied")}</th>
+              <th className="text-right">{t("check.ratio")}</th>
+              <th>{t("check.status")}</th>
             </tr>
           </thead>
           <tbody>
@@ -511,7 +536,7 @@ function CheckTable({
                 <td className="whitespace-nowrap text-right">{hospitalTonnes(c.reportedKg, locale)}</td>
                 <td className="whitespace-nowrap text-right">{hospitalTonnes(c.impliedKg, locale)}</td>
                 <td className="text-right">{c.ratio === null ? "—" : `${formatNumber(c.ratio, locale, 2)}×`}</td>
-                <td className={c.flagged ? "font-medium text-red-700" : ""}>{t.check.statuses[c.status]}</td>
+                <td className={c.flagged ? "font-medium text-red-700" : ""}>{t(`check.statuses.${c.status}`)}</td>
               </tr>
             ))}
           </tbody>
@@ -528,7 +553,6 @@ function SaveSection({
   saveAction,
   saved,
   t,
-  errors,
   common,
 }: {
   params: ScenarioParams;
@@ -537,7 +561,6 @@ function SaveSection({
   saveAction: SaveAction;
   saved: SavedScenarioItem[];
   t: T;
-  errors: ErrorMessages;
   common: { saved: string; fixErrors: string };
 }) {
   const [state, formAction, pending] = useActionState(saveAction, {});
@@ -548,10 +571,10 @@ function SaveSection({
   const savedHref = state.ok && state.id ? `/forecast?scenario=${state.id}` : null;
   return (
     <section className="card space-y-4" aria-labelledby="save-title">
-      <h2 id="save-title">{t.save.title}</h2>
+      <h2 id="save-title">{t("save.title")}</h2>
       <div>
         <label htmlFor="share-now" className="label">
-          {t.save.shareNow}
+          {t("save.shareNow")}
         </label>
         <input id="share-now" readOnly className="input font-mono text-xs" value={`${origin}${href}`} onFocus={(e) => e.currentTarget.select()} />
       </div>
@@ -563,26 +586,26 @@ function SaveSection({
           <input type="hidden" name="shiftPercentagePoints" value={String(params.shiftPercentagePoints)} />
           <input type="hidden" name="extraPledgedTonnes" value={String(params.extraPledgedKgPerDay / 1000)} />
           {params.asOf && <input type="hidden" name="asOf" value={params.asOf} />}
-          <FormMessage state={state} errors={errors} saved={t.save.saved} fixErrors={common.fixErrors} />
+          <FormMessage state={state} saved={t("save.saved")} fixErrors={common.fixErrors} />
           <div className="flex flex-wrap items-end gap-3">
             <div className="min-w-0 flex-1">
-              <Field name="name" label={t.save.name} state={state} errors={errors} hint={t.save.namePlaceholder} />
+              <Field name="name" label={t("save.name")} state={state} hint={t("save.namePlaceholder")} />
             </div>
             <button type="submit" className="btn" disabled={pending}>
-              {t.save.submit}
+              {t("save.submit")}
             </button>
           </div>
           {savedHref && (
             <p className="text-sm">
-              {t.save.link}: <a href={savedHref} className="break-all text-brand-700 underline" data-testid="scenario-link">{`${origin}${savedHref}`}</a>
+              {t("save.link")}: <a href={savedHref} className="break-all text-brand-700 underline" data-testid="scenario-link">{`${origin}${savedHref}`}</a>
             </p>
           )}
         </form>
       )}
       <div>
-        <h3 className="text-sm font-semibold">{t.save.recent}</h3>
+        <h3 className="text-sm font-semibold">{t("save.recent")}</h3>
         {saved.length === 0 ? (
-          <p className="text-sm text-slate-600">{t.save.none}</p>
+          <p className="text-sm text-slate-600">{t("save.none")}</p>
         ) : (
           <ul className="divide-y divide-slate-100 text-sm" data-testid="saved-scenarios">
             {saved.map((s) => (
@@ -590,7 +613,7 @@ function SaveSection({
                 <a href={`/forecast?scenario=${s.id}`} className="font-medium text-brand-700 hover:underline">
                   {s.name}
                 </a>
-                <span className="text-xs text-slate-500">{t.save.by(s.by ?? "—", s.at)}</span>
+                <span className="text-xs text-slate-500">{t("save.by", { who: s.by ?? "—", when: s.at })}</span>
               </li>
             ))}
           </ul>

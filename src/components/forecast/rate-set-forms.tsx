@@ -4,7 +4,6 @@ import { useActionState } from "react";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/components/forms/form-state";
 import { writeNumberPlain } from "@/domain/number-input";
-import type { ErrorMessages } from "@/i18n/errors";
 import type { Locale } from "@/i18n/locales";
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;
@@ -14,14 +13,12 @@ type Strings = { isDefault: string; makeDefault: string; severe: string; critica
 export function RateSetForms({
   set,
   s,
-  errors,
   updateAction,
   defaultAction,
   locale,
 }: {
   set: { key: string; name: string; severeLpm: number; criticalLpm: number; isDefault: boolean };
   s: Strings;
-  errors: ErrorMessages;
   updateAction: Action;
   defaultAction: Action;
   locale: Locale;
@@ -42,17 +39,16 @@ export function RateSetForms({
           </button>
         </form>
       )}
-      <FormMessage state={dState} errors={errors} saved={s.saved} fixErrors={s.fixErrors} />
+      <FormMessage state={dState} saved={s.saved} fixErrors={s.fixErrors} />
       <form action={formAction} className="space-y-3" noValidate>
         <input type="hidden" name="key" value={set.key} />
-        <FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} />
+        <FormMessage state={state} saved={s.saved} fixErrors={s.fixErrors} />
         <div className="grid gap-3 sm:grid-cols-2">
           <Field
             name="severeLpm"
             label={s.severe}
             amount={{ unit: "NUMBER", decimals: 2 }}
             state={state}
-            errors={errors}
             defaultValue={writeNumberPlain(set.severeLpm, locale, 2)}
           />
           <Field
@@ -60,7 +56,6 @@ export function RateSetForms({
             label={s.critical}
             amount={{ unit: "NUMBER", decimals: 2 }}
             state={state}
-            errors={errors}
             defaultValue={writeNumberPlain(set.criticalLpm, locale, 2)}
           />
         </div>

@@ -3,9 +3,11 @@
 import { useEffect, useState } from "react";
 import { toKilograms, type MassUnit } from "@/domain/mass";
 import { readingErrorCode, readNumber } from "@/domain/number-input";
-import { errorText, type ErrorMessages } from "@/i18n/errors";
+import { useTranslations } from "next-intl";
+import { errorText } from "@/i18n/error-text";
 import { formatNumber } from "@/i18n/format";
 import { asLocale, type Locale } from "@/i18n/locales";
+import type { Translator } from "@/i18n/translator";
 
 // What a typed amount will be saved as, shown next to the field before saving (decision 0017):
 // "= 1.500 t (1.500.000 kg)", or the refusal the server would give ("did you mean 1,5?").
@@ -34,22 +36,23 @@ export type AmountKind = {
   cylinderSizeM3?: number;
 };
 
-export function echoText(text: string, locale: Locale, kind: AmountKind, errors: ErrorMessages): { ok: boolean; text: string } | null {
+export function echoText(text: string, locale: Locale, kind: AmountKind, t: Translator<"errors">): { ok: boolean; text: string } | null {
   if (text.trim() === "") return null;
   const r = readNumber(text, locale, kind.decimals ?? 3);
-  if (!r.ok) return { ok: false, text: errorText(errors, readingErrorCode(r)) ?? "" };
+  if (!r.ok) return { ok: false, text: errorText(t, locale, readingErrorCode(r)) ?? "" };
   const unit = kind.unit ?? "TONNE_LIQUID";
   if (unit === "NUMBER") return { ok: true, text: `= ${formatNumber(r.value, locale, kind.decimals ?? 3)}` };
-  if (r.value < 0) return { ok: false, text: errors.not_negative };
+  if (r.value < 0) return { ok: false, text: t("not_negative") };
   if (unit === "CYLINDER" && !(kind.cylinderSizeM3 && kind.cylinderSizeM3 > 0)) return null;
   const { kg } = toKilograms(r.value, unit, unit === "CYLINDER" ? kind.cylinderSizeM3 : undefined);
   return { ok: true, text: `= ${formatNumber(kg / 1000, locale, 3)} t (${formatNumber(kg, locale)} kg)` };
 }
 
 /** The echo line under an amount field. */
-export function AmountEcho({ text, kind, errors, id }: { text: string; kind: AmountKind; errors: ErrorMessages; id: string }) {
+export function AmountEcho({ text, kind, id }: { text: string; kind: AmountKind; id: string }) {
   const locale = useFormLanguage();
-  const echo = locale ? echoText(text, locale, kind, errors) : null;
+  const t = useTranslations("errors");
+  const echo = locale ? echoText(text, locale, kind, t) : null;
   return (
     <output
       id={id}

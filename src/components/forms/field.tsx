@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { errorText, type ErrorMessages } from "@/i18n/errors";
+import { useErrorText } from "@/components/forms/use-error-text";
 import { AmountEcho, FormLanguage, type AmountKind } from "./amount-echo";
 import type { FormState } from "./form-state";
 
@@ -9,7 +9,6 @@ type Props = {
   name: string;
   label: string;
   state: FormState;
-  errors: ErrorMessages;
   type?: string;
   defaultValue?: string | number;
   step?: string;
@@ -25,8 +24,9 @@ type Props = {
 };
 
 /** A labelled input with its translated field error; keeps what the user typed after a failed submit. */
-export function Field({ name, label, state, errors, type = "text", defaultValue, step, hint, required, amount, children, note, idPrefix }: Props) {
-  const error = errorText(errors, state.fieldErrors?.[name]);
+export function Field({ name, label, state, type = "text", defaultValue, step, hint, required, amount, children, note, idPrefix }: Props) {
+  const errorText = useErrorText();
+  const error = errorText(state.fieldErrors?.[name]);
   const id = idPrefix ? `f-${idPrefix}-${name}` : `f-${name}`;
   const value = state.values?.[name] ?? (defaultValue === undefined ? undefined : String(defaultValue));
   return (
@@ -36,7 +36,7 @@ export function Field({ name, label, state, errors, type = "text", defaultValue,
       </label>
       {children ??
         (amount ? (
-          <AmountInput key={value} id={id} name={name} required={required} defaultValue={value} error={error} amount={amount} errors={errors} />
+          <AmountInput key={value} id={id} name={name} required={required} defaultValue={value} error={error} amount={amount} />
         ) : (
           <input
             id={id}
@@ -72,7 +72,6 @@ export function AmountInput({
   defaultValue,
   error,
   amount,
-  errors,
   className = "input",
   ...rest
 }: {
@@ -81,7 +80,6 @@ export function AmountInput({
   defaultValue?: string;
   error?: string;
   amount: AmountKind;
-  errors: ErrorMessages;
 } & Omit<React.InputHTMLAttributes<HTMLInputElement>, "defaultValue" | "type" | "onChange">) {
   const [text, setText] = useState(defaultValue ?? "");
   return (
@@ -99,34 +97,23 @@ export function AmountInput({
         aria-invalid={!!error}
         aria-describedby={`${error ? `${id}-error ` : ""}${id}-echo`}
       />
-      <AmountEcho id={`${id}-echo`} text={text} kind={amount} errors={errors} />
+      <AmountEcho id={`${id}-echo`} text={text} kind={amount} />
     </>
   );
 }
 
 /** The form-level message: the first error, or "saved"; and the form's language for the server. */
-export function FormMessage({
-  state,
-  errors,
-  saved,
-  fixErrors,
-  language = true,
-}: {
-  state: FormState;
-  errors: ErrorMessages;
-  saved: string;
-  fixErrors: string;
-  language?: boolean;
-}) {
+export function FormMessage({ state, saved, fixErrors, language = true }: { state: FormState; saved: string; fixErrors: string; language?: boolean }) {
   return (
     <>
       {language && <FormLanguage />}
-      <FormNotice state={state} errors={errors} saved={saved} fixErrors={fixErrors} />
+      <FormNotice state={state} saved={saved} fixErrors={fixErrors} />
     </>
   );
 }
 
-function FormNotice({ state, errors, saved, fixErrors }: { state: FormState; errors: ErrorMessages; saved: string; fixErrors: string }) {
+function FormNotice({ state, saved, fixErrors }: { state: FormState; saved: string; fixErrors: string }) {
+  const errorText = useErrorText();
   if (state.ok)
     return (
       <p className="rounded-md bg-green-50 p-3 text-sm text-green-800" data-testid="form-ok">
@@ -134,7 +121,7 @@ function FormNotice({ state, errors, saved, fixErrors }: { state: FormState; err
       </p>
     );
   if (!state.error) return null;
-  const text = state.error === "invalid" ? fixErrors : errorText(errors, state.error);
+  const text = state.error === "invalid" ? fixErrors : errorText(state.error);
   return (
     <p className="rounded-md bg-red-50 p-3 text-sm text-red-800" data-testid="form-error">
       {text}

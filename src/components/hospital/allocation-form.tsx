@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/components/forms/form-state";
-import { errorText, type ErrorMessages } from "@/i18n/errors";
+import { useErrorText } from "@/components/forms/use-error-text";
 
 export type AllocationRow = {
   requestId: string;
@@ -33,22 +33,21 @@ export function AllocationForm({
   rows,
   day,
   s,
-  errors,
   testId = "allocation-form",
 }: {
   action: (prev: FormState, data: FormData) => Promise<FormState>;
   rows: AllocationRow[];
   day: string;
   s: Strings;
-  errors: ErrorMessages;
   testId?: string;
 }) {
+  const errorText = useErrorText();
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form action={formAction} className="space-y-3" noValidate data-testid={testId}>
       <input type="hidden" name="day" value={day} />
-      <FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} />
-      {state.fieldErrors?._form && <p className="field-error">{errorText(errors, state.fieldErrors._form)}</p>}
+      <FormMessage state={state} saved={s.saved} fixErrors={s.fixErrors} />
+      {state.fieldErrors?._form && <p className="field-error">{errorText(state.fieldErrors._form)}</p>}
       <div className="card overflow-x-auto p-0">
         <table className="table">
           <thead>
@@ -61,7 +60,7 @@ export function AllocationForm({
           </thead>
           <tbody>
             {rows.map((r, i) => {
-              const err = errorText(errors, state.fieldErrors?.[`lines[${i}].kg`] ?? state.fieldErrors?.[`lines[${i}].sourceId`]);
+              const err = errorText(state.fieldErrors?.[`lines[${i}].kg`] ?? state.fieldErrors?.[`lines[${i}].sourceId`]);
               const value = state.values?.[`lines[${i}].kg`] ?? r.tonnes;
               return (
                 <tr key={`${r.requestId}-${r.sourceId}`} className={r.disabled ? "text-slate-400" : ""} data-testid="allocation-row" data-source={r.sourceId}>

@@ -5,7 +5,7 @@ import { ConfirmUnusual } from "@/components/forms/confirm-unusual";
 import { DetailNote } from "@/components/forms/detail-note";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/components/forms/form-state";
-import { errorText, type ErrorMessages } from "@/i18n/errors";
+import { useErrorText } from "@/components/forms/use-error-text";
 import type { Locale } from "@/i18n/locales";
 
 type Strings = {
@@ -18,10 +18,8 @@ type Strings = {
   approved: string;
   rejected: string;
   fixErrors: string;
-  /** the tick for an amount far above the hospital's need, and "{amount}" templates for the amount as read and the limit */
+  /** the tick for an amount far above the hospital's need */
   confirmUnusual: string;
-  interpreted: string;
-  limit: string;
 };
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;
 
@@ -35,7 +33,6 @@ export function DecisionForms({
   approveAction,
   rejectAction,
   s,
-  errors,
   locale,
 }: {
   id: string;
@@ -43,28 +40,27 @@ export function DecisionForms({
   approveAction: Action;
   rejectAction: Action;
   s: Strings;
-  errors: ErrorMessages;
   locale: Locale;
 }) {
+  const errorText = useErrorText();
   const [approveState, approve, approving] = useActionState(approveAction, {});
   const [rejectState, reject, rejecting] = useActionState(rejectAction, {});
-  const reasonError = errorText(errors, rejectState.fieldErrors?.reason);
+  const reasonError = errorText(rejectState.fieldErrors?.reason);
   return (
     <div className="grid gap-4 md:grid-cols-2">
       <form action={approve} className="card space-y-3" noValidate data-testid="approve-form">
         <input type="hidden" name="id" value={id} />
-        <FormMessage state={approveState} errors={errors} saved={s.approved} fixErrors={s.fixErrors} />
+        <FormMessage state={approveState} saved={s.approved} fixErrors={s.fixErrors} />
         <Field
           name="approvedKg"
           label={s.approveTonnes}
           amount={{}}
           hint={s.approveHint}
           state={approveState}
-          errors={errors}
           defaultValue={requestedTonnes}
-          note={<DetailNote state={approveState} s={s} locale={locale} field="approvedKg" />}
+          note={<DetailNote state={approveState} locale={locale} field="approvedKg" />}
         />
-        <Field name="note" label={s.approveNote} state={approveState} errors={errors} />
+        <Field name="note" label={s.approveNote} state={approveState} />
         <ConfirmUnusual state={approveState} label={s.confirmUnusual} />
         <button type="submit" className="btn" disabled={approving}>
           {s.approve}
@@ -72,7 +68,7 @@ export function DecisionForms({
       </form>
       <form action={reject} className="card space-y-3" noValidate data-testid="reject-form">
         <input type="hidden" name="id" value={id} />
-        <FormMessage state={rejectState} errors={errors} saved={s.rejected} fixErrors={s.fixErrors} />
+        <FormMessage state={rejectState} saved={s.rejected} fixErrors={s.fixErrors} />
         <div>
           <label htmlFor="f-reject-reason" className="label">
             {s.rejectReason}

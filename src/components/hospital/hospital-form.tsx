@@ -3,7 +3,6 @@
 import { useActionState } from "react";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/components/forms/form-state";
-import type { ErrorMessages } from "@/i18n/errors";
 
 type Strings = {
   name: string;
@@ -46,13 +45,11 @@ export type HospitalInitial = {
 export function HospitalForm({
   action,
   s,
-  errors,
   regions,
   initial,
 }: {
   action: (prev: FormState, data: FormData) => Promise<FormState>;
   s: Strings;
-  errors: ErrorMessages;
   regions: { id: string; name: string; code: string }[];
   initial: HospitalInitial;
 }) {
@@ -64,10 +61,10 @@ export function HospitalForm({
     <form action={formAction} className="card grid gap-4 sm:grid-cols-2" noValidate data-testid="hospital-form">
       {initial.id && <input type="hidden" name="id" value={initial.id} />}
       <div className="sm:col-span-2">
-        <FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} />
+        <FormMessage state={state} saved={s.saved} fixErrors={s.fixErrors} />
       </div>
-      <Field name="name" label={s.name} state={state} errors={errors} defaultValue={initial.name} required />
-      <Field name="regionId" label={s.region} state={state} errors={errors}>
+      <Field name="name" label={s.name} state={state} defaultValue={initial.name} required />
+      <Field name="regionId" label={s.region} state={state}>
         <select
           id="f-regionId"
           name="regionId"
@@ -86,7 +83,7 @@ export function HospitalForm({
         </select>
       </Field>
       <div className="sm:col-span-2">
-        <Field name="address" label={s.address} state={state} errors={errors} defaultValue={initial.address} />
+        <Field name="address" label={s.address} state={state} defaultValue={initial.address} />
       </div>
       <fieldset className="flex flex-col gap-2 sm:col-span-2">
         {(["isReferral", "isAssociationMember", ...(initial.id ? (["active"] as const) : [])] as const).map((k) => (
@@ -96,34 +93,18 @@ export function HospitalForm({
           </label>
         ))}
       </fieldset>
-      <Field name="beds" label={s.beds} amount={{ unit: "NUMBER", decimals: 0 }} state={state} errors={errors} defaultValue={initial.beds ?? "0"} />
-      <Field
-        name="covidBeds"
-        label={s.covidBeds}
-        amount={{ unit: "NUMBER", decimals: 0 }}
-        state={state}
-        errors={errors}
-        defaultValue={initial.covidBeds ?? "0"}
-      />
-      <Field name="icuBeds" label={s.icuBeds} amount={{ unit: "NUMBER", decimals: 0 }} state={state} errors={errors} defaultValue={initial.icuBeds ?? "0"} />
+      <Field name="beds" label={s.beds} amount={{ unit: "NUMBER", decimals: 0 }} state={state} defaultValue={initial.beds ?? "0"} />
+      <Field name="covidBeds" label={s.covidBeds} amount={{ unit: "NUMBER", decimals: 0 }} state={state} defaultValue={initial.covidBeds ?? "0"} />
+      <Field name="icuBeds" label={s.icuBeds} amount={{ unit: "NUMBER", decimals: 0 }} state={state} defaultValue={initial.icuBeds ?? "0"} />
       <div className="hidden sm:block" />
-      <Field name="tankCapacityKg" label={s.tankCapacity} amount={{}} state={state} errors={errors} defaultValue={initial.tankCapacityKg ?? "0"} />
-      <Field
-        name="tankResidualKg"
-        label={s.tankResidual}
-        amount={{}}
-        hint={s.tankResidualHint}
-        state={state}
-        errors={errors}
-        defaultValue={initial.tankResidualKg ?? "0"}
-      />
+      <Field name="tankCapacityKg" label={s.tankCapacity} amount={{}} state={state} defaultValue={initial.tankCapacityKg ?? "0"} />
+      <Field name="tankResidualKg" label={s.tankResidual} amount={{}} hint={s.tankResidualHint} state={state} defaultValue={initial.tankResidualKg ?? "0"} />
       <Field
         name="operatingMinimumKg"
         label={s.operatingMinimum}
         amount={{}}
         hint={s.operatingMinimumHint}
         state={state}
-        errors={errors}
         defaultValue={initial.operatingMinimumKg ?? ""}
       />
       <div className="sm:col-span-2">

@@ -3,7 +3,7 @@ import { dateToDay } from "@/domain/day";
 import { tonnesInput } from "@/components/supply/tonnes-input";
 import { formatDateTime, formatDay, formatTonnes } from "@/i18n/format";
 import type { Locale } from "@/i18n/locales";
-import type { Messages } from "@/i18n/messages";
+import type { Translator } from "@/i18n/translator";
 import type { FormState } from "@/components/forms/form-state";
 import { ReceiptForm } from "./receipt-form";
 import { receiptFormStrings } from "./texts";
@@ -33,18 +33,17 @@ export function IncomingDeliveries({
   deliveries: IncomingDelivery[];
   action: (prev: FormState, data: FormData) => Promise<FormState>;
   now: string;
-  t: Messages;
+  t: Translator;
   locale: Locale;
 }) {
-  const rc = t.hospital.receipts;
   const strings = receiptFormStrings(t);
   return (
     <section className="space-y-2" data-testid="incoming-deliveries">
-      <h2>{rc.incoming}</h2>
-      <p className="text-sm text-slate-600">{rc.incomingIntro}</p>
+      <h2>{t("hospital.receipts.incoming")}</h2>
+      <p className="text-sm text-slate-600">{t("hospital.receipts.incomingIntro")}</p>
       {deliveries.length === 0 ? (
         <p className="card text-sm text-slate-500" data-testid="incoming-none">
-          {rc.incomingNone}
+          {t("hospital.receipts.incomingNone")}
         </p>
       ) : (
         <ul className="space-y-3">
@@ -55,42 +54,36 @@ export function IncomingDeliveries({
                 <p className="text-sm">
                   {d.allocation ? (
                     <Link href={`/requests/${d.allocation.requestId}`} className="text-brand-700 hover:underline">
-                      {rc.forRequest} →
+                      {t("hospital.receipts.forRequest")} →
                     </Link>
                   ) : d.tranche ? (
-                    <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{rc.forTranche(formatDay(dateToDay(d.tranche.dueOn), locale))}</span>
+                    <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">
+                      {t("hospital.receipts.forTranche", { due: formatDay(dateToDay(d.tranche.dueOn), locale) })}
+                    </span>
                   ) : null}
                 </p>
               </div>
               <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-2 lg:grid-cols-4">
                 <div>
-                  <dt className="inline text-slate-500">{rc.from}: </dt>
+                  <dt className="inline text-slate-500">{t("hospital.receipts.from")}: </dt>
                   <dd className="inline">{d.supplier.name}</dd>
                 </div>
                 <div>
-                  <dt className="inline text-slate-500">{rc.dispatchedAt}: </dt>
+                  <dt className="inline text-slate-500">{t("hospital.receipts.dispatchedAt")}: </dt>
                   <dd className="inline">{formatDateTime(d.dispatchedAt, locale)}</dd>
                 </div>
                 <div>
-                  <dt className="inline text-slate-500">{rc.vehicle}: </dt>
+                  <dt className="inline text-slate-500">{t("hospital.receipts.vehicle")}: </dt>
                   <dd className="inline">{d.vehiclePlate}</dd>
                 </div>
                 {d.driverName && (
                   <div>
-                    <dt className="inline text-slate-500">{rc.driver}: </dt>
+                    <dt className="inline text-slate-500">{t("hospital.receipts.driver")}: </dt>
                     <dd className="inline">{d.driverName}</dd>
                   </div>
                 )}
               </dl>
-              <ReceiptForm
-                action={action}
-                id={d.id}
-                dispatchedTonnes={tonnesInput(d.dispatchedKg, locale)}
-                now={now}
-                errors={t.errors}
-                locale={locale}
-                s={strings}
-              />
+              <ReceiptForm action={action} id={d.id} dispatchedTonnes={tonnesInput(d.dispatchedKg, locale)} now={now} locale={locale} s={strings} />
             </li>
           ))}
         </ul>

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/components/forms/form-state";
-import { errorText, type ErrorMessages } from "@/i18n/errors";
+import { useErrorText } from "@/components/forms/use-error-text";
 
 type Strings = { title: string; hint?: string; reason: string; submit: string; saved: string; fixErrors: string };
 
@@ -12,24 +12,23 @@ export function ReasonForm({
   action,
   id,
   s,
-  errors,
   testId,
 }: {
   action: (prev: FormState, data: FormData) => Promise<FormState>;
   id: string;
   s: Strings;
-  errors: ErrorMessages;
   testId: string;
 }) {
+  const errorText = useErrorText();
   const [state, formAction, pending] = useActionState(action, {});
   const fieldId = `f-${testId}-reason`;
-  const reasonError = errorText(errors, state.fieldErrors?.reason);
+  const reasonError = errorText(state.fieldErrors?.reason);
   return (
     <form action={formAction} className="space-y-2" noValidate data-testid={testId}>
       <input type="hidden" name="id" value={id} />
       <p className="text-sm font-medium">{s.title}</p>
       {s.hint && <p className="text-xs text-slate-500">{s.hint}</p>}
-      <FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} />
+      <FormMessage state={state} saved={s.saved} fixErrors={s.fixErrors} />
       <div>
         <label htmlFor={fieldId} className="label">
           {s.reason}

@@ -4,7 +4,6 @@ import { useActionState } from "react";
 import { ConfirmUnusual } from "@/components/forms/confirm-unusual";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/components/forms/form-state";
-import type { ErrorMessages } from "@/i18n/errors";
 import { DetailNote } from "@/components/forms/detail-note";
 import type { Locale } from "@/i18n/locales";
 
@@ -19,9 +18,6 @@ type Strings = {
   confirmed: string;
   fixErrors: string;
   confirmUnusual: string;
-  /** with "{amount}" where the figure goes (functions cannot cross to the browser) */
-  interpreted: string;
-  limit: string;
 };
 
 /**
@@ -35,7 +31,6 @@ export function ReceiptForm({
   dispatchedTonnes,
   now,
   s,
-  errors,
   locale,
 }: {
   action: (prev: FormState, data: FormData) => Promise<FormState>;
@@ -43,7 +38,6 @@ export function ReceiptForm({
   dispatchedTonnes: string;
   now: string;
   s: Strings;
-  errors: ErrorMessages;
   locale: Locale;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
@@ -51,14 +45,14 @@ export function ReceiptForm({
     <form action={formAction} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 sm:items-start" noValidate data-testid={`receipt-form-${id}`}>
       <input type="hidden" name="id" value={id} />
       <div className="sm:col-span-2 lg:col-span-4">
-        <FormMessage state={state} errors={errors} saved={s.confirmed} fixErrors={s.fixErrors} />
+        <FormMessage state={state} saved={s.confirmed} fixErrors={s.fixErrors} />
       </div>
-      <Field idPrefix={id} name="receivedKg" label={s.received} amount={{}} state={state} errors={errors} defaultValue={dispatchedTonnes} />
-      <Field idPrefix={id} name="rejectedKg" label={s.rejected} amount={{}} state={state} errors={errors} hint={s.rejectedHint} />
-      <Field idPrefix={id} name="shortReason" label={s.shortReason} state={state} errors={errors} hint={s.shortReasonHint} />
-      <Field idPrefix={id} name="receivedAt" label={s.receivedAt} type="datetime-local" state={state} errors={errors} defaultValue={now} />
+      <Field idPrefix={id} name="receivedKg" label={s.received} amount={{}} state={state} defaultValue={dispatchedTonnes} />
+      <Field idPrefix={id} name="rejectedKg" label={s.rejected} amount={{}} state={state} hint={s.rejectedHint} />
+      <Field idPrefix={id} name="shortReason" label={s.shortReason} state={state} hint={s.shortReasonHint} />
+      <Field idPrefix={id} name="receivedAt" label={s.receivedAt} type="datetime-local" state={state} defaultValue={now} />
       <div className="sm:col-span-2 lg:col-span-4 space-y-2">
-        <DetailNote state={state} s={s} locale={locale} />
+        <DetailNote state={state} locale={locale} />
         <ConfirmUnusual state={state} label={s.confirmUnusual} />
         <button type="submit" className="btn w-full sm:w-auto" disabled={pending}>
           {s.confirm}

@@ -5,7 +5,7 @@ import { ConfirmUnusual } from "@/components/forms/confirm-unusual";
 import { DetailNote } from "@/components/forms/detail-note";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/components/forms/form-state";
-import { errorText, type ErrorMessages } from "@/i18n/errors";
+import { useErrorText } from "@/components/forms/use-error-text";
 import type { Locale } from "@/i18n/locales";
 
 type Urgency = "ROUTINE" | "URGENT" | "EMERGENCY";
@@ -19,10 +19,8 @@ type Strings = {
   saved: string;
   fixErrors: string;
   urgencies: Record<Urgency, string>;
-  /** the tick for an unusual amount, and "{amount}" templates for the amount as read and the limit */
+  /** the tick for an unusual amount */
   confirmUnusual: string;
-  interpreted: string;
-  limit: string;
 };
 
 /**
@@ -34,38 +32,29 @@ type Strings = {
 export function RequestForm({
   action,
   s,
-  errors,
   idempotencyKey,
   minDay,
   locale,
 }: {
   action: (prev: FormState, data: FormData) => Promise<FormState>;
   s: Strings;
-  errors: ErrorMessages;
   idempotencyKey: string;
   minDay: string;
   locale: Locale;
 }) {
+  const errorText = useErrorText();
   const [state, formAction, pending] = useActionState(action, {});
   const urgency = state.values?.urgency ?? "URGENT";
-  const reasonError = errorText(errors, state.fieldErrors?.reason);
+  const reasonError = errorText(state.fieldErrors?.reason);
   return (
     <form action={formAction} className="card grid gap-4 sm:grid-cols-3" noValidate data-testid="request-form">
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <div className="sm:col-span-3">
-        <FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} />
+        <FormMessage state={state} saved={s.saved} fixErrors={s.fixErrors} />
       </div>
-      <Field
-        name="requestedKg"
-        label={s.tonnes}
-        amount={{}}
-        state={state}
-        errors={errors}
-        required
-        note={<DetailNote state={state} s={s} locale={locale} field="requestedKg" />}
-      />
-      <Field name="neededBy" label={s.neededBy} type="date" state={state} errors={errors} defaultValue={minDay} required />
-      <Field name="urgency" label={s.urgency} state={state} errors={errors}>
+      <Field name="requestedKg" label={s.tonnes} amount={{}} state={state} required note={<DetailNote state={state} locale={locale} field="requestedKg" />} />
+      <Field name="neededBy" label={s.neededBy} type="date" state={state} defaultValue={minDay} required />
+      <Field name="urgency" label={s.urgency} state={state}>
         <select id="f-urgency" name="urgency" className="input" defaultValue={urgency} key={urgency}>
           {(["ROUTINE", "URGENT", "EMERGENCY"] as const).map((u) => (
             <option key={u} value={u}>

@@ -1,4 +1,5 @@
 import type { Messages } from "@/i18n/messages";
+import type { Translator } from "@/i18n/translator";
 
 const COLOURS: Record<string, string> = {
   SUBMITTED: "bg-sky-100 text-sky-900",
@@ -17,14 +18,14 @@ const URGENCY: Record<string, string> = {
   ROUTINE: "bg-slate-200 text-slate-800",
 };
 
-export function StatusBadge({ status, t }: { status: keyof Messages["hospital"]["status"]; t: Messages["hospital"] }) {
+export function StatusBadge({ status, t }: { status: keyof Messages["hospital"]["status"]; t: Translator }) {
   return (
     <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${COLOURS[status]}`} data-testid="request-status" data-status={status}>
-      {t.status[status]}
+      {t(`hospital.status.${status}`)}
     </span>
   );
 }
 
-export function UrgencyBadge({ urgency, t }: { urgency: keyof Messages["hospital"]["urgency"]; t: Messages["hospital"] }) {
-  return <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${URGENCY[urgency]}`}>{t.urgency[urgency]}</span>;
+export function UrgencyBadge({ urgency, t }: { urgency: keyof Messages["hospital"]["urgency"]; t: Translator }) {
+  return <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${URGENCY[urgency]}`}>{t(`hospital.urgency.${urgency}`)}</span>;
 }

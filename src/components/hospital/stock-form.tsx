@@ -9,7 +9,6 @@ import type { FormState } from "@/components/forms/form-state";
 import { useFormChoice } from "@/components/supply/use-form-choice";
 import { MASS_UNITS, STANDARD_CYLINDER_M3, type MassUnit } from "@/domain/mass";
 import { readNumber } from "@/domain/number-input";
-import type { ErrorMessages } from "@/i18n/errors";
 import type { Locale } from "@/i18n/locales";
 
 type Strings = {
@@ -27,10 +26,8 @@ type Strings = {
   units: Record<MassUnit, string>;
   cylinderSize: string;
   unitHint: string;
-  /** the tick for an unusual use, and "{amount}" templates for the amount as read and the limit */
+  /** the tick for an unusual use */
   confirmUnusual: string;
-  interpreted: string;
-  limit: string;
 };
 
 const UNIT_ORDER: readonly MassUnit[] = ["TONNE_LIQUID", "KG", "M3_GAS", "LITRE_LIQUID", "CYLINDER"];
@@ -47,13 +44,11 @@ export type StockFormState = FormState & { flagged?: boolean };
 export function StockForm({
   action,
   s,
-  errors,
   today,
   locale,
 }: {
   action: (prev: StockFormState, data: FormData) => Promise<StockFormState>;
   s: Strings;
-  errors: ErrorMessages;
   today: string;
   locale: Locale;
 }) {
@@ -73,11 +68,11 @@ export function StockForm({
             {s.savedFlagged}
           </p>
         ) : (
-          <FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} language={false} />
+          <FormMessage state={state} saved={s.saved} fixErrors={s.fixErrors} language={false} />
         )}
       </div>
-      <Field name="day" label={s.day} type="date" state={state} errors={errors} defaultValue={today} required />
-      <Field name="unit" label={s.unit} state={state} errors={errors} hint={s.unitHint}>
+      <Field name="day" label={s.day} type="date" state={state} defaultValue={today} required />
+      <Field name="unit" label={s.unit} state={state} hint={s.unitHint}>
         <select id="f-unit" name="unit" className="input" {...unitChoice.props}>
           {UNIT_ORDER.map((u) => (
             <option key={u} value={u}>
@@ -87,7 +82,7 @@ export function StockForm({
         </select>
       </Field>
       {unit === "CYLINDER" ? (
-        <Field name="cylinderSizeM3" label={s.cylinderSize} state={state} errors={errors}>
+        <Field name="cylinderSizeM3" label={s.cylinderSize} state={state}>
           <input
             id="f-cylinderSizeM3"
             name="cylinderSizeM3"
@@ -106,23 +101,21 @@ export function StockForm({
         name="stockKg"
         label={`${s.stock} (${s.units[unit]})`}
         state={state}
-        errors={errors}
         required
         amount={amount}
-        note={<DetailNote state={state} s={s} locale={locale} field="stockKg" />}
+        note={<DetailNote state={state} locale={locale} field="stockKg" />}
       />
       <Field
         name="usedKg"
         label={`${s.used} (${s.units[unit]})`}
         state={state}
-        errors={errors}
         required
         amount={amount}
-        note={<DetailNote state={state} s={s} locale={locale} field="usedKg" />}
+        note={<DetailNote state={state} locale={locale} field="usedKg" />}
       />
-      <Field name="severePatients" label={s.severe} state={state} errors={errors} defaultValue="0" amount={{ unit: "NUMBER", decimals: 0 }} />
-      <Field name="criticalPatients" label={s.critical} state={state} errors={errors} defaultValue="0" amount={{ unit: "NUMBER", decimals: 0 }} />
-      <Field name="bedsOccupied" label={s.bedsOccupied} state={state} errors={errors} defaultValue="0" amount={{ unit: "NUMBER", decimals: 0 }} />
+      <Field name="severePatients" label={s.severe} state={state} defaultValue="0" amount={{ unit: "NUMBER", decimals: 0 }} />
+      <Field name="criticalPatients" label={s.critical} state={state} defaultValue="0" amount={{ unit: "NUMBER", decimals: 0 }} />
+      <Field name="bedsOccupied" label={s.bedsOccupied} state={state} defaultValue="0" amount={{ unit: "NUMBER", decimals: 0 }} />
       <div className="sm:col-span-3 space-y-2">
         <ConfirmUnusual state={state} label={s.confirmUnusual} />
         <button type="submit" className="btn" disabled={pending}>

@@ -2,7 +2,7 @@ import { dateToDay } from "@/domain/day";
 import { usableStockKg } from "@/domain/stock";
 import { formatDateTime, formatDay, formatNumber, formatTonnes } from "@/i18n/format";
 import type { Locale } from "@/i18n/locales";
-import type { Messages } from "@/i18n/messages";
+import type { Translator } from "@/i18n/translator";
 
 type Report = {
   id: string;
@@ -32,24 +32,23 @@ export function StockHistory({
   reports: Report[];
   floorKg: number;
   confirm?: (data: FormData) => Promise<void>;
-  t: Messages;
+  t: Translator;
   locale: Locale;
 }) {
-  const s = t.hospital.stock;
-  if (reports.length === 0) return <p className="text-sm text-slate-500">{s.noReports}</p>;
+  if (reports.length === 0) return <p className="text-sm text-slate-500">{t("hospital.stock.noReports")}</p>;
   return (
     <div className="card overflow-x-auto p-0">
       <table className="table" data-testid="stock-history">
         <thead>
           <tr>
-            <th>{s.day}</th>
-            <th className="text-right">{s.stock}</th>
-            <th className="text-right">{s.usable}</th>
-            <th className="text-right">{s.used}</th>
-            <th className="text-right">{s.severe}</th>
-            <th className="text-right">{s.critical}</th>
-            <th className="text-right">{s.bedsOccupied}</th>
-            <th>{s.reportedAt}</th>
+            <th>{t("hospital.stock.day")}</th>
+            <th className="text-right">{t("hospital.stock.stock")}</th>
+            <th className="text-right">{t("hospital.stock.usable")}</th>
+            <th className="text-right">{t("hospital.stock.used")}</th>
+            <th className="text-right">{t("hospital.stock.severe")}</th>
+            <th className="text-right">{t("hospital.stock.critical")}</th>
+            <th className="text-right">{t("hospital.stock.bedsOccupied")}</th>
+            <th>{t("hospital.stock.reportedAt")}</th>
           </tr>
         </thead>
         <tbody>
@@ -58,17 +57,17 @@ export function StockHistory({
               <td className="whitespace-nowrap">
                 {formatDay(dateToDay(r.day), locale)}
                 {r.flaggedForReview && (
-                  <span className="ml-2 rounded bg-amber-200 px-1 text-xs text-amber-900" data-testid="flagged" title={s.flaggedNote}>
-                    {s.flagged}
+                  <span className="ml-2 rounded bg-amber-200 px-1 text-xs text-amber-900" data-testid="flagged" title={t("hospital.stock.flaggedNote")}>
+                    {t("hospital.stock.flagged")}
                   </span>
                 )}
-                {r.reviewedAt && <span className="ml-2 text-xs text-slate-500">{s.reviewed}</span>}
-                {r.flaggedForReview && <p className="mt-1 max-w-xs whitespace-normal text-xs text-amber-900">{s.flaggedNote}</p>}
+                {r.reviewedAt && <span className="ml-2 text-xs text-slate-500">{t("hospital.stock.reviewed")}</span>}
+                {r.flaggedForReview && <p className="mt-1 max-w-xs whitespace-normal text-xs text-amber-900">{t("hospital.stock.flaggedNote")}</p>}
                 {r.flaggedForReview && confirm && (
                   <form action={confirm} className="mt-1">
                     <input type="hidden" name="id" value={r.id} />
                     <button type="submit" className="btn-secondary text-xs" data-testid="confirm-review">
-                      {s.confirmReview}
+                      {t("hospital.stock.confirmReview")}
                     </button>
                   </form>
                 )}

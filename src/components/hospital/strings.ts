@@ -1,29 +1,28 @@
 import { tonnesInput } from "@/components/supply/tonnes-input";
 import type { Locale } from "@/i18n/locales";
-import type { Messages } from "@/i18n/messages";
+import type { Translator } from "@/i18n/translator";
 
 /** The strings the hospital form needs, picked from the messages. */
-export function hospitalFormStrings(t: Messages, submit: string) {
-  const h = t.hospital.hospitals;
+export function hospitalFormStrings(t: Translator, submit: string) {
   return {
-    name: h.name,
-    region: h.region,
-    chooseRegion: h.chooseRegion,
-    address: h.address,
-    isReferral: h.isReferral,
-    isAssociationMember: h.isAssociationMember,
-    beds: h.beds,
-    covidBeds: h.covidBeds,
-    icuBeds: h.icuBeds,
-    tankCapacity: h.tankCapacity,
-    tankResidual: h.tankResidual,
-    tankResidualHint: h.tankResidualHint,
-    operatingMinimum: h.operatingMinimum,
-    operatingMinimumHint: h.operatingMinimumHint,
-    active: h.active,
+    name: t("hospital.hospitals.name"),
+    region: t("hospital.hospitals.region"),
+    chooseRegion: t("hospital.hospitals.chooseRegion"),
+    address: t("hospital.hospitals.address"),
+    isReferral: t("hospital.hospitals.isReferral"),
+    isAssociationMember: t("hospital.hospitals.isAssociationMember"),
+    beds: t("hospital.hospitals.beds"),
+    covidBeds: t("hospital.hospitals.covidBeds"),
+    icuBeds: t("hospital.hospitals.icuBeds"),
+    tankCapacity: t("hospital.hospitals.tankCapacity"),
+    tankResidual: t("hospital.hospitals.tankResidual"),
+    tankResidualHint: t("hospital.hospitals.tankResidualHint"),
+    operatingMinimum: t("hospital.hospitals.operatingMinimum"),
+    operatingMinimumHint: t("hospital.hospitals.operatingMinimumHint"),
+    active: t("hospital.hospitals.active"),
     submit,
-    saved: t.shell.common.saved,
-    fixErrors: t.shell.common.fixErrors,
+    saved: t("shell.common.saved"),
+    fixErrors: t("shell.common.fixErrors"),
   };
 }
 

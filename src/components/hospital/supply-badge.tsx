@@ -1,5 +1,5 @@
 import { formatDateTime, formatDay, formatNumber } from "@/i18n/format";
-import type { Messages } from "@/i18n/messages";
+import type { Translator } from "@/i18n/translator";
 import type { Locale } from "@/i18n/locales";
 
 type Supply = {
@@ -29,26 +29,26 @@ export function SupplyBadge({
   withAsOf = true,
 }: {
   supply: Supply;
-  t: Messages["hospital"]["supply"];
+  t: Translator;
   locale: Locale;
   /** false in lists whose heading already says the moment (one "as of" for all rows) */
   withAsOf?: boolean;
 }) {
   const status = supply?.lastReportDay ? supply.status : "unknown";
-  const hours = supply?.hoursLeft == null ? null : t.hours(formatNumber(supply.hoursLeft, locale, 0));
+  const hours = supply?.hoursLeft == null ? null : t("hospital.supply.hours", { h: formatNumber(supply.hoursLeft, locale, 0) });
   return (
     <span className="inline-flex flex-wrap items-center gap-1" data-testid="supply-badge" data-status={status}>
-      <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ring-1 ${COLOURS[status]}`}>{t[status]}</span>
-      {supply?.lastReportDay && <span className="text-xs text-slate-700">{hours ?? t.noBurn}</span>}
+      <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ring-1 ${COLOURS[status]}`}>{t(`hospital.supply.${status}`)}</span>
+      {supply?.lastReportDay && <span className="text-xs text-slate-700">{hours ?? t("hospital.supply.noBurn")}</span>}
       {supply && withAsOf && (
         <span className="text-xs text-slate-500" data-testid="as-of">
-          {t.asOf(formatDateTime(supply.asOf, locale))}
+          {t("hospital.supply.asOf", { t: formatDateTime(supply.asOf, locale) })}
         </span>
       )}
       {supply?.stale && supply.lastReportDay && (
         <span className="text-xs text-slate-500" data-testid="stale-since">
-          {status === "red" ? `${t.staleFlag} · ` : ""}
-          {t.staleSince(formatDay(supply.lastReportDay, locale))}
+          {status === "red" ? `${t("hospital.supply.staleFlag")} · ` : ""}
+          {t("hospital.supply.staleSince", { d: formatDay(supply.lastReportDay, locale) })}
         </span>
       )}
     </span>

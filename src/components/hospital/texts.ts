@@ -1,68 +1,89 @@
 import type { AllocationReason } from "@/domain/recommender";
+import { isDay } from "@/domain/day";
+import { STALE_AFTER_HOURS } from "@/domain/stock";
 import { formatDay, formatNumber, formatTonnes } from "@/i18n/format";
 import type { Locale } from "@/i18n/locales";
-import type { Messages } from "@/i18n/messages";
+import type { Translator } from "@/i18n/translator";
 
 /** A recommender reason in the reader's language (the domain gives a code and its parameters). */
-export function reasonText(reason: AllocationReason, t: Messages, locale: Locale): string {
-  const r = t.hospital.allocation.reasons;
+export function reasonText(reason: AllocationReason, t: Translator, locale: Locale): string {
   const p = reason.params;
   const base = {
     supplier: p.supplierName,
-    urgency: t.hospital.urgency[p.urgency].toLowerCase(),
-    referral: p.isReferral,
-    hours: p.hoursLeft === null ? r.hoursUnknown : (p.stale ? r.staleHours : r.hoursLeft)(formatNumber(Math.max(0, Math.floor(p.hoursLeft)), locale)),
+    urgency: t(`hospital.urgency.${p.urgency}`).toLowerCase(),
+    referral: p.isReferral ? "yes" : "no",
+    hours:
+      p.hoursLeft === null
+        ? t("hospital.allocation.reasons.hoursUnknown")
+        : t(p.stale ? "hospital.allocation.reasons.staleHours" : "hospital.allocation.reasons.hoursLeft", {
+            h: formatNumber(Math.max(0, Math.floor(p.hoursLeft)), locale),
+          }),
     neededBy: formatDay(p.neededBy, locale),
     tier: p.tier,
   };
   switch (reason.code) {
     case "earmarked_pledge":
-      return r.earmarked_pledge({ ...base, group: reason.params.earmark === "ASSOCIATION" ? r.association : r.hospitals });
+      return t("hospital.allocation.reasons.earmarked_pledge", {
+        ...base,
+        group: reason.params.earmark === "ASSOCIATION" ? t("hospital.allocation.reasons.association") : t("hospital.allocation.reasons.hospitals"),
+      });
     case "priority_full":
-      return r.priority_full(base);
+      return t("hospital.allocation.reasons.priority_full", base);
     case "priority_fair_share":
-      return r.priority_fair_share({ ...base, level: formatTonnes(reason.params.levelKg, locale), count: formatNumber(reason.params.requestsInTier, locale) });
+      return t("hospital.allocation.reasons.priority_fair_share", {
+        ...base,
+        level: formatTonnes(reason.params.levelKg, locale),
+        count: formatNumber(reason.params.requestsInTier, locale),
+      });
   }
 }
 
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
 
 /** A notification's sentence: stored kilograms become tonnes in the reader's format. */
-export function noticeText(kind: string, params: Json, t: Messages, locale: Locale): string {
+export function noticeText(kind: string, params: Json, t: Translator, locale: Locale): string {
   const p = (params && typeof params === "object" && !Array.isArray(params) ? params : {}) as Record<string, Json>;
   const kg = (k: string) => (typeof p[k] === "number" ? formatTonnes(p[k] as number, locale) : undefined);
   const str = (k: string) => (typeof p[k] === "string" ? (p[k] as string) : undefined);
-  const kinds = t.hospital.notifications.kinds as Record<string, (x: Record<string, string | undefined>) => string>;
-  const f = kinds[kind];
-  if (!f) return t.hospital.notifications.other;
-  return f({
-    tonnes: kg("kg") ?? kg("requestedKg"),
-    approved: kg("approvedKg"),
-    hospital: str("hospital"),
-    reason: str("reason"),
-    vehicle: str("vehicle"),
-    day: str("day"),
-    lastDay: str("lastDay"),
-    dispatched: kg("dispatchedKg"),
-    received: kg("receivedKg"),
+  const day = (k: string) => {
+    const d = str(k);
+    return d && isDay(d) ? formatDay(d, locale) : d;
+  };
+  const key = `hospital.notifications.kinds.${kind}` as Parameters<Translator>[0];
+  if (!t.has(key)) return t("hospital.notifications.other");
+  const approved = kg("approvedKg");
+  const reason = str("reason");
+  const vehicle = str("vehicle");
+  // Every kind's message picks the values it names; an optional one comes with a yes/no to select on.
+  return t(key, {
+    tonnes: kg("kg") ?? kg("requestedKg") ?? "",
+    approved: approved ?? "",
+    approvedGiven: approved ? "yes" : "no",
+    hospital: str("hospital") ?? "",
+    reason: reason ?? "",
+    reasonGiven: reason ? "yes" : "no",
+    vehicle: vehicle ?? "",
+    vehicleGiven: vehicle ? "yes" : "no",
+    day: day("day") ?? "",
+    lastDay: day("lastDay") ?? "—",
+    dispatched: kg("dispatchedKg") ?? "",
+    received: kg("receivedKg") ?? "",
+    hours: STALE_AFTER_HOURS,
   });
 }
 
-/** The receipt form's strings (figures go in the browser through "{amount}"). */
-export function receiptFormStrings(t: Messages) {
-  const rc = t.hospital.receipts;
+/** The receipt form's labels. */
+export function receiptFormStrings(t: Translator) {
   return {
-    received: rc.accepted,
-    rejected: rc.rejected,
-    rejectedHint: rc.rejectedHint,
-    shortReason: rc.shortReason,
-    shortReasonHint: rc.shortReasonHint,
-    receivedAt: rc.receivedAt,
-    confirm: rc.confirm,
-    confirmed: rc.confirmed,
-    fixErrors: t.shell.common.fixErrors,
-    confirmUnusual: rc.confirmUnusual,
-    interpreted: rc.interpreted("{amount}"),
-    limit: rc.limit("{amount}"),
+    received: t("hospital.receipts.accepted"),
+    rejected: t("hospital.receipts.rejected"),
+    rejectedHint: t("hospital.receipts.rejectedHint"),
+    shortReason: t("hospital.receipts.shortReason"),
+    shortReasonHint: t("hospital.receipts.shortReasonHint"),
+    receivedAt: t("hospital.receipts.receivedAt"),
+    confirm: t("hospital.receipts.confirm"),
+    confirmed: t("hospital.receipts.confirmed"),
+    fixErrors: t("shell.common.fixErrors"),
+    confirmUnusual: t("hospital.receipts.confirmUnusual"),
   };
 }

@@ -3,7 +3,7 @@
 import { useActionState, useState } from "react";
 import { FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/components/forms/form-state";
-import { errorText, type ErrorMessages } from "@/i18n/errors";
+import { useErrorText } from "@/components/forms/use-error-text";
 
 type Role = "ADMIN" | "STAFF" | "OFFICIAL" | "HOSPITAL";
 type EditStrings = {
@@ -22,21 +22,20 @@ export function EditUserForm({
   action,
   user,
   s,
-  errors,
   hospitals,
 }: {
   action: (prev: FormState, data: FormData) => Promise<FormState>;
   user: { id: string; name: string; role: Role; hospitalId: string | null };
   s: EditStrings;
-  errors: ErrorMessages;
   hospitals: { id: string; name: string }[];
 }) {
+  const errorText = useErrorText();
   const [state, formAction, pending] = useActionState(action, {});
   const [role, setRole] = useState<string>(state.values?.role ?? user.role);
   const p = `u-${user.id}`;
   return (
     <form action={formAction} className="mt-2 grid gap-2" noValidate data-testid="edit-user-form">
-      <FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} language={false} />
+      <FormMessage state={state} saved={s.saved} fixErrors={s.fixErrors} language={false} />
       <input type="hidden" name="id" value={user.id} />
       <div>
         <label htmlFor={`${p}-name`} className="label">
@@ -50,7 +49,7 @@ export function EditUserForm({
           required
           aria-invalid={!!state.fieldErrors?.name}
         />
-        {state.fieldErrors?.name && <p className="field-error">{errorText(errors, state.fieldErrors.name)}</p>}
+        {state.fieldErrors?.name && <p className="field-error">{errorText(state.fieldErrors.name)}</p>}
       </div>
       <div>
         <label htmlFor={`${p}-role`} className="label">
@@ -63,7 +62,7 @@ export function EditUserForm({
             </option>
           ))}
         </select>
-        {state.fieldErrors?.role && <p className="field-error">{errorText(errors, state.fieldErrors.role)}</p>}
+        {state.fieldErrors?.role && <p className="field-error">{errorText(state.fieldErrors.role)}</p>}
       </div>
       <div>
         <label htmlFor={`${p}-hospital`} className="label">
@@ -83,7 +82,7 @@ export function EditUserForm({
             </option>
           ))}
         </select>
-        {state.fieldErrors?.hospitalId && <p className="field-error">{errorText(errors, state.fieldErrors.hospitalId)}</p>}
+        {state.fieldErrors?.hospitalId && <p className="field-error">{errorText(state.fieldErrors.hospitalId)}</p>}
       </div>
       <button type="submit" className="btn-secondary" disabled={pending}>
         {s.save}
@@ -102,7 +101,6 @@ export function ResetPasswordButton({
   label,
   confirm,
   shown,
-  errors,
 }: {
   action: (prev: ResetState, data: FormData) => Promise<ResetState>;
   id: string;
@@ -110,8 +108,8 @@ export function ResetPasswordButton({
   label: string;
   confirm: string;
   shown: string;
-  errors: ErrorMessages;
 }) {
+  const errorText = useErrorText();
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form
@@ -130,7 +128,7 @@ export function ResetPasswordButton({
           {shown} <code className="select-all rounded bg-slate-100 px-1 font-mono">{state.oneTimePassword}</code>
         </p>
       )}
-      {state.error && <p className="field-error">{errorText(errors, state.error)}</p>}
+      {state.error && <p className="field-error">{errorText(state.error)}</p>}
     </form>
   );
 }

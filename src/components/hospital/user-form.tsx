@@ -3,7 +3,6 @@
 import { useActionState, useRef, useState } from "react";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/components/forms/form-state";
-import type { ErrorMessages } from "@/i18n/errors";
 
 type Role = "ADMIN" | "STAFF" | "OFFICIAL" | "HOSPITAL";
 type Strings = {
@@ -25,12 +24,10 @@ type Strings = {
 export function UserForm({
   action,
   s,
-  errors,
   hospitals,
 }: {
   action: (prev: FormState, data: FormData) => Promise<FormState>;
   s: Strings;
-  errors: ErrorMessages;
   hospitals: { id: string; name: string }[];
 }) {
   // Each success gets a new key, so the form is emptied for the next account.
@@ -47,11 +44,11 @@ export function UserForm({
     // eslint-disable-next-line react-hooks/refs -- the key changes when an account was created, to empty the form
     <form action={formAction} className="card grid gap-4 sm:grid-cols-2" noValidate data-testid="user-form" key={created.current}>
       <div className="sm:col-span-2">
-        <FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} />
+        <FormMessage state={state} saved={s.saved} fixErrors={s.fixErrors} />
       </div>
-      <Field name="email" label={s.email} type="email" state={state} errors={errors} required />
-      <Field name="name" label={s.name} state={state} errors={errors} required />
-      <Field name="role" label={s.role} state={state} errors={errors}>
+      <Field name="email" label={s.email} type="email" state={state} required />
+      <Field name="name" label={s.name} state={state} required />
+      <Field name="role" label={s.role} state={state}>
         <select id="f-role" name="role" className="input" value={role} onChange={(e) => setRole(e.target.value)} aria-invalid={err("role")}>
           {(["HOSPITAL", "STAFF", "OFFICIAL", "ADMIN"] as const).map((r) => (
             <option key={r} value={r}>
@@ -60,7 +57,7 @@ export function UserForm({
           ))}
         </select>
       </Field>
-      <Field name="hospitalId" label={s.hospital} state={state} errors={errors} hint={s.hospitalHint}>
+      <Field name="hospitalId" label={s.hospital} state={state} hint={s.hospitalHint}>
         <select
           id="f-hospitalId"
           name="hospitalId"
@@ -79,7 +76,7 @@ export function UserForm({
           ))}
         </select>
       </Field>
-      <Field name="password" label={s.password} type="password" hint={s.passwordHint} state={state} errors={errors} required />
+      <Field name="password" label={s.password} type="password" hint={s.passwordHint} state={state} required />
       <div className="sm:col-span-2">
         <button type="submit" className="btn" disabled={pending}>
           {s.submit}

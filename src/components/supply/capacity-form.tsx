@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { AmountInput, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/components/forms/form-state";
-import { errorText, type ErrorMessages } from "@/i18n/errors";
+import { useErrorText } from "@/components/forms/use-error-text";
 
 export type CapacityFormRow = {
   supplierId: string;
@@ -38,18 +38,17 @@ export function CapacityForm({
   day,
   rows,
   s,
-  errors,
 }: {
   action: (prev: FormState & { saved?: number }, data: FormData) => Promise<FormState & { saved?: number }>;
   day: string;
   rows: CapacityFormRow[];
   s: Strings;
-  errors: ErrorMessages;
 }) {
+  const errorText = useErrorText();
   const [state, formAction, pending] = useActionState(action, {});
   const cell = (row: CapacityFormRow, f: "produced" | "medical" | "industrial", label: string) => {
     const name = `${f}.${row.supplierId}`;
-    const error = errorText(errors, state.fieldErrors?.[name]);
+    const error = errorText(state.fieldErrors?.[name]);
     const value = state.values?.[name] ?? row[f];
     return (
       <div>
@@ -65,7 +64,6 @@ export function CapacityForm({
           aria-label={`${label} — ${row.name}`}
           error={error}
           amount={{}}
-          errors={errors}
           data-testid={`cap-${f}-${row.supplierId}`}
         />
         {error && (
@@ -79,7 +77,7 @@ export function CapacityForm({
   return (
     <form action={formAction} className="space-y-3" noValidate data-testid="capacity-form">
       <input type="hidden" name="day" value={day} />
-      <FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} />
+      <FormMessage state={state} saved={s.saved} fixErrors={s.fixErrors} />
       <div className="card p-0">
         <div className="hidden grid-cols-[minmax(0,2fr)_repeat(3,minmax(0,1fr))_minmax(0,1.2fr)] gap-3 border-b border-slate-200 px-4 py-2 text-sm font-semibold text-slate-600 md:grid">
           <span>{s.producer}</span>

@@ -1,38 +1,28 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
 import type { FormState } from "@/components/forms/form-state";
-
-type Strings = {
-  importTitle: string;
-  importHint: string;
-  importFile: string;
-  importText: string;
-  importSubmit: string;
-  importErrors: string;
-  line: string;
-  imported: string;
-};
 
 /** CSV import with a per-row error report; nothing is imported when any row is invalid. */
 /** `maxBytes`: the largest file the server takes (MAX_CSV_BYTES); a bigger one is refused before upload. */
+/** Its messages: supply.capacity and supply.csvErrors (the page's IntlProvider). */
 export function CapacityImport({
   action,
-  s,
-  csvErrors,
   maxBytes,
 }: {
   action: (prev: FormState & { imported?: number }, data: FormData) => Promise<FormState & { imported?: number }>;
-  s: Strings;
-  csvErrors: Record<string, string>;
   maxBytes: number;
 }) {
+  const t = useTranslations("supply.capacity");
+  const csv = useTranslations("supply.csvErrors");
+  const csvError = (code: string) => (csv.has(code as Parameters<typeof csv>[0]) ? csv(code as Parameters<typeof csv>[0]) : code);
   const [state, formAction, pending] = useActionState(action, {});
   // A file over the limit is refused here, before it is sent (the server refuses it too: 413).
   const [tooBig, setTooBig] = useState(false);
   const report = Object.entries(tooBig ? { "line.1": "tooBig" } : (state.fieldErrors ?? {}))
     .filter(([k]) => k.startsWith("line."))
-    .map(([k, codes]) => ({ line: Number(k.slice(5)), messages: codes.split(",").map((c) => csvErrors[c] ?? c) }))
+    .map(([k, codes]) => ({ line: Number(k.slice(5)), messages: codes.split(",").map(csvError) }))
     .sort((a, b) => a.line - b.line);
   return (
     <form
@@ -46,20 +36,20 @@ export function CapacityImport({
         if (big) e.preventDefault();
       }}
     >
-      <h2>{s.importTitle}</h2>
-      <p className="text-sm text-slate-600">{s.importHint}</p>
+      <h2>{t("importTitle")}</h2>
+      <p className="text-sm text-slate-600">{t("importHint")}</p>
       {state.ok && (
         <p className="rounded-md bg-green-50 p-3 text-sm text-green-800" data-testid="import-ok">
-          {s.imported.replace("{n}", String(state.imported ?? 0))}
+          {t("imported", { n: state.imported ?? 0 })}
         </p>
       )}
       {report.length > 0 && (
         <div className="rounded-md bg-red-50 p-3 text-sm text-red-800" data-testid="import-errors">
-          <p className="font-medium">{s.importErrors}</p>
+          <p className="font-medium">{t("importErrors")}</p>
           <ul className="mt-1 list-disc pl-5">
             {report.map((r) => (
               <li key={r.line}>
-                {s.line} {r.line}: {r.messages.join(" ")}
+                {t("line")} {r.line}: {r.messages.join(" ")}
               </li>
             ))}
           </ul>
@@ -67,13 +57,13 @@ export function CapacityImport({
       )}
       <div>
         <label htmlFor="csv-file" className="label">
-          {s.importFile}
+          {t("importFile")}
         </label>
         <input id="csv-file" name="file" type="file" accept=".csv,text/csv" className="block text-sm" onChange={() => setTooBig(false)} />
       </div>
       <div>
         <label htmlFor="csv-text" className="label">
-          {s.importText}
+          {t("importText")}
         </label>
         <textarea
           id="csv-text"
@@ -86,7 +76,7 @@ export function CapacityImport({
         />
       </div>
       <button type="submit" className="btn-secondary" disabled={pending}>
-        {s.importSubmit}
+        {t("importSubmit")}
       </button>
     </form>
   );

@@ -6,7 +6,6 @@ import { useFormLanguage } from "@/components/forms/amount-echo";
 import { readNumber } from "@/domain/number-input";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/components/forms/form-state";
-import type { ErrorMessages } from "@/i18n/errors";
 import { DetailNote } from "@/components/forms/detail-note";
 import type { Locale } from "@/i18n/locales";
 import { useFormChoice } from "./use-form-choice";
@@ -35,15 +34,12 @@ type Strings = {
   fixErrors: string;
   units: Record<Unit, string>;
   confirmUnusual: string;
-  interpreted: string;
-  limit: string;
 };
 
 /** Logs a dispatch; the idempotency key was made when the page rendered, so a double submit logs one. */
 export function DispatchForm({
   action,
   s,
-  errors,
   idempotencyKey,
   allocations,
   tranches,
@@ -54,7 +50,6 @@ export function DispatchForm({
 }: {
   action: (prev: FormState, data: FormData) => Promise<FormState>;
   s: Strings;
-  errors: ErrorMessages;
   idempotencyKey: string;
   initialSource: string;
   locale: Locale;
@@ -75,10 +70,10 @@ export function DispatchForm({
     <form action={formAction} className="card grid gap-4 sm:grid-cols-2" noValidate data-testid="dispatch-form">
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <div className="sm:col-span-2">
-        <FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} />
+        <FormMessage state={state} saved={s.saved} fixErrors={s.fixErrors} />
       </div>
       <div className="sm:col-span-2">
-        <Field name="source" label={s.source} state={state} errors={errors}>
+        <Field name="source" label={s.source} state={state}>
           <select id="f-source" name="source" className="input" {...source.props} aria-invalid={!!state.fieldErrors?.source}>
             <option value="">{s.chooseSource}</option>
             {allocations.length > 0 && (
@@ -103,7 +98,7 @@ export function DispatchForm({
         </Field>
       </div>
       {isTranche ? (
-        <Field name="hospitalId" label={s.hospital} state={state} errors={errors}>
+        <Field name="hospitalId" label={s.hospital} state={state}>
           <select
             id="f-hospitalId"
             name="hospitalId"
@@ -134,18 +129,17 @@ export function DispatchForm({
       ) : (
         <p className="self-end text-xs text-slate-500">{s.hospitalHint}</p>
       )}
-      <Field name="dispatchedAt" label={s.dispatchedAt} type="datetime-local" state={state} errors={errors} />
-      <Field name="vehiclePlate" label={s.vehiclePlate} state={state} errors={errors} />
-      <Field name="driverName" label={s.driverName} state={state} errors={errors} />
+      <Field name="dispatchedAt" label={s.dispatchedAt} type="datetime-local" state={state} />
+      <Field name="vehiclePlate" label={s.vehiclePlate} state={state} />
+      <Field name="driverName" label={s.driverName} state={state} />
       <Field
         name="amount"
         label={s.amount}
         state={state}
-        errors={errors}
         hint={s.conversionHint}
         amount={{ unit: unit.value as Unit, cylinderSizeM3: size.ok ? size.value : undefined }}
       />
-      <Field name="unit" label={s.unit} state={state} errors={errors}>
+      <Field name="unit" label={s.unit} state={state}>
         <select id="f-unit" name="unit" className="input" {...unit.props}>
           {(["TONNE_LIQUID", "M3_GAS", "LITRE_LIQUID", "CYLINDER", "KG"] as const).map((u) => (
             <option key={u} value={u}>
@@ -155,7 +149,7 @@ export function DispatchForm({
         </select>
       </Field>
       {unit.value === "CYLINDER" && (
-        <Field name="cylinderSizeM3" label={s.cylinderSize} state={state} errors={errors} hint={s.cylinderHint}>
+        <Field name="cylinderSizeM3" label={s.cylinderSize} state={state} hint={s.cylinderHint}>
           <input
             id="f-cylinderSizeM3"
             name="cylinderSizeM3"
@@ -169,7 +163,7 @@ export function DispatchForm({
         </Field>
       )}
       <div className="sm:col-span-2 space-y-2">
-        <DetailNote state={state} s={s} locale={locale} />
+        <DetailNote state={state} locale={locale} />
         <ConfirmUnusual state={state} label={s.confirmUnusual} />
         <button type="submit" className="btn" disabled={pending} data-testid="dispatch-submit">
           {s.submit}

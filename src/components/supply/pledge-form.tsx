@@ -1,13 +1,14 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
 import { AmountEcho, useFormLanguage } from "@/components/forms/amount-echo";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/components/forms/form-state";
 import { kgToTonnes, tonnesToKg } from "@/domain/mass";
 import { readingErrorCode, readNumber, writeNumberPlain } from "@/domain/number-input";
 import { planTranches } from "@/domain/pledge";
-import { errorText, type ErrorMessages } from "@/i18n/errors";
+import { useErrorText } from "@/components/forms/use-error-text";
 import { formatNumber } from "@/i18n/format";
 import { useFormChoice } from "./use-form-choice";
 
@@ -28,7 +29,6 @@ type Strings = {
   remove: string;
   generate: string;
   trancheCount: string;
-  trancheSumLabel: string;
   submit: string;
   saved: string;
   fixErrors: string;
@@ -55,18 +55,17 @@ let nextKey = 1;
 export function PledgeForm({
   action,
   s,
-  errors,
   suppliers,
   hospitals,
   initial,
 }: {
   action: (prev: FormState, data: FormData) => Promise<FormState>;
   s: Strings;
-  errors: ErrorMessages;
   suppliers: { id: string; name: string }[];
   hospitals: { id: string; name: string; isAssociationMember: boolean }[];
   initial: PledgeInitial;
 }) {
+  const errorText = useErrorText();
   const [state, formAction, pending] = useActionState(action, {});
   const [total, setTotal] = useState(initial.total ?? "");
   const [startsOn, setStartsOn] = useState(initial.startsOn ?? "");
@@ -77,23 +76,25 @@ export function PledgeForm({
   const [rows, setRows] = useState<Row[]>((initial.tranches ?? []).map((t) => ({ key: nextKey++, ...t })));
   const [genError, setGenError] = useState<string | undefined>();
   const language = useFormLanguage() ?? "id";
+  // the running sum is known only here: its sentence is translated in the browser (supply.pledges)
+  const t = useTranslations("supply.pledges");
   const fe = state.fieldErrors ?? {};
-  const err = (k: string) => errorText(errors, fe[k]);
+  const err = (k: string) => errorText(fe[k]);
 
   function generate() {
     const read = readNumber(total, language, 3);
     const t = read.ok ? read.value : Number.NaN;
     if (!read.ok && read.code !== "required") {
-      setGenError(errorText(errors, readingErrorCode(read)));
+      setGenError(errorText(readingErrorCode(read)));
       return;
     }
     if (!(t > 0)) {
-      setGenError(errorText(errors, "positive"));
+      setGenError(errorText("positive"));
       return;
     }
     const plan = planTranches({ totalKg: tonnesToKg(t), startsOn, endsOn, count: Number.parseInt(count, 10) });
     if (!plan.ok) {
-      setGenError(errorText(errors, Object.values(plan.errors)[0]));
+      setGenError(errorText(Object.values(plan.errors)[0]));
       return;
     }
     setGenError(undefined);
@@ -108,9 +109,9 @@ export function PledgeForm({
   return (
     <form action={formAction} className="card space-y-4" noValidate data-testid="pledge-form">
       {initial.id && <input type="hidden" name="id" value={initial.id} />}
-      <FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} />
+      <FormMessage state={state} saved={s.saved} fixErrors={s.fixErrors} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field name="supplierId" label={s.supplier} state={state} errors={errors}>
+        <Field name="supplierId" label={s.supplier} state={state}>
           <select
             id="f-supplierId"
             name="supplierId"
@@ -127,7 +128,7 @@ export function PledgeForm({
             ))}
           </select>
         </Field>
-        <Field name="total" label={s.total} state={state} errors={errors}>
+        <Field name="total" label={s.total} state={state}>
           <input
             id="f-total"
             name="total"
@@ -139,9 +140,9 @@ export function PledgeForm({
             aria-invalid={!!fe.total}
             aria-describedby="f-total-echo"
           />
-          <AmountEcho id="f-total-echo" text={total} kind={{}} errors={errors} />
+          <AmountEcho id="f-total-echo" text={total} kind={{}} />
         </Field>
-        <Field name="startsOn" label={s.startsOn} state={state} errors={errors}>
+        <Field name="startsOn" label={s.startsOn} state={state}>
           <input
             id="f-startsOn"
             name="startsOn"
@@ -152,7 +153,7 @@ export function PledgeForm({
             aria-invalid={!!fe.startsOn}
           />
         </Field>
-        <Field name="endsOn" label={s.endsOn} state={state} errors={errors}>
+        <Field name="endsOn" label={s.endsOn} state={state}>
           <input
             id="f-endsOn"
             name="endsOn"
@@ -163,7 +164,7 @@ export function PledgeForm({
             aria-invalid={!!fe.endsOn}
           />
         </Field>
-        <Field name="earmark" label={s.earmark} state={state} errors={errors}>
+        <Field name="earmark" label={s.earmark} state={state}>
           <select id="f-earmark" name="earmark" className="input" {...earmark.props}>
             {(["NONE", "ASSOCIATION", "HOSPITALS"] as const).map((k) => (
               <option key={k} value={k}>
@@ -172,7 +173,7 @@ export function PledgeForm({
             ))}
           </select>
         </Field>
-        <Field name="note" label={s.note} state={state} errors={errors} defaultValue={initial.note} />
+        <Field name="note" label={s.note} state={state} defaultValue={initial.note} />
       </div>
       {earmark.value === "HOSPITALS" && (
         <fieldset className="rounded-md border border-slate-200 p-3" aria-describedby="hospitals-hint">
@@ -273,7 +274,7 @@ export function PledgeForm({
             {s.addTranche}
           </button>
           <p className="text-sm text-slate-600" data-testid="tranche-sum">
-            {s.trancheSumLabel.replace("{sum}", formatNumber(Math.round(sum * 1000) / 1000, language, 3)).replace("{total}", total || "0")}
+            {t("trancheSum", { sum: formatNumber(Math.round(sum * 1000) / 1000, language, 3), total: total || "0" })}
           </p>
         </div>
         {err("tranches") && (

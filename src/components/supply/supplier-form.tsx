@@ -3,7 +3,6 @@
 import { useActionState } from "react";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/components/forms/form-state";
-import type { ErrorMessages } from "@/i18n/errors";
 
 type Strings = {
   name: string;
@@ -24,13 +23,11 @@ type Initial = { id?: string; name?: string; kind?: string; regionId?: string; a
 export function SupplierForm({
   action,
   s,
-  errors,
   regions,
   initial,
 }: {
   action: (prev: FormState, data: FormData) => Promise<FormState>;
   s: Strings;
-  errors: ErrorMessages;
   regions: { id: string; name: string; code: string }[];
   initial: Initial;
 }) {
@@ -41,10 +38,10 @@ export function SupplierForm({
     <form action={formAction} className="card grid gap-4 sm:grid-cols-2" noValidate data-testid="supplier-form">
       {initial.id && <input type="hidden" name="id" value={initial.id} />}
       <div className="sm:col-span-2">
-        <FormMessage state={state} errors={errors} saved={s.saved} fixErrors={s.fixErrors} />
+        <FormMessage state={state} saved={s.saved} fixErrors={s.fixErrors} />
       </div>
-      <Field name="name" label={s.name} state={state} errors={errors} defaultValue={initial.name} required />
-      <Field name="kind" label={s.kind} state={state} errors={errors}>
+      <Field name="name" label={s.name} state={state} defaultValue={initial.name} required />
+      <Field name="kind" label={s.kind} state={state}>
         <select id="f-kind" name="kind" className="input" defaultValue={v("kind") || "PRODUCER"} key={v("kind")} aria-invalid={err("kind")}>
           {(["PRODUCER", "DISTRIBUTOR", "VENDOR"] as const).map((k) => (
             <option key={k} value={k}>
@@ -53,7 +50,7 @@ export function SupplierForm({
           ))}
         </select>
       </Field>
-      <Field name="regionId" label={s.region} state={state} errors={errors}>
+      <Field name="regionId" label={s.region} state={state}>
         <select
           id="f-regionId"
           name="regionId"
@@ -71,9 +68,9 @@ export function SupplierForm({
           ))}
         </select>
       </Field>
-      <Field name="address" label={s.address} state={state} errors={errors} defaultValue={initial.address} />
-      <Field name="contactName" label={s.contactName} state={state} errors={errors} defaultValue={initial.contactName} />
-      <Field name="contactPhone" label={s.contactPhone} type="tel" state={state} errors={errors} defaultValue={initial.contactPhone} />
+      <Field name="address" label={s.address} state={state} defaultValue={initial.address} />
+      <Field name="contactName" label={s.contactName} state={state} defaultValue={initial.contactName} />
+      <Field name="contactPhone" label={s.contactPhone} type="tel" state={state} defaultValue={initial.contactPhone} />
       <div className="sm:col-span-2">
         <button type="submit" className="btn" disabled={pending}>
           {s.submit}

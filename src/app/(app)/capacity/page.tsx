@@ -1,13 +1,14 @@
 import { today } from "@/server/clock";
 import Link from "next/link";
 import { CapacityForm, type CapacityFormRow } from "@/components/supply/capacity-form";
+import { IntlProvider } from "@/components/intl-provider";
 import { CapacityImport } from "@/components/supply/capacity-import";
 import { MAX_CSV_BYTES } from "@/server/limits";
 import { addDays } from "@/domain/day";
 import { BadDayNotice } from "@/components/forms/bad-day";
 import { tonnesInput } from "@/components/supply/tonnes-input";
 import { formatDay, formatPercent, formatTonnes } from "@/i18n/format";
-import { getI18n } from "@/i18n/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { can } from "@/server/permissions";
 import { capacityScreen, complianceOf, latestCapacityDayOnOrBefore, type CapacityRow } from "@/server/queries/capacity";
 import type { SearchParams } from "nuqs/server";
@@ -18,14 +19,14 @@ import { DayPicker } from "@/components/forms/day-picker";
 
 export default async function CapacityPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("supplier:read");
-  const { t, locale } = await getI18n();
-  const s = t.supply.capacity;
+  const t = await getTranslations();
+  const locale = await getLocale();
   const { day: asked, copy } = await loadCapacitySearch(searchParams);
   if (asked.error) {
     return (
       <>
-        <h1>{s.title}</h1>
-        <BadDayNotice param="day" raw={asked.raw} code={asked.error} errors={t.errors} href="/capacity" />
+        <h1>{t("supply.capacity.title")}</h1>
+        <BadDayNotice param="day" raw={asked.raw} code={asked.error} href="/capacity" />
       </>
     );
   }
@@ -52,12 +53,12 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
         tone: c.status === "meets" ? "green" : c.status === "below" ? "red" : "slate",
         label:
           c.status === "meets"
-            ? `${s.meets} (≥ ${c.requiredPct}%)`
+            ? `${t("supply.capacity.meets")} (≥ ${c.requiredPct}%)`
             : c.status === "below"
-              ? `${s.below} (${c.requiredPct}%)`
+              ? `${t("supply.capacity.below")} (${c.requiredPct}%)`
               : c.status === "no_policy"
-                ? s.noPolicy
-                : s.notEntered,
+                ? t("supply.capacity.noPolicy")
+                : t("supply.capacity.notEntered"),
       },
     };
   });
@@ -67,22 +68,22 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
     <>
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1>{s.title}</h1>
-          <p className="text-sm text-slate-600">{s.intro}</p>
+          <h1>{t("supply.capacity.title")}</h1>
+          <p className="text-sm text-slate-600">{t("supply.capacity.intro")}</p>
         </div>
-        <DayPicker day={day} label={s.day} submit={s.show} />
+        <DayPicker day={day} label={t("supply.capacity.day")} submit={t("supply.capacity.show")} />
       </div>
       <nav className="flex flex-wrap items-center gap-3 text-sm">
         <Link href={dayLink(addDays(day, -1))} className="text-brand-700 hover:underline">
-          ← {s.prevDay}
+          ← {t("supply.capacity.prevDay")}
         </Link>
         <strong data-testid="capacity-day">{formatDay(day, locale)}</strong>
         <Link href={dayLink(addDays(day, 1))} className="text-brand-700 hover:underline">
-          {s.nextDay} →
+          {t("supply.capacity.nextDay")} →
         </Link>
         {writer && (
           <Link href={`/capacity?day=${day}&copy=1`} className="btn-secondary ml-auto" data-testid="copy-yesterday">
-            {s.copyYesterday}
+            {t("supply.capacity.copyYesterday")}
           </Link>
         )}
         {latest && latest !== day && (
@@ -93,58 +94,58 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
       </nav>
       {copy && (
         <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900" data-testid="copied">
-          {s.copied}
+          {t("supply.capacity.copied")}
         </p>
       )}
 
-      <section className="grid gap-3 sm:grid-cols-3" aria-label={s.total}>
+      <section className="grid gap-3 sm:grid-cols-3" aria-label={t("supply.capacity.total")}>
         <div className="card">
-          <p className="text-sm text-slate-500">{s.total}</p>
+          <p className="text-sm text-slate-500">{t("supply.capacity.total")}</p>
           <p className="text-2xl font-semibold tabular-nums" data-testid="capacity-total">
             {formatTonnes(screen.totals.producedKg, locale)}
           </p>
           <p className="text-xs text-slate-500">
-            {s.medicalWord} {formatTonnes(screen.totals.medicalKg, locale)} · {s.industrialWord} {formatTonnes(screen.totals.industrialKg, locale)}
+            {t("supply.capacity.medicalWord")} {formatTonnes(screen.totals.medicalKg, locale)} · {t("supply.capacity.industrialWord")}{" "}
+            {formatTonnes(screen.totals.industrialKg, locale)}
           </p>
         </div>
         <div className="card">
-          <p className="text-sm text-slate-500">{s.target}</p>
+          <p className="text-sm text-slate-500">{t("supply.capacity.target")}</p>
           <p className="text-2xl font-semibold tabular-nums">{screen.targetKg === null ? "—" : formatTonnes(screen.targetKg, locale)}</p>
           {gap !== null && (
             <p className="text-xs text-slate-500">
-              {s.gap} {formatTonnes(gap, locale)}
+              {t("supply.capacity.gap")} {formatTonnes(gap, locale)}
             </p>
           )}
         </div>
         <div className="card">
-          <p className="text-sm text-slate-500">{s.policy}</p>
+          <p className="text-sm text-slate-500">{t("supply.capacity.policy")}</p>
           <p className="text-sm" data-testid="policy-in-force">
-            {screen.provincePolicy === null ? s.noPeriod : s.minShare(screen.provincePolicy.minMedicalSharePct)}
+            {screen.provincePolicy === null ? t("supply.capacity.noPeriod") : t("supply.capacity.minShare", { pct: screen.provincePolicy.minMedicalSharePct })}
           </p>
         </div>
       </section>
 
       {rows.length === 0 ? (
-        <p className="card text-sm text-slate-500">{s.noProducers}</p>
+        <p className="card text-sm text-slate-500">{t("supply.capacity.noProducers")}</p>
       ) : writer ? (
         <CapacityForm
           key={`${day}-${copy}`}
           action={saveCapacityAction}
           day={day}
           rows={rows}
-          errors={t.errors}
           s={{
-            history: t.supply.list.history,
-            producer: s.producer,
-            produced: s.produced,
-            medical: s.medical,
-            industrial: s.industrial,
-            medicalShare: s.medicalShare,
-            policy: s.policy,
-            save: s.save,
-            saved: t.shell.common.saved,
-            fixErrors: t.shell.common.fixErrors,
-            blankHint: s.blankHint,
+            history: t("supply.list.history"),
+            producer: t("supply.capacity.producer"),
+            produced: t("supply.capacity.produced"),
+            medical: t("supply.capacity.medical"),
+            industrial: t("supply.capacity.industrial"),
+            medicalShare: t("supply.capacity.medicalShare"),
+            policy: t("supply.capacity.policy"),
+            save: t("supply.capacity.save"),
+            saved: t("shell.common.saved"),
+            fixErrors: t("shell.common.fixErrors"),
+            blankHint: t("supply.capacity.blankHint"),
           }}
         />
       ) : (
@@ -152,11 +153,11 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
           <table className="table">
             <thead>
               <tr>
-                <th>{s.producer}</th>
-                <th className="text-right">{s.produced}</th>
-                <th className="text-right">{s.medical}</th>
-                <th className="text-right">{s.industrial}</th>
-                <th>{s.policy}</th>
+                <th>{t("supply.capacity.producer")}</th>
+                <th className="text-right">{t("supply.capacity.produced")}</th>
+                <th className="text-right">{t("supply.capacity.medical")}</th>
+                <th className="text-right">{t("supply.capacity.industrial")}</th>
+                <th>{t("supply.capacity.policy")}</th>
               </tr>
             </thead>
             <tbody>
@@ -178,40 +179,28 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
 
       <div className="grid gap-4 lg:grid-cols-2">
         {writer && (
-          <CapacityImport
-            action={importCapacityAction}
-            csvErrors={t.supply.csvErrors}
-            maxBytes={MAX_CSV_BYTES}
-            s={{
-              importTitle: s.importTitle,
-              importHint: s.importHint,
-              importFile: s.importFile,
-              importText: s.importText,
-              importSubmit: s.importSubmit,
-              importErrors: s.importErrors,
-              line: s.line,
-              imported: s.imported(-1).replace("-1", "{n}"),
-            }}
-          />
+          <IntlProvider namespaces={["supply.capacity", "supply.csvErrors"]}>
+            <CapacityImport action={importCapacityAction} maxBytes={MAX_CSV_BYTES} />
+          </IntlProvider>
         )}
         <form method="get" action="/capacity/export" className="card space-y-3 self-start" data-testid="capacity-export">
-          <h2>{s.exportTitle}</h2>
+          <h2>{t("supply.capacity.exportTitle")}</h2>
           <div className="grid grid-cols-2 gap-3">
             <div>
               <label htmlFor="exp-from" className="label">
-                {s.from}
+                {t("supply.capacity.from")}
               </label>
               <input id="exp-from" name="from" type="date" defaultValue={addDays(day, -6)} className="input" />
             </div>
             <div>
               <label htmlFor="exp-to" className="label">
-                {s.to}
+                {t("supply.capacity.to")}
               </label>
               <input id="exp-to" name="to" type="date" defaultValue={day} className="input" />
             </div>
           </div>
           <button type="submit" className="btn-secondary">
-            {s.exportSubmit}
+            {t("supply.capacity.exportSubmit")}
           </button>
         </form>
       </div>

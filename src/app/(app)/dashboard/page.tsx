@@ -10,8 +10,8 @@ import { Headline } from "@/components/dashboard/headline";
 import { dashboardTables, DataTable, TABLE_KEYS, type TableKey, type TableSpec } from "@/components/dashboard/tables";
 import { formatDateTime, formatDay, formatNumber } from "@/i18n/format";
 import type { Locale } from "@/i18n/locales";
-import type { Messages } from "@/i18n/messages";
-import { getI18n } from "@/i18n/server";
+import type { Translator } from "@/i18n/translator";
+import { getLocale, getTranslations } from "next-intl/server";
 import { cachedCapacityDayBounds, cachedDashboardData, cachedProvinceList, defaultViewDay } from "@/server/queries/cached";
 import { chooseProvince } from "@/server/queries/provinces";
 import { NORMAL_MEDICAL_SHARE } from "@/domain/dashboard-rules";
@@ -36,42 +36,44 @@ const lag = (p: { dueToDateKg: number; deliveredKg: number }) => Math.max(0, p.d
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireActor("dashboard:read");
-  const { t: all, locale } = await getI18n();
-  const t = all.dashboard;
+  const t = await getTranslations();
+  const locale = await getLocale();
   const search = await loadDashboardSearch(searchParams);
   const provinces = await cachedProvinceList();
   const choice = chooseProvince(search.province, provinces);
   if (!choice.ok) {
     return (
       <>
-        <h1>{t.title}</h1>
+        <h1>{t("dashboard.title")}</h1>
         <p role="alert" className="card border-l-4 border-l-red-700" data-testid="province-unknown">
-          {t.province.unknown(choice.code)}
+          {t("dashboard.province.unknown", { code: choice.code })}
         </p>
         <form method="get" action="/dashboard" className="flex flex-wrap items-end gap-3">
-          <ProvinceSelect provinces={provinces} province={null} t={t.province} />
+          <ProvinceSelect provinces={provinces} province={null} t={t} />
           <button type="submit" className="btn">
-            {t.picker.show}
+            {t("dashboard.picker.show")}
           </button>
         </form>
       </>
     );
   }
   const province = choice.province;
-  const scope = province ? t.province.scopeProvince(province.name, province.code) : t.province.scopeNational(provinces.length);
+  const scope = province
+    ? t("dashboard.province.scopeProvince", { name: province.name, code: province.code })
+    : t("dashboard.province.scopeNational", { n: provinces.length });
   const bounds = await cachedCapacityDayBounds(province);
   if (!bounds) {
     return (
       <>
-        <h1>{t.title}</h1>
+        <h1>{t("dashboard.title")}</h1>
         <p className="text-slate-700" data-testid="dashboard-scope">
           {scope}
         </p>
-        <p>{t.noData}</p>
+        <p>{t("dashboard.noData")}</p>
         <form method="get" action="/dashboard" className="flex flex-wrap items-end gap-3">
-          <ProvinceSelect provinces={provinces} province={province?.code ?? null} t={t.province} />
+          <ProvinceSelect provinces={provinces} province={province?.code ?? null} t={t} />
           <button type="submit" className="btn">
-            {t.picker.show}
+            {t("dashboard.picker.show")}
           </button>
         </form>
       </>
@@ -81,8 +83,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   if (askedDay.error) {
     return (
       <>
-        <h1>{t.title}</h1>
-        <BadDayNotice param="date" raw={askedDay.raw} code={askedDay.error} errors={all.errors} href="/dashboard" />
+        <h1>{t("dashboard.title")}</h1>
+        <BadDayNotice param="date" raw={askedDay.raw} code={askedDay.error} href="/dashboard" />
       </>
     );
   }
@@ -122,9 +124,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     <div className="dashboard-wide space-y-6" data-testid="dashboard">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1>{t.title}</h1>
+          <h1>{t("dashboard.title")}</h1>
           <p className="text-slate-700" data-testid="dashboard-day">
-            {t.dayOf(formatDay(day, locale))}
+            {t("dashboard.dayOf", { day: formatDay(day, locale) })}
           </p>
           <p className="text-sm text-slate-700" data-testid="dashboard-scope">
             {scope}
@@ -147,11 +149,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="split-title" className="card min-w-0 space-y-4">
-          <h2 id="split-title">{t.split.title}</h2>
+          <h2 id="split-title">{t("dashboard.split.title")}</h2>
           <ChartFigure
-            title={t.split.title}
-            summary={t.split.chartSummary(from, to)}
-            tableLabel={t.table.showData}
+            title={t("dashboard.split.title")}
+            summary={t("dashboard.split.chartSummary", { from, to })}
+            tableLabel={t("dashboard.table.showData")}
             table={<DataTable spec={tables.charts.split} testId="table-series-split" />}
           >
             <SplitChart
@@ -159,11 +161,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               periods={d.periods.map((p) => ({ from: p.startsOn, to: p.endsOn }))}
               locale={locale}
               labels={{
-                medical: t.split.medical,
-                industrial: t.split.industrial,
-                normalLine: t.split.normalLine,
-                priority: t.split.priority,
-                yAxis: t.trends.tonnesPerDay,
+                medical: t("dashboard.split.medical"),
+                industrial: t("dashboard.split.industrial"),
+                normalLine: t("dashboard.split.normalLine"),
+                priority: t("dashboard.split.priority"),
+                yAxis: t("dashboard.trends.tonnesPerDay"),
               }}
             />
           </ChartFigure>
@@ -172,7 +174,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               {d.periods.map((p) => (
                 <li key={p.startsOn} className="flex items-center gap-2">
                   <span className="inline-block h-3 w-5 rounded-sm" style={{ background: COLORS.priority }} aria-hidden="true" />
-                  {t.split.priority}: {formatDay(p.startsOn, locale)} – {formatDay(p.endsOn, locale)}, {t.split.policyMin.toLowerCase()} {p.minMedicalSharePct}%
+                  {t("dashboard.split.priority")}: {formatDay(p.startsOn, locale)} – {formatDay(p.endsOn, locale)},{" "}
+                  {t("dashboard.split.policyMin").toLowerCase()} {p.minMedicalSharePct}%
                 </li>
               ))}
             </ul>
@@ -180,54 +183,54 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </section>
 
         <section aria-labelledby="trends-title" className="card min-w-0 space-y-4">
-          <h2 id="trends-title">{t.trends.title}</h2>
+          <h2 id="trends-title">{t("dashboard.trends.title")}</h2>
           <ChartFigure
-            title={`${t.trends.capacity}, ${t.trends.medicalSupply}, ${t.trends.shortfall}`}
-            summary={t.trends.chartSummary(from, to)}
-            tableLabel={t.table.showData}
+            title={`${t("dashboard.trends.capacity")}, ${t("dashboard.trends.medicalSupply")}, ${t("dashboard.trends.shortfall")}`}
+            summary={t("dashboard.trends.chartSummary", { from, to })}
+            tableLabel={t("dashboard.table.showData")}
             table={<DataTable spec={tables.charts.trends} testId="table-series-trends" />}
           >
             <DailyLineChart
               data={trendData}
               locale={locale}
-              yAxis={t.trends.tonnesPerDay}
+              yAxis={t("dashboard.trends.tonnesPerDay")}
               unit=" t"
               series={[
-                { key: "capacity", label: t.trends.capacity, color: COLORS.capacity },
-                { key: "target", label: t.trends.target, color: COLORS.target, dash: "6 3" },
-                { key: "medical", label: t.trends.medicalSupply, color: COLORS.use, dash: "2 2" },
-                { key: "shortfall", label: t.trends.shortfall, color: COLORS.shortfall },
+                { key: "capacity", label: t("dashboard.trends.capacity"), color: COLORS.capacity },
+                { key: "target", label: t("dashboard.trends.target"), color: COLORS.target, dash: "6 3" },
+                { key: "medical", label: t("dashboard.trends.medicalSupply"), color: COLORS.use, dash: "2 2" },
+                { key: "shortfall", label: t("dashboard.trends.shortfall"), color: COLORS.shortfall },
               ]}
             />
           </ChartFigure>
           <div className="grid gap-4 md:grid-cols-2">
             <ChartFigure
-              title={t.trends.hospitalUse}
-              summary={t.trends.hospitalUseSummary(from, to)}
-              tableLabel={t.table.showData}
+              title={t("dashboard.trends.hospitalUse")}
+              summary={t("dashboard.trends.hospitalUseSummary", { from, to })}
+              tableLabel={t("dashboard.table.showData")}
               height="h-56"
               table={<DataTable spec={tables.charts.use} testId="table-series-use" />}
             >
               <DailyLineChart
                 data={trendData}
                 locale={locale}
-                yAxis={t.trends.tonnesPerDay}
+                yAxis={t("dashboard.trends.tonnesPerDay")}
                 unit=" t"
-                series={[{ key: "use", label: t.trends.hospitalUse, color: COLORS.use }]}
+                series={[{ key: "use", label: t("dashboard.trends.hospitalUse"), color: COLORS.use }]}
               />
             </ChartFigure>
             <ChartFigure
-              title={t.trends.activeCases}
-              summary={t.trends.casesSummary(from, to)}
-              tableLabel={t.table.showData}
+              title={t("dashboard.trends.activeCases")}
+              summary={t("dashboard.trends.casesSummary", { from, to })}
+              tableLabel={t("dashboard.table.showData")}
               height="h-56"
               table={<DataTable spec={tables.charts.cases} testId="table-series-cases" />}
             >
               <DailyLineChart
                 data={trendData}
                 locale={locale}
-                yAxis={t.trends.cases}
-                series={[{ key: "cases", label: t.trends.activeCases, color: COLORS.cases }]}
+                yAxis={t("dashboard.trends.cases")}
+                series={[{ key: "cases", label: t("dashboard.trends.activeCases"), color: COLORS.cases }]}
               />
             </ChartFigure>
           </div>
@@ -236,40 +239,72 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 
       <div className="grid gap-6 2xl:grid-cols-2">
         <section aria-labelledby="producers-title" className="card min-w-0 space-y-3">
-          <h2 id="producers-title">{t.split.producers}</h2>
-          <p className="text-sm text-slate-700">{t.dayOf(formatDay(day, locale))}</p>
+          <h2 id="producers-title">{t("dashboard.split.producers")}</h2>
+          <p className="text-sm text-slate-700">{t("dashboard.dayOf", { day: formatDay(day, locale) })}</p>
           <DataTable spec={top(tables.producers, d.producers.slice(0, PAGE_ROWS))} />
-          <TopRows table="producers" title={tables.producers.title} total={d.producers.length} order={t.split.order} query={query} t={t} locale={locale} />
+          <TopRows
+            table="producers"
+            title={tables.producers.title}
+            total={d.producers.length}
+            order={t("dashboard.split.order")}
+            query={query}
+            t={t}
+            locale={locale}
+          />
         </section>
         <section aria-labelledby="pledges-title" className="card min-w-0 space-y-3">
-          <h2 id="pledges-title">{t.pledges.title}</h2>
+          <h2 id="pledges-title">{t("dashboard.pledges.title")}</h2>
           <DataTable spec={top(tables.pledges, pagePledges)} />
-          <TopRows table="pledges" title={tables.pledges.title} total={d.pledges.length} order={t.pledges.order} query={query} t={t} locale={locale} />
+          <TopRows
+            table="pledges"
+            title={tables.pledges.title}
+            total={d.pledges.length}
+            order={t("dashboard.pledges.order")}
+            query={query}
+            t={t}
+            locale={locale}
+          />
         </section>
       </div>
 
       <section aria-labelledby="hospitals-title" className="card min-w-0 space-y-3">
-        <h2 id="hospitals-title">{t.hospitals.title}</h2>
+        <h2 id="hospitals-title">{t("dashboard.hospitals.title")}</h2>
         <p className="text-sm text-slate-700" data-testid="hospitals-as-of">
-          {t.hospitals.intro(formatDateTime(d.supplyAsOf, locale))}
+          {t("dashboard.hospitals.intro", { asOf: formatDateTime(d.supplyAsOf, locale) })}
         </p>
         <DataTable spec={top(tables.hospitals, d.hospitals.slice(0, PAGE_ROWS))} />
-        <TopRows table="hospitals" title={tables.hospitals.title} total={d.hospitals.length} order={t.hospitals.order} query={query} t={t} locale={locale} />
+        <TopRows
+          table="hospitals"
+          title={tables.hospitals.title}
+          total={d.hospitals.length}
+          order={t("dashboard.hospitals.order")}
+          query={query}
+          t={t}
+          locale={locale}
+        />
       </section>
 
       <section aria-labelledby="regions-title" className="card min-w-0 space-y-4">
-        <h2 id="regions-title">{t.regions.title}</h2>
+        <h2 id="regions-title">{t("dashboard.regions.title")}</h2>
         <DataTable spec={top(tables.regions, pageRegions)} />
-        <TopRows table="regions" title={tables.regions.title} total={d.regions.length} order={t.regions.order} query={query} t={t} locale={locale} />
+        <TopRows
+          table="regions"
+          title={tables.regions.title}
+          total={d.regions.length}
+          order={t("dashboard.regions.order")}
+          query={query}
+          t={t}
+          locale={locale}
+        />
       </section>
 
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="regions-chart-title" className="card min-w-0 space-y-4">
-          <h2 id="regions-chart-title">{t.regions.chartTitle}</h2>
+          <h2 id="regions-chart-title">{t("dashboard.regions.chartTitle")}</h2>
           <ChartFigure
-            title={t.regions.chartTitle}
-            summary={t.regions.chartSummary}
-            tableLabel={t.table.showData}
+            title={t("dashboard.regions.chartTitle")}
+            summary={t("dashboard.regions.chartSummary")}
+            tableLabel={t("dashboard.table.showData")}
             height="h-64"
             table={<DataTable spec={top(tables.charts.regions, chartRegions)} testId="table-regions-chart" />}
           >
@@ -277,34 +312,34 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               data={regionData}
               category="region"
               locale={locale}
-              yAxis={all.shell.common.tonnes}
+              yAxis={t("shell.common.tonnes")}
               series={[
-                { key: "use", label: t.regions.use7d, color: COLORS.use },
-                { key: "received", label: t.regions.received7d, color: COLORS.received },
+                { key: "use", label: t("dashboard.regions.use7d"), color: COLORS.use },
+                { key: "received", label: t("dashboard.regions.received7d"), color: COLORS.received },
               ]}
             />
           </ChartFigure>
         </section>
 
         <section aria-labelledby="funnel-title" className="card min-w-0 space-y-3">
-          <h2 id="funnel-title">{t.funnel.title}</h2>
-          <p className="text-sm text-slate-700">{t.funnel.intro(from, to)}</p>
-          <Funnel f={d.funnel} t={t.funnel} locale={locale} />
+          <h2 id="funnel-title">{t("dashboard.funnel.title")}</h2>
+          <p className="text-sm text-slate-700">{t("dashboard.funnel.intro", { from, to })}</p>
+          <Funnel f={d.funnel} t={t} locale={locale} />
         </section>
       </div>
 
       <section aria-labelledby="exports-title" className="card min-w-0 no-print space-y-3">
-        <h2 id="exports-title">{t.export.title}</h2>
+        <h2 id="exports-title">{t("dashboard.export.title")}</h2>
         <ul className="flex flex-wrap gap-2">
           <li>
             <Link className="btn" href={`/report?${viewQuery({ day, province: asked })}`} data-testid="report-link">
-              {t.export.report}
+              {t("dashboard.export.report")}
             </Link>
           </li>
           {TABLE_KEYS.map((k) => (
             <li key={k}>
               <a className="btn-secondary" href={`/dashboard/export/${k}?${query}`} download data-testid={`csv-${k}`}>
-                {t.export.download(tables[k].title)}
+                {t("dashboard.export.download", { what: tables[k].title })}
               </a>
             </li>
           ))}
@@ -329,15 +364,15 @@ function TopRows({
   total: number;
   order: string;
   query: string;
-  t: Messages["dashboard"];
+  t: Translator;
   locale: Locale;
 }) {
   if (total <= PAGE_ROWS) return null;
   return (
     <p className="text-sm text-slate-600" data-testid={`more-${table}`}>
-      {t.table.topRows(formatNumber(PAGE_ROWS, locale), formatNumber(total, locale), order)}{" "}
+      {t("dashboard.table.topRows", { shown: formatNumber(PAGE_ROWS, locale), total: formatNumber(total, locale), order })}{" "}
       <a className="underline" href={`/dashboard/export/${table}?${query}`} download>
-        {t.export.download(title)}
+        {t("dashboard.export.download", { what: title })}
       </a>
     </p>
   );

@@ -1,10 +1,11 @@
 import type { SearchParams } from "nuqs/server";
+import { IntlProvider } from "@/components/intl-provider";
 import { ForecastExplorer } from "@/components/forecast/forecast-explorer";
 import { BASE_PARAMS, normalizeParams, type ScenarioParams } from "@/domain/forecast-params";
 import { RateSetForms } from "@/components/forecast/rate-set-forms";
 import { BadDayNotice } from "@/components/forms/bad-day";
 import { formatDateTime, formatDay } from "@/i18n/format";
-import { getI18n } from "@/i18n/server";
+import { getMessages, getLocale, getTranslations } from "next-intl/server";
 import { can } from "@/server/permissions";
 import { forecastInputs, recentScenarios, scenarioById } from "@/server/queries/forecast";
 import { requireActor } from "@/server/session";
@@ -13,8 +14,9 @@ import { loadForecastSearch } from "./search-params";
 
 export default async function ForecastPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("forecast:read");
-  const { t: all, locale } = await getI18n();
-  const t = all.forecast;
+  const t = await getTranslations();
+  const messages = await getMessages();
+  const locale = await getLocale();
   const search = await loadForecastSearch(searchParams);
 
   // A saved scenario's parameters (?scenario=<id>), else those in the URL.
@@ -25,8 +27,8 @@ export default async function ForecastPage({ searchParams }: { searchParams: Pro
   if (asked.error) {
     return (
       <>
-        <h1>{t.title}</h1>
-        <BadDayNotice param="asOf" raw={asked.raw} code={asked.error} errors={all.errors} href="/forecast" />
+        <h1>{t("forecast.title")}</h1>
+        <BadDayNotice param="asOf" raw={asked.raw} code={asked.error} href="/forecast" />
       </>
     );
   }
@@ -34,8 +36,8 @@ export default async function ForecastPage({ searchParams }: { searchParams: Pro
   if (!inputs) {
     return (
       <>
-        <h1>{t.title}</h1>
-        <p className="card">{t.noData}</p>
+        <h1>{t("forecast.title")}</h1>
+        <p className="card">{t("forecast.noData")}</p>
       </>
     );
   }
@@ -55,63 +57,63 @@ export default async function ForecastPage({ searchParams }: { searchParams: Pro
 
   const saved = (await recentScenarios()).map((s) => ({ id: s.id, name: s.name, by: s.createdBy, at: formatDateTime(s.createdAt, locale) }));
   const configure = can(actor, "forecast:configure");
-  const common = { saved: all.shell.common.saved, fixErrors: all.shell.common.fixErrors };
+  const common = { saved: t("shell.common.saved"), fixErrors: t("shell.common.fixErrors") };
 
   return (
     <div className="space-y-6" data-testid="forecast">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div className="max-w-3xl space-y-1">
-          <h1>{t.title}</h1>
-          <p className="text-slate-700">{t.intro}</p>
+          <h1>{t("forecast.title")}</h1>
+          <p className="text-slate-700">{t("forecast.intro")}</p>
           <p className="text-sm text-slate-600" data-testid="forecast-as-of">
-            {t.asOf(formatDay(inputs.asOf, locale))} · {t.sample}
+            {t("forecast.asOf", { day: formatDay(inputs.asOf, locale) })} · {t("forecast.sample")}
           </p>
         </div>
         <form method="get" action="/forecast" className="flex items-end gap-2">
           <div>
             <label htmlFor="asOf" className="label">
-              {t.asOfLabel}
+              {t("forecast.asOfLabel")}
             </label>
             <input id="asOf" name="asOf" type="date" className="input" defaultValue={inputs.asOf} min={inputs.bounds.first} max={inputs.bounds.last} />
           </div>
           <button type="submit" className="btn-secondary">
-            {t.show}
+            {t("forecast.show")}
           </button>
           {inputs.asOf !== inputs.bounds.last && (
             <a href="/forecast" className="btn-secondary">
-              {t.latestDay}
+              {t("forecast.latestDay")}
             </a>
           )}
         </form>
       </div>
-      {scenarioId && !opened && <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">{t.save.notFound}</p>}
+      {scenarioId && !opened && <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">{t("forecast.save.notFound")}</p>}
 
-      <ForecastExplorer
-        key={`${scenarioId ?? ""}|${inputs.asOf}`}
-        inputs={inputs}
-        defaults={defaults}
-        initial={initial}
-        opened={opened ? { id: opened.id, name: opened.name } : null}
-        locale={locale}
-        canSave={can(actor, "scenario:save")}
-        saveAction={saveScenarioAction}
-        saved={saved}
-        errors={all.errors}
-        common={common}
-      />
+      <IntlProvider namespaces={["forecast"]}>
+        <ForecastExplorer
+          key={`${scenarioId ?? ""}|${inputs.asOf}`}
+          inputs={inputs}
+          defaults={defaults}
+          initial={initial}
+          opened={opened ? { id: opened.id, name: opened.name } : null}
+          locale={locale}
+          canSave={can(actor, "scenario:save")}
+          saveAction={saveScenarioAction}
+          saved={saved}
+          common={common}
+        />
+      </IntlProvider>
 
       {configure && (
         <section className="space-y-3" aria-labelledby="config-title" data-testid="rate-config">
-          <h2 id="config-title">{t.config.title}</h2>
-          <p className="text-sm text-slate-700">{t.config.intro}</p>
+          <h2 id="config-title">{t("forecast.config.title")}</h2>
+          <p className="text-sm text-slate-700">{t("forecast.config.intro")}</p>
           <div className="grid gap-4 md:grid-cols-3">
             {inputs.rateSets.map((r) => (
               <RateSetForms
                 key={`${r.key}-${r.severeLpm}-${r.criticalLpm}-${r.isDefault}`}
                 set={r}
-                errors={all.errors}
                 locale={locale}
-                s={{ ...t.config, ...common }}
+                s={{ ...messages.forecast.config, ...common }}
                 updateAction={updateRateSetAction}
                 defaultAction={setDefaultRateSetAction}
               />

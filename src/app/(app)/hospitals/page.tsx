@@ -1,52 +1,52 @@
 import Link from "next/link";
 import { SupplyBadge } from "@/components/hospital/supply-badge";
 import { formatDateTime, formatNumber, formatTonnes } from "@/i18n/format";
-import { getI18n } from "@/i18n/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { can } from "@/server/permissions";
 import { listHospitals } from "@/server/queries/hospitals";
 import { requireActor } from "@/server/session";
 
 export default async function HospitalsPage() {
   const actor = await requireActor("hospital:read");
-  const { t, locale } = await getI18n();
-  const h = t.hospital.hospitals;
+  const t = await getTranslations();
+  const locale = await getLocale();
   const hospitals = await listHospitals(actor);
   const canWrite = can(actor, "hospital:write");
   const supplyAsOf = hospitals.find((x) => x.supply)?.supply?.asOf ?? null;
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1>{h.title}</h1>
+        <h1>{t("hospital.hospitals.title")}</h1>
         {canWrite && (
           <Link href="/hospitals/new" className="btn">
-            {h.new}
+            {t("hospital.hospitals.new")}
           </Link>
         )}
       </div>
-      <p className="text-sm text-slate-600">{t.hospital.supply.legend}</p>
+      <p className="text-sm text-slate-600">{t("hospital.supply.legend")}</p>
       {supplyAsOf && (
         <p className="text-xs text-slate-600" data-testid="hospitals-as-of">
-          {t.hospital.supply.asOf(formatDateTime(supplyAsOf, locale))}
+          {t("hospital.supply.asOf", { t: formatDateTime(supplyAsOf, locale) })}
         </p>
       )}
       <div className="card overflow-x-auto p-0">
         <table className="table" data-testid="hospitals-table">
           <thead>
             <tr>
-              <th>{h.name}</th>
-              <th>{h.region}</th>
+              <th>{t("hospital.hospitals.name")}</th>
+              <th>{t("hospital.hospitals.region")}</th>
               <th className="text-right">
-                {h.beds} <span className="font-normal text-slate-500">/ COVID / ICU</span>
+                {t("hospital.hospitals.beds")} <span className="font-normal text-slate-500">/ COVID / ICU</span>
               </th>
-              <th className="text-right">{h.tank}</th>
-              <th>{t.hospital.supply.hoursLeft}</th>
+              <th className="text-right">{t("hospital.hospitals.tank")}</th>
+              <th>{t("hospital.supply.hoursLeft")}</th>
             </tr>
           </thead>
           <tbody>
             {hospitals.length === 0 && (
               <tr>
                 <td colSpan={5} className="text-slate-500">
-                  {h.empty}
+                  {t("hospital.hospitals.empty")}
                 </td>
               </tr>
             )}
@@ -57,10 +57,10 @@ export default async function HospitalsPage() {
                     {x.name}
                   </Link>
                   <div className="mt-0.5 flex flex-wrap gap-1 text-xs text-slate-600">
-                    {x.isReferral && <span className="rounded bg-brand-50 px-1">{h.referral}</span>}
-                    {x.isAssociationMember && <span className="rounded bg-slate-100 px-1">{h.member}</span>}
-                    {!x.active && <span className="rounded bg-slate-200 px-1">{t.supply.suppliers.inactive}</span>}
-                    {x.isSample && <span className="rounded bg-yellow-50 px-1">{t.shell.common.sample}</span>}
+                    {x.isReferral && <span className="rounded bg-brand-50 px-1">{t("hospital.hospitals.referral")}</span>}
+                    {x.isAssociationMember && <span className="rounded bg-slate-100 px-1">{t("hospital.hospitals.member")}</span>}
+                    {!x.active && <span className="rounded bg-slate-200 px-1">{t("supply.suppliers.inactive")}</span>}
+                    {x.isSample && <span className="rounded bg-yellow-50 px-1">{t("shell.common.sample")}</span>}
                   </div>
                 </td>
                 <td>
@@ -74,7 +74,7 @@ export default async function HospitalsPage() {
                 </td>
                 <td className="text-right tabular-nums">{formatTonnes(x.tankCapacityKg, locale)}</td>
                 <td>
-                  <SupplyBadge supply={x.supply} t={t.hospital.supply} locale={locale} withAsOf={false} />
+                  <SupplyBadge supply={x.supply} t={t} locale={locale} withAsOf={false} />
                 </td>
               </tr>
             ))}

@@ -7,7 +7,7 @@ import { StockForm } from "@/components/hospital/stock-form";
 import { StockHistory } from "@/components/hospital/stock-history";
 import { SupplyBadge } from "@/components/hospital/supply-badge";
 import { formatTonnes } from "@/i18n/format";
-import { getI18n } from "@/i18n/server";
+import { getMessages, getLocale, getTranslations } from "next-intl/server";
 import { can } from "@/server/permissions";
 import { incomingDeliveries } from "@/server/queries/dispatches";
 import { hospitalFor } from "@/server/queries/hospitals";
@@ -19,8 +19,9 @@ import { submitStockAction } from "./actions";
 export default async function MyHospitalPage() {
   const actor = await requireActor("stock:report");
   if (!actor.hospitalId) notFound();
-  const { t, locale } = await getI18n();
-  const s = t.hospital.stock;
+  const t = await getTranslations();
+  const locale = await getLocale();
+  const messages = await getMessages();
   const mayConfirm = can(actor, "receipt:confirm", { hospitalId: actor.hospitalId });
   const [hospital, supply, reports, incoming] = await Promise.all([
     hospitalFor(actor, actor.hospitalId),
@@ -39,64 +40,61 @@ export default async function MyHospitalPage() {
       </div>
       <section className="card space-y-3" data-testid="current-supply">
         <div className="flex flex-wrap items-center gap-3">
-          <h2>{s.current}</h2>
-          <SupplyBadge supply={supply} t={t.hospital.supply} locale={locale} />
+          <h2>{t("hospital.stock.current")}</h2>
+          <SupplyBadge supply={supply} t={t} locale={locale} />
         </div>
         {supply?.lastReportDay && (
           <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-3">
             <div>
-              <dt className="text-slate-500">{s.usable}</dt>
+              <dt className="text-slate-500">{t("hospital.stock.usable")}</dt>
               <dd className="text-lg font-semibold tabular-nums">{formatTonnes(supply.usableStockKg, locale)}</dd>
             </div>
             <div>
-              <dt className="text-slate-500">{s.burnRate}</dt>
-              <dd className="text-lg font-semibold tabular-nums">{s.perDay(formatTonnes(supply.burnRateKgPerDay, locale))}</dd>
+              <dt className="text-slate-500">{t("hospital.stock.burnRate")}</dt>
+              <dd className="text-lg font-semibold tabular-nums">{t("hospital.stock.perDay", { t: formatTonnes(supply.burnRateKgPerDay, locale) })}</dd>
             </div>
             <div>
-              <dt className="text-slate-500">{t.hospital.supply.hoursLeft}</dt>
+              <dt className="text-slate-500">{t("hospital.supply.hoursLeft")}</dt>
               <dd className="text-lg font-semibold tabular-nums" data-testid="hours-left">
-                {supply.hoursLeft === null ? t.hospital.supply.noBurn : t.hospital.supply.hours(String(Math.floor(supply.hoursLeft)))}
+                {supply.hoursLeft === null ? t("hospital.supply.noBurn") : t("hospital.supply.hours", { h: String(Math.floor(supply.hoursLeft)) })}
               </dd>
             </div>
           </dl>
         )}
-        <p className="text-xs text-slate-500">{t.hospital.supply.legend}</p>
+        <p className="text-xs text-slate-500">{t("hospital.supply.legend")}</p>
       </section>
       {mayConfirm && <IncomingDeliveries deliveries={incoming} action={confirmReceiptAction} now={wibNow} t={t} locale={locale} />}
       <section className="space-y-2">
-        <h2>{s.title}</h2>
-        <p className="text-sm text-slate-600">{s.intro}</p>
+        <h2>{t("hospital.stock.title")}</h2>
+        <p className="text-sm text-slate-600">{t("hospital.stock.intro")}</p>
         <StockForm
           action={submitStockAction}
-          errors={t.errors}
           today={today()}
           locale={locale}
           s={{
-            confirmUnusual: t.hospital.receipts.confirmUnusual,
-            interpreted: t.hospital.receipts.interpreted("{amount}"),
-            limit: t.hospital.receipts.limit("{amount}"),
-            day: s.day,
-            stock: s.stock,
-            used: s.used,
-            severe: s.severe,
-            critical: s.critical,
-            bedsOccupied: s.bedsOccupied,
-            submit: s.submit,
-            saved: s.saved,
-            savedFlagged: s.savedFlagged,
-            fixErrors: t.shell.common.fixErrors,
-            unit: s.unit,
-            units: s.units,
-            cylinderSize: s.cylinderSize,
-            unitHint: s.unitHint,
+            confirmUnusual: t("hospital.receipts.confirmUnusual"),
+            day: t("hospital.stock.day"),
+            stock: t("hospital.stock.stock"),
+            used: t("hospital.stock.used"),
+            severe: t("hospital.stock.severe"),
+            critical: t("hospital.stock.critical"),
+            bedsOccupied: t("hospital.stock.bedsOccupied"),
+            submit: t("hospital.stock.submit"),
+            saved: t("hospital.stock.saved"),
+            savedFlagged: t("hospital.stock.savedFlagged"),
+            fixErrors: t("shell.common.fixErrors"),
+            unit: t("hospital.stock.unit"),
+            units: messages.hospital.stock.units,
+            cylinderSize: t("hospital.stock.cylinderSize"),
+            unitHint: t("hospital.stock.unitHint"),
           }}
         />
       </section>
       <section className="space-y-2">
         <div className="flex flex-wrap items-center justify-between gap-2">
-          <h2>{s.history}</h2>
+          <h2>{t("hospital.stock.history")}</h2>
           <Link href="/requests" className="text-sm text-brand-700 hover:underline">
-            {t.hospital.requests.mine} →
+            {t("hospital.requests.mine")} →
           </Link>
         </div>
         <StockHistory reports={reports} floorKg={unusableFloorKg(hospital)} t={t} locale={locale} />

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { noticeText } from "@/components/hospital/texts";
 import { formatDateTime } from "@/i18n/format";
-import { getI18n } from "@/i18n/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { listNotifications } from "@/server/queries/notifications";
 import { requireActor } from "@/server/session";
 import { refreshNoticesFor } from "@/server/use-cases/notifications";
@@ -9,25 +9,25 @@ import { markAllReadAction } from "./actions";
 
 export default async function NotificationsPage() {
   const actor = await requireActor("notification:read");
-  const { t, locale } = await getI18n();
-  const n = t.hospital.notifications;
+  const t = await getTranslations();
+  const locale = await getLocale();
   await refreshNoticesFor(actor);
   const notices = await listNotifications(actor);
   const unread = notices.filter((x) => !x.readAt).length;
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1>{n.title}</h1>
+        <h1>{t("hospital.notifications.title")}</h1>
         {unread > 0 && (
           <form action={markAllReadAction}>
             <button type="submit" className="btn-secondary">
-              {n.markAllRead}
+              {t("hospital.notifications.markAllRead")}
             </button>
           </form>
         )}
       </div>
       {notices.length === 0 ? (
-        <p className="text-slate-500">{n.empty}</p>
+        <p className="text-slate-500">{t("hospital.notifications.empty")}</p>
       ) : (
         <ul className="card divide-y divide-slate-100 p-0" data-testid="notifications">
           {notices.map((x) => {

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PeriodForm, TargetForm } from "@/components/supply/policy-forms";
 import { tonnesInput } from "@/components/supply/tonnes-input";
 import { formatDay, formatTonnes } from "@/i18n/format";
-import { getI18n } from "@/i18n/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { can } from "@/server/permissions";
 import { policyOf, policyRegions } from "@/server/queries/policy";
 import type { SearchParams } from "nuqs/server";
@@ -13,21 +13,27 @@ import { loadPolicySearch } from "./search-params";
 
 export default async function PolicyPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("supplier:read");
-  const { t, locale } = await getI18n();
-  const s = t.supply.policy;
+  const t = await getTranslations();
+  const locale = await getLocale();
   const asked = await loadPolicySearch(searchParams);
   const regions = await policyRegions();
   const region = regions.find((r) => r.id === asked.region) ?? regions[0];
-  if (!region) return <p className="card">{t.supply.list.empty}</p>;
+  if (!region) return <p className="card">{t("supply.list.empty")}</p>;
   const { targets, periods } = await policyOf(region.id);
   const today = clockToday();
   const current = targets.find((x) => x.validFrom <= today) ?? null;
   const admin = can(actor, "policy:write");
-  const common = { saved: t.shell.common.saved, fixErrors: t.shell.common.fixErrors };
-  const periodStrings = { ...common, startsOn: s.startsOn, endsOn: s.endsOn, minShare: s.minShare, note: s.note };
+  const common = { saved: t("shell.common.saved"), fixErrors: t("shell.common.fixErrors") };
+  const periodStrings = {
+    ...common,
+    startsOn: t("supply.policy.startsOn"),
+    endsOn: t("supply.policy.endsOn"),
+    minShare: t("supply.policy.minShare"),
+    note: t("supply.policy.note"),
+  };
   return (
     <>
-      <h1>{s.title}</h1>
+      <h1>{t("supply.policy.title")}</h1>
       {regions.length > 1 && (
         <nav className="flex gap-2 text-sm">
           {regions.map((r) => (
@@ -37,30 +43,29 @@ export default async function PolicyPage({ searchParams }: { searchParams: Promi
           ))}
         </nav>
       )}
-      {!admin && <p className="rounded-md bg-slate-100 p-3 text-sm">{s.readOnly}</p>}
+      {!admin && <p className="rounded-md bg-slate-100 p-3 text-sm">{t("supply.policy.readOnly")}</p>}
       <section className="grid gap-4 lg:grid-cols-2">
         <div className="card space-y-3">
           <h2>
-            {s.targetTitle} — {region.name}
+            {t("supply.policy.targetTitle")} — {region.name}
           </h2>
           <p className="text-sm">
-            {s.currentTarget}: <strong data-testid="current-target">{current ? formatTonnes(current.dailyTargetKg, locale) : "—"}</strong>
+            {t("supply.policy.currentTarget")}: <strong data-testid="current-target">{current ? formatTonnes(current.dailyTargetKg, locale) : "—"}</strong>
           </p>
           {admin && (
             <TargetForm
               action={setTargetAction}
               regionId={region.id}
-              errors={t.errors}
               initial={{ validFrom: today, dailyTarget: current ? tonnesInput(current.dailyTargetKg, locale) : "2500" }}
-              s={{ ...common, dailyTarget: s.dailyTarget, validFrom: s.validFrom, setTarget: s.setTarget }}
+              s={{ ...common, dailyTarget: t("supply.policy.dailyTarget"), validFrom: t("supply.policy.validFrom"), setTarget: t("supply.policy.setTarget") }}
             />
           )}
-          <h3 className="pt-2 text-sm font-semibold">{s.targetHistory}</h3>
+          <h3 className="pt-2 text-sm font-semibold">{t("supply.policy.targetHistory")}</h3>
           <table className="table">
             <thead>
               <tr>
-                <th>{s.validFrom}</th>
-                <th className="text-right">{s.dailyTarget}</th>
+                <th>{t("supply.policy.validFrom")}</th>
+                <th className="text-right">{t("supply.policy.dailyTarget")}</th>
               </tr>
             </thead>
             <tbody>
@@ -74,15 +79,14 @@ export default async function PolicyPage({ searchParams }: { searchParams: Promi
           </table>
         </div>
         <div className="card space-y-3">
-          <h2>{s.periodsTitle}</h2>
+          <h2>{t("supply.policy.periodsTitle")}</h2>
           {admin && (
             <PeriodForm
               action={savePeriodAction}
               regionId={region.id}
-              errors={t.errors}
               initial={{}}
               testId="period-new"
-              s={{ ...periodStrings, submit: s.addPeriod }}
+              s={{ ...periodStrings, submit: t("supply.policy.addPeriod") }}
             />
           )}
         </div>
@@ -96,22 +100,21 @@ export default async function PolicyPage({ searchParams }: { searchParams: Promi
               </p>
               {can(actor, "audit:read") && (
                 <Link href={`/audit?entity=MedicalPriorityPeriod&id=${p.id}`} className="text-sm text-brand-700 hover:underline">
-                  {t.supply.list.history}
+                  {t("supply.list.history")}
                 </Link>
               )}
             </div>
             {p.note && <p className="text-sm text-slate-600">{p.note}</p>}
             {admin && (
               <details>
-                <summary className="cursor-pointer text-sm text-brand-700">{s.editPeriod}</summary>
+                <summary className="cursor-pointer text-sm text-brand-700">{t("supply.policy.editPeriod")}</summary>
                 <div className="pt-3">
                   <PeriodForm
                     action={savePeriodAction}
                     regionId={region.id}
-                    errors={t.errors}
                     initial={p}
                     testId={`period-${p.id}`}
-                    s={{ ...periodStrings, submit: s.savePeriod }}
+                    s={{ ...periodStrings, submit: t("supply.policy.savePeriod") }}
                   />
                 </div>
               </details>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Pager, SortHeader, StatusBadge } from "@/components/supply/list-controls";
 import { formatDateTime } from "@/i18n/format";
-import { getI18n } from "@/i18n/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { can } from "@/server/permissions";
 import { listSuppliers, SUPPLIER_KINDS } from "@/server/queries/suppliers";
 import type { SearchParams } from "nuqs/server";
@@ -10,8 +10,8 @@ import { loadSuppliersSearch } from "./search-params";
 
 export default async function SuppliersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("supplier:read");
-  const { t, locale } = await getI18n();
-  const s = t.supply;
+  const t = await getTranslations();
+  const locale = await getLocale();
   const list = await listSuppliers(await loadSuppliersSearch(searchParams));
   const { q, sort, dir, kind, status } = list.params;
   const params = { q, sort, dir, kind, status };
@@ -19,65 +19,65 @@ export default async function SuppliersPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1>{s.suppliers.title}</h1>
+        <h1>{t("supply.suppliers.title")}</h1>
         {can(actor, "supplier:write") && (
           <Link href="/suppliers/new" className="btn">
-            {s.suppliers.new}
+            {t("supply.suppliers.new")}
           </Link>
         )}
       </div>
       <form method="get" className="card flex flex-wrap items-end gap-3" role="search">
         <div className="min-w-48 flex-1">
           <label htmlFor="q" className="label">
-            {s.list.search}
+            {t("supply.list.search")}
           </label>
-          <input id="q" name="q" type="search" defaultValue={q} placeholder={s.list.searchPlaceholder} className="input" />
+          <input id="q" name="q" type="search" defaultValue={q} placeholder={t("supply.list.searchPlaceholder")} className="input" />
         </div>
         <div>
           <label htmlFor="kind" className="label">
-            {s.suppliers.kind}
+            {t("supply.suppliers.kind")}
           </label>
           <select id="kind" name="kind" defaultValue={kind} className="input">
-            <option value="">{s.list.all}</option>
+            <option value="">{t("supply.list.all")}</option>
             {SUPPLIER_KINDS.map((k) => (
               <option key={k} value={k}>
-                {s.kinds[k]}
+                {t(`supply.kinds.${k}`)}
               </option>
             ))}
           </select>
         </div>
         <div>
           <label htmlFor="status" className="label">
-            {s.suppliers.status}
+            {t("supply.suppliers.status")}
           </label>
           <select id="status" name="status" defaultValue={status} className="input">
-            <option value="active">{s.suppliers.active}</option>
-            <option value="inactive">{s.suppliers.inactive}</option>
-            <option value="all">{s.list.all}</option>
+            <option value="active">{t("supply.suppliers.active")}</option>
+            <option value="inactive">{t("supply.suppliers.inactive")}</option>
+            <option value="all">{t("supply.list.all")}</option>
           </select>
         </div>
         <input type="hidden" name="sort" value={sort} />
         <input type="hidden" name="dir" value={dir} />
         <button type="submit" className="btn-secondary">
-          {s.list.filter}
+          {t("supply.list.filter")}
         </button>
       </form>
       <div className="card overflow-x-auto p-0">
         <table className="table" data-testid="suppliers-table">
           <thead>
             <tr>
-              {header("name", s.suppliers.name)}
-              {header("kind", s.suppliers.kind)}
-              {header("region", s.suppliers.region)}
-              <th className="hidden md:table-cell">{s.suppliers.contactName}</th>
-              <th>{s.suppliers.status}</th>
+              {header("name", t("supply.suppliers.name"))}
+              {header("kind", t("supply.suppliers.kind"))}
+              {header("region", t("supply.suppliers.region"))}
+              <th className="hidden md:table-cell">{t("supply.suppliers.contactName")}</th>
+              <th>{t("supply.suppliers.status")}</th>
               <SortHeader
                 path="/suppliers"
                 params={params}
                 sort={sort}
                 dir={dir}
                 column="updatedAt"
-                label={s.suppliers.updatedAt}
+                label={t("supply.suppliers.updatedAt")}
                 className="hidden lg:table-cell"
               />
             </tr>
@@ -89,16 +89,20 @@ export default async function SuppliersPage({ searchParams }: { searchParams: Pr
                   <Link href={`/suppliers/${r.id}`} className="font-medium text-brand-700 hover:underline">
                     {r.name}
                   </Link>
-                  {r.isSample && <span className="ml-1 text-xs text-slate-400">({t.shell.common.sample})</span>}
+                  {r.isSample && <span className="ml-1 text-xs text-slate-400">({t("shell.common.sample")})</span>}
                 </td>
-                <td>{s.kinds[r.kind]}</td>
+                <td>{t(`supply.kinds.${r.kind}`)}</td>
                 <td>{r.region.name}</td>
                 <td className="hidden md:table-cell">
                   {r.contactName}
                   {r.contactPhone && <span className="block text-xs text-slate-500">{r.contactPhone}</span>}
                 </td>
                 <td>
-                  {r.active ? <StatusBadge tone="green">{s.suppliers.active}</StatusBadge> : <StatusBadge tone="slate">{s.suppliers.inactive}</StatusBadge>}
+                  {r.active ? (
+                    <StatusBadge tone="green">{t("supply.suppliers.active")}</StatusBadge>
+                  ) : (
+                    <StatusBadge tone="slate">{t("supply.suppliers.inactive")}</StatusBadge>
+                  )}
                 </td>
                 <td className="hidden lg:table-cell text-slate-500">{formatDateTime(r.updatedAt, locale)}</td>
               </tr>
@@ -106,7 +110,7 @@ export default async function SuppliersPage({ searchParams }: { searchParams: Pr
             {list.rows.length === 0 && (
               <tr>
                 <td colSpan={6} className="text-slate-500">
-                  {s.list.empty}
+                  {t("supply.list.empty")}
                 </td>
               </tr>
             )}
@@ -118,9 +122,9 @@ export default async function SuppliersPage({ searchParams }: { searchParams: Pr
         params={params}
         page={list.page}
         pages={list.pages}
-        label={s.list.pageOf(list.page, list.pages, list.total)}
-        previous={s.list.previous}
-        next={s.list.next}
+        label={t("supply.list.pageOf", { page: list.page, pages: list.pages, total: list.total })}
+        previous={t("supply.list.previous")}
+        next={t("supply.list.next")}
       />
     </>
   );

@@ -8,7 +8,9 @@ import { StatusBadge, UrgencyBadge } from "@/components/hospital/status-badge";
 import { SupplyBadge } from "@/components/hospital/supply-badge";
 import { reasonText } from "@/components/hospital/texts";
 import { formatDateTime, formatNumber, formatTonnes } from "@/i18n/format";
-import { getI18n } from "@/i18n/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { Locale } from "@/i18n/locales";
+import type { Translator } from "@/i18n/translator";
 import { can } from "@/server/permissions";
 import { defaultSupplyDay } from "@/server/queries/allocations";
 import { cachedRecommendationFor, cachedTriageBoard } from "@/server/queries/cached";
@@ -27,11 +29,10 @@ const FORM_LINES = 100;
 
 export default async function TriagePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("request:decide");
-  const { t, locale } = await getI18n();
-  const h = t.hospital;
-  const a = h.allocation;
+  const t = await getTranslations();
+  const locale = await getLocale();
   const { day: asked } = await loadTriageSearch(searchParams);
-  if (asked.error) return <BadDayNotice param="day" raw={asked.raw} code={asked.error} errors={t.errors} href="/triage" />;
+  if (asked.error) return <BadDayNotice param="day" raw={asked.raw} code={asked.error} href="/triage" />;
   const day = asked.day ?? (await defaultSupplyDay());
   // Cached (src/server/queries/cached.ts); the hospitals' supply is computed once and shared by
   // the board and the recommender.
@@ -49,7 +50,7 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
         requestId: l.requestId,
         sourceId: l.sourceId,
         title: `${hospitalOf.get(l.requestId)} ← ${s.label}`,
-        detail: s.kind === "supply" ? a.supply : a.pledge,
+        detail: s.kind === "supply" ? t("hospital.allocation.supply") : t("hospital.allocation.pledge"),
         free: formatTonnes(s.freeKg, locale),
         tonnes: tonnesInput(l.kg, locale),
         reason: l.reason.text,
@@ -66,20 +67,25 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
 
   return (
     <>
-      <h1>{h.triage.title}</h1>
-      <p className="text-sm text-slate-600">{h.triage.intro}</p>
+      <h1>{t("hospital.triage.title")}</h1>
+      <p className="text-sm text-slate-600">{t("hospital.triage.intro")}</p>
       {supplyAsOf && (
         <p className="text-xs text-slate-600" data-testid="triage-as-of">
-          {h.supply.asOf(formatDateTime(supplyAsOf, locale))}
+          {t("hospital.supply.asOf", { t: formatDateTime(supplyAsOf, locale) })}
         </p>
       )}
       <div className="grid gap-3 md:grid-cols-3 xl:grid-cols-5" data-testid="triage-board">
         {board.columns.map((col) => (
-          <section key={col.status} className="space-y-2 rounded-lg bg-slate-100 p-2" data-testid={`column-${col.status}`} aria-label={h.status[col.status]}>
+          <section
+            key={col.status}
+            className="space-y-2 rounded-lg bg-slate-100 p-2"
+            data-testid={`column-${col.status}`}
+            aria-label={t(`hospital.status.${col.status}`)}
+          >
             <h2 className="flex items-center justify-between px-1 text-base">
-              {h.status[col.status]} <span className="text-sm font-normal text-slate-500">{col.total}</span>
+              {t(`hospital.status.${col.status}`)} <span className="text-sm font-normal text-slate-500">{col.total}</span>
             </h2>
-            {col.cards.length === 0 && <p className="px-1 text-sm text-slate-500">{h.triage.empty}</p>}
+            {col.cards.length === 0 && <p className="px-1 text-sm text-slate-500">{t("hospital.triage.empty")}</p>}
             {col.cards.map((c) => (
               <Card key={c.id} c={c} t={t} locale={locale} />
             ))}
@@ -93,7 +99,7 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
       </div>
       <details className="card">
         <summary className="cursor-pointer font-semibold">
-          {h.triage.aside} ({board.aside.length})
+          {t("hospital.triage.aside")} ({board.aside.length})
         </summary>
         <div className="mt-3 grid gap-2 sm:grid-cols-2 lg:grid-cols-4" data-testid="aside">
           {board.aside.map((c) => (
@@ -105,33 +111,32 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
       {rec && (
         <section className="space-y-3" data-testid="proposal">
           <div className="flex flex-wrap items-end justify-between gap-3">
-            <h2>{a.recommendation}</h2>
-            <DayPicker day={day} label={a.day} submit={a.show} />
+            <h2>{t("hospital.allocation.recommendation")}</h2>
+            <DayPicker day={day} label={t("hospital.allocation.day")} submit={t("hospital.allocation.show")} />
           </div>
-          <p className="text-sm text-slate-600">{a.recommendationIntro}</p>
-          {rec.recommendation.summary.isShortage && <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900">{a.shortage}</p>}
+          <p className="text-sm text-slate-600">{t("hospital.allocation.recommendationIntro")}</p>
+          {rec.recommendation.summary.isShortage && <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900">{t("hospital.allocation.shortage")}</p>}
           {cut && (
             <p className="text-sm text-slate-600" data-testid="proposal-top">
-              {a.proposalTop(formatNumber(rows.length, locale), formatNumber(rec.recommendation.lines.length, locale))}
+              {t("hospital.allocation.proposalTop", { shown: formatNumber(rows.length, locale), total: formatNumber(rec.recommendation.lines.length, locale) })}
             </p>
           )}
           {rows.length === 0 ? (
-            <p className="text-sm text-slate-500">{a.proposalEmpty}</p>
+            <p className="text-sm text-slate-500">{t("hospital.allocation.proposalEmpty")}</p>
           ) : (
             <AllocationForm
               action={allocateAction}
               rows={rows}
               day={day}
-              errors={t.errors}
               testId="proposal-form"
               s={{
-                source: `${a.request} ← ${a.source}`,
-                free: a.free,
-                kg: a.kg,
-                reason: a.reason,
-                submit: cut ? a.acceptShown : a.acceptAll,
-                saved: a.saved,
-                fixErrors: t.shell.common.fixErrors,
+                source: `${t("hospital.allocation.request")} ← ${t("hospital.allocation.source")}`,
+                free: t("hospital.allocation.free"),
+                kg: t("hospital.allocation.kg"),
+                reason: t("hospital.allocation.reason"),
+                submit: cut ? t("hospital.allocation.acceptShown") : t("hospital.allocation.acceptAll"),
+                saved: t("hospital.allocation.saved"),
+                fixErrors: t("shell.common.fixErrors"),
               }}
             />
           )}
@@ -141,8 +146,7 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
   );
 }
 
-function Card({ c, t, locale }: { c: TriageCard; t: Awaited<ReturnType<typeof getI18n>>["t"]; locale: Awaited<ReturnType<typeof getI18n>>["locale"] }) {
-  const h = t.hospital;
+function Card({ c, t, locale }: { c: TriageCard; t: Translator; locale: Locale }) {
   return (
     <Link
       href={`/requests/${c.id}`}
@@ -151,7 +155,7 @@ function Card({ c, t, locale }: { c: TriageCard; t: Awaited<ReturnType<typeof ge
     >
       <div className="flex items-start justify-between gap-2">
         <span className="font-medium">{c.hospital.name}</span>
-        <UrgencyBadge urgency={c.urgency} t={h} />
+        <UrgencyBadge urgency={c.urgency} t={t} />
       </div>
       <div className="mt-1 tabular-nums text-slate-700">
         {formatTonnes(c.requestedKg, locale)}
@@ -159,16 +163,16 @@ function Card({ c, t, locale }: { c: TriageCard; t: Awaited<ReturnType<typeof ge
         {c.allocatedKg > 0 && (
           <span className="text-slate-500">
             {" "}
-            · {h.requests.allocated} {formatTonnes(c.allocatedKg, locale)}
+            · {t("hospital.requests.allocated")} {formatTonnes(c.allocatedKg, locale)}
           </span>
         )}
       </div>
       <div className="mt-1">
-        <SupplyBadge supply={c.supply} t={h.supply} locale={locale} withAsOf={false} />
+        <SupplyBadge supply={c.supply} t={t} locale={locale} withAsOf={false} />
       </div>
       <div className="mt-1 flex items-center justify-between text-xs text-slate-500">
         <span>{formatDateTime(c.createdAt, locale)}</span>
-        {(c.status === "REJECTED" || c.status === "CANCELLED" || c.status === "CLOSED_SHORT") && <StatusBadge status={c.status} t={h} />}
+        {(c.status === "REJECTED" || c.status === "CANCELLED" || c.status === "CLOSED_SHORT") && <StatusBadge status={c.status} t={t} />}
       </div>
     </Link>
   );

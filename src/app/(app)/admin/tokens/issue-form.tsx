@@ -2,24 +2,18 @@
 
 import { useActionState } from "react";
 import { Field, FormMessage } from "@/components/forms/field";
-import type { ErrorMessages } from "@/i18n/errors";
 import type { IssueState } from "./actions";
 
 type S = { name: string; user: string; issue: string; issued: string; fixErrors: string };
 
 /** Issue a token; the new value is shown once, here, and is gone on the next page load. */
-export function IssueTokenForm(props: {
-  action: (prev: IssueState, data: FormData) => Promise<IssueState>;
-  users: { id: string; label: string }[];
-  errors: ErrorMessages;
-  s: S;
-}) {
-  const { action, users, errors, s } = props;
+export function IssueTokenForm(props: { action: (prev: IssueState, data: FormData) => Promise<IssueState>; users: { id: string; label: string }[]; s: S }) {
+  const { action, users, s } = props;
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form action={formAction} className="card grid gap-4 md:grid-cols-[1fr_1fr_auto] md:items-end">
-      <Field name="name" label={s.name} state={state} errors={errors} required />
-      <Field name="userId" label={s.user} state={state} errors={errors}>
+      <Field name="name" label={s.name} state={state} required />
+      <Field name="userId" label={s.user} state={state}>
         <select id="f-userId" name="userId" className="input" defaultValue={state.values?.userId ?? ""} required>
           <option value="" disabled>
             —
@@ -41,7 +35,7 @@ export function IssueTokenForm(props: {
             <code className="mt-2 block break-all rounded bg-white p-2 font-mono text-base select-all">{state.token}</code>
           </div>
         ) : (
-          <FormMessage state={state} errors={errors} saved={s.issued} fixErrors={s.fixErrors} />
+          <FormMessage state={state} saved={s.issued} fixErrors={s.fixErrors} />
         )}
       </div>
     </form>

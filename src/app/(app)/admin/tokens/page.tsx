@@ -1,5 +1,5 @@
 import { formatDateTime } from "@/i18n/format";
-import { getI18n } from "@/i18n/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { activeUserOptions } from "@/server/queries/users";
 import { requireActor } from "@/server/session";
 import { listTokens } from "@/server/use-cases/tokens";
@@ -8,34 +8,39 @@ import { IssueTokenForm } from "./issue-form";
 
 export default async function TokensPage() {
   const actor = await requireActor("token:manage");
-  const { t, locale } = await getI18n();
-  const s = t.dashboard.tokens;
+  const t = await getTranslations();
+  const locale = await getLocale();
   const [tokens, users] = await Promise.all([listTokens(actor), activeUserOptions()]);
   return (
     <>
-      <h1>{s.title}</h1>
-      <p className="max-w-3xl text-slate-700">{s.intro}</p>
+      <h1>{t("dashboard.tokens.title")}</h1>
+      <p className="max-w-3xl text-slate-700">{t("dashboard.tokens.intro")}</p>
       <IssueTokenForm
         action={issueTokenAction}
-        errors={t.errors}
-        users={users.map((u) => ({ id: u.id, label: `${u.email} (${t.shell.roles[u.role]})` }))}
-        s={{ name: s.name, user: s.user, issue: s.issue, issued: s.issued, fixErrors: t.shell.common.fixErrors }}
+        users={users.map((u) => ({ id: u.id, label: `${u.email} (${t(`shell.roles.${u.role}`)})` }))}
+        s={{
+          name: t("dashboard.tokens.name"),
+          user: t("dashboard.tokens.user"),
+          issue: t("dashboard.tokens.issue"),
+          issued: t("dashboard.tokens.issued"),
+          fixErrors: t("shell.common.fixErrors"),
+        }}
       />
       <section className="space-y-2">
-        <h2>{s.list}</h2>
+        <h2>{t("dashboard.tokens.list")}</h2>
         {tokens.length === 0 ? (
-          <p>{s.none}</p>
+          <p>{t("dashboard.tokens.none")}</p>
         ) : (
           <div className="card overflow-x-auto p-0">
             <table className="table" data-testid="tokens-table">
               <thead>
                 <tr>
-                  <th scope="col">{s.name}</th>
-                  <th scope="col">{s.user}</th>
-                  <th scope="col">{s.created}</th>
-                  <th scope="col">{s.lastUsed}</th>
-                  <th scope="col">{s.status}</th>
-                  <th scope="col">{t.shell.common.actions}</th>
+                  <th scope="col">{t("dashboard.tokens.name")}</th>
+                  <th scope="col">{t("dashboard.tokens.user")}</th>
+                  <th scope="col">{t("dashboard.tokens.created")}</th>
+                  <th scope="col">{t("dashboard.tokens.lastUsed")}</th>
+                  <th scope="col">{t("dashboard.tokens.status")}</th>
+                  <th scope="col">{t("shell.common.actions")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -43,17 +48,17 @@ export default async function TokensPage() {
                   <tr key={k.id} className={k.revokedAt ? "text-slate-500" : ""}>
                     <td>{k.name}</td>
                     <td className="break-all">
-                      {k.user.email} ({t.shell.roles[k.user.role]})
+                      {k.user.email} ({t(`shell.roles.${k.user.role}`)})
                     </td>
                     <td>{formatDateTime(k.createdAt, locale)}</td>
-                    <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt, locale) : s.never}</td>
-                    <td>{k.revokedAt ? `${s.revoked} ${formatDateTime(k.revokedAt, locale)}` : s.active}</td>
+                    <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt, locale) : t("dashboard.tokens.never")}</td>
+                    <td>{k.revokedAt ? `${t("dashboard.tokens.revoked")} ${formatDateTime(k.revokedAt, locale)}` : t("dashboard.tokens.active")}</td>
                     <td>
                       {k.revokedAt ? null : (
                         <form action={revokeTokenAction}>
                           <input type="hidden" name="id" value={k.id} />
-                          <button type="submit" className="btn-secondary px-2 py-1 text-xs" aria-label={`${s.revoke} ${k.name}`}>
-                            {s.revoke}
+                          <button type="submit" className="btn-secondary px-2 py-1 text-xs" aria-label={`${t("dashboard.tokens.revoke")} ${k.name}`}>
+                            {t("dashboard.tokens.revoke")}
                           </button>
                         </form>
                       )}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { EditUserForm, ResetPasswordButton } from "@/components/hospital/user-admin";
 import { UserForm } from "@/components/hospital/user-form";
-import { getI18n } from "@/i18n/server";
+import { getMessages, getTranslations } from "next-intl/server";
 import { hospitalOptions } from "@/server/queries/hospitals";
 import { listUsers } from "@/server/queries/users";
 import { requireActor } from "@/server/session";
@@ -9,31 +9,30 @@ import { createUserAction, resetPasswordAction, setUserActiveAction, updateUserA
 
 export default async function UsersPage() {
   const actor = await requireActor("user:manage");
-  const { t } = await getI18n();
-  const u = t.hospital.users;
+  const t = await getTranslations();
+  const messages = await getMessages();
   const [users, hospitals] = await Promise.all([listUsers(), hospitalOptions()]);
   return (
     <>
-      <h1>{u.title}</h1>
+      <h1>{t("hospital.users.title")}</h1>
       <section className="space-y-2">
-        <h2>{u.new}</h2>
+        <h2>{t("hospital.users.new")}</h2>
         <UserForm
           action={createUserAction}
-          errors={t.errors}
           hospitals={hospitals}
           s={{
-            email: u.email,
-            name: u.name,
-            role: u.role,
-            hospital: u.hospital,
-            chooseHospital: u.chooseHospital,
-            hospitalHint: u.hospitalHint,
-            password: u.password,
-            passwordHint: u.passwordHint,
-            submit: u.new,
-            saved: u.created,
-            fixErrors: t.shell.common.fixErrors,
-            roles: t.shell.roles,
+            email: t("hospital.users.email"),
+            name: t("hospital.users.name"),
+            role: t("hospital.users.role"),
+            hospital: t("hospital.users.hospital"),
+            chooseHospital: t("hospital.users.chooseHospital"),
+            hospitalHint: t("hospital.users.hospitalHint"),
+            password: t("hospital.users.password"),
+            passwordHint: t("hospital.users.passwordHint"),
+            submit: t("hospital.users.new"),
+            saved: t("hospital.users.created"),
+            fixErrors: t("shell.common.fixErrors"),
+            roles: messages.shell.roles,
           }}
         />
       </section>
@@ -41,12 +40,12 @@ export default async function UsersPage() {
         <table className="table" data-testid="users-table">
           <thead>
             <tr>
-              <th>{u.email}</th>
-              <th>{u.name}</th>
-              <th>{u.role}</th>
-              <th>{u.hospital}</th>
-              <th>{u.status}</th>
-              <th>{t.shell.common.actions}</th>
+              <th>{t("hospital.users.email")}</th>
+              <th>{t("hospital.users.name")}</th>
+              <th>{t("hospital.users.role")}</th>
+              <th>{t("hospital.users.hospital")}</th>
+              <th>{t("hospital.users.status")}</th>
+              <th>{t("shell.common.actions")}</th>
             </tr>
           </thead>
           <tbody>
@@ -54,58 +53,60 @@ export default async function UsersPage() {
               <tr key={x.id} className={x.active ? "" : "text-slate-400"}>
                 <td className="break-all">{x.email}</td>
                 <td>{x.name}</td>
-                <td>{t.shell.roles[x.role]}</td>
+                <td>{t(`shell.roles.${x.role}`)}</td>
                 <td>{x.hospital?.name ?? "—"}</td>
                 <td>
-                  {x.active ? u.active : u.disabled}
-                  {x.active && x.mustChangePassword ? <span className="block text-xs text-slate-500">{u.mustChange}</span> : null}
+                  {x.active ? t("hospital.users.active") : t("hospital.users.disabled")}
+                  {x.active && x.mustChangePassword ? <span className="block text-xs text-slate-500">{t("hospital.users.mustChange")}</span> : null}
                 </td>
                 <td className="space-y-2">
                   {x.id === actor.id ? (
-                    <span className="text-xs text-slate-500">{u.you}</span>
+                    <span className="text-xs text-slate-500">{t("hospital.users.you")}</span>
                   ) : (
                     <>
                       <form action={setUserActiveAction}>
                         <input type="hidden" name="id" value={x.id} />
                         <input type="hidden" name="active" value={x.active ? "false" : "true"} />
-                        <button type="submit" className="btn-secondary px-2 py-1 text-xs" aria-label={`${x.active ? u.disable : u.enable} ${x.email}`}>
-                          {x.active ? u.disable : u.enable}
+                        <button
+                          type="submit"
+                          className="btn-secondary px-2 py-1 text-xs"
+                          aria-label={`${x.active ? t("hospital.users.disable") : t("hospital.users.enable")} ${x.email}`}
+                        >
+                          {x.active ? t("hospital.users.disable") : t("hospital.users.enable")}
                         </button>
                       </form>
                       <ResetPasswordButton
                         action={resetPasswordAction}
                         id={x.id}
-                        text={u.reset}
-                        label={u.resetOf(x.email)}
-                        confirm={u.resetConfirm}
-                        shown={u.oneTime}
-                        errors={t.errors}
+                        text={t("hospital.users.reset")}
+                        label={t("hospital.users.resetOf", { email: x.email })}
+                        confirm={t("hospital.users.resetConfirm")}
+                        shown={t("hospital.users.oneTime")}
                       />
                     </>
                   )}
                   <details>
-                    <summary className="cursor-pointer text-xs text-brand-700" aria-label={u.editOf(x.email)}>
-                      {u.edit}
+                    <summary className="cursor-pointer text-xs text-brand-700" aria-label={t("hospital.users.editOf", { email: x.email })}>
+                      {t("hospital.users.edit")}
                     </summary>
                     <EditUserForm
                       action={updateUserAction}
                       user={{ id: x.id, name: x.name, role: x.role, hospitalId: x.hospitalId }}
-                      errors={t.errors}
                       hospitals={hospitals}
                       s={{
-                        name: u.name,
-                        role: u.role,
-                        hospital: u.hospital,
-                        chooseHospital: u.chooseHospital,
-                        save: u.save,
-                        saved: u.saved,
-                        fixErrors: t.shell.common.fixErrors,
-                        roles: t.shell.roles,
+                        name: t("hospital.users.name"),
+                        role: t("hospital.users.role"),
+                        hospital: t("hospital.users.hospital"),
+                        chooseHospital: t("hospital.users.chooseHospital"),
+                        save: t("hospital.users.save"),
+                        saved: t("hospital.users.saved"),
+                        fixErrors: t("shell.common.fixErrors"),
+                        roles: messages.shell.roles,
                       }}
                     />
                   </details>
                   <Link href={`/audit?entity=User&id=${x.id}`} className="block text-xs text-brand-700">
-                    {u.history}
+                    {t("hospital.users.history")}
                   </Link>
                 </td>
               </tr>

@@ -7,7 +7,7 @@ import { capacityForExport } from "@/server/queries/capacity";
 import { currentActor } from "@/server/session";
 import { CSV_HEADER } from "@/server/use-cases/capacity";
 import { csvHeaders, toCsv } from "@/server/csv/write";
-import { getI18n } from "@/i18n/server";
+import { getLocale } from "next-intl/server";
 
 /** CSV export of capacity rows, in the same columns the import reads, laid out for the reader's language. */
 export async function GET(request: Request) {
@@ -22,7 +22,7 @@ export async function GET(request: Request) {
   const from = askedFrom.day ?? addDays(to, -30);
   if (from > to) return bad("from", "date_order");
   const rows = await capacityForExport(from, to);
-  const { locale } = await getI18n();
+  const locale = await getLocale();
   const csv = toCsv(
     CSV_HEADER,
     rows.map((r) => [r.day, r.supplier, kgToTonnes(r.producedKg), kgToTonnes(r.medicalKg), kgToTonnes(r.industrialKg)]),

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { DispatchForm } from "@/components/supply/dispatch-form";
 import { formatDay, formatTonnes } from "@/i18n/format";
-import { getI18n } from "@/i18n/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { openAllocations, openTranches } from "@/server/queries/dispatches";
 import { depotOptions, hospitalOptions } from "@/server/queries/pledges";
 import type { SearchParams } from "nuqs/server";
@@ -11,8 +11,9 @@ import { loadNewDispatchSearch } from "./search-params";
 
 export default async function NewDispatchPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireActor("dispatch:write");
-  const { t, locale } = await getI18n();
-  const s = t.supply.dispatches;
+  const t = await getTranslations();
+  const messages = await getMessages();
+  const locale = await getLocale();
   const { tranche: trancheId, allocation: allocationId } = await loadNewDispatchSearch(searchParams);
   const [allocations, tranches, hospitals, depots] = await Promise.all([
     openAllocations(allocationId ?? undefined),
@@ -23,55 +24,56 @@ export default async function NewDispatchPage({ searchParams }: { searchParams: 
   return (
     <>
       <Link href="/dispatches" className="text-sm text-brand-700 hover:underline">
-        ← {t.shell.common.back}
+        ← {t("shell.common.back")}
       </Link>
-      <h1>{s.new}</h1>
+      <h1>{t("supply.dispatches.new")}</h1>
       <DispatchForm
         action={createDispatchAction}
-        errors={t.errors}
         idempotencyKey={crypto.randomUUID()}
         initialSource={trancheId ? `tranche:${trancheId}` : allocationId ? `allocation:${allocationId}` : ""}
         allocations={allocations.map((a) => ({
           value: `allocation:${a.id}`,
-          label: s.allocationOption(
-            a.hospital.name,
-            a.supplier,
-            a.dispatchedKg > 0 ? `${formatTonnes(a.dispatchedKg, locale)} / ${formatTonnes(a.kg, locale)}` : formatTonnes(a.kg, locale),
-            formatDay(a.day, locale),
-          ),
+          label: t("supply.dispatches.allocationOption", {
+            hospital: a.hospital.name,
+            supplier: a.supplier,
+            t: a.dispatchedKg > 0 ? `${formatTonnes(a.dispatchedKg, locale)} / ${formatTonnes(a.kg, locale)}` : formatTonnes(a.kg, locale),
+            day: formatDay(a.day, locale),
+          }),
         }))}
         locale={locale}
         tranches={tranches.map((x) => ({
           value: `tranche:${x.id}`,
-          label: s.trancheOption(x.supplier, formatDay(x.dueOn, locale), `${formatTonnes(x.dispatchedKg, locale)} / ${formatTonnes(x.kg, locale)}`),
+          label: t("supply.dispatches.trancheOption", {
+            supplier: x.supplier,
+            due: formatDay(x.dueOn, locale),
+            t: `${formatTonnes(x.dispatchedKg, locale)} / ${formatTonnes(x.kg, locale)}`,
+          }),
         }))}
         hospitals={hospitals}
         depots={depots}
         s={{
-          source: s.source,
-          allocation: s.allocation,
-          tranche: s.tranche,
-          chooseSource: s.chooseSource,
-          hospital: s.hospital,
-          chooseHospital: s.chooseHospital,
-          hospitalsGroup: s.hospitalsGroup,
-          depotsGroup: s.depotsGroup,
-          hospitalHint: s.hospitalHint,
-          vehiclePlate: s.vehiclePlate,
-          driverName: s.driverName,
-          amount: s.amount,
-          unit: s.unit,
-          cylinderSize: s.cylinderSize,
-          cylinderHint: s.cylinderHint,
-          conversionHint: s.conversionHint,
-          dispatchedAt: s.dispatchedAt,
-          submit: s.submit,
-          saved: s.created,
-          fixErrors: t.shell.common.fixErrors,
-          units: t.supply.units,
-          confirmUnusual: t.hospital.receipts.confirmUnusual,
-          interpreted: t.hospital.receipts.interpreted("{amount}"),
-          limit: t.hospital.receipts.limit("{amount}"),
+          source: t("supply.dispatches.source"),
+          allocation: t("supply.dispatches.allocation"),
+          tranche: t("supply.dispatches.tranche"),
+          chooseSource: t("supply.dispatches.chooseSource"),
+          hospital: t("supply.dispatches.hospital"),
+          chooseHospital: t("supply.dispatches.chooseHospital"),
+          hospitalsGroup: t("supply.dispatches.hospitalsGroup"),
+          depotsGroup: t("supply.dispatches.depotsGroup"),
+          hospitalHint: t("supply.dispatches.hospitalHint"),
+          vehiclePlate: t("supply.dispatches.vehiclePlate"),
+          driverName: t("supply.dispatches.driverName"),
+          amount: t("supply.dispatches.amount"),
+          unit: t("supply.dispatches.unit"),
+          cylinderSize: t("supply.dispatches.cylinderSize"),
+          cylinderHint: t("supply.dispatches.cylinderHint"),
+          conversionHint: t("supply.dispatches.conversionHint"),
+          dispatchedAt: t("supply.dispatches.dispatchedAt"),
+          submit: t("supply.dispatches.submit"),
+          saved: t("supply.dispatches.created"),
+          fixErrors: t("shell.common.fixErrors"),
+          units: messages.supply.units,
+          confirmUnusual: t("hospital.receipts.confirmUnusual"),
         }}
       />
     </>

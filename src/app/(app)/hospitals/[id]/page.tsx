@@ -5,7 +5,7 @@ import { HospitalForm } from "@/components/hospital/hospital-form";
 import { StockHistory } from "@/components/hospital/stock-history";
 import { SupplyBadge } from "@/components/hospital/supply-badge";
 import { hospitalFormStrings, kgToTonnesInput } from "@/components/hospital/strings";
-import { getI18n } from "@/i18n/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { can } from "@/server/permissions";
 import { hospitalFor } from "@/server/queries/hospitals";
 import { stockHistory, supplyOf } from "@/server/queries/stock";
@@ -20,8 +20,8 @@ export default async function HospitalPage({ params, searchParams }: { params: P
   const { id } = await params;
   const hospital = await hospitalFor(actor, id);
   if (!hospital) notFound();
-  const { t, locale } = await getI18n();
-  const h = t.hospital.hospitals;
+  const t = await getTranslations();
+  const locale = await getLocale();
   const [regions, supply, reports] = await Promise.all([
     regionOptions(),
     supplyOf(hospital.id),
@@ -32,25 +32,24 @@ export default async function HospitalPage({ params, searchParams }: { params: P
     <>
       <p>
         <Link href="/hospitals" className="text-sm text-brand-700 hover:underline">
-          ← {h.title}
+          ← {t("hospital.hospitals.title")}
         </Link>
       </p>
       <div className="flex flex-wrap items-center gap-3">
         <h1 data-testid="hospital-name">{hospital.name}</h1>
-        <SupplyBadge supply={supply} t={t.hospital.supply} locale={locale} />
+        <SupplyBadge supply={supply} t={t} locale={locale} />
       </div>
       {created && (
         <p className="rounded-md bg-green-50 p-3 text-sm text-green-800" data-testid="created">
-          {h.created}
+          {t("hospital.hospitals.created")}
         </p>
       )}
       {can(actor, "hospital:write") ? (
         <>
-          <h2>{h.editTitle}</h2>
+          <h2>{t("hospital.hospitals.editTitle")}</h2>
           <HospitalForm
             action={updateHospitalAction}
-            s={hospitalFormStrings(t, t.shell.common.save)}
-            errors={t.errors}
+            s={hospitalFormStrings(t, t("shell.common.save"))}
             regions={regions}
             initial={{
               id: hospital.id,
@@ -75,7 +74,7 @@ export default async function HospitalPage({ params, searchParams }: { params: P
         </p>
       )}
       <section className="space-y-2">
-        <h2>{h.reports}</h2>
+        <h2>{t("hospital.hospitals.reports")}</h2>
         <StockHistory
           reports={reports}
           floorKg={unusableFloorKg(hospital)}

@@ -3,11 +3,12 @@ import { destinationName } from "@/components/supply/destination";
 import { today as clockToday } from "@/server/clock";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { IntlProvider } from "@/components/intl-provider";
 import { PledgeForm } from "@/components/supply/pledge-form";
 import { PledgeStatusBadge, ProgressBar } from "@/components/supply/pledge-progress";
 import { tonnesInput } from "@/components/supply/tonnes-input";
 import { formatDateTime, formatDay, formatTonnes } from "@/i18n/format";
-import { getI18n } from "@/i18n/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { can } from "@/server/permissions";
 import { hospitalOptions, pledgeDetail } from "@/server/queries/pledges";
 import { supplierOptions } from "@/server/queries/suppliers";
@@ -22,8 +23,8 @@ import { loadCreatedNotice } from "../../../search-params";
 
 export default async function PledgePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("supplier:read");
-  const { t, locale } = await getI18n();
-  const s = t.supply.pledges;
+  const t = await getTranslations();
+  const locale = await getLocale();
   const today = clockToday();
   const p = await pledgeDetail((await params).id, today);
   if (!p) notFound();
@@ -32,7 +33,6 @@ export default async function PledgePage({ params, searchParams }: { params: Pro
   const dispatcher = can(actor, "dispatch:write");
   // staff record a tranche trip's receipt (the hospital may also confirm its own from its pages)
   const recorder = can(actor, "receipt:record");
-  const rc = t.hospital.receipts;
   const receiptStrings = receiptFormStrings(t);
   const wibNow = new Date(clockNow().getTime() + 7 * 3_600_000).toISOString().slice(0, 16);
   const stat = (label: string, value: string, testId: string) => (
@@ -46,54 +46,54 @@ export default async function PledgePage({ params, searchParams }: { params: Pro
   return (
     <>
       <Link href="/pledges" className="text-sm text-brand-700 hover:underline">
-        ← {t.shell.common.back}
+        ← {t("shell.common.back")}
       </Link>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
           <h1>
-            {s.detail}: {p.supplier}
+            {t("supply.pledges.detail")}: {p.supplier}
           </h1>
           <p className="text-sm text-slate-600">
-            {formatDay(p.startsOn, locale)} – {formatDay(p.endsOn, locale)} · {t.supply.earmarks[p.earmark]}
+            {formatDay(p.startsOn, locale)} – {formatDay(p.endsOn, locale)} · {t(`supply.earmarks.${p.earmark}`)}
             {p.hospitals.length ? `: ${p.hospitals.map((h) => h.name).join(", ")}` : ""}
           </p>
           {p.note && <p className="text-sm text-slate-600">{p.note}</p>}
         </div>
         <div className="flex items-center gap-3">
-          <PledgeStatusBadge status={p.progress.status} label={t.supply.status[p.progress.status]} />
+          <PledgeStatusBadge status={p.progress.status} label={t(`supply.status.${p.progress.status}`)} />
           {can(actor, "audit:read") && (
             <Link href={`/audit?entity=Pledge&id=${p.id}`} className="text-sm text-brand-700 hover:underline">
-              {t.supply.list.history}
+              {t("supply.list.history")}
             </Link>
           )}
         </div>
       </div>
       {created && (
         <p className="rounded-md bg-green-50 p-3 text-sm text-green-800" data-testid="form-ok">
-          {s.created}
+          {t("supply.pledges.created")}
         </p>
       )}
-      <section className="grid grid-cols-2 gap-3 lg:grid-cols-5" aria-label={s.progress}>
-        {stat(s.total, formatTonnes(p.totalKg, locale), "pledge-total")}
-        {stat(s.dueToDate, formatTonnes(p.progress.dueToDateKg, locale), "pledge-due")}
-        {stat(s.delivered, formatTonnes(p.progress.deliveredKg, locale), "pledge-delivered")}
-        {stat(t.supply.dispatches.dispatchedKg, formatTonnes(p.dispatchedKg, locale), "pledge-dispatched")}
-        {stat(s.onTheRoad, formatTonnes(p.awaitingKg, locale), "pledge-on-the-road")}
+      <section className="grid grid-cols-2 gap-3 lg:grid-cols-5" aria-label={t("supply.pledges.progress")}>
+        {stat(t("supply.pledges.total"), formatTonnes(p.totalKg, locale), "pledge-total")}
+        {stat(t("supply.pledges.dueToDate"), formatTonnes(p.progress.dueToDateKg, locale), "pledge-due")}
+        {stat(t("supply.pledges.delivered"), formatTonnes(p.progress.deliveredKg, locale), "pledge-delivered")}
+        {stat(t("supply.dispatches.dispatchedKg"), formatTonnes(p.dispatchedKg, locale), "pledge-dispatched")}
+        {stat(t("supply.pledges.onTheRoad"), formatTonnes(p.awaitingKg, locale), "pledge-on-the-road")}
       </section>
       <div>
         <ProgressBar pct={p.progress.deliveredPct} />
-        <p className="mt-1 text-xs text-slate-500">{s.deliveredHint}</p>
+        <p className="mt-1 text-xs text-slate-500">{t("supply.pledges.deliveredHint")}</p>
       </div>
 
       <section className="card overflow-x-auto p-0">
-        <h2 className="px-4 pt-4">{s.tranches}</h2>
+        <h2 className="px-4 pt-4">{t("supply.pledges.tranches")}</h2>
         <table className="table" data-testid="tranche-table">
           <thead>
             <tr>
-              <th>{s.trancheDue}</th>
-              <th className="text-right">{s.trancheTonnes}</th>
-              <th className="text-right">{t.supply.dispatches.dispatchedKg}</th>
-              <th className="text-right">{t.supply.dispatches.receivedKg}</th>
+              <th>{t("supply.pledges.trancheDue")}</th>
+              <th className="text-right">{t("supply.pledges.trancheTonnes")}</th>
+              <th className="text-right">{t("supply.dispatches.dispatchedKg")}</th>
+              <th className="text-right">{t("supply.dispatches.receivedKg")}</th>
               <th></th>
             </tr>
           </thead>
@@ -107,7 +107,7 @@ export default async function PledgePage({ params, searchParams }: { params: Pro
                 <td className="text-right">
                   {dispatcher && tr.dispatchedKg < tr.kg && (
                     <Link href={`/dispatches/new?tranche=${tr.id}`} className="text-brand-700 hover:underline" data-testid="dispatch-tranche">
-                      {s.dispatch}
+                      {t("supply.pledges.dispatch")}
                     </Link>
                   )}
                 </td>
@@ -118,27 +118,27 @@ export default async function PledgePage({ params, searchParams }: { params: Pro
       </section>
 
       <section className="card overflow-x-auto p-0">
-        <h2 className="px-4 pt-4">{s.deliveries}</h2>
+        <h2 className="px-4 pt-4">{t("supply.pledges.deliveries")}</h2>
         <table className="table">
           <thead>
             <tr>
-              <th>{t.supply.dispatches.dispatchedAt}</th>
-              <th>{t.supply.dispatches.hospital}</th>
-              <th className="text-right">{t.supply.dispatches.dispatchedKg}</th>
-              <th className="text-right">{t.supply.dispatches.receivedKg}</th>
+              <th>{t("supply.dispatches.dispatchedAt")}</th>
+              <th>{t("supply.dispatches.hospital")}</th>
+              <th className="text-right">{t("supply.dispatches.dispatchedKg")}</th>
+              <th className="text-right">{t("supply.dispatches.receivedKg")}</th>
             </tr>
           </thead>
           <tbody>
             {p.deliveries.flatMap((d) => [
               <tr key={d.id} data-testid={`pledge-delivery-${d.id}`}>
                 <td className="whitespace-nowrap">{formatDateTime(d.dispatchedAt, locale)}</td>
-                <td>{destinationName(d, t.supply.dispatches.toDepot)}</td>
+                <td>{destinationName(d, (name) => t("supply.dispatches.toDepot", { name }))}</td>
                 <td className="text-right tabular-nums">{formatTonnes(d.dispatchedKg, locale)}</td>
                 <td className="text-right tabular-nums">
-                  {d.receivedKg === null ? <span className="text-slate-500">{t.supply.dispatches.awaiting}</span> : formatTonnes(d.receivedKg, locale)}
+                  {d.receivedKg === null ? <span className="text-slate-500">{t("supply.dispatches.awaiting")}</span> : formatTonnes(d.receivedKg, locale)}
                   {d.rejectedKg > 0 && (
                     <span className="block text-xs">
-                      {rc.rejected}: {formatTonnes(d.rejectedKg, locale)}
+                      {t("hospital.receipts.rejected")}: {formatTonnes(d.rejectedKg, locale)}
                     </span>
                   )}
                   {d.shortReason && <span className="block text-xs text-slate-500">{d.shortReason}</span>}
@@ -153,7 +153,6 @@ export default async function PledgePage({ params, searchParams }: { params: Pro
                           id={d.id}
                           dispatchedTonnes={String(d.dispatchedKg / 1000)}
                           now={wibNow}
-                          errors={t.errors}
                           locale={locale}
                           s={receiptStrings}
                         />
@@ -165,7 +164,7 @@ export default async function PledgePage({ params, searchParams }: { params: Pro
             {p.deliveries.length === 0 && (
               <tr>
                 <td colSpan={4} className="text-slate-500">
-                  {t.shell.common.none}
+                  {t("shell.common.none")}
                 </td>
               </tr>
             )}
@@ -175,25 +174,26 @@ export default async function PledgePage({ params, searchParams }: { params: Pro
 
       {writer && (
         <section className="space-y-2">
-          <h2>{t.supply.list.edit}</h2>
-          <PledgeForm
-            action={updatePledgeAction}
-            errors={t.errors}
-            suppliers={await supplierOptions()}
-            hospitals={await hospitalOptions()}
-            s={pledgeFormStrings(t, s.saveTranches)}
-            initial={{
-              id: p.id,
-              supplierId: p.supplierId,
-              total: tonnesInput(p.totalKg, locale),
-              startsOn: p.startsOn,
-              endsOn: p.endsOn,
-              earmark: p.earmark,
-              hospitalIds: p.hospitals.map((h) => h.id),
-              note: p.note,
-              tranches: p.tranches.map((tr) => ({ id: tr.id, dueOn: tr.dueOn, tonnes: tonnesInput(tr.kg, locale) })),
-            }}
-          />
+          <h2>{t("supply.list.edit")}</h2>
+          <IntlProvider namespaces={["supply.pledges"]}>
+            <PledgeForm
+              action={updatePledgeAction}
+              suppliers={await supplierOptions()}
+              hospitals={await hospitalOptions()}
+              s={pledgeFormStrings(t, t("supply.pledges.saveTranches"))}
+              initial={{
+                id: p.id,
+                supplierId: p.supplierId,
+                total: tonnesInput(p.totalKg, locale),
+                startsOn: p.startsOn,
+                endsOn: p.endsOn,
+                earmark: p.earmark,
+                hospitalIds: p.hospitals.map((h) => h.id),
+                note: p.note,
+                tranches: p.tranches.map((tr) => ({ id: tr.id, dueOn: tr.dueOn, tonnes: tonnesInput(tr.kg, locale) })),
+              }}
+            />
+          </IntlProvider>
         </section>
       )}
     </>

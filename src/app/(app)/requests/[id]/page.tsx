@@ -15,9 +15,9 @@ import { ReasonForm } from "@/components/hospital/reason-form";
 import { StatusBadge, UrgencyBadge } from "@/components/hospital/status-badge";
 import { SupplyBadge } from "@/components/hospital/supply-badge";
 import { reasonText, receiptFormStrings } from "@/components/hospital/texts";
-import { errorText } from "@/i18n/errors";
+import { errorText } from "@/i18n/error-text";
 import { formatDateTime, formatDay, formatTonnes } from "@/i18n/format";
-import { getI18n } from "@/i18n/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { can } from "@/server/permissions";
 import { defaultSupplyDay } from "@/server/queries/allocations";
 import { cachedRecommendationFor } from "@/server/queries/cached";
@@ -45,12 +45,15 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
   const sp = await loadRequestSearch(searchParams);
   const request = await requestFor(actor, id);
   if (!request) notFound();
-  const { t, locale } = await getI18n();
+  const t = await getTranslations();
+  // An audit action ("request.approve") names its label: hospital.requests.events.request.approve.
+  const eventLabel = (action: string) => {
+    const key = `hospital.requests.events.${action}` as Parameters<typeof t>[0];
+    return t.has(key) ? t(key) : action;
+  };
+  const locale = await getLocale();
   const askedDay = sp.day;
-  if (askedDay.error) return <BadDayNotice param="day" raw={askedDay.raw} code={askedDay.error} errors={t.errors} href={`/requests/${id}`} />;
-  const h = t.hospital;
-  const r = h.requests;
-  const a = h.allocation;
+  if (askedDay.error) return <BadDayNotice param="day" raw={askedDay.raw} code={askedDay.error} href={`/requests/${id}`} />;
   const own = { hospitalId: request.hospitalId };
   // the gap: approved kg neither received nor still expected (a shortfall at receipt opens it again)
   const remainingKg = gapKg({
@@ -63,7 +66,6 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
   const mayAllocate = can(actor, "allocation:write") && accepts(request.status, "allocate") && remainingKg > 0;
   const mayCancelAllocation = can(actor, "allocation:cancel") && accepts(request.status, "cancelAllocation");
   const mayClose = can(actor, "request:close") && accepts(request.status, "closeShort");
-  const rc = h.receipts;
   const receiptStrings = receiptFormStrings(t);
   const supply = actor.role === "HOSPITAL" ? null : await supplyOf(request.hospitalId);
 
@@ -86,14 +88,14 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
         title: s.label,
         detail:
           s.kind === "supply"
-            ? a.supply
-            : `${a.pledge}${s.earmark === "ASSOCIATION" ? ` · ${a.earmarkAssociation}` : s.earmark === "HOSPITALS" ? ` · ${a.earmarkHospitals}` : ""}`,
+            ? t("hospital.allocation.supply")
+            : `${t("hospital.allocation.pledge")}${s.earmark === "ASSOCIATION" ? ` · ${t("hospital.allocation.earmarkAssociation")}` : s.earmark === "HOSPITALS" ? ` · ${t("hospital.allocation.earmarkHospitals")}` : ""}`,
         free: formatTonnes(s.freeKg, locale),
         tonnes: kg > 0 ? tonnesInput(kg, locale) : "",
         reason: proposed[0]?.reason.text ?? "",
         reasonShown: proposed[0] ? reasonText(proposed[0].reason, t, locale) : undefined,
         disabled: !eligible,
-        note: eligible ? undefined : a.notEligible,
+        note: eligible ? undefined : t("hospital.allocation.notEligible"),
       };
     });
     rows.sort((x, y) => Number(!!x.disabled) - Number(!!y.disabled) || Number(y.tonnes !== "") - Number(x.tonnes !== ""));
@@ -106,57 +108,57 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
     <>
       <p>
         <Link href={actor.role === "HOSPITAL" ? "/requests" : "/triage"} className="text-sm text-brand-700 hover:underline">
-          ← {actor.role === "HOSPITAL" ? r.mine : h.triage.title}
+          ← {actor.role === "HOSPITAL" ? t("hospital.requests.mine") : t("hospital.triage.title")}
         </Link>
       </p>
       <div className="flex flex-wrap items-center gap-3">
         <h1>
-          {r.detail} · {request.hospital.name}
+          {t("hospital.requests.detail")} · {request.hospital.name}
         </h1>
-        <StatusBadge status={request.status} t={h} />
-        <UrgencyBadge urgency={request.urgency} t={h} />
-        {supply && <SupplyBadge supply={supply} t={h.supply} locale={locale} />}
+        <StatusBadge status={request.status} t={t} />
+        <UrgencyBadge urgency={request.urgency} t={t} />
+        {supply && <SupplyBadge supply={supply} t={t} locale={locale} />}
       </div>
       {sp.created && (
         <p className="rounded-md bg-green-50 p-3 text-sm text-green-800" data-testid="created">
-          {r.created}
+          {t("hospital.requests.created")}
         </p>
       )}
-      {sp.cancelled && <p className="rounded-md bg-green-50 p-3 text-sm text-green-800">{r.cancelled}</p>}
+      {sp.cancelled && <p className="rounded-md bg-green-50 p-3 text-sm text-green-800">{t("hospital.requests.cancelled")}</p>}
       {sp.error && (
         <p className="rounded-md bg-red-50 p-3 text-sm text-red-800" data-testid="form-error">
-          {errorText(t.errors, sp.error)}
+          {errorText(await getTranslations("errors"), locale, sp.error)}
         </p>
       )}
 
       <dl className="card grid gap-3 text-sm sm:grid-cols-3 lg:grid-cols-6" data-testid="request-summary">
-        <Fact label={r.requested} value={formatTonnes(request.requestedKg, locale)} />
-        <Fact label={r.approved} value={request.approvedKg === null ? "—" : formatTonnes(request.approvedKg, locale)} testId="approved" />
-        <Fact label={r.allocated} value={formatTonnes(request.allocatedKg, locale)} testId="allocated" />
-        <Fact label={r.dispatched} value={formatTonnes(request.dispatchedKg, locale)} testId="dispatched" />
-        <Fact label={r.received} value={formatTonnes(request.receivedKg, locale)} testId="received" />
-        <Fact label={r.neededBy} value={formatDay(dateToDay(request.neededBy), locale)} />
-        <Fact label={r.createdAt} value={formatDateTime(request.createdAt, locale)} />
+        <Fact label={t("hospital.requests.requested")} value={formatTonnes(request.requestedKg, locale)} />
+        <Fact label={t("hospital.requests.approved")} value={request.approvedKg === null ? "—" : formatTonnes(request.approvedKg, locale)} testId="approved" />
+        <Fact label={t("hospital.requests.allocated")} value={formatTonnes(request.allocatedKg, locale)} testId="allocated" />
+        <Fact label={t("hospital.requests.dispatched")} value={formatTonnes(request.dispatchedKg, locale)} testId="dispatched" />
+        <Fact label={t("hospital.requests.received")} value={formatTonnes(request.receivedKg, locale)} testId="received" />
+        <Fact label={t("hospital.requests.neededBy")} value={formatDay(dateToDay(request.neededBy), locale)} />
+        <Fact label={t("hospital.requests.createdAt")} value={formatDateTime(request.createdAt, locale)} />
         <div className="sm:col-span-3 lg:col-span-6">
-          <dt className="text-slate-500">{r.reason}</dt>
+          <dt className="text-slate-500">{t("hospital.requests.reason")}</dt>
           <dd>{request.reason}</dd>
         </div>
         {request.rejectionReason && (
           <div className="sm:col-span-3 lg:col-span-6" data-testid="rejection-reason">
-            <dt className="text-slate-500">{r.rejectionReason}</dt>
+            <dt className="text-slate-500">{t("hospital.requests.rejectionReason")}</dt>
             <dd className="text-red-800">{request.rejectionReason}</dd>
           </div>
         )}
-        {request.fulfilledAt && <Fact label={r.fulfilledAt} value={formatDateTime(request.fulfilledAt, locale)} />}
+        {request.fulfilledAt && <Fact label={t("hospital.requests.fulfilledAt")} value={formatDateTime(request.fulfilledAt, locale)} />}
         {request.approvalNote && (
           <div className="sm:col-span-3 lg:col-span-6" data-testid="approval-note">
-            <dt className="text-slate-500">{r.approvalNote}</dt>
+            <dt className="text-slate-500">{t("hospital.requests.approvalNote")}</dt>
             <dd>{request.approvalNote}</dd>
           </div>
         )}
         {request.closedShortReason && (
           <div className="sm:col-span-3 lg:col-span-6" data-testid="closed-short-reason">
-            <dt className="text-slate-500">{r.closedShortReason}</dt>
+            <dt className="text-slate-500">{t("hospital.requests.closedShortReason")}</dt>
             <dd className="text-amber-900">{request.closedShortReason}</dd>
           </div>
         )}
@@ -166,34 +168,31 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
         <form action={cancelRequestAction}>
           <input type="hidden" name="id" value={request.id} />
           <button type="submit" className="btn-secondary">
-            {r.cancel}
+            {t("hospital.requests.cancel")}
           </button>
         </form>
       )}
 
       {request.status === "SUBMITTED" && can(actor, "request:decide") && (
         <section className="space-y-2">
-          <h2>{h.triage.decide}</h2>
+          <h2>{t("hospital.triage.decide")}</h2>
           <DecisionForms
             id={request.id}
             requestedTonnes={tonnesInput(request.requestedKg, locale)}
             approveAction={approveRequestAction}
             rejectAction={rejectRequestAction}
-            errors={t.errors}
             locale={locale}
             s={{
-              confirmUnusual: h.receipts.confirmUnusual,
-              interpreted: h.receipts.interpreted("{amount}"),
-              limit: h.receipts.limit("{amount}"),
-              approve: h.triage.approve,
-              approveTonnes: h.triage.approveTonnes,
-              approveHint: h.triage.approveHint,
-              approveNote: h.triage.approveNote,
-              reject: h.triage.reject,
-              rejectReason: h.triage.rejectReason,
-              approved: h.triage.approvedMsg,
-              rejected: h.triage.rejectedMsg,
-              fixErrors: t.shell.common.fixErrors,
+              confirmUnusual: t("hospital.receipts.confirmUnusual"),
+              approve: t("hospital.triage.approve"),
+              approveTonnes: t("hospital.triage.approveTonnes"),
+              approveHint: t("hospital.triage.approveHint"),
+              approveNote: t("hospital.triage.approveNote"),
+              reject: t("hospital.triage.reject"),
+              rejectReason: t("hospital.triage.rejectReason"),
+              approved: t("hospital.triage.approvedMsg"),
+              rejected: t("hospital.triage.rejectedMsg"),
+              fixErrors: t("shell.common.fixErrors"),
             }}
           />
         </section>
@@ -203,24 +202,31 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
         <section className="space-y-3" data-testid="allocation-section">
           <div className="flex flex-wrap items-end justify-between gap-3">
             <div>
-              <h2>{a.title}</h2>
+              <h2>{t("hospital.allocation.title")}</h2>
               <p className="text-sm text-slate-600">
-                {a.remaining}: <strong data-testid="remaining">{formatTonnes(remainingKg, locale)}</strong>
+                {t("hospital.allocation.remaining")}: <strong data-testid="remaining">{formatTonnes(remainingKg, locale)}</strong>
               </p>
             </div>
-            <DayPicker day={allocation.day} label={a.day} submit={a.show} />
+            <DayPicker day={allocation.day} label={t("hospital.allocation.day")} submit={t("hospital.allocation.show")} />
           </div>
-          <p className="text-sm text-slate-600">{a.recommendationIntro}</p>
-          {allocation.shortage && <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900">{a.shortage}</p>}
+          <p className="text-sm text-slate-600">{t("hospital.allocation.recommendationIntro")}</p>
+          {allocation.shortage && <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900">{t("hospital.allocation.shortage")}</p>}
           {allocation.rows.length === 0 ? (
-            <p className="text-sm text-slate-500">{a.noSources}</p>
+            <p className="text-sm text-slate-500">{t("hospital.allocation.noSources")}</p>
           ) : (
             <AllocationForm
               action={allocateAction}
               rows={allocation.rows}
               day={allocation.day}
-              errors={t.errors}
-              s={{ source: a.source, free: a.free, kg: a.kg, reason: a.reason, submit: a.accept, saved: a.saved, fixErrors: t.shell.common.fixErrors }}
+              s={{
+                source: t("hospital.allocation.source"),
+                free: t("hospital.allocation.free"),
+                kg: t("hospital.allocation.kg"),
+                reason: t("hospital.allocation.reason"),
+                submit: t("hospital.allocation.accept"),
+                saved: t("hospital.allocation.saved"),
+                fixErrors: t("shell.common.fixErrors"),
+              }}
             />
           )}
         </section>
@@ -228,35 +234,36 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
 
       {request.allocations.length > 0 && (
         <section className="space-y-2">
-          <h2>{a.existing}</h2>
+          <h2>{t("hospital.allocation.existing")}</h2>
           <div className="space-y-3">
             {request.allocations.map((al) => (
               <div key={al.id} className="card space-y-2" data-testid="allocation">
                 <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
                   <div>
-                    <strong>{al.supplier.name}</strong> · {al.pledgeId ? a.pledge : a.supply} · {formatDay(dateToDay(al.day), locale)}
+                    <strong>{al.supplier.name}</strong> · {al.pledgeId ? t("hospital.allocation.pledge") : t("hospital.allocation.supply")} ·{" "}
+                    {formatDay(dateToDay(al.day), locale)}
                   </div>
                   <div className="flex items-center gap-2">
                     <span className="tabular-nums font-semibold">{formatTonnes(al.kg, locale)}</span>
                     {al.cancelledKg > 0 && (
                       <span className="text-xs text-slate-500" data-testid="allocation-cancelled">
-                        {a.cancelled(formatTonnes(al.cancelledKg, locale))}
+                        {t("hospital.allocation.cancelled", { t: formatTonnes(al.cancelledKg, locale) })}
                         {al.cancelReason ? ` · ${al.cancelReason}` : ""}
                       </span>
                     )}
                     {undispatchedKg({ kg: al.kg, dispatchedKg: al.dispatchedKg, cancelled: al.status === "CANCELLED" }) > 0 && al.dispatchedKg > 0 && (
                       <span className="text-xs text-slate-600">
-                        {a.toDispatch}: {formatTonnes(al.kg - al.dispatchedKg, locale)}
+                        {t("hospital.allocation.toDispatch")}: {formatTonnes(al.kg - al.dispatchedKg, locale)}
                       </span>
                     )}
                     <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs" data-testid="allocation-status">
-                      {h.allocationStatus[al.status]}
+                      {t(`hospital.allocationStatus.${al.status}`)}
                     </span>
                     {mayDispatch &&
                       accepts(request.status, "dispatch") &&
                       undispatchedKg({ kg: al.kg, dispatchedKg: al.dispatchedKg, cancelled: al.status === "CANCELLED" }) > 0 && (
                         <Link href={`/dispatches/new?allocation=${al.id}`} className="btn-secondary px-2 py-1 text-xs" data-testid="dispatch-link">
-                          {a.dispatch}
+                          {t("hospital.allocation.dispatch")}
                         </Link>
                       )}
                   </div>
@@ -269,24 +276,24 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
                         <li key={d.id} className="space-y-2 py-2" data-testid="delivery">
                           <div className="flex flex-wrap gap-x-4 gap-y-1">
                             <span>
-                              {h.receipts.dispatched}: <strong className="tabular-nums">{formatTonnes(d.dispatchedKg, locale)}</strong>
+                              {t("hospital.receipts.dispatched")}: <strong className="tabular-nums">{formatTonnes(d.dispatchedKg, locale)}</strong>
                             </span>
                             <span>{formatDateTime(d.dispatchedAt, locale)}</span>
                             <span>
-                              {h.receipts.vehicle}: {d.vehiclePlate}
+                              {t("hospital.receipts.vehicle")}: {d.vehiclePlate}
                             </span>
                             {d.receivedKg === null ? (
-                              <span className="text-amber-800">{h.receipts.awaiting}</span>
+                              <span className="text-amber-800">{t("hospital.receipts.awaiting")}</span>
                             ) : (
                               <span>
-                                {h.receipts.received}:{" "}
+                                {t("hospital.receipts.received")}:{" "}
                                 <strong className="tabular-nums" data-testid="received-kg">
                                   {formatTonnes(d.receivedKg, locale)}
                                 </strong>
                                 {d.receivedAt && ` · ${formatDateTime(d.receivedAt, locale)}`}
                                 {d.rejectedKg > 0 && (
                                   <span className="ml-2" data-testid="rejected-kg">
-                                    {rc.rejected}: {formatTonnes(d.rejectedKg, locale)}
+                                    {t("hospital.receipts.rejected")}: {formatTonnes(d.rejectedKg, locale)}
                                   </span>
                                 )}
                                 {d.shortReason && (
@@ -299,7 +306,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
                                     className={`ml-2 rounded px-1 text-xs ${diff.flagged ? "bg-red-100 text-red-900" : "bg-slate-100"}`}
                                     data-testid="difference"
                                   >
-                                    {h.receipts.difference}: {diff.differenceKg > 0 ? "+" : "−"}
+                                    {t("hospital.receipts.difference")}: {diff.differenceKg > 0 ? "+" : "−"}
                                     {formatTonnes(Math.abs(diff.differenceKg), locale)}
                                   </span>
                                 )}
@@ -312,7 +319,6 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
                               id={d.id}
                               dispatchedTonnes={tonnesInput(d.dispatchedKg, locale)}
                               now={wibNow()}
-                              errors={t.errors}
                               locale={locale}
                               s={receiptStrings}
                             />
@@ -324,13 +330,18 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
                 )}
                 {mayCancelAllocation && undispatchedKg({ kg: al.kg, dispatchedKg: al.dispatchedKg, cancelled: al.status === "CANCELLED" }) > 0 && (
                   <details className="text-sm">
-                    <summary className="cursor-pointer text-red-800">{a.cancelTitle}</summary>
+                    <summary className="cursor-pointer text-red-800">{t("hospital.allocation.cancelTitle")}</summary>
                     <ReasonForm
                       action={cancelAllocationAction}
                       id={al.id}
-                      errors={t.errors}
                       testId={`cancel-allocation-${al.id}`}
-                      s={{ title: a.cancelTitle, reason: a.cancelReason, submit: a.cancelSubmit, saved: a.cancelledMsg, fixErrors: t.shell.common.fixErrors }}
+                      s={{
+                        title: t("hospital.allocation.cancelTitle"),
+                        reason: t("hospital.allocation.cancelReason"),
+                        submit: t("hospital.allocation.cancelSubmit"),
+                        saved: t("hospital.allocation.cancelledMsg"),
+                        fixErrors: t("shell.common.fixErrors"),
+                      }}
                     />
                   </details>
                 )}
@@ -345,28 +356,27 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
           <ReasonForm
             action={closeRequestShortAction}
             id={request.id}
-            errors={t.errors}
             testId="close-short-form"
             s={{
-              title: r.closeShortTitle,
-              hint: r.closeShortHint,
-              reason: r.closeShortReason,
-              submit: r.closeShort,
-              saved: r.closedShortMsg,
-              fixErrors: t.shell.common.fixErrors,
+              title: t("hospital.requests.closeShortTitle"),
+              hint: t("hospital.requests.closeShortHint"),
+              reason: t("hospital.requests.closeShortReason"),
+              submit: t("hospital.requests.closeShort"),
+              saved: t("hospital.requests.closedShortMsg"),
+              fixErrors: t("shell.common.fixErrors"),
             }}
           />
         </section>
       )}
 
       <section className="space-y-2">
-        <h2>{r.history}</h2>
+        <h2>{t("hospital.requests.history")}</h2>
         <ol className="card space-y-1 text-sm" data-testid="history">
-          {request.history.length === 0 && <li className="text-slate-500">{t.shell.common.none}</li>}
+          {request.history.length === 0 && <li className="text-slate-500">{t("shell.common.none")}</li>}
           {request.history.map((e) => (
             <li key={e.id} className="flex flex-wrap gap-x-3">
               <span className="text-slate-500">{formatDateTime(e.at, locale)}</span>
-              <span className="font-medium">{r.events[e.action] ?? e.action}</span>
+              <span className="font-medium">{eventLabel(e.action)}</span>
               {e.actorName && <span className="text-slate-600">{e.actorName}</span>}
             </li>
           ))}

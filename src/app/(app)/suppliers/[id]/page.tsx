@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/supply/list-controls";
 import { SupplierForm } from "@/components/supply/supplier-form";
-import { getI18n } from "@/i18n/server";
+import { getMessages, getTranslations } from "next-intl/server";
 import { can } from "@/server/permissions";
 import { regionOptions, supplierById } from "@/server/queries/suppliers";
 import { requireActor } from "@/server/session";
@@ -12,8 +12,9 @@ import { loadCreatedNotice } from "../../../search-params";
 
 export default async function SupplierPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("supplier:read");
-  const { t } = await getI18n();
-  const s = t.supply.suppliers;
+  const t = await getTranslations();
+  const messages = await getMessages();
+  const s = messages.supply.suppliers;
   const supplier = await supplierById((await params).id);
   if (!supplier) notFound();
   const { created } = await loadCreatedNotice(searchParams);
@@ -21,37 +22,36 @@ export default async function SupplierPage({ params, searchParams }: { params: P
   return (
     <>
       <Link href="/suppliers" className="text-sm text-brand-700 hover:underline">
-        ← {t.shell.common.back}
+        ← {t("shell.common.back")}
       </Link>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1>{supplier.name}</h1>
         <div className="flex items-center gap-3">
           {supplier.active ? (
             <StatusBadge tone="green" testId="supplier-status">
-              {s.active}
+              {t("supply.suppliers.active")}
             </StatusBadge>
           ) : (
             <StatusBadge tone="slate" testId="supplier-status">
-              {s.inactive}
+              {t("supply.suppliers.inactive")}
             </StatusBadge>
           )}
           {can(actor, "audit:read") && (
             <Link href={`/audit?entity=Supplier&id=${supplier.id}`} className="text-sm text-brand-700 hover:underline">
-              {t.supply.list.history}
+              {t("supply.list.history")}
             </Link>
           )}
         </div>
       </div>
       {created && (
         <p className="rounded-md bg-green-50 p-3 text-sm text-green-800" data-testid="form-ok">
-          {s.created}
+          {t("supply.suppliers.created")}
         </p>
       )}
       {writer ? (
         <>
           <SupplierForm
             action={updateSupplierAction}
-            errors={t.errors}
             regions={await regionOptions()}
             initial={{
               id: supplier.id,
@@ -62,33 +62,33 @@ export default async function SupplierPage({ params, searchParams }: { params: P
               contactName: supplier.contactName,
               contactPhone: supplier.contactPhone,
             }}
-            s={{ ...s, kinds: t.supply.kinds, submit: t.shell.common.save, saved: t.shell.common.saved, fixErrors: t.shell.common.fixErrors }}
+            s={{ ...s, kinds: messages.supply.kinds, submit: t("shell.common.save"), saved: t("shell.common.saved"), fixErrors: t("shell.common.fixErrors") }}
           />
           <form action={setSupplierActiveAction} className="card flex flex-wrap items-center justify-between gap-3">
             <input type="hidden" name="id" value={supplier.id} />
             <input type="hidden" name="active" value={supplier.active ? "false" : "true"} />
-            <p className="text-sm text-slate-600">{s.deactivateHint}</p>
+            <p className="text-sm text-slate-600">{t("supply.suppliers.deactivateHint")}</p>
             <button type="submit" className="btn-secondary" data-testid="toggle-active">
-              {supplier.active ? s.deactivate : s.reactivate}
+              {supplier.active ? t("supply.suppliers.deactivate") : t("supply.suppliers.reactivate")}
             </button>
           </form>
         </>
       ) : (
         <dl className="card grid gap-2 text-sm sm:grid-cols-2">
           <div>
-            <dt className="text-slate-500">{s.kind}</dt>
-            <dd>{t.supply.kinds[supplier.kind]}</dd>
+            <dt className="text-slate-500">{t("supply.suppliers.kind")}</dt>
+            <dd>{t(`supply.kinds.${supplier.kind}`)}</dd>
           </div>
           <div>
-            <dt className="text-slate-500">{s.region}</dt>
+            <dt className="text-slate-500">{t("supply.suppliers.region")}</dt>
             <dd>{supplier.region.name}</dd>
           </div>
           <div>
-            <dt className="text-slate-500">{s.address}</dt>
+            <dt className="text-slate-500">{t("supply.suppliers.address")}</dt>
             <dd>{supplier.address}</dd>
           </div>
           <div>
-            <dt className="text-slate-500">{s.contactName}</dt>
+            <dt className="text-slate-500">{t("supply.suppliers.contactName")}</dt>
             <dd>
               {supplier.contactName} {supplier.contactPhone}
             </dd>

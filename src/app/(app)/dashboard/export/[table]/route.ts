@@ -1,6 +1,6 @@
 import { dashboardTables, TABLE_KEYS, tableCells, type TableKey } from "@/components/dashboard/tables";
 import { csvHeaders, toCsv } from "@/server/csv/write";
-import { getI18n } from "@/i18n/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { cachedDashboardData, cachedProvinceList, defaultViewDay } from "@/server/queries/cached";
 import { chooseProvince } from "@/server/queries/provinces";
 import { can } from "@/server/permissions";
@@ -28,9 +28,10 @@ export async function GET(request: Request, ctx: { params: Promise<{ table: stri
     );
   const day = asked.day ?? (await defaultViewDay(choice.province));
   if (!day) return new Response("no data", { status: 404 });
-  const { t, locale } = await getI18n();
+  const t = await getTranslations();
+  const locale = await getLocale();
   const data = await cachedDashboardData(day, search.range, choice.province);
-  const spec = dashboardTables(data, t.dashboard, locale)[table as TableKey];
+  const spec = dashboardTables(data, t, locale)[table as TableKey];
   const { header, rows } = tableCells(spec as Parameters<typeof tableCells>[0]);
   return new Response(toCsv(header, rows, locale), {
     headers: csvHeaders(`oxygen-${table}-${search.province ? `${choice.province?.code}-` : ""}${day}.csv`),
