@@ -53,6 +53,7 @@ const ROUTES: Record<string, Route> = {
   "/hospitals/new": { kind: "page", url: () => "/hospitals/new", access: { action: "hospital:write" } },
   "/my-hospital": { kind: "page", url: () => "/my-hospital", access: { action: "stock:report" } },
   "/notifications": { kind: "page", url: () => "/notifications", access: { action: "notification:read" } },
+  "/alerts": { kind: "page", url: () => "/alerts", access: { action: "alert:read" } },
   "/pledges": { kind: "page", url: () => "/pledges", access: { action: "supplier:read" } },
   "/pledges/[id]": { kind: "page", url: (i) => `/pledges/${i.pledge}`, access: { action: "supplier:read" } },
   "/pledges/new": { kind: "page", url: () => "/pledges/new", access: { action: "pledge:write" } },

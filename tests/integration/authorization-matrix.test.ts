@@ -326,6 +326,9 @@ const serverActions: Record<string, Record<string, ActionCase>> = {
       form: (f) => ({ day: "2021-07-21", stockKg: "1", usedKg: "1", severePatients: "1", criticalPatients: "1", bedsOccupied: "1", hospitalId: f.ownHospital }),
     },
   },
+  "src/app/(app)/alerts/actions.ts": {
+    acknowledgeAlertAction: { action: "alert:acknowledge", own: true, form: async (f) => ({ id: await f.alertId() }) },
+  },
   "src/app/(app)/notifications/actions.ts": {
     markAllReadAction: { action: "notification:read", form: () => ({}) },
   },

@@ -19,6 +19,7 @@ const ITEMS: Item[] = [
   { href: "/hospitals", label: "hospitals", action: "hospital:read", staffOnly: true },
   { href: "/admin/users", label: "users", action: "user:manage" },
   { href: "/admin/tokens", label: "tokens", action: "token:manage" },
+  { href: "/alerts", label: "alerts", action: "alert:read" },
   { href: "/notifications", label: "notifications", action: "notification:read" },
 ];
 

@@ -1,0 +1,84 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatDateTime, formatNumber } from "@/i18n/format";
+import { env } from "@/server/env";
+import { can } from "@/server/permissions";
+import { listAlerts, type AlertRow } from "@/server/queries/alerts";
+import { requireActor } from "@/server/session";
+import { acknowledgeAlertAction } from "./actions";
+
+const TONE = { red: "border-l-red-600", amber: "border-l-amber-500", missed_report: "border-l-slate-500" } as const;
+
+export default async function AlertsPage() {
+  const actor = await requireActor("alert:read");
+  const t = await getTranslations("hospital.alerts");
+  const locale = await getLocale();
+  const { open, cleared } = await listAlerts(actor);
+  const when = (d: Date) => formatDateTime(d, locale);
+  const what = (a: AlertRow) => t(`kinds.${a.kind}`, { hours: a.hoursLeft === null ? "?" : formatNumber(a.hoursLeft, locale, 1) });
+  const hospitalLink = (a: AlertRow) => (actor.role === "HOSPITAL" ? "/my-hospital" : `/hospitals/${a.hospitalId}`);
+
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p className="text-sm text-slate-600">{t("intro", { minutes: env().ALERT_ESCALATE_AFTER_MINUTES })}</p>
+      <h2 className="mt-4">{t("open", { n: open.length })}</h2>
+      {open.length === 0 ? (
+        <p className="card text-slate-600" data-testid="alerts-empty">
+          {t("empty")}
+        </p>
+      ) : (
+        <ul className="space-y-2" data-testid="alerts-open">
+          {open.map((a) => (
+            <li
+              key={a.id}
+              className={`card border-l-4 ${TONE[a.kind]} flex flex-wrap items-start justify-between gap-3`}
+              data-testid="alert"
+              data-kind={a.kind}
+            >
+              <div className="min-w-0 space-y-1 text-sm">
+                <p className="font-semibold">
+                  <Link href={hospitalLink(a)} className="hover:underline">
+                    {a.hospital}
+                  </Link>
+                </p>
+                <p>{what(a)}</p>
+                <p className="text-slate-600">
+                  {t("raised", { time: when(a.raisedAt) })} · {t("level", { level: String(a.level) })}
+                </p>
+                {a.acknowledgedAt && (
+                  <p className="text-green-800" data-testid="alert-acknowledged">
+                    {t("acknowledged", { name: a.acknowledgedBy ?? "?", time: when(a.acknowledgedAt) })}
+                  </p>
+                )}
+              </div>
+              {!a.acknowledgedAt && can(actor, "alert:acknowledge", { hospitalId: a.hospitalId }) && (
+                <form action={acknowledgeAlertAction}>
+                  <input type="hidden" name="id" value={a.id} />
+                  <button type="submit" className="btn" data-testid="alert-acknowledge">
+                    {t("acknowledge")}
+                  </button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {cleared.length > 0 && (
+        <>
+          <h2 className="mt-6">{t("cleared")}</h2>
+          <ul className="card divide-y divide-slate-100 p-0 text-sm" data-testid="alerts-cleared">
+            {cleared.map((a) => (
+              <li key={a.id} className="flex flex-wrap justify-between gap-2 p-3 text-slate-600">
+                <span>
+                  {a.hospital}: {what(a)}
+                </span>
+                <span className="whitespace-nowrap text-xs">{t("clearedAt", { time: when(a.clearedAt!) })}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
