@@ -30,8 +30,8 @@ type Route = {
   kind: "page" | "route";
   /** The URL to request; dynamic segments filled with records of rs1's hospital or shared ones. */
   url: (ids: Ids) => string;
-  /** Who may: "public", "signed-in", or a permission (own: the record belongs to rs1's hospital). */
-  access: "public" | "signed-in" | { action: Action; own?: true };
+  /** Who may: "public", "signed-in", a permission (own: the record belongs to rs1's hospital), or nobody (a 404 for all). */
+  access: "public" | "signed-in" | "nobody" | { action: Action; own?: true };
   /** For own-scoped API lists: every row must be the caller's hospital. */
   scopedRows?: true;
 };
@@ -71,6 +71,7 @@ const ROUTES: Record<string, Route> = {
   "/login": { kind: "page", url: () => "/login", access: "public" },
   "/api/auth/[...nextauth]": { kind: "route", url: () => "/api/auth/session", access: "public" },
   "/api/health": { kind: "route", url: () => "/api/health", access: "public" },
+  "/api/[...path]": { kind: "route", url: () => "/api/v1/no-such-endpoint", access: "nobody" },
   "/api/v1/hospitals": {
     kind: "route",
     url: (i) => `/api/v1/hospitals?date=2021-07-26&hospitalId=${i.ownHospital}`,
@@ -194,6 +195,7 @@ async function outcomeOf(res: APIResponse, kind: Route["kind"], requested: strin
 function expected(route: Route, who: Who): Outcome[] {
   const actor = actors.get(who) ?? null;
   if (route.access === "public") return ["allowed"];
+  if (route.access === "nobody") return ["not_found"];
   if (!actor) return route.kind === "route" ? ["unauthorized", "login"] : ["login"];
   if (route.access === "signed-in") return ["allowed"];
   const { action, own } = route.access;
