@@ -57,6 +57,8 @@ type Fx = {
   rateSet: string;
   /** a stock report held for review (confirming it is allowed again: "not_flagged" is a rule error) */
   flaggedReport: string;
+  /** a fresh alert of rs1's hospital for each call (acknowledging twice is a rule error) */
+  alertId: () => Promise<string>;
 };
 let fx: Fx;
 let seq = 0;
@@ -66,6 +68,9 @@ const key = () => `authz-${Date.now().toString(36)}-${seq++}-key`;
 type Case = { action: Action; own?: true; input: (fx: Fx) => Promise<Record<string, unknown>> | Record<string, unknown> };
 type Helper = { helper: string };
 const useCases: Record<string, Record<string, Case | Helper>> = {
+  alerts: {
+    acknowledgeAlert: { action: "alert:acknowledge", own: true, input: async (f) => ({ id: await f.alertId() }) },
+  },
   allocations: {
     allocate: {
       action: "allocation:write",
@@ -98,20 +103,28 @@ const useCases: Record<string, Record<string, Case | Helper>> = {
     setDefaultRateSet: { action: "forecast:configure", input: (f) => ({ key: f.rateSet }) },
     updateRateSet: { action: "forecast:configure", input: (f) => ({ key: f.rateSet, severeLpm: "15", criticalLpm: "40" }) },
   },
-  "hospital-inputs": Object.fromEntries(
+  inputs: Object.fromEntries(
     [
+      "typed",
+      "tonnes",
       "tonnesKg",
-      "optionalTonnesKg",
       "positiveTonnesKg",
+      "optionalTonnesKg",
       "amount",
-      "cylinderSizeM3",
+      "positiveAmount",
       "count",
-      "day",
+      "integer",
+      "cylinderSizeM3",
+      "dayWithin",
+      "calendarDay",
+      "planDay",
       "reportDay",
-      "checkbox",
-      "confirmUnusual",
+      "wibInstant",
+      "wibDateTime",
       "id",
       "text",
+      "checkbox",
+      "confirmUnusual",
     ].map((n) => [n, { helper: "zod input piece" }]),
   ),
   hospitals: {
@@ -219,12 +232,6 @@ const useCases: Record<string, Record<string, Case | Helper>> = {
     updateSupplier: { action: "supplier:write", input: (f) => ({ id: f.supplierId, name: "PT Authz", kind: "VENDOR", regionId: f.province }) },
     setSupplierActive: { action: "supplier:write", input: (f) => ({ id: f.supplierId, active: true }) },
   },
-  "supply-input": Object.fromEntries(
-    ["parseDecimal", "typed", "tonnes", "dayWithin", "planDay", "reportDay", "day", "id", "integer", "wibInstant"].map((n) => [
-      n,
-      { helper: "zod input piece" },
-    ]),
-  ),
   tokens: {
     issueToken: { action: "token:manage", input: (f) => ({ name: "authz", userId: f.userId }) },
     revokeToken: { action: "token:manage", input: (f) => ({ id: f.tokenId }) },
@@ -462,6 +469,7 @@ beforeAll(async () => {
     tokenId: token.id,
     rateSet: rateSet.key,
     flaggedReport: flagged.id,
+    alertId: async () => (await prisma.alert.create({ data: { hospitalId: rs1.hospitalId!, kind: "amber", raisedAt: new Date(), clearedAt: new Date() } })).id,
     // A fresh SUBMITTED request of rs1's hospital for each call.
     requestId: async () =>
       (

@@ -2,14 +2,18 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { useErrorText } from "@/components/forms/use-error-text";
 import { login, type LoginState } from "./actions";
 
 export function LoginForm({ callbackUrl, notice }: { callbackUrl?: string; notice?: string }) {
   const t = useTranslations("shell.auth");
+  const errorText = useErrorText();
   const [state, action, pending] = useActionState<LoginState, FormData>(login, {});
   const seconds = state.retryAfter ?? 1;
   const wait = seconds < 90 ? t("seconds", { n: seconds }) : t("minutes", { n: Math.ceil(seconds / 60) });
-  const message = state.error === "throttled" ? t("throttled", { wait }) : state.error ? t(state.error) : undefined;
+  const message = state.error === "throttled" ? t("throttled", { wait }) : state.error === "credentials" ? t("invalid") : undefined;
+  const emailError = errorText(state.fieldErrors?.email);
+  const passwordError = errorText(state.fieldErrors?.password);
   return (
     <form action={action} className="space-y-4" noValidate>
       {message ? (
@@ -32,11 +36,17 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl?: string; notic
           type="email"
           autoComplete="username"
           required
-          defaultValue={state.email}
+          defaultValue={state.values?.email}
+          key={state.values?.email}
           className="input"
-          aria-invalid={!!state.fieldErrors?.email}
+          aria-invalid={!!emailError}
+          aria-describedby={emailError ? "email-error" : undefined}
         />
-        {state.fieldErrors?.email && <p className="field-error">{state.fieldErrors.email}</p>}
+        {emailError && (
+          <p id="email-error" className="field-error" data-testid="error-email">
+            {emailError}
+          </p>
+        )}
       </div>
       <div>
         <label htmlFor="password" className="label">
@@ -49,9 +59,14 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl?: string; notic
           autoComplete="current-password"
           required
           className="input"
-          aria-invalid={!!state.fieldErrors?.password}
+          aria-invalid={!!passwordError}
+          aria-describedby={passwordError ? "password-error" : undefined}
         />
-        {state.fieldErrors?.password && <p className="field-error">{state.fieldErrors.password}</p>}
+        {passwordError && (
+          <p id="password-error" className="field-error" data-testid="error-password">
+            {passwordError}
+          </p>
+        )}
       </div>
       <button type="submit" className="btn w-full" disabled={pending} data-testid="login-submit">
         {t("submit")}

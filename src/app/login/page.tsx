@@ -7,14 +7,16 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { safeCallbackPath } from "@/server/redirects";
 import { currentActor } from "@/server/session";
 import { LoginForm } from "./login-form";
+import type { SearchParams } from "nuqs/server";
+import { loadLoginSearch } from "./search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("shell.auth"))("title") };
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; changed?: string }> }) {
-  const { callbackUrl: raw, changed } = await searchParams;
-  const callbackUrl = safeCallbackPath(typeof raw === "string" ? raw : undefined);
+export default async function LoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const { callbackUrl: raw, changed } = await loadLoginSearch(searchParams);
+  const callbackUrl = safeCallbackPath(raw ?? undefined);
   if (await currentActor()) redirect(callbackUrl);
   const t = await getTranslations("shell");
   const locale = await getLocale();

@@ -2,31 +2,32 @@ import { Pager } from "@/components/supply/list-controls";
 import { formatDateTime } from "@/i18n/format";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ACCOUNT_ENTITIES, auditEvents, AUDITED_ENTITIES, changedFields, readableEntities } from "@/server/queries/audit";
-import type { SearchParams } from "@/server/queries/supply-list";
+import type { SearchParams } from "nuqs/server";
 import { requireActor } from "@/server/session";
+import { loadAuditSearch } from "./search-params";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("audit:read");
-  const t = await getTranslations("supply");
+  const t = await getTranslations();
   const locale = await getLocale();
-  const list = await auditEvents(actor, await searchParams);
+  const list = await auditEvents(actor, await loadAuditSearch(searchParams));
   const entities = readableEntities(actor) === "all" ? [...AUDITED_ENTITIES, ...ACCOUNT_ENTITIES] : AUDITED_ENTITIES;
   const { entity, id } = list.params;
   return (
     <>
-      <h1>{t("audit.title")}</h1>
+      <h1>{t("supply.audit.title")}</h1>
       {entity && id ? (
         <p className="text-sm text-slate-600" data-testid="audit-subject">
-          {t("audit.of", { entity, id })}
+          {t("supply.audit.of", { entity, id })}
         </p>
       ) : null}
       <form method="get" className="card flex flex-wrap items-end gap-3">
         <div>
           <label htmlFor="entity" className="label">
-            {t("audit.entity")}
+            {t("supply.audit.entity")}
           </label>
           <select id="entity" name="entity" defaultValue={entity} className="input">
-            <option value="">{t("list.all")}</option>
+            <option value="">{t("supply.list.all")}</option>
             {entities.map((e) => (
               <option key={e} value={e}>
                 {e}
@@ -41,7 +42,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <input id="id" name="id" defaultValue={id} className="input" />
         </div>
         <button type="submit" className="btn-secondary">
-          {t("list.filter")}
+          {t("supply.list.filter")}
         </button>
       </form>
       <ol className="space-y-3" data-testid="audit-events">
@@ -53,7 +54,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <span className="font-medium">{e.action}</span>
                 <span className="text-slate-600">{formatDateTime(e.at, locale)}</span>
                 <span className="text-slate-600">
-                  {t("audit.actor")}: {e.actor ? `${e.actor.name} (${e.actor.email})` : t("audit.system")}
+                  {t("supply.audit.actor")}: {e.actor ? `${e.actor.name} (${e.actor.email})` : t("supply.audit.system")}
                 </span>
                 {!id && (
                   <span className="text-slate-500">
@@ -66,9 +67,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <table className="table text-xs">
                     <thead>
                       <tr>
-                        <th>{t("audit.field")}</th>
-                        <th>{t("audit.before")}</th>
-                        <th>{t("audit.after")}</th>
+                        <th>{t("supply.audit.field")}</th>
+                        <th>{t("supply.audit.before")}</th>
+                        <th>{t("supply.audit.after")}</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -86,16 +87,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </li>
           );
         })}
-        {list.rows.length === 0 && <li className="card text-sm text-slate-500">{t("list.empty")}</li>}
+        {list.rows.length === 0 && <li className="card text-sm text-slate-500">{t("supply.list.empty")}</li>}
       </ol>
       <Pager
         path="/audit"
         params={{ entity, id }}
         page={list.page}
         pages={list.pages}
-        label={t("list.pageOf", { page: list.page, pages: list.pages, total: list.total })}
-        previous={t("list.previous")}
-        next={t("list.next")}
+        label={t("supply.list.pageOf", { page: list.page, pages: list.pages, total: list.total })}
+        previous={t("supply.list.previous")}
+        next={t("supply.list.next")}
       />
     </>
   );

@@ -4,21 +4,20 @@ import { formatDay, formatTonnes } from "@/i18n/format";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { openAllocations, openTranches } from "@/server/queries/dispatches";
 import { depotOptions, hospitalOptions } from "@/server/queries/pledges";
-import { one, type SearchParams } from "@/server/queries/supply-list";
+import type { SearchParams } from "nuqs/server";
 import { requireActor } from "@/server/session";
 import { createDispatchAction } from "../actions";
+import { loadNewDispatchSearch } from "./search-params";
 
 export default async function NewDispatchPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireActor("dispatch:write");
   const t = await getTranslations();
   const messages = await getMessages();
   const locale = await getLocale();
-  const sp = await searchParams;
-  const trancheId = one(sp, "tranche");
-  const allocationId = one(sp, "allocation");
+  const { tranche: trancheId, allocation: allocationId } = await loadNewDispatchSearch(searchParams);
   const [allocations, tranches, hospitals, depots] = await Promise.all([
-    openAllocations(allocationId || undefined),
-    openTranches(trancheId || undefined),
+    openAllocations(allocationId ?? undefined),
+    openTranches(trancheId ?? undefined),
     hospitalOptions(),
     depotOptions(),
   ]);
