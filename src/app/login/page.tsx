@@ -1,3 +1,4 @@
+import type { SearchParams } from "nuqs/server";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { IntlProvider } from "@/components/intl-provider";
@@ -7,7 +8,6 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { safeCallbackPath } from "@/server/redirects";
 import { currentActor } from "@/server/session";
 import { LoginForm } from "./login-form";
-import type { SearchParams } from "nuqs/server";
 import { loadLoginSearch } from "./search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -29,7 +29,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </div>
         <div className="card">
           <h2 className="mb-4">{t("auth.title")}</h2>
-          <IntlProvider namespaces={["shell.auth"]}>
+          <IntlProvider namespaces={["shell.auth", "errors"]}>
             <LoginForm callbackUrl={callbackUrl} notice={changed ? t("auth.passwordChanged") : undefined} />
           </IntlProvider>
         </div>

@@ -8,26 +8,26 @@ import { loadAuditSearch } from "./search-params";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("audit:read");
-  const t = await getTranslations();
+  const t = await getTranslations("supply");
   const locale = await getLocale();
   const list = await auditEvents(actor, await loadAuditSearch(searchParams));
   const entities = readableEntities(actor) === "all" ? [...AUDITED_ENTITIES, ...ACCOUNT_ENTITIES] : AUDITED_ENTITIES;
   const { entity, id } = list.params;
   return (
     <>
-      <h1>{t("supply.audit.title")}</h1>
+      <h1>{t("audit.title")}</h1>
       {entity && id ? (
         <p className="text-sm text-slate-600" data-testid="audit-subject">
-          {t("supply.audit.of", { entity, id })}
+          {t("audit.of", { entity, id })}
         </p>
       ) : null}
       <form method="get" className="card flex flex-wrap items-end gap-3">
         <div>
           <label htmlFor="entity" className="label">
-            {t("supply.audit.entity")}
+            {t("audit.entity")}
           </label>
           <select id="entity" name="entity" defaultValue={entity} className="input">
-            <option value="">{t("supply.list.all")}</option>
+            <option value="">{t("list.all")}</option>
             {entities.map((e) => (
               <option key={e} value={e}>
                 {e}
@@ -42,7 +42,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <input id="id" name="id" defaultValue={id} className="input" />
         </div>
         <button type="submit" className="btn-secondary">
-          {t("supply.list.filter")}
+          {t("list.filter")}
         </button>
       </form>
       <ol className="space-y-3" data-testid="audit-events">
@@ -54,7 +54,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <span className="font-medium">{e.action}</span>
                 <span className="text-slate-600">{formatDateTime(e.at, locale)}</span>
                 <span className="text-slate-600">
-                  {t("supply.audit.actor")}: {e.actor ? `${e.actor.name} (${e.actor.email})` : t("supply.audit.system")}
+                  {t("audit.actor")}: {e.actor ? `${e.actor.name} (${e.actor.email})` : t("audit.system")}
                 </span>
                 {!id && (
                   <span className="text-slate-500">
@@ -67,9 +67,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <table className="table text-xs">
                     <thead>
                       <tr>
-                        <th>{t("supply.audit.field")}</th>
-                        <th>{t("supply.audit.before")}</th>
-                        <th>{t("supply.audit.after")}</th>
+                        <th>{t("audit.field")}</th>
+                        <th>{t("audit.before")}</th>
+                        <th>{t("audit.after")}</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -87,16 +87,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </li>
           );
         })}
-        {list.rows.length === 0 && <li className="card text-sm text-slate-500">{t("supply.list.empty")}</li>}
+        {list.rows.length === 0 && <li className="card text-sm text-slate-500">{t("list.empty")}</li>}
       </ol>
       <Pager
         path="/audit"
         params={{ entity, id }}
         page={list.page}
         pages={list.pages}
-        label={t("supply.list.pageOf", { page: list.page, pages: list.pages, total: list.total })}
-        previous={t("supply.list.previous")}
-        next={t("supply.list.next")}
+        label={t("list.pageOf", { page: list.page, pages: list.pages, total: list.total })}
+        previous={t("list.previous")}
+        next={t("list.next")}
       />
     </>
   );

@@ -11,7 +11,7 @@ import { loadDispatchesSearch } from "./search-params";
 
 export default async function DispatchesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("delivery:read");
-  const t = await getTranslations();
+  const t = await getTranslations("supply");
   const locale = await getLocale();
   const search = await loadDispatchesSearch(searchParams);
   const scope = hospitalScope(actor, "delivery:read");
@@ -25,53 +25,53 @@ export default async function DispatchesPage({ searchParams }: { searchParams: P
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1>{t("supply.dispatches.title")}</h1>
+        <h1>{t("dispatches.title")}</h1>
         {can(actor, "dispatch:write") && (
           <Link href="/dispatches/new" className="btn">
-            {t("supply.dispatches.new")}
+            {t("dispatches.new")}
           </Link>
         )}
       </div>
       {created && (
         <p className="rounded-md bg-green-50 p-3 text-sm text-green-800" data-testid="form-ok">
-          {t("supply.dispatches.created")}
+          {t("dispatches.created")}
         </p>
       )}
       {differences > 0 && !diff && (
         <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900" data-testid="discrepancy-banner">
-          {t("supply.dispatches.discrepancies")}: <strong>{differences}</strong> ·{" "}
+          {t("dispatches.discrepancies")}: <strong>{differences}</strong> ·{" "}
           <Link href="/dispatches?diff=1" className="underline">
-            {t("supply.dispatches.discrepanciesOnly")}
+            {t("dispatches.discrepanciesOnly")}
           </Link>
         </p>
       )}
       <form method="get" className="card flex flex-wrap items-end gap-3" role="search">
         <div className="min-w-48 flex-1">
           <label htmlFor="q" className="label">
-            {t("supply.list.search")}
+            {t("list.search")}
           </label>
           <input id="q" name="q" type="search" defaultValue={q} className="input" />
         </div>
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="diff" value="1" defaultChecked={diff === "1"} data-testid="diff-only" /> {t("supply.dispatches.discrepanciesOnly")}
+          <input type="checkbox" name="diff" value="1" defaultChecked={diff === "1"} data-testid="diff-only" /> {t("dispatches.discrepanciesOnly")}
         </label>
         <input type="hidden" name="sort" value={sort} />
         <input type="hidden" name="dir" value={dir} />
         <button type="submit" className="btn-secondary">
-          {t("supply.list.filter")}
+          {t("list.filter")}
         </button>
       </form>
       <div className="card overflow-x-auto p-0">
         <table className="table" data-testid="dispatches-table">
           <thead>
             <tr>
-              {header("dispatchedAt", t("supply.dispatches.dispatchedAt"))}
-              {header("supplier", t("supply.dispatches.supplier"), "hidden md:table-cell")}
-              {header("hospital", t("supply.dispatches.hospital"), "hidden sm:table-cell")}
-              <th className="hidden lg:table-cell">{t("supply.dispatches.vehiclePlate")}</th>
-              <th className="hidden lg:table-cell">{t("supply.dispatches.counted")}</th>
-              {header("dispatchedKg", t("supply.dispatches.dispatchedKg"), "text-right")}
-              <th className="text-right">{t("supply.dispatches.receivedKg")}</th>
+              {header("dispatchedAt", t("dispatches.dispatchedAt"))}
+              {header("supplier", t("dispatches.supplier"), "hidden md:table-cell")}
+              {header("hospital", t("dispatches.hospital"), "hidden sm:table-cell")}
+              <th className="hidden lg:table-cell">{t("dispatches.vehiclePlate")}</th>
+              <th className="hidden lg:table-cell">{t("dispatches.counted")}</th>
+              {header("dispatchedKg", t("dispatches.dispatchedKg"), "text-right")}
+              <th className="text-right">{t("dispatches.receivedKg")}</th>
             </tr>
           </thead>
           <tbody>
@@ -79,40 +79,36 @@ export default async function DispatchesPage({ searchParams }: { searchParams: P
               <tr key={d.id} data-testid={`dispatch-${d.id}`} className={d.id === created ? "bg-green-50" : undefined}>
                 <td className="sm:whitespace-nowrap">
                   {formatDateTime(d.dispatchedAt, locale)}
-                  <span className="block font-medium sm:hidden">{destinationName(d, (name) => t("supply.dispatches.toDepot", { name }))}</span>
+                  <span className="block font-medium sm:hidden">{destinationName(d, (name) => t("dispatches.toDepot", { name }))}</span>
                   {can(actor, "audit:read") && (
                     <Link href={`/audit?entity=Delivery&id=${d.id}`} className="block text-xs text-brand-700 hover:underline sm:ml-2 sm:inline">
-                      {t("supply.list.history")}
+                      {t("list.history")}
                     </Link>
                   )}
                   {d.tranche && (
                     <Link href={`/pledges/${d.tranche.pledgeId}`} className="block text-xs text-slate-500 hover:underline">
-                      {t("supply.dispatches.tranche")}
+                      {t("dispatches.tranche")}
                     </Link>
                   )}
-                  {d.allocationId && <span className="block text-xs text-slate-500">{t("supply.dispatches.allocation")}</span>}
+                  {d.allocationId && <span className="block text-xs text-slate-500">{t("dispatches.allocation")}</span>}
                 </td>
                 <td className="hidden md:table-cell">{d.supplier.name}</td>
-                <td className="hidden sm:table-cell">{destinationName(d, (name) => t("supply.dispatches.toDepot", { name }))}</td>
+                <td className="hidden sm:table-cell">{destinationName(d, (name) => t("dispatches.toDepot", { name }))}</td>
                 <td className="hidden lg:table-cell whitespace-nowrap">
                   {d.vehiclePlate}
                   {d.driverName && <span className="block text-xs text-slate-500">{d.driverName}</span>}
                 </td>
                 <td className="hidden lg:table-cell text-xs text-slate-600">
-                  {formatNumber(Number(d.dispatchedAmount), locale, 3)} × {t(`supply.units.${d.dispatchedUnit}`)}
+                  {formatNumber(Number(d.dispatchedAmount), locale, 3)} × {t(`units.${d.dispatchedUnit}`)}
                   {d.cylinderSizeM3 ? ` (${formatNumber(Number(d.cylinderSizeM3), locale, 2)} m³)` : ""} · {formatNumber(Number(d.kgPerUnit), locale, 3)} kg
                 </td>
                 <td className="text-right tabular-nums">{formatTonnes(d.dispatchedKg, locale)}</td>
                 <td className="text-right tabular-nums">
-                  {d.receivedKg === null ? (
-                    <span className="text-xs text-slate-500">{t("supply.dispatches.awaiting")}</span>
-                  ) : (
-                    formatTonnes(d.receivedKg, locale)
-                  )}
+                  {d.receivedKg === null ? <span className="text-xs text-slate-500">{t("dispatches.awaiting")}</span> : formatTonnes(d.receivedKg, locale)}
                   {d.discrepancy?.flagged && (
                     <span className="block">
                       <StatusBadge tone="red" testId="discrepancy">
-                        {t("supply.dispatches.difference")} {formatNumber(d.discrepancy.differenceKg, locale)} kg
+                        {t("dispatches.difference")} {formatNumber(d.discrepancy.differenceKg, locale)} kg
                       </StatusBadge>
                     </span>
                   )}
@@ -122,7 +118,7 @@ export default async function DispatchesPage({ searchParams }: { searchParams: P
             {list.rows.length === 0 && (
               <tr>
                 <td colSpan={7} className="text-slate-500">
-                  {diff ? t("supply.dispatches.noDiscrepancies") : t("supply.list.empty")}
+                  {diff ? t("dispatches.noDiscrepancies") : t("list.empty")}
                 </td>
               </tr>
             )}
@@ -134,9 +130,9 @@ export default async function DispatchesPage({ searchParams }: { searchParams: P
         params={params}
         page={list.page}
         pages={list.pages}
-        label={t("supply.list.pageOf", { page: list.page, pages: list.pages, total: list.total })}
-        previous={t("supply.list.previous")}
-        next={t("supply.list.next")}
+        label={t("list.pageOf", { page: list.page, pages: list.pages, total: list.total })}
+        previous={t("list.previous")}
+        next={t("list.next")}
       />
     </>
   );

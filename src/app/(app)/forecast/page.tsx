@@ -5,7 +5,7 @@ import { BASE_PARAMS, normalizeParams, type ScenarioParams } from "@/domain/fore
 import { RateSetForms } from "@/components/forecast/rate-set-forms";
 import { BadDayNotice } from "@/components/forms/bad-day";
 import { formatDateTime, formatDay } from "@/i18n/format";
-import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { getMessages, getLocale, getTranslations } from "next-intl/server";
 import { can } from "@/server/permissions";
 import { forecastInputs, recentScenarios, scenarioById } from "@/server/queries/forecast";
 import { requireActor } from "@/server/session";

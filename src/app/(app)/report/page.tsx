@@ -198,7 +198,9 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
             </li>
             <li>
               {t("dashboard.funnel.medianHours")}:{" "}
-              {d.funnel.medianHoursToReceipt === null ? t("dashboard.funnel.none") : `${formatNumber(d.funnel.medianHoursToReceipt, locale, 1)} h`}
+              {d.funnel.medianHoursToReceipt === null
+                ? t("dashboard.funnel.none")
+                : t("dashboard.funnel.hours", { hours: formatNumber(d.funnel.medianHoursToReceipt, locale, 1) })}
             </li>
           </ul>
         </div>
