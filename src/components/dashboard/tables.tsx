@@ -282,11 +282,11 @@ function Progress({ delivered, due, total, label }: { delivered: number; due: nu
   );
 }
 
-/** A table spec as an HTML table (numbers right-aligned, scrolls sideways on a phone). */
+/** A table spec as an HTML table (numbers right-aligned; on a phone, one card per row). */
 export function DataTable<R>({ spec, caption, testId }: { spec: TableSpec<R>; caption?: string; testId?: string }) {
   return (
     <div className="overflow-x-auto">
-      <table className="table" data-testid={testId ?? `table-${spec.key}`}>
+      <table className="table table-stack" data-testid={testId ?? `table-${spec.key}`}>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         <thead>
           <tr>
@@ -301,7 +301,7 @@ export function DataTable<R>({ spec, caption, testId }: { spec: TableSpec<R>; ca
           {spec.rows.map((r, i) => (
             <tr key={i}>
               {spec.columns.map((c) => (
-                <td key={c.header} className={c.numeric ? "text-right tabular-nums" : undefined}>
+                <td key={c.header} data-label={c.header} className={c.numeric ? "text-right tabular-nums" : undefined}>
                   {c.show ? c.show(r) : (c.value(r) ?? "–")}
                 </td>
               ))}

@@ -74,7 +74,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
         </button>
       </form>
       <div className="card overflow-x-auto p-0">
-        <table className="table" data-testid="requests-table">
+        <table className="table table-stack" data-testid="requests-table">
           <thead>
             <tr>
               <th>{t("hospital.requests.createdAt")}</th>
@@ -98,21 +98,31 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
             )}
             {requests.map((x) => (
               <tr key={x.id}>
-                <td className="whitespace-nowrap">
+                <td className="whitespace-nowrap" data-label={t("hospital.requests.createdAt")}>
                   <Link href={`/requests/${x.id}`} className="text-brand-700 hover:underline">
                     {formatDateTime(x.createdAt, locale)}
                   </Link>
                 </td>
-                {!own && <td>{x.hospital.name}</td>}
-                <td>
+                {!own && <td data-label={t("hospital.requests.hospital")}>{x.hospital.name}</td>}
+                <td data-label={t("hospital.requests.urgency")}>
                   <UrgencyBadge urgency={x.urgency} t={t} />
                 </td>
-                <td className="text-right tabular-nums">{formatTonnes(x.requestedKg, locale)}</td>
-                <td className="text-right tabular-nums">{x.approvedKg === null ? "—" : formatTonnes(x.approvedKg, locale)}</td>
-                <td className="text-right tabular-nums">{formatTonnes(x.allocatedKg, locale)}</td>
-                <td className="text-right tabular-nums">{formatTonnes(x.receivedKg, locale)}</td>
-                <td className="whitespace-nowrap">{formatDay(dateToDay(x.neededBy), locale)}</td>
-                <td>
+                <td className="text-right tabular-nums" data-label={t("hospital.requests.requested")}>
+                  {formatTonnes(x.requestedKg, locale)}
+                </td>
+                <td className="text-right tabular-nums" data-label={t("hospital.requests.approved")}>
+                  {x.approvedKg === null ? "—" : formatTonnes(x.approvedKg, locale)}
+                </td>
+                <td className="text-right tabular-nums" data-label={t("hospital.requests.allocated")}>
+                  {formatTonnes(x.allocatedKg, locale)}
+                </td>
+                <td className="text-right tabular-nums" data-label={t("hospital.requests.received")}>
+                  {formatTonnes(x.receivedKg, locale)}
+                </td>
+                <td className="whitespace-nowrap" data-label={t("hospital.requests.neededBy")}>
+                  {formatDay(dateToDay(x.neededBy), locale)}
+                </td>
+                <td data-label={t("hospital.requests.status")}>
                   <StatusBadge status={x.status} t={t} />
                 </td>
               </tr>
