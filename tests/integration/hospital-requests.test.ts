@@ -29,7 +29,7 @@ describe("hospital requests", () => {
   it("creates a request for the actor's own hospital from tonnes, with audit", async () => {
     const r = await createRequest(rs1, { ...form(), hospitalId: rs2.hospitalId });
     expect(r.ok).toBe(true);
-    if (!r.ok) return;
+    if (!r.ok) throw new Error("unreachable: asserted ok above");
     expect(r.value).toMatchObject({ hospitalId: rs1.hospitalId, requestedKg: 12_500, status: "SUBMITTED", createdById: rs1.id });
     expect(await auditOf("SupplyRequest", r.value.id)).toHaveLength(1);
   });
@@ -62,7 +62,7 @@ describe("hospital requests", () => {
   it("tells staff about an emergency request", async () => {
     const r = await createRequest(rs1, form({ urgency: "EMERGENCY" }));
     expect(r.ok).toBe(true);
-    if (!r.ok) return;
+    if (!r.ok) throw new Error("unreachable: asserted ok above");
     const notice = await prisma.notification.findFirst({
       where: { kind: "emergency_request", role: "STAFF", params: { path: ["requestId"], equals: r.value.id } },
     });

@@ -99,7 +99,7 @@ describe("daily capacity", () => {
       ],
     });
     expect(r.ok).toBe(false);
-    if (r.ok) return;
+    if (r.ok) throw new Error("unreachable: asserted refused above");
     expect(r.error).toBe("invalid");
     expect(r.fieldErrors).toEqual({
       [`medical.${p2.id}`]: "split_mismatch",
@@ -162,7 +162,7 @@ describe("capacity CSV", () => {
     ].join("\n");
     const r = await importCapacityCsv(a.staff, { csv });
     expect(r.ok).toBe(false);
-    if (r.ok) return;
+    if (r.ok) throw new Error("unreachable: asserted refused above");
     expect(r.error).toBe("csv_invalid");
     expect(r.fieldErrors).toEqual({ "line.3": "day", "line.4": "supplier", "line.5": "split", "line.6": "duplicate", "line.7": "columns" });
     expect(await prisma.dailyCapacity.count({ where: { day: { gte: dayToDate("2021-05-01"), lte: dayToDate("2021-05-04") } } })).toBe(0);

@@ -24,7 +24,7 @@ describe("suppliers", () => {
   it("staff create a supplier, with an audit event", async () => {
     const r = await createSupplier(a.staff, valid());
     expect(r.ok).toBe(true);
-    if (!r.ok) return;
+    if (!r.ok) throw new Error("unreachable: asserted ok above");
     expect(r.value).toMatchObject({ name: "PT Uji Gas Serang", kind: "DISTRIBUTOR", active: true });
     const events = await auditOf("Supplier", r.value.id);
     expect(events).toHaveLength(1);
@@ -34,7 +34,7 @@ describe("suppliers", () => {
   it("refuses bad input field by field", async () => {
     const r = await createSupplier(a.staff, { ...valid(), name: " ", kind: "SHOP", regionId: "", contactPhone: "call me" });
     expect(r).toMatchObject({ ok: false, error: "invalid" });
-    if (r.ok) return;
+    if (r.ok) throw new Error("unreachable: asserted refused above");
     expect(r.fieldErrors).toMatchObject({ name: "too_short", kind: "invalid_choice", regionId: "required", contactPhone: "invalid_format" });
   });
 
