@@ -50,6 +50,7 @@ describe("suppliers", () => {
     const any = await prisma.supplier.findFirstOrThrow();
     expect(await updateSupplier(a.official, { ...valid(), id: any.id })).toEqual({ ok: false, error: "forbidden" });
     expect(await setSupplierActive(a.hospital, { id: any.id, active: false })).toEqual({ ok: false, error: "forbidden" });
+    expect(await prisma.supplier.findUniqueOrThrow({ where: { id: any.id } })).toEqual(any); // refused: nothing changed
   });
 
   it("edits with before and after in the audit trail", async () => {
