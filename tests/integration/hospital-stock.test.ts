@@ -29,15 +29,17 @@ const report = (over: Record<string, unknown> = {}) => ({
 
 describe("daily stock report", () => {
   it("saves the own hospital's report in kg (whatever hospital id is sent), once per day", async () => {
-    const rs2Today = { hospitalId_day: { hospitalId: rs2.hospitalId!, day: dayToDate(today) } };
+    // yesterday: no other test reports that day (today's report is the stale-notice test's)
+    const day = addDays(today, -1);
+    const rs2Today = { hospitalId_day: { hospitalId: rs2.hospitalId!, day: dayToDate(day) } };
     const rs2Before = await prisma.stockReport.findUnique({ where: rs2Today });
-    const first = await submitStockReport(rs1, { ...report(), hospitalId: rs2.hospitalId });
+    const first = await submitStockReport(rs1, { ...report({ day }), hospitalId: rs2.hospitalId });
     expect(first).toMatchObject({ ok: true, value: { hospitalId: rs1.hospitalId, stockKg: 6000, usedKg: 2000, severePatients: 40, reportedById: rs1.id } });
-    const again = await submitStockReport(rs1, report({ stockKg: "5,5" }));
+    const again = await submitStockReport(rs1, report({ day, stockKg: "5,5" }));
     expect(again).toMatchObject({ ok: true, value: { stockKg: 5500 } });
     if (!first.ok || !again.ok) throw new Error("both reports were saved (asserted above)");
     expect(again.value.id).toBe(first.value.id);
-    expect(await prisma.stockReport.count({ where: { hospitalId: rs1.hospitalId!, day: dayToDate(today) } })).toBe(1);
+    expect(await prisma.stockReport.count({ where: { hospitalId: rs1.hospitalId!, day: dayToDate(day) } })).toBe(1);
     expect((await auditOf("StockReport", first.value.id)).map((e) => e.action)).toEqual(["stock.report", "stock.update"]);
     // rs2's own report of the day (another test may have made one) is untouched
     expect(await prisma.stockReport.findUnique({ where: rs2Today })).toEqual(rs2Before);
@@ -203,13 +205,15 @@ describe("notifications", () => {
   it("flags each stale hospital once to staff, and no hospital sees staff notices", async () => {
     const now = new Date();
     expect(await submitStockReport(rs1, report())).toMatchObject({ ok: true });
+    const rs1Stale = { kind: "hospital_stale", hospitalId: rs1.hospitalId! };
+    const rs1Before = await prisma.notification.count({ where: rs1Stale }); // from before its report, if another test ran first
     await notifyStaleHospitals(now);
     const count = await prisma.notification.count({ where: { kind: "hospital_stale" } });
     await notifyStaleHospitals(now);
     expect(await prisma.notification.count({ where: { kind: "hospital_stale" } })).toBe(count);
     expect(count).toBeGreaterThan(0);
     // rs1 reported today: not stale
-    expect(await prisma.notification.count({ where: { kind: "hospital_stale", hospitalId: rs1.hospitalId! } })).toBe(0);
+    expect(await prisma.notification.count({ where: rs1Stale })).toBe(rs1Before);
     expect((await listNotifications(admin)).some((n) => n.kind === "hospital_stale")).toBe(true);
     expect((await listNotifications(rs1)).every((n) => n.role === "HOSPITAL" && n.hospitalId === rs1.hospitalId)).toBe(true);
     expect(await listNotifications(official)).toHaveLength(0);
