@@ -16,6 +16,7 @@ export default defineConfig([
   globalIgnores([
     ".next/**",
     ".next-*/**",
+    "dist/**",
     ".postgres/**",
     "node_modules/**",
     "src/generated/**",

@@ -1,12 +1,16 @@
 // The production server: Next's request handler behind the response cache (src/server/response-cache.ts).
-// `npm start` / `npm run demo` run it (scripts/demo.ts); HOST and PORT as for `next start`.
-// Development uses `next dev` directly: nothing is cached there.
+// `npm run build` compiles it to dist/server.mjs (decision 0032); `npm start` and `npm run demo` run
+// that with plain node. HOST and PORT as for `next start`. Development uses `next dev` directly:
+// nothing is cached there.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import nextEnv from "@next/env"; // CommonJS: no named exports under plain node
 
-import { parseEnv } from "./src/server/env";
+import { parseServerEnv } from "./src/server/env";
 
-// The configuration first: a bad value stops the server here, naming the variable.
-const config = parseEnv(process.env);
+// The configuration first, from the environment and the .env files Next would read: a bad or
+// missing value stops the server here, naming the variable.
+nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
+const config = parseServerEnv(process.env);
 if (!config.ok) {
   console.error(`Bad configuration, the server does not start:\n  ${config.problems.join("\n  ")}`);
   process.exit(1);

@@ -3,7 +3,7 @@
 //     started and stopped by this process (decision 0024);
 //   - with DATABASE_URL: that server.
 // Migrations are applied and the demo data seeded on first start. Flags: --dev (next dev),
-// --no-build (start the existing build). PORT (default 3000) and HOST (default 127.0.0.1).
+// --no-build (start the existing build: .next and dist/server.mjs). PORT (default 3000) and HOST (default 127.0.0.1).
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { startEmbeddedDb } from "./lib/embedded-db";
@@ -11,6 +11,7 @@ import { prepareDatabase } from "./lib/prepare-db";
 import { run } from "./lib/run";
 import { EMBEDDED_PORT } from "../src/server/embedded-db-url";
 
+const SERVER = "dist/server.mjs";
 const args = new Set(process.argv.slice(2));
 const dev = args.has("--dev");
 const build = !dev && !args.has("--no-build");
@@ -44,11 +45,13 @@ try {
     process.env.SCENARIO_CLOCK = SCENARIO_CLOCK_START;
     console.log(`Demo data: the app's clock starts at ${SCENARIO_CLOCK_START} (SCENARIO_CLOCK=off for the real clock)`);
   }
-  if (build) await run("npx", ["next", "build"]);
+  if (build) await run("npm", ["run", "build"]);
+  else if (!dev && !existsSync(SERVER)) await run("npm", ["run", "build:server"]);
   console.log(`Oxygen Coordination on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
-  // Production: server.ts (Next behind the page cache); development: next dev, nothing cached.
+  // Production: the compiled server.ts (Next behind the page cache), as `npm start` runs it;
+  // development: next dev with hot reload, nothing cached.
   if (dev) await run("npx", ["next", "dev", "-H", host, "-p", port]);
-  else await run("npx", ["tsx", "server.ts"], { ...process.env, HOST: host, PORT: port });
+  else await run(process.execPath, [SERVER], { ...process.env, HOST: host, PORT: port });
 } finally {
   await stopDb();
 }

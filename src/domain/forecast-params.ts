@@ -1,6 +1,7 @@
 // A forecast scenario's parameters, as the page, the URL and a saved Scenario row carry them.
-// Pure (no server, no React): the server page parses the URL with it and the browser writes
-// the URL back with it, so a link always reopens the same what-if.
+// Pure (no server, no React): the server page settles the URL's values with it (read by
+// src/app/(app)/forecast/search-params.ts) and the browser writes the URL back with it, so a
+// link always reopens the same what-if.
 
 import { isDay, type Day } from "@/domain/day";
 
@@ -58,26 +59,6 @@ export function normalizeParams(raw: Record<string, unknown>, defaults: Scenario
     extraPledgedKgPerDay: pledged === null ? defaults.extraPledgedKgPerDay : clamp(Math.round(pledged), 0, PLEDGED_MAX_TONNES * 1000),
     ...(asOf ? { asOf } : {}),
   };
-}
-
-type Search = Record<string, string | string[] | undefined>;
-const one = (sp: Search, k: string) => (Array.isArray(sp[k]) ? sp[k]![0] : (sp[k] as string | undefined));
-
-/** URL search params → parameters (pledged is typed in t/day in the URL). */
-export function paramsFromSearch(sp: Search, defaults: ScenarioParams, rateKeys: readonly string[]): ScenarioParams {
-  const pledgedT = num(one(sp, "pledged"));
-  return normalizeParams(
-    {
-      rateSet: one(sp, "rates"),
-      basis: one(sp, "basis"),
-      waveMultiplier: one(sp, "wave"),
-      shiftPercentagePoints: one(sp, "shift"),
-      extraPledgedKgPerDay: pledgedT === null ? undefined : pledgedT * 1000,
-      asOf: one(sp, "asOf"),
-    },
-    defaults,
-    rateKeys,
-  );
 }
 
 /** Parameters → a query string holding only what differs from the defaults. */

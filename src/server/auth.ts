@@ -9,9 +9,18 @@ import { checkCredentials, clientAddress } from "./login";
 import { safeCallbackPath } from "./redirects";
 import { sessionEnded, startSession } from "./sessions";
 
-const credentials = z.object({
-  email: z.string().trim().toLowerCase().email(),
-  password: z.string().min(1).max(200),
+/** What the sign-in form sends, checked by the form's action and again here; errors are codes, as a use case's. */
+export const credentials = z.object({
+  email: z
+    .string({ error: "required" })
+    .trim()
+    .toLowerCase()
+    .refine((s) => s !== "", "required")
+    .refine((s) => s === "" || z.email().safeParse(s).success, "invalid_format"),
+  password: z
+    .string({ error: "required" })
+    .refine((s) => s !== "", "required")
+    .refine((s) => s.length <= 200, "too_long"),
 });
 
 /**

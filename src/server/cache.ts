@@ -1,14 +1,14 @@
+import { LRUCache } from "lru-cache";
 import { env } from "./env";
 // In-process memo for the expensive reads (dashboard aggregates, API summaries, triage board):
 // keyed by a name + the arguments, bounded in size (least recently used out first) and in time
 // (TTL), and emptied by every successful write — useCase calls invalidateReads() after its
 // transaction commits, so no write path can forget. See docs/decisions/0012-caching.md.
 //
-// It stores the promise, so concurrent misses of one key share a single computation; a rejected
-// computation is dropped, never served. The TTL bounds how stale a figure can be after a write
-// made by ANOTHER app instance (this one's writes clear it at once).
-
-type Entry = { value: Promise<unknown>; expires: number; generation: number };
+// The bookkeeping (recency, expiry, bounds) is lru-cache's. It holds the promise, so concurrent
+// misses of one key share a single computation; a rejected computation is dropped, never served.
+// The TTL bounds how stale a figure can be after a write made by ANOTHER app instance (this
+// one's writes clear it at once).
 
 export type MemoCacheOptions = {
   /** how long an entry is served, in ms */
@@ -19,20 +19,28 @@ export type MemoCacheOptions = {
   now?: () => number;
 };
 
+type Compute = () => Promise<unknown>;
+
 export class MemoCache {
-  private readonly entries = new Map<string, Entry>(); // insertion order = recency order
+  private readonly entries: LRUCache<string, Promise<unknown>, Compute>;
   private gen = 0;
   readonly ttlMs: number;
   readonly maxEntries: number;
-  private readonly now: () => number;
 
   constructor(opts: MemoCacheOptions) {
     this.ttlMs = opts.ttlMs;
     this.maxEntries = Math.max(1, opts.maxEntries);
-    this.now = opts.now ?? Date.now;
+    this.entries = new LRUCache<string, Promise<unknown>, Compute>({
+      max: this.maxEntries,
+      ttl: this.ttlMs,
+      // A miss stores the computation's promise before it settles: the next caller waits on it.
+      memoMethod: (_key, _stale, { context }) => context(),
+      // A test's clock is read on every lookup (lru-cache otherwise reuses a reading for 1 ms).
+      ...(opts.now ? { perf: { now: opts.now }, ttlResolution: 0 } : {}),
+    });
   }
 
-  /** Bumped by every invalidate(); an entry from an older generation is never served. */
+  /** Bumped by every invalidate(), for tests and diagnostics. */
   get generation(): number {
     return this.gen;
   }
@@ -49,26 +57,20 @@ export class MemoCache {
 
   /** The value of `key`, computed by `compute` on a miss. */
   get<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    const now = this.now();
-    const hit = this.entries.get(key);
-    if (hit && hit.generation === this.gen && hit.expires > now) {
-      this.entries.delete(key); // move to the most recently used end
-      this.entries.set(key, hit);
-      return hit.value as Promise<T>;
-    }
-    if (hit) this.entries.delete(key);
-    const generation = this.gen;
-    const value = compute();
-    const entry: Entry = { value, expires: now + this.ttlMs, generation };
-    this.entries.set(key, entry);
-    value.catch(() => {
-      if (this.entries.get(key) === entry) this.entries.delete(key);
+    let missed = false;
+    const value = this.entries.memo(key, {
+      context: () => {
+        missed = true;
+        return compute();
+      },
     });
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
-    }
-    return value;
+    // Only the entry this computation made is dropped: after an invalidate() the key may already
+    // hold a newer one.
+    if (missed)
+      value.catch(() => {
+        if (this.entries.peek(key, { allowStale: true }) === value) this.entries.delete(key);
+      });
+    return value as Promise<T>;
   }
 
   /** `fn` memoized under `name` + its arguments (JSON; Dates as ISO strings). */

@@ -37,11 +37,30 @@ export const envSchema = z.object({
       'must be an ISO instant with its offset (e.g. 2021-08-25T09:30:00+07:00) or "off"',
     )
     .optional(),
+  // Alerts outside the app (decision 0033). Unset: alerts are raised and shown, nothing is sent.
+  SMTP_URL: z
+    .string()
+    .trim()
+    .refine((s) => /^smtps?:\/\//.test(s), "must be an smtp:// or smtps:// URL (e.g. smtp://user:pass@mail.example.org:587)")
+    .optional(),
+  ALERT_MAIL_FROM: z.string().trim().min(3).default("Satgas Oksigen <no-reply@satgas.invalid>"),
+  ALERT_WEBHOOK_URL: z
+    .string()
+    .trim()
+    .refine((s) => /^https?:\/\//.test(s), "must be an http:// or https:// URL")
+    .optional(),
+  ALERT_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters: the gateway checks the signature with it").optional(),
+  ALERT_ESCALATE_AFTER_MINUTES: whole(1, 24 * 60).default(30),
+  ALERT_WORKER: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
+  ALERT_INTERVAL_MS: whole(1_000, 3_600_000).default(60_000),
   EMBEDDED_DB_PORT: whole(1, 65_535).default(54329),
   EMBEDDED_DB_DIR: z.string().trim().min(1).default("./.postgres"),
 });
 
 export type Env = z.output<typeof envSchema>;
+
+const webhookNeedsSecret = (e: Env) =>
+  e.ALERT_WEBHOOK_URL && !e.ALERT_WEBHOOK_SECRET ? ["ALERT_WEBHOOK_SECRET is not set: a webhook is only sent signed"] : [];
 
 /** Unset and empty variables take their defaults, as a shell user expects of `VAR=`. */
 function present(source: Record<string, string | undefined>): Record<string, string> {
@@ -55,7 +74,10 @@ function present(source: Record<string, string | undefined>): Record<string, str
 
 export function parseEnv(source: Record<string, string | undefined>): { ok: true; env: Env } | { ok: false; problems: string[] } {
   const r = envSchema.safeParse(present(source));
-  if (r.success) return { ok: true, env: r.data };
+  if (r.success) {
+    const problems = webhookNeedsSecret(r.data);
+    return problems.length ? { ok: false, problems } : { ok: true, env: r.data };
+  }
   return {
     ok: false,
     problems: r.error.issues.map((i) => {
@@ -63,6 +85,15 @@ export function parseEnv(source: Record<string, string | undefined>): { ok: true
       return `${name}=${JSON.stringify(source[name] ?? "")}: ${i.message}`;
     }),
   };
+}
+
+/** The production server's configuration: as `parseEnv`, and it cannot run without a database and a signing secret. */
+export function parseServerEnv(source: Record<string, string | undefined>): ReturnType<typeof parseEnv> {
+  const r = parseEnv(source);
+  if (!r.ok) return r;
+  const missing = (["DATABASE_URL", "AUTH_SECRET"] as const).filter((k) => !r.env[k]);
+  if (missing.length === 0) return r;
+  return { ok: false, problems: missing.map((k) => `${k} is not set: the server needs it (README, "Configuration")`) };
 }
 
 let cachedEnv: Env | null = null;

@@ -35,11 +35,6 @@ export async function requestLocale(): Promise<Locale | null> {
   }
 }
 
-/** A form's `locale` field: what an action passes on to its use case. */
-export function formLocale(data: FormData): Locale | undefined {
-  return localeOfInput({ locale: data.get("locale") }) ?? undefined;
-}
-
 export type Typed = { ok: true; value: number } | { ok: false; code: string };
 
 /**

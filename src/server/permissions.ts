@@ -54,6 +54,9 @@ const MATRIX = {
   "receipt:record": [ALL, ALL, NO, NO], // staff record a tranche trip's receipt (a hospital without an account, a depot)
   "delivery:read": [ALL, ALL, ALL, OWN],
   "notification:read": [ALL, ALL, ALL, ALL],
+  "alert:read": [ALL, ALL, ALL, OWN],
+  "alert:acknowledge": [ALL, ALL, NO, OWN], // whoever takes it on stops its escalation (decision 0033)
+  "alert:configure": [ALL, ALL, NO, OWN], // a hospital's thresholds; one's own channels are account settings
   "audit:read": [ALL, ALL, NO, NO], // the business records' history (AUDITED_ENTITIES)
   "audit:accounts": [ALL, NO, NO, NO], // and the accounts' and API tokens' history
   "user:manage": [ALL, NO, NO, NO],

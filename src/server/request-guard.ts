@@ -64,8 +64,8 @@ function jsonParts(body: Buffer, contentType: string): string[] {
  * multipart/form-data whose root argument list (field "0") ends with the form ("$K<n>", a
  * FormData reference); one that takes no arguments (sign-out, "mark all read") as the JSON text
  * `[]`; a form posted without JavaScript carries no "0" field. Arguments typed by hand as JSON
- * (`["x"]`) would reach an action's `data.get(…)` as a string and answer 500: refused here.
- * (An empty list sent to an action that reads a form reaches it: each such action checks it got a form.)
+ * (`["x"]`) would reach an action as a string instead of a form: refused here. (An empty list
+ * sent to an action that reads a form reaches it: src/app/form-action.ts checks it got a form.)
  */
 export function refusedActionArguments(body: Buffer, contentType: string): string | null {
   if (!/^multipart\/form-data/i.test(contentType)) {

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { invalidateReads } from "./cache";
+import { announceWrite } from "./invalidation";
 import { prisma } from "./db";
 import { DEFAULT_LOCALE } from "@/i18n/locales";
 import { localeOfInput, requestLocale, withInputLocale } from "./input-locale";
@@ -90,7 +91,9 @@ function runUseCase<S extends z.ZodType, T>(opts: Options<S, T>): UseCase<z.inpu
               if (!resource) throw new RuleError("not_found");
               authorize(actor, opts.action, resource);
             }
-            return opts.run({ tx, actor: actor!, input });
+            const value = await opts.run({ tx, actor: actor!, input });
+            await announceWrite(tx); // the other app servers empty their caches at commit
+            return value;
           },
           { isolationLevel: opts.serializable ? "Serializable" : "ReadCommitted", timeout: 15_000, maxWait: 10_000 },
         );

@@ -131,13 +131,13 @@ test("an official downloads a dashboard table as CSV", async ({ page }) => {
   expect(download.suggestedFilename()).toBe("oxygen-hospitals-2021-08-25.csv");
   const csv = readFileSync(await download.path(), "utf8").replace(/^\uFEFF/, "");
   const [header, ...rows] = csv.trim().split("\r\n");
-  expect(header).toBe("Rumah sakit,Status,Sisa (jam),Wilayah,Stok terpakai (t),Pemakaian/hari (t),Laporan terakhir");
+  expect(header).toBe("Rumah sakit;Status;Sisa (jam);Wilayah;Stok terpakai (t);Pemakaian/hari (t);Laporan terakhir");
   expect(rows.length).toBeGreaterThanOrEqual(12);
-  expect(rows[0]).toMatch(/^RSUD Pakuhaji,Merah,4,Kab\. Tangerang,[\d.]+,[\d.]+,2021-08-25$/);
+  expect(rows[0]).toMatch(/^RSUD Pakuhaji;Merah;4;Kab\. Tangerang;[\d,]+;[\d,]+;2021-08-25$/); // the Indonesian layout: ";" and a decimal comma
 
   const summary = await page.request.get("/dashboard/export/summary?date=2021-07-26");
   expect(summary.headers()["content-type"]).toContain("text/csv");
-  expect(await summary.text()).toContain("2021-07-26,2500,1500,1000,40,");
+  expect(await summary.text()).toContain("2021-07-26;2500;1500;1000;40;");
 });
 
 test("the printable situation report is one page in Bahasa Indonesia", async ({ page }) => {

@@ -86,7 +86,7 @@ test("staff approve 12 of the 20 t and accept the recommender's proposal", async
 
   const allocation = page.getByTestId("allocation-form");
   await expect(allocation).toBeVisible();
-  const proposed = allocation.locator('input[name^="kg."]');
+  const proposed = allocation.locator('input[name$="].kg"]');
   const values = await proposed.evaluateAll((els) => els.map((e) => Number((e as HTMLInputElement).value.replace(",", ".") || 0)));
   expect(values.reduce((s, v) => s + v, 0)).toBeCloseTo(12, 3); // the proposal covers the approval
   await allocation.getByRole("button").click();

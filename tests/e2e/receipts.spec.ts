@@ -22,13 +22,13 @@ async function as(browser: Browser, email: string): Promise<Page> {
 async function allocateFromOneSupply(staff: Page, tonnes: string) {
   const form = staff.getByTestId("allocation-form");
   await expect(form).toBeVisible();
-  const inputs = form.locator('input[name^="kg."]:not([disabled])');
+  const inputs = form.locator('input[name$="].kg"]:not([disabled])');
   for (let i = 0; i < (await inputs.count()); i++) await inputs.nth(i).fill("");
   await form
     .locator('[data-testid="allocation-row"][data-source^="supply:"]')
-    .filter({ has: staff.locator('input[name^="kg."]:not([disabled])') })
+    .filter({ has: staff.locator('input[name$="].kg"]:not([disabled])') })
     .first()
-    .locator('input[name^="kg."]')
+    .locator('input[name$="].kg"]')
     .fill(tonnes);
   await form.getByRole("button").click();
 }

@@ -119,6 +119,23 @@ test("security headers on pages, API responses and static files", async ({ reque
   }
 });
 
+test("an /api path no route answers is a JSON 404, whatever the method, not the HTML page", async ({ request }) => {
+  for (const [method, path] of [
+    ["GET", "/api/v1/no-such-thing"],
+    ["POST", "/api/v1/hospitals/123/stock"],
+    ["GET", "/api/v2/summary"],
+    ["DELETE", "/api/nothing"],
+  ] as const) {
+    const res = await request.fetch(path, { method, maxRedirects: 0 });
+    expect(res.status(), `${method} ${path}`).toBe(404);
+    expect(res.headers()["content-type"], `${method} ${path}`).toContain("application/json");
+    expect(await res.json()).toMatchObject({ error: "not_found", path });
+  }
+  // the named routes still win
+  expect((await request.get("/api/health")).status()).toBe(200);
+  expect((await request.get("/api/v1/summary")).status()).toBe(401);
+});
+
 test("every page answer has a nonce of its own, cached or not, and the pages run under it", async ({ page }) => {
   const violations: string[] = [];
   page.on("console", (m) => {
@@ -175,7 +192,7 @@ test("a supplier named like a formula comes out of both exports as text", async 
     await loginAs(page, "staff@satgas.test");
     const capacity = await (await page.request.get("/capacity/export?from=2021-07-26&to=2021-07-26")).text();
     expect(capacity).toContain(`"'=HYPERLINK(""http://evil"",""x"")"`);
-    expect(capacity).not.toMatch(/(^|[,\n])"?=HYPERLINK/);
+    expect(capacity).not.toMatch(/(^|[,;\n])"?=HYPERLINK/);
     // (the dashboard's figures are cached: a direct UPDATE shows within the cache's 30 s)
     await expect
       .poll(async () => (await page.request.get("/dashboard/export/producers?date=2021-07-26")).text(), { timeout: 40_000, intervals: [2_000] })

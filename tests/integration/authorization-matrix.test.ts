@@ -74,6 +74,7 @@ const Y: Answer = "ok";
 const N: Answer = "forbidden";
 //                                            anonymous ADMIN STAFF OFFICIAL HOSPITAL-other HOSPITAL-own
 const EXPECTED: Record<string, readonly Answer[]> = {
+  "alerts.acknowledgeAlert": [N, Y, Y, N, N, Y],
   "allocations.allocate": [N, Y, Y, N, N, N],
   "allocations.cancelAllocation": [N, Y, Y, N, N, N],
   "capacity.saveCapacityDay": [N, Y, Y, N, N, N],
@@ -116,6 +117,7 @@ const EXPECTED: Record<string, readonly Answer[]> = {
 type Case = { action: Action; own?: true };
 type Helper = { helper: string };
 const useCases: Record<string, Record<string, Case | Helper>> = {
+  alerts: { acknowledgeAlert: { action: "alert:acknowledge", own: true } },
   allocations: { allocate: { action: "allocation:write" }, cancelAllocation: { action: "allocation:cancel" } },
   capacity: {
     saveCapacityDay: { action: "capacity:write" },
@@ -131,20 +133,28 @@ const useCases: Record<string, Record<string, Case | Helper>> = {
     setDefaultRateSet: { action: "forecast:configure" },
     updateRateSet: { action: "forecast:configure" },
   },
-  "hospital-inputs": Object.fromEntries(
+  inputs: Object.fromEntries(
     [
+      "typed",
+      "tonnes",
       "tonnesKg",
-      "optionalTonnesKg",
       "positiveTonnesKg",
+      "optionalTonnesKg",
       "amount",
-      "cylinderSizeM3",
+      "positiveAmount",
       "count",
-      "day",
+      "integer",
+      "cylinderSizeM3",
+      "dayWithin",
+      "calendarDay",
+      "planDay",
       "reportDay",
-      "checkbox",
-      "confirmUnusual",
+      "wibInstant",
+      "wibDateTime",
       "id",
       "text",
+      "checkbox",
+      "confirmUnusual",
     ].map((n) => [n, { helper: "zod input piece" }]),
   ),
   hospitals: { createHospital: { action: "hospital:write" }, updateHospital: { action: "hospital:write" } },
@@ -183,12 +193,6 @@ const useCases: Record<string, Record<string, Case | Helper>> = {
     updateSupplier: { action: "supplier:write" },
     setSupplierActive: { action: "supplier:write" },
   },
-  "supply-input": Object.fromEntries(
-    ["parseDecimal", "typed", "tonnes", "dayWithin", "planDay", "reportDay", "day", "id", "integer", "wibInstant"].map((n) => [
-      n,
-      { helper: "zod input piece" },
-    ]),
-  ),
   tokens: {
     issueToken: { action: "token:manage" },
     revokeToken: { action: "token:manage" },
@@ -207,11 +211,11 @@ const useCases: Record<string, Record<string, Case | Helper>> = {
 // ---- server actions: the use case each one calls, and its form built from that use case's valid input ----
 type Input = Record<string, unknown>;
 type ActionCase = { useCase: string; form?: (input: Input) => Record<string, string> } | { public: string };
-/** The input's top-level fields as form fields; lists of objects as "list.<i>.<field>". */
+/** The input's top-level fields as form fields; lists of objects as "list[<i>].<field>", as the forms name them. */
 function plainForm(input: Input): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(input)) {
-    if (Array.isArray(v)) v.forEach((item, i) => Object.entries(item as Input).forEach(([f, x]) => (out[`${k}.${i}.${f}`] = String(x))));
+    if (Array.isArray(v)) v.forEach((item, i) => Object.entries(item as Input).forEach(([f, x]) => (out[`${k}[${i}].${f}`] = String(x))));
     else out[k] = String(v);
   }
   return out;
@@ -270,14 +274,7 @@ const serverActions: Record<string, Record<string, ActionCase>> = {
     cancelRequestAction: { useCase: "requests.cancelRequest" },
     approveRequestAction: { useCase: "requests.approveRequest" },
     rejectRequestAction: { useCase: "requests.rejectRequest" },
-    allocateAction: {
-      useCase: "allocations.allocate",
-      form: (i) => {
-        const out: Record<string, string> = { day: String(i.day) };
-        (i.lines as Record<string, string>[]).forEach((l, n) => Object.entries(l).forEach(([f, v]) => (out[`${f}.${n}`] = v)));
-        return out;
-      },
-    },
+    allocateAction: { useCase: "allocations.allocate" },
     confirmReceiptAction: { useCase: "receipts.confirmReceipt" },
     recordTrancheReceiptAction: { useCase: "receipts.recordTrancheReceipt" },
     cancelAllocationAction: { useCase: "allocations.cancelAllocation" },

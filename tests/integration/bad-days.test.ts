@@ -8,7 +8,8 @@ import { GET as summaryGET } from "@/app/api/v1/summary/route";
 import { GET as dashboardExportGET } from "@/app/(app)/dashboard/export/[table]/route";
 import { GET as capacityExportGET } from "@/app/(app)/capacity/export/route";
 import { TABLE_KEYS } from "@/components/dashboard/tables";
-import { checkedDayParam } from "@/app/(app)/dashboard/params";
+import { loadDashboardSearch } from "@/app/(app)/dashboard/search-params";
+import { loadTriageSearch } from "@/app/(app)/triage/search-params";
 import { dayOrLatest } from "@/app/api/v1/params";
 import { prisma } from "@/server/db";
 import { dayToDate } from "@/domain/day";
@@ -18,6 +19,10 @@ import { actors } from "./supply-helpers";
 // is answered 400 by every API and export route — never 500, never silently another day.
 let sessionActor: Actor | null = null;
 vi.mock("@/server/session", () => ({ currentActor: async () => sessionActor }));
+vi.mock("@/i18n/server", async () => {
+  const { messagesFor } = await import("@/i18n/messages");
+  return { getI18n: async () => ({ locale: "id", t: messagesFor("id") }) };
+});
 
 let a: Awaited<ReturnType<typeof actors>>;
 beforeAll(async () => {
@@ -69,12 +74,15 @@ describe("a bad day in the address", () => {
   });
 
   it("pages get the error code to show, not a fallback day", () => {
-    expect(checkedDayParam({ date: "2021-02-30" })).toEqual({ day: null, error: "impossible_date", raw: "2021-02-30" });
-    expect(checkedDayParam({ date: "0001-01-01" })).toEqual({ day: null, error: "day_too_early:2019-12-01", raw: "0001-01-01" });
-    expect(checkedDayParam({ date: "abc" })).toMatchObject({ error: "invalid_format" });
-    expect(checkedDayParam({ day: addDays(today(), 2) }, "day")).toMatchObject({ error: `day_too_late:${addDays(today(), 1)}` });
-    expect(checkedDayParam({ date: "2021-07-26" })).toEqual({ day: "2021-07-26" });
-    expect(checkedDayParam({})).toEqual({ day: null });
+    const date = (raw: string | string[] | undefined) => loadDashboardSearch({ date: raw }).date;
+    expect(date("2021-02-30")).toEqual({ day: null, error: "impossible_date", raw: "2021-02-30" });
+    expect(date("0001-01-01")).toEqual({ day: null, error: "day_too_early:2019-12-01", raw: "0001-01-01" });
+    expect(date("abc")).toMatchObject({ error: "invalid_format" });
+    expect(loadTriageSearch({ day: addDays(today(), 2) }).day).toMatchObject({ error: `day_too_late:${addDays(today(), 1)}` });
+    expect(date("2021-07-26")).toEqual({ day: "2021-07-26" });
+    expect(date(["2021-07-26", "abc"])).toEqual({ day: "2021-07-26" }); // the first of a repeated parameter
+    expect(date("")).toEqual({ day: null });
+    expect(date(undefined)).toEqual({ day: null });
   });
 });
 

@@ -1,9 +1,11 @@
+import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as capacityExportGET } from "@/app/(app)/capacity/export/route";
 import { GET as dashboardExportGET } from "@/app/(app)/dashboard/export/[table]/route";
 import { TABLE_KEYS } from "@/components/dashboard/tables";
+import { dayToDate } from "@/domain/day";
 import { invalidateReads } from "@/server/cache";
-import { splitCsvLine } from "@/domain/csv";
+import { readCsv } from "@/server/csv/read";
 import { prisma } from "@/server/db";
 import type { Actor } from "@/server/permissions";
 import { importCapacityCsv } from "@/server/use-cases/capacity";
@@ -11,12 +13,13 @@ import { actors } from "./supply-helpers";
 
 // Issue #13 item 6: a supplier or hospital named like a spreadsheet formula comes out of every
 // export as text (a leading apostrophe), never as a live formula; and the capacity import still
-// reads what the capacity export writes.
+// reads what the capacity export writes, in either language's layout.
 let sessionActor: Actor | null = null;
+let readerLocale: "id" | "en" = "en";
 vi.mock("@/server/session", () => ({ currentActor: async () => sessionActor }));
 vi.mock("@/i18n/server", async () => {
   const { messagesFor } = await import("@/i18n/messages");
-  return { getI18n: async () => ({ locale: "en", t: messagesFor("en") }) };
+  return { getI18n: async () => ({ locale: readerLocale, t: messagesFor(readerLocale) }) };
 });
 
 const EVIL = '=HYPERLINK("http://evil","x")';
@@ -38,35 +41,11 @@ beforeAll(async () => {
 
 /** Every cell of a CSV answer, read back the way a spreadsheet would see it (quotes taken off, nothing else). */
 function rawCells(csv: string): string[] {
-  return csv
-    .replace(/^\uFEFF/, "")
-    .split(/\r\n/)
-    .filter(Boolean)
-    .flatMap((line) => {
-      const cells: string[] = [];
-      let cur = "";
-      let quoted = false;
-      for (let i = 0; i < line.length; i++) {
-        const c = line[i];
-        if (quoted) {
-          if (c === '"' && line[i + 1] === '"') {
-            cur += '"';
-            i++;
-          } else if (c === '"') quoted = false;
-          else cur += c;
-        } else if (c === '"') quoted = true;
-        else if (c === ",") {
-          cells.push(cur);
-          cur = "";
-        } else cur += c;
-      }
-      cells.push(cur);
-      return cells;
-    });
+  return (parse(csv, { bom: true, delimiter: readerLocale === "id" ? ";" : "," }) as string[][]).flat();
 }
 
 /** A cell a spreadsheet would run: text starting with a formula character (numbers like -3.5 are not text). */
-const live = (cell: string) => /^[=+@\t\r]/.test(cell) || (/^-/.test(cell) && !/^-\d+(\.\d+)?$/.test(cell));
+const live = (cell: string) => /^[=+@\t\r]/.test(cell) || (/^-/.test(cell) && !/^-\d+([.,]\d+)?$/.test(cell));
 
 describe("CSV exports neutralise formula-leading cells", () => {
   it("the capacity export writes the producer's name as text", async () => {
@@ -92,24 +71,52 @@ describe("CSV exports neutralise formula-leading cells", () => {
     expect(seen).toBeGreaterThan(1); // the producer and at least one hospital came out, neutralised
   });
 
-  it("the capacity import reads back what the capacity export wrote", async () => {
-    const before = await prisma.dailyCapacity.findMany({ where: { supplierId: producerId }, orderBy: { day: "asc" } });
-    const csv = await (await capacityExportGET(new Request(`http://localhost/capacity/export?from=${DAY}&to=${DAY}`))).text();
-    const rows = csv
-      .replace(/^\uFEFF/, "")
-      .split("\r\n")
-      .filter(Boolean)
-      .slice(1)
-      .map(splitCsvLine);
-    expect(rows.some((r) => r[1] === EVIL)).toBe(true);
-    const r = await importCapacityCsv(a.staff, { csv });
-    expect(r).toEqual({ ok: true, value: { imported: rows.length, changed: 0 } });
-    // A changed figure for the formula-named producer lands on that producer.
-    const edited = csv.replace(/("'=HYPERLINK[^\r\n]*?",)[\d.]+,[\d.]+,[\d.]+/, "$11,1,0");
-    expect(edited).not.toBe(csv);
-    expect(await importCapacityCsv(a.staff, { csv: edited })).toEqual({ ok: true, value: { imported: rows.length, changed: 1 } });
-    const after = await prisma.dailyCapacity.findMany({ where: { supplierId: producerId }, orderBy: { day: "asc" } });
-    expect(after.length).toBe(before.length);
-    expect(after.find((c) => c.day.toISOString().startsWith(DAY))).toMatchObject({ producedKg: 1000, medicalKg: 1000, industrialKg: 0 });
+  it("the capacity import reads back what the capacity export wrote, in both layouts", async () => {
+    for (const locale of ["en", "id"] as const) {
+      readerLocale = locale;
+      const before = await prisma.dailyCapacity.findMany({ where: { supplierId: producerId }, orderBy: { day: "asc" } });
+      const csv = await (await capacityExportGET(new Request(`http://localhost/capacity/export?from=${DAY}&to=${DAY}`))).text();
+      const read = readCsv(csv);
+      expect(read.ok && read.locale).toBe(locale);
+      const rows = read.ok ? read.lines.slice(1).map((l) => l.cells) : [];
+      expect(rows.some((r) => r[1] === EVIL)).toBe(true);
+      const r = await importCapacityCsv(a.staff, { csv });
+      expect(r).toEqual({ ok: true, value: { imported: rows.length, changed: 0 } });
+      // A changed figure for the formula-named producer lands on that producer.
+      const sep = locale === "id" ? ";" : ",";
+      const edited = csv.replace(
+        new RegExp(`("'=HYPERLINK[^\\r\\n]*?"${sep})[\\d.,]+${sep}[\\d.,]+${sep}[\\d.,]+`),
+        `$1${locale === "id" ? "1,5;1,5;0" : "1.5,1.5,0"}`,
+      );
+      expect(edited).not.toBe(csv);
+      expect(await importCapacityCsv(a.staff, { csv: edited })).toEqual({ ok: true, value: { imported: rows.length, changed: 1 } });
+      const after = await prisma.dailyCapacity.findMany({ where: { supplierId: producerId }, orderBy: { day: "asc" } });
+      expect(after.length).toBe(before.length);
+      expect(after.find((c) => c.day.toISOString().startsWith(DAY))).toMatchObject({ producedKg: 1500, medicalKg: 1500, industrialKg: 0 });
+      // and back to what it was, for the next layout
+      await importCapacityCsv(a.staff, { csv });
+    }
+  });
+
+  it("the capacity import reads an Indonesian spreadsheet's grouped thousands, and refuses an English decimal there", async () => {
+    const name = (await prisma.supplier.findUniqueOrThrow({ where: { id: producerId } })).name;
+    const cell = `"'${name.replace(/"/g, '""')}"`;
+    const ok = await importCapacityCsv(a.staff, { csv: `day;supplier;produced_t;medical_t;industrial_t\r\n${DAY};${cell};1.500;1.000;500\r\n` });
+    expect(ok).toEqual({ ok: true, value: { imported: 1, changed: 1 } });
+    expect(await prisma.dailyCapacity.findFirst({ where: { supplierId: producerId, day: dayToDate(DAY) } })).toMatchObject({
+      producedKg: 1_500_000,
+      medicalKg: 1_000_000,
+      industrialKg: 500_000,
+    });
+    const ambiguous = await importCapacityCsv(a.staff, { csv: `day;supplier;produced_t;medical_t;industrial_t\r\n${DAY};${cell};1.5;1.5;0\r\n` });
+    expect(ambiguous).toMatchObject({ ok: false, error: "csv_invalid", fieldErrors: { "line.2": "number" } });
+  });
+
+  it("an export in the Indonesian layout writes names as text too", async () => {
+    readerLocale = "id";
+    const res = await capacityExportGET(new Request(`http://localhost/capacity/export?from=${DAY}&to=${DAY}`));
+    const cells = rawCells(await res.text());
+    expect(cells).toContain(`'${EVIL}`);
+    expect(cells.filter(live)).toEqual([]);
   });
 });

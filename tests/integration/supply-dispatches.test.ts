@@ -11,6 +11,7 @@ import { now, today } from "@/server/clock";
 import { addDays } from "@/domain/day";
 import { actors, auditOf } from "./supply-helpers";
 import { deliveryToRs1, plannedAllocation, prepareWorld, type World } from "./valid-inputs";
+import { loadDispatchesSearch } from "@/app/(app)/dispatches/search-params";
 
 let a: Awaited<ReturnType<typeof actors>>;
 let w: World;
@@ -207,13 +208,13 @@ describe("dispatches", () => {
   });
 
   it("lists dispatches with differences flagged, and offers open tranches", async () => {
-    const flagged = await listDispatches({ diff: "1" });
+    const flagged = await listDispatches(loadDispatchesSearch({ diff: "1" }));
     expect(flagged.rows.length).toBeGreaterThan(0);
     expect(flagged.rows.every((d) => d.discrepancy?.flagged)).toBe(true);
-    const all = await listDispatches({ sort: "dispatchedKg", dir: "desc" });
+    const all = await listDispatches(loadDispatchesSearch({ sort: "dispatchedKg", dir: "desc" }));
     const kgs = all.rows.map((d) => d.dispatchedKg);
     expect(kgs).toEqual([...kgs].sort((x, y) => y - x));
-    const scoped = await listDispatches({}, a.hospital.hospitalId);
+    const scoped = await listDispatches(loadDispatchesSearch({}), a.hospital.hospitalId);
     expect(scoped.rows.every((d) => d.hospitalId === a.hospital.hospitalId)).toBe(true);
     const open = await openTranches();
     expect(open.every((t) => t.dispatchedKg < t.kg)).toBe(true);

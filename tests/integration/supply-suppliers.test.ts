@@ -3,6 +3,8 @@ import { prisma } from "@/server/db";
 import { listSuppliers } from "@/server/queries/suppliers";
 import { createSupplier, setSupplierActive, updateSupplier } from "@/server/use-cases/suppliers";
 import { actors, auditOf } from "./supply-helpers";
+import { loadAuditSearch } from "@/app/(app)/audit/search-params";
+import { loadSuppliersSearch } from "@/app/(app)/suppliers/search-params";
 
 let a: Awaited<ReturnType<typeof actors>>;
 let regionId: string;
@@ -75,9 +77,9 @@ describe("suppliers", () => {
     const r = await setSupplierActive(a.staff, { id: producer.id, active: false });
     expect(r).toMatchObject({ ok: true, value: { active: false } });
     expect(await prisma.dailyCapacity.count({ where: { supplierId: producer.id } })).toBe(producer._count.capacities);
-    const active = await listSuppliers({ q: producer.name });
+    const active = await listSuppliers(loadSuppliersSearch({ q: producer.name }));
     expect(active.rows.map((x) => x.id)).not.toContain(producer.id);
-    const inactive = await listSuppliers({ q: producer.name, status: "inactive" });
+    const inactive = await listSuppliers(loadSuppliersSearch({ q: producer.name, status: "inactive" }));
     expect(inactive.rows.map((x) => x.id)).toContain(producer.id);
     expect((await auditOf("Supplier", producer.id)).at(-1)).toMatchObject({
       action: "supplier.deactivate",
@@ -87,14 +89,14 @@ describe("suppliers", () => {
   });
 
   it("searches, sorts and paginates", async () => {
-    const asc = await listSuppliers({ sort: "name", dir: "asc", status: "all" });
+    const asc = await listSuppliers(loadSuppliersSearch({ sort: "name", dir: "asc", status: "all" }));
     const names = asc.rows.map((r) => r.name);
     expect(names).toEqual([...names].sort((x, y) => x.localeCompare(y, "en", { sensitivity: "base" })));
-    const desc = await listSuppliers({ sort: "name", dir: "desc", status: "all" });
+    const desc = await listSuppliers(loadSuppliersSearch({ sort: "name", dir: "desc", status: "all" }));
     expect(desc.rows[0].name).toBe(names.at(-1));
-    const page2 = await listSuppliers({ page: "2", status: "all" });
+    const page2 = await listSuppliers(loadSuppliersSearch({ page: "2", status: "all" }));
     expect(page2.page).toBe(2);
-    const hit = await listSuppliers({ q: "chandra" });
+    const hit = await listSuppliers(loadSuppliersSearch({ q: "chandra" }));
     expect(hit.rows.map((r) => r.name)).toEqual(["PT Chandra Asri Petrochemical"]);
   });
 });
@@ -105,7 +107,7 @@ describe("history view", () => {
     const created = await createSupplier(a.staff, { ...valid(), name: "PT Riwayat" });
     if (!created.ok) throw new Error("setup");
     await updateSupplier(a.admin, { ...valid(), id: created.value.id, name: "PT Riwayat Baru" });
-    const events = await auditEvents(a.staff, { entity: "Supplier", id: created.value.id });
+    const events = await auditEvents(a.staff, loadAuditSearch({ entity: "Supplier", id: created.value.id }));
     expect(events.total).toBe(2);
     expect(events.rows.map((e) => e.action)).toEqual(["supplier.update", "supplier.create"]);
     expect(events.rows[0].actor?.email).toBe("admin@satgas.test");

@@ -199,6 +199,9 @@ const supplierInput = (w: World) => ({ name: unique("PT Valid"), kind: "VENDOR",
 type Builder = (w: World, actor: Actor | null) => Promise<Record<string, unknown>>;
 
 export const VALID: Record<string, Builder> = {
+  "alerts.acknowledgeAlert": async (w) => ({
+    id: direct(await prisma.alert.create({ data: { hospitalId: w.rs1.hospitalId!, kind: "amber", raisedAt: now(), clearedAt: now() } })).id,
+  }),
   "allocations.allocate": async (w) => ({ day: w.day, lines: [{ requestId: await approvedRequest(w), sourceId: `supply:${w.producer}`, kg: "1" }] }),
   "allocations.cancelAllocation": async (w) => ({ id: await plannedAllocation(w), reason: "valid input" }),
   "capacity.saveCapacityDay": async (w) => {

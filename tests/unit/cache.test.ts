@@ -30,16 +30,31 @@ describe("MemoCache", () => {
     expect(fn).toHaveBeenCalledTimes(1);
   });
 
-  it("recomputes after the TTL", async () => {
+  it("serves an entry for the TTL and recomputes once it is older", async () => {
     const t = clock();
     const c = new MemoCache({ ttlMs: 30_000, maxEntries: 10, now: t.now });
     let n = 0;
     const read = c.wrap("summaryFor", async () => ++n);
     expect(await read()).toBe(1);
-    t.advance(29_999);
+    t.advance(30_000);
     expect(await read()).toBe(1);
     t.advance(1);
     expect(await read()).toBe(2);
+    t.advance(1); // served from the fresh entry's own start, not the first one's
+    expect(await read()).toBe(2);
+  });
+
+  it("a computation that fails after invalidate() does not drop the newer entry", async () => {
+    const c = new MemoCache({ ttlMs: 30_000, maxEntries: 10 });
+    let fail!: (e: Error) => void;
+    const first = c.get("k", () => new Promise<number>((_, reject) => (fail = reject)));
+    c.invalidate();
+    const compute = vi.fn(async () => 2);
+    expect(await c.get("k", compute)).toBe(2);
+    fail(new Error("pool timeout"));
+    await expect(first).rejects.toThrow("pool timeout");
+    expect(await c.get("k", compute)).toBe(2);
+    expect(compute).toHaveBeenCalledTimes(1);
   });
 
   it("forgets everything on invalidate() and bumps the generation", async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { dashboardTables, tableCsv, type TableSpec } from "@/components/dashboard/tables";
+import { dashboardTables, tableCells, type TableSpec } from "@/components/dashboard/tables";
+import type { Locale } from "@/i18n/locales";
+import { toCsv } from "@/server/csv/write";
 import { messagesFor } from "@/i18n/messages";
 import type { DashboardData } from "@/server/queries/dashboard";
 import { asOfInstant } from "@/server/queries/dashboard-hospitals";
@@ -36,6 +38,12 @@ describe("the dashboard's per-row rules (from src/domain)", () => {
   });
 });
 
+/** A table as the export route writes it. */
+function tableCsv<R>(spec: TableSpec<R>, locale: Locale): string {
+  const { header, rows } = tableCells(spec);
+  return toCsv(header, rows, locale);
+}
+
 describe("CSV", () => {
   const spec: TableSpec<{ name: string; kg: number | null }> = {
     key: "hospitals",
@@ -51,7 +59,8 @@ describe("CSV", () => {
   };
 
   it("quotes what needs quoting, leaves empty cells empty, and starts with a BOM", () => {
-    expect(tableCsv(spec)).toBe('\uFEFFNama,Massa (t)\r\n"RS ""Harapan"", Serang",1.5\r\n"line\nbreak",\r\n');
+    expect(tableCsv(spec, "en")).toBe('\uFEFFNama,Massa (t)\r\n"RS ""Harapan"", Serang",1.5\r\n"line\nbreak",\r\n');
+    expect(tableCsv(spec, "id")).toBe('\uFEFFNama;Massa (t)\r\n"RS ""Harapan"", Serang";1,5\r\n"line\nbreak";\r\n');
   });
 
   it("writes the same headers as the page, in the reader's language, with exact tonnes", () => {
@@ -91,17 +100,18 @@ describe("CSV", () => {
       regions: [],
       funnel: { requests: 0, requestedKg: 0, approvedRequests: 0, approvedKg: 0, fulfilledRequests: 0, deliveredKg: 0, medianHoursToReceipt: null },
     } as DashboardData;
-    const en = tableCsv(dashboardTables(data, messagesFor("en").dashboard, "en").summary)
+    const en = tableCsv(dashboardTables(data, messagesFor("en").dashboard, "en").summary, "en")
       .slice(1)
       .split("\r\n");
     expect(en[0]).toBe(
       "Date,Daily target (t),Production capacity (t),Shortfall (t),Shortfall (%),Medical (t),Industrial (t),Medical demand (hospitals' use) (t),Red,Amber,Green,Not reporting",
     );
     expect(en[1]).toBe("2021-07-26,2500,1500,1000,40,856.332,643.668,19.648,0,1,13,0");
-    const id = tableCsv(dashboardTables(data, messagesFor("id").dashboard, "id").summary)
+    const id = tableCsv(dashboardTables(data, messagesFor("id").dashboard, "id").summary, "id")
       .slice(1)
       .split("\r\n");
-    expect(id[0]).toMatch(/^Tanggal,Target harian \(t\),Kapasitas produksi \(t\),Kekurangan \(t\)/);
+    expect(id[0]).toMatch(/^Tanggal;Target harian \(t\);Kapasitas produksi \(t\);Kekurangan \(t\)/);
+    expect(id[1]).toBe("2021-07-26;2500;1500;1000;40;856,332;643,668;19,648;0;1;13;0");
 
     // a day without data: empty cells, never 0 t produced, a 2,500 t shortfall or 100 %
     const none = {
@@ -124,7 +134,7 @@ describe("CSV", () => {
       },
     } as DashboardData;
     expect(
-      tableCsv(dashboardTables(none, messagesFor("en").dashboard, "en").summary)
+      tableCsv(dashboardTables(none, messagesFor("en").dashboard, "en").summary, "en")
         .slice(1)
         .split("\r\n")[1],
     ).toBe("2021-07-26,2500,,,,,,,0,1,13,0");

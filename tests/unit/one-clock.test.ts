@@ -13,6 +13,7 @@ const WALL_CLOCK_ALLOWED = new Set([
   "src/server/auth.ts",
   "src/server/api-auth.ts",
   "src/server/use-cases/tokens.ts",
+  "src/server/alerts/transports.ts", // a webhook's signature timestamp is checked against the gateway's real clock
 ]);
 
 function files(dir: string): string[] {

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { errorText, type ErrorMessages } from "@/i18n/errors";
 import { login, type LoginState } from "./actions";
 
 type Strings = { email: string; password: string; submit: string; invalid: string; throttled: string; seconds: string; minutes: string };
@@ -9,9 +10,12 @@ function wait(seconds: number, s: Strings): string {
   return seconds < 90 ? s.seconds.replace("{n}", String(seconds)) : s.minutes.replace("{n}", String(Math.ceil(seconds / 60)));
 }
 
-export function LoginForm({ s, callbackUrl, notice }: { s: Strings; callbackUrl?: string; notice?: string }) {
+export function LoginForm({ s, errors, callbackUrl, notice }: { s: Strings; errors: ErrorMessages; callbackUrl?: string; notice?: string }) {
   const [state, action, pending] = useActionState<LoginState, FormData>(login, {});
-  const message = state.error === "throttled" ? s.throttled.replace("{wait}", wait(state.retryAfter ?? 1, s)) : state.error ? s[state.error] : undefined;
+  const message =
+    state.error === "throttled" ? s.throttled.replace("{wait}", wait(state.retryAfter ?? 1, s)) : state.error === "credentials" ? s.invalid : undefined;
+  const emailError = errorText(errors, state.fieldErrors?.email);
+  const passwordError = errorText(errors, state.fieldErrors?.password);
   return (
     <form action={action} className="space-y-4" noValidate>
       {message ? (
@@ -34,11 +38,17 @@ export function LoginForm({ s, callbackUrl, notice }: { s: Strings; callbackUrl?
           type="email"
           autoComplete="username"
           required
-          defaultValue={state.email}
+          defaultValue={state.values?.email}
+          key={state.values?.email}
           className="input"
-          aria-invalid={!!state.fieldErrors?.email}
+          aria-invalid={!!emailError}
+          aria-describedby={emailError ? "email-error" : undefined}
         />
-        {state.fieldErrors?.email && <p className="field-error">{state.fieldErrors.email}</p>}
+        {emailError && (
+          <p id="email-error" className="field-error" data-testid="error-email">
+            {emailError}
+          </p>
+        )}
       </div>
       <div>
         <label htmlFor="password" className="label">
@@ -51,9 +61,14 @@ export function LoginForm({ s, callbackUrl, notice }: { s: Strings; callbackUrl?
           autoComplete="current-password"
           required
           className="input"
-          aria-invalid={!!state.fieldErrors?.password}
+          aria-invalid={!!passwordError}
+          aria-describedby={passwordError ? "password-error" : undefined}
         />
-        {state.fieldErrors?.password && <p className="field-error">{state.fieldErrors.password}</p>}
+        {passwordError && (
+          <p id="password-error" className="field-error" data-testid="error-password">
+            {passwordError}
+          </p>
+        )}
       </div>
       <button type="submit" className="btn w-full" disabled={pending} data-testid="login-submit">
         {s.submit}

@@ -1,3 +1,4 @@
+import type { SearchParams } from "nuqs/server";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LanguageSwitch } from "@/components/language-switch";
@@ -6,12 +7,13 @@ import { getI18n } from "@/i18n/server";
 import { safeCallbackPath } from "@/server/redirects";
 import { currentActor } from "@/server/session";
 import { LoginForm } from "./login-form";
+import { loadLoginSearch } from "./search-params";
 
 export const metadata: Metadata = { title: "Login" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; changed?: string }> }) {
-  const { callbackUrl: raw, changed } = await searchParams;
-  const callbackUrl = safeCallbackPath(typeof raw === "string" ? raw : undefined);
+export default async function LoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const { callbackUrl: raw, changed } = await loadLoginSearch(searchParams);
+  const callbackUrl = safeCallbackPath(raw ?? undefined);
   if (await currentActor()) redirect(callbackUrl);
   const { t, locale } = await getI18n();
   return (
@@ -23,7 +25,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </div>
         <div className="card">
           <h2 className="mb-4">{t.shell.auth.title}</h2>
-          <LoginForm s={t.shell.auth} callbackUrl={callbackUrl} notice={changed ? t.shell.auth.passwordChanged : undefined} />
+          <LoginForm s={t.shell.auth} errors={t.errors} callbackUrl={callbackUrl} notice={changed ? t.shell.auth.passwordChanged : undefined} />
         </div>
         <div className="flex justify-center">
           <LanguageSwitch locale={locale} label={t.shell.language} action={setLanguage} />

@@ -5,7 +5,6 @@ import type { Messages } from "@/i18n/messages";
 import type { DashboardData } from "@/server/queries/dashboard";
 import { compliance, NORMAL_MEDICAL_SHARE, pledgeStatus, shortfallKg, type SupplyStatus } from "@/domain/dashboard-rules";
 import { StatusBadge } from "./status-badge";
-import { toCsv } from "@/domain/csv";
 
 // Every table of the dashboard, defined once: the page renders it, /dashboard/export/[table]
 // writes it as CSV (same columns, same headers, exact values: tonnes with three decimals).
@@ -285,10 +284,7 @@ export function DataTable<R>({ spec, caption, testId }: { spec: TableSpec<R>; ca
   );
 }
 
-/** A table spec as CSV, through the app's one CSV writer (src/server/csv.ts). */
-export function tableCsv<R>(spec: TableSpec<R>): string {
-  return toCsv(
-    spec.columns.map((c) => c.header),
-    spec.rows.map((r) => spec.columns.map((c) => c.value(r))),
-  );
+/** A table spec's header and rows of exact values, for the CSV writer (src/server/csv/write.ts). */
+export function tableCells<R>(spec: TableSpec<R>): { header: string[]; rows: Cell[][] } {
+  return { header: spec.columns.map((c) => c.header), rows: spec.rows.map((r) => spec.columns.map((c) => c.value(r))) };
 }

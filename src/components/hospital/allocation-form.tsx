@@ -61,8 +61,8 @@ export function AllocationForm({
           </thead>
           <tbody>
             {rows.map((r, i) => {
-              const err = errorText(errors, state.fieldErrors?.[`kg.${i}`] ?? state.fieldErrors?.[`sourceId.${i}`]);
-              const value = state.values?.[`kg.${i}`] ?? r.tonnes;
+              const err = errorText(errors, state.fieldErrors?.[`lines[${i}].kg`] ?? state.fieldErrors?.[`lines[${i}].sourceId`]);
+              const value = state.values?.[`lines[${i}].kg`] ?? r.tonnes;
               return (
                 <tr key={`${r.requestId}-${r.sourceId}`} className={r.disabled ? "text-slate-400" : ""} data-testid="allocation-row" data-source={r.sourceId}>
                   <td>
@@ -73,11 +73,11 @@ export function AllocationForm({
                   </td>
                   <td className="text-right tabular-nums">{r.free}</td>
                   <td>
-                    <input type="hidden" name={`requestId.${i}`} value={r.requestId} />
-                    <input type="hidden" name={`sourceId.${i}`} value={r.sourceId} />
-                    <input type="hidden" name={`reason.${i}`} value={r.reason} />
+                    <input type="hidden" name={`lines[${i}].requestId`} value={r.requestId} />
+                    <input type="hidden" name={`lines[${i}].sourceId`} value={r.sourceId} />
+                    <input type="hidden" name={`lines[${i}].reason`} value={r.reason} />
                     <input
-                      name={`kg.${i}`}
+                      name={`lines[${i}].kg`}
                       aria-label={`${s.kg}: ${r.title}`}
                       className="input"
                       inputMode="decimal"

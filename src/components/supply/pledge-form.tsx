@@ -185,7 +185,7 @@ export function PledgeForm({
               <label key={h.id} className="flex items-center gap-2 text-sm">
                 <input
                   type="checkbox"
-                  name="hospitalIds"
+                  name="hospitalIds[]"
                   value={h.id}
                   checked={picked.includes(h.id)}
                   onChange={(e) => setPicked(e.target.checked ? [...picked, h.id] : picked.filter((x) => x !== h.id))}
@@ -225,21 +225,21 @@ export function PledgeForm({
         <ol className="space-y-2">
           {rows.map((r, i) => (
             <li key={r.key} className="grid grid-cols-[1fr_1fr_auto] items-start gap-2" data-testid="tranche-row">
-              {r.id && <input type="hidden" name={`tranches.${i}.id`} value={r.id} />}
+              {r.id && <input type="hidden" name={`tranches[${i}].id`} value={r.id} />}
               <div>
                 <label htmlFor={`tr-${r.key}-due`} className="sr-only">
                   {s.trancheDue} {i + 1}
                 </label>
                 <input
                   id={`tr-${r.key}-due`}
-                  name={`tranches.${i}.dueOn`}
+                  name={`tranches[${i}].dueOn`}
                   type="date"
                   className="input"
                   value={r.dueOn}
-                  aria-invalid={!!fe[`tranches.${i}.dueOn`]}
+                  aria-invalid={!!fe[`tranches[${i}].dueOn`]}
                   onChange={(e) => setRows(rows.map((x) => (x.key === r.key ? { ...x, dueOn: e.target.value } : x)))}
                 />
-                {err(`tranches.${i}.dueOn`) && <p className="field-error text-xs">{err(`tranches.${i}.dueOn`)}</p>}
+                {err(`tranches[${i}].dueOn`) && <p className="field-error text-xs">{err(`tranches[${i}].dueOn`)}</p>}
               </div>
               <div>
                 <label htmlFor={`tr-${r.key}-t`} className="sr-only">
@@ -247,15 +247,15 @@ export function PledgeForm({
                 </label>
                 <input
                   id={`tr-${r.key}-t`}
-                  name={`tranches.${i}.tonnes`}
+                  name={`tranches[${i}].tonnes`}
                   type="text"
                   inputMode="decimal"
                   className="input text-right"
                   value={r.tonnes}
-                  aria-invalid={!!fe[`tranches.${i}.tonnes`]}
+                  aria-invalid={!!fe[`tranches[${i}].tonnes`]}
                   onChange={(e) => setRows(rows.map((x) => (x.key === r.key ? { ...x, tonnes: e.target.value } : x)))}
                 />
-                {err(`tranches.${i}.tonnes`) && <p className="field-error text-xs">{err(`tranches.${i}.tonnes`)}</p>}
+                {err(`tranches[${i}].tonnes`) && <p className="field-error text-xs">{err(`tranches[${i}].tonnes`)}</p>}
               </div>
               <button
                 type="button"

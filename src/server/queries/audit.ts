@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "../db";
 import { can, type Actor } from "../permissions";
-import { listParams, one, pageOf, type SearchParams } from "./supply-list";
+import { listParams, pageOf, type ListQuery } from "./supply-list";
 
 /** The business records whose history staff can open ("audit:read"). */
 export const AUDITED_ENTITIES = [
@@ -28,14 +28,19 @@ export function readableEntities(actor: Actor): string[] | "all" {
   return can(actor, "audit:read") ? [...AUDITED_ENTITIES] : [];
 }
 
+export const AUDIT_SORTS = ["at"] as const;
+
+/** One record's history (entity + id), or one entity kind's, or everything readable. */
+export type AuditQuery = ListQuery<(typeof AUDIT_SORTS)[number]> & { entity: string | null; id: string | null };
+
 /**
  * Audit events the actor may read, newest first: one record's history (entity + id) or everything
  * of one entity kind. The caller has checked "audit:read"; the entity kinds are scoped here.
  */
-export async function auditEvents(actor: Actor, sp: SearchParams) {
-  const p = listParams(sp, ["at"] as const, "at", "desc");
-  const entity = one(sp, "entity");
-  const entityId = one(sp, "id");
+export async function auditEvents(actor: Actor, query: AuditQuery) {
+  const p = listParams(query);
+  const entity = query.entity ?? "";
+  const entityId = query.id ?? "";
   const readable = readableEntities(actor);
   const where = {
     AND: [readable === "all" ? {} : { entity: { in: readable } }, entity ? { entity } : {}, entityId ? { entityId } : {}],

@@ -3,7 +3,7 @@ import { RECEIPT_TOLERANCE_MIN_KG, RECEIPT_TOLERANCE_PCT, receiptDiscrepancy } f
 import { dateToDay } from "@/domain/day";
 import { Prisma } from "@/generated/prisma/client";
 import { prisma } from "../db";
-import { listParams, one, pageOf, type SearchParams } from "./supply-list";
+import { listParams, pageOf, type ListQuery } from "./supply-list";
 
 // Dispatches for staff: the list (sortable, paged, "differences only"), and the sources a new
 // dispatch can go against: open allocations and pledge tranches not yet fully dispatched.
@@ -34,9 +34,12 @@ export async function discrepancyCount(scope: string | null = null): Promise<num
   return scope ? prisma.delivery.count({ where: { id: { in: ids }, hospitalId: scope } }) : ids.length;
 }
 
-export async function listDispatches(sp: SearchParams, scope: string | null = null) {
-  const p = listParams(sp, DISPATCH_SORTS, "dispatchedAt", "desc");
-  const onlyDiff = one(sp, "diff") === "1";
+/** `diff`: only the dispatches whose receipt differs beyond the tolerance. */
+export type DispatchListQuery = ListQuery<(typeof DISPATCH_SORTS)[number]> & { diff: boolean };
+
+export async function listDispatches(query: DispatchListQuery, scope: string | null = null) {
+  const p = listParams(query);
+  const onlyDiff = query.diff;
   const where: Prisma.DeliveryWhereInput = {
     ...(scope ? { hospitalId: scope } : {}),
     ...(p.q

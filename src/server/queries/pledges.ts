@@ -3,7 +3,7 @@ import { addDays, dateToDay, dayToDate, startOfWibDay, type Day } from "@/domain
 import { pledgeProgress, type PledgeProgress } from "@/domain/pledge";
 import { Prisma } from "@/generated/prisma/client";
 import { prisma } from "../db";
-import { listParams, pageOf, type SearchParams } from "./supply-list";
+import { listParams, pageOf, type ListQuery } from "./supply-list";
 
 // Pledges with their progress as of a WIB day, summed by PostgreSQL: due to date (tranches due
 // on or before the day), delivered (received by hospitals, as the dashboard counts it) and
@@ -85,8 +85,8 @@ function toRow(r: Raw, day: Day): PledgeListRow {
   };
 }
 
-export async function listPledges(sp: SearchParams, day: Day) {
-  const p = listParams(sp, PLEDGE_SORTS, "startsOn", "desc");
+export async function listPledges(query: ListQuery<(typeof PLEDGE_SORTS)[number]>, day: Day) {
+  const p = listParams(query);
   const where = p.q ? Prisma.sql`(s.name ILIKE ${"%" + p.q + "%"} OR p.note ILIKE ${"%" + p.q + "%"})` : Prisma.sql`TRUE`;
   const order = Prisma.sql`${ORDER[p.sort]} ${p.dir === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`}`;
   const [rows, [count]] = await Promise.all([

@@ -1,17 +1,19 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { prisma } from "../db";
-import { listParams, pageOf, one, type SearchParams } from "./supply-list";
+import { listParams, pageOf, type ListQuery } from "./supply-list";
 
 export const SUPPLIER_SORTS = ["name", "kind", "region", "updatedAt"] as const;
 export type SupplierSort = (typeof SUPPLIER_SORTS)[number];
 export const SUPPLIER_KINDS = ["PRODUCER", "DISTRIBUTOR", "VENDOR"] as const;
+export const SUPPLIER_STATUSES = ["active", "inactive", "all"] as const;
+
+export type SupplierListQuery = ListQuery<SupplierSort> & { kind: (typeof SUPPLIER_KINDS)[number] | null; status: (typeof SUPPLIER_STATUSES)[number] };
 
 /** The suppliers list: search (name, contact, address), filter by kind and status, sort, page. */
-export async function listSuppliers(sp: SearchParams) {
-  const p = listParams(sp, SUPPLIER_SORTS, "name");
-  const kind = one(sp, "kind");
-  const status = one(sp, "status") || "active";
+export async function listSuppliers(query: SupplierListQuery) {
+  const p = listParams(query);
+  const { kind, status } = query;
   const where: Prisma.SupplierWhereInput = {
     ...(p.q
       ? {
@@ -22,8 +24,8 @@ export async function listSuppliers(sp: SearchParams) {
           ],
         }
       : {}),
-    ...((SUPPLIER_KINDS as readonly string[]).includes(kind) ? { kind: kind as (typeof SUPPLIER_KINDS)[number] } : {}),
-    ...(status === "all" ? {} : { active: status !== "inactive" }),
+    ...(kind ? { kind } : {}),
+    ...(status === "all" ? {} : { active: status === "active" }),
   };
   const orderBy: Prisma.SupplierOrderByWithRelationInput[] =
     p.sort === "region" ? [{ region: { name: p.dir } }, { name: "asc" }] : p.sort === "name" ? [{ name: p.dir }] : [{ [p.sort]: p.dir }, { name: "asc" }];
@@ -31,7 +33,7 @@ export async function listSuppliers(sp: SearchParams) {
     prisma.supplier.findMany({ where, orderBy, skip: p.skip, take: p.take, include: { region: { select: { name: true, code: true } } } }),
     prisma.supplier.count({ where }),
   ]);
-  return { ...pageOf(rows, total, p), params: { ...p, kind, status } };
+  return { ...pageOf(rows, total, p), params: { ...p, kind: kind ?? "", status } };
 }
 
 export function supplierById(id: string) {

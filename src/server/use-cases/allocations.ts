@@ -6,7 +6,7 @@ import { accepts, checkAllocation } from "@/domain/request";
 import { recordAudit } from "../audit";
 import { capacityCommittedSql } from "../queries/capacity-use";
 import { RuleError, useCase, type Tx } from "../use-case";
-import { day, id, positiveTonnesKg, text } from "./hospital-inputs";
+import { calendarDay as day, id, positiveTonnesKg, text } from "./inputs";
 import { notify } from "./notifications";
 import { cancelAllocationRemainder, requestFigures, settleRequest } from "./request-loop";
 import { lockRequest } from "./requests";

@@ -9,8 +9,8 @@ import { recordAudit } from "../audit";
 import { RuleError, useCase, type FieldErrors, type Tx } from "../use-case";
 import type { Locale } from "@/i18n/locales";
 import { typedNumber } from "../input-locale";
-import { reportDay } from "./supply-input";
-import { splitCsvLine } from "@/domain/csv";
+import { reportDay } from "./inputs";
+import { readCsv } from "../csv/read";
 import { MAX_CSV_BYTES } from "../limits";
 
 // Daily capacity: one row per producer per WIB day (unique supplierId + day). Saving a day
@@ -29,7 +29,7 @@ export function isBlankRow(row: RawRow): boolean {
 
 /**
  * Validates one row: error code per field, or the figures in kilograms. Typed rows are read in
- * the form's language; CSV rows with `locale` "en", the way the export writes them (decision 0017).
+ * the form's language; CSV rows in the language of the file's layout (src/server/csv/read.ts).
  */
 export function parseCapacityRow(
   row: RawRow,
@@ -141,15 +141,13 @@ export const importCapacityCsv = useCase({
   action: "capacity:write",
   input: z.object({ csv: z.string().max(MAX_CSV_BYTES) }),
   run: async ({ tx, actor, input }) => {
-    const lines = input.csv.replace(/^\uFEFF/, "").split(/\r?\n/);
+    const csv = readCsv(input.csv);
+    if (!csv.ok) throw new RuleError("csv_invalid", { [`line.${csv.line}`]: "columns" });
     const rowErrors: CsvRowError[] = [];
-    const header = splitCsvLine(lines[0] ?? "").map((h) => h.toLowerCase());
-    if (lines.every((l) => l.trim() === "")) throw new RuleError("csv_invalid", { "line.1": "empty" });
-    if (CSV_HEADER.some((h, i) => header[i] !== h)) throw new RuleError("csv_invalid", { "line.1": "header" });
-    const body = lines
-      .slice(1)
-      .map((text, i) => ({ line: i + 2, cells: splitCsvLine(text), blank: text.trim() === "" }))
-      .filter((l) => !l.blank);
+    if (csv.lines.length === 0) throw new RuleError("csv_invalid", { "line.1": "empty" });
+    const [first, ...body] = csv.lines;
+    const header = first.cells.map((h) => h.toLowerCase());
+    if (first.line !== 1 || CSV_HEADER.some((h, i) => header[i] !== h)) throw new RuleError("csv_invalid", { "line.1": "header" });
     if (body.length === 0) throw new RuleError("csv_invalid", { "line.1": "empty" });
     if (body.length > MAX_CSV_ROWS) throw new RuleError("csv_invalid", { "line.1": "tooMany" });
 
@@ -174,7 +172,7 @@ export const importCapacityCsv = useCase({
       if (!dayOk) codes.push("day");
       const supplierId = byKey.get(supplier) ?? byKey.get(supplier.toLowerCase());
       if (!supplierId) codes.push("supplier");
-      const parsed = parseCapacityRow({ produced, medical, industrial }, "en");
+      const parsed = parseCapacityRow({ produced, medical, industrial }, csv.locale);
       if (!parsed.ok) codes.push(Object.values(parsed.errors).includes("split_mismatch") ? "split" : "number");
       if (supplierId && dayOk) {
         const k = `${supplierId}|${d}`;

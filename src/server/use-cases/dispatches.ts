@@ -10,10 +10,9 @@ import { prisma } from "../db";
 import type { Actor } from "../permissions";
 import { RuleError, useCase, type Result, type Tx } from "../use-case";
 import { now as clockNow } from "../clock";
-import { typedNumber } from "../input-locale";
 import { settleAllocation, settleRequest } from "./request-loop";
 import { lockRequest } from "./requests";
-import { wibInstant } from "./supply-input";
+import { confirmUnusual, cylinderSizeM3, positiveAmount, wibInstant } from "./inputs";
 
 // A dispatch: a truck leaves a supplier for a hospital, against an allocation (a request's
 // share) or a pledge tranche. The mass is entered as counted (tonnes of liquid, m³ of gas,
@@ -26,25 +25,6 @@ import { wibInstant } from "./supply-input";
 // by a trigger, decision 0016). A trip larger than a road tanker carries is asked to be confirmed.
 // A trip against a producer's tranche takes that producer's medical supply of the day it leaves
 // (the same oxygen is not also allocated from the day's capacity).
-
-const decimal = (opts: { required: boolean; decimals: number }) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((raw, ctx) => {
-      if (!raw) {
-        if (opts.required) ctx.addIssue({ code: "custom", message: "required" });
-        return undefined;
-      }
-      const r = typedNumber(raw, opts.decimals);
-      const n = r.ok ? r.value : 0;
-      if (!r.ok) ctx.addIssue({ code: "custom", message: r.code });
-      else if (n <= 0) ctx.addIssue({ code: "custom", message: "positive" });
-      else if (n > 1_000_000) ctx.addIssue({ code: "custom", message: "too_big" });
-      else return n;
-      return z.NEVER;
-    });
 
 const input = z
   .object({
@@ -66,15 +46,12 @@ const input = z
           .regex(/^[A-Z0-9 -]+$/, "invalid_format"),
       ),
     driverName: z.string().trim().max(120).default(""),
-    amount: decimal({ required: true, decimals: 3 }),
+    amount: positiveAmount,
     unit: z.enum(MASS_UNITS),
-    cylinderSizeM3: decimal({ required: false, decimals: 2 }), // DECIMAL(6, 2) on the row
+    cylinderSizeM3,
     dispatchedAt: wibInstant,
-    /** "1" when the user confirmed an unusual (but possible) amount. */
-    confirmUnusual: z
-      .string()
-      .optional()
-      .transform((v) => v === "1" || v === "on" || v === "true"),
+    /** The user confirmed an unusual (but possible) amount. */
+    confirmUnusual,
   })
   .refine((d) => !!d.allocationId !== !!d.trancheId, {
     path: ["source"],

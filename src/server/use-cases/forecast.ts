@@ -16,7 +16,7 @@ import {
 import { recordAudit } from "../audit";
 import { RuleError, useCase, type Tx } from "../use-case";
 import type { Locale } from "@/i18n/locales";
-import { integer, tonnes, typed } from "./supply-input";
+import { integer, tonnes, typed } from "./inputs";
 
 // The forecast's writes: saving a named scenario (officials, staff, admin) and configuring the
 // flow-rate sets (ADMIN: which one is the default, and their L/min).

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { recordAudit } from "../audit";
 import { RuleError, useCase, type Tx } from "../use-case";
-import { checkbox, count, id, optionalTonnesKg, text, tonnesKg } from "./hospital-inputs";
+import { checkbox, count, id, optionalTonnesKg, text, tonnesKg } from "./inputs";
 
 // Hospitals, registered and edited by task-force staff and admins. Never deleted: a hospital's
 // reports, requests and deliveries are history.

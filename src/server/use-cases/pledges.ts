@@ -4,7 +4,7 @@ import { dateToDay, dayToDate } from "@/domain/day";
 import { tonnesToKg } from "@/domain/mass";
 import { recordAudit } from "../audit";
 import { RuleError, useCase, type FieldErrors, type Tx } from "../use-case";
-import { id, planDay as day, tonnes } from "./supply-input";
+import { id, planDay as day, tonnes } from "./inputs";
 
 // Pledges (bantuan): a supplier commits a total over a period, in tranches (due date + mass),
 // optionally earmarked for the association's hospitals or for listed hospitals. The tranches

@@ -4,7 +4,7 @@ import { dayToDate } from "@/domain/day";
 import { tonnesToKg } from "@/domain/mass";
 import { recordAudit } from "../audit";
 import { RuleError, useCase, type Tx } from "../use-case";
-import { id, integer, planDay as day, tonnes } from "./supply-input";
+import { id, integer, planDay as day, tonnes } from "./inputs";
 
 // The regional policy (ADMIN only): the daily production target, in force from a day on,
 // and the governor's medical-priority periods (minimum medical share of production).

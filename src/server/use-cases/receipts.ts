@@ -5,7 +5,7 @@ import { checkReceipt } from "@/domain/delivery";
 import { recordAudit } from "../audit";
 import type { Action, Actor } from "../permissions";
 import { RuleError, useCase, type Tx } from "../use-case";
-import { id, tonnesKg } from "./hospital-inputs";
+import { confirmUnusual, id, tonnesKg, wibDateTime } from "./inputs";
 import { notify } from "./notifications";
 import { settleAllocation, settleRequest } from "./request-loop";
 import { lockRequest } from "./requests";
@@ -19,21 +19,6 @@ import { lockRequest } from "./requests";
 // Trips against a pledge tranche are confirmed by the receiving hospital, or recorded by staff
 // (receipt:record) for a hospital without an account or for a distributor's depot.
 
-/** "YYYY-MM-DDTHH:MM" typed in WIB (datetime-local), or an ISO instant. */
-const wibDateTime = z
-  .string({ error: "required" })
-  .trim()
-  .refine((s) => s !== "", "required")
-  .transform((s, ctx) => {
-    const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(s);
-    const d = m ? new Date(`${m[1]}T${m[2]}:${m[3]}:00+07:00`) : new Date(s);
-    if (Number.isNaN(d.getTime())) {
-      ctx.addIssue({ code: "custom", message: "invalid_format" });
-      return z.NEVER;
-    }
-    return d;
-  });
-
 const input = z.object({
   id,
   receivedKg: tonnesKg,
@@ -41,10 +26,7 @@ const input = z.object({
   rejectedKg: z.preprocess((v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? "0" : v), tonnesKg),
   shortReason: z.string().trim().max(500).default(""),
   receivedAt: wibDateTime,
-  confirmUnusual: z
-    .string()
-    .optional()
-    .transform((v) => v === "1" || v === "on" || v === "true"),
+  confirmUnusual,
 });
 type Input = z.output<typeof input>;
 

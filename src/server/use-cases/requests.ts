@@ -8,7 +8,7 @@ import { BURN_RATE_WINDOW_REPORTS, hospitalSupplyPicture } from "@/domain/stock"
 import type { Hospital } from "@/generated/prisma/client";
 import { recordAudit } from "../audit";
 import { RuleError, useCase, type Tx } from "../use-case";
-import { confirmUnusual, day, id, positiveTonnesKg, text } from "./hospital-inputs";
+import { calendarDay as day, confirmUnusual, id, positiveTonnesKg, text } from "./inputs";
 import { notify } from "./notifications";
 import { cancelAllocationRemainder, settleRequest } from "./request-loop";
 

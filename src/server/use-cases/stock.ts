@@ -7,7 +7,7 @@ import { checkDailyUse } from "@/domain/plausible";
 import { BURN_RATE_WINDOW_REPORTS } from "@/domain/stock";
 import { recordAudit } from "../audit";
 import { RuleError, useCase, type ErrorDetail } from "../use-case";
-import { amount, confirmUnusual, count, cylinderSizeM3, id, reportDay } from "./hospital-inputs";
+import { amount, confirmUnusual, count, cylinderSizeM3, id, reportDay } from "./inputs";
 import { notify } from "./notifications";
 
 // The hospital admin's daily stock report, for their own hospital only: the hospital is the

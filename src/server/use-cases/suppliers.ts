@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { recordAudit } from "../audit";
 import { RuleError, useCase, type Tx } from "../use-case";
-import { id } from "./supply-input";
+import { checkbox, id } from "./inputs";
 
 // Producers, distributors and vendors. Never deleted: deactivating keeps their capacity,
 // pledges and deliveries (history), and takes them off the daily capacity screen.
@@ -55,7 +55,7 @@ export const updateSupplier = useCase({
 /** Deactivate (or reactivate) a supplier; its history stays. */
 export const setSupplierActive = useCase({
   action: "supplier:write",
-  input: z.object({ id, active: z.boolean() }),
+  input: z.object({ id, active: checkbox }),
   run: async ({ tx, actor, input }) => {
     const before = await tx.supplier.findUnique({ where: { id: input.id } });
     if (!before) throw new RuleError("not_found");

@@ -8,7 +8,7 @@ import { hashPassword } from "../passwords";
 import { ROLES, type Role } from "../permissions";
 import { endSessions } from "../sessions";
 import { RuleError, useCase, type Tx } from "../use-case";
-import { id, text } from "./hospital-inputs";
+import { checkbox, id, text } from "./inputs";
 
 // Accounts, managed by ADMIN. A HOSPITAL account is bound to exactly one hospital; the other
 // roles to none. Accounts are disabled, never deleted (the audit trail names them). A password an
@@ -76,7 +76,7 @@ async function checkHospitalOf(tx: Tx, role: Role, hospitalId: string) {
  */
 export const setUserActive = useCase({
   action: "user:manage",
-  input: z.object({ id, active: z.boolean() }),
+  input: z.object({ id, active: checkbox }),
   run: async ({ tx, actor, input }) => {
     if (input.id === actor.id && !input.active) throw new RuleError("self_disable");
     const before = await tx.user.findUnique({ where: { id: input.id } });

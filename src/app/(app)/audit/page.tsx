@@ -2,14 +2,15 @@ import { Pager } from "@/components/supply/list-controls";
 import { formatDateTime } from "@/i18n/format";
 import { getI18n } from "@/i18n/server";
 import { ACCOUNT_ENTITIES, auditEvents, AUDITED_ENTITIES, changedFields, readableEntities } from "@/server/queries/audit";
-import type { SearchParams } from "@/server/queries/supply-list";
+import type { SearchParams } from "nuqs/server";
 import { requireActor } from "@/server/session";
+import { loadAuditSearch } from "./search-params";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("audit:read");
   const { t, locale } = await getI18n();
   const s = t.supply.audit;
-  const list = await auditEvents(actor, await searchParams);
+  const list = await auditEvents(actor, await loadAuditSearch(searchParams));
   const entities = readableEntities(actor) === "all" ? [...AUDITED_ENTITIES, ...ACCOUNT_ENTITIES] : AUDITED_ENTITIES;
   const { entity, id } = list.params;
   return (

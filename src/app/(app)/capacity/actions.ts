@@ -1,46 +1,41 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { formStateOf, type FormState } from "@/components/forms/form-state";
-import { formLocale } from "@/server/input-locale";
+import { formAction } from "@/app/form-action";
+import type { FormState } from "@/components/forms/form-state";
 import { currentActor } from "@/server/session";
 import { MAX_CSV_BYTES } from "@/server/limits";
 import { importCapacityCsv, saveCapacityDay } from "@/server/use-cases/capacity";
 
 export type CapacityFormState = FormState & { saved?: number };
 
-export async function saveCapacityAction(_prev: CapacityFormState, data: FormData): Promise<CapacityFormState> {
-  if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
-  const rows = new Map<string, { supplierId: string; produced?: string; medical?: string; industrial?: string }>();
-  for (const [key, value] of data.entries()) {
-    const m = /^(produced|medical|industrial)\.(.+)$/.exec(key);
-    if (!m || typeof value !== "string") continue;
-    const row = rows.get(m[2]) ?? { supplierId: m[2] };
-    row[m[1] as "produced" | "medical" | "industrial"] = value;
-    rows.set(m[2], row);
-  }
-  const result = await saveCapacityDay(await currentActor(), { day: String(data.get("day") ?? ""), rows: [...rows.values()], locale: formLocale(data) });
-  if (!result.ok) return formStateOf(result, data);
+/** The form is a table (`produced.<supplierId>`, `medical.…`, `industrial.…`); the use case takes its rows. */
+export const saveCapacityAction = formAction<CapacityFormState>(async (form) => {
+  const { day, locale, produced, medical, industrial } = form.input;
+  const cells = { produced: column(produced), medical: column(medical), industrial: column(industrial) };
+  const suppliers = new Set(Object.values(cells).flatMap((c) => Object.keys(c)));
+  const rows = [...suppliers].map((supplierId) => ({
+    supplierId,
+    produced: cells.produced[supplierId],
+    medical: cells.medical[supplierId],
+    industrial: cells.industrial[supplierId],
+  }));
+  const result = await saveCapacityDay(await currentActor(), { day, locale, rows });
+  if (!result.ok) return form.reply(result);
   revalidatePath("/capacity");
-  return {
-    ok: true,
-    saved: result.value.saved,
-    values: Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === "string").map(([k, v]) => [k, String(v)])),
-  };
-}
+  return { ok: true, saved: result.value.saved, values: form.values };
+});
+
+const column = (v: unknown): Record<string, unknown> => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 
 export type ImportState = FormState & { imported?: number };
 
-export async function importCapacityAction(_prev: ImportState, data: FormData): Promise<ImportState> {
-  if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
-  const file = data.get("file");
-  let csv = String(data.get("csv") ?? "");
-  if (file && typeof file !== "string" && file.size > 0) {
-    if (file.size > MAX_CSV_BYTES) return { ok: false, error: "csv_invalid", fieldErrors: { "line.1": "tooBig" } };
-    csv = await file.text();
-  }
-  const result = await importCapacityCsv(await currentActor(), { csv });
-  if (!result.ok) return { ...formStateOf(result), values: { csv: String(data.get("csv") ?? "") } };
+export const importCapacityAction = formAction<ImportState>(async (form) => {
+  const { file, csv } = form.input;
+  const upload = file instanceof Blob && file.size > 0 ? file : null;
+  if (upload && upload.size > MAX_CSV_BYTES) return { ok: false, error: "csv_invalid", fieldErrors: { "line.1": "tooBig" } };
+  const result = await importCapacityCsv(await currentActor(), { csv: upload ? await upload.text() : (csv ?? "") });
+  if (!result.ok) return form.reply(result);
   revalidatePath("/capacity");
   return { ok: true, imported: result.value.imported };
-}
+});

@@ -5,23 +5,22 @@ import { CapacityImport } from "@/components/supply/capacity-import";
 import { MAX_CSV_BYTES } from "@/server/limits";
 import { addDays } from "@/domain/day";
 import { BadDayNotice } from "@/components/forms/bad-day";
-import { checkedDayParam } from "../dashboard/params";
 import { tonnesInput } from "@/components/supply/tonnes-input";
 import { formatDay, formatPercent, formatTonnes } from "@/i18n/format";
 import { getI18n } from "@/i18n/server";
 import { can } from "@/server/permissions";
 import { capacityScreen, complianceOf, latestCapacityDayOnOrBefore, type CapacityRow } from "@/server/queries/capacity";
-import { one, type SearchParams } from "@/server/queries/supply-list";
+import type { SearchParams } from "nuqs/server";
 import { requireActor } from "@/server/session";
 import { importCapacityAction, saveCapacityAction } from "./actions";
+import { loadCapacitySearch } from "./search-params";
 import { DayPicker } from "@/components/forms/day-picker";
 
 export default async function CapacityPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("supplier:read");
   const { t, locale } = await getI18n();
   const s = t.supply.capacity;
-  const sp = await searchParams;
-  const asked = checkedDayParam(sp, "day");
+  const { day: asked, copy } = await loadCapacitySearch(searchParams);
   if (asked.error) {
     return (
       <>
@@ -31,7 +30,6 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
     );
   }
   const day = asked.day ?? today();
-  const copy = one(sp, "copy") === "1";
   const screen = await capacityScreen(day);
   const latest = screen.totals.rows === 0 ? await latestCapacityDayOnOrBefore(day) : null;
   const writer = can(actor, "capacity:write");

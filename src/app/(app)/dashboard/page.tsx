@@ -1,3 +1,4 @@
+import type { SearchParams } from "nuqs/server";
 import Link from "next/link";
 import { addDays } from "@/domain/day";
 import { ChartFigure } from "@/components/charts/figure";
@@ -16,9 +17,7 @@ import { chooseProvince } from "@/server/queries/provinces";
 import { NORMAL_MEDICAL_SHARE } from "@/domain/dashboard-rules";
 import { requireActor } from "@/server/session";
 import { BadDayNotice } from "@/components/forms/bad-day";
-import { checkedDayParam, provinceParam, rangeParam } from "./params";
-
-type Search = Record<string, string | string[] | undefined>;
+import { loadDashboardSearch } from "./search-params";
 
 const t1 = (kg: number | null) => (kg === null ? null : kg / 1000);
 
@@ -35,13 +34,13 @@ const CHART_REGIONS = 10;
 /** How far a pledge lags its schedule (what was due and has not arrived). */
 const lag = (p: { dueToDateKg: number; deliveredKg: number }) => Math.max(0, p.dueToDateKg - p.deliveredKg);
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireActor("dashboard:read");
   const { t: all, locale } = await getI18n();
   const t = all.dashboard;
-  const search = await searchParams;
+  const search = await loadDashboardSearch(searchParams);
   const provinces = await cachedProvinceList();
-  const choice = chooseProvince(provinceParam(search), provinces);
+  const choice = chooseProvince(search.province, provinces);
   if (!choice.ok) {
     return (
       <>
@@ -78,7 +77,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </>
     );
   }
-  const askedDay = checkedDayParam(search);
+  const askedDay = search.date;
   if (askedDay.error) {
     return (
       <>
@@ -88,13 +87,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     );
   }
   const day = askedDay.day ?? (await defaultViewDay(province)) ?? bounds.last;
-  const range = rangeParam(search);
+  const range = search.range;
   const d = await cachedDashboardData(day, range, province);
   const tables = dashboardTables(d, t, locale);
   const from = formatDay(d.from, locale);
   const to = formatDay(day, locale);
   // the province only when asked for: without it, the default view (the same cache entry)
-  const asked = provinceParam(search) ? (province?.code ?? null) : null;
+  const asked = search.province ? (province?.code ?? null) : null;
   const query = viewQuery({ day, range, province: asked });
 
   const splitData = d.series.map((p) => ({

@@ -5,19 +5,20 @@ import { formatDateTime, formatNumber, formatTonnes } from "@/i18n/format";
 import { getI18n } from "@/i18n/server";
 import { can, hospitalScope } from "@/server/permissions";
 import { discrepancyCount, listDispatches } from "@/server/queries/dispatches";
-import type { SearchParams } from "@/server/queries/supply-list";
+import type { SearchParams } from "nuqs/server";
 import { requireActor } from "@/server/session";
+import { loadDispatchesSearch } from "./search-params";
 
 export default async function DispatchesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("delivery:read");
   const { t, locale } = await getI18n();
   const s = t.supply.dispatches;
-  const sp = await searchParams;
+  const search = await loadDispatchesSearch(searchParams);
   const scope = hospitalScope(actor, "delivery:read");
-  const [list, differences] = await Promise.all([listDispatches(sp, scope), discrepancyCount(scope)]);
+  const [list, differences] = await Promise.all([listDispatches(search, scope), discrepancyCount(scope)]);
   const { q, sort, dir, diff } = list.params;
   const params = { q, sort, dir, diff };
-  const created = typeof sp.created === "string" ? sp.created : "";
+  const { created } = search;
   const header = (column: string, label: string, className?: string) => (
     <SortHeader path="/dispatches" params={params} sort={sort} dir={dir} column={column} label={label} className={className} />
   );

@@ -1,29 +1,27 @@
+import type { SearchParams } from "nuqs/server";
 import { ForecastExplorer } from "@/components/forecast/forecast-explorer";
-import { BASE_PARAMS, normalizeParams, paramsFromSearch, type ScenarioParams } from "@/domain/forecast-params";
+import { BASE_PARAMS, normalizeParams, type ScenarioParams } from "@/domain/forecast-params";
 import { RateSetForms } from "@/components/forecast/rate-set-forms";
 import { BadDayNotice } from "@/components/forms/bad-day";
-import { checkedDayParam } from "../dashboard/params";
 import { formatDateTime, formatDay } from "@/i18n/format";
 import { getI18n } from "@/i18n/server";
 import { can } from "@/server/permissions";
 import { forecastInputs, recentScenarios, scenarioById } from "@/server/queries/forecast";
 import { requireActor } from "@/server/session";
 import { saveScenarioAction, setDefaultRateSetAction, updateRateSetAction } from "./actions";
+import { loadForecastSearch } from "./search-params";
 
-type Search = Record<string, string | string[] | undefined>;
-const one = (sp: Search, k: string) => (Array.isArray(sp[k]) ? sp[k]![0] : sp[k]);
-
-export default async function ForecastPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function ForecastPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("forecast:read");
   const { t: all, locale } = await getI18n();
   const t = all.forecast;
-  const sp = await searchParams;
+  const search = await loadForecastSearch(searchParams);
 
   // A saved scenario's parameters (?scenario=<id>), else those in the URL.
-  const scenarioId = one(sp, "scenario");
+  const scenarioId = search.scenario;
   const opened = scenarioId ? await scenarioById(scenarioId) : null;
   const savedParams = opened && typeof opened.params === "object" && opened.params ? (opened.params as Record<string, unknown>) : null;
-  const asked = savedParams?.asOf === undefined ? checkedDayParam(sp, "asOf") : { day: savedParams.asOf as string };
+  const asked = savedParams?.asOf === undefined ? search.asOf : { day: savedParams.asOf as string };
   if (asked.error) {
     return (
       <>
@@ -43,7 +41,14 @@ export default async function ForecastPage({ searchParams }: { searchParams: Pro
   }
   const rateKeys = inputs.rateSets.map((r) => r.key);
   const defaults: ScenarioParams = { ...BASE_PARAMS, rateSet: inputs.rateSets.find((r) => r.isDefault)?.key ?? rateKeys[0] ?? "who" };
-  const parsed = savedParams ? normalizeParams(savedParams, defaults, rateKeys) : paramsFromSearch(sp, defaults, rateKeys);
+  const fromUrl = {
+    rateSet: search.rates,
+    basis: search.basis,
+    waveMultiplier: search.wave,
+    shiftPercentagePoints: search.shift,
+    extraPledgedKgPerDay: search.pledged === null ? null : search.pledged * 1000,
+  };
+  const parsed = normalizeParams(savedParams ?? fromUrl, defaults, rateKeys);
   // the day actually used (clamped to the reports' range), kept only when one was asked for
   const { asOf: _asked, ...rest } = parsed;
   const initial: ScenarioParams = asked.day ? { ...rest, asOf: inputs.asOf } : rest;

@@ -6,15 +6,16 @@ import { formatDay, formatTonnes } from "@/i18n/format";
 import { getI18n } from "@/i18n/server";
 import { can } from "@/server/permissions";
 import { listPledges } from "@/server/queries/pledges";
-import type { SearchParams } from "@/server/queries/supply-list";
+import type { SearchParams } from "nuqs/server";
 import { requireActor } from "@/server/session";
+import { loadPledgesSearch } from "./search-params";
 
 export default async function PledgesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("supplier:read");
   const { t, locale } = await getI18n();
   const s = t.supply.pledges;
   const today = clockToday();
-  const list = await listPledges(await searchParams, today);
+  const list = await listPledges(await loadPledgesSearch(searchParams), today);
   const { q, sort, dir } = list.params;
   const params = { q, sort, dir };
   const header = (column: string, label: string, className?: string) => (

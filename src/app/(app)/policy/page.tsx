@@ -6,17 +6,18 @@ import { formatDay, formatTonnes } from "@/i18n/format";
 import { getI18n } from "@/i18n/server";
 import { can } from "@/server/permissions";
 import { policyOf, policyRegions } from "@/server/queries/policy";
-import { one, type SearchParams } from "@/server/queries/supply-list";
+import type { SearchParams } from "nuqs/server";
 import { requireActor } from "@/server/session";
 import { savePeriodAction, setTargetAction } from "./actions";
+import { loadPolicySearch } from "./search-params";
 
 export default async function PolicyPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("supplier:read");
   const { t, locale } = await getI18n();
   const s = t.supply.policy;
-  const sp = await searchParams;
+  const asked = await loadPolicySearch(searchParams);
   const regions = await policyRegions();
-  const region = regions.find((r) => r.id === one(sp, "region")) ?? regions[0];
+  const region = regions.find((r) => r.id === asked.region) ?? regions[0];
   if (!region) return <p className="card">{t.supply.list.empty}</p>;
   const { targets, periods } = await policyOf(region.id);
   const today = clockToday();

@@ -1,10 +1,10 @@
+import type { SearchParams } from "nuqs/server";
 import { now as clockNow } from "@/server/clock";
 import Link from "next/link";
 import { dashboardTables, DataTable } from "@/components/dashboard/tables";
 import { PrintButton } from "@/components/dashboard/print-button";
 import { StatusBadge } from "@/components/dashboard/status-badge";
 import { formatDateTime, formatDay, formatNumber, formatPercent, formatTonnes } from "@/i18n/format";
-import { asLocale } from "@/i18n/locales";
 import { messagesFor } from "@/i18n/messages";
 import { ProvinceSelect, viewQuery } from "@/components/dashboard/day-picker";
 import { statusAsOf } from "@/components/dashboard/headline";
@@ -13,20 +13,18 @@ import { chooseProvince } from "@/server/queries/provinces";
 import { SUPPLY_STATUSES } from "@/domain/dashboard-rules";
 import { requireActor } from "@/server/session";
 import { BadDayNotice } from "@/components/forms/bad-day";
-import { checkedDayParam, provinceParam } from "../dashboard/params";
-
-type Search = Record<string, string | string[] | undefined>;
+import { loadReportSearch } from "./search-params";
 
 // The printable daily situation report: one A4 page, in Bahasa Indonesia unless ?lang=en; for a
 // province (?province=36) or the whole country, like the dashboard.
-export default async function ReportPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function ReportPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireActor("report:read");
-  const search = await searchParams;
-  const locale = asLocale(typeof search.lang === "string" ? search.lang : undefined);
+  const search = await loadReportSearch(searchParams);
+  const locale = search.lang;
   const all = messagesFor(locale);
   const t = all.dashboard;
   const provinces = await cachedProvinceList();
-  const choice = chooseProvince(provinceParam(search), provinces);
+  const choice = chooseProvince(search.province, provinces);
   if (!choice.ok)
     return (
       <p role="alert" data-testid="province-unknown">
@@ -36,11 +34,11 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
   const province = choice.province;
   const bounds = await cachedCapacityDayBounds(province);
   if (!bounds) return <p>{t.noData}</p>;
-  const askedDay = checkedDayParam(search);
+  const askedDay = search.date;
   if (askedDay.error)
     return <BadDayNotice param="date" raw={askedDay.raw} code={askedDay.error} errors={all.errors} href={locale === "en" ? "/report?lang=en" : "/report"} />;
   const day = askedDay.day ?? (await defaultViewDay(province)) ?? bounds.last;
-  const asked = provinceParam(search) ? (province?.code ?? null) : null;
+  const asked = search.province ? (province?.code ?? null) : null;
   const view = viewQuery({ day, province: asked });
   const d = await cachedDashboardData(day, 30, province);
   const tables = dashboardTables(d, t, locale);

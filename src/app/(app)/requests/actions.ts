@@ -2,14 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { formStateOf, type FormState } from "@/components/forms/form-state";
+import { formAction, formPost } from "@/app/form-action";
 import type { FieldErrors } from "@/server/use-case";
 import { currentActor } from "@/server/session";
 import { allocate, cancelAllocation } from "@/server/use-cases/allocations";
 import { confirmReceipt, recordTrancheReceipt } from "@/server/use-cases/receipts";
 import { approveRequest, cancelRequest, closeRequestShort, createRequest, rejectRequest } from "@/server/use-cases/requests";
-
-const str = (data: FormData, k: string) => String(data.get(k) ?? "");
 
 function refresh(id?: string) {
   revalidatePath("/requests");
@@ -18,123 +16,80 @@ function refresh(id?: string) {
   revalidatePath(id ? `/requests/${id}` : "/requests/[id]", id ? undefined : "page");
 }
 
-export async function createRequestAction(_prev: FormState, data: FormData): Promise<FormState> {
-  if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
-  const result = await createRequest(await currentActor(), {
-    requestedKg: str(data, "requestedKg"),
-    neededBy: str(data, "neededBy"),
-    urgency: str(data, "urgency"),
-    reason: str(data, "reason"),
-    idempotencyKey: str(data, "idempotencyKey"),
-    confirmUnusual: str(data, "confirmUnusual"),
-  });
-  if (!result.ok) return formStateOf(result, data);
+export const createRequestAction = formAction(async (form) => {
+  const result = await createRequest(await currentActor(), form.input);
+  if (!result.ok) return form.reply(result);
   refresh();
   redirect(`/requests/${result.value.id}?created=1`);
-}
+});
 
-export async function cancelRequestAction(data: FormData): Promise<void> {
-  if (!(data instanceof FormData)) return; // a hand-made request, not a form (docs/security.md)
-  const id = str(data, "id");
-  const result = await cancelRequest(await currentActor(), { id });
+export const cancelRequestAction = formPost(async (form) => {
+  const id = String(form.input.id ?? "");
+  const result = await cancelRequest(await currentActor(), form.input);
   if (!result.ok && (result.error === "forbidden" || result.error === "not_found")) redirect("/forbidden");
   refresh(id);
-  redirect(`/requests/${id}${result.ok ? "?cancelled=1" : `?error=${encodeURIComponent(result.error)}`}`);
-}
+  redirect(`/requests/${encodeURIComponent(id)}${result.ok ? "?cancelled=1" : `?error=${encodeURIComponent(result.error)}`}`);
+});
 
-export async function approveRequestAction(_prev: FormState, data: FormData): Promise<FormState> {
-  if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
-  const id = str(data, "id");
-  const result = await approveRequest(await currentActor(), {
-    id,
-    approvedKg: str(data, "approvedKg"),
-    note: str(data, "note"),
-    confirmUnusual: str(data, "confirmUnusual"),
-  });
-  if (result.ok) refresh(id);
-  return formStateOf(result, data);
-}
+export const approveRequestAction = formAction(async (form) => {
+  const result = await approveRequest(await currentActor(), form.input);
+  if (result.ok) refresh(result.value.id);
+  return form.reply(result);
+});
 
-export async function rejectRequestAction(_prev: FormState, data: FormData): Promise<FormState> {
-  if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
-  const id = str(data, "id");
-  const result = await rejectRequest(await currentActor(), { id, reason: str(data, "reason") });
-  if (result.ok) refresh(id);
-  return formStateOf(result, data);
-}
+export const rejectRequestAction = formAction(async (form) => {
+  const result = await rejectRequest(await currentActor(), form.input);
+  if (result.ok) refresh(result.value.id);
+  return form.reply(result);
+});
 
-/** Every non-empty row of the allocation form becomes a line; errors are mapped back to rows. */
-export async function allocateAction(_prev: FormState, data: FormData): Promise<FormState> {
-  if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
-  const rows: number[] = [];
-  const lines = [];
-  for (let i = 0; data.has(`sourceId.${i}`); i++) {
-    const kg = str(data, `kg.${i}`).trim();
-    if (kg === "" || /^0+([.,]0*)?$/.test(kg)) continue;
-    rows.push(i);
-    lines.push({ requestId: str(data, `requestId.${i}`), sourceId: str(data, `sourceId.${i}`), kg, reason: str(data, `reason.${i}`) });
-  }
-  const result = await allocate(await currentActor(), { day: str(data, "day"), lines });
+/** A row of the allocation form left blank or at zero is no line; errors go back to their rows. */
+export const allocateAction = formAction(async (form) => {
+  const rows = Array.isArray(form.input.lines) ? (form.input.lines as unknown[]) : [];
+  const filled = rows.flatMap((line, row) => (isZero((line as { kg?: unknown } | undefined)?.kg) ? [] : [{ line, row }]));
+  const result = await allocate(await currentActor(), { day: form.input.day, lines: filled.map((f) => f.line) });
   if (result.ok) {
-    for (const id of new Set(lines.map((l) => l.requestId))) refresh(id);
+    for (const line of result.value) refresh(line.requestId);
     return { ok: true };
   }
-  const state = formStateOf(result, data);
-  if (result.fieldErrors) {
-    const mapped: FieldErrors = {};
-    for (const [k, v] of Object.entries(result.fieldErrors)) {
-      const m = /^lines\.(\d+)\.(\w+)$/.exec(k);
-      mapped[m ? `${m[2]}.${rows[Number(m[1])]}` : "_form"] = v;
-    }
-    state.fieldErrors = mapped;
+  const fieldErrors: FieldErrors = {};
+  for (const [key, code] of Object.entries(result.fieldErrors ?? {})) {
+    const m = /^lines\.(\d+)\.(\w+)$/.exec(key);
+    fieldErrors[m ? `lines.${filled[Number(m[1])]?.row}.${m[2]}` : "_form"] = code;
   }
-  return state;
-}
+  return form.reply({ ...result, ...(result.fieldErrors ? { fieldErrors } : {}) });
+});
 
-function receiptInput(data: FormData) {
-  return {
-    id: str(data, "id"),
-    receivedKg: str(data, "receivedKg"),
-    rejectedKg: str(data, "rejectedKg"),
-    shortReason: str(data, "shortReason"),
-    receivedAt: str(data, "receivedAt"),
-    confirmUnusual: str(data, "confirmUnusual"),
-  };
-}
+const isZero = (kg: unknown) => typeof kg !== "string" || /^\s*(0+([.,]0*)?)?\s*$/.test(kg);
 
 /** The receiving hospital confirms a trip (request page, or its incoming list on /my-hospital). */
-export async function confirmReceiptAction(_prev: FormState, data: FormData): Promise<FormState> {
-  if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
-  const result = await confirmReceipt(await currentActor(), receiptInput(data));
+export const confirmReceiptAction = formAction(async (form) => {
+  const result = await confirmReceipt(await currentActor(), form.input);
   if (result.ok) {
     refresh();
     revalidatePath("/pledges", "layout"); // a tranche trip moves its pledge's progress
   }
-  return formStateOf(result, data);
-}
+  return form.reply(result);
+});
 
 /** Staff record the receipt of a pledge tranche's trip (pledge page). */
-export async function recordTrancheReceiptAction(_prev: FormState, data: FormData): Promise<FormState> {
-  if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
-  const result = await recordTrancheReceipt(await currentActor(), receiptInput(data));
+export const recordTrancheReceiptAction = formAction(async (form) => {
+  const result = await recordTrancheReceipt(await currentActor(), form.input);
   if (result.ok) {
     refresh();
     revalidatePath("/pledges", "layout");
   }
-  return formStateOf(result, data);
-}
+  return form.reply(result);
+});
 
-export async function cancelAllocationAction(_prev: FormState, data: FormData): Promise<FormState> {
-  if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
-  const result = await cancelAllocation(await currentActor(), { id: str(data, "id"), reason: str(data, "reason") });
+export const cancelAllocationAction = formAction(async (form) => {
+  const result = await cancelAllocation(await currentActor(), form.input);
   if (result.ok) refresh();
-  return formStateOf(result, data);
-}
+  return form.reply(result);
+});
 
-export async function closeRequestShortAction(_prev: FormState, data: FormData): Promise<FormState> {
-  if (!(data instanceof FormData)) return _prev; // a hand-made request, not a form (docs/security.md)
-  const id = str(data, "id");
-  const result = await closeRequestShort(await currentActor(), { id, reason: str(data, "reason") });
-  if (result.ok) refresh(id);
-  return formStateOf(result, data);
-}
+export const closeRequestShortAction = formAction(async (form) => {
+  const result = await closeRequestShort(await currentActor(), form.input);
+  if (result.ok) refresh(result.value.id);
+  return form.reply(result);
+});

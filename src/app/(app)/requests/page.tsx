@@ -1,3 +1,4 @@
+import type { SearchParams } from "nuqs/server";
 import { today } from "@/server/clock";
 import Link from "next/link";
 import { randomUUID } from "node:crypto";
@@ -10,13 +11,14 @@ import { can } from "@/server/permissions";
 import { listRequests, REQUEST_STATUSES } from "@/server/queries/requests";
 import { requireActor } from "@/server/session";
 import { createRequestAction } from "./actions";
+import { loadRequestsSearch } from "./search-params";
 
-export default async function RequestsPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
+export default async function RequestsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("request:read");
   const { t, locale } = await getI18n();
   const r = t.hospital.requests;
-  const { status } = await searchParams;
-  const requests = await listRequests(actor, { status });
+  const { status } = await loadRequestsSearch(searchParams);
+  const requests = await listRequests(actor, { status: status ?? undefined });
   const mayCreate = can(actor, "request:create");
   const own = actor.role === "HOSPITAL";
   return (

@@ -4,14 +4,15 @@ import { formatDateTime } from "@/i18n/format";
 import { getI18n } from "@/i18n/server";
 import { can } from "@/server/permissions";
 import { listSuppliers, SUPPLIER_KINDS } from "@/server/queries/suppliers";
-import type { SearchParams } from "@/server/queries/supply-list";
+import type { SearchParams } from "nuqs/server";
 import { requireActor } from "@/server/session";
+import { loadSuppliersSearch } from "./search-params";
 
 export default async function SuppliersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("supplier:read");
   const { t, locale } = await getI18n();
   const s = t.supply;
-  const list = await listSuppliers(await searchParams);
+  const list = await listSuppliers(await loadSuppliersSearch(searchParams));
   const { q, sort, dir, kind, status } = list.params;
   const params = { q, sort, dir, kind, status };
   const header = (column: string, label: string) => <SortHeader path="/suppliers" params={params} sort={sort} dir={dir} column={column} label={label} />;

@@ -1,6 +1,7 @@
+import type { SearchParams } from "nuqs/server";
 import Link from "next/link";
 import { BadDayNotice } from "@/components/forms/bad-day";
-import { checkedDayParam } from "../dashboard/params";
+import { loadTriageSearch } from "./search-params";
 import { comparePriority } from "@/domain/recommender";
 import { AllocationForm, type AllocationRow } from "@/components/hospital/allocation-form";
 import { StatusBadge, UrgencyBadge } from "@/components/hospital/status-badge";
@@ -24,13 +25,12 @@ import { tonnesInput } from "@/components/supply/tonnes-input";
  */
 const FORM_LINES = 100;
 
-export default async function TriagePage({ searchParams }: { searchParams: Promise<{ day?: string }> }) {
+export default async function TriagePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("request:decide");
   const { t, locale } = await getI18n();
   const h = t.hospital;
   const a = h.allocation;
-  const sp = await searchParams;
-  const asked = checkedDayParam(sp, "day");
+  const { day: asked } = await loadTriageSearch(searchParams);
   if (asked.error) return <BadDayNotice param="day" raw={asked.raw} code={asked.error} errors={t.errors} href="/triage" />;
   const day = asked.day ?? (await defaultSupplyDay());
   // Cached (src/server/queries/cached.ts); the hospitals' supply is computed once and shared by

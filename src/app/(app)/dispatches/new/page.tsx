@@ -4,20 +4,19 @@ import { formatDay, formatTonnes } from "@/i18n/format";
 import { getI18n } from "@/i18n/server";
 import { openAllocations, openTranches } from "@/server/queries/dispatches";
 import { depotOptions, hospitalOptions } from "@/server/queries/pledges";
-import { one, type SearchParams } from "@/server/queries/supply-list";
+import type { SearchParams } from "nuqs/server";
 import { requireActor } from "@/server/session";
 import { createDispatchAction } from "../actions";
+import { loadNewDispatchSearch } from "./search-params";
 
 export default async function NewDispatchPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireActor("dispatch:write");
   const { t, locale } = await getI18n();
   const s = t.supply.dispatches;
-  const sp = await searchParams;
-  const trancheId = one(sp, "tranche");
-  const allocationId = one(sp, "allocation");
+  const { tranche: trancheId, allocation: allocationId } = await loadNewDispatchSearch(searchParams);
   const [allocations, tranches, hospitals, depots] = await Promise.all([
-    openAllocations(allocationId || undefined),
-    openTranches(trancheId || undefined),
+    openAllocations(allocationId ?? undefined),
+    openTranches(trancheId ?? undefined),
     hospitalOptions(),
     depotOptions(),
   ]);

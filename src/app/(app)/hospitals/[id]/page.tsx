@@ -1,3 +1,4 @@
+import type { SearchParams } from "nuqs/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { HospitalForm } from "@/components/hospital/hospital-form";
@@ -12,8 +13,9 @@ import { regionOptions } from "@/server/queries/suppliers";
 import { requireActor } from "@/server/session";
 import { unusableFloorKg } from "@/domain/stock";
 import { confirmStockReviewAction, updateHospitalAction } from "../actions";
+import { loadCreatedNotice } from "../../../search-params";
 
-export default async function HospitalPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
+export default async function HospitalPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("hospital:read");
   const { id } = await params;
   const hospital = await hospitalFor(actor, id);
@@ -25,7 +27,7 @@ export default async function HospitalPage({ params, searchParams }: { params: P
     supplyOf(hospital.id),
     can(actor, "stock:read", { hospitalId: hospital.id }) ? stockHistory(hospital.id, 14) : Promise.resolve([]),
   ]);
-  const created = (await searchParams).created === "1";
+  const { created } = await loadCreatedNotice(searchParams);
   return (
     <>
       <p>

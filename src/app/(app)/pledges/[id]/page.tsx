@@ -1,3 +1,4 @@
+import type { SearchParams } from "nuqs/server";
 import { destinationName } from "@/components/supply/destination";
 import { today as clockToday } from "@/server/clock";
 import Link from "next/link";
@@ -17,15 +18,16 @@ import { ReceiptForm } from "@/components/hospital/receipt-form";
 import { receiptFormStrings } from "@/components/hospital/texts";
 import { now as clockNow } from "@/server/clock";
 import { pledgeFormStrings } from "../strings";
+import { loadCreatedNotice } from "../../../search-params";
 
-export default async function PledgePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
+export default async function PledgePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("supplier:read");
   const { t, locale } = await getI18n();
   const s = t.supply.pledges;
   const today = clockToday();
   const p = await pledgeDetail((await params).id, today);
   if (!p) notFound();
-  const created = (await searchParams).created === "1";
+  const { created } = await loadCreatedNotice(searchParams);
   const writer = can(actor, "pledge:write");
   const dispatcher = can(actor, "dispatch:write");
   // staff record a tranche trip's receipt (the hospital may also confirm its own from its pages)

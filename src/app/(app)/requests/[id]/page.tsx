@@ -1,9 +1,10 @@
+import type { SearchParams } from "nuqs/server";
 import { now as clockNow } from "@/server/clock";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { dateToDay } from "@/domain/day";
 import { BadDayNotice } from "@/components/forms/bad-day";
-import { checkedDayParam } from "../../dashboard/params";
+import { loadRequestSearch } from "./search-params";
 import { receiptDiscrepancy } from "@/domain/delivery";
 import { isEligible } from "@/domain/recommender";
 import { accepts, gapKg, undispatchedKg } from "@/domain/request";
@@ -35,19 +36,17 @@ import {
 import { DayPicker } from "@/components/forms/day-picker";
 import { tonnesInput } from "@/components/supply/tonnes-input";
 
-type Search = { created?: string; cancelled?: string; error?: string; day?: string };
-
 /** Now as a WIB datetime-local value. */
 const wibNow = () => new Date(clockNow().getTime() + 7 * 3_600_000).toISOString().slice(0, 16);
 
-export default async function RequestPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
+export default async function RequestPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("request:read");
   const { id } = await params;
-  const sp = await searchParams;
+  const sp = await loadRequestSearch(searchParams);
   const request = await requestFor(actor, id);
   if (!request) notFound();
   const { t, locale } = await getI18n();
-  const askedDay = checkedDayParam(sp, "day");
+  const askedDay = sp.day;
   if (askedDay.error) return <BadDayNotice param="day" raw={askedDay.raw} code={askedDay.error} errors={t.errors} href={`/requests/${id}`} />;
   const h = t.hospital;
   const r = h.requests;
@@ -118,12 +117,12 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
         <UrgencyBadge urgency={request.urgency} t={h} />
         {supply && <SupplyBadge supply={supply} t={h.supply} locale={locale} />}
       </div>
-      {sp.created === "1" && (
+      {sp.created && (
         <p className="rounded-md bg-green-50 p-3 text-sm text-green-800" data-testid="created">
           {r.created}
         </p>
       )}
-      {sp.cancelled === "1" && <p className="rounded-md bg-green-50 p-3 text-sm text-green-800">{r.cancelled}</p>}
+      {sp.cancelled && <p className="rounded-md bg-green-50 p-3 text-sm text-green-800">{r.cancelled}</p>}
       {sp.error && (
         <p className="rounded-md bg-red-50 p-3 text-sm text-red-800" data-testid="form-error">
           {errorText(t.errors, sp.error)}

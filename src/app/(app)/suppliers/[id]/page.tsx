@@ -1,3 +1,4 @@
+import type { SearchParams } from "nuqs/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/supply/list-controls";
@@ -7,14 +8,15 @@ import { can } from "@/server/permissions";
 import { regionOptions, supplierById } from "@/server/queries/suppliers";
 import { requireActor } from "@/server/session";
 import { setSupplierActiveAction, updateSupplierAction } from "../actions";
+import { loadCreatedNotice } from "../../../search-params";
 
-export default async function SupplierPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
+export default async function SupplierPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("supplier:read");
   const { t } = await getI18n();
   const s = t.supply.suppliers;
   const supplier = await supplierById((await params).id);
   if (!supplier) notFound();
-  const created = (await searchParams).created === "1";
+  const { created } = await loadCreatedNotice(searchParams);
   const writer = can(actor, "supplier:write");
   return (
     <>

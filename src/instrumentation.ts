@@ -1,0 +1,9 @@
+// Runs once when a Next server starts (not at build time), in the Node.js runtime only: the
+// alert worker (decision 0033) and the listener for other app servers' writes (decision 0034).
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startAlertWorker } = await import("./server/alerts/worker");
+  const { listenForWrites } = await import("./server/invalidation");
+  startAlertWorker();
+  listenForWrites();
+}
