@@ -1,4 +1,6 @@
-import { expect, type Page } from "@playwright/test";
+import { randomBytes } from "node:crypto";
+import { expect, type Browser, type Page } from "@playwright/test";
+import { e2eDatabaseServerUrl, findDatabaseByLoginMarker } from "../../scripts/lib/e2e-db";
 
 export const PASSWORD = "demo-password";
 
@@ -30,4 +32,19 @@ export function emptyFormAction(): { contentType: string; data: Buffer } {
     contentType: `multipart/form-data; boundary=${boundary}`,
     data: Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$K1"]\r\n--${boundary}--\r\n`),
   };
+}
+
+/**
+ * The e2e app's own database: a failed sign-in with a marker address, then the oxy_e2e_* database
+ * that logged it (scripts/lib/e2e-db.ts). For specs that read what other specs may have changed.
+ */
+export async function appDatabase(browser: Browser): Promise<string> {
+  const server = e2eDatabaseServerUrl();
+  if (!server) throw new Error("no PostgreSQL server for the e2e app's database (TEST_DATABASE_URL, DATABASE_URL or E2E_DB_URL_FILE)");
+  const page = await browser.newPage();
+  const marker = `marker-${randomBytes(6).toString("hex")}@satgas.test`;
+  await loginWith(page, marker, "definitely-wrong");
+  await expect(page.getByTestId("login-error")).toBeVisible();
+  await page.close();
+  return findDatabaseByLoginMarker(server, marker);
 }

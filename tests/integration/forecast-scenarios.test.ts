@@ -15,7 +15,7 @@ describe("saving a scenario", () => {
   it("an official saves a named scenario; its parameters are stored in kg and it can be reopened by id", async () => {
     const r = await saveScenario(a.official, valid);
     expect(r.ok).toBe(true);
-    if (!r.ok) return;
+    if (!r.ok) throw new Error("unreachable: asserted ok above");
     const row = await prisma.scenario.findUniqueOrThrow({ where: { id: r.value.id } });
     expect(row).toMatchObject({ name: "Omicron ×3", createdById: a.official.id });
     expect(row.params).toEqual({ rateSet: "who", basis: "patients", waveMultiplier: 3, shiftPercentagePoints: -20, extraPledgedKgPerDay: 12_500 });
@@ -28,7 +28,7 @@ describe("saving a scenario", () => {
   it("keeps a chosen start day and the hospitals' reported rates", async () => {
     const r = await saveScenario(a.staff, { ...valid, name: "Early July", rateSet: "reported", basis: "cases", waveMultiplier: "1.5", asOf: "2021-07-10" });
     expect(r.ok).toBe(true);
-    if (!r.ok) return;
+    if (!r.ok) throw new Error("unreachable: asserted ok above");
     expect(r.value.params).toEqual({
       rateSet: "reported",
       basis: "cases",

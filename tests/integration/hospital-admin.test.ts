@@ -46,7 +46,7 @@ describe("hospitals", () => {
         active: true,
       },
     });
-    if (!r.ok) return;
+    if (!r.ok) throw new Error("unreachable: asserted ok above");
     const u = await updateHospital(admin, {
       id: r.value.id,
       ...hospital({ name: "RS Uji Coba 2", isAssociationMember: "on", isReferral: false }),

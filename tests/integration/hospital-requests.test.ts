@@ -29,7 +29,7 @@ describe("hospital requests", () => {
   it("creates a request for the actor's own hospital from tonnes, with audit", async () => {
     const r = await createRequest(rs1, { ...form(), hospitalId: rs2.hospitalId });
     expect(r.ok).toBe(true);
-    if (!r.ok) return;
+    if (!r.ok) throw new Error("unreachable: asserted ok above");
     expect(r.value).toMatchObject({ hospitalId: rs1.hospitalId, requestedKg: 12_500, status: "SUBMITTED", createdById: rs1.id });
     expect(await auditOf("SupplyRequest", r.value.id)).toHaveLength(1);
   });
@@ -62,7 +62,7 @@ describe("hospital requests", () => {
   it("tells staff about an emergency request", async () => {
     const r = await createRequest(rs1, form({ urgency: "EMERGENCY" }));
     expect(r.ok).toBe(true);
-    if (!r.ok) return;
+    if (!r.ok) throw new Error("unreachable: asserted ok above");
     const notice = await prisma.notification.findFirst({
       where: { kind: "emergency_request", role: "STAFF", params: { path: ["requestId"], equals: r.value.id } },
     });
@@ -127,6 +127,27 @@ describe("hospital requests", () => {
     const list = await listRequests(rs1, {});
     expect(list.length).toBeGreaterThan(0);
     expect(list.every((x) => x.hospitalId === rs1.hospitalId)).toBe(true);
+  });
+
+  it("ranks submitted requests by urgency, then needed-by day, then age (requests of its own, order worked out by hand)", async () => {
+    // All from rs1, so the same supply figures; each pair differs in one thing only, and is created
+    // in the opposite order to the one expected, so that age alone cannot explain the result.
+    const made = async (urgency: string, neededBy: string) => {
+      const r = await createRequest(rs1, form({ urgency, neededBy, confirmUnusual: "1" }));
+      if (!r.ok) throw new Error(`setup: ${JSON.stringify(r)}`);
+      return r.value.id;
+    };
+    const routineLater = await made("ROUTINE", "2099-01-02");
+    const routine = await made("ROUTINE", "2099-01-01");
+    const urgent = await made("URGENT", "2099-01-01");
+    const emergency = await made("EMERGENCY", "2099-01-01");
+    const routineYounger = await made("ROUTINE", "2099-01-01");
+    const board = await triageBoard(new Date(SCENARIO_CLOCK_START));
+    const submitted = board.columns.find((c) => c.status === "SUBMITTED")!.cards.map((c) => c.id);
+    const mine = submitted.filter((id) => [routineLater, routine, urgent, emergency, routineYounger].includes(id));
+    // emergency before urgent before routine; of two routine ones needed the same day the older
+    // first; one needed a day later after both, though it is the oldest of all
+    expect(mine).toEqual([emergency, urgent, routine, routineYounger, routineLater]);
   });
 
   it("puts each open column of the triage board in the one priority order, closed-short, rejected and cancelled aside", async () => {

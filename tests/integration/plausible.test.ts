@@ -51,15 +51,16 @@ beforeAll(async () => {
 describe("a day's use", () => {
   // 1 t tank: at most 3 t a day. Beds: 1.5 × (40 × 30 + 60 × 10) L/min = 5 264 kg/day.
   // History: 500 kg a day, so more than 1 500 kg is unusual.
-  let rs: Actor, hospitalId: string;
-  beforeAll(async () => {
-    const made = await hospitalWith("RS Uji Pemakaian", 1000, 500);
-    rs = made.admin;
-    hospitalId = made.hospital.id;
-  });
-  const saved = () => prisma.stockReport.findUnique({ where: { hospitalId_day: { hospitalId, day: dayToDate(today) } } });
+  // Each test has a hospital of its own: they save reports and change the tank.
+  let made = 0;
+  const fresh = async () => {
+    const m = await hospitalWith(`RS Uji Pemakaian ${++made}`, 1000, 500);
+    return { rs: m.admin, hospitalId: m.hospital.id };
+  };
+  const saved = (hospitalId: string) => prisma.stockReport.findUnique({ where: { hospitalId_day: { hospitalId, day: dayToDate(today) } } });
 
   it("is refused above three tanks a day, with the amount as read and the limit", async () => {
+    const { rs, hospitalId } = await fresh();
     const r = await submitStockReport(rs, report({ usedKg: "3,5" }));
     expect(r).toEqual({ ok: false, error: "invalid", fieldErrors: { usedKg: "use_over_tank" }, detail: { kg: 3500, limitKg: 3000, field: "usedKg" } });
     // kilograms typed as tonnes: read as 2 000 t, and shown so
@@ -69,10 +70,11 @@ describe("a day's use", () => {
     expect(await submitStockReport(rs, report({ unit: "KG", stockKg: "500", usedKg: "2.000" }))).toMatchObject({ ok: false, error: "confirm" });
     // a confirmation does not pass a hard limit
     expect(await submitStockReport(rs, report({ usedKg: "3,5", confirmUnusual: "1" }))).toMatchObject({ ok: false, fieldErrors: { usedKg: "use_over_tank" } });
-    expect(await saved()).toBeNull();
+    expect(await saved(hospitalId)).toBeNull();
   });
 
   it("a stock above the tank is refused with the stock as read and the tank's size; both errors at once", async () => {
+    const { rs, hospitalId } = await fresh();
     expect(await submitStockReport(rs, report({ stockKg: "1,5" }))).toEqual({
       ok: false,
       error: "invalid",
@@ -85,13 +87,14 @@ describe("a day's use", () => {
       fieldErrors: { stockKg: "stock_over_tank", usedKg: "use_over_tank" },
       detail: { kg: 1500, limitKg: 1000, field: "stockKg", also: [{ kg: 4000, limitKg: 3000, field: "usedKg" }] },
     });
-    expect(await saved()).toBeNull();
+    expect(await saved(hospitalId)).toBeNull();
   });
 
   it("above three times its history it asks for confirmation; confirmed, it is saved, held for review, and staff are told", async () => {
+    const { rs, hospitalId } = await fresh();
     const asked = await submitStockReport(rs, report({ usedKg: "2" }));
     expect(asked).toEqual({ ok: false, error: "confirm", fieldErrors: { usedKg: "unusual_use" }, detail: { kg: 2000, limitKg: 1500, field: "usedKg" } });
-    expect(await saved()).toBeNull();
+    expect(await saved(hospitalId)).toBeNull();
     expect(await submitStockReport(rs, report({ usedKg: "1,5" }))).toMatchObject({ ok: true, value: { usedKg: 1500, flaggedForReview: false } });
     const confirmed = await submitStockReport(rs, report({ usedKg: "2", confirmUnusual: "1" }));
     expect(confirmed).toMatchObject({ ok: true, value: { usedKg: 2000, flaggedForReview: true } });
@@ -99,6 +102,7 @@ describe("a day's use", () => {
   });
 
   it("above what its beds could burn it is refused, when the beds are the lower ceiling", async () => {
+    const { rs, hospitalId } = await fresh();
     await prisma.hospital.update({ where: { id: hospitalId }, data: { tankCapacityKg: 5000 } });
     const r = await submitStockReport(rs, report({ day: addDays(today, -8), usedKg: "5,3", confirmUnusual: "1" }));
     expect(r).toEqual({ ok: false, error: "invalid", fieldErrors: { usedKg: "use_over_beds" }, detail: { kg: 5300, limitKg: 5264, field: "usedKg" } });
@@ -111,7 +115,6 @@ describe("a request and its approval", () => {
   // 10 t tank with 6 t in it (floor 2 t): 4 t of room. Burn 2 t a day. Needed by today: one day.
   // Unusual above 4 t + 2 × 2 t = 8 t; impossible above 4 t + 5 264 kg (the beds' ceiling) = 9 264 kg.
   // (The tank burns a few grams a second while the test runs: the limits may be a kilogram more.)
-  let rs: Actor;
   const form = (over: Record<string, unknown> = {}) => ({
     requestedKg: "8",
     neededBy: today,
@@ -120,11 +123,12 @@ describe("a request and its approval", () => {
     idempotencyKey: `plaus-${Math.random()}`,
     ...over,
   });
-  beforeAll(async () => {
-    rs = (await hospitalWith("RS Uji Permintaan", 10_000, 2000, { stockKg: 6000 })).admin;
-  });
+  // Each test has a hospital of its own: the first counts the requests it made.
+  let made = 0;
+  const fresh = async () => (await hospitalWith(`RS Uji Permintaan ${++made}`, 10_000, 2000, { stockKg: 6000 })).admin;
 
   it("is refused beyond what the hospital can take in by its needed-by day, confirmed or not", async () => {
+    const rs = await fresh();
     for (const confirmUnusual of ["", "1"]) {
       const r = await createRequest(rs, form({ requestedKg: "9,5", confirmUnusual }));
       expect(r).toMatchObject({ ok: false, error: "invalid", fieldErrors: { requestedKg: "request_impossible" }, detail: { kg: 9500, field: "requestedKg" } });
@@ -143,6 +147,7 @@ describe("a request and its approval", () => {
   });
 
   it("asks to confirm an amount far above its use by then; confirmed, it is saved", async () => {
+    const rs = await fresh();
     const f = form({ requestedKg: "8,5" });
     const asked = await createRequest(rs, f);
     expect(asked).toMatchObject({ ok: false, error: "confirm", fieldErrors: { requestedKg: "request_unusual" }, detail: { kg: 8500, field: "requestedKg" } });
@@ -162,6 +167,7 @@ describe("a request and its approval", () => {
   });
 
   it("staff approving far above the hospital's need are asked to confirm; a partial approval within it is not", async () => {
+    const rs = await fresh();
     const created = await createRequest(rs, form({ requestedKg: "8,5", confirmUnusual: "1" }));
     if (!created.ok) throw new Error("setup");
     const asked = await approveRequest(staff, { id: created.value.id, approvedKg: "8,5" });

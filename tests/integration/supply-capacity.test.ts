@@ -76,15 +76,19 @@ describe("daily capacity", () => {
 
   it("editing a day updates the row, never duplicates it", async () => {
     const [p1] = producers;
-    const r = await saveCapacityDay(a.admin, { day: DAY, rows: [{ supplierId: p1.id, produced: "300", medical: "200", industrial: "100" }] });
+    const day = "2021-03-12"; // its own day: the figures it edits are the ones it saved first
+    expect(await saveCapacityDay(a.staff, { day, rows: [{ supplierId: p1.id, produced: "312,5", medical: "200,25", industrial: "112,25" }] })).toMatchObject({
+      ok: true,
+    });
+    const r = await saveCapacityDay(a.admin, { day, rows: [{ supplierId: p1.id, produced: "300", medical: "200", industrial: "100" }] });
     expect(r.ok).toBe(true);
-    const rows = await prisma.dailyCapacity.findMany({ where: { supplierId: p1.id, day: dayToDate(DAY) } });
+    const rows = await prisma.dailyCapacity.findMany({ where: { supplierId: p1.id, day: dayToDate(day) } });
     expect(rows).toHaveLength(1);
     expect(rows[0].producedKg).toBe(300_000);
     const events = await auditOf("DailyCapacity", rows[0].id);
     expect(events.at(-1)).toMatchObject({ action: "capacity.update", before: { producedKg: 312_500 }, after: { producedKg: 300_000 } });
     // the same figures again change nothing and record nothing
-    await saveCapacityDay(a.admin, { day: DAY, rows: [{ supplierId: p1.id, produced: "300", medical: "200", industrial: "100" }] });
+    await saveCapacityDay(a.admin, { day, rows: [{ supplierId: p1.id, produced: "300", medical: "200", industrial: "100" }] });
     expect(await auditOf("DailyCapacity", rows[0].id)).toHaveLength(events.length);
   });
 
@@ -99,7 +103,7 @@ describe("daily capacity", () => {
       ],
     });
     expect(r.ok).toBe(false);
-    if (r.ok) return;
+    if (r.ok) throw new Error("unreachable: asserted refused above");
     expect(r.error).toBe("invalid");
     expect(r.fieldErrors).toEqual({
       [`medical.${p2.id}`]: "split_mismatch",
@@ -162,7 +166,7 @@ describe("capacity CSV", () => {
     ].join("\n");
     const r = await importCapacityCsv(a.staff, { csv });
     expect(r.ok).toBe(false);
-    if (r.ok) return;
+    if (r.ok) throw new Error("unreachable: asserted refused above");
     expect(r.error).toBe("csv_invalid");
     expect(r.fieldErrors).toEqual({ "line.3": "day", "line.4": "supplier", "line.5": "split", "line.6": "duplicate", "line.7": "columns" });
     expect(await prisma.dailyCapacity.count({ where: { day: { gte: dayToDate("2021-05-01"), lte: dayToDate("2021-05-04") } } })).toBe(0);

@@ -4,12 +4,20 @@ import { prisma } from "@/server/db";
 import { listDispatches, openAllocations, openTranches } from "@/server/queries/dispatches";
 import { pledgeDetail } from "@/server/queries/pledges";
 import { createDispatch } from "@/server/use-cases/dispatches";
+import { createHospital } from "@/server/use-cases/hospitals";
+import { createPledge } from "@/server/use-cases/pledges";
+import { confirmReceipt } from "@/server/use-cases/receipts";
+import { now, today } from "@/server/clock";
+import { addDays } from "@/domain/day";
 import { actors, auditOf } from "./supply-helpers";
+import { deliveryToRs1, plannedAllocation, prepareWorld, type World } from "./valid-inputs";
 import { loadDispatchesSearch } from "@/app/(app)/dispatches/search-params";
 
 let a: Awaited<ReturnType<typeof actors>>;
+let w: World;
 beforeAll(async () => {
   a = await actors();
+  w = await prepareWorld();
 });
 
 const truck = () => ({ idempotencyKey: randomUUID(), vehiclePlate: "a 1234 bc", driverName: "Slamet", amount: "2,5", unit: "TONNE_LIQUID" });
@@ -101,9 +109,8 @@ describe("dispatches", () => {
   });
 
   it("against an allocation: hospital from the request, allocation and request move to IN_TRANSIT", async () => {
-    const alloc = await prisma.allocation.findFirst({ where: { status: "PLANNED", request: { status: "ALLOCATED" } }, include: { request: true } });
-    expect(alloc, "the seed has a planned allocation").toBeTruthy();
-    if (!alloc) throw new Error("setup did not hold: !alloc");
+    const alloc = await prisma.allocation.findUniqueOrThrow({ where: { id: await plannedAllocation(w) }, include: { request: true } });
+    expect(alloc).toMatchObject({ status: "PLANNED", request: { status: "ALLOCATED" } });
     expect((await openAllocations()).map((x) => x.id)).toContain(alloc.id);
     const r = await createDispatch(a.staff, { ...truck(), allocationId: alloc.id, amount: String(alloc.kg / 1000) });
     expect(r).toMatchObject({ ok: true, value: { delivery: { hospitalId: alloc.request.hospitalId, supplierId: alloc.supplierId, dispatchedKg: alloc.kg } } });
@@ -118,20 +125,62 @@ describe("dispatches", () => {
   });
 
   it("refuses a delivered allocation", async () => {
-    const done = await prisma.allocation.findFirst({ where: { status: "DELIVERED" } });
-    if (!done) throw new Error("setup did not hold: !done");
-    expect(await createDispatch(a.staff, { ...truck(), allocationId: done.id })).toMatchObject({ ok: false, error: "bad_transition" });
+    const delivery = await prisma.delivery.findUniqueOrThrow({ where: { id: await deliveryToRs1(w) } });
+    expect(
+      await confirmReceipt(a.hospital, { id: delivery.id, receivedKg: String(delivery.dispatchedKg / 1000), receivedAt: now().toISOString() }),
+    ).toMatchObject({
+      ok: true,
+    });
+    const done = await prisma.allocation.findUniqueOrThrow({ where: { id: delivery.allocationId! } });
+    expect(done.status).toBe("DELIVERED");
+    // its request is still open (2 of 5 t delivered): the allocation itself has nothing left to send
+    expect(await createDispatch(a.staff, { ...truck(), allocationId: done.id })).toEqual({
+      ok: false,
+      error: "invalid",
+      fieldErrors: { source: "fully_dispatched" },
+    });
+    expect(await prisma.delivery.count({ where: { allocationId: done.id } })).toBe(1);
   });
 
   it("respects a pledge's earmark", async () => {
-    const assoc = await prisma.pledgeTranche.findFirst({ where: { pledge: { earmark: "ASSOCIATION" } } });
-    const outsider = await prisma.hospital.findFirst({ where: { isAssociationMember: false, active: true } });
-    if (!assoc || !outsider) throw new Error("setup did not hold: !assoc || !outsider");
-    expect(await createDispatch(a.staff, { ...truck(), trancheId: assoc.id, hospitalId: outsider.id })).toMatchObject({
+    const pledge = await createPledge(a.staff, {
+      supplierId: w.vendor,
+      total: "5",
+      startsOn: today(),
+      endsOn: addDays(today(), 7),
+      earmark: "ASSOCIATION",
+      tranches: [{ dueOn: today(), tonnes: "5" }],
+    });
+    const outsider = await createHospital(a.staff, {
+      name: "RS Bukan Anggota",
+      regionId: w.province,
+      beds: "10",
+      covidBeds: "1",
+      icuBeds: "1",
+      tankCapacityKg: "5",
+      tankResidualKg: "0",
+    });
+    if (!pledge.ok || !outsider.ok) throw new Error(`setup: ${JSON.stringify([pledge, outsider])}`);
+    expect(outsider.value.isAssociationMember).toBe(false);
+    const assoc = pledge.value.tranches[0];
+    expect(await createDispatch(a.staff, { ...truck(), trancheId: assoc.id, hospitalId: outsider.value.id })).toMatchObject({
       ok: false,
       error: "earmark",
       fieldErrors: { hospitalId: "earmark" },
     });
+    // and the same trip to a member goes
+    const member = await createHospital(a.staff, {
+      name: "RS Anggota",
+      regionId: w.province,
+      isAssociationMember: true,
+      beds: "10",
+      covidBeds: "1",
+      icuBeds: "1",
+      tankCapacityKg: "5",
+      tankResidualKg: "0",
+    });
+    if (!member.ok) throw new Error("setup: member hospital");
+    expect(await createDispatch(a.staff, { ...truck(), trancheId: assoc.id, hospitalId: member.value.id })).toMatchObject({ ok: true });
   });
 
   it("returns field errors and keeps nothing on bad input", async () => {

@@ -33,7 +33,7 @@ describe("pledges", () => {
   it("staff record a pledge with tranches and earmarked hospitals, audited", async () => {
     const r = await createPledge(a.staff, base());
     expect(r.ok).toBe(true);
-    if (!r.ok) return;
+    if (!r.ok) throw new Error("unreachable: asserted ok above");
     expect(r.value).toMatchObject({ totalKg: 90_000, earmark: "HOSPITALS", startsOn: "2020-01-01" });
     expect(r.value.tranches.map((t) => t.kg)).toEqual([30_000, 30_000, 30_000]);
     expect(r.value.hospitals).toEqual([...hospitalIds].sort());

@@ -83,7 +83,7 @@ describe("policy", () => {
       note: "Ingub 2020",
     });
     expect(r.ok).toBe(true);
-    if (!r.ok) return;
+    if (!r.ok) throw new Error("unreachable: asserted ok above");
     const p = await prisma.supplier.findFirstOrThrow({ where: { kind: "PRODUCER", active: true } });
     await prisma.dailyCapacity.create({
       data: { supplierId: p.id, day: new Date("2020-06-10T00:00:00Z"), producedKg: 1000, medicalKg: 550, industrialKg: 450 },

@@ -26,7 +26,7 @@ describe("suppliers", () => {
   it("staff create a supplier, with an audit event", async () => {
     const r = await createSupplier(a.staff, valid());
     expect(r.ok).toBe(true);
-    if (!r.ok) return;
+    if (!r.ok) throw new Error("unreachable: asserted ok above");
     expect(r.value).toMatchObject({ name: "PT Uji Gas Serang", kind: "DISTRIBUTOR", active: true });
     const events = await auditOf("Supplier", r.value.id);
     expect(events).toHaveLength(1);
@@ -36,7 +36,7 @@ describe("suppliers", () => {
   it("refuses bad input field by field", async () => {
     const r = await createSupplier(a.staff, { ...valid(), name: " ", kind: "SHOP", regionId: "", contactPhone: "call me" });
     expect(r).toMatchObject({ ok: false, error: "invalid" });
-    if (r.ok) return;
+    if (r.ok) throw new Error("unreachable: asserted refused above");
     expect(r.fieldErrors).toMatchObject({ name: "too_short", kind: "invalid_choice", regionId: "required", contactPhone: "invalid_format" });
   });
 
@@ -52,6 +52,7 @@ describe("suppliers", () => {
     const any = await prisma.supplier.findFirstOrThrow();
     expect(await updateSupplier(a.official, { ...valid(), id: any.id })).toEqual({ ok: false, error: "forbidden" });
     expect(await setSupplierActive(a.hospital, { id: any.id, active: false })).toEqual({ ok: false, error: "forbidden" });
+    expect(await prisma.supplier.findUniqueOrThrow({ where: { id: any.id } })).toEqual(any); // refused: nothing changed
   });
 
   it("edits with before and after in the audit trail", async () => {

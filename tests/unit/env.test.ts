@@ -21,7 +21,7 @@ describe("configuration", () => {
   it("names every bad variable and what it got", () => {
     const r = parseEnv({ DB_POOL_SIZE: "abc", PORT: "70000", SCENARIO_CLOCK: "yesterday", DATABASE_URL: "mysql://x", TRUST_PROXY: "yes" });
     expect(r.ok).toBe(false);
-    if (r.ok) return;
+    if (r.ok) throw new Error("unreachable: asserted refused above");
     expect(r.problems).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^DB_POOL_SIZE="abc": must be a whole number/),
