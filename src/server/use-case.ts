@@ -137,8 +137,13 @@ function codeOf(issue: z.core.$ZodIssue): string {
 }
 
 function errorCode(e: unknown): string | undefined {
-  const err = e as { code?: string; cause?: { code?: string; originalCode?: string }; meta?: { code?: string } };
-  return err?.cause?.originalCode ?? err?.meta?.code ?? err?.code;
+  const err = e as {
+    code?: string;
+    cause?: { code?: string; originalCode?: string };
+    // a raw query's failure (P2010) carries PostgreSQL's code in the driver adapter's error
+    meta?: { code?: string; driverAdapterError?: { cause?: { originalCode?: string } } };
+  };
+  return err?.cause?.originalCode ?? err?.meta?.driverAdapterError?.cause?.originalCode ?? err?.meta?.code ?? err?.code;
 }
 
 export function isUniqueViolation(e: unknown): boolean {

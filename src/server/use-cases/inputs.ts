@@ -89,8 +89,9 @@ export const dayWithin = (window: (today: Day) => DayWindow) =>
       if (!c.ok) ctx.addIssue({ code: "custom", message: dayErrorCode(c) });
     });
 
+// PostgreSQL's dates have no year 0 ("0000-01-01" is out of range): the first day it reads is 0001-01-01.
 /** A real calendar day; the use case sets its own bounds (a request's "needed by" is not in the past). */
-export const calendarDay = dayWithin(() => ({ min: "0000-01-01", max: "9999-12-31" }));
+export const calendarDay = dayWithin(() => ({ min: "0001-01-01", max: "9999-12-31" }));
 
 /** A plan's day (a pledge, a target, a priority period): from the data's start to a year ahead. */
 export const planDay = dayWithin(planWindow);
