@@ -38,7 +38,7 @@ export function StockHistory({
   if (reports.length === 0) return <p className="text-sm text-slate-500">{t("hospital.stock.noReports")}</p>;
   return (
     <div className="card overflow-x-auto p-0">
-      <table className="table" data-testid="stock-history">
+      <table className="table table-stack" data-testid="stock-history">
         <thead>
           <tr>
             <th>{t("hospital.stock.day")}</th>
@@ -72,13 +72,27 @@ export function StockHistory({
                   </form>
                 )}
               </td>
-              <td className="text-right tabular-nums">{formatTonnes(r.stockKg, locale)}</td>
-              <td className="text-right tabular-nums">{formatTonnes(usableStockKg(r.stockKg, floorKg), locale)}</td>
-              <td className="text-right tabular-nums">{formatTonnes(r.usedKg, locale)}</td>
-              <td className="text-right tabular-nums">{formatNumber(r.severePatients, locale)}</td>
-              <td className="text-right tabular-nums">{formatNumber(r.criticalPatients, locale)}</td>
-              <td className="text-right tabular-nums">{formatNumber(r.bedsOccupied, locale)}</td>
-              <td className="whitespace-nowrap text-xs text-slate-600">{formatDateTime(r.reportedAt, locale)}</td>
+              <td className="text-right tabular-nums" data-label={t("hospital.stock.stock")}>
+                {formatTonnes(r.stockKg, locale)}
+              </td>
+              <td className="text-right tabular-nums" data-label={t("hospital.stock.usable")}>
+                {formatTonnes(usableStockKg(r.stockKg, floorKg), locale)}
+              </td>
+              <td className="text-right tabular-nums" data-label={t("hospital.stock.used")}>
+                {formatTonnes(r.usedKg, locale)}
+              </td>
+              <td className="text-right tabular-nums" data-label={t("hospital.stock.severe")}>
+                {formatNumber(r.severePatients, locale)}
+              </td>
+              <td className="text-right tabular-nums" data-label={t("hospital.stock.critical")}>
+                {formatNumber(r.criticalPatients, locale)}
+              </td>
+              <td className="text-right tabular-nums" data-label={t("hospital.stock.bedsOccupied")}>
+                {formatNumber(r.bedsOccupied, locale)}
+              </td>
+              <td className="whitespace-nowrap text-xs text-slate-600" data-label={t("hospital.stock.reportedAt")}>
+                {formatDateTime(r.reportedAt, locale)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -30,7 +30,7 @@ export default async function HospitalsPage() {
         </p>
       )}
       <div className="card overflow-x-auto p-0">
-        <table className="table" data-testid="hospitals-table">
+        <table className="table table-stack" data-testid="hospitals-table">
           <thead>
             <tr>
               <th>{t("hospital.hospitals.name")}</th>
@@ -63,17 +63,21 @@ export default async function HospitalsPage() {
                     {x.isSample && <span className="rounded bg-yellow-50 px-1">{t("shell.common.sample")}</span>}
                   </div>
                 </td>
-                <td>
+                <td data-label={t("hospital.hospitals.region")}>
                   {x.region.code} {x.region.name}
                 </td>
-                <td className="text-right tabular-nums">
-                  {formatNumber(x.beds, locale)}{" "}
-                  <span className="text-xs text-slate-500">
-                    / {formatNumber(x.covidBeds, locale)} / {formatNumber(x.icuBeds, locale)}
+                <td className="text-right tabular-nums" data-label={`${t("hospital.hospitals.beds")} / COVID / ICU`}>
+                  <span>
+                    {formatNumber(x.beds, locale)}{" "}
+                    <span className="text-xs text-slate-500">
+                      / {formatNumber(x.covidBeds, locale)} / {formatNumber(x.icuBeds, locale)}
+                    </span>
                   </span>
                 </td>
-                <td className="text-right tabular-nums">{formatTonnes(x.tankCapacityKg, locale)}</td>
-                <td>
+                <td className="text-right tabular-nums" data-label={t("hospital.hospitals.tank")}>
+                  {formatTonnes(x.tankCapacityKg, locale)}
+                </td>
+                <td data-label={t("hospital.supply.hoursLeft")}>
                   <SupplyBadge supply={x.supply} t={t} locale={locale} withAsOf={false} />
                 </td>
               </tr>
