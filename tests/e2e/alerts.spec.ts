@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { e2eDatabaseServerUrl, findDatabaseByLoginMarker, queryOn } from "../../scripts/lib/e2e-db";
-import { loginAs, loginWith } from "./helpers";
+import { queryOn } from "../../scripts/lib/e2e-db";
+import { appDatabase, loginAs } from "./helpers";
 
 // Alerts (decision 0033): the worker in the server under test raises them on its own from the
 // seeded hospitals' projections; a hospital admin sees only their hospital's and takes one on;
@@ -15,12 +15,7 @@ async function as(browser: Browser, email: string): Promise<Page> {
 
 let dbUrl = "";
 test.beforeAll(async ({ browser }) => {
-  const marker = `alerts-${randomBytes(4).toString("hex")}@satgas.test`;
-  const page = await browser.newPage();
-  await loginWith(page, marker, "not-the-password");
-  await expect(page.getByTestId("login-error")).toBeVisible();
-  await page.close();
-  dbUrl = await findDatabaseByLoginMarker(e2eDatabaseServerUrl()!, marker);
+  dbUrl = await appDatabase(browser);
 });
 
 test("the worker raises red alerts for the seeded hospitals that are running out; staff see them", async ({ browser }) => {

@@ -1,9 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
 import { expect, test } from "@playwright/test";
-import { e2eDatabaseServerUrl, findDatabaseByLoginMarker } from "../../scripts/lib/e2e-db";
-import { loginAs, loginWith, PASSWORD } from "./helpers";
+import { appDatabase, loginAs, loginWith, PASSWORD } from "./helpers";
 
 // Two app servers on one database (issue #17, decision 0034): a stock report written through the
 // server under test (A) shows on a second production server (B) within a second, although B had
@@ -24,13 +22,8 @@ const freePort = () =>
   });
 
 test.beforeAll(async ({ browser }) => {
-  // find the database of the server under test, and start server B on it
-  const marker = `two-servers-${randomBytes(4).toString("hex")}@satgas.test`;
-  const page = await browser.newPage();
-  await loginWith(page, marker, "not-the-password");
-  await expect(page.getByTestId("login-error")).toBeVisible(); // the failed attempt is recorded
-  await page.close();
-  const url = await findDatabaseByLoginMarker(e2eDatabaseServerUrl()!, marker);
+  // start server B on the database of the server under test
+  const url = await appDatabase(browser);
   const port = await freePort();
   bOrigin = `http://127.0.0.1:${port}`;
   b = spawn(process.execPath, ["dist/server.mjs"], {

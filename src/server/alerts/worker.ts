@@ -3,7 +3,7 @@ import { now } from "../clock";
 import { env } from "../env";
 import { evaluateAlerts } from "./evaluate";
 import { deliverDue } from "./outbox";
-import { configuredTransports } from "./transports";
+import { configuredTransports, type Transports } from "./transports";
 
 // The alert worker: every ALERT_INTERVAL_MS, bring the alerts up to date and send what is due.
 // Every app server runs one (started from src/instrumentation.ts); the evaluation's advisory lock
@@ -11,24 +11,24 @@ import { configuredTransports } from "./transports";
 
 let timer: NodeJS.Timeout | null = null;
 
-export async function alertWorkerTick(): Promise<void> {
+/** One round: bring the alerts up to date at the app's now, then send what is due. */
+async function alertWorkerTick(transports: Transports, escalateAfterMinutes: number): Promise<void> {
   const at = now();
-  const e = env();
-  const transports = configuredTransports();
   const channels = { email: Boolean(transports.email), webhook: Boolean(transports.webhook), appUrl: process.env.AUTH_URL };
-  await evaluateAlerts(at, { channels, escalateAfterMinutes: e.ALERT_ESCALATE_AFTER_MINUTES });
+  await evaluateAlerts(at, { channels, escalateAfterMinutes });
   await deliverDue(at, transports);
 }
 
 export function startAlertWorker(): void {
   const e = env();
   if (timer || e.ALERT_WORKER === "off") return;
+  const transports = configuredTransports(); // one mailer for the server's life, not one per round
   let running = false;
   const tick = async () => {
     if (running) return; // a slow tick (a mail server timing out) is not overlapped
     running = true;
     try {
-      await alertWorkerTick();
+      await alertWorkerTick(transports, e.ALERT_ESCALATE_AFTER_MINUTES);
     } catch (err) {
       console.error("[alerts]", err instanceof Error ? err.message : err);
     } finally {
