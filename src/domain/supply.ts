@@ -26,7 +26,7 @@ export interface CapacitySplit {
   industrialKg: number;
 }
 
-export type CapacityErrorCode = "invalid_type" | "not_negative" | "split_mismatch";
+export type CapacityErrorCode = "invalid_type" | "not_negative" | "split_mismatch" | "medical_over_produced";
 export type CapacityErrors = Partial<Record<keyof CapacitySplit, CapacityErrorCode>>;
 
 /**
@@ -45,6 +45,16 @@ export function validateCapacitySplit(row: CapacitySplit): CapacityErrors {
     errors.medicalKg = "split_mismatch";
   }
   return errors;
+}
+
+/**
+ * Industrial use is what production leaves after medicine: the one rule the capacity form shows
+ * live and the server applies when industrial is not given. Null when medical exceeds production.
+ */
+export function industrialFrom(producedKg: number, medicalKg: number): number | null {
+  assertKg(producedKg, "producedKg");
+  assertKg(medicalKg, "medicalKg");
+  return medicalKg > producedKg ? null : producedKg - medicalKg;
 }
 
 /** Medical share of production in percent; null when nothing was produced. */

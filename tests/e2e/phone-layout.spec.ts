@@ -2,9 +2,10 @@ import { expect, test, type Page } from "@playwright/test";
 import { loginAs, switchLanguage } from "./helpers";
 
 // Nothing wider than a phone: every page each role can open, at 390 × 844 and in both languages,
-// fits the screen (a table that matters becomes cards or keeps its key columns; issue #16). The
-// page itself must not scroll sideways; a table may scroll inside its own box only when that box
-// says so (overflow-x: auto) — and then the test still names it, so it is a choice, not an accident.
+// fits the screen (a table that matters becomes cards or keeps its key columns; issue #16). Neither
+// the page nor any table in it scrolls sideways: a table that does not fit becomes one card per row
+// (table-stack in globals.css) or drops the columns a card does not need. And every number box
+// brings up the phone's number keys (inputmode), whether typed as an amount or as type="number".
 
 const ROLES = {
   ADMIN: "admin@satgas.test",
@@ -55,14 +56,20 @@ async function overflowOf(page: Page) {
         culprit = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}.${String(el.className).split(" ").slice(0, 3).join(".")} → ${Math.round(r.right)} px`;
       }
     }
-    // boxes that scroll sideways inside the page (a wide table kept in its card)
+    // boxes that scroll sideways inside the page: a table wider than its card, or anything else
     const scrollers = Array.from(document.querySelectorAll("main *"))
-      .filter((el) => getComputedStyle(el).overflowX === "auto" && el.scrollWidth > el.clientWidth + 1)
+      .filter((el) => ["auto", "scroll"].includes(getComputedStyle(el).overflowX) && el.scrollWidth > el.clientWidth + 1)
+      .filter((el) => el.tagName !== "INPUT" && el.tagName !== "TEXTAREA" && el.tagName !== "SELECT")
       .map((el) => ({
-        stacked: !!el.querySelector("table.table-stack"),
+        table: el.tagName === "TABLE" || !!el.querySelector("table"),
         at: `${el.tagName.toLowerCase()}[${el.querySelector("[data-testid]")?.getAttribute("data-testid") ?? ""}] ${el.scrollWidth}/${el.clientWidth} px`,
       }));
-    return { width, pageWidth, culprit, scrollers };
+    // number boxes without the phone's number keys
+    const keypads = Array.from(document.querySelectorAll<HTMLInputElement>("main input"))
+      .filter((i) => i.type === "number" || (i.type === "text" && (i.getAttribute("aria-describedby") ?? "").includes("-echo")))
+      .filter((i) => !["decimal", "numeric"].includes(i.inputMode))
+      .map((i) => i.name || i.id);
+    return { width, pageWidth, culprit, scrollers, keypads };
   });
 }
 
@@ -82,10 +89,10 @@ for (const [role, email] of Object.entries(ROLES)) {
         const o = await overflowOf(page);
         if (o.pageWidth > o.width + 1 || o.culprit) wide.push(`${path}: page ${o.pageWidth} px on ${o.width} px${o.culprit ? `; ${o.culprit}` : ""}`);
         for (const s of o.scrollers) {
-          // a table made into cards on a phone (table-stack) must not need a sideways scroll
-          if (s.stacked) wide.push(`${path}: a stacked table still scrolls sideways: ${s.at}`);
+          if (s.table) wide.push(`${path}: a table scrolls sideways inside the page: ${s.at}`);
           else console.log(`[phone-layout] ${role} ${lang} ${path}: scrolls sideways inside: ${s.at}`);
         }
+        for (const name of o.keypads) wide.push(`${path}: number box without inputmode: ${name}`);
       }
       expect(wide, `pages wider than the phone (${role}, ${lang})`).toEqual([]);
     });

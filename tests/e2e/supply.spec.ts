@@ -12,24 +12,36 @@ test("staff enter capacity, record a pledge with tranches, dispatch against it a
   await expect(page.getByTestId("capacity-form")).toBeVisible();
   await page.getByTestId("copy-yesterday").click();
   await expect(page.getByTestId("copied")).toBeVisible();
+  expect(new URL(page.url()).search).toBe("?day=2021-08-26"); // copying happens in the form, not in the address
   const row = page.getByTestId("capacity-row").first();
   const produced = row.locator("input[name^='produced.']");
   const medical = row.locator("input[name^='medical.']");
-  const industrial = row.locator("input[name^='industrial.']");
+  const industrial = row.locator("output[data-testid^='cap-industrial-']");
   await expect(produced).not.toHaveValue("");
+  await expect(row.locator("input[name^='industrial.']")).toHaveCount(0); // computed, never typed
   await produced.fill("100,5");
-  await medical.fill("70");
-  await industrial.fill("20");
+  await medical.fill("110");
+  await expect(industrial).toHaveText(/medis melebihi produksi/);
   await page.getByTestId("capacity-save").click();
   await expect(page.getByTestId("form-error")).toBeVisible();
   await expect(row.locator("[data-testid^='error-medical.']")).toBeVisible();
-  await expect(medical).toHaveValue("70"); // what the user typed is kept
-  await industrial.fill("30,5");
+  await expect(medical).toHaveValue("110"); // what the user typed is kept
+  await medical.fill("70");
+  await expect(industrial).toHaveText("30,5"); // produced − medical, as typed
   await page.getByTestId("capacity-save").click();
   await expect(page.getByTestId("form-ok")).toBeVisible();
-  await page.goto("/capacity?day=2021-08-26");
+  await expect(row).toHaveAttribute("data-saved", "true"); // the saved rows are highlighted
+  await expect(page.getByTestId("form-error")).toHaveCount(0);
+  // a reload shows what is saved — never yesterday's figures copied over it again
+  await page.reload();
+  await expect(page.getByTestId("copied")).toHaveCount(0);
   await expect(page.getByTestId("capacity-row").first().locator("input[name^='produced.']")).toHaveValue("100,5");
+  await expect(page.getByTestId("capacity-row").first().locator("output[data-testid^='cap-industrial-']")).toHaveText("30,5");
   await expect(page.getByTestId("capacity-total")).not.toHaveText(/^0 t$/);
+  // an old link with ?copy=1 fills nothing in
+  await page.goto("/capacity?day=2021-08-26&copy=1");
+  await expect(page.getByTestId("copied")).toHaveCount(0);
+  await expect(page.getByTestId("capacity-row").first().locator("input[name^='produced.']")).toHaveValue("100,5");
 
   // --- pledge with equal tranches
   await page.goto("/pledges/new");

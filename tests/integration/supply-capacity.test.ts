@@ -109,7 +109,6 @@ describe("daily capacity", () => {
       [`medical.${p2.id}`]: "split_mismatch",
       [`produced.${p3.id}`]: "not_negative",
       [`medical.${p3.id}`]: "invalid_format",
-      [`industrial.${p3.id}`]: "required",
     });
     expect(await prisma.dailyCapacity.count({ where: { day: dayToDate("2021-03-11") } })).toBe(0);
     expect(await saveCapacityDay(a.staff, { day: "2021-02-30", rows: [] })).toMatchObject({ ok: false, fieldErrors: { day: "impossible_date" } });
@@ -119,6 +118,31 @@ describe("daily capacity", () => {
       fieldErrors: { day: `day_too_late:${addDays(today(), 1)}` },
     });
     expect(await saveCapacityDay(a.staff, { day: addDays(today(), 1), rows: [] })).toMatchObject({ ok: true });
+  });
+
+  it("derives industrial as produced minus medical when it is left out, as the form shows it", async () => {
+    const [p1, p2] = producers;
+    const day = "2021-03-13";
+    const r = await saveCapacityDay(a.staff, {
+      day,
+      rows: [
+        { supplierId: p1.id, produced: "120,5", medical: "80,25" }, // the form sends no industrial
+        { supplierId: p2.id, produced: "50", medical: "50", industrial: "" },
+      ],
+    });
+    expect(r).toEqual({ ok: true, value: { saved: 2, changed: 2 } });
+    const row = (supplierId: string) => prisma.dailyCapacity.findUniqueOrThrow({ where: { supplierId_day: { supplierId, day: dayToDate(day) } } });
+    expect(await row(p1.id)).toMatchObject({ producedKg: 120_500, medicalKg: 80_250, industrialKg: 40_250 });
+    expect(await row(p2.id)).toMatchObject({ producedKg: 50_000, medicalKg: 50_000, industrialKg: 0 });
+    // more medical than produced leaves nothing for industry: refused on medical, nothing written
+    const over = await saveCapacityDay(a.staff, { day, rows: [{ supplierId: p1.id, produced: "10", medical: "10,001" }] });
+    expect(over).toMatchObject({ ok: false, error: "invalid", fieldErrors: { [`medical.${p1.id}`]: "medical_over_produced" } });
+    expect(await row(p1.id)).toMatchObject({ producedKg: 120_500 });
+    // a typed industrial (a CSV row, an API client) must still agree with the other two
+    expect(await saveCapacityDay(a.staff, { day, rows: [{ supplierId: p1.id, produced: "10", medical: "6", industrial: "5" }] })).toMatchObject({
+      ok: false,
+      fieldErrors: { [`medical.${p1.id}`]: "split_mismatch" },
+    });
   });
 
   it("refuses a distributor or an inactive producer", async () => {

@@ -11,6 +11,7 @@ import {
   productionGap,
   shortfall,
   validateCapacitySplit,
+  industrialFrom,
   validateMedicalPriorityPeriod,
 } from "../../src/domain/supply";
 
@@ -58,6 +59,15 @@ describe("validateCapacitySplit", () => {
     });
     expect(validateCapacitySplit({ producedKg: 1000.5, medicalKg: 300, industrialKg: 700 })).toEqual({ producedKg: "invalid_type" });
     expect(validateCapacitySplit({ producedKg: 1000, medicalKg: Number.NaN, industrialKg: 700 })).toEqual({ medicalKg: "invalid_type" });
+  });
+});
+
+describe("industrialFrom", () => {
+  it("is production minus medical, and nothing when medical is more than produced", () => {
+    expect(industrialFrom(1000, 300)).toBe(700);
+    expect(industrialFrom(1000, 1000)).toBe(0);
+    expect(industrialFrom(0, 0)).toBe(0);
+    expect(industrialFrom(1000, 1001)).toBeNull();
   });
 });
 

@@ -324,7 +324,7 @@ export function ForecastExplorer({ inputs, defaults, initial, opened, locale, ca
             tableLabel={t("chart.showData")}
             height="h-72 sm:h-80 lg:h-[26rem]"
             table={
-              <table className="table" data-testid="forecast-table">
+              <table className="table table-stack" data-testid="forecast-table">
                 <thead>
                   <tr>
                     <th>{t("chart.day")}</th>
@@ -339,11 +339,21 @@ export function ForecastExplorer({ inputs, defaults, initial, opened, locale, ca
                   {f?.days.map((d) => (
                     <tr key={d.day}>
                       <td>{day(d.day)}</td>
-                      <td className="text-right">{tonnes(d.demandKg)}</td>
-                      <td className="text-right">{tonnes(d.demandLowKg)}</td>
-                      <td className="text-right">{tonnes(d.demandHighKg)}</td>
-                      <td className="text-right">{tonnes(d.supplyKg)}</td>
-                      <td className="text-right">{tonnes(d.shortfallKg)}</td>
+                      <td className="text-right" data-label={t("chart.demand")}>
+                        {tonnes(d.demandKg)}
+                      </td>
+                      <td className="text-right" data-label={t("chart.demandLow")}>
+                        {tonnes(d.demandLowKg)}
+                      </td>
+                      <td className="text-right" data-label={t("chart.demandHigh")}>
+                        {tonnes(d.demandHighKg)}
+                      </td>
+                      <td className="text-right" data-label={t("chart.supply")}>
+                        {tonnes(d.supplyKg)}
+                      </td>
+                      <td className="text-right" data-label={t("chart.shortfall")}>
+                        {tonnes(d.shortfallKg)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -1,6 +1,8 @@
 "use client";
 
 import { useState } from "react";
+import { useFormStatus } from "react-dom";
+import { useTranslations } from "next-intl";
 import { useErrorText } from "@/components/forms/use-error-text";
 import { AmountEcho, FormLanguage, type AmountKind } from "./amount-echo";
 import type { FormState } from "./form-state";
@@ -42,6 +44,8 @@ export function Field({ name, label, state, type = "text", defaultValue, step, h
             id={id}
             name={name}
             type={type}
+            // a phone shows digits for a number (a whole one without the decimal mark)
+            inputMode={type === "number" ? (step && step !== "1" ? "decimal" : "numeric") : undefined}
             step={step}
             required={required}
             defaultValue={value}
@@ -63,8 +67,9 @@ export function Field({ name, label, state, type = "text", defaultValue, step, h
 }
 
 /**
- * An amount as typed — `type="text" inputmode="decimal"`, so the browser sends exactly what was
- * typed — with the echo of what will be saved under it.
+ * An amount as typed — `type="text" inputmode="decimal"` ("numeric" for a whole number), so the
+ * browser sends exactly what was typed and a phone shows its number keys — with the echo of what
+ * will be saved under it. onText hears every keystroke (a figure computed from it, as on /capacity).
  */
 export function AmountInput({
   id,
@@ -73,6 +78,7 @@ export function AmountInput({
   error,
   amount,
   className = "input",
+  onText,
   ...rest
 }: {
   id: string;
@@ -80,6 +86,7 @@ export function AmountInput({
   defaultValue?: string;
   error?: string;
   amount: AmountKind;
+  onText?: (text: string) => void;
 } & Omit<React.InputHTMLAttributes<HTMLInputElement>, "defaultValue" | "type" | "onChange">) {
   const [text, setText] = useState(defaultValue ?? "");
   return (
@@ -89,11 +96,14 @@ export function AmountInput({
         id={id}
         name={name}
         type="text"
-        inputMode="decimal"
+        inputMode={amount.decimals === 0 ? "numeric" : "decimal"}
         autoComplete="off"
         defaultValue={defaultValue}
         className={className}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          setText(e.target.value);
+          onText?.(e.target.value);
+        }}
         aria-invalid={!!error}
         aria-describedby={`${error ? `${id}-error ` : ""}${id}-echo`}
       />
@@ -112,19 +122,38 @@ export function FormMessage({ state, saved, fixErrors, language = true }: { stat
   );
 }
 
+/**
+ * The outcome of the last submit, in a live region a screen reader announces. While the form is
+ * being sent it says so instead, and the previous error is gone: an old error next to a disabled
+ * button reads as if the new attempt had failed too.
+ */
 function FormNotice({ state, saved, fixErrors }: { state: FormState; saved: string; fixErrors: string }) {
   const errorText = useErrorText();
-  if (state.ok)
-    return (
+  const t = useTranslations("feedback");
+  const { pending } = useFormStatus();
+  let notice: React.ReactNode = null;
+  if (pending)
+    notice = (
+      <p className="rounded-md bg-slate-100 p-3 text-sm text-slate-700" data-testid="form-pending">
+        <span className="mr-2 inline-block size-3 animate-spin rounded-full border-2 border-slate-400 border-t-transparent align-[-1px]" aria-hidden="true" />
+        {t("pending")}
+      </p>
+    );
+  else if (state.ok)
+    notice = (
       <p className="rounded-md bg-green-50 p-3 text-sm text-green-800" data-testid="form-ok">
         {saved}
       </p>
     );
-  if (!state.error) return null;
-  const text = state.error === "invalid" ? fixErrors : errorText(state.error);
+  else if (state.error)
+    notice = (
+      <p className="rounded-md bg-red-50 p-3 text-sm text-red-800" data-testid="form-error">
+        {state.error === "invalid" ? fixErrors : errorText(state.error)}
+      </p>
+    );
   return (
-    <p className="rounded-md bg-red-50 p-3 text-sm text-red-800" data-testid="form-error">
-      {text}
-    </p>
+    <div role="status" aria-live="polite" className="empty:hidden">
+      {notice}
+    </div>
   );
 }

@@ -48,8 +48,8 @@ export function AllocationForm({
       <input type="hidden" name="day" value={day} />
       <FormMessage state={state} saved={s.saved} fixErrors={s.fixErrors} />
       {state.fieldErrors?._form && <p className="field-error">{errorText(state.fieldErrors._form)}</p>}
-      <div className="card overflow-x-auto p-0">
-        <table className="table">
+      <div className="card p-0">
+        <table className="table table-stack">
           <thead>
             <tr>
               <th>{s.source}</th>
@@ -70,28 +70,32 @@ export function AllocationForm({
                     {r.note && <div className="text-xs text-amber-800">{r.note}</div>}
                     {r.reasonShown && <div className="mt-1 text-xs text-slate-600 sm:hidden">{r.reasonShown}</div>}
                   </td>
-                  <td className="text-right tabular-nums">{r.free}</td>
-                  <td>
+                  <td className="text-right tabular-nums" data-label={s.free}>
+                    {r.free}
+                  </td>
+                  <td data-label={s.kg}>
                     <input type="hidden" name={`lines[${i}].requestId`} value={r.requestId} />
                     <input type="hidden" name={`lines[${i}].sourceId`} value={r.sourceId} />
                     <input type="hidden" name={`lines[${i}].reason`} value={r.reason} />
-                    <input
-                      name={`lines[${i}].kg`}
-                      aria-label={`${s.kg}: ${r.title}`}
-                      className="input"
-                      inputMode="decimal"
-                      defaultValue={value}
-                      key={value}
-                      disabled={r.disabled}
-                      aria-invalid={!!err}
-                    />
-                    {err && (
-                      <p className="field-error" data-testid={`error-kg-${i}`}>
-                        {err}
-                      </p>
-                    )}
+                    <div className="max-sm:w-36">
+                      <input
+                        name={`lines[${i}].kg`}
+                        aria-label={`${s.kg}: ${r.title}`}
+                        className="input"
+                        inputMode="decimal"
+                        defaultValue={value}
+                        key={value}
+                        disabled={r.disabled}
+                        aria-invalid={!!err}
+                      />
+                      {err && (
+                        <p className="field-error" data-testid={`error-kg-${i}`}>
+                          {err}
+                        </p>
+                      )}
+                    </div>
                   </td>
-                  <td className="hidden max-w-md text-xs text-slate-600 sm:table-cell">{r.reasonShown}</td>
+                  <td className="stack-omit hidden max-w-md text-xs text-slate-600 sm:table-cell">{r.reasonShown}</td>
                 </tr>
               );
             })}

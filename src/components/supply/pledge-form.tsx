@@ -209,7 +209,15 @@ export function PledgeForm({
             <label htmlFor="tranche-count" className="label">
               {s.trancheCount}
             </label>
-            <input id="tranche-count" type="number" min={1} value={count} onChange={(e) => setCount(e.target.value)} className="input w-24" />
+            <input
+              id="tranche-count"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              value={count}
+              onChange={(e) => setCount(e.target.value)}
+              className="input w-24"
+            />
           </div>
           <button type="button" className="btn-secondary" onClick={generate} data-testid="generate-tranches">
             {s.generate}

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { checkDay, dayToDate, reportWindow, type Day } from "@/domain/day";
 import { today } from "@/server/clock";
 import { tonnesToKg } from "@/domain/mass";
-import { validateCapacitySplit } from "@/domain/supply";
+import { industrialFrom, validateCapacitySplit } from "@/domain/supply";
 import { capacityCommittedSql } from "../queries/capacity-use";
 import { recordAudit } from "../audit";
 import { RuleError, useCase, type FieldErrors, type Tx } from "../use-case";
@@ -15,7 +15,9 @@ import { MAX_CSV_BYTES } from "../limits";
 
 // Daily capacity: one row per producer per WIB day (unique supplierId + day). Saving a day
 // upserts, so editing never duplicates. Figures are typed in tonnes and stored in kilograms;
-// medical + industrial must equal produced (the database's CHECK says so too).
+// medical + industrial must equal produced (the database's CHECK says so too). Industrial may be
+// left out: it is then production minus medical (the form computes it on screen the same way;
+// a CSV row still gives all three, checked against each other).
 
 export type CapacityFigures = { producedKg: number; medicalKg: number; industrialKg: number };
 type RawRow = { produced?: unknown; medical?: unknown; industrial?: unknown };
@@ -37,9 +39,12 @@ export function parseCapacityRow(
 ): { ok: true; value: CapacityFigures } | { ok: false; errors: Partial<Record<(typeof FIELDS)[number], string>> } {
   const errors: Partial<Record<(typeof FIELDS)[number], string>> = {};
   const kg: Partial<Record<(typeof FIELDS)[number], number>> = {};
+  const blank = (f: (typeof FIELDS)[number]) => row[f] === undefined || row[f] === null || String(row[f]).trim() === "";
+  const derived = blank("industrial");
   for (const f of FIELDS) {
     const raw = row[f];
-    if (raw === undefined || raw === null || String(raw).trim() === "") {
+    if (f === "industrial" && derived) continue;
+    if (blank(f)) {
       errors[f] = "required";
       continue;
     }
@@ -51,6 +56,11 @@ export function parseCapacityRow(
     else kg[f] = tonnesToKg(t);
   }
   if (Object.keys(errors).length) return { ok: false, errors };
+  if (derived) {
+    const industrialKg = industrialFrom(kg.produced!, kg.medical!);
+    if (industrialKg === null) return { ok: false, errors: { medical: "medical_over_produced" } };
+    kg.industrial = industrialKg;
+  }
   const value = { producedKg: kg.produced!, medicalKg: kg.medical!, industrialKg: kg.industrial! };
   const split = validateCapacitySplit(value);
   if (Object.keys(split).length) {
@@ -86,7 +96,7 @@ async function upsertCapacity(tx: Tx, actorId: string, supplierId: string, d: Da
   return { row, changed: true, before };
 }
 
-const rowInput = z.object({ supplierId: z.string().min(1), produced: z.unknown(), medical: z.unknown(), industrial: z.unknown() });
+const rowInput = z.object({ supplierId: z.string().min(1), produced: z.unknown(), medical: z.unknown(), industrial: z.unknown().optional() });
 
 /**
  * Saves one day's figures for many producers. Blank rows are skipped; errors come back per field
@@ -173,7 +183,7 @@ export const importCapacityCsv = useCase({
       const supplierId = byKey.get(supplier) ?? byKey.get(supplier.toLowerCase());
       if (!supplierId) codes.push("supplier");
       const parsed = parseCapacityRow({ produced, medical, industrial }, csv.locale);
-      if (!parsed.ok) codes.push(Object.values(parsed.errors).includes("split_mismatch") ? "split" : "number");
+      if (!parsed.ok) codes.push(Object.values(parsed.errors).some((c) => c === "split_mismatch" || c === "medical_over_produced") ? "split" : "number");
       if (supplierId && dayOk) {
         const k = `${supplierId}|${d}`;
         if (seen.has(k)) codes.push("duplicate");

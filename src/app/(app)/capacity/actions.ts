@@ -5,12 +5,14 @@ import { formAction } from "@/app/form-action";
 import type { FormState } from "@/components/forms/form-state";
 import { currentActor } from "@/server/session";
 import { MAX_CSV_BYTES } from "@/server/limits";
-import { importCapacityCsv, saveCapacityDay } from "@/server/use-cases/capacity";
+import { importCapacityCsv, isBlankRow, saveCapacityDay } from "@/server/use-cases/capacity";
+import type { CapacitySaveState } from "@/components/supply/capacity-form";
 
-export type CapacityFormState = FormState & { saved?: number };
-
-/** The form is a table (`produced.<supplierId>`, `medical.…`, `industrial.…`); the use case takes its rows. */
-export const saveCapacityAction = formAction<CapacityFormState>(async (form) => {
+/**
+ * The form is a table (`produced.<supplierId>`, `medical.…`; industrial is left to the use case, which
+ * derives it); the use case takes its rows. The saved rows' producers come back to be highlighted.
+ */
+export const saveCapacityAction = formAction<CapacitySaveState>(async (form) => {
   const { day, locale, produced, medical, industrial } = form.input;
   const cells = { produced: column(produced), medical: column(medical), industrial: column(industrial) };
   const suppliers = new Set(Object.values(cells).flatMap((c) => Object.keys(c)));
@@ -23,7 +25,8 @@ export const saveCapacityAction = formAction<CapacityFormState>(async (form) => 
   const result = await saveCapacityDay(await currentActor(), { day, locale, rows });
   if (!result.ok) return form.reply(result);
   revalidatePath("/capacity");
-  return { ok: true, saved: result.value.saved, values: form.values };
+  const savedIds = rows.filter((r) => !isBlankRow(r)).map((r) => r.supplierId);
+  return { ok: true, saved: result.value.saved, savedIds, values: form.values };
 });
 
 const column = (v: unknown): Record<string, unknown> => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});

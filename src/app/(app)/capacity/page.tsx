@@ -7,7 +7,7 @@ import { MAX_CSV_BYTES } from "@/server/limits";
 import { addDays } from "@/domain/day";
 import { BadDayNotice } from "@/components/forms/bad-day";
 import { tonnesInput } from "@/components/supply/tonnes-input";
-import { formatDay, formatPercent, formatTonnes } from "@/i18n/format";
+import { formatDay, formatNumber, formatPercent, formatTonnes } from "@/i18n/format";
 import { getLocale, getTranslations } from "next-intl/server";
 import { can } from "@/server/permissions";
 import { capacityScreen, complianceOf, latestCapacityDayOnOrBefore, type CapacityRow } from "@/server/queries/capacity";
@@ -21,7 +21,7 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
   const actor = await requireActor("supplier:read");
   const t = await getTranslations();
   const locale = await getLocale();
-  const { day: asked, copy } = await loadCapacitySearch(searchParams);
+  const { day: asked } = await loadCapacitySearch(searchParams);
   if (asked.error) {
     return (
       <>
@@ -36,17 +36,25 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
   const writer = can(actor, "capacity:write");
   const canAudit = can(actor, "audit:read");
 
-  const rows: CapacityFormRow[] = screen.rows.map((r: CapacityRow) => {
-    const src =
-      copy && r.previous ? r.previous : r.producedKg === null ? null : { producedKg: r.producedKg, medicalKg: r.medicalKg!, industrialKg: r.industrialKg! };
+  // read-only figures: tonnes to the kilogram, as entered (the cards above round to 0.1 t)
+  const formatTonnesExact = (kg: number, l: typeof locale) => formatNumber(kg / 1000, l, 3);
+  const rows: (CapacityFormRow & { figures: { produced: string; medical: string; industrial: string } | null })[] = screen.rows.map((r: CapacityRow) => {
     const c = complianceOf(r, day);
     return {
       supplierId: r.supplierId,
       name: r.name,
       region: r.region,
-      produced: tonnesInput(src?.producedKg, locale),
-      medical: tonnesInput(src?.medicalKg, locale),
-      industrial: tonnesInput(src?.industrialKg, locale),
+      produced: tonnesInput(r.producedKg, locale),
+      medical: tonnesInput(r.medicalKg, locale),
+      previous: r.previous && { produced: tonnesInput(r.previous.producedKg, locale), medical: tonnesInput(r.previous.medicalKg, locale) },
+      figures:
+        r.producedKg === null
+          ? null
+          : {
+              produced: formatTonnesExact(r.producedKg, locale),
+              medical: formatTonnesExact(r.medicalKg!, locale),
+              industrial: formatTonnesExact(r.industrialKg!, locale),
+            },
       share: c.share === null ? "" : formatPercent(c.share, locale),
       historyHref: r.capacityId && canAudit ? `/audit?entity=DailyCapacity&id=${r.capacityId}` : undefined,
       compliance: {
@@ -81,22 +89,12 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
         <Link href={dayLink(addDays(day, 1))} className="text-brand-700 hover:underline">
           {t("supply.capacity.nextDay")} →
         </Link>
-        {writer && (
-          <Link href={`/capacity?day=${day}&copy=1`} className="btn-secondary ml-auto" data-testid="copy-yesterday">
-            {t("supply.capacity.copyYesterday")}
-          </Link>
-        )}
         {latest && latest !== day && (
           <Link href={dayLink(latest)} className="text-brand-700 hover:underline">
             {formatDay(latest, locale)}
           </Link>
         )}
       </nav>
-      {copy && (
-        <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900" data-testid="copied">
-          {t("supply.capacity.copied")}
-        </p>
-      )}
 
       <section className="grid gap-3 sm:grid-cols-3" aria-label={t("supply.capacity.total")}>
         <div className="card">
@@ -127,10 +125,20 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
       </section>
 
       {rows.length === 0 ? (
-        <p className="card text-sm text-slate-500">{t("supply.capacity.noProducers")}</p>
+        <div className="card space-y-2 text-sm" data-testid="empty-state">
+          <p className="font-medium">{t("supply.capacity.noProducers")}</p>
+          {can(actor, "supplier:write") && (
+            <>
+              <p className="text-slate-600">{t("supply.capacity.noProducersHint")}</p>
+              <Link href="/suppliers/new" className="btn inline-block">
+                {t("supply.capacity.addProducer")}
+              </Link>
+            </>
+          )}
+        </div>
       ) : writer ? (
         <CapacityForm
-          key={`${day}-${copy}`}
+          key={day}
           action={saveCapacityAction}
           day={day}
           rows={rows}
@@ -139,18 +147,23 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
             producer: t("supply.capacity.producer"),
             produced: t("supply.capacity.produced"),
             medical: t("supply.capacity.medical"),
-            industrial: t("supply.capacity.industrial"),
+            industrial: t("supply.capacity.industrialComputed"),
+            industrialRule: t("supply.capacity.industrialRule"),
+            medicalOverProduced: t("supply.capacity.medicalOverProduced"),
+            copy: t("supply.capacity.copyYesterday"),
+            copied: t("supply.capacity.copied"),
+            copyNothing: t("supply.capacity.copyNothing"),
             medicalShare: t("supply.capacity.medicalShare"),
             policy: t("supply.capacity.policy"),
             save: t("supply.capacity.save"),
-            saved: t("shell.common.saved"),
+            saved: t("supply.capacity.savedRows"),
             fixErrors: t("shell.common.fixErrors"),
             blankHint: t("supply.capacity.blankHint"),
           }}
         />
       ) : (
-        <div className="card overflow-x-auto p-0">
-          <table className="table">
+        <div className="card p-0">
+          <table className="table table-stack" data-testid="capacity-table">
             <thead>
               <tr>
                 <th>{t("supply.capacity.producer")}</th>
@@ -163,11 +176,17 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
             <tbody>
               {rows.map((r) => (
                 <tr key={r.supplierId}>
-                  <td>{r.name}</td>
-                  <td className="text-right">{r.produced}</td>
-                  <td className="text-right">{r.medical}</td>
-                  <td className="text-right">{r.industrial}</td>
-                  <td>
+                  <td className="break-words">{r.name}</td>
+                  <td className="text-right tabular-nums" data-label={t("supply.capacity.produced")}>
+                    {r.figures?.produced ?? "—"}
+                  </td>
+                  <td className="text-right tabular-nums" data-label={t("supply.capacity.medical")}>
+                    {r.figures?.medical ?? "—"}
+                  </td>
+                  <td className="text-right tabular-nums" data-label={t("supply.capacity.industrial")}>
+                    {r.figures?.industrial ?? "—"}
+                  </td>
+                  <td data-label={t("supply.capacity.policy")}>
                     {r.compliance.label} {r.share}
                   </td>
                 </tr>

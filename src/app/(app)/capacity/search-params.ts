@@ -1,5 +1,5 @@
 import { createLoader } from "nuqs/server";
-import { parseAsCheckedDay, parseAsFlag } from "../../search-params";
+import { parseAsCheckedDay } from "../../search-params";
 
-/** /capacity?day=YYYY-MM-DD&copy=1 (copy: start from the latest earlier day's figures) */
-export const loadCapacitySearch = createLoader({ day: parseAsCheckedDay, copy: parseAsFlag });
+/** /capacity?day=YYYY-MM-DD ("copy yesterday" happens in the form, never in the address: decision 0035) */
+export const loadCapacitySearch = createLoader({ day: parseAsCheckedDay });

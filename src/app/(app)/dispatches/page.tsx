@@ -61,8 +61,8 @@ export default async function DispatchesPage({ searchParams }: { searchParams: P
           {t("list.filter")}
         </button>
       </form>
-      <div className="card overflow-x-auto p-0">
-        <table className="table" data-testid="dispatches-table">
+      <div className="card p-0">
+        <table className="table table-stack" data-testid="dispatches-table">
           <thead>
             <tr>
               {header("dispatchedAt", t("dispatches.dispatchedAt"))}
@@ -79,7 +79,6 @@ export default async function DispatchesPage({ searchParams }: { searchParams: P
               <tr key={d.id} data-testid={`dispatch-${d.id}`} className={d.id === created ? "bg-green-50" : undefined}>
                 <td className="sm:whitespace-nowrap">
                   {formatDateTime(d.dispatchedAt, locale)}
-                  <span className="block font-medium sm:hidden">{destinationName(d, (name) => t("dispatches.toDepot", { name }))}</span>
                   {can(actor, "audit:read") && (
                     <Link href={`/audit?entity=Delivery&id=${d.id}`} className="block text-xs text-brand-700 hover:underline sm:ml-2 sm:inline">
                       {t("list.history")}
@@ -92,26 +91,38 @@ export default async function DispatchesPage({ searchParams }: { searchParams: P
                   )}
                   {d.allocationId && <span className="block text-xs text-slate-500">{t("dispatches.allocation")}</span>}
                 </td>
-                <td className="hidden md:table-cell">{d.supplier.name}</td>
-                <td className="hidden sm:table-cell">{destinationName(d, (name) => t("dispatches.toDepot", { name }))}</td>
-                <td className="hidden lg:table-cell whitespace-nowrap">
-                  {d.vehiclePlate}
-                  {d.driverName && <span className="block text-xs text-slate-500">{d.driverName}</span>}
+                <td className="hidden md:table-cell" data-label={t("dispatches.supplier")}>
+                  {d.supplier.name}
                 </td>
-                <td className="hidden lg:table-cell text-xs text-slate-600">
-                  {formatNumber(Number(d.dispatchedAmount), locale, 3)} × {t(`units.${d.dispatchedUnit}`)}
-                  {d.cylinderSizeM3 ? ` (${formatNumber(Number(d.cylinderSizeM3), locale, 2)} m³)` : ""} · {formatNumber(Number(d.kgPerUnit), locale, 3)} kg
+                <td className="hidden sm:table-cell" data-label={t("dispatches.hospital")}>
+                  {destinationName(d, (name) => t("dispatches.toDepot", { name }))}
                 </td>
-                <td className="text-right tabular-nums">{formatTonnes(d.dispatchedKg, locale)}</td>
-                <td className="text-right tabular-nums">
-                  {d.receivedKg === null ? <span className="text-xs text-slate-500">{t("dispatches.awaiting")}</span> : formatTonnes(d.receivedKg, locale)}
-                  {d.discrepancy?.flagged && (
-                    <span className="block">
-                      <StatusBadge tone="red" testId="discrepancy">
-                        {t("dispatches.difference")} {formatNumber(d.discrepancy.differenceKg, locale)} kg
-                      </StatusBadge>
-                    </span>
-                  )}
+                <td className="hidden whitespace-nowrap lg:table-cell" data-label={t("dispatches.vehiclePlate")}>
+                  <div>
+                    {d.vehiclePlate}
+                    {d.driverName && <span className="block text-xs text-slate-500">{d.driverName}</span>}
+                  </div>
+                </td>
+                <td className="hidden text-xs text-slate-600 lg:table-cell" data-label={t("dispatches.counted")}>
+                  <div>
+                    {formatNumber(Number(d.dispatchedAmount), locale, 3)} × {t(`units.${d.dispatchedUnit}`)}
+                    {d.cylinderSizeM3 ? ` (${formatNumber(Number(d.cylinderSizeM3), locale, 2)} m³)` : ""} · {formatNumber(Number(d.kgPerUnit), locale, 3)} kg
+                  </div>
+                </td>
+                <td className="text-right tabular-nums" data-label={t("dispatches.dispatchedKg")}>
+                  {formatTonnes(d.dispatchedKg, locale)}
+                </td>
+                <td className="text-right tabular-nums" data-label={t("dispatches.receivedKg")}>
+                  <div>
+                    {d.receivedKg === null ? <span className="text-xs text-slate-500">{t("dispatches.awaiting")}</span> : formatTonnes(d.receivedKg, locale)}
+                    {d.discrepancy?.flagged && (
+                      <span className="block">
+                        <StatusBadge tone="red" testId="discrepancy">
+                          {t("dispatches.difference")} {formatNumber(d.discrepancy.differenceKg, locale)} kg
+                        </StatusBadge>
+                      </span>
+                    )}
+                  </div>
                 </td>
               </tr>
             ))}

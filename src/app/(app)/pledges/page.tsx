@@ -47,8 +47,8 @@ export default async function PledgesPage({ searchParams }: { searchParams: Prom
       <p className="text-xs text-slate-500">
         {t("pledges.deliveredHint")} ({formatDay(today, locale)})
       </p>
-      <div className="card overflow-x-auto p-0">
-        <table className="table" data-testid="pledges-table">
+      <div className="card p-0">
+        <table className="table table-stack" data-testid="pledges-table">
           <thead>
             <tr>
               {header("supplier", t("pledges.supplier"))}
@@ -69,20 +69,28 @@ export default async function PledgesPage({ searchParams }: { searchParams: Prom
                     {p.supplier}
                   </Link>
                 </td>
-                <td className="text-right tabular-nums">{formatTonnes(p.totalKg, locale)}</td>
-                <td className="hidden md:table-cell whitespace-nowrap">
+                <td className="text-right tabular-nums" data-label={t("pledges.total")}>
+                  {formatTonnes(p.totalKg, locale)}
+                </td>
+                <td className="hidden whitespace-nowrap md:table-cell" data-label={t("pledges.period")}>
                   {formatDay(p.startsOn, locale)} – {formatDay(p.endsOn, locale)}
                 </td>
-                <td className="hidden lg:table-cell">{t(`earmarks.${p.earmark}`)}</td>
-                <td className="text-right tabular-nums">{formatTonnes(p.progress.dueToDateKg, locale)}</td>
-                <td className="text-right tabular-nums">
-                  <div>{formatTonnes(p.progress.deliveredKg, locale)}</div>
-                  <ProgressBar pct={p.progress.deliveredPct} />
+                <td className="hidden lg:table-cell" data-label={t("pledges.earmark")}>
+                  {t(`earmarks.${p.earmark}`)}
                 </td>
-                <td className="hidden text-right tabular-nums sm:table-cell" data-testid="pledge-dispatched">
+                <td className="text-right tabular-nums" data-label={t("pledges.dueToDate")}>
+                  {formatTonnes(p.progress.dueToDateKg, locale)}
+                </td>
+                <td className="text-right tabular-nums" data-label={t("pledges.delivered")}>
+                  <div className="min-w-20">
+                    <div>{formatTonnes(p.progress.deliveredKg, locale)}</div>
+                    <ProgressBar pct={p.progress.deliveredPct} />
+                  </div>
+                </td>
+                <td className="hidden text-right tabular-nums sm:table-cell" data-label={t("dispatches.dispatchedKg")} data-testid="pledge-dispatched">
                   {formatTonnes(p.dispatchedKg, locale)}
                 </td>
-                <td>
+                <td data-label={t("pledges.status")}>
                   <PledgeStatusBadge status={p.progress.status} label={t(`status.${p.progress.status}`)} />
                 </td>
               </tr>

@@ -62,8 +62,8 @@ export default async function SuppliersPage({ searchParams }: { searchParams: Pr
           {t("supply.list.filter")}
         </button>
       </form>
-      <div className="card overflow-x-auto p-0">
-        <table className="table" data-testid="suppliers-table">
+      <div className="card p-0">
+        <table className="table table-stack" data-testid="suppliers-table">
           <thead>
             <tr>
               {header("name", t("supply.suppliers.name"))}
@@ -85,26 +85,30 @@ export default async function SuppliersPage({ searchParams }: { searchParams: Pr
           <tbody>
             {list.rows.map((r) => (
               <tr key={r.id}>
-                <td>
+                <td className="break-words">
                   <Link href={`/suppliers/${r.id}`} className="font-medium text-brand-700 hover:underline">
                     {r.name}
                   </Link>
                   {r.isSample && <span className="ml-1 text-xs text-slate-400">({t("shell.common.sample")})</span>}
                 </td>
-                <td>{t(`supply.kinds.${r.kind}`)}</td>
-                <td>{r.region.name}</td>
-                <td className="hidden md:table-cell">
-                  {r.contactName}
-                  {r.contactPhone && <span className="block text-xs text-slate-500">{r.contactPhone}</span>}
+                <td data-label={t("supply.suppliers.kind")}>{t(`supply.kinds.${r.kind}`)}</td>
+                <td data-label={t("supply.suppliers.region")}>{r.region.name}</td>
+                <td className="hidden md:table-cell" data-label={t("supply.suppliers.contactName")}>
+                  <div>
+                    {r.contactName}
+                    {r.contactPhone && <span className="block text-xs text-slate-500">{r.contactPhone}</span>}
+                  </div>
                 </td>
-                <td>
+                <td data-label={t("supply.suppliers.status")}>
                   {r.active ? (
                     <StatusBadge tone="green">{t("supply.suppliers.active")}</StatusBadge>
                   ) : (
                     <StatusBadge tone="slate">{t("supply.suppliers.inactive")}</StatusBadge>
                   )}
                 </td>
-                <td className="hidden lg:table-cell text-slate-500">{formatDateTime(r.updatedAt, locale)}</td>
+                <td className="hidden text-slate-500 lg:table-cell" data-label={t("supply.suppliers.updatedAt")}>
+                  {formatDateTime(r.updatedAt, locale)}
+                </td>
               </tr>
             ))}
             {list.rows.length === 0 && (

@@ -31,8 +31,8 @@ export default async function TokensPage() {
         {tokens.length === 0 ? (
           <p>{t("dashboard.tokens.none")}</p>
         ) : (
-          <div className="card overflow-x-auto p-0">
-            <table className="table" data-testid="tokens-table">
+          <div className="card p-0">
+            <table className="table table-stack" data-testid="tokens-table">
               <thead>
                 <tr>
                   <th scope="col">{t("dashboard.tokens.name")}</th>
@@ -47,12 +47,14 @@ export default async function TokensPage() {
                 {tokens.map((k) => (
                   <tr key={k.id} className={k.revokedAt ? "text-slate-500" : ""}>
                     <td>{k.name}</td>
-                    <td className="break-all">
+                    <td className="break-all" data-label={t("dashboard.tokens.user")}>
                       {k.user.email} ({t(`shell.roles.${k.user.role}`)})
                     </td>
-                    <td>{formatDateTime(k.createdAt, locale)}</td>
-                    <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt, locale) : t("dashboard.tokens.never")}</td>
-                    <td>{k.revokedAt ? `${t("dashboard.tokens.revoked")} ${formatDateTime(k.revokedAt, locale)}` : t("dashboard.tokens.active")}</td>
+                    <td data-label={t("dashboard.tokens.created")}>{formatDateTime(k.createdAt, locale)}</td>
+                    <td data-label={t("dashboard.tokens.lastUsed")}>{k.lastUsedAt ? formatDateTime(k.lastUsedAt, locale) : t("dashboard.tokens.never")}</td>
+                    <td data-label={t("dashboard.tokens.status")}>
+                      {k.revokedAt ? `${t("dashboard.tokens.revoked")} ${formatDateTime(k.revokedAt, locale)}` : t("dashboard.tokens.active")}
+                    </td>
                     <td>
                       {k.revokedAt ? null : (
                         <form action={revokeTokenAction}>

@@ -36,8 +36,8 @@ export default async function UsersPage() {
           }}
         />
       </section>
-      <div className="card overflow-x-auto p-0">
-        <table className="table" data-testid="users-table">
+      <div className="card p-0">
+        <table className="table table-stack" data-testid="users-table">
           <thead>
             <tr>
               <th>{t("hospital.users.email")}</th>
@@ -52,14 +52,14 @@ export default async function UsersPage() {
             {users.map((x) => (
               <tr key={x.id} className={x.active ? "" : "text-slate-400"}>
                 <td className="break-all">{x.email}</td>
-                <td>{x.name}</td>
-                <td>{t(`shell.roles.${x.role}`)}</td>
-                <td>{x.hospital?.name ?? "—"}</td>
-                <td>
+                <td data-label={t("hospital.users.name")}>{x.name}</td>
+                <td data-label={t("hospital.users.role")}>{t(`shell.roles.${x.role}`)}</td>
+                <td data-label={t("hospital.users.hospital")}>{x.hospital?.name ?? "—"}</td>
+                <td data-label={t("hospital.users.status")}>
                   {x.active ? t("hospital.users.active") : t("hospital.users.disabled")}
                   {x.active && x.mustChangePassword ? <span className="block text-xs text-slate-500">{t("hospital.users.mustChange")}</span> : null}
                 </td>
-                <td className="space-y-2">
+                <td className="space-y-2" data-label={t("shell.common.actions")}>
                   {x.id === actor.id ? (
                     <span className="text-xs text-slate-500">{t("hospital.users.you")}</span>
                   ) : (

@@ -85,9 +85,9 @@ export default async function PledgePage({ params, searchParams }: { params: Pro
         <p className="mt-1 text-xs text-slate-500">{t("supply.pledges.deliveredHint")}</p>
       </div>
 
-      <section className="card overflow-x-auto p-0">
+      <section className="card p-0">
         <h2 className="px-4 pt-4">{t("supply.pledges.tranches")}</h2>
-        <table className="table" data-testid="tranche-table">
+        <table className="table table-stack" data-testid="tranche-table">
           <thead>
             <tr>
               <th>{t("supply.pledges.trancheDue")}</th>
@@ -101,9 +101,15 @@ export default async function PledgePage({ params, searchParams }: { params: Pro
             {p.tranches.map((tr) => (
               <tr key={tr.id}>
                 <td>{formatDay(tr.dueOn, locale)}</td>
-                <td className="text-right tabular-nums">{formatTonnes(tr.kg, locale)}</td>
-                <td className="text-right tabular-nums">{formatTonnes(tr.dispatchedKg, locale)}</td>
-                <td className="text-right tabular-nums">{formatTonnes(tr.receivedKg, locale)}</td>
+                <td className="text-right tabular-nums" data-label={t("supply.pledges.trancheTonnes")}>
+                  {formatTonnes(tr.kg, locale)}
+                </td>
+                <td className="text-right tabular-nums" data-label={t("supply.dispatches.dispatchedKg")}>
+                  {formatTonnes(tr.dispatchedKg, locale)}
+                </td>
+                <td className="text-right tabular-nums" data-label={t("supply.dispatches.receivedKg")}>
+                  {formatTonnes(tr.receivedKg, locale)}
+                </td>
                 <td className="text-right">
                   {dispatcher && tr.dispatchedKg < tr.kg && (
                     <Link href={`/dispatches/new?tranche=${tr.id}`} className="text-brand-700 hover:underline" data-testid="dispatch-tranche">
@@ -117,9 +123,9 @@ export default async function PledgePage({ params, searchParams }: { params: Pro
         </table>
       </section>
 
-      <section className="card overflow-x-auto p-0">
+      <section className="card p-0">
         <h2 className="px-4 pt-4">{t("supply.pledges.deliveries")}</h2>
-        <table className="table">
+        <table className="table table-stack" data-testid="pledge-deliveries">
           <thead>
             <tr>
               <th>{t("supply.dispatches.dispatchedAt")}</th>
@@ -132,16 +138,20 @@ export default async function PledgePage({ params, searchParams }: { params: Pro
             {p.deliveries.flatMap((d) => [
               <tr key={d.id} data-testid={`pledge-delivery-${d.id}`}>
                 <td className="whitespace-nowrap">{formatDateTime(d.dispatchedAt, locale)}</td>
-                <td>{destinationName(d, (name) => t("supply.dispatches.toDepot", { name }))}</td>
-                <td className="text-right tabular-nums">{formatTonnes(d.dispatchedKg, locale)}</td>
-                <td className="text-right tabular-nums">
-                  {d.receivedKg === null ? <span className="text-slate-500">{t("supply.dispatches.awaiting")}</span> : formatTonnes(d.receivedKg, locale)}
-                  {d.rejectedKg > 0 && (
-                    <span className="block text-xs">
-                      {t("hospital.receipts.rejected")}: {formatTonnes(d.rejectedKg, locale)}
-                    </span>
-                  )}
-                  {d.shortReason && <span className="block text-xs text-slate-500">{d.shortReason}</span>}
+                <td data-label={t("supply.dispatches.hospital")}>{destinationName(d, (name) => t("supply.dispatches.toDepot", { name }))}</td>
+                <td className="text-right tabular-nums" data-label={t("supply.dispatches.dispatchedKg")}>
+                  {formatTonnes(d.dispatchedKg, locale)}
+                </td>
+                <td className="text-right tabular-nums" data-label={t("supply.dispatches.receivedKg")}>
+                  <div>
+                    {d.receivedKg === null ? <span className="text-slate-500">{t("supply.dispatches.awaiting")}</span> : formatTonnes(d.receivedKg, locale)}
+                    {d.rejectedKg > 0 && (
+                      <span className="block text-xs">
+                        {t("hospital.receipts.rejected")}: {formatTonnes(d.rejectedKg, locale)}
+                      </span>
+                    )}
+                    {d.shortReason && <span className="block text-xs text-slate-500">{d.shortReason}</span>}
+                  </div>
                 </td>
               </tr>,
               ...(recorder && d.receivedKg === null && d.trancheId && !d.allocationId
