@@ -134,10 +134,15 @@ test("a hospital accepts 19.7 t of a 20 t truck; staff close the request short f
   await staff.goto(requestUrl);
   await expect(staff.getByTestId("remaining")).toHaveText("0,3 t");
   const close = staff.getByTestId("close-short-form");
-  await close.getByRole("button").click();
+  await close.getByTestId("close-short-form-submit").click();
   await expect(close.getByTestId("error-reason")).toBeVisible(); // closing short needs a reason
+  await expect(close.getByTestId("confirm")).toHaveCount(0);
   await close.getByLabel(/Alasan/).fill("Sisa 0,3 t tidak dikirim ulang; stok cukup sampai pengiriman berikutnya.");
-  await close.getByRole("button").click();
+  await close.getByTestId("close-short-form-submit").click();
+  await close.getByTestId("confirm-no").click(); // second thoughts: nothing happens
+  await expect(staff.getByTestId("request-status")).not.toHaveAttribute("data-status", "CLOSED_SHORT");
+  await close.getByTestId("close-short-form-submit").click();
+  await close.getByTestId("confirm-yes").click();
   await expect(staff.getByTestId("request-status")).toHaveAttribute("data-status", "CLOSED_SHORT");
   await expect(staff.getByTestId("approved")).toHaveText("20 t");
   await expect(staff.getByTestId("received")).toHaveText("19,7 t");

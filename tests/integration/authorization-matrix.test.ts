@@ -488,13 +488,13 @@ describe("object-level attacks: another hospital's ids in the input", () => {
     const { cancelRequest } = await import("@/server/use-cases/requests");
     const { confirmReceipt } = await import("@/server/use-cases/receipts");
     const id = await submittedRequest(w);
-    expect(await cancelRequest(w.rs2, { id })).toEqual({ ok: false, error: "forbidden" });
+    expect(await cancelRequest(w.rs2, { id, reason: "tidak jadi" })).toEqual({ ok: false, error: "forbidden" });
     expect((await prisma.supplyRequest.findUniqueOrThrow({ where: { id } })).status).toBe("SUBMITTED");
     const d = await deliveryToRs1(w);
     expect(await confirmReceipt(w.rs2, { id: d, receivedKg: "2", receivedAt: now().toISOString() })).toEqual({ ok: false, error: "forbidden" });
     expect((await prisma.delivery.findUniqueOrThrow({ where: { id: d } })).receivedKg).toBeNull();
     // and the same calls by rs1's own admin go through: the refusals above were about the owner
-    expect((await cancelRequest(w.rs1, { id })).ok).toBe(true);
+    expect((await cancelRequest(w.rs1, { id, reason: "tidak jadi" })).ok).toBe(true);
     expect((await confirmReceipt(w.rs1, { id: d, receivedKg: "2", receivedAt: now().toISOString() })).ok).toBe(true);
   });
 });

@@ -87,7 +87,7 @@ describe("concurrency on the real PostgreSQL", () => {
     if (!created.ok) throw new Error(created.error);
     const id = created.value.id;
     const ops = Array.from({ length: N }, (_, i) => {
-      if (i % 5 === 0) return () => cancelRequest(rs1, { id });
+      if (i % 5 === 0) return () => cancelRequest(rs1, { id, reason: "tidak jadi" });
       if (i % 5 === 1) return () => rejectRequest(i % 2 ? staff : admin, { id, reason: `no ${i}` });
       return () => approveRequest(i % 2 ? staff : admin, { id, approvedKg: String(1 + (i % 40)), note: "sebagian" });
     });

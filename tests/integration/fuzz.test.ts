@@ -364,7 +364,7 @@ const ENTRIES: Entry[] = [
         confirmUnusual: confirmTick(),
       }),
   },
-  { mod: "requests", name: "cancelRequest", who: "rs1", input: () => record({ id: field(lazyPick("requestIds")) }) },
+  { mod: "requests", name: "cancelRequest", who: "rs1", input: () => record({ id: field(lazyPick("requestIds")), reason: field(text) }) },
   {
     mod: "requests",
     name: "approveRequest",

@@ -72,11 +72,11 @@ describe("hospital requests", () => {
   it("lets the hospital cancel its own submitted request, never another's, never after a decision", async () => {
     const mine = await createRequest(rs1, form());
     if (!mine.ok) throw new Error("setup");
-    expect(await cancelRequest(rs2, { id: mine.value.id })).toMatchObject({ ok: false, error: "forbidden" });
-    expect(await cancelRequest(staff, { id: mine.value.id })).toMatchObject({ ok: false, error: "forbidden" });
-    expect(await cancelRequest(rs1, { id: mine.value.id })).toMatchObject({ ok: true, value: { status: "CANCELLED" } });
-    expect(await cancelRequest(rs1, { id: mine.value.id })).toMatchObject({ ok: false, error: "bad_transition" });
-    expect(await cancelRequest(rs1, { id: "nope" })).toMatchObject({ ok: false, error: "not_found" });
+    expect(await cancelRequest(rs2, { id: mine.value.id, reason: "tidak jadi" })).toMatchObject({ ok: false, error: "forbidden" });
+    expect(await cancelRequest(staff, { id: mine.value.id, reason: "tidak jadi" })).toMatchObject({ ok: false, error: "forbidden" });
+    expect(await cancelRequest(rs1, { id: mine.value.id, reason: "tidak jadi" })).toMatchObject({ ok: true, value: { status: "CANCELLED" } });
+    expect(await cancelRequest(rs1, { id: mine.value.id, reason: "tidak jadi" })).toMatchObject({ ok: false, error: "bad_transition" });
+    expect(await cancelRequest(rs1, { id: "nope", reason: "tidak jadi" })).toMatchObject({ ok: false, error: "not_found" });
   });
 
   it("approves in part, tells the hospital, and then refuses a cancel", async () => {
@@ -92,7 +92,7 @@ describe("hospital requests", () => {
       value: { status: "APPROVED", approvedKg: 15_500, decidedById: staff.id, approvalNote: "Pasokan produsen hari ini terbatas" },
     });
     expect((await requestFor(rs1, r.value.id))?.approvalNote).toBe("Pasokan produsen hari ini terbatas");
-    expect(await cancelRequest(rs1, { id: r.value.id })).toMatchObject({ ok: false, error: "bad_transition" });
+    expect(await cancelRequest(rs1, { id: r.value.id, reason: "tidak jadi" })).toMatchObject({ ok: false, error: "bad_transition" });
     expect(await approveRequest(staff, { id: r.value.id, approvedKg: "1" })).toMatchObject({ ok: false, error: "bad_transition" });
     const notice = await prisma.notification.findFirst({
       where: { kind: "request_approved", hospitalId: rs1.hospitalId, params: { path: ["requestId"], equals: r.value.id } },
@@ -114,7 +114,10 @@ describe("hospital requests", () => {
   it("lets only one of a concurrent cancel and approval win", async () => {
     const r = await createRequest(rs1, form());
     if (!r.ok) throw new Error("setup");
-    const [c, a] = await Promise.all([cancelRequest(rs1, { id: r.value.id }), approveRequest(staff, { id: r.value.id, approvedKg: "1", note: "sebagian" })]);
+    const [c, a] = await Promise.all([
+      cancelRequest(rs1, { id: r.value.id, reason: "tidak jadi" }),
+      approveRequest(staff, { id: r.value.id, approvedKg: "1", note: "sebagian" }),
+    ]);
     expect([c.ok, a.ok].filter(Boolean)).toHaveLength(1);
   });
 

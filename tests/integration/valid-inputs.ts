@@ -259,7 +259,7 @@ export const VALID: Record<string, Builder> = {
     idempotencyKey: unique("create"),
     confirmUnusual: "1",
   }),
-  "requests.cancelRequest": async (w) => ({ id: await submittedRequest(w) }),
+  "requests.cancelRequest": async (w) => ({ id: await submittedRequest(w), reason: "valid input" }),
   "requests.approveRequest": async (w) => ({ id: await submittedRequest(w), approvedKg: "4", note: "all we have", confirmUnusual: "1" }),
   "requests.rejectRequest": async (w) => ({ id: await submittedRequest(w), reason: "valid input" }),
   "requests.closeRequestShort": async (w) => ({ id: await approvedRequest(w), reason: "valid input" }),

@@ -132,14 +132,15 @@ export const createRequest = useCase({
   },
 });
 
+/** A hospital withdraws its request before staff decide; it says why (kept on the request and in the audit). */
 export const cancelRequest = useCase({
   action: "request:cancel",
-  input: z.object({ id }),
+  input: z.object({ id, reason: text(3, 1000) }),
   resource: requestOf,
   run: async ({ tx, actor, input }) => {
     const before = await lockRequest(tx, input.id);
     const status = nextStatus(before.status, { type: "cancel" });
-    const after = await tx.supplyRequest.update({ where: { id: input.id }, data: { status } });
+    const after = await tx.supplyRequest.update({ where: { id: input.id }, data: { status, cancelReason: input.reason } });
     await recordAudit(tx, actor, "request.cancel", "SupplyRequest", input.id, before, after);
     return after;
   },

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { formAction, formPost } from "@/app/form-action";
+import { formAction } from "@/app/form-action";
 import type { FieldErrors } from "@/server/use-case";
 import { currentActor } from "@/server/session";
 import { allocate, cancelAllocation } from "@/server/use-cases/allocations";
@@ -23,12 +23,13 @@ export const createRequestAction = formAction(async (form) => {
   redirect(`/requests/${result.value.id}?created=1`);
 });
 
-export const cancelRequestAction = formPost(async (form) => {
-  const id = String(form.input.id ?? "");
+/** The hospital withdraws its request, saying why (asked twice in the form: reason, then "sure?"). */
+export const cancelRequestAction = formAction(async (form) => {
   const result = await cancelRequest(await currentActor(), form.input);
   if (!result.ok && (result.error === "forbidden" || result.error === "not_found")) redirect("/forbidden");
-  refresh(id);
-  redirect(`/requests/${encodeURIComponent(id)}${result.ok ? "?cancelled=1" : `?error=${encodeURIComponent(result.error)}`}`);
+  if (!result.ok) return form.reply(result);
+  refresh(result.value.id);
+  redirect(`/requests/${encodeURIComponent(result.value.id)}?cancelled=1`);
 });
 
 export const approveRequestAction = formAction(async (form) => {

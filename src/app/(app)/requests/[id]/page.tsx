@@ -124,7 +124,11 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
           {t("hospital.requests.created")}
         </p>
       )}
-      {sp.cancelled && <p className="rounded-md bg-green-50 p-3 text-sm text-green-800">{t("hospital.requests.cancelled")}</p>}
+      {sp.cancelled && (
+        <p role="status" className="rounded-md bg-green-50 p-3 text-sm text-green-800" data-testid="cancelled">
+          {t("hospital.requests.cancelled")}
+        </p>
+      )}
       {sp.error && (
         <p className="rounded-md bg-red-50 p-3 text-sm text-red-800" data-testid="form-error">
           {errorText(await getTranslations("errors"), locale, sp.error)}
@@ -156,6 +160,12 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
             <dd>{request.approvalNote}</dd>
           </div>
         )}
+        {request.cancelReason && (
+          <div className="sm:col-span-3 lg:col-span-6" data-testid="cancel-reason">
+            <dt className="text-slate-500">{t("hospital.requests.cancelReason")}</dt>
+            <dd>{request.cancelReason}</dd>
+          </div>
+        )}
         {request.closedShortReason && (
           <div className="sm:col-span-3 lg:col-span-6" data-testid="closed-short-reason">
             <dt className="text-slate-500">{t("hospital.requests.closedShortReason")}</dt>
@@ -165,12 +175,24 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
       </dl>
 
       {request.status === "SUBMITTED" && can(actor, "request:cancel", own) && (
-        <form action={cancelRequestAction}>
-          <input type="hidden" name="id" value={request.id} />
-          <button type="submit" className="btn-secondary">
-            {t("hospital.requests.cancel")}
-          </button>
-        </form>
+        <details className="card text-sm" data-testid="cancel-request">
+          <summary className="cursor-pointer text-red-800">{t("hospital.requests.cancel")}</summary>
+          <div className="pt-2">
+            <ReasonForm
+              action={cancelRequestAction}
+              id={request.id}
+              testId="cancel-request-form"
+              s={{
+                title: t("hospital.requests.cancel"),
+                hint: t("hospital.requests.cancelHint"),
+                reason: t("hospital.requests.cancelReason"),
+                submit: t("hospital.requests.cancel"),
+                saved: t("hospital.requests.cancelled"),
+                fixErrors: t("shell.common.fixErrors"),
+              }}
+            />
+          </div>
+        </details>
       )}
 
       {request.status === "SUBMITTED" && can(actor, "request:decide") && (
