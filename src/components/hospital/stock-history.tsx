@@ -26,16 +26,24 @@ export function StockHistory({
   reports,
   floorKg,
   confirm,
+  own,
   t,
   locale,
 }: {
   reports: Report[];
   floorKg: number;
+  /** The hospital's own page: an empty history says to report today's stock. */
+  own?: boolean;
   confirm?: (data: FormData) => Promise<void>;
   t: Translator;
   locale: Locale;
 }) {
-  if (reports.length === 0) return <p className="text-sm text-slate-500">{t("hospital.stock.noReports")}</p>;
+  if (reports.length === 0)
+    return (
+      <p className="card text-sm text-slate-600" data-testid="empty-state">
+        {t(own ? "feedback.empty.stockReports" : "hospital.stock.noReports")}
+      </p>
+    );
   return (
     <div className="card overflow-x-auto p-0">
       <table className="table table-stack" data-testid="stock-history">

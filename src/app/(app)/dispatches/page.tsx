@@ -1,5 +1,6 @@
 import { destinationName } from "@/components/supply/destination";
 import Link from "next/link";
+import { EmptyState } from "@/components/lists/empty-state";
 import { Pager, SortHeader, StatusBadge } from "@/components/supply/list-controls";
 import { formatDateTime, formatNumber, formatTonnes } from "@/i18n/format";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -12,6 +13,7 @@ import { loadDispatchesSearch } from "./search-params";
 export default async function DispatchesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("delivery:read");
   const t = await getTranslations("supply");
+  const empty = await getTranslations("feedback.empty");
   const locale = await getLocale();
   const search = await loadDispatchesSearch(searchParams);
   const scope = hospitalScope(actor, "delivery:read");
@@ -126,13 +128,16 @@ export default async function DispatchesPage({ searchParams }: { searchParams: P
                 </td>
               </tr>
             ))}
-            {list.rows.length === 0 && (
-              <tr>
-                <td colSpan={7} className="text-slate-500">
-                  {diff ? t("dispatches.noDiscrepancies") : t("list.empty")}
-                </td>
-              </tr>
-            )}
+            {list.rows.length === 0 &&
+              (diff ? (
+                <EmptyState colSpan={7} text={t("dispatches.noDiscrepancies")} action={{ href: "/dispatches", label: empty("clearFilter") }} />
+              ) : q ? (
+                <EmptyState colSpan={7} text={empty("filtered")} action={{ href: "/dispatches", label: empty("clearFilter") }} />
+              ) : can(actor, "dispatch:write") ? (
+                <EmptyState colSpan={7} text={empty("dispatches")} action={{ href: "/dispatches/new", label: empty("newDispatch") }} />
+              ) : (
+                <EmptyState colSpan={7} text={empty(actor.role === "HOSPITAL" ? "dispatchesHospital" : "dispatchesRead")} />
+              ))}
           </tbody>
         </table>
       </div>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { EmptyState } from "@/components/lists/empty-state";
 import { SupplyBadge } from "@/components/hospital/supply-badge";
 import { formatDateTime, formatNumber, formatTonnes } from "@/i18n/format";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -44,11 +45,11 @@ export default async function HospitalsPage() {
           </thead>
           <tbody>
             {hospitals.length === 0 && (
-              <tr>
-                <td colSpan={5} className="text-slate-500">
-                  {t("hospital.hospitals.empty")}
-                </td>
-              </tr>
+              <EmptyState
+                colSpan={5}
+                text={t(canWrite ? "feedback.empty.hospitals" : "feedback.empty.hospitalsRead")}
+                action={canWrite ? { href: "/hospitals/new", label: t("feedback.empty.newHospital") } : null}
+              />
             )}
             {hospitals.map((x) => (
               <tr key={x.id} className={x.active ? "" : "opacity-60"}>

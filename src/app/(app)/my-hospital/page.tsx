@@ -97,7 +97,7 @@ export default async function MyHospitalPage() {
             {t("hospital.requests.mine")} →
           </Link>
         </div>
-        <StockHistory reports={reports} floorKg={unusableFloorKg(hospital)} t={t} locale={locale} />
+        <StockHistory reports={reports} floorKg={unusableFloorKg(hospital)} own t={t} locale={locale} />
       </section>
     </>
   );

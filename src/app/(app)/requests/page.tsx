@@ -1,6 +1,7 @@
 import type { SearchParams } from "nuqs/server";
 import { today } from "@/server/clock";
 import Link from "next/link";
+import { EmptyState } from "@/components/lists/empty-state";
 import { randomUUID } from "node:crypto";
 import { dateToDay } from "@/domain/day";
 import { RequestForm } from "@/components/hospital/request-form";
@@ -33,7 +34,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
         )}
       </div>
       {mayCreate && (
-        <section className="space-y-2">
+        <section className="space-y-2" id="new-request">
           <h2>{t("hospital.requests.new")}</h2>
           <RequestForm
             action={createRequestAction}
@@ -89,13 +90,22 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
             </tr>
           </thead>
           <tbody>
-            {requests.length === 0 && (
-              <tr>
-                <td colSpan={9} className="text-slate-500">
-                  {t("hospital.requests.empty")}
-                </td>
-              </tr>
-            )}
+            {requests.length === 0 &&
+              (status ? (
+                <EmptyState colSpan={9} text={t("feedback.empty.filtered")} action={{ href: "/requests", label: t("feedback.empty.clearFilter") }} />
+              ) : own ? (
+                <EmptyState
+                  colSpan={9}
+                  text={t("feedback.empty.requestsHospital")}
+                  action={mayCreate ? { href: "#new-request", label: t("feedback.empty.newRequest") } : null}
+                />
+              ) : (
+                <EmptyState
+                  colSpan={9}
+                  text={t("feedback.empty.requestsStaff")}
+                  action={can(actor, "request:decide") ? { href: "/triage", label: t("feedback.empty.toTriage") } : null}
+                />
+              ))}
             {requests.map((x) => (
               <tr key={x.id}>
                 <td className="whitespace-nowrap" data-label={t("hospital.requests.createdAt")}>

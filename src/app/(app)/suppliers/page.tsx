@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { EmptyState } from "@/components/lists/empty-state";
 import { Pager, SortHeader, StatusBadge } from "@/components/supply/list-controls";
 import { formatDateTime } from "@/i18n/format";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -111,13 +112,18 @@ export default async function SuppliersPage({ searchParams }: { searchParams: Pr
                 </td>
               </tr>
             ))}
-            {list.rows.length === 0 && (
-              <tr>
-                <td colSpan={6} className="text-slate-500">
-                  {t("supply.list.empty")}
-                </td>
-              </tr>
-            )}
+            {list.rows.length === 0 &&
+              (q || kind || status !== "active" ? (
+                <EmptyState
+                  colSpan={6}
+                  text={t("feedback.empty.filtered")}
+                  action={{ href: "/suppliers?status=all", label: t("feedback.empty.clearFilter") }}
+                />
+              ) : can(actor, "supplier:write") ? (
+                <EmptyState colSpan={6} text={t("feedback.empty.suppliers")} action={{ href: "/suppliers/new", label: t("feedback.empty.newSupplier") }} />
+              ) : (
+                <EmptyState colSpan={6} text={t("feedback.empty.suppliersRead")} />
+              ))}
           </tbody>
         </table>
       </div>

@@ -74,6 +74,11 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
           {t("hospital.supply.asOf", { t: formatDateTime(supplyAsOf, locale) })}
         </p>
       )}
+      {board.columns.every((c) => c.total === 0) && (
+        <p className="card text-sm text-slate-600" data-testid="empty-state">
+          {t("feedback.empty.triage")}
+        </p>
+      )}
       <div className="grid gap-3 md:grid-cols-3 xl:grid-cols-5" data-testid="triage-board">
         {board.columns.map((col) => (
           <section
