@@ -41,3 +41,6 @@ export function listParsers<S extends string>(sorts: readonly S[], defaultSort: 
 
 /** `?created=1`, which a create action's redirect adds so the new record's page says it was saved. */
 export const loadCreatedNotice = createLoader({ created: parseAsFlag });
+
+/** `?saved=<id>`, which an action's redirect adds so a list highlights the row it saved. */
+export const loadSavedNotice = createLoader({ saved: parseAsText.withDefault("") });

@@ -79,6 +79,30 @@ describe("hospital requests", () => {
     expect(await cancelRequest(rs1, { id: "nope", reason: "tidak jadi" })).toMatchObject({ ok: false, error: "not_found" });
   });
 
+  it("a cancel says why: the reason is required, kept on the request and in its audit event", async () => {
+    const r = await createRequest(rs1, form());
+    if (!r.ok) throw new Error("setup");
+    expect(await cancelRequest(rs1, { id: r.value.id })).toMatchObject({ ok: false, error: "invalid", fieldErrors: { reason: expect.any(String) } });
+    expect(await cancelRequest(rs1, { id: r.value.id, reason: "  " })).toMatchObject({
+      ok: false,
+      error: "invalid",
+      fieldErrors: { reason: expect.any(String) },
+    });
+    expect((await prisma.supplyRequest.findUniqueOrThrow({ where: { id: r.value.id } })).status).toBe("SUBMITTED");
+    expect(await cancelRequest(rs1, { id: r.value.id, reason: " Pasien sudah dirujuk " })).toMatchObject({ ok: true, value: { status: "CANCELLED" } });
+    expect(await prisma.supplyRequest.findUniqueOrThrow({ where: { id: r.value.id } })).toMatchObject({
+      status: "CANCELLED",
+      cancelReason: "Pasien sudah dirujuk",
+    });
+    const cancel = (await auditOf("SupplyRequest", r.value.id)).find((e) => e.action === "request.cancel");
+    expect(cancel?.after).toMatchObject({ cancelReason: "Pasien sudah dirujuk", status: "CANCELLED" });
+    // the database holds the line too: a reason only on a cancelled request, never blank
+    await expect(prisma.$executeRaw`UPDATE "SupplyRequest" SET "cancelReason" = ' ' WHERE id = ${r.value.id}`).rejects.toThrow(/cancel_reason/);
+    await expect(
+      prisma.$executeRaw`UPDATE "SupplyRequest" SET "cancelReason" = 'x' WHERE id = (SELECT id FROM "SupplyRequest" WHERE status = 'SUBMITTED' LIMIT 1)`,
+    ).rejects.toThrow(/cancel_reason/);
+  });
+
   it("approves in part, tells the hospital, and then refuses a cancel", async () => {
     const r = await createRequest(rs1, form({ requestedKg: "20" }));
     if (!r.ok) throw new Error("setup");

@@ -5,10 +5,13 @@ import { getMessages, getTranslations } from "next-intl/server";
 import { hospitalOptions } from "@/server/queries/hospitals";
 import { listUsers } from "@/server/queries/users";
 import { requireActor } from "@/server/session";
+import type { SearchParams } from "nuqs/server";
+import { loadSavedNotice } from "@/app/search-params";
 import { createUserAction, resetPasswordAction, setUserActiveAction, updateUserAction } from "./actions";
 
-export default async function UsersPage() {
+export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("user:manage");
+  const { saved } = await loadSavedNotice(searchParams);
   const t = await getTranslations();
   const messages = await getMessages();
   const [users, hospitals] = await Promise.all([listUsers(), hospitalOptions()]);
@@ -36,6 +39,11 @@ export default async function UsersPage() {
           }}
         />
       </section>
+      {saved && users.some((x) => x.id === saved) && (
+        <p role="status" className="rounded-md bg-green-50 p-3 text-sm text-green-800" data-testid="form-ok">
+          {t("hospital.users.created")}
+        </p>
+      )}
       <div className="card p-0">
         <table className="table table-stack" data-testid="users-table">
           <thead>
@@ -50,7 +58,12 @@ export default async function UsersPage() {
           </thead>
           <tbody>
             {users.map((x) => (
-              <tr key={x.id} className={x.active ? "" : "text-slate-400"}>
+              <tr
+                key={x.id}
+                id={`user-${x.id}`}
+                className={`${x.active ? "" : "text-slate-400"} ${x.id === saved ? "bg-green-50" : ""}`}
+                data-saved={x.id === saved || undefined}
+              >
                 <td className="break-all">{x.email}</td>
                 <td data-label={t("hospital.users.name")}>{x.name}</td>
                 <td data-label={t("hospital.users.role")}>{t(`shell.roles.${x.role}`)}</td>

@@ -1,0 +1,90 @@
+import { expect, test } from "@playwright/test";
+import { loginAs } from "./helpers";
+
+// Feedback people under pressure can trust (issue #16): a cancel asks for a reason and then
+// "are you sure?", a slow submit says it is saving and drops the old error, an empty list says
+// what to do first.
+
+test("a hospital cancels its request only with a reason and a yes, and the reason stays on the request", async ({ page }) => {
+  await loginAs(page, "rs1@satgas.test");
+  await page.goto("/requests");
+  const form = page.getByTestId("request-form");
+  await form.getByLabel(/Jumlah/).fill("1");
+  await form.getByLabel(/Alasan/).fill("Cadangan untuk akhir pekan.");
+  await form.getByRole("button").click();
+  const unusual = form.getByTestId("confirm-unusual");
+  await expect(page.getByTestId("request-status").or(unusual)).toBeVisible();
+  if (await unusual.isVisible()) {
+    await unusual.check();
+    await form.getByRole("button").click();
+  }
+  await expect(page).toHaveURL(/\/requests\/[^/?]+\?created=1/);
+  const requestUrl = new URL(page.url()).pathname;
+
+  await page.getByTestId("cancel-request").locator("summary").click();
+  const cancel = page.getByTestId("cancel-request-form");
+  await cancel.getByTestId("cancel-request-form-submit").click();
+  await expect(cancel.getByTestId("error-reason")).toBeVisible(); // no reason, no question
+  await expect(cancel.getByTestId("confirm")).toHaveCount(0);
+  await cancel.getByLabel(/Alasan dibatalkan/).fill("Pasien sudah dirujuk ke RS lain");
+  await cancel.getByTestId("cancel-request-form-submit").click();
+  await expect(cancel.getByTestId("confirm")).toBeVisible();
+  await expect(cancel.getByTestId("confirm-yes")).toBeFocused();
+  await cancel.getByTestId("confirm-no").click(); // second thoughts: nothing is sent
+  await page.reload();
+  await expect(page.getByTestId("request-status")).toHaveAttribute("data-status", "SUBMITTED");
+
+  await page.getByTestId("cancel-request").locator("summary").click();
+  await cancel.getByLabel(/Alasan dibatalkan/).fill("Pasien sudah dirujuk ke RS lain");
+  await cancel.getByTestId("cancel-request-form-submit").click();
+  await cancel.getByTestId("confirm-yes").click();
+  await expect(page).toHaveURL(`${requestUrl}?cancelled=1`);
+  await expect(page.getByTestId("cancelled")).toBeVisible();
+  await expect(page.getByTestId("request-status")).toHaveAttribute("data-status", "CANCELLED");
+  await expect(page.getByTestId("cancel-reason")).toContainText("Pasien sudah dirujuk ke RS lain");
+  await expect(page.getByTestId("cancel-request")).toHaveCount(0);
+});
+
+test("a slow save says it is saving and never shows the previous error meanwhile", async ({ page }) => {
+  await loginAs(page, "staff@satgas.test");
+  await page.goto("/capacity?day=2021-01-15"); // a day nobody entered
+  const row = page.getByTestId("capacity-row").first();
+  const medical = row.locator("input[name^='medical.']");
+  await row.locator("input[name^='produced.']").fill("10");
+  await medical.fill("12");
+  await page.getByTestId("capacity-save").click();
+  await expect(page.getByTestId("form-error")).toBeVisible();
+
+  // the next submit takes two seconds on the way to the server
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route("**/capacity**", async (route) => {
+    if (route.request().method() === "POST") await held;
+    await route.continue();
+  });
+  await medical.fill("4");
+  await page.getByTestId("capacity-save").click();
+  await expect(page.getByTestId("form-pending")).toBeVisible();
+  await expect(page.getByTestId("form-pending")).toHaveText(/Menyimpan/);
+  await expect(page.getByTestId("form-error")).toHaveCount(0);
+  await expect(page.getByTestId("capacity-save")).toBeDisabled();
+  release();
+  await expect(page.getByTestId("form-ok")).toBeVisible();
+  await expect(page.getByTestId("form-pending")).toHaveCount(0);
+  await expect(row).toHaveAttribute("data-saved", "true");
+  await expect(row.locator("output[data-testid^='cap-industrial-']")).toHaveText("6");
+});
+
+test("an empty list says what to do first, with the link to do it", async ({ page }) => {
+  await loginAs(page, "staff@satgas.test");
+  for (const [path, action] of [
+    ["/pledges?q=tidak-ada-yang-cocok", "/pledges"],
+    ["/suppliers?q=tidak-ada-yang-cocok", "/suppliers?status=all"],
+    ["/dispatches?q=tidak-ada-yang-cocok", "/dispatches"],
+  ] as const) {
+    await page.goto(path);
+    const empty = page.getByTestId("empty-state");
+    await expect(empty, path).toBeVisible();
+    await expect(empty.locator(`a[href='${action}']`), path).toBeVisible();
+  }
+});
