@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { loginAs } from "./helpers";
 
@@ -13,7 +14,7 @@ test("a hospital cancels its request only with a reason and a yes, and the reaso
   await form.getByLabel(/Alasan/).fill("Cadangan untuk akhir pekan.");
   await form.getByRole("button").click();
   const unusual = form.getByTestId("confirm-unusual");
-  await expect(page.getByTestId("request-status").or(unusual)).toBeVisible();
+  await expect(page.getByTestId("created").or(unusual)).toBeVisible();
   if (await unusual.isVisible()) {
     await unusual.check();
     await form.getByRole("button").click();
@@ -86,5 +87,37 @@ test("an empty list says what to do first, with the link to do it", async ({ pag
     const empty = page.getByTestId("empty-state");
     await expect(empty, path).toBeVisible();
     await expect(empty.locator(`a[href='${action}']`), path).toBeVisible();
+  }
+});
+
+test("the pages these forms and cards changed have no accessibility violations (axe), on a phone and a laptop", async ({ page }) => {
+  test.setTimeout(180_000);
+  const scan = async (what: string) => {
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${what}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  };
+  await loginAs(page, "staff@satgas.test");
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 844 });
+    for (const path of ["/capacity?day=2021-08-25", "/pledges", "/suppliers", "/dispatches", "/pledges?q=tidak-ada-yang-cocok"]) {
+      await page.goto(path);
+      await scan(`${path} @${width}`);
+    }
+    await page.goto("/capacity?day=2021-08-25");
+    await page.getByTestId("copy-yesterday").click();
+    await expect(page.getByTestId("copied")).toBeVisible();
+    await scan(`capacity copied @${width}`);
+  }
+  await page.context().clearCookies();
+  await loginAs(page, "rs1@satgas.test");
+  await page.goto("/requests");
+  const submitted = page.locator("tr:has([data-status='SUBMITTED']) a[href^='/requests/']").first();
+  if (await submitted.count()) {
+    await submitted.click();
+    await page.getByTestId("cancel-request").locator("summary").click();
+    await page.getByTestId("cancel-request-form").getByRole("textbox").fill("Cek aksesibilitas");
+    await page.getByTestId("cancel-request-form-submit").click();
+    await expect(page.getByTestId("confirm")).toBeVisible();
+    await scan("request cancel, asking");
   }
 });
