@@ -45,7 +45,7 @@ test("a new account signs in with the admin's password, must choose its own firs
   await form.getByLabel("Kata sandi awal").fill("awal-dari-admin-2021");
   await form.getByRole("button").click();
   await expect(admin.getByTestId("users-table").getByRole("row", { name: email })).toContainText("harus ganti kata sandi");
-  // the new account is highlighted where it landed in the list, and the page says it was created
+  // the new account is highlighted where it landed in the list, and the form says it was created
   await expect(admin.getByTestId("users-table").getByRole("row", { name: email })).toHaveAttribute("data-saved", "true");
   await expect(admin.getByTestId("form-ok")).toBeVisible();
   await admin.close();

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/components/forms/form-state";
 
@@ -26,15 +27,18 @@ export function UserForm({
   s,
   hospitals,
 }: {
-  action: (prev: FormState, data: FormData) => Promise<FormState>;
+  action: (prev: FormState, data: FormData) => Promise<FormState & { savedId?: string }>;
   s: Strings;
   hospitals: { id: string; name: string }[];
 }) {
+  const router = useRouter();
   // Each success gets a new key, so the form is emptied for the next account.
   const created = useRef(0);
   const [state, formAction, pending] = useActionState(async (prev: FormState, data: FormData) => {
     const next = await action(prev, data);
     if (next.ok) created.current++;
+    // the list below highlights the new account
+    if (next.ok && next.savedId) router.replace(`/admin/users?saved=${encodeURIComponent(next.savedId)}`, { scroll: false });
     return next;
   }, {});
   const [role, setRole] = useState<string>(state.values?.role ?? "HOSPITAL");

@@ -11,8 +11,8 @@ export const createUserAction = formAction(
     const result = await createUser(await currentActor(), form.input);
     if (!result.ok) return form.reply(result);
     revalidatePath("/admin/users");
-    // back to the list with the new account highlighted (decision 0035)
-    redirect(`/admin/users?saved=${encodeURIComponent(result.value.id)}`);
+    // the form then shows the list with the new account highlighted (?saved=<id>, decision 0035)
+    return { ok: true, savedId: result.value.id };
   },
   { secret: ["password"] }, // never echo a password back
 );

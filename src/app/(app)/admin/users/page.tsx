@@ -39,11 +39,6 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           }}
         />
       </section>
-      {saved && users.some((x) => x.id === saved) && (
-        <p role="status" className="rounded-md bg-green-50 p-3 text-sm text-green-800" data-testid="form-ok">
-          {t("hospital.users.created")}
-        </p>
-      )}
       <div className="card p-0">
         <table className="table table-stack" data-testid="users-table">
           <thead>
