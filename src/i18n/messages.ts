@@ -1,5 +1,6 @@
 import "server-only";
 import idAudit from "./messages/id/audit.json";
+import idNotices from "./messages/id/notices.json";
 import idDashboard from "./messages/id/dashboard.json";
 import idErrors from "./messages/id/errors.json";
 import idForecast from "./messages/id/forecast.json";
@@ -7,6 +8,7 @@ import idHospital from "./messages/id/hospital.json";
 import idShell from "./messages/id/shell.json";
 import idSupply from "./messages/id/supply.json";
 import enAudit from "./messages/en/audit.json";
+import enNotices from "./messages/en/notices.json";
 import enDashboard from "./messages/en/dashboard.json";
 import enErrors from "./messages/en/errors.json";
 import enForecast from "./messages/en/forecast.json";
@@ -20,7 +22,16 @@ import type { Locale } from "./locales";
 // (messages/<locale>/<namespace>.json); this index puts a language's namespaces together. Add a
 // namespace here, in both languages, when you add its files. The Indonesian files define the keys:
 // tests/unit/messages.test.ts checks that English has the same keys and the same ICU arguments.
-const id = { shell: idShell, errors: idErrors, dashboard: idDashboard, supply: idSupply, hospital: idHospital, forecast: idForecast, audit: idAudit };
+const id = {
+  shell: idShell,
+  errors: idErrors,
+  dashboard: idDashboard,
+  supply: idSupply,
+  hospital: idHospital,
+  forecast: idForecast,
+  audit: idAudit,
+  notices: idNotices,
+};
 const en: typeof id = {
   shell: enShell,
   errors: enErrors,
@@ -29,6 +40,7 @@ const en: typeof id = {
   hospital: enHospital,
   forecast: enForecast,
   audit: enAudit,
+  notices: enNotices,
 };
 
 export type Messages = typeof id;

@@ -17,8 +17,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const nav = navFor(actor, t);
   // The bell only reads: a failure never breaks the page (it shows no count). The periodic notices
   // (stale hospitals, dispatches) are brought up to date after the response is sent, at most
-  // once per cache period per audience, so rendering never writes; /notifications itself brings
-  // them up to date before listing them.
+  // once per cache period per audience, so rendering never writes; /notifications brings them
+  // up to date, and marks what it showed as read, from the browser once the list is on screen.
   const unread = await unreadCount(actor).catch(() => 0);
   after(() => refreshNoticesSoon(actor).catch(() => undefined));
   return (
