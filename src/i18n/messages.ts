@@ -1,6 +1,7 @@
 import "server-only";
 import idAudit from "./messages/id/audit.json";
 import idNotices from "./messages/id/notices.json";
+import idGuide from "./messages/id/guide.json";
 import idDashboard from "./messages/id/dashboard.json";
 import idErrors from "./messages/id/errors.json";
 import idForecast from "./messages/id/forecast.json";
@@ -9,6 +10,7 @@ import idShell from "./messages/id/shell.json";
 import idSupply from "./messages/id/supply.json";
 import enAudit from "./messages/en/audit.json";
 import enNotices from "./messages/en/notices.json";
+import enGuide from "./messages/en/guide.json";
 import enDashboard from "./messages/en/dashboard.json";
 import enErrors from "./messages/en/errors.json";
 import enForecast from "./messages/en/forecast.json";
@@ -31,6 +33,7 @@ const id = {
   forecast: idForecast,
   audit: idAudit,
   notices: idNotices,
+  guide: idGuide,
 };
 const en: typeof id = {
   shell: enShell,
@@ -41,6 +44,7 @@ const en: typeof id = {
   forecast: enForecast,
   audit: enAudit,
   notices: enNotices,
+  guide: enGuide,
 };
 
 export type Messages = typeof id;
