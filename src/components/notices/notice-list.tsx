@@ -36,16 +36,22 @@ export function NoticeList({
   empty: string;
 }) {
   const [fresh] = useState(() => new Set(items.filter((i) => i.unread).map((i) => i.key)));
-  const [shown] = useState(() => items.filter((i) => i.unread).flatMap((i) => i.ids));
-  const told = useRef(false);
+  // The ids already told to the server: the first call always goes (it also brings the periodic
+  // notices up to date); a notice that arrives with the answer is told in a second call, and
+  // the list then settles (told only grows).
+  const told = useRef<Set<string> | null>(null);
   useEffect(() => {
-    // once per visit: the list is rendered again after the badge is, with new props
-    if (told.current) return;
-    told.current = true;
+    const first = told.current === null;
+    const seen = (told.current ??= new Set());
+    const pending = items.filter((i) => i.unread).flatMap((i) => i.ids.filter((id) => !seen.has(id)));
+    if (!first && pending.length === 0) return;
     const form = new FormData();
-    for (const id of shown) form.append("ids", id);
+    for (const id of pending) {
+      seen.add(id);
+      form.append("ids", id);
+    }
     void markSeen(form);
-  }, [markSeen, shown]);
+  }, [items, markSeen]);
   if (items.length === 0) return <p className="text-slate-600">{empty}</p>;
   return (
     <ul className="card divide-y divide-slate-100 p-0" data-testid="notifications">

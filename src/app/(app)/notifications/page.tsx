@@ -6,7 +6,7 @@ import { isDay } from "@/domain/day";
 import { formatDateTime, formatDay } from "@/i18n/format";
 import { asLocale } from "@/i18n/locales";
 import { getLocale, getTranslations } from "next-intl/server";
-import { listNotifications } from "@/server/queries/notifications";
+import { listNotifications, unreadCount } from "@/server/queries/notifications";
 import { requireActor } from "@/server/session";
 import { markAllReadAction, markSeenAction } from "./actions";
 
@@ -16,7 +16,7 @@ export default async function NotificationsPage() {
   const actor = await requireActor("notification:read");
   const t = await getTranslations();
   const locale = asLocale(await getLocale());
-  const notices = await listNotifications(actor);
+  const [notices, unreadTotal] = await Promise.all([listNotifications(actor), unreadCount(actor)]);
   const reader = actor.role === "HOSPITAL" ? "hospital" : "taskforce";
   const todo = (kind: string) => {
     const key = `notices.todo.${kind}` as Parameters<typeof t>[0];
@@ -62,12 +62,13 @@ export default async function NotificationsPage() {
       }),
     };
   });
-  const unread = notices.some((x) => !x.readAt);
+  // Those shown are marked read once seen; the button is for unread notices beyond the list's length.
+  const unreadBeyond = unreadTotal > notices.filter((x) => !x.readAt).length;
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1>{t("hospital.notifications.title")}</h1>
-        {unread && (
+        {unreadBeyond && (
           <form action={markAllReadAction}>
             <button type="submit" className="btn-secondary">
               {t("hospital.notifications.markAllRead")}
