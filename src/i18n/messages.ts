@@ -1,4 +1,7 @@
 import "server-only";
+import idAudit from "./messages/id/audit.json";
+import idNotices from "./messages/id/notices.json";
+import idGuide from "./messages/id/guide.json";
 import idDashboard from "./messages/id/dashboard.json";
 import idErrors from "./messages/id/errors.json";
 import idFeedback from "./messages/id/feedback.json";
@@ -6,6 +9,9 @@ import idForecast from "./messages/id/forecast.json";
 import idHospital from "./messages/id/hospital.json";
 import idShell from "./messages/id/shell.json";
 import idSupply from "./messages/id/supply.json";
+import enAudit from "./messages/en/audit.json";
+import enNotices from "./messages/en/notices.json";
+import enGuide from "./messages/en/guide.json";
 import enDashboard from "./messages/en/dashboard.json";
 import enErrors from "./messages/en/errors.json";
 import enFeedback from "./messages/en/feedback.json";
@@ -20,7 +26,18 @@ import type { Locale } from "./locales";
 // (messages/<locale>/<namespace>.json); this index puts a language's namespaces together. Add a
 // namespace here, in both languages, when you add its files. The Indonesian files define the keys:
 // tests/unit/messages.test.ts checks that English has the same keys and the same ICU arguments.
-const id = { shell: idShell, errors: idErrors, dashboard: idDashboard, supply: idSupply, hospital: idHospital, forecast: idForecast, feedback: idFeedback };
+const id = {
+  shell: idShell,
+  errors: idErrors,
+  dashboard: idDashboard,
+  supply: idSupply,
+  hospital: idHospital,
+  forecast: idForecast,
+  audit: idAudit,
+  notices: idNotices,
+  guide: idGuide,
+  feedback: idFeedback,
+};
 const en: typeof id = {
   shell: enShell,
   errors: enErrors,
@@ -29,6 +46,9 @@ const en: typeof id = {
   hospital: enHospital,
   forecast: enForecast,
   feedback: enFeedback,
+  audit: enAudit,
+  notices: enNotices,
+  guide: enGuide,
 };
 
 export type Messages = typeof id;

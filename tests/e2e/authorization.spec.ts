@@ -67,6 +67,7 @@ const ROUTES: Record<string, Route> = {
   "/triage": { kind: "page", url: () => "/triage", access: { action: "request:decide" } },
   // Signed-out visitors are sent to /login by src/proxy.ts before they see it.
   "/forbidden": { kind: "page", url: () => "/forbidden", access: "signed-in" },
+  "/guide": { kind: "page", url: () => "/guide", access: "signed-in" },
   "/password": { kind: "page", url: () => "/password", access: "signed-in" },
   "/login": { kind: "page", url: () => "/login", access: "public" },
   "/api/auth/[...nextauth]": { kind: "route", url: () => "/api/auth/session", access: "public" },

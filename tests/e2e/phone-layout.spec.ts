@@ -35,6 +35,9 @@ async function pagesOf(page: Page): Promise<string[]> {
   }
   if (pages.has("/dispatches")) pages.add("/dispatches/new");
   if (pages.has("/dashboard")) pages.add("/report");
+  // reached from the header rather than the menu
+  pages.add("/guide");
+  if (pages.has("/hospitals")) pages.add("/audit");
   return [...pages];
 }
 

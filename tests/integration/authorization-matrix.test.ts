@@ -261,7 +261,10 @@ const serverActions: Record<string, Record<string, ActionCase>> = {
   },
   "src/app/(app)/my-hospital/actions.ts": { submitStockAction: { useCase: "stock.submitStockReport" } },
   "src/app/(app)/alerts/actions.ts": { acknowledgeAlertAction: { useCase: "alerts.acknowledgeAlert" } },
-  "src/app/(app)/notifications/actions.ts": { markAllReadAction: { useCase: "notifications.markNotificationsRead" } },
+  "src/app/(app)/notifications/actions.ts": {
+    markAllReadAction: { useCase: "notifications.markNotificationsRead" },
+    markSeenAction: { useCase: "notifications.markNotificationsRead" },
+  },
   "src/app/(app)/pledges/actions.ts": {
     createPledgeAction: { useCase: "pledges.createPledge" },
     updatePledgeAction: { useCase: "pledges.updatePledge" },

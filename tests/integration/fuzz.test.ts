@@ -306,7 +306,12 @@ const ENTRIES: Entry[] = [
     input: () => record({ ...hospitalFields(), id: field(lazyPick("hospitalIds")), active: field(fc.constant(true)) }),
   },
   { mod: "alerts", name: "acknowledgeAlert", who: "admin", input: () => record({ id: field(fc.string({ maxLength: 30 })) }) },
-  { mod: "notifications", name: "markNotificationsRead", who: "rs1", input: () => fc.oneof(fc.constant({}), fc.constant(undefined), nasty()) },
+  {
+    mod: "notifications",
+    name: "markNotificationsRead",
+    who: "rs1",
+    input: () => fc.oneof(fc.constant({}), fc.constant(undefined), fc.record({ ids: fc.array(fc.oneof(fc.string(), nasty()), { maxLength: 600 }) }), nasty()),
+  },
   { mod: "pledges", name: "createPledge", who: "admin", input: () => record(pledgeFields()) },
   { mod: "pledges", name: "updatePledge", who: "admin", input: () => record({ ...pledgeFields(), id: field(lazyPick("pledgeIds")) }) },
   {

@@ -17,8 +17,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const nav = navFor(actor, t);
   // The bell only reads: a failure never breaks the page (it shows no count). The periodic notices
   // (stale hospitals, dispatches) are brought up to date after the response is sent, at most
-  // once per cache period per audience, so rendering never writes; /notifications itself brings
-  // them up to date before listing them.
+  // once per cache period per audience, so rendering never writes; /notifications brings them
+  // up to date, and marks what it showed as read, from the browser once the list is on screen.
   const unread = await unreadCount(actor).catch(() => 0);
   after(() => refreshNoticesSoon(actor).catch(() => undefined));
   return (
@@ -37,6 +37,18 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <span data-testid="whoami" className="hidden sm:inline">
               {actor.name} · {t(`shell.roles.${actor.role}`)}
             </span>
+            <Link
+              href="/guide"
+              className="rounded border border-white/50 px-2 py-1 hover:bg-white/10"
+              data-testid="guide-link"
+              aria-label={t("guide.link")}
+              title={t("guide.link")}
+            >
+              <span aria-hidden="true" className="font-bold">
+                ?
+              </span>
+              <span className="ml-1 hidden sm:inline">{t("guide.link")}</span>
+            </Link>
             <NotificationBell n={unread} label={t("shell.nav.notifications")} unreadLabel={t("hospital.notifications.unread", { n: unread })} />
             <div className="rounded bg-white/90">
               <LanguageSwitch locale={locale} action={setLanguage} />

@@ -1,4 +1,5 @@
 import "server-only";
+import { referencesOf, type AuditNames } from "@/domain/audit-events";
 import { prisma } from "../db";
 import { can, type Actor } from "../permissions";
 import { listParams, pageOf, type ListQuery } from "./supply-list";
@@ -50,7 +51,7 @@ export async function auditEvents(actor: Actor, query: AuditQuery) {
     prisma.auditEvent.count({ where }),
   ]);
   const actorIds = [...new Set(rows.map((r) => r.actorId).filter((x): x is string => !!x))];
-  const users = await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } });
+  const users = await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true, role: true } });
   const byId = new Map(users.map((u) => [u.id, u]));
   return {
     ...pageOf(
@@ -69,4 +70,46 @@ export function changedFields(before: unknown, after: unknown): { field: string;
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => k !== "updatedAt");
   const show = (v: unknown) => (v === undefined ? "" : typeof v === "string" ? v : JSON.stringify(v));
   return keys.filter((k) => show(b[k]) !== show(a[k])).map((k) => ({ field: k, before: show(b[k]), after: show(a[k]) }));
+}
+
+/**
+ * The human names of every record a page of events refers to, in a fixed number of batch lookups
+ * (allocations and alerts first, as they lead to requests and hospitals; then requests; then the
+ * names), whatever the number of events: no query per event.
+ */
+export async function auditNames(events: { entity: string; entityId: string; before: unknown; after: unknown }[]): Promise<AuditNames> {
+  const refs = referencesOf(events);
+  const ids = (set: Set<string>) => ({ in: [...set] });
+  const [allocations, alerts] = await Promise.all([
+    prisma.allocation.findMany({ where: { id: ids(refs.allocations) }, select: { id: true, requestId: true, supplierId: true } }),
+    prisma.alert.findMany({ where: { id: ids(refs.alerts) }, select: { id: true, hospitalId: true } }),
+  ]);
+  for (const a of allocations) {
+    refs.requests.add(a.requestId);
+    refs.suppliers.add(a.supplierId);
+  }
+  for (const a of alerts) refs.hospitals.add(a.hospitalId);
+  const requests = await prisma.supplyRequest.findMany({ where: { id: ids(refs.requests) }, select: { id: true, hospitalId: true } });
+  for (const r of requests) refs.hospitals.add(r.hospitalId);
+  const named = { id: true, name: true } as const;
+  const [hospitals, suppliers, regions, users, tokens, rateSets] = await Promise.all([
+    prisma.hospital.findMany({ where: { id: ids(refs.hospitals) }, select: named }),
+    prisma.supplier.findMany({ where: { id: ids(refs.suppliers) }, select: named }),
+    prisma.region.findMany({ where: { id: ids(refs.regions) }, select: named }),
+    prisma.user.findMany({ where: { id: ids(refs.users) }, select: { id: true, name: true, role: true } }),
+    prisma.apiToken.findMany({ where: { id: ids(refs.tokens) }, select: named }),
+    prisma.flowRateSet.findMany({ where: { id: ids(refs.rateSets) }, select: named }),
+  ]);
+  const byName = (rows: { id: string; name: string }[]) => new Map(rows.map((r) => [r.id, r.name]));
+  return {
+    hospitals: byName(hospitals),
+    suppliers: byName(suppliers),
+    regions: byName(regions),
+    users: new Map(users.map((u) => [u.id, { name: u.name, role: u.role }])),
+    tokens: byName(tokens),
+    rateSets: byName(rateSets),
+    requests: new Map(requests.map((r) => [r.id, { hospitalId: r.hospitalId }])),
+    allocations: new Map(allocations.map((a) => [a.id, { requestId: a.requestId, supplierId: a.supplierId }])),
+    alerts: new Map(alerts.map((a) => [a.id, { hospitalId: a.hospitalId }])),
+  };
 }

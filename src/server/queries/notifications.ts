@@ -3,9 +3,9 @@ import { prisma } from "../db";
 import type { Actor } from "../permissions";
 import { visibleTo } from "../use-cases/notifications";
 
-/** The actor's latest notices, newest first. */
+/** The actor's latest notices, newest first by when they were raised (equal times in id order). */
 export function listNotifications(actor: Actor, take = 100) {
-  return prisma.notification.findMany({ where: visibleTo(actor), orderBy: { createdAt: "desc" }, take });
+  return prisma.notification.findMany({ where: visibleTo(actor), orderBy: [{ createdAt: "desc" }, { id: "desc" }], take });
 }
 
 /** How many of the actor's notices are unread (counted by the database). */

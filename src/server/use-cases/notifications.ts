@@ -7,6 +7,7 @@ import { accountCache } from "../cache";
 import { prisma } from "../db";
 import type { Actor } from "../permissions";
 import { useCase, type Tx } from "../use-case";
+import { id } from "./inputs";
 
 // In-app notifications. A notice goes to one user, to every account of a hospital (role HOSPITAL
 // + hospitalId) or to every task-force account (role STAFF, read by STAFF and ADMIN). Notices are
@@ -68,12 +69,16 @@ export function visibleTo(actor: Actor): Prisma.NotificationWhereInput {
   return mine;
 }
 
-/** Marks every notice the actor sees as read (a shared notice is read for everyone it went to). */
+/**
+ * Marks notices the actor sees as read (a shared notice is read for everyone it went to): the ones
+ * listed (those the reader's page showed), or every one when none are listed ("mark all read").
+ */
 export const markNotificationsRead = useCase({
   action: "notification:read",
-  input: z.object({}).optional(),
-  run: async ({ tx, actor }) => {
-    const { count } = await tx.notification.updateMany({ where: { AND: [visibleTo(actor), { readAt: null }] }, data: { readAt: clockNow() } });
+  input: z.object({ ids: z.array(id).max(500, "too_long").optional() }).optional(),
+  run: async ({ tx, actor, input }) => {
+    const only: Prisma.NotificationWhereInput = input?.ids ? { id: { in: input.ids } } : {};
+    const { count } = await tx.notification.updateMany({ where: { AND: [visibleTo(actor), { readAt: null }, only] }, data: { readAt: clockNow() } });
     return count;
   },
 });
@@ -81,7 +86,8 @@ export const markNotificationsRead = useCase({
 /**
  * Tells the task force about active hospitals whose latest stock report is more than 24 h old
  * (or that never reported): one notice per hospital and latest report, however often it runs
- * (the notice id is derived from both). A system job, run when staff open their notifications.
+ * (the notice id is derived from both). A system job, run when staff open their notifications
+ * (after the page is shown) and after a page view at most once per cache period.
  */
 export async function notifyStaleHospitals(now: Date = clockNow()): Promise<number> {
   const staleBefore = new Date(now.getTime() - STALE_AFTER_HOURS * 3_600_000);
@@ -99,7 +105,8 @@ export async function notifyStaleHospitals(now: Date = clockNow()): Promise<numb
 
 /**
  * Tells a hospital about dispatches on their way to it: one notice per delivery (the id is
- * derived from it), whoever logged the dispatch. A system job, run when the hospital looks.
+ * derived from it), whoever logged the dispatch. A system job, run when the hospital opens its notifications
+ * (after the page is shown) and after a page view at most once per cache period.
  */
 export async function notifyDispatches(hospitalId: string): Promise<number> {
   return prisma.$executeRaw`

@@ -1,102 +1,129 @@
+import Link from "next/link";
+import { auditLine, type LinkKind } from "@/components/audit/audit-sentence";
 import { Pager } from "@/components/supply/list-controls";
-import { formatDateTime } from "@/i18n/format";
+import { asLocale } from "@/i18n/locales";
 import { getLocale, getTranslations } from "next-intl/server";
-import { ACCOUNT_ENTITIES, auditEvents, AUDITED_ENTITIES, changedFields, readableEntities } from "@/server/queries/audit";
+import { can, type Action, type Actor } from "@/server/permissions";
+import { ACCOUNT_ENTITIES, auditEvents, auditNames, AUDITED_ENTITIES, readableEntities } from "@/server/queries/audit";
 import type { SearchParams } from "nuqs/server";
 import { requireActor } from "@/server/session";
 import { loadAuditSearch } from "./search-params";
 
+/** The page a link opens, and what the reader must be allowed to open it. */
+const LINK_ACTION: Record<LinkKind, Action> = {
+  hospital: "hospital:read",
+  request: "request:read",
+  supplier: "supplier:read",
+  pledge: "supplier:read",
+  capacity: "supplier:read",
+  policy: "policy:write",
+  forecast: "forecast:read",
+  users: "user:manage",
+  tokens: "token:manage",
+  alerts: "alert:read",
+};
+
+const mayOpen = (actor: Actor, kind: LinkKind) => can(actor, LINK_ACTION[kind]);
+
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("audit:read");
-  const t = await getTranslations("supply");
-  const locale = await getLocale();
+  const t = await getTranslations();
+  const locale = asLocale(await getLocale());
   const list = await auditEvents(actor, await loadAuditSearch(searchParams));
-  const entities = readableEntities(actor) === "all" ? [...AUDITED_ENTITIES, ...ACCOUNT_ENTITIES] : AUDITED_ENTITIES;
+  const names = await auditNames(list.rows);
+  const entities = readableEntities(actor) === "all" ? [...AUDITED_ENTITIES, ...ACCOUNT_ENTITIES, "Alert"] : AUDITED_ENTITIES;
   const { entity, id } = list.params;
+  const lines = list.rows.map((e) => ({
+    id: e.id,
+    entity: e.entity,
+    entityId: e.entityId,
+    ...auditLine({ ...e, actor: e.actor ? { name: e.actor.name, role: e.actor.role } : null }, names, t, locale),
+  }));
+  const entityLabel = (e: string) => {
+    const key = `audit.entities.${e}` as Parameters<typeof t>[0];
+    return t.has(key) ? t(key) : e;
+  };
   return (
     <>
       <h1>{t("audit.title")}</h1>
+      <p className="text-sm text-slate-600">{t("audit.intro")}</p>
       {entity && id ? (
-        <p className="text-sm text-slate-600" data-testid="audit-subject">
-          {t("audit.of", { entity, id })}
+        <p className="flex flex-wrap items-baseline gap-x-3 text-sm" data-testid="audit-subject">
+          <span className="font-medium">{t("audit.of", { subject: lines[0]?.subject ?? entityLabel(entity) })}</span>
+          <Link href="/audit" className="text-brand-700 hover:underline">
+            {t("audit.showAll")}
+          </Link>
         </p>
-      ) : null}
-      <form method="get" className="card flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor="entity" className="label">
-            {t("audit.entity")}
-          </label>
-          <select id="entity" name="entity" defaultValue={entity} className="input">
-            <option value="">{t("list.all")}</option>
-            {entities.map((e) => (
-              <option key={e} value={e}>
-                {e}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="min-w-48 flex-1">
-          <label htmlFor="id" className="label">
-            ID
-          </label>
-          <input id="id" name="id" defaultValue={id} className="input" />
-        </div>
-        <button type="submit" className="btn-secondary">
-          {t("list.filter")}
-        </button>
-      </form>
+      ) : (
+        <form method="get" className="card flex flex-wrap items-end gap-3">
+          <div className="min-w-48 flex-1 sm:flex-none">
+            <label htmlFor="entity" className="label">
+              {t("audit.entity")}
+            </label>
+            <select id="entity" name="entity" defaultValue={entity} className="input">
+              <option value="">{t("audit.allEntities")}</option>
+              {entities.map((e) => (
+                <option key={e} value={e}>
+                  {entityLabel(e)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="btn-secondary">
+            {t("audit.filter")}
+          </button>
+        </form>
+      )}
       <ol className="space-y-3" data-testid="audit-events">
-        {list.rows.map((e) => {
-          const diff = changedFields(e.before, e.after);
-          return (
-            <li key={e.id} className="card space-y-2">
-              <div className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-                <span className="font-medium">{e.action}</span>
-                <span className="text-slate-600">{formatDateTime(e.at, locale)}</span>
-                <span className="text-slate-600">
-                  {t("audit.actor")}: {e.actor ? `${e.actor.name} (${e.actor.email})` : t("audit.system")}
-                </span>
-                {!id && (
-                  <span className="text-slate-500">
-                    {e.entity} {e.entityId}
-                  </span>
-                )}
-              </div>
-              {diff.length > 0 && (
-                <div className="overflow-x-auto">
-                  <table className="table text-xs">
-                    <thead>
-                      <tr>
-                        <th>{t("audit.field")}</th>
-                        <th>{t("audit.before")}</th>
-                        <th>{t("audit.after")}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {diff.map((d) => (
-                        <tr key={d.field}>
-                          <td className="font-mono">{d.field}</td>
-                          <td className="break-all text-red-800">{d.before}</td>
-                          <td className="break-all text-green-800">{d.after}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+        {lines.map((e) => (
+          <li key={e.id} className="card space-y-2" data-testid="audit-event">
+            <p className="text-sm">{e.sentence}</p>
+            {e.changes.length > 0 && (
+              <dl className="grid gap-x-3 gap-y-1 text-sm sm:grid-cols-[minmax(8rem,max-content)_1fr]" aria-label={t("audit.changes")}>
+                {e.changes.map((c) => (
+                  <div key={c.field} className="contents" data-testid="audit-change">
+                    <dt className="text-slate-600">{c.label}</dt>
+                    <dd className="mb-1 break-words sm:mb-0">
+                      <span className="text-red-800 line-through decoration-red-300">
+                        <span className="sr-only">{t("audit.before")}: </span>
+                        {c.before}
+                      </span>
+                      <span aria-hidden="true"> → </span>
+                      <span className="text-green-800">
+                        <span className="sr-only">{t("audit.after")}: </span>
+                        {c.after}
+                      </span>
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            )}
+            <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+              {e.links
+                .filter((l) => mayOpen(actor, l.kind))
+                .map((l) => (
+                  <Link key={l.kind} href={l.href} className="text-brand-700 hover:underline">
+                    {l.label}
+                  </Link>
+                ))}
+              {!id && (
+                <Link href={`/audit?entity=${e.entity}&id=${encodeURIComponent(e.entityId)}`} className="text-slate-600 hover:underline">
+                  {t("audit.links.history")}
+                </Link>
               )}
-            </li>
-          );
-        })}
-        {list.rows.length === 0 && <li className="card text-sm text-slate-500">{t("list.empty")}</li>}
+            </p>
+          </li>
+        ))}
+        {lines.length === 0 && <li className="card text-sm text-slate-500">{t("audit.empty")}</li>}
       </ol>
       <Pager
         path="/audit"
         params={{ entity, id }}
         page={list.page}
         pages={list.pages}
-        label={t("list.pageOf", { page: list.page, pages: list.pages, total: list.total })}
-        previous={t("list.previous")}
-        next={t("list.next")}
+        label={t("supply.list.pageOf", { page: list.page, pages: list.pages, total: list.total })}
+        previous={t("supply.list.previous")}
+        next={t("supply.list.next")}
       />
     </>
   );

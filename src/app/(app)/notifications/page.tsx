@@ -1,24 +1,74 @@
-import Link from "next/link";
 import { noticeText } from "@/components/hospital/texts";
-import { formatDateTime } from "@/i18n/format";
+import { NoticeList, type NoticeView } from "@/components/notices/notice-list";
+import { groupNotices, noticeTarget } from "@/domain/notices";
+import { STALE_AFTER_HOURS } from "@/domain/stock";
+import { isDay } from "@/domain/day";
+import { formatDateTime, formatDay } from "@/i18n/format";
+import { asLocale } from "@/i18n/locales";
 import { getLocale, getTranslations } from "next-intl/server";
-import { listNotifications } from "@/server/queries/notifications";
+import { listNotifications, unreadCount } from "@/server/queries/notifications";
 import { requireActor } from "@/server/session";
-import { refreshNoticesFor } from "@/server/use-cases/notifications";
-import { markAllReadAction } from "./actions";
+import { markAllReadAction, markSeenAction } from "./actions";
 
+// Rendering only reads. The list, once shown, marks what it showed as read and brings the
+// periodic notices up to date through markSeenAction; the header's badge is then rendered again.
 export default async function NotificationsPage() {
   const actor = await requireActor("notification:read");
   const t = await getTranslations();
-  const locale = await getLocale();
-  await refreshNoticesFor(actor);
-  const notices = await listNotifications(actor);
-  const unread = notices.filter((x) => !x.readAt).length;
+  const locale = asLocale(await getLocale());
+  const [notices, unreadTotal] = await Promise.all([listNotifications(actor), unreadCount(actor)]);
+  const reader = actor.role === "HOSPITAL" ? "hospital" : "taskforce";
+  const todo = (kind: string) => {
+    const key = `notices.todo.${kind}` as Parameters<typeof t>[0];
+    return t(t.has(key) ? key : "notices.todo.other");
+  };
+  const time = (at: Date) => t("notices.at", { time: formatDateTime(at, locale) });
+  const items: NoticeView[] = groupNotices(notices).map((item) => {
+    if (item.type === "one") {
+      const x = item.notice;
+      const href = noticeTarget(x.kind, x.params, reader);
+      return {
+        key: x.id,
+        kind: x.kind,
+        ids: [x.id],
+        unread: !x.readAt,
+        text: noticeText(x.kind, x.params as never, t, locale),
+        time: time(x.createdAt),
+        href,
+        todo: href ? todo(x.kind) : null,
+      };
+    }
+    return {
+      key: `stale-${item.day}`,
+      kind: "hospital_stale_group",
+      ids: item.notices.map((n) => n.id),
+      unread: item.unread,
+      text: t("notices.staleGroup", { n: item.notices.length, hours: STALE_AFTER_HOURS, day: formatDay(item.day, locale) }),
+      time: time(item.createdAt),
+      href: null,
+      todo: null,
+      membersLabel: t("notices.showHospitals", { n: item.notices.length }),
+      members: item.notices.map((n) => {
+        const p = (n.params ?? {}) as { hospital?: string; lastDay?: string | null };
+        return {
+          key: n.id,
+          text: t("notices.staleMember", {
+            hospital: p.hospital ?? "—",
+            lastDay: p.lastDay && isDay(p.lastDay) ? formatDay(p.lastDay, locale) : "—",
+            reported: p.lastDay ? "yes" : "no",
+          }),
+          href: noticeTarget(n.kind, n.params, reader),
+        };
+      }),
+    };
+  });
+  // Those shown are marked read once seen; the button is for unread notices beyond the list's length.
+  const unreadBeyond = unreadTotal > notices.filter((x) => !x.readAt).length;
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1>{t("hospital.notifications.title")}</h1>
-        {unread > 0 && (
+        {unreadBeyond && (
           <form action={markAllReadAction}>
             <button type="submit" className="btn-secondary">
               {t("hospital.notifications.markAllRead")}
@@ -26,39 +76,7 @@ export default async function NotificationsPage() {
           </form>
         )}
       </div>
-      {notices.length === 0 ? (
-        <p className="text-slate-500">{t("hospital.notifications.empty")}</p>
-      ) : (
-        <ul className="card divide-y divide-slate-100 p-0" data-testid="notifications">
-          {notices.map((x) => {
-            const p = (x.params ?? {}) as Record<string, unknown>;
-            const href =
-              typeof p.requestId === "string"
-                ? `/requests/${p.requestId}`
-                : typeof p.hospitalId === "string" && actor.role !== "HOSPITAL"
-                  ? `/hospitals/${p.hospitalId}`
-                  : null;
-            const text = noticeText(x.kind, x.params as never, t, locale);
-            return (
-              <li
-                key={x.id}
-                className={`flex flex-wrap items-start justify-between gap-2 p-3 text-sm ${x.readAt ? "text-slate-600" : "bg-brand-50 font-medium"}`}
-                data-testid="notification"
-                data-kind={x.kind}
-              >
-                {href ? (
-                  <Link href={href} className="hover:underline">
-                    {text}
-                  </Link>
-                ) : (
-                  <span>{text}</span>
-                )}
-                <span className="whitespace-nowrap text-xs text-slate-500">{formatDateTime(x.createdAt, locale)}</span>
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <NoticeList items={items} markSeen={markSeenAction} newLabel={t("notices.new")} empty={t("hospital.notifications.empty")} />
     </>
   );
 }

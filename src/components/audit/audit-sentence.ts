@@ -1,0 +1,304 @@
+import { formatDateTime, formatDay, formatNumber, formatTonnes } from "@/i18n/format";
+import type { Locale } from "@/i18n/locales";
+import type { Translator } from "@/i18n/translator";
+import type { AuditEventInput, AuditNames } from "@/domain/audit-events";
+
+export { AUDIT_ACTIONS } from "@/domain/audit-events";
+
+// One audit event as a sentence in the reader's language: who (name and role) did what (the
+// action's verb) to which record (by its human name), with the changed fields as before → after
+// and links to the records. The database keeps raw snapshots (ids, kilograms, UTC instants); the
+// names come in batch from the audit query (auditNames), so this module only reads and formats.
+
+/** Where a link goes; the page shows it only when the matrix lets the reader open that page. */
+export type LinkKind = "hospital" | "request" | "supplier" | "pledge" | "capacity" | "policy" | "forecast" | "users" | "tokens" | "alerts";
+export type AuditLink = { kind: LinkKind; href: string; label: string };
+export type AuditChange = { field: string; label: string; before: string; after: string };
+export type AuditLine = { sentence: string; subject: string; changes: AuditChange[]; links: AuditLink[] };
+
+type Snap = Record<string, unknown>;
+
+const obj = (v: unknown): Snap => (v && typeof v === "object" && !Array.isArray(v) ? (v as Snap) : {});
+const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
+const num = (v: unknown): number | undefined =>
+  typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" && !Number.isNaN(Number(v)) ? Number(v) : undefined;
+/** A stored @db.Date ("2021-08-25T00:00:00.000Z") as its WIB day. */
+const dayOf = (v: unknown): string | undefined => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : undefined);
+
+/** What an event is about: its record's human name and the records it belongs to. */
+type Subject = {
+  object: string;
+  hospitalId?: string;
+  requestId?: string;
+  supplierId?: string;
+  pledgeId?: string;
+  mass?: number;
+  day?: string;
+  until?: string;
+  detail?: string;
+  page?: { kind: LinkKind; href: string };
+};
+
+function subjectOf(e: AuditEventInput, names: AuditNames, t: Translator, locale: Locale): Subject {
+  const s = { ...obj(e.before), ...obj(e.after) };
+  const unknown = t("audit.unknown");
+  const hospital = (id: string | undefined) => (id ? (names.hospitals.get(id) ?? unknown) : unknown);
+  const supplier = (id: string | undefined) => (id ? (names.suppliers.get(id) ?? unknown) : unknown);
+  switch (e.entity) {
+    case "Hospital":
+      return { object: str(s.name) ?? hospital(e.entityId), hospitalId: e.entityId };
+    case "Supplier":
+      return { object: str(s.name) ?? supplier(e.entityId), supplierId: e.entityId };
+    case "DailyCapacity": {
+      const day = dayOf(s.day);
+      return {
+        object: supplier(str(s.supplierId)),
+        supplierId: str(s.supplierId),
+        mass: num(s.producedKg),
+        day,
+        page: { kind: "capacity", href: day ? `/capacity?day=${day}` : "/capacity" },
+      };
+    }
+    case "Policy":
+      return {
+        object: names.regions.get(str(s.regionId) ?? "") ?? unknown,
+        mass: num(s.dailyTargetKg),
+        day: dayOf(s.validFrom),
+        page: { kind: "policy", href: "/policy" },
+      };
+    case "MedicalPriorityPeriod":
+      return {
+        object: names.regions.get(str(s.regionId) ?? "") ?? unknown,
+        day: dayOf(s.startsOn),
+        until: dayOf(s.endsOn),
+        detail: num(s.minMedicalSharePct) !== undefined ? formatNumber(num(s.minMedicalSharePct)!, locale) : undefined,
+        page: { kind: "policy", href: "/policy" },
+      };
+    case "Pledge":
+      return {
+        object: supplier(str(s.supplierId)),
+        supplierId: str(s.supplierId),
+        pledgeId: e.entityId,
+        mass: num(s.totalKg),
+        day: dayOf(s.startsOn),
+        until: dayOf(s.endsOn),
+      };
+    case "Delivery": {
+      const allocation = names.allocations.get(str(s.allocationId) ?? "");
+      const hospitalId = str(s.hospitalId);
+      const mass = e.action === "receipt.confirm" ? num(s.receivedKg) : num(s.dispatchedKg);
+      return {
+        object: hospitalId ? hospital(hospitalId) : supplier(str(s.depotId)),
+        hospitalId,
+        requestId: allocation?.requestId,
+        supplierId: str(s.supplierId),
+        mass,
+        detail: str(s.vehiclePlate),
+      };
+    }
+    case "Allocation": {
+      const requestId = str(s.requestId) ?? names.allocations.get(e.entityId)?.requestId;
+      const hospitalId = names.requests.get(requestId ?? "")?.hospitalId;
+      const mass = e.action === "allocation.cancel" || e.action === "allocation.cancel_remainder" ? num(s.cancelledNowKg) : num(s.kg);
+      return { object: hospital(hospitalId), hospitalId, requestId, supplierId: str(s.supplierId), mass, day: dayOf(s.day), detail: str(s.cancelReason) };
+    }
+    case "SupplyRequest": {
+      const hospitalId = str(s.hospitalId) ?? names.requests.get(e.entityId)?.hospitalId;
+      const mass = e.action === "request.approve" ? num(s.approvedKg) : e.action === "request.close_short" ? num(s.releasedKg) : num(s.requestedKg);
+      const detail = e.action === "request.reject" ? str(s.rejectionReason) : e.action === "request.close_short" ? str(s.closedShortReason) : undefined;
+      return { object: hospital(hospitalId), hospitalId, requestId: e.entityId, mass, day: dayOf(s.neededBy), detail };
+    }
+    case "StockReport":
+      return { object: hospital(str(s.hospitalId)), hospitalId: str(s.hospitalId), mass: num(s.stockKg), day: dayOf(s.day) };
+    case "FlowRateSet":
+      return { object: str(s.name) ?? names.rateSets.get(e.entityId) ?? str(s.defaultKey) ?? unknown, page: { kind: "forecast", href: "/forecast" } };
+    case "Scenario":
+      return { object: str(s.name) ?? unknown, page: { kind: "forecast", href: "/forecast" } };
+    case "User": {
+      const u = names.users.get(e.entityId);
+      return { object: u?.name ?? str(s.name) ?? str(s.email) ?? unknown, page: { kind: "users", href: "/admin/users" } };
+    }
+    case "ApiToken":
+      return { object: str(s.name) ?? names.tokens.get(e.entityId) ?? unknown, page: { kind: "tokens", href: "/admin/tokens" } };
+    case "Alert": {
+      const hospitalId = str(s.hospitalId) ?? names.alerts.get(e.entityId)?.hospitalId;
+      return { object: hospital(hospitalId), hospitalId, page: { kind: "alerts", href: "/alerts" } };
+    }
+    default:
+      return { object: unknown };
+  }
+}
+
+/** How a changed field's value is shown. Fields not listed here (ids, hashes, keys) are not shown. */
+type FieldKind =
+  "mass" | "day" | "instant" | "flag" | "number" | "text" | "status" | "urgency" | "role" | "kind" | "earmark" | "unit" | "hospital" | "supplier" | "region";
+
+export const FIELD_KINDS: Record<string, FieldKind> = {
+  requestedKg: "mass",
+  approvedKg: "mass",
+  kg: "mass",
+  dispatchedKg: "mass",
+  receivedKg: "mass",
+  rejectedKg: "mass",
+  cancelledKg: "mass",
+  stockKg: "mass",
+  usedKg: "mass",
+  producedKg: "mass",
+  medicalKg: "mass",
+  industrialKg: "mass",
+  totalKg: "mass",
+  dailyTargetKg: "mass",
+  tankCapacityKg: "mass",
+  tankResidualKg: "mass",
+  operatingMinimumKg: "mass",
+  day: "day",
+  neededBy: "day",
+  startsOn: "day",
+  endsOn: "day",
+  validFrom: "day",
+  receivedAt: "instant",
+  decidedAt: "instant",
+  fulfilledAt: "instant",
+  closedAt: "instant",
+  reviewedAt: "instant",
+  revokedAt: "instant",
+  clearedAt: "instant",
+  acknowledgedAt: "instant",
+  escalatedAt: "instant",
+  active: "flag",
+  isReferral: "flag",
+  isAssociationMember: "flag",
+  flaggedForReview: "flag",
+  mustChangePassword: "flag",
+  isDefault: "flag",
+  beds: "number",
+  covidBeds: "number",
+  icuBeds: "number",
+  severePatients: "number",
+  criticalPatients: "number",
+  bedsOccupied: "number",
+  minMedicalSharePct: "number",
+  alertRedBelowHours: "number",
+  alertAmberBelowHours: "number",
+  level: "number",
+  severeLpm: "number",
+  criticalLpm: "number",
+  name: "text",
+  email: "text",
+  phone: "text",
+  reason: "text",
+  rejectionReason: "text",
+  approvalNote: "text",
+  closedShortReason: "text",
+  cancelReason: "text",
+  shortReason: "text",
+  note: "text",
+  address: "text",
+  contactName: "text",
+  contactPhone: "text",
+  vehiclePlate: "text",
+  driverName: "text",
+  defaultKey: "text",
+  status: "status",
+  urgency: "urgency",
+  role: "role",
+  kind: "kind",
+  earmark: "earmark",
+  unit: "unit",
+  hospitalId: "hospital",
+  supplierId: "supplier",
+  regionId: "region",
+};
+
+function formatValue(field: string, v: unknown, entity: string, names: AuditNames, t: Translator, locale: Locale): string {
+  if (v === null || v === undefined || v === "") return "—";
+  const kind = FIELD_KINDS[field];
+  const key = (k: string) => k as Parameters<Translator>[0];
+  const label = (k: string, fallback: string) => (t.has(key(k)) ? t(key(k)) : fallback);
+  switch (kind) {
+    case "mass":
+      return num(v) !== undefined ? formatTonnes(num(v)!, locale) : "—";
+    case "day":
+      return dayOf(v) ? formatDay(dayOf(v)!, locale) : "—";
+    case "instant":
+      return typeof v === "string" && !Number.isNaN(Date.parse(v)) ? t("audit.wib", { time: formatDateTime(new Date(v), locale) }) : "—";
+    case "flag":
+      return t(v === true ? "audit.yes" : "audit.no");
+    case "number":
+      return num(v) !== undefined ? formatNumber(num(v)!, locale, 2) : "—";
+    case "status":
+      return label(entity === "Allocation" ? `hospital.allocationStatus.${String(v)}` : `hospital.status.${String(v)}`, String(v));
+    case "urgency":
+      return label(`hospital.urgency.${String(v)}`, String(v));
+    case "role":
+      return label(`shell.roles.${String(v)}`, String(v));
+    case "kind":
+      return label(entity === "Alert" ? `audit.alertKinds.${String(v)}` : `supply.kinds.${String(v)}`, String(v));
+    case "earmark":
+      return label(`supply.earmarks.${String(v)}`, String(v));
+    case "unit":
+      return label(`hospital.stock.units.${String(v)}`, String(v));
+    case "hospital":
+      return names.hospitals.get(String(v)) ?? t("audit.unknown");
+    case "supplier":
+      return names.suppliers.get(String(v)) ?? t("audit.unknown");
+    case "region":
+      return names.regions.get(String(v)) ?? t("audit.unknown");
+    default:
+      return typeof v === "string" ? v : String(v);
+  }
+}
+
+/** The fields an update changed, labelled and formatted (only fields with a label; never ids or JSON). */
+export function readableChanges(e: Pick<AuditEventInput, "entity" | "before" | "after">, names: AuditNames, t: Translator, locale: Locale): AuditChange[] {
+  if (!e.before || !e.after) return [];
+  const b = obj(e.before);
+  const a = obj(e.after);
+  const same = (x: unknown, y: unknown) => JSON.stringify(x ?? null) === JSON.stringify(y ?? null);
+  return Object.keys(FIELD_KINDS)
+    .filter((f) => (f in b || f in a) && !same(b[f], a[f]))
+    .map((f) => ({
+      field: f,
+      label: t(`audit.fields.${f}` as Parameters<Translator>[0]),
+      before: formatValue(f, b[f], e.entity, names, t, locale),
+      after: formatValue(f, a[f], e.entity, names, t, locale),
+    }));
+}
+
+/** Whether an action has a sentence in this translator's language. */
+export function hasSentence(action: string, t: Translator): boolean {
+  return t.has(`audit.actions.${action}` as Parameters<Translator>[0]);
+}
+
+/** The event as a sentence with its changes and links. */
+export function auditLine(e: AuditEventInput, names: AuditNames, t: Translator, locale: Locale): AuditLine {
+  const subject = subjectOf(e, names, t, locale);
+  const roleKey = `shell.roles.${e.actor?.role}` as Parameters<Translator>[0];
+  const actor = e.actor ? t("audit.actor", { name: e.actor.name, role: t.has(roleKey) ? t(roleKey) : "" }) : t("audit.system");
+  const s = { ...obj(e.before), ...obj(e.after) };
+  const values = {
+    actor,
+    object: subject.object,
+    mass: subject.mass !== undefined ? formatTonnes(subject.mass, locale) : "—",
+    day: subject.day ? formatDay(subject.day, locale) : "—",
+    until: subject.until ? formatDay(subject.until, locale) : "—",
+    detail: subject.detail ?? "",
+    detailGiven: subject.detail ? "yes" : "no",
+    supplier: subject.supplierId ? (names.suppliers.get(subject.supplierId) ?? t("audit.unknown")) : t("audit.unknown"),
+    status: formatValue("status", s.status, e.entity, names, t, locale),
+    role: formatValue("role", s.role, e.entity, names, t, locale),
+    level: num(s.level) ?? 0,
+    alertKind: formatValue("kind", s.kind, "Alert", names, t, locale),
+  };
+  const what = hasSentence(e.action, t) ? t(`audit.actions.${e.action}` as Parameters<Translator>[0], values) : t("audit.otherAction", values);
+  const sentence = t("audit.sentence", { what, time: formatDateTime(e.at, locale) });
+  const links: AuditLink[] = [];
+  if (subject.requestId) links.push({ kind: "request", href: `/requests/${subject.requestId}`, label: t("audit.links.request") });
+  if (subject.pledgeId) links.push({ kind: "pledge", href: `/pledges/${subject.pledgeId}`, label: t("audit.links.pledge") });
+  if (subject.hospitalId && names.hospitals.has(subject.hospitalId))
+    links.push({ kind: "hospital", href: `/hospitals/${subject.hospitalId}`, label: names.hospitals.get(subject.hospitalId)! });
+  if (subject.supplierId && names.suppliers.has(subject.supplierId))
+    links.push({ kind: "supplier", href: `/suppliers/${subject.supplierId}`, label: names.suppliers.get(subject.supplierId)! });
+  if (subject.page) links.push({ ...subject.page, label: t(`audit.links.${subject.page.kind}` as Parameters<Translator>[0]) });
+  return { sentence, subject: subject.object, changes: readableChanges(e, names, t, locale), links };
+}
