@@ -54,7 +54,8 @@ async function signIn(d: Driver, email: string) {
     if (!(await d.fill([p.getByLabel(/^email$/i), p.locator("#email")], email))) return false;
     if (!(await d.fill([p.getByLabel(/^(kata sandi|password)$/i), p.locator("#password")], PASSWORD))) return false;
     if (!(await d.click([p.getByRole("button", { name: /^(masuk|sign in)$/i }), p.getByTestId("login-submit")]))) return false;
-    await p.waitForURL((u) => !u.pathname.startsWith("/login"), { timeout: 15_000 });
+    // the role's home: "/" redirects there
+    await p.waitForURL((u) => !u.pathname.startsWith("/login") && u.pathname !== "/", { timeout: 15_000 });
   });
 }
 
@@ -307,6 +308,7 @@ async function runJob(browser: Browser, baseURL: string, job: Job, vp: string): 
   const context = await browser.newContext({
     baseURL,
     viewport: { width: v.width, height: v.height },
+    locale: "id-ID", // an Indonesian browser: native controls follow it
     isMobile: v.mobile,
     hasTouch: v.mobile,
     acceptDownloads: true,

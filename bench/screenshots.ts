@@ -37,7 +37,15 @@ const HEIGHT: Record<string, number> = { "390": 844, "1280": 800 };
 
 async function newContext(browser: Browser, baseURL: string, width: string, lang: string): Promise<BrowserContext> {
   const mobile = Number(width) < 768;
-  const context = await browser.newContext({ baseURL, viewport: { width: Number(width), height: HEIGHT[width] ?? 800 }, isMobile: mobile, hasTouch: mobile });
+  // the browser's own language too: native controls (date fields, file pickers) follow it
+  const locale = lang === "en" ? "en-GB" : "id-ID";
+  const context = await browser.newContext({
+    baseURL,
+    locale,
+    viewport: { width: Number(width), height: HEIGHT[width] ?? 800 },
+    isMobile: mobile,
+    hasTouch: mobile,
+  });
   await context.addCookies([{ name: "lang", value: lang, domain: new URL(baseURL).hostname, path: "/" }]);
   return context;
 }
@@ -47,7 +55,7 @@ async function signIn(page: Page, email: string) {
   await page.locator("#email").fill(email);
   await page.locator("#password").fill("demo-password");
   await page.locator("#password").press("Enter");
-  await page.waitForURL((u) => !u.pathname.startsWith("/login"), { timeout: 20_000 });
+  await page.waitForURL((u) => !u.pathname.startsWith("/login") && u.pathname !== "/", { timeout: 20_000 });
 }
 
 /** The menu's pages, one record of each kind, and pages reached from others. */
