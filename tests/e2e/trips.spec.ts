@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { PASSWORD } from "./helpers";
 
@@ -48,4 +49,13 @@ test("staff divert a trip in transit; the other hospital's admin sees it coming"
   await expect(coming).toContainText("PT Krakatau Steel");
   await expect(coming.getByTestId("incoming-trip-status")).toContainText("Dalam perjalanan");
   await expect(coming.getByTestId("incoming-eta")).not.toHaveText("");
+});
+
+test("the trip board, a trip and the fleet have no accessibility violations (axe)", async ({ browser }) => {
+  const staff = await as(browser, "staff@satgas.test");
+  for (const path of ["/trips", "/trips/seed-trip-0033", "/fleet"]) {
+    await staff.goto(path);
+    const results = await new AxeBuilder({ page: staff }).analyze();
+    expect(results.violations.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  }
 });

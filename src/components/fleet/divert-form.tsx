@@ -31,7 +31,11 @@ export function DivertForm({
   s: DivertStrings;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
-  const [hospitalId, setHospitalId] = useState(state.values?.hospitalId ?? "");
+  // The hospital picked since the last answer, else the one the answer kept (React resets the
+  // form's fields to their defaults after each submit: the select is uncontrolled for that).
+  const [picked, setPicked] = useState<{ after: FormState; id: string } | null>(null);
+  const typed = state.values?.hospitalId ?? "";
+  const hospitalId = picked && picked.after === state ? picked.id : typed;
   const invalid = (k: string) => !!state.fieldErrors?.[k];
   const mine = requests.filter((r) => r.hospitalId === hospitalId);
   return (
@@ -45,8 +49,9 @@ export function DivertForm({
           id="f-hospitalId"
           name="hospitalId"
           className="input"
-          value={hospitalId}
-          onChange={(e) => setHospitalId(e.target.value)}
+          defaultValue={typed}
+          key={typed}
+          onChange={(e) => setPicked({ after: state, id: e.target.value })}
           aria-invalid={invalid("hospitalId")}
           aria-describedby={invalid("hospitalId") ? "f-hospitalId-error" : undefined}
         >
@@ -63,8 +68,8 @@ export function DivertForm({
           id="f-requestId"
           name="requestId"
           className="input"
-          key={hospitalId}
-          defaultValue=""
+          key={`${hospitalId}:${state.values?.requestId ?? ""}`}
+          defaultValue={state.values?.requestId ?? ""}
           aria-invalid={invalid("requestId")}
           aria-describedby={invalid("requestId") ? "f-requestId-error" : undefined}
         >

@@ -58,21 +58,21 @@ export function TripCard({ trip, t, locale }: { trip: TripCardData; t: Translato
       </div>
       <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-2">
         <div>
-          <dt className="inline text-slate-500">{t("fleet.trips.from")}: </dt>
+          <dt className="inline text-slate-600">{t("fleet.trips.from")}: </dt>
           <dd className="inline">{trip.source}</dd>
         </div>
         <div>
-          <dt className="inline text-slate-500">{t("fleet.trips.to")}: </dt>
+          <dt className="inline text-slate-600">{t("fleet.trips.to")}: </dt>
           <dd className="inline">{trip.destinations}</dd>
         </div>
         {trip.driverName && (
           <div>
-            <dt className="inline text-slate-500">{t("fleet.trips.driver")}: </dt>
+            <dt className="inline text-slate-600">{t("fleet.trips.driver")}: </dt>
             <dd className="inline">{trip.driverName}</dd>
           </div>
         )}
         <div>
-          <dt className="inline text-slate-500">{trip.arrivedAt ? t("fleet.trips.arrivedAt") : t("fleet.trips.eta")}: </dt>
+          <dt className="inline text-slate-600">{trip.arrivedAt ? t("fleet.trips.arrivedAt") : t("fleet.trips.eta")}: </dt>
           <dd className={`inline tabular-nums ${trip.late ? "font-semibold text-red-800" : ""}`}>
             {trip.arrivedAt ? formatDateTime(trip.arrivedAt, locale) : trip.eta ? formatDateTime(trip.eta, locale) : t("fleet.trips.noEta")}
           </dd>
