@@ -43,6 +43,7 @@ import { CASE_WEIGHTS, PROVINCE, REGIONS } from "./seed-data/regions";
 import { REQUESTS } from "./seed-data/requests";
 import { hashString, jitter, prng } from "./seed-data/random";
 import { SUPPLIERS, type SupplierKey } from "./seed-data/suppliers";
+import { seedFleet } from "./seed-fleet";
 
 // ---------------------------------------------------------------------------------------------
 // The scenario's calendar (SAMPLE except where noted)
@@ -603,6 +604,7 @@ export async function seed(prisma: PrismaClient): Promise<SeedSummary> {
   await prisma.supplyRequest.createMany({ data: requestRows, skipDuplicates: true });
   await prisma.allocation.createMany({ data: allocationRows, skipDuplicates: true });
   await prisma.delivery.createMany({ data: deliveryRows, skipDuplicates: true });
+  const fleet = await seedFleet(prisma, { supplierId, hospitalId, staffId });
 
   // --- summary --------------------------------------------------------------------------------
   const [regions, suppliers, hospitals, usersN, capacities, stockReports, caseStats, pledges, tranches, requests, allocations, deliveries] = await Promise.all([
@@ -680,6 +682,7 @@ export async function seed(prisma: PrismaClient): Promise<SeedSummary> {
     requests,
     allocations,
     deliveries,
+    fleet: `${fleet.vehicles} vehicles, ${fleet.drivers} drivers, ${fleet.trips} trips`,
     story: story.join("; "),
     [`supply on ${LAST_DAY}`]: endStates
       .filter((e) => named.has(e.h.key))

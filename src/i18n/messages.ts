@@ -2,6 +2,7 @@ import "server-only";
 import idAudit from "./messages/id/audit.json";
 import idNotices from "./messages/id/notices.json";
 import idGuide from "./messages/id/guide.json";
+import idFleet from "./messages/id/fleet.json";
 import idDashboard from "./messages/id/dashboard.json";
 import idErrors from "./messages/id/errors.json";
 import idFeedback from "./messages/id/feedback.json";
@@ -12,6 +13,7 @@ import idSupply from "./messages/id/supply.json";
 import enAudit from "./messages/en/audit.json";
 import enNotices from "./messages/en/notices.json";
 import enGuide from "./messages/en/guide.json";
+import enFleet from "./messages/en/fleet.json";
 import enDashboard from "./messages/en/dashboard.json";
 import enErrors from "./messages/en/errors.json";
 import enFeedback from "./messages/en/feedback.json";
@@ -37,6 +39,7 @@ const id = {
   notices: idNotices,
   guide: idGuide,
   feedback: idFeedback,
+  fleet: idFleet,
 };
 const en: typeof id = {
   shell: enShell,
@@ -49,6 +52,7 @@ const en: typeof id = {
   audit: enAudit,
   notices: enNotices,
   guide: enGuide,
+  fleet: enFleet,
 };
 
 export type Messages = typeof id;

@@ -53,6 +53,11 @@ const MATRIX = {
   "receipt:confirm": [NO, NO, NO, OWN],
   "receipt:record": [ALL, ALL, NO, NO], // staff record a tranche trip's receipt (a hospital without an account, a depot)
   "delivery:read": [ALL, ALL, ALL, OWN],
+  "fleet:read": [ALL, ALL, ALL, NO], // vehicles and drivers (decision 0038)
+  "fleet:manage": [ALL, ALL, NO, NO],
+  "trip:read": [ALL, ALL, ALL, NO], // the trip board; a hospital sees its incoming trips under delivery:read
+  "trip:move": [ALL, ALL, NO, NO], // departed, arrived, returned (received follows the receipts)
+  "trip:divert": [ALL, ALL, NO, NO], // redirect a trip in transit to a hospital in need
   "notification:read": [ALL, ALL, ALL, ALL],
   "alert:read": [ALL, ALL, ALL, OWN],
   "alert:acknowledge": [ALL, ALL, NO, OWN], // whoever takes it on stops its escalation (decision 0033)

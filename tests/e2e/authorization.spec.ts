@@ -25,7 +25,7 @@ const EMAIL: Record<Exclude<Who, "anonymous">, string> = {
   "HOSPITAL-other": "rs2@satgas.test",
 };
 
-type Ids = { ownHospital: string; request: string; pledge: string; supplier: string };
+type Ids = { ownHospital: string; request: string; pledge: string; supplier: string; trip: string };
 type Route = {
   kind: "page" | "route";
   /** The URL to request; dynamic segments filled with records of rs1's hospital or shared ones. */
@@ -47,6 +47,9 @@ const ROUTES: Record<string, Route> = {
   "/dashboard/export/[table]": { kind: "route", url: () => "/dashboard/export/summary?date=2021-07-26", access: { action: "dashboard:read" } },
   "/dispatches": { kind: "page", url: () => "/dispatches", access: { action: "delivery:read" } },
   "/dispatches/new": { kind: "page", url: () => "/dispatches/new", access: { action: "dispatch:write" } },
+  "/fleet": { kind: "page", url: () => "/fleet", access: { action: "fleet:read" } },
+  "/trips": { kind: "page", url: () => "/trips", access: { action: "trip:read" } },
+  "/trips/[id]": { kind: "page", url: (i) => `/trips/${i.trip}`, access: { action: "trip:read" } },
   "/forecast": { kind: "page", url: () => "/forecast", access: { action: "forecast:read" } },
   "/hospitals": { kind: "page", url: () => "/hospitals", access: { action: "hospital:read" } },
   "/hospitals/[id]": { kind: "page", url: (i) => `/hospitals/${i.ownHospital}`, access: { action: "hospital:read", own: true } },
@@ -153,6 +156,7 @@ test.beforeAll(async ({ browser }) => {
       request: await one(`SELECT id FROM "SupplyRequest" WHERE "hospitalId" = $1 ORDER BY "createdAt" LIMIT 1`, [own]),
       pledge: await one(`SELECT id FROM "Pledge" LIMIT 1`),
       supplier: await one(`SELECT id FROM "Supplier" LIMIT 1`),
+      trip: await one(`SELECT id FROM "Trip" ORDER BY id LIMIT 1`),
     };
   } finally {
     await db.end();

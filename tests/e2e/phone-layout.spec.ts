@@ -24,6 +24,7 @@ async function pagesOf(page: Page): Promise<string[]> {
     ["/hospitals", /^\/hospitals\/(?!new)[^/?]+$/],
     ["/pledges", /^\/pledges\/(?!new)[^/?]+$/],
     ["/suppliers", /^\/suppliers\/(?!new)[^/?]+$/],
+    ["/trips", /^\/trips\/[^/?]+$/],
   ] as const) {
     if (!pages.has(list)) continue;
     await page.goto(list);

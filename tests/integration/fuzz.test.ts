@@ -51,7 +51,10 @@ type Fx = Record<
   | "regionIds"
   | "rateSets"
   | "periodIds"
-  | "stockReportIds",
+  | "stockReportIds"
+  | "tripIds"
+  | "vehicleIds"
+  | "driverIds",
   string[]
 >;
 let fx: Fx;
@@ -269,6 +272,11 @@ const ENTRIES: Entry[] = [
         hospitalId: field(lazyPick("hospitalIds")),
         depotId: field(lazyPick("supplierIds")),
         vehiclePlate: field(fc.constantFrom("A 1234 BC", "B 1 X")),
+        vehicleId: field(lazyPick("vehicleIds")),
+        driverId: field(lazyPick("driverIds")),
+        tripId: field(lazyPick("tripIds")),
+        loading: field(fc.constantFrom("on", "true", "")),
+        plannedArrivalAt: field(instant),
         driverName: field(text),
         amount: field(decimalStr),
         unit: field(fc.constantFrom("KG", "TONNE_LIQUID", "M3_GAS", "CYLINDER")),
@@ -394,6 +402,76 @@ const ENTRIES: Entry[] = [
   },
   { mod: "stock", name: "confirmStockReview", who: "admin", input: () => record({ id: field(lazyPick("stockReportIds")) }) },
   { mod: "suppliers", name: "createSupplier", who: "admin", input: () => record(supplierFields()) },
+  {
+    mod: "fleet",
+    name: "createVehicle",
+    who: "admin",
+    input: () =>
+      record({
+        plate: field(fc.constantFrom("A 1234 BC", "B 9 Z", "b  77  xy"), fc.stringMatching(/^[A-Z0-9 ]{3,12}$/)),
+        kind: field(fc.constantFrom("ROAD_TANKER", "ISO_CONTAINER", "CYLINDER_TRUCK")),
+        capacity: field(decimalStr),
+        operatorId: field(lazyPick("producerIds"), lazyPick("supplierIds")),
+      }),
+  },
+  {
+    mod: "fleet",
+    name: "updateVehicle",
+    who: "admin",
+    input: () =>
+      record({
+        id: field(lazyPick("vehicleIds")),
+        plate: field(fc.stringMatching(/^[A-Z0-9 ]{3,12}$/)),
+        kind: field(fc.constantFrom("ROAD_TANKER", "ISO_CONTAINER", "CYLINDER_TRUCK")),
+        capacity: field(decimalStr),
+        operatorId: field(lazyPick("producerIds")),
+        active: field(fc.boolean()),
+      }),
+  },
+  {
+    mod: "fleet",
+    name: "createDriver",
+    who: "admin",
+    input: () => record({ name: field(text), phone: field(fc.constantFrom("0812 1234 567", "+62 21 555"), text), operatorId: field(lazyPick("producerIds")) }),
+  },
+  {
+    mod: "fleet",
+    name: "updateDriver",
+    who: "admin",
+    input: () =>
+      record({
+        id: field(lazyPick("driverIds")),
+        name: field(text),
+        phone: field(text),
+        operatorId: field(lazyPick("producerIds")),
+        active: field(fc.boolean()),
+      }),
+  },
+  {
+    mod: "trips",
+    name: "moveTrip",
+    who: "admin",
+    input: () =>
+      record({
+        id: field(lazyPick("tripIds")),
+        step: field(fc.constantFrom("depart", "arrive", "return", "receive")),
+        at: field(instant),
+        etaAt: field(instant),
+      }),
+  },
+  {
+    mod: "trips",
+    name: "divertTrip",
+    who: "admin",
+    input: () =>
+      record({
+        id: field(lazyPick("tripIds")),
+        hospitalId: field(lazyPick("hospitalIds")),
+        reason: field(text),
+        requestId: field(lazyPick("requestIds")),
+        etaAt: field(instant),
+      }),
+  },
   { mod: "suppliers", name: "updateSupplier", who: "admin", input: () => record({ ...supplierFields(), id: field(lazyPick("supplierIds")) }) },
   { mod: "suppliers", name: "setSupplierActive", who: "admin", input: () => record({ id: field(lazyPick("supplierIds")), active: field(fc.boolean()) }) },
   { mod: "tokens", name: "issueToken", who: "admin", input: () => record({ name: field(text), userId: field(lazyPick("userIds")) }) },
@@ -461,6 +539,9 @@ async function loadFixtures() {
     regionIds: await ids(`SELECT id FROM "Region"`),
     rateSets: [...(await ids(`SELECT key AS id FROM "FlowRateSet"`)), "reported"],
     periodIds: [...(await ids(`SELECT id FROM "MedicalPriorityPeriod"`)), "nope"],
+    tripIds: [...(await ids(`SELECT id FROM "Trip"`)), "nope"],
+    vehicleIds: [...(await ids(`SELECT id FROM "Vehicle"`)), "nope"],
+    driverIds: [...(await ids(`SELECT id FROM "Driver"`)), "nope"],
   };
 }
 
@@ -523,6 +604,11 @@ async function expectInvariants() {
       `SELECT d.id FROM "Delivery" d JOIN "Allocation" a ON a.id = d."allocationId" JOIN "SupplyRequest" r ON r.id = a."requestId" WHERE r."hospitalId" <> d."hospitalId"`,
     ),
   ).toEqual([]);
+  // A received trip has every leg received; a trip's legs leave from its source.
+  expect(
+    await q(`SELECT t.id FROM "Trip" t JOIN "Delivery" d ON d."tripId" = t.id WHERE t.status IN ('RECEIVED','RETURNED') AND d."receivedKg" IS NULL`),
+  ).toEqual([]);
+  expect(await q(`SELECT d.id FROM "Delivery" d JOIN "Trip" t ON t.id = d."tripId" WHERE d."supplierId" <> t."sourceId"`)).toEqual([]);
   // Accounts: HOSPITAL ones bound to a hospital, the others to none.
   expect(await q(`SELECT id FROM "User" WHERE (role = 'HOSPITAL') <> ("hospitalId" IS NOT NULL)`)).toEqual([]);
   // One default rate set at most; stock within the tank; split sums (also CHECKed by the database).
@@ -530,7 +616,7 @@ async function expectInvariants() {
   expect(await q(`SELECT id FROM "DailyCapacity" WHERE "medicalKg" + "industrialKg" <> "producedKg" OR "medicalKg" < 0`)).toEqual([]);
   // Every audit event names an existing actor (no orphans); every write was audited.
   expect(await q(`SELECT e.id FROM "AuditEvent" e LEFT JOIN "User" u ON u.id = e."actorId" WHERE u.id IS NULL`)).toEqual([]);
-  for (const table of ["Supplier", "Hospital", "SupplyRequest", "Pledge", "User"]) {
+  for (const table of ["Supplier", "Hospital", "SupplyRequest", "Pledge", "User", "Vehicle", "Driver", "Trip"]) {
     expect(
       await prisma.$queryRawUnsafe(
         `SELECT x.id FROM "${table}" x WHERE x."createdAt" >= $1 AND NOT x.id = ANY($2) AND NOT EXISTS (SELECT 1 FROM "AuditEvent" e WHERE e."entityId" = x.id)`,

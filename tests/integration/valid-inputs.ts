@@ -165,6 +165,17 @@ export async function trancheDelivery(w: World) {
   return d.delivery.id;
 }
 
+/** A trip in transit with one 2 t leg to rs1's hospital (a dispatch rides on a new trip). */
+export async function tripToRs1(w: World) {
+  const id = await deliveryToRs1(w);
+  return (await prisma.delivery.findUniqueOrThrow({ where: { id } })).tripId!;
+}
+
+/** A vehicle of the world's producer, inserted directly. */
+async function vehicle(w: World) {
+  return direct(await prisma.vehicle.create({ data: { plate: unique("V").toUpperCase(), kind: "ROAD_TANKER", capacity: 10_000, operatorId: w.producer } }));
+}
+
 let reportDay = 0;
 /** A stock report of rs1's hospital held for review, on a day no other report of this run uses. */
 export async function flaggedReport(w: World) {
@@ -227,6 +238,18 @@ export const VALID: Record<string, Builder> = {
     shiftPercentagePoints: "10",
     extraPledgedTonnes: "100",
   }),
+  "fleet.createVehicle": async (w) => ({ plate: unique("B").toUpperCase(), kind: "ROAD_TANKER", capacity: "12000", operatorId: w.producer }),
+  "fleet.updateVehicle": async (w) => {
+    const v = await vehicle(w);
+    return { id: v.id, plate: v.plate, kind: "ISO_CONTAINER", capacity: "18000", operatorId: w.producer, active: true };
+  },
+  "fleet.createDriver": async (w) => ({ name: unique("Driver Valid"), phone: "0812 1234 5678", operatorId: w.producer }),
+  "fleet.updateDriver": async (w) => {
+    const d = direct(await prisma.driver.create({ data: { name: unique("Driver Before"), operatorId: w.producer } }));
+    return { id: d.id, name: unique("Driver After"), phone: "", operatorId: w.producer, active: true };
+  },
+  "trips.moveTrip": async (w) => ({ id: await tripToRs1(w), step: "arrive" }),
+  "trips.divertTrip": async (w) => ({ id: await tripToRs1(w), hospitalId: w.rs2.hospitalId!, reason: "SOS: valid input" }),
   "forecast.setDefaultRateSet": async () => ({ key: (await prisma.flowRateSet.findFirstOrThrow({ orderBy: { key: "asc" } })).key }),
   "forecast.updateRateSet": async () => ({
     key: (await prisma.flowRateSet.findFirstOrThrow({ orderBy: { key: "asc" } })).key,

@@ -60,10 +60,21 @@ describe("permission matrix", () => {
       "request:close",
       "receipt:record",
       "hospital:write",
+      "fleet:manage",
+      "trip:move",
+      "trip:divert",
     ] as const) {
       expect(can(staff, a), a).toBe(true);
       expect(can(rs1, a), a).toBe(false);
     }
+  });
+
+  it("shows the fleet and the trip board to the task force only; officials read, never move", () => {
+    for (const a of ["fleet:read", "trip:read"] as const) {
+      expect(can(official, a), a).toBe(true);
+      expect(can(rs1, a), a).toBe(false);
+    }
+    for (const a of ["fleet:manage", "trip:move", "trip:divert"] as const) expect(can(official, a), a).toBe(false);
   });
 
   it("binds a hospital admin to their own hospital", () => {

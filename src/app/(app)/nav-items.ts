@@ -15,6 +15,8 @@ const ITEMS: Item[] = [
   { href: "/capacity", label: "capacity", action: "supplier:read" },
   { href: "/pledges", label: "pledges", action: "supplier:read" },
   { href: "/dispatches", label: "dispatches", action: "delivery:read", staffOnly: true },
+  { href: "/trips", label: "trips", action: "trip:read" },
+  { href: "/fleet", label: "fleet", action: "fleet:read" },
   { href: "/policy", label: "policy", action: "policy:write" },
   { href: "/hospitals", label: "hospitals", action: "hospital:read", staffOnly: true },
   { href: "/admin/users", label: "users", action: "user:manage" },

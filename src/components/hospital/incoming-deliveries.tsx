@@ -5,6 +5,8 @@ import { formatDateTime, formatDay, formatTonnes } from "@/i18n/format";
 import type { Locale } from "@/i18n/locales";
 import type { Translator } from "@/i18n/translator";
 import type { FormState } from "@/components/forms/form-state";
+import { StatusBadge } from "@/components/supply/list-controls";
+import type { TripStatus } from "@/domain/trip";
 import { ReceiptForm } from "./receipt-form";
 import { receiptFormStrings } from "./texts";
 
@@ -17,6 +19,8 @@ export type IncomingDelivery = {
   supplier: { name: string };
   allocation: { requestId: string } | null;
   tranche: { dueOn: Date; pledgeId: string } | null;
+  /** its trip's state and expected arrival (decision 0038); none for trips before the fleet register */
+  trip?: { status: TripStatus; eta: Date | null; late: boolean; divertedAt: Date | null } | null;
 };
 
 /**
@@ -50,7 +54,20 @@ export function IncomingDeliveries({
           {deliveries.map((d) => (
             <li key={d.id} className="card space-y-3" data-testid="incoming-delivery" data-kind={d.tranche ? "tranche" : "request"}>
               <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-                <p className="text-lg font-semibold tabular-nums">{formatTonnes(d.dispatchedKg, locale)}</p>
+                <p className="flex flex-wrap items-center gap-2">
+                  <span className="text-lg font-semibold tabular-nums">{formatTonnes(d.dispatchedKg, locale)}</span>
+                  {d.trip && (
+                    <StatusBadge tone={d.trip.late ? "red" : "slate"} testId="incoming-trip-status">
+                      {t(`fleet.statuses.${d.trip.status}`)}
+                      {d.trip.late ? ` · ${t("fleet.trips.lateBadge")}` : ""}
+                    </StatusBadge>
+                  )}
+                  {d.trip?.divertedAt && (
+                    <StatusBadge tone="amber" testId="incoming-diverted">
+                      {t("fleet.trips.divertedHere")}
+                    </StatusBadge>
+                  )}
+                </p>
                 <p className="text-sm">
                   {d.allocation ? (
                     <Link href={`/requests/${d.allocation.requestId}`} className="text-brand-700 hover:underline">
@@ -72,6 +89,14 @@ export function IncomingDeliveries({
                   <dt className="inline text-slate-500">{t("hospital.receipts.dispatchedAt")}: </dt>
                   <dd className="inline">{formatDateTime(d.dispatchedAt, locale)}</dd>
                 </div>
+                {d.trip && (
+                  <div>
+                    <dt className="inline text-slate-500">{t("fleet.trips.eta")}: </dt>
+                    <dd className={`inline tabular-nums ${d.trip.late ? "font-semibold text-red-800" : ""}`} data-testid="incoming-eta">
+                      {d.trip.eta ? formatDateTime(d.trip.eta, locale) : t("fleet.trips.noEta")}
+                    </dd>
+                  </div>
+                )}
                 <div>
                   <dt className="inline text-slate-500">{t("hospital.receipts.vehicle")}: </dt>
                   <dd className="inline">{d.vehiclePlate}</dd>

@@ -34,7 +34,47 @@ type Strings = {
   fixErrors: string;
   units: Record<Unit, string>;
   confirmUnusual: string;
+  /** the fleet register's pickers (decision 0038) */
+  fleet: {
+    vehicle: string;
+    chooseVehicle: string;
+    driver: string;
+    chooseDriver: string;
+    plateHint: string;
+    trip: string;
+    newTrip: string;
+    loading: string;
+    plannedArrival: string;
+  };
 };
+
+type Option = { id: string; label: string };
+
+/** A picker of the fleet register; blank means "not from the register". */
+function Pick({ name, label, blank, options, state }: { name: string; label: string; blank: string; options: Option[]; state: FormState }) {
+  const value = state.values?.[name] ?? "";
+  const invalid = !!state.fieldErrors?.[name];
+  return (
+    <Field name={name} label={label} state={state}>
+      <select
+        id={`f-${name}`}
+        name={name}
+        className="input"
+        defaultValue={value}
+        key={value}
+        aria-invalid={invalid}
+        aria-describedby={invalid ? `f-${name}-error` : undefined}
+      >
+        <option value="">{blank}</option>
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
 
 /** Logs a dispatch; the idempotency key was made when the page rendered, so a double submit logs one. */
 export function DispatchForm({
@@ -47,6 +87,9 @@ export function DispatchForm({
   depots,
   initialSource,
   locale,
+  vehicles,
+  drivers,
+  loadingTrips,
 }: {
   action: (prev: FormState, data: FormData) => Promise<FormState>;
   s: Strings;
@@ -58,6 +101,10 @@ export function DispatchForm({
   hospitals: { id: string; name: string }[];
   /** distributors whose depots a tranche trip may go to */
   depots: { id: string; name: string }[];
+  vehicles: Option[];
+  drivers: Option[];
+  /** trips still loading: a dispatch may be another leg of one */
+  loadingTrips: Option[];
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   const source = useFormChoice(state, "source", initialSource);
@@ -130,8 +177,15 @@ export function DispatchForm({
         <p className="self-end text-xs text-slate-500">{s.hospitalHint}</p>
       )}
       <Field name="dispatchedAt" label={s.dispatchedAt} type="datetime-local" state={state} />
-      <Field name="vehiclePlate" label={s.vehiclePlate} state={state} />
+      {loadingTrips.length > 0 && <Pick name="tripId" label={s.fleet.trip} blank={s.fleet.newTrip} options={loadingTrips} state={state} />}
+      <Pick name="vehicleId" label={s.fleet.vehicle} blank={s.fleet.chooseVehicle} options={vehicles} state={state} />
+      <Field name="vehiclePlate" label={s.vehiclePlate} state={state} hint={s.fleet.plateHint} />
+      <Pick name="driverId" label={s.fleet.driver} blank={s.fleet.chooseDriver} options={drivers} state={state} />
       <Field name="driverName" label={s.driverName} state={state} />
+      <Field name="plannedArrivalAt" label={s.fleet.plannedArrival} type="datetime-local" state={state} />
+      <label className="flex items-center gap-2 self-end text-sm">
+        <input type="checkbox" name="loading" defaultChecked={state.values?.loading === "on"} /> {s.fleet.loading}
+      </label>
       <Field
         name="amount"
         label={s.amount}

@@ -12,7 +12,11 @@ import { RuleError, useCase, type Result, type Tx } from "../use-case";
 import { now as clockNow } from "../clock";
 import { settleAllocation, settleRequest } from "./request-loop";
 import { lockRequest } from "./requests";
-import { confirmUnusual, cylinderSizeM3, positiveAmount, wibInstant } from "./inputs";
+import { plate } from "./fleet";
+import { checkbox, confirmUnusual, cylinderSizeM3, positiveAmount, wibInstant } from "./inputs";
+import { estimate } from "./trips";
+
+const optionalId = z.string().trim().max(100).optional();
 
 // A dispatch: a truck leaves a supplier for a hospital, against an allocation (a request's
 // share) or a pledge tranche. The mass is entered as counted (tonnes of liquid, m³ of gas,
@@ -34,17 +38,16 @@ const input = z
     hospitalId: z.string().trim().optional(),
     /** a tranche trip to a distributor's depot instead of a hospital */
     depotId: z.string().trim().optional(),
-    vehiclePlate: z
-      .string()
-      .trim()
-      .transform((s) => s.toUpperCase().replace(/\s+/g, " "))
-      .pipe(
-        z
-          .string()
-          .min(3)
-          .max(20)
-          .regex(/^[A-Z0-9 -]+$/, "invalid_format"),
-      ),
+    /** a vehicle outside the register (a hired truck): its plate typed (decision 0038) */
+    vehiclePlate: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), plate.optional()),
+    /** a vehicle and a driver from the fleet register */
+    vehicleId: optionalId,
+    driverId: optionalId,
+    /** another leg of a trip still loading (several hospitals on one truck) */
+    tripId: optionalId,
+    /** the truck is still loading: the trip is not on the road yet */
+    loading: checkbox,
+    plannedArrivalAt: estimate,
     driverName: z.string().trim().max(120).default(""),
     amount: positiveAmount,
     unit: z.enum(MASS_UNITS),
@@ -57,6 +60,11 @@ const input = z
     path: ["source"],
     message: "dispatch_source",
     when: (p) => p.issues.every((i) => !["allocationId", "trancheId"].includes(String(i.path?.[0]))),
+  })
+  .refine((d) => !!(d.vehicleId || d.vehiclePlate || d.tripId), {
+    path: ["vehiclePlate"],
+    message: "required",
+    when: (p) => p.issues.every((i) => !["vehicleId", "vehiclePlate", "tripId"].includes(String(i.path?.[0]))),
   })
   .refine((d) => d.unit !== "CYLINDER" || d.cylinderSizeM3 !== undefined, {
     path: ["cylinderSizeM3"],
@@ -144,6 +152,45 @@ async function capacityLeft(tx: Tx, supplierId: string, day: Date): Promise<numb
   return Math.max(0, rows[0].medicalKg - Number(used));
 }
 
+/**
+ * The trip this dispatch rides on (decision 0038): a leg added to a trip still loading at the
+ * same source, or a new trip with a vehicle from the register (or a typed plate) that is on the
+ * road from the dispatch's time unless it is still loading. Locks the trip it joins.
+ */
+async function tripFor(tx: Tx, actor: Actor, d: Input, sourceId: string, at: Date) {
+  if (d.tripId) {
+    await tx.$queryRaw`SELECT id FROM "Trip" WHERE id = ${d.tripId} FOR UPDATE`;
+    const trip = await tx.trip.findUnique({ where: { id: d.tripId } });
+    if (!trip) throw new RuleError("invalid", { tripId: "invalid_choice" });
+    if (trip.status !== "LOADING") throw new RuleError("invalid", { tripId: "trip_not_loading" });
+    if (trip.sourceId !== sourceId) throw new RuleError("invalid", { tripId: "trip_other_source" });
+    return trip;
+  }
+  const vehicle = d.vehicleId ? await tx.vehicle.findUnique({ where: { id: d.vehicleId } }) : null;
+  if (d.vehicleId && (!vehicle || !vehicle.active)) throw new RuleError("invalid", { vehicleId: "invalid_choice" });
+  const driver = d.driverId ? await tx.driver.findUnique({ where: { id: d.driverId } }) : null;
+  if (d.driverId && (!driver || !driver.active)) throw new RuleError("invalid", { driverId: "invalid_choice" });
+  const trip = await tx.trip.create({
+    data: {
+      sourceId,
+      vehicleId: vehicle?.id ?? null,
+      vehiclePlate: vehicle?.plate ?? d.vehiclePlate!,
+      driverId: driver?.id ?? null,
+      driverName: driver?.name ?? d.driverName,
+      status: d.loading ? "LOADING" : "IN_TRANSIT",
+      plannedDepartureAt: at,
+      departedAt: d.loading ? null : at,
+      plannedArrivalAt: d.plannedArrivalAt ?? null,
+      createdById: actor.id,
+      createdAt: at,
+    },
+  });
+  await tx.tripEvent.create({ data: { tripId: trip.id, kind: "LOADING", at, byId: actor.id } });
+  if (!d.loading) await tx.tripEvent.create({ data: { tripId: trip.id, kind: "IN_TRANSIT", at, byId: actor.id } });
+  await recordAudit(tx, actor, "trip.create", "Trip", trip.id, null, trip);
+  return trip;
+}
+
 const create = useCase({
   action: "dispatch:write",
   input,
@@ -166,6 +213,7 @@ const create = useCase({
       const left = await capacityLeft(tx, target.capacity.supplierId, target.capacity.day);
       if (left !== null && kg > left) throw new RuleError("invalid", { amount: "over_capacity" }, { kg, limitKg: left });
     }
+    const trip = await tripFor(tx, actor, d, target.supplierId, dispatchedAt);
     const delivery = await tx.delivery.create({
       data: {
         allocationId: d.allocationId || null,
@@ -173,8 +221,9 @@ const create = useCase({
         supplierId: target.supplierId,
         hospitalId: target.hospitalId,
         depotId: target.depotId,
-        vehiclePlate: d.vehiclePlate,
-        driverName: d.driverName,
+        vehiclePlate: trip.vehiclePlate,
+        driverName: trip.driverName,
+        tripId: trip.id,
         dispatchedAt,
         dispatchedAmount: String(d.amount),
         dispatchedUnit: d.unit,

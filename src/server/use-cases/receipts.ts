@@ -7,6 +7,7 @@ import type { Action, Actor } from "../permissions";
 import { RuleError, useCase, type Tx } from "../use-case";
 import { confirmUnusual, id, tonnesKg, wibDateTime } from "./inputs";
 import { notify } from "./notifications";
+import { lockTripForReceipt, receiveTripLeg } from "./trips";
 import { settleAllocation, settleRequest } from "./request-loop";
 import { lockRequest } from "./requests";
 
@@ -45,6 +46,8 @@ async function receive(tx: Tx, actor: Actor, input: Input, by: Action) {
     include: { hospital: { select: { name: true } }, depot: { select: { name: true } } },
   });
   if (before.receivedKg !== null) throw new RuleError("already_received");
+  // Then its trip (decision 0038): one still loading has not left and cannot be received.
+  const trip = before.tripId ? await lockTripForReceipt(tx, before.tripId) : null;
   if (input.receivedAt.getTime() > clockNow().getTime() + 5 * 60_000) throw new RuleError("invalid", { receivedAt: "future_day" });
   // datetime-local has minute precision: a receipt in the dispatch's own minute is fine
   if (input.receivedAt.getTime() < Math.floor(before.dispatchedAt.getTime() / 60_000) * 60_000)
@@ -85,6 +88,7 @@ async function receive(tx: Tx, actor: Actor, input: Input, by: Action) {
       reason: input.shortReason,
     });
   }
+  if (trip) await receiveTripLeg(tx, actor, trip, input.receivedAt);
   if (peek.allocationId && allocation) {
     await settleAllocation(tx, actor, peek.allocationId, "allocation.deliver");
     await settleRequest(tx, actor, allocation.requestId, input.receivedAt);

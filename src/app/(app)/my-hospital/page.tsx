@@ -11,6 +11,7 @@ import { getMessages, getLocale, getTranslations } from "next-intl/server";
 import { can } from "@/server/permissions";
 import { incomingDeliveries } from "@/server/queries/dispatches";
 import { hospitalFor } from "@/server/queries/hospitals";
+import { incomingTrips } from "@/server/queries/trips";
 import { stockHistory, supplyOf } from "@/server/queries/stock";
 import { requireActor } from "@/server/session";
 import { confirmReceiptAction } from "../requests/actions";
@@ -23,11 +24,12 @@ export default async function MyHospitalPage() {
   const locale = await getLocale();
   const messages = await getMessages();
   const mayConfirm = can(actor, "receipt:confirm", { hospitalId: actor.hospitalId });
-  const [hospital, supply, reports, incoming] = await Promise.all([
+  const [hospital, supply, reports, incoming, trips] = await Promise.all([
     hospitalFor(actor, actor.hospitalId),
     supplyOf(actor.hospitalId),
     stockHistory(actor.hospitalId, 30),
     mayConfirm ? incomingDeliveries(actor.hospitalId) : Promise.resolve([]),
+    mayConfirm ? incomingTrips(actor.hospitalId) : Promise.resolve(new Map()),
   ]);
   /** now as a WIB datetime-local value */
   const wibNow = new Date(now().getTime() + 7 * 3_600_000).toISOString().slice(0, 16);
@@ -63,7 +65,15 @@ export default async function MyHospitalPage() {
         )}
         <p className="text-xs text-slate-500">{t("hospital.supply.legend")}</p>
       </section>
-      {mayConfirm && <IncomingDeliveries deliveries={incoming} action={confirmReceiptAction} now={wibNow} t={t} locale={locale} />}
+      {mayConfirm && (
+        <IncomingDeliveries
+          deliveries={incoming.map((d) => ({ ...d, trip: trips.get(d.id) ?? null }))}
+          action={confirmReceiptAction}
+          now={wibNow}
+          t={t}
+          locale={locale}
+        />
+      )}
       <section className="space-y-2">
         <h2>{t("hospital.stock.title")}</h2>
         <p className="text-sm text-slate-600">{t("hospital.stock.intro")}</p>

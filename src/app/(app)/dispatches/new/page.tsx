@@ -3,6 +3,7 @@ import { DispatchForm } from "@/components/supply/dispatch-form";
 import { formatDay, formatTonnes } from "@/i18n/format";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { openAllocations, openTranches } from "@/server/queries/dispatches";
+import { dispatchFleetOptions } from "@/server/queries/fleet";
 import { depotOptions, hospitalOptions } from "@/server/queries/pledges";
 import type { SearchParams } from "nuqs/server";
 import { requireActor } from "@/server/session";
@@ -15,11 +16,12 @@ export default async function NewDispatchPage({ searchParams }: { searchParams: 
   const messages = await getMessages();
   const locale = await getLocale();
   const { tranche: trancheId, allocation: allocationId } = await loadNewDispatchSearch(searchParams);
-  const [allocations, tranches, hospitals, depots] = await Promise.all([
+  const [allocations, tranches, hospitals, depots, fleet] = await Promise.all([
     openAllocations(allocationId ?? undefined),
     openTranches(trancheId ?? undefined),
     hospitalOptions(),
     depotOptions(),
+    dispatchFleetOptions(),
   ]);
   return (
     <>
@@ -51,6 +53,12 @@ export default async function NewDispatchPage({ searchParams }: { searchParams: 
         }))}
         hospitals={hospitals}
         depots={depots}
+        vehicles={fleet.vehicles.map((v) => ({
+          id: v.id,
+          label: t("fleet.dispatch.vehicleOption", { plate: v.plate, kind: t(`fleet.kinds.${v.kind}`), operator: v.operator.name }),
+        }))}
+        drivers={fleet.drivers.map((d) => ({ id: d.id, label: `${d.name} · ${d.operator.name}` }))}
+        loadingTrips={fleet.loading.map((x) => ({ id: x.id, label: t("fleet.dispatch.tripOption", { plate: x.vehiclePlate, source: x.source.name }) }))}
         s={{
           source: t("supply.dispatches.source"),
           allocation: t("supply.dispatches.allocation"),
@@ -74,6 +82,17 @@ export default async function NewDispatchPage({ searchParams }: { searchParams: 
           fixErrors: t("shell.common.fixErrors"),
           units: messages.supply.units,
           confirmUnusual: t("hospital.receipts.confirmUnusual"),
+          fleet: {
+            vehicle: t("fleet.dispatch.vehicle"),
+            chooseVehicle: t("fleet.dispatch.chooseVehicle"),
+            driver: t("fleet.dispatch.driver"),
+            chooseDriver: t("fleet.dispatch.chooseDriver"),
+            plateHint: t("fleet.dispatch.plateHint"),
+            trip: t("fleet.dispatch.trip"),
+            newTrip: t("fleet.dispatch.newTrip"),
+            loading: t("fleet.dispatch.loading"),
+            plannedArrival: t("fleet.dispatch.plannedArrival"),
+          },
         }}
       />
     </>

@@ -1,0 +1,326 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/server/db";
+import { incomingDeliveries } from "@/server/queries/dispatches";
+import { incomingTrips, tripBoard } from "@/server/queries/trips";
+import { createDispatch } from "@/server/use-cases/dispatches";
+import { createDriver, createVehicle, updateVehicle } from "@/server/use-cases/fleet";
+import { confirmReceipt } from "@/server/use-cases/receipts";
+import { divertTrip, moveTrip } from "@/server/use-cases/trips";
+import { auditOf } from "./supply-helpers";
+import { approvedRequest, plannedAllocation, prepareWorld, tripToRs1, unique, type World } from "./valid-inputs";
+
+// Vehicles, drivers and trips (decision 0038): the register, a dispatch riding on a trip, the
+// steps through the domain's state machine (refused out of order, once under concurrency), the
+// receipts moving the trip, the board's late trips from the seed, and diverting a trip in transit
+// with the requests, allocations and the database's totals following.
+
+let w: World;
+beforeAll(async () => {
+  w = await prepareWorld();
+});
+
+const must = <T>(r: { ok: true; value: T } | { ok: false; error: string; fieldErrors?: unknown }): T => {
+  if (!r.ok) throw new Error(`expected ok, got ${r.error} ${JSON.stringify(r.fieldErrors ?? {})}`);
+  return r.value;
+};
+const plateOf = () => unique("T").toUpperCase();
+const nowIso = () => new Date().toISOString();
+
+/** The database's totals hold: each allocation's and tranche's dispatchedKg is the sum of its legs. */
+async function expectTotalsTrue() {
+  const bad = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT a.id FROM "Allocation" a LEFT JOIN "Delivery" d ON d."allocationId" = a.id
+    GROUP BY a.id HAVING max(a."dispatchedKg") <> COALESCE(sum(d."dispatchedKg"), 0)`;
+  expect(bad).toEqual([]);
+  const over = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT r.id FROM "SupplyRequest" r JOIN "Allocation" a ON a."requestId" = r.id AND a.status <> 'CANCELLED'
+    GROUP BY r.id HAVING sum(a.kg) > COALESCE(max(r."approvedKg"), 0)`;
+  expect(over).toEqual([]);
+}
+
+describe("the fleet register", () => {
+  it("registers a vehicle with its plate normalised, refuses a second one with that plate and a vendor as operator; audited", async () => {
+    const plate = plateOf();
+    const v = must(await createVehicle(w.staff, { plate: `  ${plate.toLowerCase()} `, kind: "CYLINDER_TRUCK", capacity: "120", operatorId: w.producer }));
+    expect(v).toMatchObject({ plate, kind: "CYLINDER_TRUCK", capacity: 120, active: true });
+    expect(await createVehicle(w.staff, { plate, kind: "ROAD_TANKER", capacity: "1000", operatorId: w.producer })).toMatchObject({
+      ok: false,
+      fieldErrors: { plate: "plate_taken" },
+    });
+    expect(await createVehicle(w.staff, { plate: plateOf(), kind: "ROAD_TANKER", capacity: "1000", operatorId: w.vendor })).toMatchObject({
+      ok: false,
+      fieldErrors: { operatorId: "invalid_choice" },
+    });
+    expect(await createVehicle(w.staff, { plate: "!!", kind: "TRAIN", capacity: "0", operatorId: "" })).toMatchObject({
+      ok: false,
+      error: "invalid",
+      fieldErrors: { plate: "too_short", kind: "invalid_choice", capacity: "too_small", operatorId: "required" },
+    });
+    expect(await createVehicle(w.official, { plate: plateOf(), kind: "ROAD_TANKER", capacity: "1000", operatorId: w.producer })).toMatchObject({
+      ok: false,
+      error: "forbidden",
+    });
+    const retired = must(await updateVehicle(w.staff, { id: v.id, plate, kind: "CYLINDER_TRUCK", capacity: "100", operatorId: w.producer }));
+    expect(retired).toMatchObject({ active: false, capacity: 100 });
+    expect((await auditOf("Vehicle", v.id)).map((e) => e.action)).toEqual(["vehicle.create", "vehicle.update"]);
+  });
+});
+
+describe("a dispatch rides on a trip", () => {
+  it("takes the vehicle's plate and the driver's name from the register; on the road from its time", async () => {
+    const vehicle = must(await createVehicle(w.staff, { plate: plateOf(), kind: "ROAD_TANKER", capacity: "20000", operatorId: w.producer }));
+    const driver = must(await createDriver(w.staff, { name: "Dedi Uji", phone: "0812 000 111", operatorId: w.producer }));
+    const r = must(
+      await createDispatch(w.staff, {
+        idempotencyKey: randomUUID(),
+        allocationId: await plannedAllocation(w),
+        vehicleId: vehicle.id,
+        driverId: driver.id,
+        amount: "2",
+        unit: "TONNE_LIQUID",
+        plannedArrivalAt: new Date(Date.now() + 3 * 3_600_000).toISOString(),
+      }),
+    );
+    expect(r.delivery).toMatchObject({ vehiclePlate: vehicle.plate, driverName: "Dedi Uji" });
+    const trip = await prisma.trip.findUniqueOrThrow({ where: { id: r.delivery.tripId! }, include: { events: { orderBy: { kind: "asc" } } } });
+    expect(trip).toMatchObject({ status: "IN_TRANSIT", vehicleId: vehicle.id, driverId: driver.id, sourceId: w.producer });
+    expect(trip.departedAt).toEqual(r.delivery.dispatchedAt);
+    expect(trip.events.map((e) => [e.kind, e.byId])).toEqual([
+      ["LOADING", w.staff.id],
+      ["IN_TRANSIT", w.staff.id],
+    ]);
+  });
+
+  it("without a vehicle from the register or a typed plate is refused on the plate", async () => {
+    const r = await createDispatch(w.staff, { idempotencyKey: randomUUID(), allocationId: await plannedAllocation(w), amount: "2", unit: "TONNE_LIQUID" });
+    expect(r).toMatchObject({ ok: false, fieldErrors: { vehiclePlate: "required" } });
+  });
+
+  it("loads two legs on one truck; a leg cannot be received before the truck leaves; the receipts take it to ARRIVED then RECEIVED", async () => {
+    const first = must(
+      await createDispatch(w.staff, {
+        idempotencyKey: randomUUID(),
+        allocationId: await plannedAllocation(w),
+        vehiclePlate: plateOf(),
+        amount: "2",
+        unit: "TONNE_LIQUID",
+        loading: "on",
+      }),
+    );
+    const tripId = first.delivery.tripId!;
+    expect(await prisma.trip.findUniqueOrThrow({ where: { id: tripId } })).toMatchObject({ status: "LOADING", departedAt: null });
+    const second = must(
+      await createDispatch(w.staff, { idempotencyKey: randomUUID(), allocationId: await plannedAllocation(w), tripId, amount: "2", unit: "TONNE_LIQUID" }),
+    );
+    expect(second.delivery.tripId).toBe(tripId);
+    expect(second.delivery.vehiclePlate).toBe(first.delivery.vehiclePlate);
+
+    // not on the road yet: no receipt, no arrival
+    expect(await confirmReceipt(w.rs1, { id: first.delivery.id, receivedKg: "2", receivedAt: nowIso() })).toMatchObject({ ok: false, error: "trip_loading" });
+    expect(await moveTrip(w.staff, { id: tripId, step: "arrive" })).toMatchObject({ ok: false, error: "trip_bad_transition" });
+    must(await moveTrip(w.staff, { id: tripId, step: "depart" }));
+    // a leg of a trip that has left cannot join it
+    expect(
+      await createDispatch(w.staff, { idempotencyKey: randomUUID(), allocationId: await plannedAllocation(w), tripId, amount: "1", unit: "TONNE_LIQUID" }),
+    ).toMatchObject({ ok: false, fieldErrors: { tripId: "trip_not_loading" } });
+
+    must(await confirmReceipt(w.rs1, { id: first.delivery.id, receivedKg: "2", receivedAt: nowIso() }));
+    expect((await prisma.trip.findUniqueOrThrow({ where: { id: tripId } })).status).toBe("ARRIVED");
+    must(await confirmReceipt(w.rs1, { id: second.delivery.id, receivedKg: "2", receivedAt: nowIso() }));
+    const trip = await prisma.trip.findUniqueOrThrow({ where: { id: tripId }, include: { events: true } });
+    expect(trip.status).toBe("RECEIVED");
+    expect(trip.events.map((e) => e.kind).sort()).toEqual(["ARRIVED", "IN_TRANSIT", "LOADING", "RECEIVED"]);
+    // a road tanker does not come back with empties
+    expect(await moveTrip(w.staff, { id: tripId, step: "return" })).toMatchObject({ ok: false, error: "trip_return_cylinders_only" });
+    expect((await auditOf("Trip", tripId)).map((e) => e.action)).toEqual(["trip.create", "trip.depart", "trip.arrive", "trip.receive"]);
+  });
+
+  it("a cylinder truck comes back with the empties after its receipt", async () => {
+    const truck = must(await createVehicle(w.staff, { plate: plateOf(), kind: "CYLINDER_TRUCK", capacity: "100", operatorId: w.producer }));
+    const d = must(
+      await createDispatch(w.staff, {
+        idempotencyKey: randomUUID(),
+        allocationId: await plannedAllocation(w),
+        vehicleId: truck.id,
+        amount: "2",
+        unit: "TONNE_LIQUID",
+      }),
+    );
+    expect(await moveTrip(w.staff, { id: d.delivery.tripId!, step: "return" })).toMatchObject({ ok: false, error: "trip_bad_transition" });
+    must(await moveTrip(w.staff, { id: d.delivery.tripId!, step: "arrive" }));
+    must(await confirmReceipt(w.rs1, { id: d.delivery.id, receivedKg: "2", receivedAt: nowIso() }));
+    const back = must(await moveTrip(w.staff, { id: d.delivery.tripId!, step: "return" }));
+    expect(back).toMatchObject({ status: "RETURNED" });
+    expect(back.returnedAt).not.toBeNull();
+  });
+
+  it("records a step once when two people press it at the same moment", async () => {
+    const tripId = await tripToRs1(w);
+    const results = await Promise.all([0, 1, 2, 3].map(() => moveTrip(w.staff, { id: tripId, step: "arrive" })));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error)).toEqual(["trip_bad_transition", "trip_bad_transition", "trip_bad_transition"]);
+    expect(await prisma.tripEvent.count({ where: { tripId, kind: "ARRIVED" } })).toBe(1);
+  });
+
+  it("refuses officials and hospital admins", async () => {
+    const tripId = await tripToRs1(w);
+    for (const who of [w.official, w.rs1, null]) {
+      expect(await moveTrip(who, { id: tripId, step: "arrive" })).toMatchObject({ ok: false, error: "forbidden" });
+      expect(await divertTrip(who, { id: tripId, hospitalId: w.rs2.hospitalId, reason: "SOS test" })).toMatchObject({ ok: false, error: "forbidden" });
+    }
+    expect((await prisma.trip.findUniqueOrThrow({ where: { id: tripId } })).status).toBe("IN_TRANSIT");
+  });
+});
+
+describe("the trip board (seed)", () => {
+  it("puts the seed's late truck first, counts ETAs from the one clock, and shows the diverted one", async () => {
+    const board = await tripBoard(new Date("2021-08-25T09:30:00+07:00"));
+    const by = new Map(board.map((t) => [t.id, t]));
+    expect(by.get("seed-trip-0030")).toMatchObject({ section: "late", late: true, status: "IN_TRANSIT" });
+    expect(by.get("seed-trip-0033")).toMatchObject({ section: "arriving", late: false });
+    expect(by.get("seed-trip-0036")).toMatchObject({ status: "LOADING", late: false });
+    expect(by.get("seed-trip-ks-8")?.divertedAt).not.toBeNull();
+    expect(by.get("seed-trip-ks-8")?.destinations).toContain("Sari Asih Serang");
+    expect(board[0].section).toBe("late");
+    // an hour earlier, nothing was late yet
+    const earlier = await tripBoard(new Date("2021-08-25T07:59:00+07:00"));
+    expect(earlier.find((t) => t.id === "seed-trip-0030")?.late).toBe(false);
+  });
+});
+
+describe("diverting a trip in transit", () => {
+  it("sends its leg to the hospital in need under a new emergency request; the first request reopens; totals stay true; audited and announced", async () => {
+    const tripId = await tripToRs1(w);
+    const leg = await prisma.delivery.findFirstOrThrow({ where: { tripId }, include: { allocation: true } });
+    const firstRequest = leg.allocation!.requestId;
+    expect((await prisma.supplyRequest.findUniqueOrThrow({ where: { id: firstRequest } })).status).toBe("IN_TRANSIT");
+    const committed = async () =>
+      (await prisma.allocation.aggregate({ where: { supplierId: w.producer, day: new Date(w.day), status: { not: "CANCELLED" } }, _sum: { kg: true } }))._sum
+        .kg;
+    const before = await committed();
+
+    const r = must(
+      await divertTrip(w.staff, {
+        id: tripId,
+        hospitalId: w.rs2.hospitalId,
+        reason: "SOS: 12 pasien kritis",
+        etaAt: new Date(Date.now() + 2 * 3_600_000).toISOString(),
+      }),
+    );
+    expect(r.requestId).not.toBeNull();
+
+    const moved = await prisma.delivery.findUniqueOrThrow({ where: { id: leg.id }, include: { allocation: { include: { request: true } } } });
+    expect(moved.hospitalId).toBe(w.rs2.hospitalId);
+    expect(moved.allocation!.request).toMatchObject({
+      id: r.requestId,
+      hospitalId: w.rs2.hospitalId,
+      urgency: "EMERGENCY",
+      approvedKg: 2000,
+      status: "IN_TRANSIT",
+    });
+    expect(moved.allocation).toMatchObject({ kg: 2000, dispatchedKg: 2000, supplierId: w.producer, status: "IN_TRANSIT" });
+    // the first hospital's allocation gave its kilograms up; its request can be allocated again
+    expect(await prisma.allocation.findUniqueOrThrow({ where: { id: leg.allocationId! } })).toMatchObject({
+      status: "CANCELLED",
+      dispatchedKg: 0,
+      cancelledKg: 2000,
+      cancelReason: "SOS: 12 pasien kritis",
+    });
+    expect((await prisma.supplyRequest.findUniqueOrThrow({ where: { id: firstRequest } })).status).toBe("APPROVED");
+    // the producer's day is not counted twice
+    expect(await committed()).toBe(before);
+    await expectTotalsTrue();
+
+    const trip = await prisma.trip.findUniqueOrThrow({ where: { id: tripId }, include: { events: true } });
+    expect(trip).toMatchObject({ status: "IN_TRANSIT", divertReason: "SOS: 12 pasien kritis" });
+    expect(trip.events.find((e) => e.kind === "DIVERTED")).toMatchObject({ hospitalId: w.rs2.hospitalId, byId: w.staff.id });
+    expect((await auditOf("Trip", tripId)).map((e) => e.action)).toContain("trip.divert");
+    expect((await auditOf("Delivery", leg.id)).map((e) => e.action)).toContain("dispatch.divert");
+    expect((await auditOf("Allocation", leg.allocationId!)).map((e) => e.action)).toContain("allocation.divert");
+
+    // the hospital in need sees it coming, marked as diverted to it, and is told
+    expect((await incomingDeliveries(w.rs2.hospitalId!)).map((d) => d.id)).toContain(leg.id);
+    expect((await incomingDeliveries(w.rs1.hospitalId!)).map((d) => d.id)).not.toContain(leg.id);
+    const state = (await incomingTrips(w.rs2.hospitalId!)).get(leg.id);
+    expect(state).toMatchObject({ status: "IN_TRANSIT", late: false });
+    expect(state?.divertedAt).not.toBeNull();
+    expect(
+      await prisma.notification.count({
+        where: { hospitalId: w.rs2.hospitalId, role: "HOSPITAL", kind: "request_dispatched", createdAt: { gte: trip.divertedAt! } },
+      }),
+    ).toBeGreaterThan(0);
+
+    // and receives it: the trip is received, the new request fulfilled
+    expect(await confirmReceipt(w.rs1, { id: leg.id, receivedKg: "2", receivedAt: nowIso() })).toMatchObject({ ok: false, error: "forbidden" });
+    must(await confirmReceipt(w.rs2, { id: leg.id, receivedKg: "2", receivedAt: nowIso() }));
+    expect((await prisma.trip.findUniqueOrThrow({ where: { id: tripId } })).status).toBe("RECEIVED");
+    expect((await prisma.supplyRequest.findUniqueOrThrow({ where: { id: r.requestId! } })).status).toBe("FULFILLED");
+  });
+
+  it("may serve an open request of that hospital, not beyond what it still needs", async () => {
+    const small = await approvedRequest(w, w.rs2.hospitalId!); // 5 t approved
+    const tripId = await tripToRs1(w); // 2 t
+    const r = must(await divertTrip(w.staff, { id: tripId, hospitalId: w.rs2.hospitalId, reason: "SOS via request", requestId: small }));
+    expect(r.requestId).toBe(small);
+    expect((await prisma.supplyRequest.findUniqueOrThrow({ where: { id: small } })).status).toBe("IN_TRANSIT");
+
+    // a request with less left than the trip carries is refused on its field
+    const full = await approvedRequest(w, w.rs2.hospitalId!);
+    for (let i = 0; i < 2; i++) {
+      const t = await tripToRs1(w);
+      must(await divertTrip(w.staff, { id: t, hospitalId: w.rs2.hospitalId, reason: "fill it up", requestId: full }));
+    } // 4 t of 5 t covered
+    const third = await tripToRs1(w);
+    expect(await divertTrip(w.staff, { id: third, hospitalId: w.rs2.hospitalId, reason: "too much", requestId: full })).toMatchObject({
+      ok: false,
+      fieldErrors: { requestId: "over_gap" },
+      detail: { kg: 2000, limitKg: 1000 },
+    });
+    // another hospital's request is not a choice
+    const rs1Request = await approvedRequest(w);
+    expect(await divertTrip(w.staff, { id: third, hospitalId: w.rs2.hospitalId, reason: "wrong one", requestId: rs1Request })).toMatchObject({
+      ok: false,
+      fieldErrors: { requestId: "invalid_choice" },
+    });
+    await expectTotalsTrue();
+  });
+
+  it("refuses a trip not in transit, the hospital it already goes to, and a blank reason", async () => {
+    const tripId = await tripToRs1(w);
+    expect(await divertTrip(w.staff, { id: tripId, hospitalId: w.rs1.hospitalId, reason: "same place" })).toMatchObject({
+      ok: false,
+      fieldErrors: { hospitalId: "same_hospital" },
+    });
+    expect(await divertTrip(w.staff, { id: tripId, hospitalId: w.rs2.hospitalId, reason: " " })).toMatchObject({
+      ok: false,
+      fieldErrors: { reason: "required" },
+    });
+    must(await moveTrip(w.staff, { id: tripId, step: "arrive" }));
+    expect(await divertTrip(w.staff, { id: tripId, hospitalId: w.rs2.hospitalId, reason: "too late now" })).toMatchObject({
+      ok: false,
+      error: "trip_bad_transition",
+    });
+    expect(await divertTrip(w.staff, { id: "nope", hospitalId: w.rs2.hospitalId, reason: "no such trip" })).toMatchObject({ ok: false, error: "not_found" });
+  });
+
+  it("a diversion racing the receipt: one of them wins, never both, and the totals stay true", async () => {
+    for (let i = 0; i < 4; i++) {
+      const tripId = await tripToRs1(w);
+      const leg = await prisma.delivery.findFirstOrThrow({ where: { tripId } });
+      const [diverted, received] = await Promise.all([
+        divertTrip(w.staff, { id: tripId, hospitalId: w.rs2.hospitalId, reason: "race" }),
+        confirmReceipt(w.rs1, { id: leg.id, receivedKg: "2", receivedAt: nowIso() }),
+      ]);
+      const after = await prisma.delivery.findUniqueOrThrow({ where: { id: leg.id } });
+      if (received.ok) {
+        expect(diverted.ok).toBe(false);
+        expect(after.hospitalId).toBe(w.rs1.hospitalId);
+      } else {
+        expect(diverted.ok).toBe(true);
+        expect(after).toMatchObject({ hospitalId: w.rs2.hospitalId, receivedKg: null });
+      }
+    }
+    await expectTotalsTrue();
+  });
+});
