@@ -5,12 +5,14 @@ import idForecast from "./messages/id/forecast.json";
 import idHospital from "./messages/id/hospital.json";
 import idShell from "./messages/id/shell.json";
 import idSupply from "./messages/id/supply.json";
+import idLogistics from "./messages/id/logistics.json";
 import enDashboard from "./messages/en/dashboard.json";
 import enErrors from "./messages/en/errors.json";
 import enForecast from "./messages/en/forecast.json";
 import enHospital from "./messages/en/hospital.json";
 import enShell from "./messages/en/shell.json";
 import enSupply from "./messages/en/supply.json";
+import enLogistics from "./messages/en/logistics.json";
 import type { NamespaceKeys, NestedKeyOf } from "next-intl";
 import type { Locale } from "./locales";
 
@@ -18,8 +20,16 @@ import type { Locale } from "./locales";
 // (messages/<locale>/<namespace>.json); this index puts a language's namespaces together. Add a
 // namespace here, in both languages, when you add its files. The Indonesian files define the keys:
 // tests/unit/messages.test.ts checks that English has the same keys and the same ICU arguments.
-const id = { shell: idShell, errors: idErrors, dashboard: idDashboard, supply: idSupply, hospital: idHospital, forecast: idForecast };
-const en: typeof id = { shell: enShell, errors: enErrors, dashboard: enDashboard, supply: enSupply, hospital: enHospital, forecast: enForecast };
+const id = { shell: idShell, errors: idErrors, dashboard: idDashboard, supply: idSupply, hospital: idHospital, forecast: idForecast, logistics: idLogistics };
+const en: typeof id = {
+  shell: enShell,
+  errors: enErrors,
+  dashboard: enDashboard,
+  supply: enSupply,
+  hospital: enHospital,
+  forecast: enForecast,
+  logistics: enLogistics,
+};
 
 export type Messages = typeof id;
 

@@ -15,6 +15,7 @@ const ITEMS: Item[] = [
   { href: "/capacity", label: "capacity", action: "supplier:read" },
   { href: "/pledges", label: "pledges", action: "supplier:read" },
   { href: "/dispatches", label: "dispatches", action: "delivery:read", staffOnly: true },
+  { href: "/cylinders", label: "cylinders", action: "cylinder:read", staffOnly: true },
   { href: "/policy", label: "policy", action: "policy:write" },
   { href: "/hospitals", label: "hospitals", action: "hospital:read", staffOnly: true },
   { href: "/admin/users", label: "users", action: "user:manage" },

@@ -5,6 +5,7 @@ import { formatDateTime, formatDay, formatTonnes } from "@/i18n/format";
 import type { Locale } from "@/i18n/locales";
 import type { Translator } from "@/i18n/translator";
 import type { FormState } from "@/components/forms/form-state";
+import type { OnBehalf } from "./on-behalf";
 import { ReceiptForm } from "./receipt-form";
 import { receiptFormStrings } from "./texts";
 
@@ -29,12 +30,15 @@ export function IncomingDeliveries({
   now,
   t,
   locale,
+  onBehalf,
 }: {
   deliveries: IncomingDelivery[];
   action: (prev: FormState, data: FormData) => Promise<FormState>;
   now: string;
   t: Translator;
   locale: Locale;
+  /** staff recording the receipts for the hospital (war room) */
+  onBehalf?: OnBehalf;
 }) {
   const strings = receiptFormStrings(t);
   return (
@@ -83,7 +87,15 @@ export function IncomingDeliveries({
                   </div>
                 )}
               </dl>
-              <ReceiptForm action={action} id={d.id} dispatchedTonnes={tonnesInput(d.dispatchedKg, locale)} now={now} locale={locale} s={strings} />
+              <ReceiptForm
+                action={action}
+                id={d.id}
+                dispatchedTonnes={tonnesInput(d.dispatchedKg, locale)}
+                now={now}
+                locale={locale}
+                s={strings}
+                onBehalf={onBehalf}
+              />
             </li>
           ))}
         </ul>

@@ -15,6 +15,7 @@ export const AUDITED_ENTITIES = [
   "SupplyRequest",
   "Hospital",
   "StockReport",
+  "CylinderMovement",
   "FlowRateSet",
   "Scenario",
 ] as const;
