@@ -113,22 +113,25 @@ ALTER TABLE "CylinderMovement" ADD CONSTRAINT "CylinderMovement_moves" CHECK ("f
 ALTER TABLE "CylinderMovement" ADD CONSTRAINT "CylinderMovement_refill" CHECK (kind <> 'refill' OR ("supplierId" IS NOT NULL AND "fullDelta" > 0 AND "emptyDelta" = -"fullDelta"));
 
 -- The ledger keeps the counts: each movement adds its deltas to its holder's row, in the same
--- statement's transaction. The row's lock serialises concurrent movements of one holder and type,
+-- transaction. The row's lock serialises concurrent movements of one holder and type,
 -- and the CHECK above refuses any that would take a count below zero (the whole transaction fails).
 CREATE FUNCTION cylinder_movement_apply() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF NEW."hospitalId" IS NOT NULL THEN
-    INSERT INTO "CylinderStock" (id, "typeId", "hospitalId", "full", "empty", "updatedAt")
-    VALUES ('cs_' || NEW.id, NEW."typeId", NEW."hospitalId", NEW."fullDelta", NEW."emptyDelta", NEW.at)
-    ON CONFLICT ("hospitalId", "typeId") WHERE "hospitalId" IS NOT NULL
-    DO UPDATE SET "full" = "CylinderStock"."full" + EXCLUDED."full", "empty" = "CylinderStock"."empty" + EXCLUDED."empty", "updatedAt" = EXCLUDED."updatedAt";
-  ELSE
-    INSERT INTO "CylinderStock" (id, "typeId", "supplierId", "full", "empty", "updatedAt")
-    VALUES ('cs_' || NEW.id, NEW."typeId", NEW."supplierId", NEW."fullDelta", NEW."emptyDelta", NEW.at)
-    ON CONFLICT ("supplierId", "typeId") WHERE "supplierId" IS NOT NULL
-    DO UPDATE SET "full" = "CylinderStock"."full" + EXCLUDED."full", "empty" = "CylinderStock"."empty" + EXCLUDED."empty", "updatedAt" = EXCLUDED."updatedAt";
-  END IF;
-  RETURN NEW;
+  -- Update first: an INSERT … ON CONFLICT would check the CHECK against the bare deltas.
+  LOOP
+    UPDATE "CylinderStock" SET "full" = "full" + NEW."fullDelta", "empty" = "empty" + NEW."emptyDelta", "updatedAt" = NEW.at
+    WHERE "typeId" = NEW."typeId"
+      AND ((NEW."hospitalId" IS NOT NULL AND "hospitalId" = NEW."hospitalId") OR (NEW."supplierId" IS NOT NULL AND "supplierId" = NEW."supplierId"));
+    IF FOUND THEN RETURN NEW; END IF;
+    -- The holder's first movement of this type: its counts start at the deltas (the CHECK refuses a negative one).
+    BEGIN
+      INSERT INTO "CylinderStock" (id, "typeId", "hospitalId", "supplierId", "full", "empty", "updatedAt")
+      VALUES ('cs_' || NEW.id, NEW."typeId", NEW."hospitalId", NEW."supplierId", NEW."fullDelta", NEW."emptyDelta", NEW.at);
+      RETURN NEW;
+    EXCEPTION WHEN unique_violation THEN
+      -- another transaction created the row meanwhile: update it instead
+    END;
+  END LOOP;
 END $$;
 CREATE TRIGGER cylinder_movement_apply AFTER INSERT ON "CylinderMovement" FOR EACH ROW EXECUTE FUNCTION cylinder_movement_apply();
 -- The ledger is history: corrections are new movements.
