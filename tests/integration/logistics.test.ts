@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { fullCylindersKg } from "@/domain/cylinders";
+import { cylinderKg } from "@/domain/mass";
+import { hospitalSupplyPicture } from "@/domain/stock";
+import { hospitalSupply } from "@/server/queries/dashboard-hospitals";
 import { today } from "@/server/clock";
 import { prisma } from "@/server/db";
 import { evaluateAlerts } from "@/server/alerts/evaluate";
@@ -268,6 +271,32 @@ describe("cylinders", () => {
       { f: bigint; e: bigint }[]
     >`SELECT sum("fullDelta") AS f, sum("emptyDelta") AS e FROM "CylinderMovement" WHERE "supplierId" = ${distributor} AND "typeId" = 'cyl_6m3'`;
     expect([Number(sum.f), Number(sum.e)]).toEqual([5, 0]);
+  });
+
+  it("oracle: the dashboard's SQL gives a cylinder hospital the domain's figures from its counts (Σ full × kg per type)", async () => {
+    const asOf = new Date(Date.now() + 3 * 3_600_000);
+    const [row] = await hospitalSupply(today(), { hospitalId: cylHospital.id, now: asOf });
+    // independently: the counts as stored, each type's kg from src/domain/mass, the domain's projection
+    const counts = await prisma.cylinderStock.findMany({ where: { hospitalId: cylHospital.id }, include: { type: true } });
+    const stockKg = Math.round(counts.reduce((kg, c) => kg + c.full * cylinderKg(Number(c.type.sizeM3)), 0));
+    const reports = await prisma.stockReport.findMany({ where: { hospitalId: cylHospital.id, flaggedForReview: false }, orderBy: { day: "desc" }, take: 7 });
+    const h = await prisma.hospital.findUniqueOrThrow({ where: { id: cylHospital.id } });
+    const pic = hospitalSupplyPicture({
+      tankCapacityKg: h.tankCapacityKg,
+      tankResidualKg: h.tankResidualKg,
+      operatingMinimumKg: h.operatingMinimumKg,
+      latest: { stockKg, reportedAt: reports[0].reportedAt },
+      recentUsedKg: reports.map((r) => r.usedKg),
+      receivedSinceKg: 0,
+      asOf: row.asOf, // the end of the WIB day when asOf passes midnight
+    });
+    expect(row.asOf.getTime()).toBeLessThanOrEqual(asOf.getTime());
+    expect(reports[0].stockKg).toBe(stockKg);
+    // as the dashboard's own oracle compares them (tests/integration/dashboard-aggregates.test.ts)
+    expect(row.usableStockKg).toBe(Math.round(pic.usableKg));
+    expect(row.burnRateKgPerDay).toBe(Math.round(pic.burnKgPerDay));
+    expect(row.hoursLeft).toBeCloseTo(pic.hoursLeft!, 1);
+    expect([row.status, row.stale]).toEqual([pic.status, pic.stale]);
   });
 
   it("refuses counts that are not whole numbers ≥ 0, an unknown type and a type twice", async () => {
