@@ -34,6 +34,7 @@ async function pagesOf(page: Page): Promise<string[]> {
   }
   if (pages.has("/dispatches")) pages.add("/dispatches/new");
   if (pages.has("/dashboard")) pages.add("/report");
+  pages.add("/password"); // the account page: password and notification settings
   return [...pages];
 }
 

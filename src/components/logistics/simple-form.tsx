@@ -66,14 +66,15 @@ export function SimpleForm({
             {f.label}
           </label>
         ) : f.options ? (
-          <Field key={f.name} name={f.name} label={f.label} hint={f.hint} state={state}>
+          <Field key={f.name} idPrefix={testId} name={f.name} label={f.label} hint={f.hint} state={state}>
             <select
-              id={`f-${f.name}`}
+              id={`f-${testId}-${f.name}`}
               name={f.name}
               className="input"
               defaultValue={state.values?.[f.name] ?? f.defaultValue ?? ""}
               key={state.values?.[f.name] ?? f.defaultValue ?? ""}
               aria-invalid={!!state.fieldErrors?.[f.name]}
+              aria-describedby={state.fieldErrors?.[f.name] ? `f-${testId}-${f.name}-error` : undefined}
             >
               {f.options.map((o) => (
                 <option key={o.value} value={o.value}>
@@ -85,6 +86,7 @@ export function SimpleForm({
         ) : (
           <Field
             key={f.name}
+            idPrefix={testId}
             name={f.name}
             label={f.label}
             hint={f.hint}
