@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { loginAs } from "./helpers";
 
@@ -92,4 +93,18 @@ test("an alert nobody acknowledged shows it was passed up, on /alerts and in the
   await expect(page.getByTestId("alert-escalated").first()).toHaveText("Dinaikkan ke tingkat 1 dari 2");
   await page.goto("/notifications");
   await expect(page.locator("[data-kind=alert_escalated]").first()).toContainText("Peringatan dinaikkan ke staf satgas");
+});
+
+test("the cylinders page, a hospital's war room and the account page have no accessibility violations (axe)", async ({ page }) => {
+  await loginAs(page, "staff@satgas.test");
+  const name = await newHospital(page);
+  const hospitalPage = page.url();
+  for (const path of ["/cylinders", new URL(hospitalPage).pathname, "/password"]) {
+    await page.goto(path);
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(
+      results.violations.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+      name,
+    ).toEqual([]);
+  }
 });
