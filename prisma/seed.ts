@@ -330,6 +330,8 @@ export async function seed(prisma: PrismaClient): Promise<SeedSummary> {
   }
 
   const hospitalId = new Map<string, string>();
+  // SAMPLE: two of the hospitals without a tank keep their cylinders by count (decision 0039)
+  const cylinderHospitals = ALL_HOSPITALS.filter((h) => h.tankCapacityKg === 0).slice(0, 2);
   const existingHospitals = await prisma.hospital.findMany({ where: { name: { in: ALL_HOSPITALS.map((h) => h.name) } } });
   for (const h of ALL_HOSPITALS) {
     const existing = existingHospitals.find((e) => e.name === h.name);
@@ -345,6 +347,7 @@ export async function seed(prisma: PrismaClient): Promise<SeedSummary> {
       icuBeds: h.icuBeds,
       tankCapacityKg: h.tankCapacityKg,
       tankResidualKg: residualKg(h),
+      cylinderSupply: cylinderHospitals.includes(h),
       active: true,
       isSample: true,
     };
@@ -606,6 +609,30 @@ export async function seed(prisma: PrismaClient): Promise<SeedSummary> {
   await prisma.delivery.createMany({ data: deliveryRows, skipDuplicates: true });
   const fleet = await seedFleet(prisma, { supplierId, hospitalId, staffId });
 
+  // --- cylinders (decision 0039): counts as ledger movements with fixed ids; the trigger keeps
+  // the holders' counts. A cylinder hospital's fulls hold about what its latest report says.
+  const cylinderMoves: Prisma.CylinderMovementCreateManyInput[] = [];
+  const at = new Date(`${LAST_DAY}T07:00:00+07:00`);
+  for (const h of cylinderHospitals) {
+    const latest = stock.filter((r) => r.hospital === h.key).at(-1)!;
+    const full = Math.round(latest.stockKg / 8.124); // 6 m³ cylinders (≈ 8.124 kg each)
+    const fields = { kind: "count", typeId: "cyl_6m3", hospitalId: hospitalId.get(h.key)!, at, recordedById: staffId, note: "opening count" };
+    cylinderMoves.push({ id: `seed-cyl-${h.key}-6m3`, fullDelta: full, emptyDelta: Math.max(1, Math.round(full / 3)), ...fields });
+  }
+  for (const [key, n] of [
+    ["distSerang", 1],
+    ["distTangerang", 2],
+  ] as const) {
+    const supplier = supplierId.get(key)!;
+    const fields = { kind: "count", supplierId: supplier, at, recordedById: staffId, note: "opening count" };
+    cylinderMoves.push(
+      { id: `seed-cyl-${key}-6m3`, typeId: "cyl_6m3", fullDelta: 120 * n, emptyDelta: 45 * n, ...fields },
+      { id: `seed-cyl-${key}-2m3`, typeId: "cyl_2m3", fullDelta: 40 * n, emptyDelta: 12, ...fields },
+      { id: `seed-cyl-${key}-1m3`, typeId: "cyl_1m3", fullDelta: 25, emptyDelta: 8 * n, ...fields },
+    );
+  }
+  await prisma.cylinderMovement.createMany({ data: cylinderMoves, skipDuplicates: true });
+
   // --- summary --------------------------------------------------------------------------------
   const [regions, suppliers, hospitals, usersN, capacities, stockReports, caseStats, pledges, tranches, requests, allocations, deliveries] = await Promise.all([
     prisma.region.count(),
@@ -637,6 +664,34 @@ export async function seed(prisma: PrismaClient): Promise<SeedSummary> {
       };
     }),
   );
+  // The alerts the worker would have raised for the hospitals red at the clock's start: raised 45
+  // minutes before, unacknowledged, so already passed to the task force (decision 0033). Fixed ids;
+  // the one-open-alert-per-kind index keeps a re-run (or the worker) from doubling them.
+  const clockStart = new Date(SCENARIO_CLOCK_START);
+  const redNamed = endStates.filter((e) => e.status === "red" && HOSPITALS.some((h) => h.key === e.h.key));
+  await prisma.alert.createMany({
+    data: redNamed.map((e) => ({
+      id: `seed-alert-${e.h.key}`,
+      hospitalId: hospitalId.get(e.h.key)!,
+      kind: "red",
+      raisedAt: new Date(clockStart.getTime() - 45 * 60_000),
+      hoursLeft: Math.round((e.hours + 0.75) * 10) / 10,
+      level: 1,
+      escalatedAt: new Date(clockStart.getTime() - 15 * 60_000),
+    })),
+    skipDuplicates: true,
+  });
+  await prisma.notification.createMany({
+    data: redNamed.map((e) => ({
+      id: `seed-notice-alert-${e.h.key}`,
+      role: "STAFF" as const,
+      hospitalId: hospitalId.get(e.h.key)!,
+      kind: "alert_escalated",
+      params: { hospitalId: hospitalId.get(e.h.key)!, hospital: e.h.name, alertKind: "red", level: 1 },
+      createdAt: new Date(clockStart.getTime() - 15 * 60_000),
+    })),
+    skipDuplicates: true,
+  });
   const named = new Set(HOSPITALS.map((h) => h.key));
   const byStatus = (list: typeof endStates) =>
     Object.entries(list.reduce<Record<string, number>>((a, e) => ({ ...a, [e.status]: (a[e.status] ?? 0) + 1 }), {}))
@@ -668,6 +723,8 @@ export async function seed(prisma: PrismaClient): Promise<SeedSummary> {
     "multi-trip allocation: seed-req-0044, RSUD dr. Drajat Prawiranegara, 12 t from PT Krakatau Steel in two 6 t trucks: one received, one on the road",
     "tranche trip awaiting receipt: PT Krakatau Steel's last tranche, 2 t to RS Sari Asih Serang (rs2), dispatched 25 Aug 08:40",
     `the other hospitals at the clock's start: ${byStatus(others)}`,
+    `red alerts escalated to the task force: ${redNamed.map((e) => e.h.name).join(", ")}`,
+    `cylinders counted at ${cylinderHospitals.map((h) => h.name).join(", ")} and at the two distributors`,
   ];
   return {
     regions,

@@ -2,7 +2,7 @@
 // thresholds, or its daily report is missed, someone is told outside the app — and told again,
 // one level up, until someone acknowledges it.
 
-import { AMBER_BELOW_HOURS, RED_BELOW_HOURS, type SupplyStatus } from "./stock";
+import { AMBER_BELOW_HOURS, RED_BELOW_HOURS, STALE_AFTER_HOURS, type SupplyStatus } from "./stock";
 
 export type AlertKind = "red" | "amber" | "missed_report";
 export const ALERT_KINDS: readonly AlertKind[] = ["red", "amber", "missed_report"];
@@ -11,26 +11,54 @@ export const ALERT_KINDS: readonly AlertKind[] = ["red", "amber", "missed_report
 export const ALERT_LEVELS = ["hospital", "staff", "head"] as const;
 export const TOP_LEVEL = ALERT_LEVELS.length - 1;
 
-export type AlertThresholds = { redBelowHours: number; amberBelowHours: number };
+export type AlertThresholds = { redBelowHours: number; amberBelowHours: number; missedReportAfterHours: number };
 
-/** A hospital's own thresholds where it has them, the app's red/amber bounds otherwise. */
-export function thresholdsOf(h: { alertRedBelowHours: number | null; alertAmberBelowHours: number | null }): AlertThresholds {
-  return { redBelowHours: h.alertRedBelowHours ?? RED_BELOW_HOURS, amberBelowHours: h.alertAmberBelowHours ?? AMBER_BELOW_HOURS };
+/** Bounds of a threshold a hospital sets (hours; CHECKed in the database too). */
+export const THRESHOLD_MIN_HOURS = 1;
+export const THRESHOLD_MAX_HOURS = 168;
+
+/** A hospital's own thresholds where it has them, the app's red/amber bounds and report due time otherwise. */
+export function thresholdsOf(h: {
+  alertRedBelowHours: number | null;
+  alertAmberBelowHours: number | null;
+  alertMissedReportHours?: number | null;
+}): AlertThresholds {
+  return {
+    redBelowHours: h.alertRedBelowHours ?? RED_BELOW_HOURS,
+    amberBelowHours: h.alertAmberBelowHours ?? AMBER_BELOW_HOURS,
+    missedReportAfterHours: h.alertMissedReportHours ?? STALE_AFTER_HOURS,
+  };
+}
+
+/** Red must be below amber once both are resolved (a hospital may set one and keep the other's default). */
+export function thresholdsProblem(h: { alertRedBelowHours: number | null; alertAmberBelowHours: number | null }): "red_not_below_amber" | null {
+  const t = thresholdsOf(h);
+  return t.redBelowHours < t.amberBelowHours ? null : "red_not_below_amber";
 }
 
 /**
  * The alerts a hospital's projected supply calls for now. Red and amber exclude each other (red is
  * the worse); a stale hospital (no report within the due time and its grace) has missed its
  * report, and its projection still raises red or amber — old figures that say it has run out are
- * the most urgent case of all. A hospital that uses nothing (no hours left to count) raises none.
+ * the most urgent case of all. A hospital's own missed-report time (hours since its latest report)
+ * replaces the app's due time and grace when it has one. A hospital that uses nothing (no hours left to count) raises none.
  */
-export function alertsDue(supply: { hoursLeft: number | null; stale: boolean; status: SupplyStatus }, t: AlertThresholds): AlertKind[] {
+export function alertsDue(
+  supply: {
+    hoursLeft: number | null;
+    stale: boolean;
+    status: SupplyStatus;
+    /** hours since the latest report (null: never reported); without it, `stale` decides */ hoursSinceReport?: number | null;
+  },
+  t: AlertThresholds,
+): AlertKind[] {
   const due: AlertKind[] = [];
   if (supply.hoursLeft !== null) {
     if (supply.hoursLeft < t.redBelowHours) due.push("red");
     else if (supply.hoursLeft < t.amberBelowHours) due.push("amber");
   }
-  if (supply.stale) due.push("missed_report");
+  const missed = supply.hoursSinceReport === undefined ? supply.stale : supply.hoursSinceReport === null || supply.hoursSinceReport > t.missedReportAfterHours;
+  if (missed) due.push("missed_report");
   return due;
 }
 

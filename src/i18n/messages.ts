@@ -3,6 +3,7 @@ import idAudit from "./messages/id/audit.json";
 import idNotices from "./messages/id/notices.json";
 import idGuide from "./messages/id/guide.json";
 import idFleet from "./messages/id/fleet.json";
+import idLogistics from "./messages/id/logistics.json";
 import idDashboard from "./messages/id/dashboard.json";
 import idErrors from "./messages/id/errors.json";
 import idFeedback from "./messages/id/feedback.json";
@@ -14,6 +15,7 @@ import enAudit from "./messages/en/audit.json";
 import enNotices from "./messages/en/notices.json";
 import enGuide from "./messages/en/guide.json";
 import enFleet from "./messages/en/fleet.json";
+import enLogistics from "./messages/en/logistics.json";
 import enDashboard from "./messages/en/dashboard.json";
 import enErrors from "./messages/en/errors.json";
 import enFeedback from "./messages/en/feedback.json";
@@ -40,6 +42,7 @@ const id = {
   guide: idGuide,
   feedback: idFeedback,
   fleet: idFleet,
+  logistics: idLogistics,
 };
 const en: typeof id = {
   shell: enShell,
@@ -53,6 +56,7 @@ const en: typeof id = {
   notices: enNotices,
   guide: enGuide,
   fleet: enFleet,
+  logistics: enLogistics,
 };
 
 export type Messages = typeof id;

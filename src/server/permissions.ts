@@ -43,6 +43,10 @@ const MATRIX = {
   "stock:report": [NO, NO, NO, OWN],
   "stock:read": [ALL, ALL, ALL, OWN],
   "stock:review": [ALL, ALL, NO, NO],
+  "stock:report-on-behalf": [ALL, ALL, NO, NO], // war room: a report or a receipt taken by phone (decision 0039)
+  "cylinder:read": [ALL, ALL, ALL, OWN],
+  "cylinder:count": [NO, NO, NO, OWN], // a cylinder hospital's own count (staff: stock:report-on-behalf)
+  "cylinder:move": [ALL, ALL, NO, NO], // refills at a distributor, deliveries and returns of cylinders
   "request:create": [NO, NO, NO, OWN],
   "request:cancel": [NO, NO, NO, OWN],
   "request:read": [ALL, ALL, ALL, OWN],
@@ -67,6 +71,7 @@ const MATRIX = {
   "user:manage": [ALL, NO, NO, NO],
   "token:manage": [ALL, NO, NO, NO],
   "password:change": [ALL, ALL, ALL, ALL], // one's own
+  "account:settings": [ALL, ALL, ALL, ALL], // one's own: how alerts reach one (decision 0033)
   "session:end": [ALL, ALL, ALL, ALL], // one's own: sign out
 } as const satisfies Record<string, readonly [Grant, Grant, Grant, Grant]>;
 

@@ -42,6 +42,7 @@ const ROUTES: Record<string, Route> = {
   "/admin/users": { kind: "page", url: () => "/admin/users", access: { action: "user:manage" } },
   "/audit": { kind: "page", url: () => "/audit", access: { action: "audit:read" } },
   "/capacity": { kind: "page", url: () => "/capacity", access: { action: "supplier:read" } },
+  "/cylinders": { kind: "page", url: () => "/cylinders", access: { action: "cylinder:read" } },
   "/capacity/export": { kind: "route", url: () => "/capacity/export?date=2021-07-26", access: { action: "supplier:read" } },
   "/dashboard": { kind: "page", url: () => "/dashboard?date=2021-07-26", access: { action: "dashboard:read" } },
   "/dashboard/export/[table]": { kind: "route", url: () => "/dashboard/export/summary?date=2021-07-26", access: { action: "dashboard:read" } },

@@ -39,6 +39,7 @@ async function pagesOf(page: Page): Promise<string[]> {
   // reached from the header rather than the menu
   pages.add("/guide");
   if (pages.has("/hospitals")) pages.add("/audit");
+  pages.add("/password"); // the account page: password and notification settings
   return [...pages];
 }
 

@@ -75,6 +75,14 @@ const N: Answer = "forbidden";
 //                                            anonymous ADMIN STAFF OFFICIAL HOSPITAL-other HOSPITAL-own
 const EXPECTED: Record<string, readonly Answer[]> = {
   "alerts.acknowledgeAlert": [N, Y, Y, N, N, Y],
+  "alert-settings.setAlertThresholds": [N, Y, Y, N, N, Y],
+  "alert-settings.setOwnAlertChannels": [N, Y, Y, Y, Y, Y],
+  "cylinders.recordCylinderCount": [N, N, N, N, Y, Y],
+  "cylinders.recordCylinderCountOnBehalf": [N, Y, Y, N, N, N],
+  "cylinders.refillCylinders": [N, Y, Y, N, N, N],
+  "cylinders.moveCylinders": [N, Y, Y, N, N, N],
+  "receipts.recordReceiptOnBehalf": [N, Y, Y, N, N, N],
+  "stock.submitStockReportOnBehalf": [N, Y, Y, N, N, N],
   "allocations.allocate": [N, Y, Y, N, N, N],
   "allocations.cancelAllocation": [N, Y, Y, N, N, N],
   "capacity.saveCapacityDay": [N, Y, Y, N, N, N],
@@ -124,6 +132,13 @@ type Case = { action: Action; own?: true };
 type Helper = { helper: string };
 const useCases: Record<string, Record<string, Case | Helper>> = {
   alerts: { acknowledgeAlert: { action: "alert:acknowledge", own: true } },
+  "alert-settings": { setAlertThresholds: { action: "alert:configure", own: true }, setOwnAlertChannels: { action: "account:settings" } },
+  cylinders: {
+    recordCylinderCount: { action: "cylinder:count" },
+    recordCylinderCountOnBehalf: { action: "stock:report-on-behalf" },
+    refillCylinders: { action: "cylinder:move" },
+    moveCylinders: { action: "cylinder:move" },
+  },
   allocations: { allocate: { action: "allocation:write" }, cancelAllocation: { action: "allocation:cancel" } },
   capacity: {
     saveCapacityDay: { action: "capacity:write" },
@@ -190,7 +205,11 @@ const useCases: Record<string, Record<string, Case | Helper>> = {
   },
   pledges: { createPledge: { action: "pledge:write" }, updatePledge: { action: "pledge:write" } },
   policy: { setDailyTarget: { action: "policy:write" }, savePriorityPeriod: { action: "policy:write" } },
-  receipts: { confirmReceipt: { action: "receipt:confirm", own: true }, recordTrancheReceipt: { action: "receipt:record" } },
+  receipts: {
+    confirmReceipt: { action: "receipt:confirm", own: true },
+    recordTrancheReceipt: { action: "receipt:record" },
+    recordReceiptOnBehalf: { action: "stock:report-on-behalf" },
+  },
   "request-loop": {
     requestFigures: { helper: "inside a use case's transaction (takes tx)" },
     settleAllocation: { helper: "inside a use case's transaction (takes tx)" },
@@ -207,7 +226,12 @@ const useCases: Record<string, Record<string, Case | Helper>> = {
     nextStatus: { helper: "pure state machine" },
     closeRequestShort: { action: "request:close" },
   },
-  stock: { confirmStockReview: { action: "stock:review" }, submitStockReport: { action: "stock:report" } },
+  stock: {
+    confirmStockReview: { action: "stock:review" },
+    submitStockReport: { action: "stock:report" },
+    submitStockReportOnBehalf: { action: "stock:report-on-behalf" },
+    writeStockReport: { helper: "inside a use case's transaction (takes tx)" },
+  },
   suppliers: {
     createSupplier: { action: "supplier:write" },
     updateSupplier: { action: "supplier:write" },
@@ -251,7 +275,10 @@ const serverActions: Record<string, Record<string, ActionCase>> = {
     updateUserAction: { useCase: "users.updateUser" },
     resetPasswordAction: { useCase: "users.resetUserPassword" },
   },
-  "src/app/password/actions.ts": { changePasswordAction: { useCase: "account.changeOwnPassword" } },
+  "src/app/password/actions.ts": {
+    changePasswordAction: { useCase: "account.changeOwnPassword" },
+    setAlertChannelsAction: { useCase: "alert-settings.setOwnAlertChannels" },
+  },
   "src/app/(app)/capacity/actions.ts": {
     saveCapacityAction: {
       useCase: "capacity.saveCapacityDay",
@@ -288,8 +315,19 @@ const serverActions: Record<string, Record<string, ActionCase>> = {
     createHospitalAction: { useCase: "hospitals.createHospital" },
     updateHospitalAction: { useCase: "hospitals.updateHospital", form: ({ active, ...rest }) => ({ ...plainForm(rest), ...(active ? { active: "on" } : {}) }) },
     confirmStockReviewAction: { useCase: "stock.confirmStockReview" },
+    submitStockOnBehalfAction: { useCase: "stock.submitStockReportOnBehalf" },
+    recordReceiptOnBehalfAction: { useCase: "receipts.recordReceiptOnBehalf" },
+    recordCylinderCountOnBehalfAction: { useCase: "cylinders.recordCylinderCountOnBehalf" },
+    setAlertThresholdsAction: { useCase: "alert-settings.setAlertThresholds" },
   },
-  "src/app/(app)/my-hospital/actions.ts": { submitStockAction: { useCase: "stock.submitStockReport" } },
+  "src/app/(app)/cylinders/actions.ts": {
+    refillCylindersAction: { useCase: "cylinders.refillCylinders" },
+    moveCylindersAction: { useCase: "cylinders.moveCylinders" },
+  },
+  "src/app/(app)/my-hospital/actions.ts": {
+    submitStockAction: { useCase: "stock.submitStockReport" },
+    recordCylinderCountAction: { useCase: "cylinders.recordCylinderCount" },
+  },
   "src/app/(app)/alerts/actions.ts": { acknowledgeAlertAction: { useCase: "alerts.acknowledgeAlert" } },
   "src/app/(app)/notifications/actions.ts": {
     markAllReadAction: { useCase: "notifications.markNotificationsRead" },

@@ -149,6 +149,7 @@ const dayStr = fc.oneof(
 const text = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom("ok reason", "Rumah Sakit Baru", "PT Oksigen"));
 const bool = fc.oneof(fc.boolean(), fc.constantFrom("on", "true"));
 /** The tick for an unusual amount, as a form or another caller sends it. */
+const cylinderTypeId = fc.constantFrom("cyl_1m3", "cyl_2m3", "cyl_6m3", "nope");
 const confirmTick = () => field(fc.constantFrom("1", "", "0"), bool);
 const instant = fc.oneof(
   fc.date({ min: new Date("2021-07-01"), max: new Date(), noInvalidDate: true }).map((d) => d.toISOString()),
@@ -320,6 +321,84 @@ const ENTRIES: Entry[] = [
     who: "rs1",
     input: () => fc.oneof(fc.constant({}), fc.constant(undefined), fc.record({ ids: fc.array(fc.oneof(fc.string(), nasty()), { maxLength: 600 }) }), nasty()),
   },
+  {
+    mod: "alert-settings",
+    name: "setAlertThresholds",
+    who: "rs1",
+    input: () =>
+      record({
+        hospitalId: field(fc.constant(world.rs1.hospitalId!), lazyPick("hospitalIds")),
+        redBelowHours: field(fc.integer({ min: -2, max: 200 }).map(String), fc.constant("")),
+        amberBelowHours: field(fc.integer({ min: -2, max: 200 }).map(String), fc.constant("")),
+        missedReportHours: field(fc.integer({ min: -2, max: 200 }).map(String), fc.constant("")),
+      }),
+  },
+  {
+    mod: "alert-settings",
+    name: "setOwnAlertChannels",
+    who: "rs1",
+    input: () =>
+      record({ alertByEmail: field(bool), alertByWebhook: field(bool), phone: field(fc.constantFrom("+62 812 3456 7890", "0812-1111-2222", "abc"), text) }),
+  },
+  {
+    mod: "cylinders",
+    name: "recordCylinderCount",
+    who: "rs1",
+    input: () =>
+      record({
+        lines: list(
+          record({
+            typeId: field(cylinderTypeId),
+            full: field(fc.integer({ min: -3, max: 500 }).map(String), decimalStr),
+            empty: field(fc.integer({ min: -3, max: 500 }).map(String)),
+            used: field(fc.integer({ min: 0, max: 50 }).map(String), fc.constant("")),
+          }),
+        ),
+      }),
+  },
+  {
+    mod: "cylinders",
+    name: "recordCylinderCountOnBehalf",
+    who: "admin",
+    input: () =>
+      record({
+        hospitalId: field(lazyPick("hospitalIds")),
+        lines: list(
+          record({
+            typeId: field(cylinderTypeId),
+            full: field(fc.integer({ min: -3, max: 500 }).map(String)),
+            empty: field(fc.integer({ min: -3, max: 500 }).map(String)),
+          }),
+        ),
+        onBehalfNote: field(text),
+      }),
+  },
+  {
+    mod: "cylinders",
+    name: "refillCylinders",
+    who: "admin",
+    input: () =>
+      record({
+        supplierId: field(lazyPick("producerIds")),
+        typeId: field(cylinderTypeId),
+        count: field(fc.integer({ min: -3, max: 200 }).map(String)),
+        note: field(text),
+      }),
+  },
+  {
+    mod: "cylinders",
+    name: "moveCylinders",
+    who: "admin",
+    input: () =>
+      record({
+        kind: field(fc.constantFrom("delivery", "return")),
+        supplierId: field(lazyPick("producerIds")),
+        hospitalId: field(lazyPick("hospitalIds")),
+        typeId: field(cylinderTypeId),
+        count: field(fc.integer({ min: -3, max: 200 }).map(String)),
+        note: field(text),
+      }),
+  },
   { mod: "pledges", name: "createPledge", who: "admin", input: () => record(pledgeFields()) },
   { mod: "pledges", name: "updatePledge", who: "admin", input: () => record({ ...pledgeFields(), id: field(lazyPick("pledgeIds")) }) },
   {
@@ -399,6 +478,29 @@ const ENTRIES: Entry[] = [
         bedsOccupied: field(fc.integer({ min: 0, max: 300 }).map(String)),
         confirmUnusual: confirmTick(),
       }),
+  },
+  {
+    mod: "stock",
+    name: "submitStockReportOnBehalf",
+    who: "admin",
+    input: () =>
+      record({
+        hospitalId: field(lazyPick("hospitalIds")),
+        day: field(dayStr),
+        stockKg: field(decimalStr),
+        usedKg: field(decimalStr),
+        severePatients: field(fc.integer({ min: 0, max: 100 }).map(String)),
+        criticalPatients: field(fc.integer({ min: 0, max: 100 }).map(String)),
+        bedsOccupied: field(fc.integer({ min: 0, max: 300 }).map(String)),
+        confirmUnusual: confirmTick(),
+        onBehalfNote: field(text),
+      }),
+  },
+  {
+    mod: "receipts",
+    name: "recordReceiptOnBehalf",
+    who: "admin",
+    input: () => record({ id: field(lazyPick("deliveryIds")), receivedKg: field(decimalStr), receivedAt: field(instant), onBehalfNote: field(text) }),
   },
   { mod: "stock", name: "confirmStockReview", who: "admin", input: () => record({ id: field(lazyPick("stockReportIds")) }) },
   { mod: "suppliers", name: "createSupplier", who: "admin", input: () => record(supplierFields()) },
@@ -614,6 +716,13 @@ async function expectInvariants() {
   // One default rate set at most; stock within the tank; split sums (also CHECKed by the database).
   expect(Number((await q(`SELECT count(*) AS n FROM "FlowRateSet" WHERE "isDefault"`))[0].n)).toBeLessThanOrEqual(1);
   expect(await q(`SELECT id FROM "DailyCapacity" WHERE "medicalKg" + "industrialKg" <> "producedKg" OR "medicalKg" < 0`)).toEqual([]);
+  // Cylinder counts: never below zero, and always the sum of their ledger (decision 0039).
+  expect(
+    await q(`SELECT s.id FROM "CylinderStock" s LEFT JOIN LATERAL (
+               SELECT COALESCE(sum(m."fullDelta"), 0) AS f, COALESCE(sum(m."emptyDelta"), 0) AS e FROM "CylinderMovement" m
+               WHERE m."typeId" = s."typeId" AND (m."hospitalId" = s."hospitalId" OR m."supplierId" = s."supplierId")) l ON true
+             WHERE s."full" < 0 OR s."empty" < 0 OR s."full" <> l.f OR s."empty" <> l.e`),
+  ).toEqual([]);
   // Every audit event names an existing actor (no orphans); every write was audited.
   expect(await q(`SELECT e.id FROM "AuditEvent" e LEFT JOIN "User" u ON u.id = e."actorId" WHERE u.id IS NULL`)).toEqual([]);
   for (const table of ["Supplier", "Hospital", "SupplyRequest", "Pledge", "User", "Vehicle", "Driver", "Trip"]) {

@@ -209,7 +209,50 @@ const supplierInput = (w: World) => ({ name: unique("PT Valid"), kind: "VENDOR",
 
 type Builder = (w: World, actor: Actor | null) => Promise<Record<string, unknown>>;
 
+/** A distributor of this run's own holding `full` and `empty` 6 m³ cylinders (set straight in the ledger). */
+export async function cylinderDistributor(w: World, full: number, empty: number) {
+  const s = direct(await prisma.supplier.create({ data: { name: unique("PT Valid Cylinders"), kind: "DISTRIBUTOR", regionId: w.province } }));
+  direct(await prisma.cylinderMovement.create({ data: { kind: "count", typeId: "cyl_6m3", supplierId: s.id, fullDelta: full, emptyDelta: empty, at: now() } }));
+  return s.id;
+}
+
+const onBehalfNote = "phone call with the duty pharmacist";
+
 export const VALID: Record<string, Builder> = {
+  "alert-settings.setAlertThresholds": async (w) => ({
+    hospitalId: w.rs1.hospitalId!,
+    redBelowHours: String(4 + (seq++ % 4)),
+    amberBelowHours: "20",
+    missedReportHours: "",
+  }),
+  "alert-settings.setOwnAlertChannels": async () => ({ alertByEmail: "on", alertByWebhook: "on", phone: "+62 812 1111 2222" }),
+  "cylinders.recordCylinderCount": async () => ({ lines: [{ typeId: "cyl_6m3", full: String(5 + (seq++ % 5)), empty: "2" }] }),
+  "cylinders.recordCylinderCountOnBehalf": async (w) => ({
+    hospitalId: w.rs1.hospitalId!,
+    lines: [{ typeId: "cyl_2m3", full: String(3 + (seq++ % 5)), empty: "1", used: "1" }],
+    onBehalfNote,
+  }),
+  "cylinders.refillCylinders": async (w) => ({ supplierId: await cylinderDistributor(w, 0, 10), typeId: "cyl_6m3", count: "4" }),
+  "cylinders.moveCylinders": async (w) => ({
+    kind: "delivery",
+    supplierId: await cylinderDistributor(w, 10, 0),
+    hospitalId: w.rs1.hospitalId!,
+    typeId: "cyl_6m3",
+    count: "3",
+  }),
+  "receipts.recordReceiptOnBehalf": async (w) => ({ id: await deliveryToRs1(w), receivedKg: "2", receivedAt: now().toISOString(), onBehalfNote }),
+  "stock.submitStockReportOnBehalf": async (w) => ({
+    hospitalId: w.rs1.hospitalId!,
+    day: addDays(today(), -(seq++ % 20)),
+    unit: "KG",
+    stockKg: "900",
+    usedKg: "100",
+    severePatients: "2",
+    criticalPatients: "1",
+    bedsOccupied: "3",
+    confirmUnusual: "1",
+    onBehalfNote,
+  }),
   "alerts.acknowledgeAlert": async (w) => ({
     id: direct(await prisma.alert.create({ data: { hospitalId: w.rs1.hospitalId!, kind: "amber", raisedAt: now(), clearedAt: now() } })).id,
   }),

@@ -1,11 +1,28 @@
 import { describe, expect, it } from "vitest";
-import { alertChanges, alertsDue, escalationLevel, MAX_SEND_ATTEMPTS, retryDelayMs, thresholdsOf } from "@/domain/alerts";
+import { alertChanges, alertsDue, escalationLevel, MAX_SEND_ATTEMPTS, retryDelayMs, thresholdsOf, thresholdsProblem } from "@/domain/alerts";
 
 const defaults = thresholdsOf({ alertRedBelowHours: null, alertAmberBelowHours: null });
 
 describe("alerts due", () => {
+  it("a hospital's own missed-report time decides, by the hours since its latest report (never reported: missed)", () => {
+    const own = thresholdsOf({ alertRedBelowHours: null, alertAmberBelowHours: null, alertMissedReportHours: 12 });
+    expect(alertsDue({ hoursLeft: 40, stale: false, status: "green", hoursSinceReport: 12 }, own)).toEqual([]);
+    expect(alertsDue({ hoursLeft: 40, stale: false, status: "green", hoursSinceReport: 12.1 }, own)).toEqual(["missed_report"]);
+    expect(alertsDue({ hoursLeft: null, stale: true, status: "stale", hoursSinceReport: null }, own)).toEqual(["missed_report"]);
+    // with the default, the same 30 h as the dashboard's stale
+    expect(alertsDue({ hoursLeft: 40, stale: false, status: "green", hoursSinceReport: 29.9 }, defaults)).toEqual([]);
+    expect(alertsDue({ hoursLeft: 40, stale: true, status: "stale", hoursSinceReport: 30.1 }, defaults)).toEqual(["missed_report"]);
+  });
+
+  it("red must stay below amber, each resolved with its default", () => {
+    expect(thresholdsProblem({ alertRedBelowHours: 6, alertAmberBelowHours: null })).toBeNull();
+    expect(thresholdsProblem({ alertRedBelowHours: 24, alertAmberBelowHours: null })).toBe("red_not_below_amber");
+    expect(thresholdsProblem({ alertRedBelowHours: null, alertAmberBelowHours: 8 })).toBe("red_not_below_amber");
+    expect(thresholdsProblem({ alertRedBelowHours: 10, alertAmberBelowHours: 12 })).toBeNull();
+  });
+
   it("red under the red bound, amber under the amber bound, none above; red and amber never together", () => {
-    expect(defaults).toEqual({ redBelowHours: 8, amberBelowHours: 24 });
+    expect(defaults).toEqual({ redBelowHours: 8, amberBelowHours: 24, missedReportAfterHours: 30 });
     expect(alertsDue({ hoursLeft: 7.9, stale: false, status: "red" }, defaults)).toEqual(["red"]);
     expect(alertsDue({ hoursLeft: 8, stale: false, status: "amber" }, defaults)).toEqual(["amber"]);
     expect(alertsDue({ hoursLeft: 23.9, stale: false, status: "amber" }, defaults)).toEqual(["amber"]);

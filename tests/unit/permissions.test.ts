@@ -21,8 +21,8 @@ describe("permission matrix", () => {
     expect(can(official, "api:summary")).toBe(true);
   });
 
-  it("lets every signed-in role change its own password and sign out, nobody else", () => {
-    for (const a of ["password:change", "session:end"] as const) {
+  it("lets every signed-in role change its own password, its alert channels, and sign out, nobody else", () => {
+    for (const a of ["password:change", "session:end", "account:settings"] as const) {
       for (const who of [admin, staff, official, rs1]) expect(can(who, a), `${who.role} ${a}`).toBe(true);
       expect(can(null, a)).toBe(false);
     }
@@ -37,6 +37,16 @@ describe("permission matrix", () => {
       ).toEqual(["password:change", "session:end"]);
       expect(() => authorize(pending, "dashboard:read")).toThrow(Forbidden);
     }
+  });
+
+  it("war room and cylinder moves are the task force's; a hospital admin counts only its own cylinders", () => {
+    for (const a of ["stock:report-on-behalf", "cylinder:move"] as const) {
+      expect([can(admin, a), can(staff, a), can(official, a), can(rs1, a)], a).toEqual([true, true, false, false]);
+    }
+    expect(can(rs1, "cylinder:count", { hospitalId: "h1" })).toBe(true);
+    expect(can(rs1, "cylinder:count", { hospitalId: "h2" })).toBe(false);
+    expect(can(staff, "cylinder:count")).toBe(false);
+    expect(hospitalScope(rs1, "cylinder:read")).toBe("h1");
   });
 
   it("keeps policy, users and tokens for ADMIN", () => {

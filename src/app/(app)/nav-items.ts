@@ -17,6 +17,7 @@ const ITEMS: Item[] = [
   { href: "/dispatches", label: "dispatches", action: "delivery:read", staffOnly: true },
   { href: "/trips", label: "trips", action: "trip:read" },
   { href: "/fleet", label: "fleet", action: "fleet:read" },
+  { href: "/cylinders", label: "cylinders", action: "cylinder:read", staffOnly: true },
   { href: "/policy", label: "policy", action: "policy:write" },
   { href: "/hospitals", label: "hospitals", action: "hospital:read", staffOnly: true },
   { href: "/admin/users", label: "users", action: "user:manage" },

@@ -6,6 +6,7 @@ import { formAction } from "@/app/form-action";
 import { SESSION_COOKIES } from "@/server/auth-config";
 import { currentActor } from "@/server/session";
 import { changeOwnPassword } from "@/server/use-cases/account";
+import { setOwnAlertChannels } from "@/server/use-cases/alert-settings";
 
 export const changePasswordAction = formAction(
   async (form) => {
@@ -19,3 +20,9 @@ export const changePasswordAction = formAction(
   },
   { secret: ["current", "password", "confirm"] }, // a password is never echoed back
 );
+
+/** How alerts reach the signed-in user (decision 0033). */
+export const setAlertChannelsAction = formAction(async (form) => {
+  const result = await setOwnAlertChannels(await currentActor(), form.input);
+  return form.reply(result);
+});

@@ -4,7 +4,9 @@ import { LanguageSwitch } from "@/components/language-switch";
 import { setLanguage } from "@/app/language-actions";
 import { getLocale, getTranslations } from "next-intl/server";
 import { currentActor } from "@/server/session";
-import { changePasswordAction } from "./actions";
+import { SimpleForm } from "@/components/logistics/simple-form";
+import { ownAlertChannels } from "@/server/queries/account";
+import { changePasswordAction, setAlertChannelsAction } from "./actions";
 import { PasswordForm } from "./password-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,6 +19,8 @@ export default async function PasswordPage() {
   if (!actor) redirect("/login");
   const t = await getTranslations("shell");
   const locale = await getLocale();
+  const tl = await getTranslations("logistics.account");
+  const channels = actor.mustChangePassword ? null : await ownAlertChannels(actor);
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-sm space-y-6">
@@ -45,6 +49,25 @@ export default async function PasswordPage() {
             }}
           />
         </div>
+        {channels && (
+          <section className="card space-y-3" data-testid="notification-settings">
+            <h2>{tl("title")}</h2>
+            <p className="text-sm text-slate-600">{tl("intro")}</p>
+            <SimpleForm
+              narrow
+              action={setAlertChannelsAction}
+              testId="channels-form"
+              fields={[
+                { name: "alertByEmail", label: tl("byEmail"), checkbox: true, checked: channels.alertByEmail },
+                { name: "alertByWebhook", label: tl("byWebhook"), checkbox: true, checked: channels.alertByWebhook },
+                { name: "phone", label: tl("phone"), hint: tl("phoneHint"), defaultValue: channels.phone ?? "" },
+              ]}
+              submit={tl("submit")}
+              saved={tl("saved")}
+              fixErrors={t("common.fixErrors")}
+            />
+          </section>
+        )}
         <div className="flex justify-center">
           <LanguageSwitch locale={locale} action={setLanguage} />
         </div>

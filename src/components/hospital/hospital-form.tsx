@@ -11,6 +11,7 @@ type Strings = {
   address: string;
   isReferral: string;
   isAssociationMember: string;
+  cylinderSupply: string;
   beds: string;
   covidBeds: string;
   icuBeds: string;
@@ -32,6 +33,7 @@ export type HospitalInitial = {
   address?: string;
   isReferral?: boolean;
   isAssociationMember?: boolean;
+  cylinderSupply?: boolean;
   beds?: string;
   covidBeds?: string;
   icuBeds?: string;
@@ -55,7 +57,7 @@ export function HospitalForm({
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   const regionId = state.values?.regionId ?? initial.regionId ?? "";
-  const checked = (k: "isReferral" | "isAssociationMember" | "active") => (state.values ? state.values[k] === "on" : !!initial[k]);
+  const checked = (k: "isReferral" | "isAssociationMember" | "cylinderSupply" | "active") => (state.values ? state.values[k] === "on" : !!initial[k]);
   const regionError = !!state.fieldErrors?.regionId;
   return (
     <form action={formAction} className="card grid gap-4 sm:grid-cols-2" noValidate data-testid="hospital-form">
@@ -86,7 +88,7 @@ export function HospitalForm({
         <Field name="address" label={s.address} state={state} defaultValue={initial.address} />
       </div>
       <fieldset className="flex flex-col gap-2 sm:col-span-2">
-        {(["isReferral", "isAssociationMember", ...(initial.id ? (["active"] as const) : [])] as const).map((k) => (
+        {(["isReferral", "isAssociationMember", "cylinderSupply", ...(initial.id ? (["active"] as const) : [])] as const).map((k) => (
           <label key={`${k}-${checked(k)}`} className="flex items-center gap-2 text-sm">
             <input type="checkbox" name={k} defaultChecked={checked(k)} className="h-4 w-4" />
             {s[k]}

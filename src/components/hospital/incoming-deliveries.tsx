@@ -7,6 +7,7 @@ import type { Translator } from "@/i18n/translator";
 import type { FormState } from "@/components/forms/form-state";
 import { StatusBadge } from "@/components/supply/list-controls";
 import type { TripStatus } from "@/domain/trip";
+import type { OnBehalf } from "./on-behalf";
 import { ReceiptForm } from "./receipt-form";
 import { receiptFormStrings } from "./texts";
 
@@ -33,12 +34,15 @@ export function IncomingDeliveries({
   now,
   t,
   locale,
+  onBehalf,
 }: {
   deliveries: IncomingDelivery[];
   action: (prev: FormState, data: FormData) => Promise<FormState>;
   now: string;
   t: Translator;
   locale: Locale;
+  /** staff recording the receipts for the hospital (war room) */
+  onBehalf?: OnBehalf;
 }) {
   const strings = receiptFormStrings(t);
   return (
@@ -108,7 +112,15 @@ export function IncomingDeliveries({
                   </div>
                 )}
               </dl>
-              <ReceiptForm action={action} id={d.id} dispatchedTonnes={tonnesInput(d.dispatchedKg, locale)} now={now} locale={locale} s={strings} />
+              <ReceiptForm
+                action={action}
+                id={d.id}
+                dispatchedTonnes={tonnesInput(d.dispatchedKg, locale)}
+                now={now}
+                locale={locale}
+                s={strings}
+                onBehalf={onBehalf}
+              />
             </li>
           ))}
         </ul>

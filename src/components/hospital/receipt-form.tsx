@@ -6,6 +6,7 @@ import { Field, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/components/forms/form-state";
 import { DetailNote } from "@/components/forms/detail-note";
 import type { Locale } from "@/i18n/locales";
+import { OnBehalfFields, type OnBehalf } from "./on-behalf";
 
 type Strings = {
   received: string;
@@ -32,6 +33,7 @@ export function ReceiptForm({
   now,
   s,
   locale,
+  onBehalf,
 }: {
   action: (prev: FormState, data: FormData) => Promise<FormState>;
   id: string;
@@ -39,6 +41,7 @@ export function ReceiptForm({
   now: string;
   s: Strings;
   locale: Locale;
+  onBehalf?: OnBehalf;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
@@ -47,6 +50,11 @@ export function ReceiptForm({
       <div className="sm:col-span-2 lg:col-span-4">
         <FormMessage state={state} saved={s.confirmed} fixErrors={s.fixErrors} />
       </div>
+      {onBehalf && (
+        <div className="sm:col-span-2 lg:col-span-4">
+          <OnBehalfFields onBehalf={onBehalf} state={state} idPrefix={id} />
+        </div>
+      )}
       <Field idPrefix={id} name="receivedKg" label={s.received} amount={{}} state={state} defaultValue={dispatchedTonnes} />
       <Field idPrefix={id} name="rejectedKg" label={s.rejected} amount={{}} state={state} hint={s.rejectedHint} />
       <Field idPrefix={id} name="shortReason" label={s.shortReason} state={state} hint={s.shortReasonHint} />

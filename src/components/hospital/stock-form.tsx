@@ -10,6 +10,7 @@ import { useFormChoice } from "@/components/supply/use-form-choice";
 import { MASS_UNITS, STANDARD_CYLINDER_M3, type MassUnit } from "@/domain/mass";
 import { readNumber } from "@/domain/number-input";
 import type { Locale } from "@/i18n/locales";
+import { OnBehalfFields, type OnBehalf } from "./on-behalf";
 
 type Strings = {
   day: string;
@@ -46,11 +47,14 @@ export function StockForm({
   s,
   today,
   locale,
+  onBehalf,
 }: {
   action: (prev: StockFormState, data: FormData) => Promise<StockFormState>;
   s: Strings;
   today: string;
   locale: Locale;
+  /** staff entering the report for a hospital (war room) */
+  onBehalf?: OnBehalf;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   const unitChoice = useFormChoice(state, "unit", "TONNE_LIQUID");
@@ -71,6 +75,11 @@ export function StockForm({
           <FormMessage state={state} saved={s.saved} fixErrors={s.fixErrors} language={false} />
         )}
       </div>
+      {onBehalf && (
+        <div className="sm:col-span-3">
+          <OnBehalfFields onBehalf={onBehalf} state={state} />
+        </div>
+      )}
       <Field name="day" label={s.day} type="date" state={state} defaultValue={today} required />
       <Field name="unit" label={s.unit} state={state} hint={s.unitHint}>
         <select id="f-unit" name="unit" className="input" {...unitChoice.props}>

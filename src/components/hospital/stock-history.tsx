@@ -15,6 +15,9 @@ type Report = {
   flaggedForReview: boolean;
   reviewedAt: Date | null;
   reportedAt: Date;
+  /** entered by the task force on the hospital's behalf (war room), with how */
+  onBehalf?: boolean;
+  onBehalfNote?: string | null;
 };
 
 /**
@@ -100,6 +103,11 @@ export function StockHistory({
               </td>
               <td className="whitespace-nowrap text-xs text-slate-600" data-label={t("hospital.stock.reportedAt")}>
                 {formatDateTime(r.reportedAt, locale)}
+                {r.onBehalf && (
+                  <p className="mt-1 max-w-xs whitespace-normal text-amber-900" data-testid="on-behalf">
+                    {t("logistics.warRoom.onBehalf", { note: r.onBehalfNote ?? "" })}
+                  </p>
+                )}
               </td>
             </tr>
           ))}

@@ -11,6 +11,7 @@ export function hospitalFormStrings(t: Translator, submit: string) {
     address: t("hospital.hospitals.address"),
     isReferral: t("hospital.hospitals.isReferral"),
     isAssociationMember: t("hospital.hospitals.isAssociationMember"),
+    cylinderSupply: t("logistics.cylinders.supplyMode"),
     beds: t("hospital.hospitals.beds"),
     covidBeds: t("hospital.hospitals.covidBeds"),
     icuBeds: t("hospital.hospitals.icuBeds"),

@@ -69,6 +69,8 @@ export function noticeText(kind: string, params: Json, t: Translator, locale: Lo
     dispatched: kg("dispatchedKg") ?? "",
     received: kg("receivedKg") ?? "",
     hours: STALE_AFTER_HOURS,
+    alertKind: str("alertKind") ?? "",
+    level: typeof p.level === "number" ? String(p.level) : "",
   });
 }
 

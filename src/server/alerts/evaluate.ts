@@ -6,6 +6,7 @@ import { prisma } from "../db";
 import { hospitalSupply } from "../queries/dashboard-hospitals";
 import { enqueueAlertMessages, type Channels } from "./enqueue";
 import { recipientsAt } from "./recipients";
+import { notify } from "../use-cases/notifications";
 
 /** Held for the whole evaluation, so two app servers never raise or escalate the same alert twice. */
 const EVALUATION_LOCK = 0x0a1e27;
@@ -27,7 +28,10 @@ export async function evaluateAlerts(now: Date, opts: { channels: Channels; esca
     async (tx) => {
       const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${EVALUATION_LOCK}) AS locked`;
       if (!locked) return null;
-      const hospitals = await tx.hospital.findMany({ where: { active: true }, select: { id: true, alertRedBelowHours: true, alertAmberBelowHours: true } });
+      const hospitals = await tx.hospital.findMany({
+        where: { active: true },
+        select: { id: true, alertRedBelowHours: true, alertAmberBelowHours: true, alertMissedReportHours: true },
+      });
       const thresholds = new Map(hospitals.map((h) => [h.id, thresholdsOf(h)]));
       const open = await tx.alert.findMany({ where: { clearedAt: null } });
       const openBy = new Map<string, typeof open>();
@@ -40,7 +44,7 @@ export async function evaluateAlerts(now: Date, opts: { channels: Channels; esca
         const mine = openBy.get(h.id) ?? [];
         const { raise, clear } = alertChanges(
           mine.map((a) => a.kind as AlertKind),
-          alertsDue(h, t),
+          alertsDue({ ...h, hoursSinceReport: h.lastReportedAt ? (now.getTime() - h.lastReportedAt.getTime()) / 3_600_000 : null }, t),
         );
         for (const a of mine.filter((a) => clear.includes(a.kind as AlertKind))) {
           await tx.alert.update({ where: { id: a.id }, data: { clearedAt: now } });
@@ -84,6 +88,8 @@ export async function evaluateAlerts(now: Date, opts: { channels: Channels; esca
         // each level passed is told (a worker that was down for an hour tells staff and the head)
         for (let l = a.level + 1; l <= level; l++)
           result.messages += await enqueueAlertMessages(tx, { ...facts, level: l }, await recipientsAt(tx, l, a.hospitalId), now, opts.channels);
+        // …and the task force sees it in the app too (the header's bell): staff and admins read these notices
+        await notify(tx, { staff: true }, "alert_escalated", { hospitalId: a.hospitalId, hospital: facts.hospital, alertKind: a.kind, level });
         result.escalated++;
       }
       return result;

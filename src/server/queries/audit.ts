@@ -19,6 +19,7 @@ export const AUDITED_ENTITIES = [
   "SupplyRequest",
   "Hospital",
   "StockReport",
+  "CylinderMovement",
   "FlowRateSet",
   "Scenario",
 ] as const;

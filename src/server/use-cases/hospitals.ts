@@ -13,6 +13,8 @@ const hospitalFields = z.object({
   address: text(0, 300).default(""),
   isReferral: checkbox,
   isAssociationMember: checkbox,
+  /** runs on cylinders: stock from its cylinder counts (decision 0039) */
+  cylinderSupply: checkbox,
   beds: count,
   covidBeds: count,
   icuBeds: count,

@@ -26,6 +26,7 @@ export const NOTICE_KINDS = [
   "request_closed_short",
   "hospital_stale",
   "stock_flagged",
+  "alert_escalated",
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -45,6 +46,9 @@ export type NoticeData = {
   dispatchedKg?: number;
   receivedKg?: number;
   rejectedKg?: number;
+  /** an escalated alert's kind and the level it reached (decision 0033) */
+  alertKind?: string;
+  level?: number;
 };
 
 type Recipient = { hospitalId: string } | { staff: true };

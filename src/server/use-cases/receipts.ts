@@ -5,7 +5,7 @@ import { checkReceipt } from "@/domain/delivery";
 import { recordAudit } from "../audit";
 import type { Action, Actor } from "../permissions";
 import { RuleError, useCase, type Tx } from "../use-case";
-import { confirmUnusual, id, tonnesKg, wibDateTime } from "./inputs";
+import { confirmUnusual, id, text, tonnesKg, wibDateTime } from "./inputs";
 import { notify } from "./notifications";
 import { lockTripForReceipt, receiveTripLeg } from "./trips";
 import { settleAllocation, settleRequest } from "./request-loop";
@@ -33,10 +33,11 @@ type Input = z.output<typeof input>;
 
 const deliveryOf = async (input: { id: string }, tx: Tx) => tx.delivery.findUnique({ where: { id: input.id }, select: { hospitalId: true } });
 
-async function receive(tx: Tx, actor: Actor, input: Input, by: Action) {
-  const peek = await tx.delivery.findUnique({ where: { id: input.id }, select: { allocationId: true } });
+async function receive(tx: Tx, actor: Actor, input: Input, by: Action, onBehalfNote: string | null = null) {
+  const peek = await tx.delivery.findUnique({ where: { id: input.id }, select: { allocationId: true, hospitalId: true } });
   if (!peek) throw new RuleError("not_found");
   if (by === "receipt:record" && peek.allocationId) throw new RuleError("forbidden_receipt");
+  if (by === "stock:report-on-behalf" && !peek.hospitalId) throw new RuleError("forbidden_receipt"); // a depot's receipt is receipt:record's
   // Lock order: the request (when the trip is for one), then the delivery.
   const allocation = peek.allocationId ? await tx.allocation.findUniqueOrThrow({ where: { id: peek.allocationId }, select: { requestId: true } }) : null;
   if (allocation) await lockRequest(tx, allocation.requestId);
@@ -71,10 +72,15 @@ async function receive(tx: Tx, actor: Actor, input: Input, by: Action) {
       shortReason: input.shortReason || null,
       receivedAt: input.receivedAt,
       receivedById: actor.id,
+      receivedOnBehalf: onBehalfNote !== null,
+      onBehalfNote,
     },
   });
   const { hospital, depot, ...plain } = before;
-  await recordAudit(tx, actor, "receipt.confirm", "Delivery", input.id, plain, { ...after, discrepancy: check.discrepancy });
+  await recordAudit(tx, actor, onBehalfNote !== null ? "receipt.confirm_on_behalf" : "receipt.confirm", "Delivery", input.id, plain, {
+    ...after,
+    discrepancy: check.discrepancy,
+  });
   if (check.discrepancy.flagged || input.rejectedKg > 0) {
     await notify(tx, { staff: true }, "receipt_difference", {
       deliveryId: input.id,
@@ -109,4 +115,15 @@ export const recordTrancheReceipt = useCase({
   action: "receipt:record",
   input,
   run: ({ tx, actor, input }) => receive(tx, actor, input, "receipt:record"),
+});
+
+/**
+ * War room (decision 0039): staff record a hospital's receipt for it, as the hospital told them
+ * (a phone call); any trip to a hospital, for a request or a tranche. Marked on the delivery with
+ * how it was taken, and audited as such.
+ */
+export const recordReceiptOnBehalf = useCase({
+  action: "stock:report-on-behalf",
+  input: z.intersection(input, z.object({ onBehalfNote: text(3, 300) })),
+  run: ({ tx, actor, input }) => receive(tx, actor, input, "stock:report-on-behalf", input.onBehalfNote),
 });

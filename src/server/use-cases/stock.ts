@@ -2,12 +2,13 @@ import "server-only";
 import { today, now as clockNow } from "@/server/clock";
 import { z } from "zod";
 import { dateToDay, dayToDate } from "@/domain/day";
-import { MASS_UNITS, toKilograms } from "@/domain/mass";
+import { MASS_UNITS, toKilograms, type MassUnit } from "@/domain/mass";
 import { checkDailyUse } from "@/domain/plausible";
 import { BURN_RATE_WINDOW_REPORTS } from "@/domain/stock";
 import { recordAudit } from "../audit";
-import { RuleError, useCase, type ErrorDetail } from "../use-case";
-import { amount, confirmUnusual, count, cylinderSizeM3, id, reportDay } from "./inputs";
+import type { Actor } from "../permissions";
+import { RuleError, useCase, type ErrorDetail, type Tx } from "../use-case";
+import { amount, confirmUnusual, count, cylinderSizeM3, id, reportDay, text } from "./inputs";
 import { notify } from "./notifications";
 
 // The hospital admin's daily stock report, for their own hospital only: the hospital is the
@@ -19,43 +20,77 @@ import { notify } from "./notifications";
 // litres of liquid, cylinders of a size), converted by src/domain/mass.ts; the amounts as typed,
 // the unit and the rate are kept on the row.
 
+const stockReportInput = z
+  .object({
+    day: reportDay,
+    /** Stock on hand and use in the last 24 h, in `unit` (named …Kg for the form's history). */
+    stockKg: amount,
+    usedKg: amount,
+    unit: z.enum(MASS_UNITS).default("TONNE_LIQUID"),
+    cylinderSizeM3,
+    severePatients: count,
+    criticalPatients: count,
+    bedsOccupied: count,
+    /** The user ticked that an unusual use is right (after the server asked). */
+    confirmUnusual,
+  })
+  .refine((d) => d.unit !== "CYLINDER" || d.cylinderSizeM3 !== undefined, {
+    path: ["cylinderSizeM3"],
+    message: "cylinder_size_required",
+    when: (p) => p.issues.every((i) => !["unit", "cylinderSizeM3"].includes(String(i.path?.[0]))),
+  })
+  .transform((d, ctx) => {
+    const size = d.unit === "CYLINDER" ? d.cylinderSizeM3 : undefined;
+    if (d.unit === "CYLINDER" && size === undefined) return z.NEVER; // refused just above
+    const stock = toKilograms(d.stockKg, d.unit, size);
+    const used = toKilograms(d.usedKg, d.unit, size);
+    for (const [path, kg] of [
+      ["stockKg", stock.kg],
+      ["usedKg", used.kg],
+    ] as const) {
+      if (kg > 1_000_000_000) ctx.addIssue({ code: "custom", path: [path], message: "too_big" });
+    }
+    return { ...d, cylinderSizeM3: size, stockAmount: d.stockKg, usedAmount: d.usedKg, kgPerUnit: stock.kgPerUnit, stockKg: stock.kg, usedKg: used.kg };
+  });
+
+export type StockFigures = {
+  day: string;
+  stockKg: number;
+  usedKg: number;
+  unit: MassUnit;
+  kgPerUnit: number;
+  cylinderSizeM3?: number;
+  stockAmount: number;
+  usedAmount: number;
+  severePatients: number;
+  criticalPatients: number;
+  bedsOccupied: number;
+  confirmUnusual: boolean;
+};
+
 export const submitStockReport = useCase({
   action: "stock:report",
-  input: z
-    .object({
-      day: reportDay,
-      /** Stock on hand and use in the last 24 h, in `unit` (named …Kg for the form's history). */
-      stockKg: amount,
-      usedKg: amount,
-      unit: z.enum(MASS_UNITS).default("TONNE_LIQUID"),
-      cylinderSizeM3,
-      severePatients: count,
-      criticalPatients: count,
-      bedsOccupied: count,
-      /** The user ticked that an unusual use is right (after the server asked). */
-      confirmUnusual,
-    })
-    .refine((d) => d.unit !== "CYLINDER" || d.cylinderSizeM3 !== undefined, {
-      path: ["cylinderSizeM3"],
-      message: "cylinder_size_required",
-      when: (p) => p.issues.every((i) => !["unit", "cylinderSizeM3"].includes(String(i.path?.[0]))),
-    })
-    .transform((d, ctx) => {
-      const size = d.unit === "CYLINDER" ? d.cylinderSizeM3 : undefined;
-      if (d.unit === "CYLINDER" && size === undefined) return z.NEVER; // refused just above
-      const stock = toKilograms(d.stockKg, d.unit, size);
-      const used = toKilograms(d.usedKg, d.unit, size);
-      for (const [path, kg] of [
-        ["stockKg", stock.kg],
-        ["usedKg", used.kg],
-      ] as const) {
-        if (kg > 1_000_000_000) ctx.addIssue({ code: "custom", path: [path], message: "too_big" });
-      }
-      return { ...d, cylinderSizeM3: size, stockAmount: d.stockKg, usedAmount: d.usedKg, kgPerUnit: stock.kgPerUnit, stockKg: stock.kg, usedKg: used.kg };
-    }),
+  input: stockReportInput,
   run: async ({ tx, actor, input }) => {
-    const hospitalId = actor.hospitalId;
-    if (!hospitalId) throw new RuleError("no_hospital");
+    if (!actor.hospitalId) throw new RuleError("no_hospital");
+    return writeStockReport(tx, actor, actor.hospitalId, input, null);
+  },
+});
+
+/**
+ * War room (decision 0039): task-force staff enter a hospital's report for it, after a phone call
+ * say. The same rules as the hospital's own report; the row says it was entered on the hospital's
+ * behalf, by whom (reportedById) and how (the note), and the audit event too.
+ */
+export const submitStockReportOnBehalf = useCase({
+  action: "stock:report-on-behalf",
+  input: z.intersection(stockReportInput, z.object({ hospitalId: id, onBehalfNote: text(3, 300) })),
+  run: async ({ tx, actor, input }) => writeStockReport(tx, actor, input.hospitalId, input, input.onBehalfNote),
+});
+
+/** One hospital's report of a day, written by its admin or on its behalf (`onBehalfNote`). */
+export async function writeStockReport(tx: Tx, actor: Actor, hospitalId: string, input: StockFigures, onBehalfNote: string | null) {
+  {
     if (input.day > today()) throw new RuleError("invalid", { day: "future_day" });
     // Reports of one hospital queue here, so a double submit reads the first one's row (an
     // update, audited as such) instead of both seeing "no report yet". NO KEY UPDATE does not
@@ -104,19 +139,22 @@ export const submitStockReport = useCase({
       reviewedAt: null,
       reportedById: actor.id,
       reportedAt: clockNow(),
+      onBehalf: onBehalfNote !== null,
+      onBehalfNote,
     };
     const after = await tx.stockReport.upsert({
       where: { hospitalId_day: { hospitalId, day: date } },
       create: { hospitalId, day: date, ...data },
       update: data,
     });
-    await recordAudit(tx, actor, before ? "stock.update" : "stock.report", "StockReport", after.id, before, after);
+    const verb = onBehalfNote !== null ? "stock.report_on_behalf" : before ? "stock.update" : "stock.report";
+    await recordAudit(tx, actor, verb, "StockReport", after.id, before, after);
     if (flaggedForReview && !before?.flaggedForReview) {
       await notify(tx, { staff: true }, "stock_flagged", { hospitalId, hospital: hospital.name, day: dateToDay(date) });
     }
     return after;
-  },
-});
+  }
+}
 
 /**
  * Staff confirm a report held for review (after a call to the hospital, say): its use then

@@ -37,10 +37,15 @@ export default async function AlertsPage() {
               data-kind={a.kind}
             >
               <div className="min-w-0 space-y-1 text-sm">
-                <p className="font-semibold">
+                <p className="flex flex-wrap items-center gap-2 font-semibold">
                   <Link href={hospitalLink(a)} className="hover:underline">
                     {a.hospital}
                   </Link>
+                  {a.level > 0 && !a.acknowledgedAt && (
+                    <span className="rounded bg-red-700 px-2 py-0.5 text-xs font-bold text-white" data-testid="alert-escalated" data-level={a.level}>
+                      {t("escalated", { level: String(a.level) })}
+                    </span>
+                  )}
                 </p>
                 <p>{what(a)}</p>
                 <p className="text-slate-600">

@@ -5,7 +5,11 @@ import { redirect } from "next/navigation";
 import { formAction, formPost } from "@/app/form-action";
 import { currentActor } from "@/server/session";
 import { createHospital, updateHospital } from "@/server/use-cases/hospitals";
-import { confirmStockReview } from "@/server/use-cases/stock";
+import type { StockFormState } from "@/components/hospital/stock-form";
+import { setAlertThresholds } from "@/server/use-cases/alert-settings";
+import { recordCylinderCountOnBehalf } from "@/server/use-cases/cylinders";
+import { recordReceiptOnBehalf } from "@/server/use-cases/receipts";
+import { confirmStockReview, submitStockReportOnBehalf } from "@/server/use-cases/stock";
 
 export const createHospitalAction = formAction(async (form) => {
   const result = await createHospital(await currentActor(), form.input);
@@ -25,4 +29,33 @@ export const confirmStockReviewAction = formPost(async (form) => {
   const result = await confirmStockReview(await currentActor(), form.input);
   if (!result.ok && result.error === "forbidden") redirect("/forbidden");
   if (result.ok) revalidatePath(`/hospitals/${result.value.hospitalId}`);
+});
+
+/** War room (decision 0039): staff enter a hospital's stock report for it. */
+export const submitStockOnBehalfAction = formAction<StockFormState>(async (form) => {
+  const result = await submitStockReportOnBehalf(await currentActor(), form.input);
+  if (!result.ok) return form.reply(result);
+  revalidatePath(`/hospitals/${result.value.hospitalId}`);
+  return { ok: true, flagged: result.value.flaggedForReview };
+});
+
+/** War room: staff record a hospital's receipt for it. */
+export const recordReceiptOnBehalfAction = formAction(async (form) => {
+  const result = await recordReceiptOnBehalf(await currentActor(), form.input);
+  if (result.ok && result.value.hospitalId) revalidatePath(`/hospitals/${result.value.hospitalId}`);
+  return form.reply(result);
+});
+
+/** War room: staff enter a cylinder hospital's count for it. */
+export const recordCylinderCountOnBehalfAction = formAction(async (form) => {
+  const result = await recordCylinderCountOnBehalf(await currentActor(), form.input);
+  if (result.ok) revalidatePath(`/hospitals/${result.value.hospitalId}`);
+  return form.reply(result);
+});
+
+/** A hospital's alert thresholds (staff on its page, its admin on /my-hospital). */
+export const setAlertThresholdsAction = formAction(async (form) => {
+  const result = await setAlertThresholds(await currentActor(), form.input);
+  if (result.ok) revalidatePath(`/hospitals/${result.value.id}`);
+  return form.reply(result);
 });

@@ -15,7 +15,13 @@ import { incomingTrips } from "@/server/queries/trips";
 import { stockHistory, supplyOf } from "@/server/queries/stock";
 import { requireActor } from "@/server/session";
 import { confirmReceiptAction } from "../requests/actions";
-import { submitStockAction } from "./actions";
+import { recordCylinderCountAction, submitStockAction } from "./actions";
+import { setAlertThresholdsAction } from "../hospitals/actions";
+import { cylinderCountForm, thresholdFields } from "@/components/logistics/cylinder-count-fields";
+import { CylinderTable } from "@/components/logistics/cylinder-table";
+import { SimpleForm } from "@/components/logistics/simple-form";
+import { AMBER_BELOW_HOURS, RED_BELOW_HOURS, STALE_AFTER_HOURS } from "@/domain/stock";
+import { cylinderTypes, cylindersOf } from "@/server/queries/cylinders";
 
 export default async function MyHospitalPage() {
   const actor = await requireActor("stock:report");
@@ -34,6 +40,8 @@ export default async function MyHospitalPage() {
   /** now as a WIB datetime-local value */
   const wibNow = new Date(now().getTime() + 7 * 3_600_000).toISOString().slice(0, 16);
   if (!hospital) notFound();
+  const [types, cylinders] = hospital.cylinderSupply ? await Promise.all([cylinderTypes(), cylindersOf(hospital.id)]) : [[], null];
+  const countForm = cylinderCountForm(types, cylinders?.lines, t);
   return (
     <>
       <div>
@@ -74,6 +82,22 @@ export default async function MyHospitalPage() {
           locale={locale}
         />
       )}
+      {hospital.cylinderSupply && (
+        <section className="space-y-2" data-testid="cylinder-section">
+          <h2>{t("logistics.cylinders.countTitle")}</h2>
+          <p className="text-sm text-slate-600">{t("logistics.cylinders.countIntro")}</p>
+          <CylinderTable holders={cylinders ? [cylinders] : []} types={types} t={t} locale={locale} testId="my-cylinders" />
+          <SimpleForm
+            action={recordCylinderCountAction}
+            testId="cylinder-count-form"
+            hidden={countForm.hidden}
+            fields={countForm.fields}
+            submit={t("logistics.cylinders.countSubmit")}
+            saved={t("logistics.cylinders.countSaved")}
+            fixErrors={t("shell.common.fixErrors")}
+          />
+        </section>
+      )}
       <section className="space-y-2">
         <h2>{t("hospital.stock.title")}</h2>
         <p className="text-sm text-slate-600">{t("hospital.stock.intro")}</p>
@@ -108,6 +132,19 @@ export default async function MyHospitalPage() {
           </Link>
         </div>
         <StockHistory reports={reports} floorKg={unusableFloorKg(hospital)} own t={t} locale={locale} />
+      </section>
+      <section className="space-y-2">
+        <h2>{t("logistics.thresholds.title")}</h2>
+        <p className="text-sm text-slate-600">{t("logistics.thresholds.intro")}</p>
+        <SimpleForm
+          action={setAlertThresholdsAction}
+          testId="thresholds-form"
+          hidden={{ hospitalId: hospital.id }}
+          fields={thresholdFields(hospital, { red: RED_BELOW_HOURS, amber: AMBER_BELOW_HOURS, missed: STALE_AFTER_HOURS }, t)}
+          submit={t("logistics.thresholds.submit")}
+          saved={t("logistics.thresholds.saved")}
+          fixErrors={t("shell.common.fixErrors")}
+        />
       </section>
     </>
   );

@@ -1,0 +1,212 @@
+import "server-only";
+import { z } from "zod";
+import { applyDelta, countDelta, fullCylindersKg, refillDelta, transferDeltas, type CylinderDelta } from "@/domain/cylinders";
+import { todayWib } from "@/domain/day";
+import { now as clockNow } from "@/server/clock";
+import { recordAudit } from "../audit";
+import type { Actor } from "../permissions";
+import { RuleError, useCase, type Tx } from "../use-case";
+import { count, id, integer, text } from "./inputs";
+import { writeStockReport } from "./stock";
+
+// Cylinders (decision 0039). Every change to a holder's full and empty counts is a row of the
+// ledger (CylinderMovement); a trigger adds it to the holder's counts (CylinderStock), whose
+// CHECKs refuse a count below zero, so no path — a race, a script — can make one. The use cases
+// below lock the counts they read and refuse a shortfall on its field first.
+// A hospital that runs on cylinders (Hospital.cylinderSupply) has as stock the oxygen in its full
+// cylinders: each count, delivery or return restates its report of the day from the counts, so
+// the projection, the dashboard, triage and the alerts treat it like any other hospital.
+
+type Holder = { hospitalId: string } | { supplierId: string };
+
+/** The counts a holder has of a type, locked for the rest of the transaction (zero when none yet). */
+async function lockedCounts(tx: Tx, holder: Holder, typeId: string) {
+  const rows =
+    "hospitalId" in holder
+      ? await tx.$queryRaw<
+          { full: number; empty: number }[]
+        >`SELECT "full", "empty" FROM "CylinderStock" WHERE "hospitalId" = ${holder.hospitalId} AND "typeId" = ${typeId} FOR UPDATE`
+      : await tx.$queryRaw<
+          { full: number; empty: number }[]
+        >`SELECT "full", "empty" FROM "CylinderStock" WHERE "supplierId" = ${holder.supplierId} AND "typeId" = ${typeId} FOR UPDATE`;
+  return rows[0] ?? { full: 0, empty: 0 };
+}
+
+async function move(
+  tx: Tx,
+  actor: Actor,
+  m: { kind: string; typeId: string; holder: Holder; delta: CylinderDelta; transferId?: string; onBehalf?: boolean; note?: string },
+) {
+  if (m.delta.fullDelta === 0 && m.delta.emptyDelta === 0) return null;
+  const row = await tx.cylinderMovement.create({
+    data: {
+      kind: m.kind,
+      typeId: m.typeId,
+      ...m.holder,
+      ...m.delta,
+      transferId: m.transferId ?? null,
+      at: clockNow(),
+      recordedById: actor.id,
+      onBehalf: m.onBehalf ?? false,
+      note: m.note ?? "",
+    },
+  });
+  await recordAudit(tx, actor, `cylinder.${m.kind}`, "CylinderMovement", row.id, null, row);
+  return row;
+}
+
+async function typeOf(tx: Tx, typeId: string, field = "typeId") {
+  const t = await tx.cylinderType.findUnique({ where: { id: typeId } });
+  if (!t || !t.active) throw new RuleError("invalid", { [field]: "invalid_choice" });
+  return t;
+}
+
+/**
+ * A cylinder hospital's stock, restated from its counts as its report of the day: stock = the
+ * oxygen in its full cylinders; use = the day's counted use when given, else the day's report's
+ * (or the latest one's) so the burn rate keeps its last figure.
+ */
+async function restateReport(tx: Tx, actor: Actor, hospitalId: string, usedKg: number | null, onBehalfNote: string | null) {
+  const hospital = await tx.hospital.findUnique({ where: { id: hospitalId }, select: { cylinderSupply: true } });
+  if (!hospital?.cylinderSupply) return null;
+  const lines = await tx.cylinderStock.findMany({ where: { hospitalId }, select: { full: true, type: { select: { sizeM3: true } } } });
+  const stockKg = fullCylindersKg(lines.map((l) => ({ full: l.full, sizeM3: Number(l.type.sizeM3) })));
+  const day = todayWib(clockNow());
+  const latest = await tx.stockReport.findFirst({ where: { hospitalId }, orderBy: { day: "desc" } });
+  const sameDay = latest && latest.day.toISOString().slice(0, 10) === day ? latest : null;
+  const used = usedKg ?? latest?.usedKg ?? 0;
+  return writeStockReport(
+    tx,
+    actor,
+    hospitalId,
+    {
+      day,
+      stockKg,
+      usedKg: used,
+      unit: "KG",
+      kgPerUnit: 1,
+      stockAmount: stockKg,
+      usedAmount: used,
+      severePatients: sameDay?.severePatients ?? 0,
+      criticalPatients: sameDay?.criticalPatients ?? 0,
+      bedsOccupied: sameDay?.bedsOccupied ?? 0,
+      confirmUnusual: true, // the counts are what they are; an unusual use is still held for review
+    },
+    onBehalfNote,
+  );
+}
+
+const countLines = z
+  .array(z.object({ typeId: id, full: count, empty: count, used: count.optional() }))
+  .min(1, "required")
+  .max(20, "too_big")
+  .refine((ls) => new Set(ls.map((l) => l.typeId)).size === ls.length, "duplicate");
+
+async function recordCount(tx: Tx, actor: Actor, hospitalId: string, lines: z.output<typeof countLines>, onBehalfNote: string | null) {
+  // One count of a hospital at a time (a double submit, two staff on the phone): the hospital row first.
+  await tx.$queryRaw`SELECT id FROM "Hospital" WHERE id = ${hospitalId} FOR NO KEY UPDATE`;
+  let usedKg = 0;
+  let anyUse = false;
+  for (const [i, l] of lines.entries()) {
+    const type = await typeOf(tx, l.typeId, `lines.${i}.typeId`);
+    const current = await lockedCounts(tx, { hospitalId }, l.typeId);
+    await move(tx, actor, {
+      kind: "count",
+      typeId: l.typeId,
+      holder: { hospitalId },
+      delta: countDelta(current, l),
+      onBehalf: onBehalfNote !== null,
+      note: onBehalfNote ?? "",
+    });
+    if (l.used !== undefined) {
+      anyUse = true;
+      usedKg += fullCylindersKg([{ full: l.used, sizeM3: Number(type.sizeM3) }]);
+    }
+  }
+  const report = await restateReport(tx, actor, hospitalId, anyUse ? usedKg : null, onBehalfNote);
+  const counts = await tx.cylinderStock.findMany({ where: { hospitalId }, select: { typeId: true, full: true, empty: true } });
+  return { hospitalId, counts, stockKg: report?.stockKg ?? null };
+}
+
+/** A hospital admin counts their own cylinders: full, empty, and emptied in the last 24 h, per type. */
+export const recordCylinderCount = useCase({
+  action: "cylinder:count",
+  input: z.object({ lines: countLines }),
+  run: async ({ tx, actor, input }) => {
+    if (!actor.hospitalId) throw new RuleError("no_hospital");
+    return recordCount(tx, actor, actor.hospitalId, input.lines, null);
+  },
+});
+
+/** War room: staff enter a hospital's count as it was told to them (decision 0039). */
+export const recordCylinderCountOnBehalf = useCase({
+  action: "stock:report-on-behalf",
+  input: z.object({ hospitalId: id, lines: countLines, onBehalfNote: text(3, 300) }),
+  run: async ({ tx, actor, input }) => {
+    const h = await tx.hospital.findUnique({ where: { id: input.hospitalId }, select: { id: true } });
+    if (!h) throw new RuleError("not_found");
+    return recordCount(tx, actor, input.hospitalId, input.lines, input.onBehalfNote);
+  },
+});
+
+const cylinders = integer(1, 100_000);
+
+async function distributor(tx: Tx, supplierId: string) {
+  const s = await tx.supplier.findUnique({ where: { id: supplierId }, select: { kind: true, active: true } });
+  if (!s || s.kind !== "DISTRIBUTOR" || !s.active) throw new RuleError("invalid", { supplierId: "invalid_choice" });
+}
+
+/**
+ * A distributor fills `count` of its empties. It does not draw on the daily medical capacity: the
+ * liquid it fills from reached its depot as a counted delivery already (decision 0039).
+ */
+export const refillCylinders = useCase({
+  action: "cylinder:move",
+  input: z.object({ supplierId: id, typeId: id, count: cylinders, note: text(0, 300).default("") }),
+  run: async ({ tx, actor, input }) => {
+    await distributor(tx, input.supplierId);
+    await typeOf(tx, input.typeId);
+    const holder = { supplierId: input.supplierId };
+    const after = applyDelta(await lockedCounts(tx, holder, input.typeId), refillDelta(input.count));
+    if (!after.ok) throw new RuleError("invalid", { count: "not_enough_empty" });
+    await move(tx, actor, { kind: "refill", typeId: input.typeId, holder, delta: refillDelta(input.count), note: input.note });
+    return after.counts;
+  },
+});
+
+/** Full cylinders delivered from a distributor to a hospital, or empties returned to it. */
+export const moveCylinders = useCase({
+  action: "cylinder:move",
+  input: z.object({ kind: z.enum(["delivery", "return"]), supplierId: id, hospitalId: id, typeId: id, count: cylinders, note: text(0, 300).default("") }),
+  run: async ({ tx, actor, input }) => {
+    await distributor(tx, input.supplierId);
+    await typeOf(tx, input.typeId);
+    const hospital = await tx.hospital.findUnique({ where: { id: input.hospitalId }, select: { active: true } });
+    if (!hospital?.active) throw new RuleError("invalid", { hospitalId: "invalid_choice" });
+    const d = transferDeltas(input.kind, input.count);
+    // Lock order: the distributor's counts, then the hospital's.
+    const s = applyDelta(await lockedCounts(tx, { supplierId: input.supplierId }, input.typeId), d.supplier);
+    const h = applyDelta(await lockedCounts(tx, { hospitalId: input.hospitalId }, input.typeId), d.hospital);
+    if (!s.ok) throw new RuleError("invalid", { count: "not_enough_full" });
+    if (!h.ok) throw new RuleError("invalid", { count: "not_enough_empty" });
+    const transferId = crypto.randomUUID();
+    await move(tx, actor, {
+      kind: input.kind,
+      typeId: input.typeId,
+      holder: { supplierId: input.supplierId },
+      delta: d.supplier,
+      transferId,
+      note: input.note,
+    });
+    await move(tx, actor, {
+      kind: input.kind,
+      typeId: input.typeId,
+      holder: { hospitalId: input.hospitalId },
+      delta: d.hospital,
+      transferId,
+      note: input.note,
+    });
+    if (input.kind === "delivery") await restateReport(tx, actor, input.hospitalId, null, null);
+    return { supplier: s.counts, hospital: h.counts };
+  },
+});
