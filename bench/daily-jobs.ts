@@ -16,6 +16,7 @@
 // missing, not a crash, so the same script measures the app before and after its pages change.
 // Output: <out>/daily-jobs.json and <out>/daily-jobs.md.
 import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { chromium, type Browser, type Page } from "@playwright/test";
@@ -327,6 +328,8 @@ async function runJob(browser: Browser, baseURL: string, job: Job, vp: string): 
   return d.tally;
 }
 
+const loadAtStart = loadavg()[0].toFixed(1);
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
@@ -338,6 +341,7 @@ function markdown(results: Result[], runs: number, baseURL: string): string {
     `# Daily jobs, through the UI (${new Date().toISOString()})`,
     "",
     `Server ${opt["fresh-server"] ? "fresh and seeded for every run and viewport" : baseURL}; ${runs} run(s), median shown; language id.`,
+    `Machine: ${cpus().length} cores, load average ${loadAtStart} at the start and ${loadavg()[0].toFixed(1)} at the end — the seconds depend on it; clicks and fields do not.`,
     "",
     "| role | viewport | clicks | fields | seconds | steps missing |",
     "|---|---|---:|---:|---:|---|",

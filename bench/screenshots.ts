@@ -8,7 +8,7 @@
 // named for its list ("requests-detail"). The pages are the role's menu plus one record of each kind
 // and the pages reached from others (report, new dispatch, audit, password), like
 // tests/e2e/phone-layout.spec.ts. Options: --roles admin,staff,official,hospital  --widths 390,1280
-// --langs id,en. <out>/index.md lists what was taken and the pages wider than the screen.
+// --langs id,en  --only <regex on the path>. <out>/index.md lists what was taken and the pages wider than the screen.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -24,6 +24,7 @@ const { values: opt } = parseArgs({
     roles: { type: "string", default: "admin,staff,official,hospital" },
     widths: { type: "string", default: "390,1280" },
     langs: { type: "string", default: "id,en" },
+    only: { type: "string" },
   },
 });
 
@@ -87,6 +88,23 @@ function nameOf(path: string): string {
   return parts.join("-") || "home";
 }
 
+/**
+ * Scrolls through the page once, as a reader would: charts and other parts drawn only when they
+ * come near the screen are then in the full-page picture.
+ */
+async function drawLazyParts(page: Page) {
+  const { height, step } = await page.evaluate(() => ({ height: document.documentElement.scrollHeight, step: window.innerHeight }));
+  for (let y = step; y < height; y += step) {
+    await page.evaluate((to) => window.scrollTo(0, to), y);
+    await page.waitForTimeout(50);
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForLoadState("networkidle");
+  // drawing happens in idle moments after the scripts arrive: wait until no placeholder is left growing
+  await page.waitForFunction(() => document.readyState === "complete", null, { timeout: 5_000 }).catch(() => {});
+  await page.waitForTimeout(height > 2 * step ? 1_000 : 100);
+}
+
 async function overflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
@@ -118,10 +136,12 @@ async function main() {
             const dir = join(opt.out!, role);
             mkdirSync(dir, { recursive: true });
             const taken: string[] = [];
-            for (const path of pages) {
+            const only = opt.only ? new RegExp(opt.only) : null;
+            for (const path of pages.filter((p) => !only || only.test(p))) {
               const res = await page.goto(path, { waitUntil: "networkidle" }).catch(() => null);
               const at = new URL(page.url()).pathname;
               if (!res || res.status() >= 400 || at === "/forbidden" || at.startsWith("/login")) continue; // not this role's page
+              await drawLazyParts(page);
               const file = `${nameOf(path)}-${width}-${lang}.png`;
               await page.screenshot({ path: join(dir, file), fullPage: true });
               taken.push(file);
