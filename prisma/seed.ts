@@ -43,6 +43,7 @@ import { CASE_WEIGHTS, PROVINCE, REGIONS } from "./seed-data/regions";
 import { REQUESTS } from "./seed-data/requests";
 import { hashString, jitter, prng } from "./seed-data/random";
 import { SUPPLIERS, type SupplierKey } from "./seed-data/suppliers";
+import { positionFor } from "./seed-data/positions";
 
 // ---------------------------------------------------------------------------------------------
 // The scenario's calendar (SAMPLE except where noted)
@@ -320,6 +321,7 @@ export async function seed(prisma: PrismaClient): Promise<SeedSummary> {
       address: s.address,
       contactName: s.contactName,
       contactPhone: s.contactPhone,
+      ...positionFor(s.name, s.regionCode),
       isSample: s.isSample,
       active: true,
     };
@@ -344,6 +346,7 @@ export async function seed(prisma: PrismaClient): Promise<SeedSummary> {
       icuBeds: h.icuBeds,
       tankCapacityKg: h.tankCapacityKg,
       tankResidualKg: residualKg(h),
+      ...positionFor(h.name, h.regionCode),
       active: true,
       isSample: true,
     };

@@ -5,12 +5,14 @@ import idForecast from "./messages/id/forecast.json";
 import idHospital from "./messages/id/hospital.json";
 import idShell from "./messages/id/shell.json";
 import idSupply from "./messages/id/supply.json";
+import idMap from "./messages/id/map.json";
 import enDashboard from "./messages/en/dashboard.json";
 import enErrors from "./messages/en/errors.json";
 import enForecast from "./messages/en/forecast.json";
 import enHospital from "./messages/en/hospital.json";
 import enShell from "./messages/en/shell.json";
 import enSupply from "./messages/en/supply.json";
+import enMap from "./messages/en/map.json";
 import type { NamespaceKeys, NestedKeyOf } from "next-intl";
 import type { Locale } from "./locales";
 
@@ -18,8 +20,8 @@ import type { Locale } from "./locales";
 // (messages/<locale>/<namespace>.json); this index puts a language's namespaces together. Add a
 // namespace here, in both languages, when you add its files. The Indonesian files define the keys:
 // tests/unit/messages.test.ts checks that English has the same keys and the same ICU arguments.
-const id = { shell: idShell, errors: idErrors, dashboard: idDashboard, supply: idSupply, hospital: idHospital, forecast: idForecast };
-const en: typeof id = { shell: enShell, errors: enErrors, dashboard: enDashboard, supply: enSupply, hospital: enHospital, forecast: enForecast };
+const id = { shell: idShell, errors: idErrors, dashboard: idDashboard, supply: idSupply, hospital: idHospital, forecast: idForecast, map: idMap };
+const en: typeof id = { shell: enShell, errors: enErrors, dashboard: enDashboard, supply: enSupply, hospital: enHospital, forecast: enForecast, map: enMap };
 
 export type Messages = typeof id;
 
