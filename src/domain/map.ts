@@ -8,8 +8,8 @@ export type Position = { latitude: number; longitude: number };
 /** A view: the rectangle of the map shown, in degrees (x = longitude, y = −latitude). */
 export type View = { x: number; y: number; width: number; height: number };
 
-/** Banten and the strait, Jakarta's edge and the south coast: the provincial view. */
-export const BANTEN_VIEW: View = { x: 105.05, y: 5.78, width: 1.8, height: 1.3 };
+/** Banten with the Sunda Strait, Lampung's tip, Jakarta and the south coast: the provincial view. */
+export const BANTEN_VIEW: View = { x: 105.05, y: 5.7, width: 2.0, height: 1.4 };
 /** The whole country, Sabang to Merauke, Miangas to Rote. */
 export const NATIONAL_VIEW: View = { x: 94.8, y: -6.2, width: 46.6, height: 17.5 };
 

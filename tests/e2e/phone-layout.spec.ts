@@ -34,6 +34,7 @@ async function pagesOf(page: Page): Promise<string[]> {
   }
   if (pages.has("/dispatches")) pages.add("/dispatches/new");
   if (pages.has("/dashboard")) pages.add("/report");
+  if (pages.has("/dashboard")) pages.add("/map"); // the map's SVG and its tables, even if the menu drops it
   return [...pages];
 }
 

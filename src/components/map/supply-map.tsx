@@ -19,6 +19,19 @@ const SUPPLIER = "#1d4ed8";
 const ROAD = "#1e40af";
 /** Red hospitals named on the map (the most at risk first); the rest are in the table. */
 const LABELLED = 6;
+const LAND = "#ffffff";
+const NEIGHBOUR = "#e7e5e4";
+const SEA = "#dbeafe";
+
+/** Names that place the provincial view (not translated: proper names). */
+const PLACES: { name: string; longitude: number; latitude: number; sea?: boolean }[] = [
+  { name: "Laut Jawa", longitude: 106.25, latitude: -5.82, sea: true },
+  { name: "Selat Sunda", longitude: 105.42, latitude: -6.05, sea: true },
+  { name: "Samudra Hindia", longitude: 105.55, latitude: -7.0, sea: true },
+  { name: "Lampung", longitude: 105.3, latitude: -5.76 },
+  { name: "DKI Jakarta", longitude: 106.86, latitude: -6.22 },
+  { name: "Jawa Barat", longitude: 106.78, latitude: -6.7 },
+];
 
 /** A hospital's shape: status by shape as well as colour (red ▲, amber ◆, green ●, no report ○). */
 function Shape({ status, x, y, u }: { status: MarkerStatus; x: number; y: number; u: number }) {
@@ -37,6 +50,36 @@ function Shape({ status, x, y, u }: { status: MarkerStatus; x: number; y: number
 function SupplierShape({ x, y, u }: { x: number; y: number; u: number }) {
   const s = 4.5 * u;
   return <rect x={x - s} y={y - s} width={2 * s} height={2 * s} fill={SUPPLIER} stroke="#ffffff" strokeWidth={1.2} vectorEffect="non-scaling-stroke" />;
+}
+
+type Box = { x0: number; x1: number; y0: number; y1: number };
+
+/**
+ * Where each name goes: beside its marker, right or left, level or a line lower or higher, the
+ * first place inside the view that no earlier name covers (an estimate of the text's width).
+ */
+function placeLabels(markers: readonly MapHospitalMarker[], view: View, u: number) {
+  const size = 9.5 * u;
+  const taken: Box[] = [];
+  const out: { id: string; name: string; x: number; y: number; anchor: "start" | "end" }[] = [];
+  for (const m of markers) {
+    const [mx, my] = toSvg(m.position);
+    const width = m.name.length * size * 0.6;
+    const candidates = [0, size * 1.2, -size * 1.2].flatMap((dy) => [
+      { anchor: "start" as const, x: mx + 9 * u, y: my + 3.5 * u + dy },
+      { anchor: "end" as const, x: mx - 9 * u, y: my + 3.5 * u + dy },
+    ]);
+    const boxOf = (c: (typeof candidates)[number]): Box => {
+      const x0 = c.anchor === "start" ? c.x : c.x - width;
+      return { x0, x1: x0 + width, y0: c.y - size, y1: c.y + size * 0.25 };
+    };
+    const fits = (b: Box) => b.x0 >= view.x && b.x1 <= view.x + view.width && !taken.some((t) => b.x0 < t.x1 && t.x0 < b.x1 && b.y0 < t.y1 && t.y0 < b.y1);
+    const chosen = candidates.find((c) => fits(boxOf(c)));
+    if (!chosen) continue; // no room: the table names it
+    taken.push(boxOf(chosen));
+    out.push({ id: m.id, name: m.name, ...chosen });
+  }
+  return out;
 }
 
 const STATUS_ORDER: MarkerStatus[] = ["unknown", "stale", "green", "amber", "red"];
@@ -71,7 +114,8 @@ export function SupplyMap({
       viewBox={`${view.x} ${view.y} ${view.width} ${view.height}`}
       role="img"
       aria-label={label}
-      className="h-auto w-full rounded-md border border-slate-200 bg-sky-50"
+      className="h-auto w-full rounded-md border border-slate-200"
+      style={{ background: SEA }}
       data-testid="map-svg"
     >
       <defs>
@@ -81,9 +125,25 @@ export function SupplyMap({
       </defs>
       <g stroke="#94a3b8" strokeWidth={1} strokeLinejoin="round" vectorEffect="non-scaling-stroke">
         {outlines.map((o) => (
-          <path key={o.code} d={o.d} fill={o.code === "36" ? "#ffffff" : "#f1f5f9"} vectorEffect="non-scaling-stroke" data-province={o.code} />
+          <path key={o.code} d={o.d} fill={o.code === "36" ? LAND : NEIGHBOUR} vectorEffect="non-scaling-stroke" data-province={o.code} />
         ))}
       </g>
+      {detailed && (
+        <g fontSize={9 * u} aria-hidden="true">
+          {PLACES.map((p) => (
+            <text
+              key={p.name}
+              x={p.longitude}
+              y={-p.latitude}
+              textAnchor="middle"
+              fill={p.sea ? "#1e3a8a" : "#57534e"}
+              fontStyle={p.sea ? "italic" : undefined}
+            >
+              {p.name}
+            </text>
+          ))}
+        </g>
+      )}
       <g data-testid="map-road">
         {road.map((r) => {
           const [x1, y1] = toSvg(r.from);
@@ -134,15 +194,12 @@ export function SupplyMap({
           );
         })}
       </g>
-      <g fontSize={11 * u} fontWeight={600} fill="#7f1d1d" stroke="#ffffff" strokeWidth={3 * u} paintOrder="stroke" strokeLinejoin="round" aria-hidden="true">
-        {labelled.map((h) => {
-          const [x, y] = toSvg(h.position);
-          return (
-            <text key={h.id} x={x + 9 * u} y={y + 4 * u}>
-              {h.name}
-            </text>
-          );
-        })}
+      <g fontSize={9.5 * u} fontWeight={600} fill="#7f1d1d" stroke="#ffffff" strokeWidth={3 * u} paintOrder="stroke" strokeLinejoin="round" aria-hidden="true">
+        {placeLabels(labelled, view, u).map((l) => (
+          <text key={l.id} x={l.x} y={l.y} textAnchor={l.anchor}>
+            {l.name}
+          </text>
+        ))}
       </g>
     </svg>
   );
