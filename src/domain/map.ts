@@ -15,12 +15,17 @@ export const NATIONAL_VIEW: View = { x: 94.8, y: -6.2, width: 46.6, height: 17.5
 
 export const inView = (v: View, p: Position) => p.longitude >= v.x && p.longitude <= v.x + v.width && -p.latitude >= v.y && -p.latitude <= v.y + v.height;
 
+/** Banten's official province code: the region codes of its regencies start with it. */
+export const BANTEN_CODE = "36";
+
 /**
- * The provincial view when every position lies in it, otherwise the national one: a demo or a
- * province's deployment sees its regencies, the national data set sees the country.
+ * The provincial view when every hospital is in Banten (by its region's code) and every position
+ * lies in the view, otherwise the national one: the demo or Banten's deployment sees the province,
+ * the national data set the country, even before its positions are recorded.
  */
-export function chooseView(positions: readonly Position[]): { name: "banten" | "national"; view: View } {
-  return positions.every((p) => inView(BANTEN_VIEW, p)) ? { name: "banten", view: BANTEN_VIEW } : { name: "national", view: NATIONAL_VIEW };
+export function chooseView(positions: readonly Position[], regionCodes: readonly string[]): { name: "banten" | "national"; view: View } {
+  const banten = regionCodes.every((c) => c.split(".")[0] === BANTEN_CODE) && positions.every((p) => inView(BANTEN_VIEW, p));
+  return banten ? { name: "banten", view: BANTEN_VIEW } : { name: "national", view: NATIONAL_VIEW };
 }
 
 /** A point's place in the SVG (x = longitude, y = −latitude). */

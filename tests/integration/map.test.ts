@@ -54,7 +54,12 @@ describe("the map's hospitals", () => {
       expect(p.position, p.name).not.toBeNull();
       expect(insideOutline(BANTEN, p.position!), p.name).toBe(true);
     }
-    expect(chooseView([...hospitals, ...suppliers].map((p) => p.position!)).view).toEqual(BANTEN_VIEW);
+    expect(
+      chooseView(
+        [...hospitals, ...suppliers].map((p) => p.position!),
+        hospitals.map((h) => h.regionCode),
+      ).view,
+    ).toEqual(BANTEN_VIEW);
   });
 
   it("list a hospital without a position, with no position (the page leaves it off the map)", async () => {

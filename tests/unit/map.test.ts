@@ -59,9 +59,11 @@ describe("map geometry (decision 0043)", () => {
   it("shows Banten when everything is in it, otherwise the whole country", () => {
     const serang = { latitude: -6.12, longitude: 106.15 };
     const makassar = { latitude: -5.14, longitude: 119.42 };
-    expect(chooseView([serang]).name).toBe("banten");
-    expect(chooseView([]).name).toBe("banten");
-    expect(chooseView([serang, makassar])).toEqual({ name: "national", view: NATIONAL_VIEW });
+    expect(chooseView([serang], ["36.73"]).name).toBe("banten");
+    expect(chooseView([], []).name).toBe("banten");
+    expect(chooseView([serang, makassar], ["36.73"])).toEqual({ name: "national", view: NATIONAL_VIEW });
+    // hospitals elsewhere without positions yet: still the country, not an empty Banten
+    expect(chooseView([serang], ["36.73", "73.71"]).name).toBe("national");
     expect(inView(BANTEN_VIEW, makassar)).toBe(false);
     expect(inView(NATIONAL_VIEW, makassar)).toBe(true);
     // the whole country fits the national view: Sabang, Merauke, Miangas, Rote

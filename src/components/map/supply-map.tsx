@@ -24,12 +24,12 @@ const NEIGHBOUR = "#e7e5e4";
 const SEA = "#dbeafe";
 
 /** Names that place the provincial view (not translated: proper names). */
-const PLACES: { name: string; longitude: number; latitude: number; sea?: boolean }[] = [
+const PLACES: { name: string; longitude: number; latitude: number; sea?: boolean; end?: boolean }[] = [
   { name: "Laut Jawa", longitude: 106.25, latitude: -5.82, sea: true },
   { name: "Selat Sunda", longitude: 105.42, latitude: -6.05, sea: true },
   { name: "Samudra Hindia", longitude: 105.55, latitude: -7.0, sea: true },
   { name: "Lampung", longitude: 105.3, latitude: -5.76 },
-  { name: "DKI Jakarta", longitude: 106.86, latitude: -6.22 },
+  { name: "DKI Jakarta", longitude: 107.03, latitude: -6.02, end: true }, // over its bay, clear of Tangerang's names
   { name: "Jawa Barat", longitude: 106.78, latitude: -6.7 },
 ];
 
@@ -135,7 +135,7 @@ export function SupplyMap({
               key={p.name}
               x={p.longitude}
               y={-p.latitude}
-              textAnchor="middle"
+              textAnchor={p.end ? "end" : "middle"}
               fill={p.sea ? "#1e3a8a" : "#57534e"}
               fontStyle={p.sea ? "italic" : undefined}
             >

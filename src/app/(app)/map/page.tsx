@@ -35,7 +35,10 @@ export default async function MapPage() {
   const road = data.onTheRoad.flatMap((r) =>
     r.from && r.to ? [{ id: r.id, title: `${r.supplierName} → ${r.destinationName}: ${formatTonnes(r.dispatchedKg, locale)}`, from: r.from, to: r.to }] : [],
   );
-  const { name: view, view: box } = chooseView([...hospitals, ...suppliers].map((m) => m.position));
+  const { name: view, view: box } = chooseView(
+    [...hospitals, ...suppliers].map((m) => m.position),
+    data.hospitals.map((h) => h.regionCode),
+  );
   const unplaced = data.hospitals.length - hospitals.length + (data.suppliers.length - suppliers.length);
   const count = (s: MarkerStatus) => data.hospitals.filter((h) => statusOf(h) === s).length;
   const asOf = formatDateTime(data.asOf, locale);
@@ -95,8 +98,11 @@ export default async function MapPage() {
           <h2 id="map-hospitals" className="px-3 pt-3">
             {t("map.hospitals.title")}
           </h2>
-          <table className="table table-stack" data-testid="map-hospitals">
-            <caption className="px-3 pb-2 text-left text-xs text-slate-600">{t("map.hospitals.caption", { t: asOf })}</caption>
+          {/* not a <caption>: a phone's stacked table squeezes it into a narrow column */}
+          <p id="map-hospitals-caption" className="px-3 pb-2 text-xs text-slate-600">
+            {t("map.hospitals.caption", { t: asOf })}
+          </p>
+          <table className="table table-stack" data-testid="map-hospitals" aria-labelledby="map-hospitals" aria-describedby="map-hospitals-caption">
             <thead>
               <tr>
                 <th scope="col">{t("map.hospitals.name")}</th>
@@ -134,7 +140,7 @@ export default async function MapPage() {
           {data.onTheRoad.length === 0 ? (
             <p className="px-3 pb-3 text-sm text-slate-600">{t("map.road.empty")}</p>
           ) : (
-            <table className="table table-stack" data-testid="map-road-table">
+            <table className="table table-stack" data-testid="map-road-table" aria-labelledby="map-road">
               <thead>
                 <tr>
                   <th scope="col">{t("map.road.to")}</th>
@@ -174,7 +180,7 @@ export default async function MapPage() {
           <h2 id="map-suppliers" className="px-3 pt-3">
             {t("map.suppliers.title")}
           </h2>
-          <table className="table table-stack" data-testid="map-suppliers">
+          <table className="table table-stack" data-testid="map-suppliers" aria-labelledby="map-suppliers">
             <thead>
               <tr>
                 <th scope="col">{t("map.suppliers.name")}</th>
