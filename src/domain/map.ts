@@ -57,3 +57,51 @@ export function insideOutline(path: string, p: Position): boolean {
   }
   return inside;
 }
+
+type Point = [number, number];
+
+/**
+ * A ring cut to the view (Sutherland–Hodgman, one side of the rectangle at a time). What lies
+ * outside the view is neither sent nor laid out: a neighbouring province's far end would
+ * otherwise widen the SVG's content past a phone's screen.
+ */
+export function clipRing(ring: readonly Point[], v: View): Point[] {
+  const sides: { inside: (p: Point) => boolean; cross: (a: Point, b: Point) => Point }[] = [
+    { inside: (p) => p[0] >= v.x, cross: (a, b) => at(a, b, 0, v.x) },
+    { inside: (p) => p[0] <= v.x + v.width, cross: (a, b) => at(a, b, 0, v.x + v.width) },
+    { inside: (p) => p[1] >= v.y, cross: (a, b) => at(a, b, 1, v.y) },
+    { inside: (p) => p[1] <= v.y + v.height, cross: (a, b) => at(a, b, 1, v.y + v.height) },
+  ];
+  let out: Point[] = [...ring];
+  for (const side of sides) {
+    const input = out;
+    out = [];
+    for (let i = 0; i < input.length; i++) {
+      const cur = input[i];
+      const prev = input[(i + input.length - 1) % input.length];
+      if (side.inside(cur)) {
+        if (!side.inside(prev)) out.push(side.cross(prev, cur));
+        out.push(cur);
+      } else if (side.inside(prev)) out.push(side.cross(prev, cur));
+    }
+    if (out.length === 0) break;
+  }
+  return out;
+}
+
+/** Where segment a–b meets the line where coordinate `axis` equals `value`. */
+function at(a: Point, b: Point, axis: 0 | 1, value: number): Point {
+  const t = (value - a[axis]) / (b[axis] - a[axis]);
+  return [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
+}
+
+const r3 = (n: number) => Math.round(n * 1000) / 1000;
+
+/** An outline's path cut to the view; empty when none of it is in view. */
+export function clipPath(path: string, v: View): string {
+  return ringsOf(path)
+    .map((ring) => clipRing(ring, v))
+    .filter((ring) => ring.length >= 3)
+    .map((ring) => "M" + ring.map(([x, y]) => `${r3(x)} ${r3(y)}`).join("L") + "Z")
+    .join("");
+}

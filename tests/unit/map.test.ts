@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BANTEN_VIEW, chooseView, insideOutline, inView, NATIONAL_VIEW, ringsOf, toSvg } from "@/domain/map";
+import { BANTEN_VIEW, chooseView, clipPath, clipRing, insideOutline, inView, NATIONAL_VIEW, ringsOf, toSvg } from "@/domain/map";
 import { PROVINCE_OUTLINES } from "@/components/map/outlines";
 
 const SQUARE = "M0 0L10 0L10 10L0 10Z";
@@ -74,5 +74,31 @@ describe("map geometry (decision 0043)", () => {
       { latitude: -10.73, longitude: 123.08 },
     ])
       expect(inView(NATIONAL_VIEW, p)).toBe(true);
+  });
+
+  it("cuts an outline to the view: what is outside is not drawn, what is inside is kept", () => {
+    const view = { x: 0, y: 0, width: 10, height: 10 };
+    expect(clipPath(SQUARE, view)).toBe(SQUARE);
+    expect(clipPath("M20 20L30 20L30 30Z", view)).toBe("");
+    expect(
+      clipRing(
+        [
+          [5, 5],
+          [15, 5],
+          [15, 8],
+          [5, 8],
+        ],
+        view,
+      ),
+    ).toEqual([
+      [5, 5],
+      [10, 5],
+      [10, 8],
+      [5, 8],
+    ]);
+    // Jawa Barat reaches 108.8° E; in Banten's view it stops at the view's edge
+    const cut = ringsOf(clipPath(outline("32").fine!, BANTEN_VIEW)).flat();
+    expect(cut.length).toBeGreaterThan(3);
+    for (const [x, y] of cut) expect(inView(BANTEN_VIEW, { longitude: x, latitude: -y })).toBe(true);
   });
 });

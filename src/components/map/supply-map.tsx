@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { toSvg, type Position, type View } from "@/domain/map";
+import { clipPath, toSvg, type Position, type View } from "@/domain/map";
 import { PROVINCE_OUTLINES } from "./outlines";
 
 // The map as server-rendered SVG (decision 0043): province outlines bundled with the app, no tiles,
@@ -95,7 +95,7 @@ export function SupplyMap({
   view: View;
   /** the provincial view: Banten and its neighbours, finely drawn */
   detailed: boolean;
-  /** what the map shows, in words (its accessible name) */
+  /** what the map shows, in words (for a screen reader) */
   label: string;
   hospitals: readonly MapHospitalMarker[];
   suppliers: readonly MapSupplierMarker[];
@@ -103,105 +103,120 @@ export function SupplyMap({
 }) {
   const u = view.width / 360;
   const outlines = PROVINCE_OUTLINES.flatMap((p) => {
-    const d = detailed ? p.fine : p.coarse;
+    const d = clipPath((detailed ? p.fine : p.coarse) ?? "", view);
     return d ? [{ code: p.code, d }] : [];
   });
   // the most at risk drawn last, on top; hospitalSupply's order (fewest hours first) within a status
   const drawn = [...hospitals].reverse().sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status));
   const labelled = hospitals.filter((h) => h.status === "red").slice(0, LABELLED);
   return (
-    <svg
-      viewBox={`${view.x} ${view.y} ${view.width} ${view.height}`}
-      role="img"
-      aria-label={label}
-      className="h-auto w-full rounded-md border border-slate-200"
-      style={{ background: SEA }}
-      data-testid="map-svg"
-    >
-      <defs>
-        <marker id="map-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth={7 * u} markerHeight={7 * u} orient="auto">
-          <path d="M0 0L10 5L0 10Z" fill={ROAD} />
-        </marker>
-      </defs>
-      <g stroke="#94a3b8" strokeWidth={1} strokeLinejoin="round" vectorEffect="non-scaling-stroke">
-        {outlines.map((o) => (
-          <path key={o.code} d={o.d} fill={o.code === "36" ? LAND : NEIGHBOUR} vectorEffect="non-scaling-stroke" data-province={o.code} />
-        ))}
-      </g>
-      {detailed && (
-        <g fontSize={9 * u} aria-hidden="true">
-          {PLACES.map((p) => (
-            <text
-              key={p.name}
-              x={p.longitude}
-              y={-p.latitude}
-              textAnchor={p.end ? "end" : "middle"}
-              fill={p.sea ? "#1e3a8a" : "#57534e"}
-              fontStyle={p.sea ? "italic" : undefined}
-            >
-              {p.name}
+    <>
+      {/* The map in words for a screen reader; the SVG itself is hidden from it: the tables below
+        hold the same data, row by row, and the markers' links are for a tap, not the keyboard. */}
+      <p className="sr-only" data-testid="map-summary">
+        {label}
+      </p>
+      <svg
+        viewBox={`${view.x} ${view.y} ${view.width} ${view.height}`}
+        aria-hidden="true"
+        className="h-auto w-full rounded-md border border-slate-200"
+        style={{ background: SEA }}
+        data-testid="map-svg"
+      >
+        <defs>
+          <marker id="map-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth={7 * u} markerHeight={7 * u} orient="auto">
+            <path d="M0 0L10 5L0 10Z" fill={ROAD} />
+          </marker>
+        </defs>
+        <g stroke="#94a3b8" strokeWidth={1} strokeLinejoin="round" vectorEffect="non-scaling-stroke">
+          {outlines.map((o) => (
+            <path key={o.code} d={o.d} fill={o.code === "36" ? LAND : NEIGHBOUR} vectorEffect="non-scaling-stroke" data-province={o.code} />
+          ))}
+        </g>
+        {detailed && (
+          <g fontSize={9 * u} aria-hidden="true">
+            {PLACES.map((p) => (
+              <text
+                key={p.name}
+                x={p.longitude}
+                y={-p.latitude}
+                textAnchor={p.end ? "end" : "middle"}
+                fill={p.sea ? "#1e3a8a" : "#57534e"}
+                fontStyle={p.sea ? "italic" : undefined}
+              >
+                {p.name}
+              </text>
+            ))}
+          </g>
+        )}
+        <g data-testid="map-road">
+          {road.map((r) => {
+            const [x1, y1] = toSvg(r.from);
+            const [x2, y2] = toSvg(r.to);
+            // stop short of the destination's marker so the arrowhead shows
+            const len = Math.hypot(x2 - x1, y2 - y1) || 1;
+            const k = Math.max(0, 1 - (8 * u) / len);
+            return (
+              <line
+                key={r.id}
+                x1={x1}
+                y1={y1}
+                x2={x1 + (x2 - x1) * k}
+                y2={y1 + (y2 - y1) * k}
+                stroke={ROAD}
+                strokeWidth={2}
+                strokeDasharray="5 3"
+                vectorEffect="non-scaling-stroke"
+                markerEnd="url(#map-arrow)"
+                data-testid="map-road-line"
+              >
+                <title>{r.title}</title>
+              </line>
+            );
+          })}
+        </g>
+        <g>
+          {suppliers.map((s) => {
+            const [x, y] = toSvg(s.position);
+            return (
+              <g key={s.id} data-testid="map-supplier">
+                <title>{s.title}</title>
+                <SupplierShape x={x} y={y} u={u} />
+              </g>
+            );
+          })}
+        </g>
+        <g>
+          {drawn.map((h) => {
+            const [x, y] = toSvg(h.position);
+            // a tap on a marker goes to its row in the table; the table is the keyboard's way in
+            return (
+              <a key={h.id} href={`#hospital-${h.id}`} tabIndex={-1} data-testid="map-hospital" data-status={h.status}>
+                <title>{h.title}</title>
+                <circle cx={x} cy={y} r={12 * u} fill="transparent" />
+                <Shape status={h.status} x={x} y={y} u={u} />
+              </a>
+            );
+          })}
+        </g>
+        <g
+          fontSize={9.5 * u}
+          fontWeight={600}
+          fill="#7f1d1d"
+          stroke="#ffffff"
+          strokeWidth={3 * u}
+          paintOrder="stroke"
+          strokeLinejoin="round"
+          aria-hidden="true"
+        >
+          {placeLabels(labelled, view, u).map((l) => (
+            <text key={l.id} x={l.x} y={l.y} textAnchor={l.anchor}>
+              {l.name}
             </text>
           ))}
         </g>
-      )}
-      <g data-testid="map-road">
-        {road.map((r) => {
-          const [x1, y1] = toSvg(r.from);
-          const [x2, y2] = toSvg(r.to);
-          // stop short of the destination's marker so the arrowhead shows
-          const len = Math.hypot(x2 - x1, y2 - y1) || 1;
-          const k = Math.max(0, 1 - (8 * u) / len);
-          return (
-            <line
-              key={r.id}
-              x1={x1}
-              y1={y1}
-              x2={x1 + (x2 - x1) * k}
-              y2={y1 + (y2 - y1) * k}
-              stroke={ROAD}
-              strokeWidth={2}
-              strokeDasharray="5 3"
-              vectorEffect="non-scaling-stroke"
-              markerEnd="url(#map-arrow)"
-              data-testid="map-road-line"
-            >
-              <title>{r.title}</title>
-            </line>
-          );
-        })}
-      </g>
-      <g>
-        {suppliers.map((s) => {
-          const [x, y] = toSvg(s.position);
-          return (
-            <g key={s.id} data-testid="map-supplier">
-              <title>{s.title}</title>
-              <SupplierShape x={x} y={y} u={u} />
-            </g>
-          );
-        })}
-      </g>
-      <g>
-        {drawn.map((h) => {
-          const [x, y] = toSvg(h.position);
-          // a tap on a marker goes to its row in the table; the table is the keyboard's way in
-          return (
-            <a key={h.id} href={`#hospital-${h.id}`} tabIndex={-1} data-testid="map-hospital" data-status={h.status}>
-              <title>{h.title}</title>
-              <circle cx={x} cy={y} r={12 * u} fill="transparent" />
-              <Shape status={h.status} x={x} y={y} u={u} />
-            </a>
-          );
-        })}
-      </g>
-      <g fontSize={9.5 * u} fontWeight={600} fill="#7f1d1d" stroke="#ffffff" strokeWidth={3 * u} paintOrder="stroke" strokeLinejoin="round" aria-hidden="true">
-        {placeLabels(labelled, view, u).map((l) => (
-          <text key={l.id} x={l.x} y={l.y} textAnchor={l.anchor}>
-            {l.name}
-          </text>
-        ))}
-      </g>
-    </svg>
+      </svg>
+    </>
   );
 }
 
