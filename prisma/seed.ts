@@ -44,6 +44,7 @@ import { REQUESTS } from "./seed-data/requests";
 import { hashString, jitter, prng } from "./seed-data/random";
 import { SUPPLIERS, type SupplierKey } from "./seed-data/suppliers";
 import { seedFleet } from "./seed-fleet";
+import { positionFor } from "./seed-data/positions";
 
 // ---------------------------------------------------------------------------------------------
 // The scenario's calendar (SAMPLE except where noted)
@@ -321,6 +322,7 @@ export async function seed(prisma: PrismaClient): Promise<SeedSummary> {
       address: s.address,
       contactName: s.contactName,
       contactPhone: s.contactPhone,
+      ...positionFor(s.name, s.regionCode),
       isSample: s.isSample,
       active: true,
     };
@@ -348,6 +350,7 @@ export async function seed(prisma: PrismaClient): Promise<SeedSummary> {
       tankCapacityKg: h.tankCapacityKg,
       tankResidualKg: residualKg(h),
       cylinderSupply: cylinderHospitals.includes(h),
+      ...positionFor(h.name, h.regionCode),
       active: true,
       isSample: true,
     };

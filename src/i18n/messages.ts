@@ -4,6 +4,7 @@ import idNotices from "./messages/id/notices.json";
 import idGuide from "./messages/id/guide.json";
 import idFleet from "./messages/id/fleet.json";
 import idLogistics from "./messages/id/logistics.json";
+import idMap from "./messages/id/map.json";
 import idDashboard from "./messages/id/dashboard.json";
 import idErrors from "./messages/id/errors.json";
 import idFeedback from "./messages/id/feedback.json";
@@ -16,6 +17,7 @@ import enNotices from "./messages/en/notices.json";
 import enGuide from "./messages/en/guide.json";
 import enFleet from "./messages/en/fleet.json";
 import enLogistics from "./messages/en/logistics.json";
+import enMap from "./messages/en/map.json";
 import enDashboard from "./messages/en/dashboard.json";
 import enErrors from "./messages/en/errors.json";
 import enFeedback from "./messages/en/feedback.json";
@@ -43,6 +45,7 @@ const id = {
   feedback: idFeedback,
   fleet: idFleet,
   logistics: idLogistics,
+  map: idMap,
 };
 const en: typeof id = {
   shell: enShell,
@@ -57,6 +60,7 @@ const en: typeof id = {
   guide: enGuide,
   fleet: enFleet,
   logistics: enLogistics,
+  map: enMap,
 };
 
 export type Messages = typeof id;

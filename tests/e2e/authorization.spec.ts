@@ -55,6 +55,7 @@ const ROUTES: Record<string, Route> = {
   "/hospitals": { kind: "page", url: () => "/hospitals", access: { action: "hospital:read" } },
   "/hospitals/[id]": { kind: "page", url: (i) => `/hospitals/${i.ownHospital}`, access: { action: "hospital:read", own: true } },
   "/hospitals/new": { kind: "page", url: () => "/hospitals/new", access: { action: "hospital:write" } },
+  "/map": { kind: "page", url: () => "/map", access: { action: "dashboard:read" } },
   "/my-hospital": { kind: "page", url: () => "/my-hospital", access: { action: "stock:report" } },
   "/notifications": { kind: "page", url: () => "/notifications", access: { action: "notification:read" } },
   "/alerts": { kind: "page", url: () => "/alerts", access: { action: "alert:read" } },

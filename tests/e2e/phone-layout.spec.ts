@@ -40,6 +40,7 @@ async function pagesOf(page: Page): Promise<string[]> {
   pages.add("/guide");
   if (pages.has("/hospitals")) pages.add("/audit");
   pages.add("/password"); // the account page: password and notification settings
+  if (pages.has("/dashboard")) pages.add("/map"); // the map's SVG and its tables, even if the menu drops it
   return [...pages];
 }
 

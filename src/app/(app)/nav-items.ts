@@ -7,6 +7,7 @@ type Item = { href: string; label: keyof Messages["shell"]["nav"]; action: Actio
 
 const ITEMS: Item[] = [
   { href: "/dashboard", label: "dashboard", action: "dashboard:read" },
+  { href: "/map", label: "map", action: "dashboard:read" },
   { href: "/forecast", label: "forecast", action: "forecast:read" },
   { href: "/my-hospital", label: "myHospital", action: "stock:report" },
   { href: "/requests", label: "requests", action: "request:read" },

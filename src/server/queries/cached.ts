@@ -5,6 +5,7 @@ import { cached } from "../cache";
 import { recommendationFor } from "./allocations";
 import { dashboardData, summaryFor, type RangeDays } from "./dashboard";
 import { hospitalSupply } from "./dashboard-hospitals";
+import { mapData } from "./map";
 import { pledgeProgress } from "./dashboard-supply";
 import { capacityDayBounds, latestDataDay } from "./headline";
 import { provinceList, regionCodesOf, type Province } from "./provinces";
@@ -58,3 +59,6 @@ export const cachedTriageBoard = cached("triageBoard", () => triageBoard(clockNo
 
 /** The recommender's proposal for a supply day. */
 export const cachedRecommendationFor = cached("recommendationFor", (day: Day) => recommendationFor(day, clockNow(), cachedSupplyByHospital()));
+
+/** The map's data (hospital supply shared with the triage board and the recommender). */
+export const cachedMapData = cached("mapData", () => mapData(clockNow(), { supply: cachedSupplyByHospital() }));

@@ -131,6 +131,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <p className="text-sm text-slate-700" data-testid="dashboard-scope">
             {scope}
           </p>
+          <p className="text-sm">
+            <Link href="/map" className="text-brand-700 hover:underline" data-testid="dashboard-map-link">
+              {t("map.dashboardLink")}
+            </Link>
+          </p>
         </div>
         <DayPicker
           day={day}
