@@ -2,12 +2,14 @@ import "server-only";
 import idDashboard from "./messages/id/dashboard.json";
 import idErrors from "./messages/id/errors.json";
 import idForecast from "./messages/id/forecast.json";
+import idFreshness from "./messages/id/freshness.json";
 import idHospital from "./messages/id/hospital.json";
 import idShell from "./messages/id/shell.json";
 import idSupply from "./messages/id/supply.json";
 import enDashboard from "./messages/en/dashboard.json";
 import enErrors from "./messages/en/errors.json";
 import enForecast from "./messages/en/forecast.json";
+import enFreshness from "./messages/en/freshness.json";
 import enHospital from "./messages/en/hospital.json";
 import enShell from "./messages/en/shell.json";
 import enSupply from "./messages/en/supply.json";
@@ -18,8 +20,16 @@ import type { Locale } from "./locales";
 // (messages/<locale>/<namespace>.json); this index puts a language's namespaces together. Add a
 // namespace here, in both languages, when you add its files. The Indonesian files define the keys:
 // tests/unit/messages.test.ts checks that English has the same keys and the same ICU arguments.
-const id = { shell: idShell, errors: idErrors, dashboard: idDashboard, supply: idSupply, hospital: idHospital, forecast: idForecast };
-const en: typeof id = { shell: enShell, errors: enErrors, dashboard: enDashboard, supply: enSupply, hospital: enHospital, forecast: enForecast };
+const id = { shell: idShell, errors: idErrors, dashboard: idDashboard, supply: idSupply, hospital: idHospital, forecast: idForecast, freshness: idFreshness };
+const en: typeof id = {
+  shell: enShell,
+  errors: enErrors,
+  dashboard: enDashboard,
+  supply: enSupply,
+  hospital: enHospital,
+  forecast: enForecast,
+  freshness: enFreshness,
+};
 
 export type Messages = typeof id;
 

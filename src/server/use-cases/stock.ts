@@ -21,6 +21,7 @@ import { notify } from "./notifications";
 
 export const submitStockReport = useCase({
   action: "stock:report",
+  touches: "figures", // figures only: served late by at most READ_STALE_MS (decision 0040)
   input: z
     .object({
       day: reportDay,
