@@ -8,6 +8,7 @@
 //   BENCH_NODE_OPTIONS   NODE_OPTIONS for the server (default --max-old-space-size=384; "" for none)
 //   BENCH_MIXED_DURATION seconds per mixed row (default 20)       BENCH_MIXED_READERS (default 16 per path)
 //   BENCH_MIXED_RATES    writes per second, comma-separated (default "1,5")
+//   BENCH_MIXED_INSTANCES the mixed rows again through this many servers behind HAProxy (default 2; 1: not)
 //   flags: --lighthouse (also Lighthouse), --no-build (use the existing build as it is),
 //          --mixed-only (only the mixed rows: readers and writers at once, cold dashboard, CPU per write),
 //          --no-mixed (leave the mixed rows out),
@@ -26,6 +27,7 @@ import pg from "pg";
 import { BENCH_API_TOKEN, BENCH_AUTH_SECRET, BENCH_EMAILS, benchDatabaseUrl } from "./constants";
 import { firstLoadJs, type FirstLoad } from "./lib/firstload";
 import { measureFunction, measurePlan, sqlRecorder, verifyStatements, type FloorResult, type Plan, type Stmt } from "./lib/floor";
+import { haveHaproxy, startHaproxy, type Balancer } from "../scripts/lib/haproxy";
 import { treeRssMb } from "../scripts/lib/process-rss";
 import { loadAvg, measureHttp, type HttpResult } from "./lib/http";
 import { runLighthouse } from "./lib/lighthouse";
@@ -54,6 +56,8 @@ export type RunOptions = {
   mixedRates: number[];
   /** cold dashboards and writes for the CPU of a write (20) */
   mixedSamples: number;
+  /** also measure the mixed rows through this many servers behind HAProxy (1: not) */
+  mixedInstances: number;
   outJson: string | null;
   outMd: string | null;
   docPath: string | null;
@@ -214,6 +218,45 @@ export async function runBench(o: RunOptions): Promise<BenchResults> {
         costWrites: o.mixedSamples,
         log,
       });
+      if (o.mixedInstances > 1) {
+        if (!haveHaproxy()) notes.push(`haproxy not found: the mixed rows through ${o.mixedInstances} instances were not measured.`);
+        else {
+          // the same through several servers behind HAProxy (scripts/lib/haproxy.ts), on the same port
+          await stopServer(server);
+          const ports = Array.from({ length: o.mixedInstances }, (_, i) => o.port + 1 + i);
+          const more: ChildProcess[] = [];
+          let balancer: Balancer | null = null;
+          try {
+            for (const p of ports) more.push(await startServer(o, true, p, true));
+            balancer = await startHaproxy(o.port, ports);
+            log(`Mixed: ${o.mixedInstances} instances behind HAProxy …`);
+            const two = await measureMixed({
+              base,
+              url: o.url,
+              day: await latestDataDay(o.url),
+              distDir: join(ROOT, o.distDir),
+              serverPids: more.map((c) => c.pid!),
+              servers: `${o.mixedInstances} instances behind HAProxy${process.env.READ_STALE_MS ? `, READ_STALE_MS=${process.env.READ_STALE_MS}` : ""}`,
+              seconds: o.mixedSeconds,
+              readers: o.mixedReaders,
+              rates: o.mixedRates,
+              coldSamples: o.mixedSamples,
+              costWrites: o.mixedSamples,
+              log,
+            });
+            mixed.rows.push(...two.rows);
+            mixed.clusterCold = two.cold;
+            mixed.clusterWriteCost = two.writeCost;
+          } catch (e) {
+            // the one-instance rows stand; say why the others are missing
+            notes.push(`the mixed rows through ${o.mixedInstances} instances behind HAProxy failed: ${String((e as Error).message ?? e)}`);
+            log(`  failed: ${String(e)}`);
+          } finally {
+            await balancer?.stop();
+            for (const c of more) await stopServer(c);
+          }
+        }
+      }
       for (const m of mixed.rows)
         log(
           `  ${m.name}: dashboard p95 ${m.readers[0].latencyMs.p95} ms, ${m.readers[0].requestsPerSecond} req/s; writes ${m.writes.achievedPerSecond}/s p95 ${m.writes.latencyMs.p95} ms; staleness p95 ${m.stalenessMs.p95} ms`,
@@ -614,19 +657,26 @@ function serverEnv(o: RunOptions, forBuild = false): Record<string, string> {
 }
 
 /** The production server (server.ts: Next behind the response cache), as `npm start` runs it; `responseCache: false` sets RESPONSE_CACHE=off. */
-async function startServer(o: RunOptions, responseCache = true): Promise<ChildProcess> {
-  const busy = await fetch(`http://127.0.0.1:${o.port}/`).then(
+async function startServer(o: RunOptions, responseCache = true, port = o.port, behindProxy = false): Promise<ChildProcess> {
+  const busy = await fetch(`http://127.0.0.1:${port}/`).then(
     () => true,
     () => false,
   );
-  if (busy) throw new Error(`Port ${o.port} is already in use: stop what listens there or set BENCH_PORT`);
-  log(`server.ts on 127.0.0.1:${o.port}${responseCache ? "" : " (RESPONSE_CACHE=off)"} …`);
+  if (busy) throw new Error(`Port ${port} is already in use: stop what listens there or set BENCH_PORT`);
+  log(`server.ts on 127.0.0.1:${port}${responseCache ? "" : " (RESPONSE_CACHE=off)"} …`);
   // compiled as `npm run build` compiles it (a few ms), so the bench runs what production runs
   const compiled = spawnSync("npm", ["run", "build:server"], { cwd: ROOT, encoding: "utf8" });
   if (compiled.status !== 0) throw new Error(`npm run build:server failed:\n${compiled.stdout}${compiled.stderr}`);
   const child = spawn(process.execPath, [join(ROOT, "dist/server.mjs")], {
     cwd: ROOT,
-    env: { ...process.env, ...serverEnv(o), HOST: "127.0.0.1", PORT: String(o.port), ...(responseCache ? {} : { RESPONSE_CACHE: "off" }) },
+    env: {
+      ...process.env,
+      ...serverEnv(o),
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      ...(behindProxy ? { TRUST_PROXY: "1" } : {}),
+      ...(responseCache ? {} : { RESPONSE_CACHE: "off" }),
+    },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -642,7 +692,7 @@ async function startServer(o: RunOptions, responseCache = true): Promise<ChildPr
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output}`);
-    const ok = await fetch(`http://127.0.0.1:${o.port}/api/health`).then(
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
       (r) => r.status === 200,
       () => false,
     );
@@ -785,6 +835,7 @@ export function optionsFromEnv(argv: string[]): RunOptions {
       .map(Number)
       .filter((x) => x > 0),
     mixedSamples: 20,
+    mixedInstances: num("BENCH_MIXED_INSTANCES", 2),
     outJson: join(ROOT, "bench/results.json"),
     outMd: join(ROOT, "bench/results.md"),
     docPath: join(ROOT, "docs/performance.md"),

@@ -25,6 +25,7 @@ const results = await runBench({
   mixedReaders: 2,
   mixedRates: [1, 5],
   mixedSamples: 3,
+  mixedInstances: 2,
   lighthouse: false,
   floorsOnly: false,
   reportOnly: false,

@@ -42,8 +42,13 @@ export type MixedRow = {
 export type MixedResults = {
   rows: MixedRow[];
   cold: { servers: string; samples: number; medianMs: number; p95Ms: number; writeMs: number } | null;
-  writeCost: { servers: string; writes: number; serverCpuMsPerWrite: number; databaseCpuMsPerWrite: number; latencyMs: LatencyStats } | null;
+  writeCost: WriteCost | null;
+  /** the same through several servers behind the balancer */
+  clusterCold?: MixedResults["cold"];
+  clusterWriteCost?: WriteCost | null;
 };
+
+export type WriteCost = { servers: string; writes: number; serverCpuMsPerWrite: number; databaseCpuMsPerWrite: number; latencyMs: LatencyStats };
 
 export type MixedOptions = {
   base: string;
@@ -189,11 +194,16 @@ export function reportingCount(html: string): number | null {
   return k ? Number(k[0].replace(/[^\d]/g, "")) : null;
 }
 
+/** One dashboard request; a connection that breaks counts as status 0 (never thrown: the run goes on). */
 async function getDashboard(base: string, cookie: string): Promise<{ ms: number; count: number | null; status: number }> {
   const t = performance.now();
-  const res = await fetch(`${base}/dashboard`, { headers: { cookie, "accept-encoding": "gzip" }, redirect: "manual" });
-  const html = await res.text();
-  return { ms: performance.now() - t, count: res.status === 200 ? reportingCount(html) : null, status: res.status };
+  try {
+    const res = await fetch(`${base}/dashboard`, { headers: { cookie, "accept-encoding": "gzip" }, redirect: "manual" });
+    const html = await res.text();
+    return { ms: performance.now() - t, count: res.status === 200 ? reportingCount(html) : null, status: res.status };
+  } catch {
+    return { ms: performance.now() - t, count: null, status: 0 };
+  }
 }
 
 export async function measureMixed(o: MixedOptions): Promise<MixedResults> {

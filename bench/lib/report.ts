@@ -144,6 +144,14 @@ export function mixedMarkdown(r: BenchResults): string {
     out.push(
       `Cold dashboard (${m.cold.servers}): one stock report, then one \`/dashboard\` request, ${m.cold.samples} times: median **${f1(m.cold.medianMs)} ms** (p95 ${f1(m.cold.p95Ms)} ms; the write itself ${f1(m.cold.writeMs)} ms median).`,
     );
+  if (m.clusterCold)
+    out.push(
+      `Cold dashboard (${m.clusterCold.servers}): median **${f1(m.clusterCold.medianMs)} ms** (p95 ${f1(m.clusterCold.p95Ms)} ms; the write ${f1(m.clusterCold.writeMs)} ms median).`,
+    );
+  if (m.clusterWriteCost)
+    out.push(
+      `CPU of one stock report (${m.clusterWriteCost.servers}): app servers ${f1(m.clusterWriteCost.serverCpuMsPerWrite)} ms, PostgreSQL backends ${f1(m.clusterWriteCost.databaseCpuMsPerWrite)} ms.`,
+    );
   if (m.writeCost)
     out.push(
       `CPU of one stock report (${m.writeCost.servers}, ${m.writeCost.writes} writes one at a time, no readers): app server **${f1(m.writeCost.serverCpuMsPerWrite)} ms**, PostgreSQL backends **${f1(m.writeCost.databaseCpuMsPerWrite)} ms** (from /proc); latency p50 ${f1(m.writeCost.latencyMs.p50)} ms.`,
