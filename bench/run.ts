@@ -6,7 +6,12 @@
 //   BENCH_FLOOR_DURATION seconds per floor (default BENCH_DURATION)
 //   BENCH_REBUILD=1      force `next build` (otherwise only when sources are newer than the build)
 //   BENCH_NODE_OPTIONS   NODE_OPTIONS for the server (default --max-old-space-size=384; "" for none)
+//   BENCH_MIXED_DURATION seconds per mixed row (default 20)       BENCH_MIXED_READERS (default 16 per path)
+//   BENCH_MIXED_RATES    writes per second, comma-separated (default "1,5")
+//   BENCH_MIXED_INSTANCES the mixed rows again through this many servers behind HAProxy (default 2; 1: not)
 //   flags: --lighthouse (also Lighthouse), --no-build (use the existing build as it is),
+//          --mixed-only (only the mixed rows: readers and writers at once, cold dashboard, CPU per write),
+//          --no-mixed (leave the mixed rows out),
 //          --floors-only (no build, no server: the SQL floors, for iterating on queries/indexes),
 //          --report-only (re-render bench/results.md and docs/performance.md from bench/results.json)
 //
@@ -22,10 +27,12 @@ import pg from "pg";
 import { BENCH_API_TOKEN, BENCH_AUTH_SECRET, BENCH_EMAILS, benchDatabaseUrl } from "./constants";
 import { firstLoadJs, type FirstLoad } from "./lib/firstload";
 import { measureFunction, measurePlan, sqlRecorder, verifyStatements, type FloorResult, type Plan, type Stmt } from "./lib/floor";
+import { haveHaproxy, startHaproxy, type Balancer } from "../scripts/lib/haproxy";
 import { treeRssMb } from "../scripts/lib/process-rss";
 import { loadAvg, measureHttp, type HttpResult } from "./lib/http";
 import { runLighthouse } from "./lib/lighthouse";
 import { benchRecommender, type RecommenderResult } from "./lib/recommender-bench";
+import { benchSession, measureMixed, type MixedResults } from "./lib/mixed";
 import { lighthouseMarkdown, markdown, updateDoc, type BenchResults, type Target } from "./lib/report";
 
 export type RunOptions = {
@@ -42,6 +49,15 @@ export type RunOptions = {
   floorsOnly: boolean;
   /** re-render the report from bench/results.json, measure nothing */
   reportOnly: boolean;
+  /** the mixed rows: "all" (with everything else), "only", or "none" */
+  mixed: "all" | "only" | "none";
+  mixedSeconds: number;
+  mixedReaders: number;
+  mixedRates: number[];
+  /** cold dashboards and writes for the CPU of a write (20) */
+  mixedSamples: number;
+  /** also measure the mixed rows through this many servers behind HAProxy (1: not) */
+  mixedInstances: number;
   outJson: string | null;
   outMd: string | null;
   docPath: string | null;
@@ -97,9 +113,15 @@ export async function runBench(o: RunOptions): Promise<BenchResults> {
   let firstLoad: FirstLoad[] = [];
   let ceiling = "";
   let lighthouse: BenchResults["lighthouse"] = [];
+  let mixed: MixedResults | null = null;
   try {
+    // a server-side session of its own (decision 0023: a cookie without one is refused)
+    const sdb = new pg.Client({ connectionString: o.url });
+    await sdb.connect();
+    const sid = await benchSession(sdb, staff.id, "bench-staff");
+    await sdb.end();
     const cookie = `authjs.session-token=${await encode({
-      token: { sub: staff.id, name: staff.name, email: staff.email, role: "STAFF", hospitalId: null },
+      token: { sub: staff.id, sid, name: staff.name, email: staff.email, role: "STAFF", hospitalId: null },
       secret: BENCH_AUTH_SECRET,
       salt: "authjs.session-token",
       maxAge: 8 * 3600,
@@ -147,7 +169,7 @@ export async function runBench(o: RunOptions): Promise<BenchResults> {
     // Lighthouse first, on the server as deployed and before any load (the page, not the server
     // under load, is what it scores; right after a load run its timings were noisy).
     await lighthouseRun();
-    for (const t of targets) {
+    for (const t of o.mixed === "only" ? [] : targets) {
       if (t.responseCache === false && cachingServer) {
         cachingServer = false;
         await stopServer(server);
@@ -177,8 +199,78 @@ export async function runBench(o: RunOptions): Promise<BenchResults> {
       );
       http.push(r);
     }
+    if (o.mixed !== "none") {
+      // readers and writers at once, on a server of its own (the writes empty its caches)
+      await stopServer(server);
+      server = await startServer(o);
+      log("Mixed: readers and writers at once …");
+      mixed = await measureMixed({
+        base,
+        url: o.url,
+        day: await latestDataDay(o.url),
+        distDir: join(ROOT, o.distDir),
+        serverPids: [server.pid!],
+        servers: `1 instance${process.env.READ_STALE_MS ? `, READ_STALE_MS=${process.env.READ_STALE_MS}` : ""}`,
+        seconds: o.mixedSeconds,
+        readers: o.mixedReaders,
+        rates: o.mixedRates,
+        coldSamples: o.mixedSamples,
+        costWrites: o.mixedSamples,
+        log,
+      });
+      if (o.mixedInstances > 1) {
+        if (!haveHaproxy()) notes.push(`haproxy not found: the mixed rows through ${o.mixedInstances} instances were not measured.`);
+        else {
+          // the same through several servers behind HAProxy (scripts/lib/haproxy.ts), on the same port
+          await stopServer(server);
+          const ports = Array.from({ length: o.mixedInstances }, (_, i) => o.port + 1 + i);
+          const more: ChildProcess[] = [];
+          let balancer: Balancer | null = null;
+          try {
+            for (const p of ports) more.push(await startServer(o, true, p, true));
+            balancer = await startHaproxy(o.port, ports);
+            log(`Mixed: ${o.mixedInstances} instances behind HAProxy …`);
+            const two = await measureMixed({
+              base,
+              url: o.url,
+              day: await latestDataDay(o.url),
+              distDir: join(ROOT, o.distDir),
+              serverPids: more.map((c) => c.pid!),
+              servers: `${o.mixedInstances} instances behind HAProxy${process.env.READ_STALE_MS ? `, READ_STALE_MS=${process.env.READ_STALE_MS}` : ""}`,
+              seconds: o.mixedSeconds,
+              readers: o.mixedReaders,
+              rates: o.mixedRates,
+              coldSamples: o.mixedSamples,
+              costWrites: o.mixedSamples,
+              log,
+            });
+            mixed.rows.push(...two.rows);
+            mixed.clusterCold = two.cold;
+            mixed.clusterWriteCost = two.writeCost;
+          } catch (e) {
+            // the one-instance rows stand; say why the others are missing
+            notes.push(`the mixed rows through ${o.mixedInstances} instances behind HAProxy failed: ${String((e as Error).message ?? e)}`);
+            log(`  failed: ${String(e)}`);
+          } finally {
+            await balancer?.stop();
+            for (const c of more) await stopServer(c);
+          }
+        }
+      }
+      for (const m of mixed.rows)
+        log(
+          `  ${m.name}: dashboard p95 ${m.readers[0].latencyMs.p95} ms, ${m.readers[0].requestsPerSecond} req/s; writes ${m.writes.achievedPerSecond}/s p95 ${m.writes.latencyMs.p95} ms; staleness p95 ${m.stalenessMs.p95} ms`,
+        );
+    }
   } finally {
     await stopServer(server);
+  }
+  if (o.mixed === "only") {
+    // only the mixed rows are new: they replace those of the last full run in bench/results.json
+    const last = o.outJson && existsSync(o.outJson) ? (JSON.parse(readFileSync(o.outJson, "utf8")) as BenchResults) : emptyResults(machine, o);
+    const r: BenchResults = { ...last, mixed, mixedAt: new Date().toISOString().replace(/\.\d+Z$/, "Z"), mixedCommit: git(["rev-parse", "HEAD"]) };
+    r.targets = evaluateTargets(r);
+    return writeResults(o, r, []);
   }
 
   // --- floors ---------------------------------------------------------------------------------
@@ -219,8 +311,13 @@ export async function runBench(o: RunOptions): Promise<BenchResults> {
     targets: [],
     lighthouse,
     notes,
+    mixed,
   };
   results.targets = evaluateTargets(results);
+  return writeResults(o, results, lighthouse);
+}
+
+function writeResults(o: RunOptions, results: BenchResults, lighthouse: BenchResults["lighthouse"]): BenchResults {
   const md = markdown(results);
   if (o.outJson) writeFileSync(o.outJson, `${JSON.stringify(results, null, 2)}\n`);
   if (o.outMd) writeFileSync(o.outMd, `${md}\n`);
@@ -335,6 +432,47 @@ function evaluateTargets(r: BenchResults): Target[] {
   });
   const fd = r.firstLoad.find((x) => x.page === "/dashboard");
   out.push({ target: "dashboard first-load JS", threshold: "≤ 200 kB gzip", measured: fd ? `${fd.gzipKb} kB` : "–", met: fd ? fd.gzipKb <= 200 : null });
+  const fiveWrites = r.mixed?.rows.find((m) => m.writesPerSecondTarget === 5 && m.servers.startsWith("1 instance"));
+  if (fiveWrites) {
+    const dashM = fiveWrites.readers.find((x) => x.path === "/dashboard")!;
+    out.push({
+      target: "dashboard p95, 16 distinct readers, 5 writes/s",
+      threshold: "≤ 150 ms",
+      measured: `${dashM.latencyMs.p95} ms (${dashM.requestsPerSecond} req/s${dashM.non2xx + dashM.errors ? `, ${dashM.non2xx + dashM.errors} failed` : ""})`,
+      met: dashM.latencyMs.p95 <= 150 && dashM.non2xx + dashM.errors === 0,
+    });
+    out.push({
+      target: "staleness p95 at 5 writes/s",
+      threshold: "≤ 5 s",
+      measured: `${fiveWrites.stalenessMs.p95} ms (${fiveWrites.stalenessMs.samples} of ${fiveWrites.stalenessMs.samples + fiveWrites.stalenessMs.unseen} writes seen)`,
+      met: fiveWrites.stalenessMs.unseen === 0 && fiveWrites.stalenessMs.p95 <= 5000,
+    });
+    out.push({
+      target: "stock report p95 at 5 writes/s",
+      threshold: "≤ 50 ms",
+      measured: `${fiveWrites.writes.latencyMs.p95} ms (${fiveWrites.writes.achievedPerSecond} writes/s achieved, ${fiveWrites.writes.failed} failed)`,
+      met: fiveWrites.writes.latencyMs.p95 <= 50 && fiveWrites.writes.failed === 0,
+    });
+  }
+  if (r.mixed?.cold)
+    out.push({
+      target: "cold national dashboard, one at a time",
+      threshold: "≤ 150 ms",
+      measured: `${r.mixed.cold.medianMs} ms (median of ${r.mixed.cold.samples})`,
+      met: r.mixed.cold.medianMs <= 150,
+    });
+  if (r.mixed?.writeCost) {
+    const c = r.mixed.writeCost;
+    const total = Math.round((c.serverCpuMsPerWrite + c.databaseCpuMsPerWrite) * 10) / 10;
+    out.push({
+      target: "CPU per stock report (app + database)",
+      threshold: "≤ 50 ms",
+      measured: `${total} ms (app ${c.serverCpuMsPerWrite}, database ${c.databaseCpuMsPerWrite})`,
+      met: total <= 50,
+    });
+  }
+  const mixedRss = Math.max(0, ...(r.mixed?.rows ?? []).map((m) => m.peakRssMb));
+  if (mixedRss) out.push({ target: "server RSS under the mixed load (per instance)", threshold: "≤ 600 MB", measured: `${mixedRss} MB`, met: mixedRss <= 600 });
   out.push({
     target: "server RSS under load",
     threshold: "≤ 600 MB",
@@ -519,19 +657,26 @@ function serverEnv(o: RunOptions, forBuild = false): Record<string, string> {
 }
 
 /** The production server (server.ts: Next behind the response cache), as `npm start` runs it; `responseCache: false` sets RESPONSE_CACHE=off. */
-async function startServer(o: RunOptions, responseCache = true): Promise<ChildProcess> {
-  const busy = await fetch(`http://127.0.0.1:${o.port}/`).then(
+async function startServer(o: RunOptions, responseCache = true, port = o.port, behindProxy = false): Promise<ChildProcess> {
+  const busy = await fetch(`http://127.0.0.1:${port}/`).then(
     () => true,
     () => false,
   );
-  if (busy) throw new Error(`Port ${o.port} is already in use: stop what listens there or set BENCH_PORT`);
-  log(`server.ts on 127.0.0.1:${o.port}${responseCache ? "" : " (RESPONSE_CACHE=off)"} …`);
+  if (busy) throw new Error(`Port ${port} is already in use: stop what listens there or set BENCH_PORT`);
+  log(`server.ts on 127.0.0.1:${port}${responseCache ? "" : " (RESPONSE_CACHE=off)"} …`);
   // compiled as `npm run build` compiles it (a few ms), so the bench runs what production runs
   const compiled = spawnSync("npm", ["run", "build:server"], { cwd: ROOT, encoding: "utf8" });
   if (compiled.status !== 0) throw new Error(`npm run build:server failed:\n${compiled.stdout}${compiled.stderr}`);
   const child = spawn(process.execPath, [join(ROOT, "dist/server.mjs")], {
     cwd: ROOT,
-    env: { ...process.env, ...serverEnv(o), HOST: "127.0.0.1", PORT: String(o.port), ...(responseCache ? {} : { RESPONSE_CACHE: "off" }) },
+    env: {
+      ...process.env,
+      ...serverEnv(o),
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      ...(behindProxy ? { TRUST_PROXY: "1" } : {}),
+      ...(responseCache ? {} : { RESPONSE_CACHE: "off" }),
+    },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -547,7 +692,7 @@ async function startServer(o: RunOptions, responseCache = true): Promise<ChildPr
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output}`);
-    const ok = await fetch(`http://127.0.0.1:${o.port}/api/health`).then(
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
       (r) => r.status === 200,
       () => false,
     );
@@ -611,6 +756,20 @@ function machineInfo(): BenchResults["machine"] {
   };
 }
 
+/** The dashboard's default day: the latest day with capacity or stock data. */
+async function latestDataDay(url: string): Promise<string> {
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  try {
+    const r = await db.query<{ d: string }>(
+      `SELECT to_char(GREATEST((SELECT max(day) FROM "DailyCapacity"), (SELECT max(day) FROM "StockReport")), 'YYYY-MM-DD') AS d`,
+    );
+    return r.rows[0].d;
+  } finally {
+    await db.end();
+  }
+}
+
 async function tableRows(db: pg.Client): Promise<Record<string, number>> {
   const names = [
     "Region",
@@ -668,6 +827,15 @@ export function optionsFromEnv(argv: string[]): RunOptions {
     lighthouse: argv.includes("--lighthouse"),
     floorsOnly: argv.includes("--floors-only"),
     reportOnly: argv.includes("--report-only"),
+    mixed: argv.includes("--mixed-only") ? "only" : argv.includes("--no-mixed") ? "none" : "all",
+    mixedSeconds: num("BENCH_MIXED_DURATION", 20),
+    mixedReaders: num("BENCH_MIXED_READERS", 16),
+    mixedRates: (process.env.BENCH_MIXED_RATES ?? "1,5")
+      .split(",")
+      .map(Number)
+      .filter((x) => x > 0),
+    mixedSamples: 20,
+    mixedInstances: num("BENCH_MIXED_INSTANCES", 2),
     outJson: join(ROOT, "bench/results.json"),
     outMd: join(ROOT, "bench/results.md"),
     docPath: join(ROOT, "docs/performance.md"),

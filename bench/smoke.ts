@@ -1,6 +1,6 @@
 // `npm run bench:smoke`: the whole harness on a tiny data set, 1 s per measurement — checks that
-// generation, the build, the server, the session, every route, the floors, the recommender and
-// the report still work. Its numbers mean nothing; it writes bench/data/smoke-results.* only
+// generation, the build, the server, the session, every route, the mixed rows (readers and
+// writers at once), the floors, the recommender and the report still work. Its numbers mean nothing; it writes bench/data/smoke-results.* only
 // (never bench/results.* or docs/performance.md). Not part of `npm test` (it needs a production
 // build, which alone takes longer than a test should).
 import { join } from "node:path";
@@ -21,6 +21,11 @@ const results = await runBench({
   seconds: 1,
   floorSeconds: 1,
   warmupSeconds: 0,
+  mixedSeconds: 2,
+  mixedReaders: 2,
+  mixedRates: [1, 5],
+  mixedSamples: 3,
+  mixedInstances: 2,
   lighthouse: false,
   floorsOnly: false,
   reportOnly: false,
@@ -34,6 +39,14 @@ const problems = [
     .filter((h) => h.requests === 0 || h.non2xx > 0 || h.errors > 0)
     .map((h) => `${h.path}: ${h.requests} responses, ${h.non2xx} non-2xx, ${h.errors} errors`),
   ...results.floors.filter((f) => f.runs === 0 || f.errors > 0).map((f) => `${f.name}: ${f.runs} runs, ${f.errors} errors`),
+  ...(results.mixed?.rows ?? []).flatMap((m) => [
+    ...m.readers
+      .filter((x) => x.responses === 0 || x.non2xx || x.errors)
+      .map((x) => `${m.name} ${x.path}: ${x.responses} responses, ${x.non2xx} non-2xx, ${x.errors} errors`),
+    ...(m.writes.ok === 0 || m.writes.failed ? [`${m.name}: ${m.writes.ok} writes ok, ${m.writes.failed} failed ${m.writes.failures.join("; ")}`] : []),
+    ...(m.stalenessMs.unseen ? [`${m.name}: ${m.stalenessMs.unseen} writes never seen on the dashboard`] : []),
+  ]),
+  ...(results.mixed && (!results.mixed.cold || !results.mixed.writeCost) ? ["mixed: no cold dashboard or no CPU per write"] : []),
   ...results.notes,
 ];
 process.stderr.write(`smoke: ${problems.length ? `FAILED\n  ${problems.join("\n  ")}` : "ok"} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);

@@ -6,6 +6,7 @@ import type { GenerateResult } from "../generate";
 import type { FirstLoad } from "./firstload";
 import type { FloorResult } from "./floor";
 import type { HttpResult } from "./http";
+import type { MixedResults } from "./mixed";
 import type { RecommenderResult } from "./recommender-bench";
 
 export type Target = { target: string; threshold: string; measured: string; met: boolean | null };
@@ -42,6 +43,11 @@ export type BenchResults = {
   targets: Target[];
   lighthouse: LighthouseScore[];
   notes: string[];
+  /** readers and writers at once (issue 17); absent in runs from before */
+  mixed?: MixedResults | null;
+  /** when the mixed rows were measured, if apart from the rest (--mixed-only) */
+  mixedAt?: string;
+  mixedCommit?: string;
 };
 
 const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "–");
@@ -99,6 +105,7 @@ export function markdown(r: BenchResults): string {
     );
   out.push("");
   out.push(`Server peak RSS over all HTTP runs (server process tree): **${r.peakRssMb} MB**. Ceiling for the throughput target: ${r.ceiling}.`);
+  if (r.mixed) out.push("", mixedMarkdown(r));
   out.push("");
   out.push("| issue target | threshold | measured | met |");
   out.push("|---|---|---|---|");
@@ -108,6 +115,47 @@ export function markdown(r: BenchResults): string {
     out.push("");
     for (const n of r.notes) out.push(`- ${n}`);
   }
+  return out.join("\n");
+}
+
+/** The mixed rows: readers and writers at once, the cold dashboard, the CPU of a write. */
+export function mixedMarkdown(r: BenchResults): string {
+  const m = r.mixed!;
+  const out: string[] = [];
+  out.push(
+    `Readers and writers at once${r.mixedAt ? ` (measured ${r.mixedAt} on commit \`${(r.mixedCommit ?? "").slice(0, 10)}\`, apart from the rows above)` : ""}: ` +
+      "each reader connection has a session of its own; writes are hospitals' first stock reports of the day, posted to the stock form's server action at a fixed rate; " +
+      "staleness is from a write's acknowledgement to the end of the first dashboard response (one probe session, one request after another) that counts it.",
+  );
+  out.push("");
+  out.push(
+    "| row | servers | reader path | connections | req/s | p50 ms | p95 ms | p99 ms | non-2xx | writes/s achieved (target) | write p50 / p95 ms | failed writes | staleness p50 / p95 / max ms (seen of acked) | peak RSS MB | load avg before → after |",
+  );
+  out.push("|---|---|---|---:|---:|---:|---:|---:|---:|---|---|---:|---|---:|---|");
+  for (const row of m.rows)
+    for (const rd of row.readers)
+      out.push(
+        `| ${row.name} | ${row.servers} | \`${rd.path}\` | ${rd.connections} | ${f1(rd.requestsPerSecond)} | ${f1(rd.latencyMs.p50)} | ${f1(rd.latencyMs.p95)} | ${f1(rd.latencyMs.p99)} | ${rd.non2xx + rd.errors} | ` +
+          `${row.writes.achievedPerSecond} (${row.writesPerSecondTarget}) | ${f1(row.writes.latencyMs.p50)} / ${f1(row.writes.latencyMs.p95)} | ${row.writes.failed}${row.writes.failures.length ? ` (${row.writes.failures[0]})` : ""} | ` +
+          `${f1(row.stalenessMs.p50)} / ${f1(row.stalenessMs.p95)} / ${f1(row.stalenessMs.max)} (${row.stalenessMs.samples} of ${row.stalenessMs.samples + row.stalenessMs.unseen}) | ${row.peakRssMb} | ${la(row.loadAvgBefore.slice(0, 1))} → ${la(row.loadAvgAfter.slice(0, 1))} |`,
+      );
+  out.push("");
+  if (m.cold)
+    out.push(
+      `Cold dashboard (${m.cold.servers}): one stock report, then one \`/dashboard\` request, ${m.cold.samples} times: median **${f1(m.cold.medianMs)} ms** (p95 ${f1(m.cold.p95Ms)} ms; the write itself ${f1(m.cold.writeMs)} ms median).`,
+    );
+  if (m.clusterCold)
+    out.push(
+      `Cold dashboard (${m.clusterCold.servers}): median **${f1(m.clusterCold.medianMs)} ms** (p95 ${f1(m.clusterCold.p95Ms)} ms; the write ${f1(m.clusterCold.writeMs)} ms median).`,
+    );
+  if (m.clusterWriteCost)
+    out.push(
+      `CPU of one stock report (${m.clusterWriteCost.servers}): app servers ${f1(m.clusterWriteCost.serverCpuMsPerWrite)} ms, PostgreSQL backends ${f1(m.clusterWriteCost.databaseCpuMsPerWrite)} ms.`,
+    );
+  if (m.writeCost)
+    out.push(
+      `CPU of one stock report (${m.writeCost.servers}, ${m.writeCost.writes} writes one at a time, no readers): app server **${f1(m.writeCost.serverCpuMsPerWrite)} ms**, PostgreSQL backends **${f1(m.writeCost.databaseCpuMsPerWrite)} ms** (from /proc); latency p50 ${f1(m.writeCost.latencyMs.p50)} ms.`,
+    );
   return out.join("\n");
 }
 

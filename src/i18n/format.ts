@@ -36,6 +36,12 @@ export function formatDay(day: string, locale: Locale): string {
   return f.format(new Date(`${day}T00:00:00Z`));
 }
 
+/** A time of day to the second, in WIB (how fresh cached figures are, decision 0040). */
+export function formatClockTime(instant: Date, locale: Locale): string {
+  const f = formatter(`ts:${locale}`, () => new Intl.DateTimeFormat(intlTag(locale), { timeStyle: "medium", timeZone: "Asia/Jakarta" }));
+  return f.format(instant);
+}
+
 export function formatDateTime(instant: Date, locale: Locale): string {
   const f = formatter(`t:${locale}`, () => new Intl.DateTimeFormat(intlTag(locale), { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Jakarta" }));
   return f.format(instant);

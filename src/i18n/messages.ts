@@ -5,6 +5,7 @@ import idGuide from "./messages/id/guide.json";
 import idFleet from "./messages/id/fleet.json";
 import idLogistics from "./messages/id/logistics.json";
 import idMap from "./messages/id/map.json";
+import idFreshness from "./messages/id/freshness.json";
 import idDashboard from "./messages/id/dashboard.json";
 import idErrors from "./messages/id/errors.json";
 import idFeedback from "./messages/id/feedback.json";
@@ -18,6 +19,7 @@ import enGuide from "./messages/en/guide.json";
 import enFleet from "./messages/en/fleet.json";
 import enLogistics from "./messages/en/logistics.json";
 import enMap from "./messages/en/map.json";
+import enFreshness from "./messages/en/freshness.json";
 import enDashboard from "./messages/en/dashboard.json";
 import enErrors from "./messages/en/errors.json";
 import enFeedback from "./messages/en/feedback.json";
@@ -46,6 +48,7 @@ const id = {
   fleet: idFleet,
   logistics: idLogistics,
   map: idMap,
+  freshness: idFreshness,
 };
 const en: typeof id = {
   shell: enShell,
@@ -61,6 +64,7 @@ const en: typeof id = {
   fleet: enFleet,
   logistics: enLogistics,
   map: enMap,
+  freshness: enFreshness,
 };
 
 export type Messages = typeof id;

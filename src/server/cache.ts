@@ -9,6 +9,14 @@ import { env } from "./env";
 // misses of one key share a single computation; a rejected computation is dropped, never served.
 // The TTL bounds how stale a figure can be after a write made by ANOTHER app instance (this
 // one's writes clear it at once).
+//
+// Serving the last good value while one refresh runs (decision 0040): with `staleMs` > 0, a
+// write that changes only figures (a use case that declares `touches: "figures"`) does not drop
+// the values it makes wrong; they stay as the stale copy of their key. The next request for the
+// key starts ONE computation and is answered with the stale copy, as is every request until the
+// computation ends — for at most `staleMs` after the first write the copy misses; past that,
+// requests wait for the fresh value as without this. Any other write drops everything, stale
+// copies included (an account, a session, a role: never served late).
 
 export type MemoCacheOptions = {
   /** how long an entry is served, in ms */
@@ -17,19 +25,38 @@ export type MemoCacheOptions = {
   maxEntries: number;
   /** the clock, for tests */
   now?: () => number;
+  /** how long after a figures-only write its stale values may still be served while one refresh runs (0: never) */
+  staleMs?: number;
 };
+
+/** What a committed write can have changed: figures only, or anything (accounts, sessions, roles…). */
+export type WriteScope = "figures" | "all";
+
+type Stale = { value: Promise<unknown>; since: number };
 
 type Compute = () => Promise<unknown>;
 
 export class MemoCache {
   private readonly entries: LRUCache<string, Promise<unknown>, Compute>;
   private gen = 0;
+  /** values made wrong by a figures-only write, by key, and since when (the first write they miss) */
+  private readonly stale = new Map<string, Stale>();
+  /** the computations that ended well (a stale copy is only ever a finished, good value) */
+  private readonly good = new WeakSet<Promise<unknown>>();
+  /** the refresh running for a key (at most one) */
+  private readonly refreshing = new Map<string, Promise<unknown>>();
+  /** computations that were running when a figures-only write committed, and the first such write's time */
+  private readonly missing = new WeakMap<Promise<unknown>, number>();
+  private readonly clock: () => number;
   readonly ttlMs: number;
   readonly maxEntries: number;
+  readonly staleMs: number;
 
   constructor(opts: MemoCacheOptions) {
     this.ttlMs = opts.ttlMs;
     this.maxEntries = Math.max(1, opts.maxEntries);
+    this.staleMs = Math.max(0, opts.staleMs ?? 0);
+    this.clock = opts.now ?? Date.now;
     this.entries = new LRUCache<string, Promise<unknown>, Compute>({
       max: this.maxEntries,
       ttl: this.ttlMs,
@@ -49,14 +76,38 @@ export class MemoCache {
     return this.entries.size;
   }
 
-  /** Forget everything (a write committed). */
-  invalidate(): void {
+  /** Values kept as stale copies (for tests and diagnostics). */
+  get staleSize(): number {
+    return this.stale.size;
+  }
+
+  /**
+   * Forget everything (a write committed). `scope` "figures": the finished values become stale
+   * copies that may be served while their refresh runs (when this cache has `staleMs`).
+   */
+  invalidate(scope: WriteScope = "all"): void {
     this.gen++;
+    if (scope === "figures" && this.staleMs > 0) {
+      const t = this.clock();
+      for (const [key, value] of this.entries.entries()) {
+        if (this.good.has(value)) this.stale.set(key, { value, since: t });
+        else this.missing.set(value, this.missing.get(value) ?? t); // still running: it misses this write
+      }
+      for (const [key, s] of this.stale) if (t - s.since > this.staleMs) this.stale.delete(key);
+      while (this.stale.size > this.maxEntries) this.stale.delete(this.stale.keys().next().value as string);
+    } else {
+      this.stale.clear();
+      this.refreshing.clear(); // what runs now was begun before this write: never a copy to serve
+    }
     this.entries.clear();
   }
 
   /** The value of `key`, computed by `compute` on a miss. */
   get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const s = this.staleMs > 0 ? this.stale.get(key) : undefined;
+    const usable = s && this.clock() - s.since <= this.staleMs ? s : undefined;
+    // One refresh per key: while one runs (begun before the latest write), the copy is served.
+    if (usable && !this.entries.has(key) && this.refreshing.has(key)) return usable.value as Promise<T>;
     let missed = false;
     const value = this.entries.memo(key, {
       context: () => {
@@ -64,12 +115,27 @@ export class MemoCache {
         return compute();
       },
     });
-    // Only the entry this computation made is dropped: after an invalidate() the key may already
-    // hold a newer one.
-    if (missed)
-      value.catch(() => {
-        if (this.entries.peek(key, { allowStale: true }) === value) this.entries.delete(key);
-      });
+    if (missed) {
+      if (this.staleMs > 0) this.refreshing.set(key, value);
+      value.then(
+        () => {
+          this.good.add(value);
+          if (this.refreshing.get(key) !== value) return; // an "all" write came meanwhile
+          this.refreshing.delete(key);
+          const since = this.missing.get(value);
+          // Missed no write: it replaces the copy. Missed some: it is the newer copy, late since the first.
+          if (since === undefined) this.stale.delete(key);
+          else this.stale.set(key, { value, since });
+        },
+        () => {
+          if (this.refreshing.get(key) === value) this.refreshing.delete(key);
+          // Only the entry this computation made is dropped: after an invalidate() the key may
+          // already hold a newer one.
+          if (this.entries.peek(key, { allowStale: true }) === value) this.entries.delete(key);
+        },
+      );
+    }
+    if (usable && !this.good.has(value)) return usable.value as Promise<T>;
     return value as Promise<T>;
   }
 
@@ -87,9 +153,15 @@ const ACCOUNT_KEY = Symbol.for("oxygen.accountCache");
 const RESPONSE_KEY = Symbol.for("oxygen.responseCache");
 const holder = globalThis as unknown as { [KEY]?: MemoCache; [ACCOUNT_KEY]?: MemoCache; [RESPONSE_KEY]?: MemoCache };
 
+// READ_STALE_MS bounds the whole staleness a figures-only write can see: half of it for the
+// data, half for the pages rendered from it (a page rendered from a stale value and then served
+// stale itself is at most the sum late).
+const staleMs = Math.floor(env().READ_STALE_MS / 2);
+
 export const serverCache: MemoCache = (holder[KEY] ??= new MemoCache({
   ttlMs: env().READ_CACHE_TTL_MS,
   maxEntries: env().READ_CACHE_MAX_ENTRIES,
+  staleMs,
 }));
 
 /**
@@ -110,6 +182,7 @@ export const accountCache: MemoCache = (holder[ACCOUNT_KEY] ??= new MemoCache({
 export const responseCache: MemoCache = (holder[RESPONSE_KEY] ??= new MemoCache({
   ttlMs: env().READ_CACHE_TTL_MS,
   maxEntries: env().RESPONSE_CACHE_MAX_ENTRIES,
+  staleMs,
 }));
 
 /** `fn` memoized in the process's read cache under `name` + its arguments. */
@@ -117,9 +190,13 @@ export function cached<A extends unknown[], T>(name: string, fn: (...args: A) =>
   return serverCache.wrap(name, fn);
 }
 
-/** Every successful write calls this (src/server/use-case.ts, after the commit). */
-export function invalidateReads(): void {
-  serverCache.invalidate();
+/**
+ * Every successful write calls this (src/server/use-case.ts, after the commit), with what it
+ * declared it touches. The account cache is always emptied: it is cheap to fill again, and a
+ * stale actor or session is never acceptable.
+ */
+export function invalidateReads(scope: WriteScope = "all"): void {
+  serverCache.invalidate(scope);
   accountCache.invalidate();
-  responseCache.invalidate();
+  responseCache.invalidate(scope);
 }

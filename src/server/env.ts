@@ -27,6 +27,8 @@ export const envSchema = z.object({
   TRUST_PROXY: z.enum(["0", "1"], { error: 'must be "1" (behind a proxy that sets X-Forwarded-For) or "0"' }).default("0"),
   READ_CACHE_TTL_MS: whole(1, 3_600_000).default(30_000),
   READ_CACHE_MAX_ENTRIES: whole(1, 1_000_000).default(500),
+  /** Decision 0040: after a figures-only write, its stale values may be served for this long while one refresh runs (0: never). */
+  READ_STALE_MS: whole(0, 60_000).default(0),
   RESPONSE_CACHE_MAX_ENTRIES: whole(1, 100_000).default(200),
   RESPONSE_CACHE: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
   SCENARIO_CLOCK: z

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { invalidateReads } from "./cache";
+import { invalidateReads, type WriteScope } from "./cache";
 import { databaseUrl } from "./db";
 import type { Tx } from "./use-case";
 
@@ -16,9 +16,21 @@ export const CHANNEL = "oxygen_reads_changed";
 /** This process, as it signs its announcements (its own writes empty its caches directly). */
 export const INSTANCE = randomUUID();
 
-/** Called inside a write's transaction (useCase does it for every write). */
-export async function announceWrite(tx: Pick<Tx, "$executeRaw">): Promise<void> {
-  await tx.$executeRaw`SELECT pg_notify(${CHANNEL}, ${INSTANCE})`;
+/**
+ * Called inside a write's transaction (useCase does it for every write). The payload is this
+ * server's id and what the write touches ("<instance>:figures" or "<instance>:all", decision
+ * 0040); anything else heard on the channel counts as "all".
+ */
+export async function announceWrite(tx: Pick<Tx, "$executeRaw">, scope: WriteScope = "all"): Promise<void> {
+  await tx.$executeRaw`SELECT pg_notify(${CHANNEL}, ${`${INSTANCE}:${scope}`})`;
+}
+
+/** Who announced a write and what it touches, from a notification's payload. */
+export function announcement(payload: string | undefined): { from: string; scope: WriteScope } {
+  const text = payload ?? "";
+  const at = text.lastIndexOf(":");
+  const scope = at >= 0 ? text.slice(at + 1) : "";
+  return scope === "figures" || scope === "all" ? { from: text.slice(0, at), scope } : { from: text, scope: "all" };
 }
 
 export type Listener = { stop(): Promise<void>; ready: Promise<void> };
@@ -28,7 +40,7 @@ export type Listener = { stop(): Promise<void>; ready: Promise<void> };
  * is re-opened (after 1 s, then up to 30 s apart), and on re-opening everything cached is dropped,
  * since announcements made meanwhile were missed.
  */
-export function listenForWrites(opts: { url?: string; instance?: string; onWrite?: () => void } = {}): Listener {
+export function listenForWrites(opts: { url?: string; instance?: string; onWrite?: (scope: WriteScope) => void } = {}): Listener {
   const instance = opts.instance ?? INSTANCE;
   const onWrite = opts.onWrite ?? invalidateReads;
   let client: pg.Client | null = null;
@@ -51,7 +63,8 @@ export function listenForWrites(opts: { url?: string; instance?: string; onWrite
       delay = Math.min(30_000, delay * 2);
     };
     c.on("notification", (n) => {
-      if (n.channel === CHANNEL && n.payload !== instance) onWrite();
+      const heard = announcement(n.payload);
+      if (n.channel === CHANNEL && heard.from !== instance) onWrite(heard.scope);
     });
     c.on("error", retry);
     c.on("end", retry);
@@ -59,7 +72,7 @@ export function listenForWrites(opts: { url?: string; instance?: string; onWrite
       await c.connect();
       await c.query(`LISTEN ${CHANNEL}`);
       client = c;
-      if (missed) onWrite();
+      if (missed) onWrite("all");
       missed = false;
       delay = 1_000;
       markReady();

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
-import { invalidateReads } from "./cache";
+import { invalidateReads, type WriteScope } from "./cache";
 import { announceWrite } from "./invalidation";
 import { prisma } from "./db";
 import { DEFAULT_LOCALE } from "@/i18n/locales";
@@ -51,6 +51,13 @@ type Options<S extends z.ZodType, T> = {
   resource?: (input: z.output<S>, tx: Tx) => Promise<Resource | null> | Resource | null;
   /** Serializable isolation, retried on conflict: for rules that read then write (allocation). */
   serializable?: boolean;
+  /**
+   * What the write can change (decision 0040): "figures" when it changes only figures the pages
+   * show (stock, allocations) — their cached copies may then be served, for a bounded few
+   * seconds, while one refresh runs; "all" (the default) for anything else, above all accounts,
+   * sessions, roles and tokens, whose cached copies are dropped at once.
+   */
+  touches?: WriteScope;
   run: (ctx: { tx: Tx; actor: Actor; input: z.output<S> }) => Promise<T>;
 };
 
@@ -92,13 +99,14 @@ function runUseCase<S extends z.ZodType, T>(opts: Options<S, T>): UseCase<z.inpu
               authorize(actor, opts.action, resource);
             }
             const value = await opts.run({ tx, actor: actor!, input });
-            await announceWrite(tx); // the other app servers empty their caches at commit
+            await announceWrite(tx, opts.touches ?? "all"); // the other app servers empty their caches at commit
             return value;
           },
           { isolationLevel: opts.serializable ? "Serializable" : "ReadCommitted", timeout: 15_000, maxWait: 10_000 },
         );
-        // Committed: the cached reads (dashboard, API, triage) may now be wrong — forget them all.
-        invalidateReads();
+        // Committed: the cached reads (dashboard, API, triage) may now be wrong — forget them all
+        // (a figures-only write keeps them as stale copies, served while one refresh runs).
+        invalidateReads(opts.touches ?? "all");
         return { ok: true, value };
       } catch (e) {
         if (e instanceof Forbidden) return { ok: false, error: "forbidden" };

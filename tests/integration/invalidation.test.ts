@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/server/db";
-import { INSTANCE, listenForWrites, type Listener } from "@/server/invalidation";
+import { today } from "@/server/clock";
+import type { WriteScope } from "@/server/cache";
+import { announcement, INSTANCE, listenForWrites, type Listener } from "@/server/invalidation";
 import { acknowledgeAlert } from "@/server/use-cases/alerts";
+import { submitStockReport } from "@/server/use-cases/stock";
 import { actor } from "./supply-helpers";
 
 // Another app server's caches are emptied by this one's writes (decision 0034): the announcement
@@ -11,6 +14,7 @@ import { actor } from "./supply-helpers";
 let other: Listener;
 let mine: Listener;
 const heard: number[] = [];
+const scopes: WriteScope[] = [];
 let heardByMine = 0;
 
 const waitFor = async (check: () => boolean, ms = 3_000) => {
@@ -25,7 +29,14 @@ async function freshAlert() {
 }
 
 beforeAll(async () => {
-  other = listenForWrites({ url: process.env.DATABASE_URL, instance: "another-server", onWrite: () => heard.push(performance.now()) });
+  other = listenForWrites({
+    url: process.env.DATABASE_URL,
+    instance: "another-server",
+    onWrite: (scope) => {
+      scopes.push(scope);
+      heard.push(performance.now());
+    },
+  });
   mine = listenForWrites({ url: process.env.DATABASE_URL, instance: INSTANCE, onWrite: () => heardByMine++ });
   await Promise.all([other.ready, mine.ready]);
 });
@@ -45,6 +56,36 @@ describe("writes announced to the other app servers", () => {
     expect(await waitFor(() => heard.length === before + 1)).toBe(true);
     expect(heard.at(-1)! - started).toBeLessThan(1_000);
     expect(heardByMine).toBe(0);
+  });
+
+  it("says what the write touches: figures for a stock report, everything for any other write (decision 0040)", async () => {
+    const before = heard.length;
+    const rs1 = await actor("rs1@satgas.test");
+    const report = {
+      day: today(),
+      unit: "KG",
+      stockKg: "900",
+      usedKg: "100",
+      severePatients: "2",
+      criticalPatients: "1",
+      bedsOccupied: "5",
+      confirmUnusual: "1",
+    };
+    expect((await submitStockReport(rs1, report)).ok).toBe(true);
+    expect(await waitFor(() => heard.length === before + 1)).toBe(true);
+    expect(scopes.at(-1)).toBe("figures");
+    const alert = await freshAlert();
+    expect((await acknowledgeAlert(await actor("staff@satgas.test"), { id: alert.id })).ok).toBe(true);
+    expect(await waitFor(() => heard.length === before + 2)).toBe(true);
+    expect(scopes.at(-1)).toBe("all");
+  });
+
+  it("reads an announcement's sender and scope; anything unknown counts as everything", () => {
+    expect(announcement("abc-123:figures")).toEqual({ from: "abc-123", scope: "figures" });
+    expect(announcement("abc-123:all")).toEqual({ from: "abc-123", scope: "all" });
+    expect(announcement("abc-123")).toEqual({ from: "abc-123", scope: "all" });
+    expect(announcement("abc:123:rows")).toEqual({ from: "abc:123:rows", scope: "all" });
+    expect(announcement(undefined)).toEqual({ from: "", scope: "all" });
   });
 
   it("a write refused inside its transaction (rolled back) announces nothing", async () => {

@@ -120,3 +120,117 @@ describe("the process's read cache", () => {
     expect(serverCache.ttlMs).toBeLessThanOrEqual(60_000);
   });
 });
+
+describe("serving the last good value while one refresh runs (decision 0040)", () => {
+  /** A computation per call whose result the test releases by hand. */
+  function manual() {
+    const pending: { resolve: (v: number) => void; reject: (e: Error) => void }[] = [];
+    const fn = vi.fn(() => new Promise<number>((resolve, reject) => pending.push({ resolve, reject })));
+    return { fn, release: (v: number) => pending.shift()!.resolve(v), fail: () => pending.shift()!.reject(new Error("database gone")) };
+  }
+  const tick = () => new Promise((r) => setTimeout(r, 0));
+
+  it("after a figures-only write, serves the stale value while ONE refresh runs, then the fresh one", async () => {
+    const t = clock();
+    const c = new MemoCache({ ttlMs: 30_000, maxEntries: 10, now: t.now, staleMs: 2_500 });
+    const m = manual();
+    const read = c.wrap("dashboardData", m.fn);
+    const first = read();
+    m.release(1);
+    expect(await first).toBe(1);
+    c.invalidate("figures");
+    t.advance(1_000);
+    expect(await read()).toBe(1); // stale, and the refresh has started
+    expect(await read()).toBe(1); // still stale: no second refresh
+    expect(m.fn).toHaveBeenCalledTimes(2);
+    m.release(2);
+    await tick();
+    expect(await read()).toBe(2);
+    expect(c.staleSize).toBe(0);
+    expect(m.fn).toHaveBeenCalledTimes(2);
+  });
+
+  it("never serves a value later than staleMs after the first write it misses", async () => {
+    const t = clock();
+    const c = new MemoCache({ ttlMs: 30_000, maxEntries: 10, now: t.now, staleMs: 2_500 });
+    const m = manual();
+    const read = c.wrap("dashboardData", m.fn);
+    const first = read();
+    m.release(1);
+    await first;
+    c.invalidate("figures");
+    expect(await read()).toBe(1);
+    c.invalidate("figures"); // a second write while the refresh runs: the copy keeps its first time
+    expect(await read()).toBe(1); // and no second refresh starts while the first runs
+    expect(m.fn).toHaveBeenCalledTimes(2);
+    t.advance(2_501);
+    const waiting = read();
+    let settled = false;
+    void waiting.then(() => (settled = true));
+    await tick();
+    expect(settled).toBe(false); // past the bound: the reader waits for a refresh begun after the last write
+    expect(m.fn).toHaveBeenCalledTimes(3);
+    m.release(2); // the refresh begun before the second write
+    m.release(3);
+    expect(await waiting).toBe(3);
+  });
+
+  it("drops everything, stale copies included, after a write that touches more than figures", async () => {
+    const t = clock();
+    const c = new MemoCache({ ttlMs: 30_000, maxEntries: 10, now: t.now, staleMs: 2_500 });
+    const m = manual();
+    const read = c.wrap("actor", m.fn);
+    const first = read();
+    m.release(1);
+    await first;
+    c.invalidate("figures");
+    c.invalidate("all");
+    expect(c.staleSize).toBe(0);
+    const waiting = read();
+    m.release(3);
+    expect(await waiting).toBe(3);
+  });
+
+  it("without staleMs a figures-only write empties the cache as any write does", async () => {
+    const c = new MemoCache({ ttlMs: 30_000, maxEntries: 10 });
+    let n = 0;
+    const read = c.wrap("summaryFor", async () => ++n);
+    expect(await read()).toBe(1);
+    c.invalidate("figures");
+    expect(c.staleSize).toBe(0);
+    expect(await read()).toBe(2);
+  });
+
+  it("keeps serving the stale value within the bound when the refresh fails, and a later read refreshes again", async () => {
+    const t = clock();
+    const c = new MemoCache({ ttlMs: 30_000, maxEntries: 10, now: t.now, staleMs: 2_500 });
+    const m = manual();
+    const read = c.wrap("dashboardData", m.fn);
+    const first = read();
+    m.release(1);
+    await first;
+    c.invalidate("figures");
+    expect(await read()).toBe(1);
+    m.fail();
+    await tick();
+    await tick();
+    expect(await read()).toBe(1); // a new refresh started
+    expect(m.fn).toHaveBeenCalledTimes(3);
+    m.release(5);
+    await tick();
+    await tick();
+    expect(await read()).toBe(5);
+  });
+
+  it("never keeps a value that failed as a stale copy", async () => {
+    const t = clock();
+    const c = new MemoCache({ ttlMs: 30_000, maxEntries: 10, now: t.now, staleMs: 2_500 });
+    const m = manual();
+    const read = c.wrap("dashboardData", m.fn);
+    const first = read();
+    m.fail();
+    await expect(first).rejects.toThrow("database gone");
+    c.invalidate("figures");
+    expect(c.staleSize).toBe(0);
+  });
+});

@@ -23,7 +23,11 @@ import { referenceDay } from "./stock";
 export const cachedProvinceList = cached("provinceList", () => provinceList());
 export const cachedCapacityDayBounds = cached("capacityDayBounds", (province: Province | null) => capacityDayBounds(province));
 export const cachedLatestCapacityDay = async (province: Province | null) => (await cachedCapacityDayBounds(province))?.last ?? null;
-export const cachedDashboardData = cached("dashboardData", (day: Day, range: RangeDays, province: Province | null) => dashboardData(day, range, { province }));
+/** With `readAt`, when its figures were read: a copy may be served a few seconds late (decision 0040), and the page says so. */
+export const cachedDashboardData = cached("dashboardData", async (day: Day, range: RangeDays, province: Province | null) => {
+  const readAt = clockNow().toISOString();
+  return { ...(await dashboardData(day, range, { province })), readAt };
+});
 export const cachedSummaryFor = cached("summaryFor", (day: Day, province: Province | null) => summaryFor(day, { province }));
 export const cachedPledgeProgress = cached("pledgeProgress", (day: Day, province: Province | null) => pledgeProgress(day, province));
 export const cachedHospitalSupply = cached("hospitalSupply", async (day: Day, hospitalId: string | null, province: Province | null) => {

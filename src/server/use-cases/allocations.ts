@@ -80,6 +80,7 @@ async function lockSource(tx: Tx, key: string, date: Date): Promise<Source | nul
  */
 export const allocate = useCase({
   action: "allocation:write",
+  touches: "figures", // figures only: served late by at most READ_STALE_MS (decision 0040)
   input: z.object({ day, lines: z.array(line).max(200) }),
   run: async ({ tx, actor, input }) => {
     const lines = input.lines;
@@ -176,6 +177,7 @@ export const allocate = useCase({
  */
 export const cancelAllocation = useCase({
   action: "allocation:cancel",
+  touches: "figures", // figures only: served late by at most READ_STALE_MS (decision 0040)
   input: z.object({ id, reason: text(3, 500) }),
   run: async ({ tx, actor, input }) => {
     const found = await tx.allocation.findUnique({ where: { id: input.id }, select: { requestId: true } });

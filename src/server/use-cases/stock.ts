@@ -70,6 +70,7 @@ export type StockFigures = {
 
 export const submitStockReport = useCase({
   action: "stock:report",
+  touches: "figures", // figures only: served late by at most READ_STALE_MS (decision 0040)
   input: stockReportInput,
   run: async ({ tx, actor, input }) => {
     if (!actor.hospitalId) throw new RuleError("no_hospital");
@@ -84,6 +85,7 @@ export const submitStockReport = useCase({
  */
 export const submitStockReportOnBehalf = useCase({
   action: "stock:report-on-behalf",
+  touches: "figures",
   input: z.intersection(stockReportInput, z.object({ hospitalId: id, onBehalfNote: text(3, 300) })),
   run: async ({ tx, actor, input }) => writeStockReport(tx, actor, input.hospitalId, input, input.onBehalfNote),
 });

@@ -8,7 +8,7 @@ import { DayPicker, ProvinceSelect, viewQuery } from "@/components/dashboard/day
 import { Funnel } from "@/components/dashboard/funnel";
 import { Headline } from "@/components/dashboard/headline";
 import { dashboardTables, DataTable, TABLE_KEYS, type TableKey, type TableSpec } from "@/components/dashboard/tables";
-import { formatDateTime, formatDay, formatNumber } from "@/i18n/format";
+import { formatClockTime, formatDateTime, formatDay, formatNumber } from "@/i18n/format";
 import type { Locale } from "@/i18n/locales";
 import type { Translator } from "@/i18n/translator";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -135,6 +135,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <Link href="/map" className="text-brand-700 hover:underline" data-testid="dashboard-map-link">
               {t("map.dashboardLink")}
             </Link>
+          </p>
+          <p className="text-xs text-slate-600" data-testid="figures-read-at">
+            {t("freshness.figuresReadAt", { at: formatClockTime(new Date(d.readAt), locale) })}
           </p>
         </div>
         <DayPicker
