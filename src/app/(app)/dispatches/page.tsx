@@ -105,7 +105,7 @@ export default async function DispatchesPage({ searchParams }: { searchParams: P
                     {d.driverName && <span className="block text-xs text-slate-500">{d.driverName}</span>}
                   </div>
                 </td>
-                <td className="hidden text-xs text-slate-600 lg:table-cell" data-label={t("dispatches.counted")}>
+                <td className="stack-omit hidden text-xs text-slate-600 lg:table-cell" data-label={t("dispatches.counted")}>
                   <div>
                     {formatNumber(Number(d.dispatchedAmount), locale, 3)} × {t(`units.${d.dispatchedUnit}`)}
                     {d.cylinderSizeM3 ? ` (${formatNumber(Number(d.cylinderSizeM3), locale, 2)} m³)` : ""} · {formatNumber(Number(d.kgPerUnit), locale, 3)} kg

@@ -67,55 +67,57 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   {x.active ? t("hospital.users.active") : t("hospital.users.disabled")}
                   {x.active && x.mustChangePassword ? <span className="block text-xs text-slate-500">{t("hospital.users.mustChange")}</span> : null}
                 </td>
-                <td className="space-y-2" data-label={t("shell.common.actions")}>
-                  {x.id === actor.id ? (
-                    <span className="text-xs text-slate-500">{t("hospital.users.you")}</span>
-                  ) : (
-                    <>
-                      <form action={setUserActiveAction}>
-                        <input type="hidden" name="id" value={x.id} />
-                        <input type="hidden" name="active" value={x.active ? "false" : "true"} />
-                        <button
-                          type="submit"
-                          className="btn-secondary px-2 py-1 text-xs"
-                          aria-label={`${x.active ? t("hospital.users.disable") : t("hospital.users.enable")} ${x.email}`}
-                        >
-                          {x.active ? t("hospital.users.disable") : t("hospital.users.enable")}
-                        </button>
-                      </form>
-                      <ResetPasswordButton
-                        action={resetPasswordAction}
-                        id={x.id}
-                        text={t("hospital.users.reset")}
-                        label={t("hospital.users.resetOf", { email: x.email })}
-                        confirm={t("hospital.users.resetConfirm")}
-                        shown={t("hospital.users.oneTime")}
+                <td data-label={t("shell.common.actions")}>
+                  <div className="space-y-2">
+                    {x.id === actor.id ? (
+                      <span className="text-xs text-slate-500">{t("hospital.users.you")}</span>
+                    ) : (
+                      <>
+                        <form action={setUserActiveAction}>
+                          <input type="hidden" name="id" value={x.id} />
+                          <input type="hidden" name="active" value={x.active ? "false" : "true"} />
+                          <button
+                            type="submit"
+                            className="btn-secondary px-2 py-1 text-xs"
+                            aria-label={`${x.active ? t("hospital.users.disable") : t("hospital.users.enable")} ${x.email}`}
+                          >
+                            {x.active ? t("hospital.users.disable") : t("hospital.users.enable")}
+                          </button>
+                        </form>
+                        <ResetPasswordButton
+                          action={resetPasswordAction}
+                          id={x.id}
+                          text={t("hospital.users.reset")}
+                          label={t("hospital.users.resetOf", { email: x.email })}
+                          confirm={t("hospital.users.resetConfirm")}
+                          shown={t("hospital.users.oneTime")}
+                        />
+                      </>
+                    )}
+                    <details>
+                      <summary className="cursor-pointer text-xs text-brand-700" aria-label={t("hospital.users.editOf", { email: x.email })}>
+                        {t("hospital.users.edit")}
+                      </summary>
+                      <EditUserForm
+                        action={updateUserAction}
+                        user={{ id: x.id, name: x.name, role: x.role, hospitalId: x.hospitalId }}
+                        hospitals={hospitals}
+                        s={{
+                          name: t("hospital.users.name"),
+                          role: t("hospital.users.role"),
+                          hospital: t("hospital.users.hospital"),
+                          chooseHospital: t("hospital.users.chooseHospital"),
+                          save: t("hospital.users.save"),
+                          saved: t("hospital.users.saved"),
+                          fixErrors: t("shell.common.fixErrors"),
+                          roles: messages.shell.roles,
+                        }}
                       />
-                    </>
-                  )}
-                  <details>
-                    <summary className="cursor-pointer text-xs text-brand-700" aria-label={t("hospital.users.editOf", { email: x.email })}>
-                      {t("hospital.users.edit")}
-                    </summary>
-                    <EditUserForm
-                      action={updateUserAction}
-                      user={{ id: x.id, name: x.name, role: x.role, hospitalId: x.hospitalId }}
-                      hospitals={hospitals}
-                      s={{
-                        name: t("hospital.users.name"),
-                        role: t("hospital.users.role"),
-                        hospital: t("hospital.users.hospital"),
-                        chooseHospital: t("hospital.users.chooseHospital"),
-                        save: t("hospital.users.save"),
-                        saved: t("hospital.users.saved"),
-                        fixErrors: t("shell.common.fixErrors"),
-                        roles: messages.shell.roles,
-                      }}
-                    />
-                  </details>
-                  <Link href={`/audit?entity=User&id=${x.id}`} className="block text-xs text-brand-700">
-                    {t("hospital.users.history")}
-                  </Link>
+                    </details>
+                    <Link href={`/audit?entity=User&id=${x.id}`} className="block text-xs text-brand-700">
+                      {t("hospital.users.history")}
+                    </Link>
+                  </div>
                 </td>
               </tr>
             ))}
