@@ -37,5 +37,5 @@ describe("configuration", () => {
     const r = spawnSync("npx", ["tsx", "server.ts"], { env: { ...process.env, DB_POOL_SIZE: "abc" }, encoding: "utf8", timeout: 60_000 });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('DB_POOL_SIZE="abc": must be a whole number');
-  });
+  }, 60_000); // the spawn's own limit: starting tsx takes seconds on a loaded machine
 });
