@@ -26,7 +26,8 @@ export default async function GuidePage() {
               <p className="text-sm text-slate-700">{step(actor.role, s.key, "text")}</p>
               {can(actor, s.action) && (
                 <Link href={s.href} className="inline-block text-sm font-medium text-brand-700 hover:underline">
-                  {t("guide.open")} →
+                  {t("guide.open")}
+                  <span className="sr-only">: {step(actor.role, s.key, "title")}</span> →
                 </Link>
               )}
             </div>
