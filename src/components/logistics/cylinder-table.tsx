@@ -10,7 +10,7 @@ export function CylinderTable({ holders, types, t, locale, testId }: { holders: 
   if (holders.length === 0) return <p className="card text-sm text-slate-500">{t("logistics.cylinders.noneYet")}</p>;
   return (
     <div className="card overflow-x-auto p-0">
-      <table className="table-stack w-full text-sm" data-testid={testId}>
+      <table className="table table-stack" data-testid={testId}>
         <thead>
           <tr>
             <th className="text-left">{t("logistics.cylinders.holder")}</th>
