@@ -14,13 +14,23 @@ export const AUDIT_ACTIONS = [
   "allocation.cancel",
   "allocation.cancel_remainder",
   "allocation.create",
+  "allocation.create_by_diversion",
   "allocation.deliver",
   "allocation.dispatch",
+  "allocation.divert",
   "allocation.status",
   "capacity.create",
   "capacity.import",
   "capacity.update",
+  "cylinder.count",
+  "cylinder.delivery",
+  "cylinder.refill",
+  "cylinder.return",
   "dispatch.create",
+  "dispatch.divert",
+  "driver.create",
+  "driver.update",
+  "hospital.alert_thresholds",
   "hospital.create",
   "hospital.update",
   "pledge.create",
@@ -32,11 +42,13 @@ export const AUDIT_ACTIONS = [
   "rateset.default",
   "rateset.update",
   "receipt.confirm",
+  "receipt.confirm_on_behalf",
   "request.allocate",
   "request.approve",
   "request.cancel",
   "request.close_short",
   "request.create",
+  "request.create_by_diversion",
   "request.dispatch",
   "request.fulfil",
   "request.receive",
@@ -44,6 +56,7 @@ export const AUDIT_ACTIONS = [
   "request.status",
   "scenario.create",
   "stock.report",
+  "stock.report_on_behalf",
   "stock.review",
   "stock.update",
   "supplier.create",
@@ -52,6 +65,9 @@ export const AUDIT_ACTIONS = [
   "supplier.update",
   "token.issue",
   "token.revoke",
+  "trip.create",
+  "trip.divert",
+  "user.alert_channels",
   "user.create",
   "user.disable",
   "user.enable",
@@ -63,6 +79,8 @@ export const AUDIT_ACTIONS = [
   "user.sign_in_failed",
   "user.sign_out",
   "user.update",
+  "vehicle.create",
+  "vehicle.update",
 ] as const;
 
 export type AuditEventInput = {
@@ -86,6 +104,10 @@ export type AuditNames = {
   requests: Map<string, { hospitalId: string }>;
   allocations: Map<string, { requestId: string; supplierId: string }>;
   alerts: Map<string, { hospitalId: string }>;
+  vehicles: Map<string, string>;
+  drivers: Map<string, string>;
+  trips: Map<string, { vehiclePlate: string; sourceId: string }>;
+  cylinderTypes: Map<string, string>;
 };
 
 /** The ids an event refers to, by kind: what auditNames looks up. */
@@ -107,6 +129,10 @@ export function referencesOf(events: Pick<AuditEventInput, "entity" | "entityId"
     requests: new Set(),
     allocations: new Set(),
     alerts: new Set(),
+    vehicles: new Set(),
+    drivers: new Set(),
+    trips: new Set(),
+    cylinderTypes: new Set(),
   };
   const add = (set: Set<string>, v: unknown) => {
     if (typeof v === "string" && v) set.add(v);
@@ -120,6 +146,13 @@ export function referencesOf(events: Pick<AuditEventInput, "entity" | "entityId"
       add(refs.requests, s.requestId);
       add(refs.allocations, s.allocationId);
       add(refs.users, s.userId);
+      add(refs.hospitals, s.toHospitalId);
+      add(refs.suppliers, s.operatorId);
+      add(refs.suppliers, s.sourceId);
+      add(refs.vehicles, s.vehicleId);
+      add(refs.drivers, s.driverId);
+      add(refs.trips, s.tripId);
+      add(refs.cylinderTypes, s.typeId);
     }
     const own: Partial<Record<string, keyof AuditNames>> = {
       Hospital: "hospitals",
@@ -130,6 +163,9 @@ export function referencesOf(events: Pick<AuditEventInput, "entity" | "entityId"
       SupplyRequest: "requests",
       Allocation: "allocations",
       Alert: "alerts",
+      Vehicle: "vehicles",
+      Driver: "drivers",
+      Trip: "trips",
     };
     const kind = own[e.entity];
     if (kind) refs[kind].add(e.entityId);

@@ -37,12 +37,20 @@ const names: AuditNames = {
   requests: new Map([["q1", { hospitalId: "h1" }]]),
   allocations: new Map([["a1", { requestId: "q1", supplierId: "s1" }]]),
   alerts: new Map([["al1", { hospitalId: "h1" }]]),
+  vehicles: new Map([["v1", "B 9001 XY"]]),
+  drivers: new Map([["d1", "Budi"]]),
+  trips: new Map([["t1", { vehiclePlate: "A 1234 BC", sourceId: "s1" }]]),
+  cylinderTypes: new Map([["c1", "6 m³ (± 40 L)"]]),
 };
 
 const ENTITY: Record<string, string> = {
   alert: "Alert",
   allocation: "Allocation",
   capacity: "DailyCapacity",
+  cylinder: "CylinderMovement",
+  driver: "Driver",
+  trip: "Trip",
+  vehicle: "Vehicle",
   dispatch: "Delivery",
   receipt: "Delivery",
   hospital: "Hospital",
@@ -66,6 +74,9 @@ const ENTITY_ID: Record<string, string> = {
   FlowRateSet: "f1",
   Hospital: "h1",
   Supplier: "s1",
+  Vehicle: "v1",
+  Driver: "d1",
+  Trip: "t1",
 };
 
 /** A snapshot with every field an entity's sentence may use. */
@@ -98,6 +109,13 @@ const snapshot = {
   kind: "red",
   level: 1,
   vehiclePlate: "A 1234 BC",
+  plate: "A 1234 BC",
+  operatorId: "s1",
+  sourceId: "s1",
+  toHospitalId: "h1",
+  typeId: "c1",
+  fullDelta: 4,
+  emptyDelta: -4,
 };
 
 const at = new Date("2026-11-27T08:30:00Z"); // 15.30 WIB
@@ -119,7 +137,7 @@ describe("audit sentences", () => {
           t,
           locale,
         );
-        expect(line.sentence, action).not.toMatch(/\{|\}|undefined|NaN|\d{4}-\d{2}-\d{2}|\b(h1|s1|q1|a1|al1|u1)\b/);
+        expect(line.sentence, action).not.toMatch(/\{|\}|undefined|NaN|\d{4}-\d{2}-\d{2}|\b(h1|s1|q1|a1|al1|u1|v1|d1|t1|c1)\b/);
         expect(line.sentence, action).toContain("WIB");
         expect(line.sentence, action).not.toContain(t("audit.unknown"));
       }

@@ -11,7 +11,8 @@ export { AUDIT_ACTIONS } from "@/domain/audit-events";
 // names come in batch from the audit query (auditNames), so this module only reads and formats.
 
 /** Where a link goes; the page shows it only when the matrix lets the reader open that page. */
-export type LinkKind = "hospital" | "request" | "supplier" | "pledge" | "capacity" | "policy" | "forecast" | "users" | "tokens" | "alerts";
+export type LinkKind =
+  "hospital" | "request" | "supplier" | "pledge" | "capacity" | "policy" | "forecast" | "users" | "tokens" | "alerts" | "trip" | "fleet" | "cylinders";
 export type AuditLink = { kind: LinkKind; href: string; label: string };
 export type AuditChange = { field: string; label: string; before: string; after: string };
 export type AuditLine = { sentence: string; subject: string; changes: AuditChange[]; links: AuditLink[] };
@@ -25,6 +26,12 @@ const num = (v: unknown): number | undefined =>
 /** A stored @db.Date ("2021-08-25T00:00:00.000Z") as its WIB day. */
 const dayOf = (v: unknown): string | undefined => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : undefined);
 
+/** The growth from one number to another, when both are numbers. */
+const diff = (before: unknown, after: unknown): number | undefined =>
+  num(before) !== undefined && num(after) !== undefined ? num(after)! - num(before)! : undefined;
+/** A change of a count with its sign (+3, −2, 0). */
+const signed = (n: number, locale: Locale): string => (n > 0 ? "+" : n < 0 ? "−" : "") + formatNumber(Math.abs(n), locale);
+
 /** What an event is about: its record's human name and the records it belongs to. */
 type Subject = {
   object: string;
@@ -36,6 +43,14 @@ type Subject = {
   day?: string;
   until?: string;
   detail?: string;
+  /** Where a diverted trip now goes (its hospital's name). */
+  target?: string;
+  /** A cylinder movement: the type's name, how many cylinders, and whose counts the row changed. */
+  cylinderType?: string;
+  count?: number;
+  side?: "hospital" | "supplier";
+  fullChange?: string;
+  emptyChange?: string;
   page?: { kind: LinkKind; href: string };
 };
 
@@ -86,30 +101,50 @@ function subjectOf(e: AuditEventInput, names: AuditNames, t: Translator, locale:
     case "Delivery": {
       const allocation = names.allocations.get(str(s.allocationId) ?? "");
       const hospitalId = str(s.hospitalId);
-      const mass = e.action === "receipt.confirm" ? num(s.receivedKg) : num(s.dispatchedKg);
+      const receipt = e.action === "receipt.confirm" || e.action === "receipt.confirm_on_behalf";
+      const tripId = str(s.tripId);
       return {
         object: hospitalId ? hospital(hospitalId) : supplier(str(s.depotId)),
         hospitalId,
         requestId: allocation?.requestId,
         supplierId: str(s.supplierId),
-        mass,
-        detail: str(s.vehiclePlate),
+        mass: receipt ? num(s.receivedKg) : num(s.dispatchedKg),
+        detail: e.action === "receipt.confirm_on_behalf" ? str(s.onBehalfNote) : (str(s.vehiclePlate) ?? names.trips.get(tripId ?? "")?.vehiclePlate),
+        page: tripId ? { kind: "trip", href: `/trips/${tripId}` } : undefined,
       };
     }
     case "Allocation": {
       const requestId = str(s.requestId) ?? names.allocations.get(e.entityId)?.requestId;
       const hospitalId = names.requests.get(requestId ?? "")?.hospitalId;
-      const mass = e.action === "allocation.cancel" || e.action === "allocation.cancel_remainder" ? num(s.cancelledNowKg) : num(s.kg);
-      return { object: hospital(hospitalId), hospitalId, requestId, supplierId: str(s.supplierId), mass, day: dayOf(s.day), detail: str(s.cancelReason) };
+      // A diversion takes the diverted leg's kilograms off the allocation: the growth of its cancelled sum.
+      const divertedKg = e.action === "allocation.divert" ? diff(obj(e.before).cancelledKg, obj(e.after).cancelledKg) : undefined;
+      const mass = e.action === "allocation.cancel" || e.action === "allocation.cancel_remainder" ? num(s.cancelledNowKg) : (divertedKg ?? num(s.kg));
+      const detail = e.action === "allocation.create_by_diversion" ? str(s.reason) : str(s.cancelReason);
+      return { object: hospital(hospitalId), hospitalId, requestId, supplierId: str(s.supplierId), mass, day: dayOf(s.day), detail };
     }
     case "SupplyRequest": {
       const hospitalId = str(s.hospitalId) ?? names.requests.get(e.entityId)?.hospitalId;
       const mass = e.action === "request.approve" ? num(s.approvedKg) : e.action === "request.close_short" ? num(s.releasedKg) : num(s.requestedKg);
-      const detail = e.action === "request.reject" ? str(s.rejectionReason) : e.action === "request.close_short" ? str(s.closedShortReason) : undefined;
+      const detail =
+        e.action === "request.reject"
+          ? str(s.rejectionReason)
+          : e.action === "request.close_short"
+            ? str(s.closedShortReason)
+            : e.action === "request.cancel"
+              ? str(s.cancelReason)
+              : e.action === "request.create_by_diversion"
+                ? str(s.reason)
+                : undefined;
       return { object: hospital(hospitalId), hospitalId, requestId: e.entityId, mass, day: dayOf(s.neededBy), detail };
     }
     case "StockReport":
-      return { object: hospital(str(s.hospitalId)), hospitalId: str(s.hospitalId), mass: num(s.stockKg), day: dayOf(s.day) };
+      return {
+        object: hospital(str(s.hospitalId)),
+        hospitalId: str(s.hospitalId),
+        mass: num(s.stockKg),
+        day: dayOf(s.day),
+        detail: e.action === "stock.report_on_behalf" ? str(s.onBehalfNote) : undefined,
+      };
     case "FlowRateSet":
       return { object: str(s.name) ?? names.rateSets.get(e.entityId) ?? str(s.defaultKey) ?? unknown, page: { kind: "forecast", href: "/forecast" } };
     case "Scenario":
@@ -123,6 +158,49 @@ function subjectOf(e: AuditEventInput, names: AuditNames, t: Translator, locale:
     case "Alert": {
       const hospitalId = str(s.hospitalId) ?? names.alerts.get(e.entityId)?.hospitalId;
       return { object: hospital(hospitalId), hospitalId, page: { kind: "alerts", href: "/alerts" } };
+    }
+    case "Trip": {
+      const trip = names.trips.get(e.entityId);
+      const sourceId = str(s.sourceId) ?? trip?.sourceId;
+      const toHospitalId = str(s.toHospitalId);
+      return {
+        object: str(s.vehiclePlate) ?? trip?.vehiclePlate ?? unknown,
+        supplierId: sourceId,
+        hospitalId: toHospitalId,
+        target: toHospitalId ? hospital(toHospitalId) : undefined,
+        detail: e.action === "trip.divert" ? str(s.divertReason) : str(s.driverName),
+        page: { kind: "trip", href: `/trips/${e.entityId}` },
+      };
+    }
+    case "Vehicle":
+      return {
+        object: str(s.plate) ?? names.vehicles.get(e.entityId) ?? unknown,
+        supplierId: str(s.operatorId),
+        page: { kind: "fleet", href: "/fleet" },
+      };
+    case "Driver":
+      return {
+        object: str(s.name) ?? names.drivers.get(e.entityId) ?? unknown,
+        supplierId: str(s.operatorId),
+        page: { kind: "fleet", href: "/fleet" },
+      };
+    case "CylinderMovement": {
+      const hospitalId = str(s.hospitalId);
+      const supplierId = str(s.supplierId);
+      const full = num(s.fullDelta) ?? 0;
+      const empty = num(s.emptyDelta) ?? 0;
+      return {
+        object: hospitalId ? hospital(hospitalId) : supplier(supplierId),
+        hospitalId,
+        supplierId,
+        cylinderType: names.cylinderTypes.get(str(s.typeId) ?? "") ?? unknown,
+        count: Math.max(Math.abs(full), Math.abs(empty)),
+        side: hospitalId ? "hospital" : "supplier",
+        fullChange: signed(full, locale),
+        emptyChange: signed(empty, locale),
+        detail: str(s.note),
+        page: { kind: "cylinders", href: "/cylinders" },
+      };
     }
     default:
       return { object: unknown };
@@ -208,6 +286,27 @@ export const FIELD_KINDS: Record<string, FieldKind> = {
   hospitalId: "hospital",
   supplierId: "supplier",
   regionId: "region",
+  operatorId: "supplier",
+  sourceId: "supplier",
+  toHospitalId: "hospital",
+  plate: "text",
+  capacity: "number",
+  divertReason: "text",
+  onBehalfNote: "text",
+  divertedAt: "instant",
+  departedAt: "instant",
+  plannedArrivalAt: "instant",
+  etaAt: "instant",
+  arrivedAt: "instant",
+  returnedAt: "instant",
+  alertMissedReportHours: "number",
+  alertByEmail: "flag",
+  alertByWebhook: "flag",
+  cylinderSupply: "flag",
+  receivedOnBehalf: "flag",
+  onBehalf: "flag",
+  latitude: "number",
+  longitude: "number",
 };
 
 function formatValue(field: string, v: unknown, entity: string, names: AuditNames, t: Translator, locale: Locale): string {
@@ -227,13 +326,19 @@ function formatValue(field: string, v: unknown, entity: string, names: AuditName
     case "number":
       return num(v) !== undefined ? formatNumber(num(v)!, locale, 2) : "—";
     case "status":
-      return label(entity === "Allocation" ? `hospital.allocationStatus.${String(v)}` : `hospital.status.${String(v)}`, String(v));
+      return label(
+        entity === "Allocation" ? `hospital.allocationStatus.${String(v)}` : entity === "Trip" ? `fleet.statuses.${String(v)}` : `hospital.status.${String(v)}`,
+        String(v),
+      );
     case "urgency":
       return label(`hospital.urgency.${String(v)}`, String(v));
     case "role":
       return label(`shell.roles.${String(v)}`, String(v));
     case "kind":
-      return label(entity === "Alert" ? `audit.alertKinds.${String(v)}` : `supply.kinds.${String(v)}`, String(v));
+      return label(
+        entity === "Alert" ? `audit.alertKinds.${String(v)}` : entity === "Vehicle" ? `fleet.kinds.${String(v)}` : `supply.kinds.${String(v)}`,
+        String(v),
+      );
     case "earmark":
       return label(`supply.earmarks.${String(v)}`, String(v));
     case "unit":
@@ -289,6 +394,12 @@ export function auditLine(e: AuditEventInput, names: AuditNames, t: Translator, 
     role: formatValue("role", s.role, e.entity, names, t, locale),
     level: num(s.level) ?? 0,
     alertKind: formatValue("kind", s.kind, "Alert", names, t, locale),
+    target: subject.target ?? t("audit.unknown"),
+    cylinderType: subject.cylinderType ?? t("audit.unknown"),
+    count: subject.count ?? 0,
+    side: subject.side ?? "hospital",
+    fullChange: subject.fullChange ?? "0",
+    emptyChange: subject.emptyChange ?? "0",
   };
   const what = hasSentence(e.action, t) ? t(`audit.actions.${e.action}` as Parameters<Translator>[0], values) : t("audit.otherAction", values);
   const sentence = t("audit.sentence", { what, time: formatDateTime(e.at, locale) });

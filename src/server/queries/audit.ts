@@ -78,31 +78,36 @@ export function changedFields(before: unknown, after: unknown): { field: string;
 
 /**
  * The human names of every record a page of events refers to, in a fixed number of batch lookups
- * (allocations and alerts first, as they lead to requests and hospitals; then requests; then the
+ * (allocations, alerts and trips first, as they lead to requests, hospitals and suppliers; then requests; then the
  * names), whatever the number of events: no query per event.
  */
 export async function auditNames(events: { entity: string; entityId: string; before: unknown; after: unknown }[]): Promise<AuditNames> {
   const refs = referencesOf(events);
   const ids = (set: Set<string>) => ({ in: [...set] });
-  const [allocations, alerts] = await Promise.all([
+  const [allocations, alerts, trips] = await Promise.all([
     prisma.allocation.findMany({ where: { id: ids(refs.allocations) }, select: { id: true, requestId: true, supplierId: true } }),
     prisma.alert.findMany({ where: { id: ids(refs.alerts) }, select: { id: true, hospitalId: true } }),
+    prisma.trip.findMany({ where: { id: ids(refs.trips) }, select: { id: true, vehiclePlate: true, sourceId: true } }),
   ]);
   for (const a of allocations) {
     refs.requests.add(a.requestId);
     refs.suppliers.add(a.supplierId);
   }
   for (const a of alerts) refs.hospitals.add(a.hospitalId);
+  for (const trip of trips) refs.suppliers.add(trip.sourceId);
   const requests = await prisma.supplyRequest.findMany({ where: { id: ids(refs.requests) }, select: { id: true, hospitalId: true } });
   for (const r of requests) refs.hospitals.add(r.hospitalId);
   const named = { id: true, name: true } as const;
-  const [hospitals, suppliers, regions, users, tokens, rateSets] = await Promise.all([
+  const [hospitals, suppliers, regions, users, tokens, rateSets, vehicles, drivers, cylinderTypes] = await Promise.all([
     prisma.hospital.findMany({ where: { id: ids(refs.hospitals) }, select: named }),
     prisma.supplier.findMany({ where: { id: ids(refs.suppliers) }, select: named }),
     prisma.region.findMany({ where: { id: ids(refs.regions) }, select: named }),
     prisma.user.findMany({ where: { id: ids(refs.users) }, select: { id: true, name: true, role: true } }),
     prisma.apiToken.findMany({ where: { id: ids(refs.tokens) }, select: named }),
     prisma.flowRateSet.findMany({ where: { id: ids(refs.rateSets) }, select: named }),
+    prisma.vehicle.findMany({ where: { id: ids(refs.vehicles) }, select: { id: true, plate: true } }),
+    prisma.driver.findMany({ where: { id: ids(refs.drivers) }, select: named }),
+    prisma.cylinderType.findMany({ where: { id: ids(refs.cylinderTypes) }, select: named }),
   ]);
   const byName = (rows: { id: string; name: string }[]) => new Map(rows.map((r) => [r.id, r.name]));
   return {
@@ -115,5 +120,9 @@ export async function auditNames(events: { entity: string; entityId: string; bef
     requests: new Map(requests.map((r) => [r.id, { hospitalId: r.hospitalId }])),
     allocations: new Map(allocations.map((a) => [a.id, { requestId: a.requestId, supplierId: a.supplierId }])),
     alerts: new Map(alerts.map((a) => [a.id, { hospitalId: a.hospitalId }])),
+    vehicles: new Map(vehicles.map((v) => [v.id, v.plate])),
+    drivers: byName(drivers),
+    trips: new Map(trips.map((trip) => [trip.id, { vehiclePlate: trip.vehiclePlate, sourceId: trip.sourceId }])),
+    cylinderTypes: byName(cylinderTypes),
   };
 }

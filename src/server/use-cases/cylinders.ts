@@ -32,10 +32,13 @@ async function lockedCounts(tx: Tx, holder: Holder, typeId: string) {
   return rows[0] ?? { full: 0, empty: 0 };
 }
 
+/** The audit action of each kind of movement (spelled out, so the audit vocabulary test sees them). */
+const MOVEMENT_ACTION = { count: "cylinder.count", refill: "cylinder.refill", delivery: "cylinder.delivery", return: "cylinder.return" } as const;
+
 async function move(
   tx: Tx,
   actor: Actor,
-  m: { kind: string; typeId: string; holder: Holder; delta: CylinderDelta; transferId?: string; onBehalf?: boolean; note?: string },
+  m: { kind: keyof typeof MOVEMENT_ACTION; typeId: string; holder: Holder; delta: CylinderDelta; transferId?: string; onBehalf?: boolean; note?: string },
 ) {
   if (m.delta.fullDelta === 0 && m.delta.emptyDelta === 0) return null;
   const row = await tx.cylinderMovement.create({
@@ -51,7 +54,7 @@ async function move(
       note: m.note ?? "",
     },
   });
-  await recordAudit(tx, actor, `cylinder.${m.kind}`, "CylinderMovement", row.id, null, row);
+  await recordAudit(tx, actor, MOVEMENT_ACTION[m.kind], "CylinderMovement", row.id, null, row);
   return row;
 }
 

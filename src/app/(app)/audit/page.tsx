@@ -21,6 +21,9 @@ const LINK_ACTION: Record<LinkKind, Action> = {
   users: "user:manage",
   tokens: "token:manage",
   alerts: "alert:read",
+  trip: "trip:read",
+  fleet: "fleet:read",
+  cylinders: "cylinder:read",
 };
 
 const mayOpen = (actor: Actor, kind: LinkKind) => can(actor, LINK_ACTION[kind]);
