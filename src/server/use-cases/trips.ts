@@ -20,13 +20,20 @@ import { requestFigures, settleAllocation, settleRequest } from "./request-loop"
 //
 // Lock order, shared with dispatches and receipts: requests, then deliveries, then the trip.
 
-const STEP_EVENT: Record<TripStep, { kind: "IN_TRANSIT" | "ARRIVED" | "RECEIVED" | "RETURNED"; at: "departedAt" | "arrivedAt" | "receivedAt" | "returnedAt" }> =
+// The audit action is spelled out (not built from the step) so the audit vocabulary test sees it.
+const STEP_EVENT: Record<
+  TripStep,
   {
-    depart: { kind: "IN_TRANSIT", at: "departedAt" },
-    arrive: { kind: "ARRIVED", at: "arrivedAt" },
-    receive: { kind: "RECEIVED", at: "receivedAt" },
-    return: { kind: "RETURNED", at: "returnedAt" },
-  };
+    kind: "IN_TRANSIT" | "ARRIVED" | "RECEIVED" | "RETURNED";
+    at: "departedAt" | "arrivedAt" | "receivedAt" | "returnedAt";
+    audit: "trip.depart" | "trip.arrive" | "trip.receive" | "trip.return";
+  }
+> = {
+  depart: { kind: "IN_TRANSIT", at: "departedAt", audit: "trip.depart" },
+  arrive: { kind: "ARRIVED", at: "arrivedAt", audit: "trip.arrive" },
+  receive: { kind: "RECEIVED", at: "receivedAt", audit: "trip.receive" },
+  return: { kind: "RETURNED", at: "returnedAt", audit: "trip.return" },
+};
 
 async function lockTrip(tx: Tx, tripId: string) {
   await tx.$queryRaw`SELECT id FROM "Trip" WHERE id = ${tripId} FOR UPDATE`;
@@ -57,7 +64,7 @@ async function applyStep(tx: Tx, actor: Actor, trip: LockedTrip, action: TripAct
   await tx.tripEvent.create({ data: { tripId: trip.id, kind: step.kind, at: when, byId: actor.id } });
   const { vehicle: _v, ...plainBefore } = trip;
   const { vehicle: _w, ...plainAfter } = after;
-  await recordAudit(tx, actor, `trip.${action}`, "Trip", trip.id, plainBefore, plainAfter);
+  await recordAudit(tx, actor, step.audit, "Trip", trip.id, plainBefore, plainAfter);
   return after;
 }
 
