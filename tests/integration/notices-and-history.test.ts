@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLine } from "@/components/audit/audit-sentence";
+import { auditLine, hasSentence } from "@/components/audit/audit-sentence";
 import { groupNotices } from "@/domain/notices";
 import { prisma } from "@/server/db";
 import type { Actor } from "@/server/permissions";
@@ -104,6 +104,7 @@ describe("the history", () => {
           const where = `${e.action} ${e.entity} ${e.entityId}: ${line.sentence}`;
           expect(line.sentence, where).not.toMatch(/\{|undefined|NaN|\d{4}-\d{2}-\d{2}/);
           expect(line.sentence, where).toMatch(/WIB\.$/);
+          expect(hasSentence(e.action, t), where).toBe(true);
           expect(line.sentence, where).not.toContain(t("audit.unknown"));
           expect(line.sentence, where).not.toContain(e.entityId);
           for (const c of line.changes) expect(`${c.before} ${c.after}`, where).not.toMatch(/\{|cuid|\d{4}-\d{2}-\d{2}T/);

@@ -121,6 +121,11 @@ const snapshot = {
 const at = new Date("2026-11-27T08:30:00Z"); // 15.30 WIB
 
 describe("audit sentences", () => {
+  it("records every action under a spelled-out name (a name built at run time escapes the list)", () => {
+    const built = filesUnder(join(process.cwd(), "src/server")).filter((f) => /recordAudit\([^,()]+,[^,()]+,\s*`/.test(readFileSync(f, "utf8")));
+    expect(built).toEqual([]);
+  });
+
   it("lists exactly the actions the server records", () => {
     expect([...recordedActions()].sort()).toEqual([...AUDIT_ACTIONS].sort());
   });
