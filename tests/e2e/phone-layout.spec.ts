@@ -1,41 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
 import { loginAs, switchLanguage } from "./helpers";
+import { pagesOf, ROLES } from "./pages";
 
 // Nothing wider than a phone: every page each role can open, at 390 × 844 and in both languages,
 // fits the screen (a table that matters becomes cards or keeps its key columns; issue #16). The
 // page itself must not scroll sideways; a table may scroll inside its own box only when that box
 // says so (overflow-x: auto) — and then the test still names it, so it is a choice, not an accident.
-
-const ROLES = {
-  ADMIN: "admin@satgas.test",
-  STAFF: "staff@satgas.test",
-  OFFICIAL: "official@satgas.test",
-  HOSPITAL: "rs1@satgas.test",
-} as const;
-
-/** Pages reached from the menu, plus one record of each kind found through a list's first link. */
-async function pagesOf(page: Page): Promise<string[]> {
-  await page.goto("/"); // each role's home, with the menu
-  const menu = await page.locator("nav a[href^='/']").evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
-  const pages = new Set(menu.filter((h) => !h.includes("?")));
-  for (const [list, detail] of [
-    ["/requests", /^\/requests\/[^/?]+$/],
-    ["/hospitals", /^\/hospitals\/(?!new)[^/?]+$/],
-    ["/pledges", /^\/pledges\/(?!new)[^/?]+$/],
-    ["/suppliers", /^\/suppliers\/(?!new)[^/?]+$/],
-  ] as const) {
-    if (!pages.has(list)) continue;
-    await page.goto(list);
-    const hrefs = await page.locator("main a[href^='/']").evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
-    const first = hrefs.find((h) => detail.test(h));
-    if (first) pages.add(first);
-    const create = hrefs.find((h) => h === `${list}/new`);
-    if (create) pages.add(create);
-  }
-  if (pages.has("/dispatches")) pages.add("/dispatches/new");
-  if (pages.has("/dashboard")) pages.add("/report");
-  return [...pages];
-}
 
 async function overflowOf(page: Page) {
   return page.evaluate(() => {
