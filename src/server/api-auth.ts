@@ -37,11 +37,11 @@ export async function revokeTokensOf(tx: Pick<Tx, "apiToken">, userId: string): 
 const LAST_USED_EVERY_MS = 60_000;
 const lastUsedWritten = new Map<string, number>();
 
-function noteUse(tokenId: string, now = Date.now()) {
-  if (now - (lastUsedWritten.get(tokenId) ?? 0) < LAST_USED_EVERY_MS) return;
-  lastUsedWritten.set(tokenId, now);
+function noteUse(tokenId: string, at = now()) {
+  if (at.getTime() - (lastUsedWritten.get(tokenId) ?? 0) < LAST_USED_EVERY_MS) return;
+  lastUsedWritten.set(tokenId, at.getTime());
   // Not worth failing the request over.
-  prisma.apiToken.update({ where: { id: tokenId }, data: { lastUsedAt: new Date(now) } }).catch(() => {});
+  prisma.apiToken.update({ where: { id: tokenId }, data: { lastUsedAt: at } }).catch(() => {});
 }
 
 async function actorFromBearer(header: string | null): Promise<Actor | null | "invalid"> {

@@ -216,7 +216,7 @@ for (const lang of ["id", "en"] as const) {
 for (const [role, email] of Object.entries(ROLES)) {
   for (const lang of ["id", "en"] as const) {
     test(`${role}, ${lang}: every page speaks ${lang} only, with readable dates${lang === "id" ? ", and passes axe" : ""}`, async ({ page }) => {
-      test.setTimeout(300_000);
+      test.setTimeout(600_000);
       await loginAs(page, email);
       if (lang === "en") await switchLanguage(page, "en");
       const pages = await pagesOf(page);

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { addDays, startOfWibDay } from "@/domain/day";
 import { hashToken, newToken } from "../api-auth";
 import { recordAudit } from "../audit";
+import { now } from "../clock";
 import { prisma } from "../db";
 import { authorize, type Actor } from "../permissions";
 import { RuleError, useCase } from "../use-case";
@@ -38,7 +39,7 @@ export const issueToken = useCase({
     if (!user || !user.active) throw new RuleError("invalid", { userId: "invalid_choice" });
     const token = newToken();
     const expiresAt = input.lastDay ? startOfWibDay(addDays(input.lastDay, 1)) : null;
-    const row = await tx.apiToken.create({ data: { name: input.name, userId: user.id, tokenHash: hashToken(token), expiresAt } });
+    const row = await tx.apiToken.create({ data: { name: input.name, userId: user.id, tokenHash: hashToken(token), expiresAt, createdAt: now() } });
     await recordAudit(tx, actor, "token.issue", "ApiToken", row.id, null, safe(row));
     return { id: row.id, token };
   },
@@ -52,7 +53,7 @@ export const revokeToken = useCase({
     const before = await tx.apiToken.findUnique({ where: { id: input.id } });
     if (!before) throw new RuleError("not_found");
     if (before.revokedAt) return safe(before);
-    const after = await tx.apiToken.update({ where: { id: input.id }, data: { revokedAt: new Date() } });
+    const after = await tx.apiToken.update({ where: { id: input.id }, data: { revokedAt: now() } });
     await recordAudit(tx, actor, "token.revoke", "ApiToken", input.id, safe(before), safe(after));
     return safe(after);
   },

@@ -53,7 +53,7 @@ export default async function NotificationsPage() {
                 ) : (
                   <span>{text}</span>
                 )}
-                <span className="whitespace-nowrap text-xs text-slate-500">{formatDateTime(x.createdAt, locale)}</span>
+                <span className="whitespace-nowrap text-xs text-slate-600">{formatDateTime(x.createdAt, locale)}</span>
               </li>
             );
           })}

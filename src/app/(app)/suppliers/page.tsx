@@ -89,7 +89,7 @@ export default async function SuppliersPage({ searchParams }: { searchParams: Pr
                   <Link href={`/suppliers/${r.id}`} className="font-medium text-brand-700 hover:underline">
                     {r.name}
                   </Link>
-                  {r.isSample && <span className="ml-1 text-xs text-slate-400">({t("shell.common.sample")})</span>}
+                  {r.isSample && <span className="ml-1 text-xs text-slate-600">({t("shell.common.sample")})</span>}
                 </td>
                 <td>{t(`supply.kinds.${r.kind}`)}</td>
                 <td>{r.region.name}</td>

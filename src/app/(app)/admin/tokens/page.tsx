@@ -53,7 +53,7 @@ export default async function TokensPage() {
           <p>{t("dashboard.tokens.none")}</p>
         ) : (
           <div className="card overflow-x-auto p-0">
-            <table className="table" data-testid="tokens-table">
+            <table className="table table-stack" data-testid="tokens-table">
               <thead>
                 <tr>
                   <th scope="col">{t("dashboard.tokens.name")}</th>
@@ -70,16 +70,18 @@ export default async function TokensPage() {
                 {tokens.map((k) => (
                   <tr key={k.id} className={k.revokedAt ? "text-slate-500" : ""}>
                     <td>{k.name}</td>
-                    <td className="break-all">
+                    <td data-label={t("dashboard.tokens.user")} className="break-all">
                       {k.user.email} ({t(`shell.roles.${k.user.role}`)})
                     </td>
-                    <td>{formatDateTime(k.createdAt, locale)}</td>
-                    <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt, locale) : t("dashboard.tokens.never")}</td>
-                    <td>{k.expiresAt ? formatDay(addDays(wibDayOf(k.expiresAt), -1), locale) : t("dashboard.tokens.noExpiry")}</td>
-                    <td>
+                    <td data-label={t("dashboard.tokens.created")}>{formatDateTime(k.createdAt, locale)}</td>
+                    <td data-label={t("dashboard.tokens.lastUsed")}>{k.lastUsedAt ? formatDateTime(k.lastUsedAt, locale) : t("dashboard.tokens.never")}</td>
+                    <td data-label={t("dashboard.tokens.expires")}>
+                      {k.expiresAt ? formatDay(addDays(wibDayOf(k.expiresAt), -1), locale) : t("dashboard.tokens.noExpiry")}
+                    </td>
+                    <td data-label={t("dashboard.tokens.reaches")}>
                       <Reach role={k.user.role as Role} s={reachText} />
                     </td>
-                    <td>
+                    <td data-label={t("dashboard.tokens.status")}>
                       {k.revokedAt
                         ? `${t("dashboard.tokens.revoked")} ${formatDateTime(k.revokedAt, locale)}`
                         : k.expiresAt && k.expiresAt <= at

@@ -98,7 +98,9 @@ export default async function PledgePage({ params, searchParams }: { params: Pro
               <th className="text-right">{t("supply.pledges.trancheTonnes")}</th>
               <th className="text-right">{t("supply.dispatches.dispatchedKg")}</th>
               <th className="text-right">{t("supply.dispatches.receivedKg")}</th>
-              <th></th>
+              <th>
+                <span className="sr-only">{t("shell.common.actions")}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
