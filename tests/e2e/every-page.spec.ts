@@ -12,7 +12,7 @@ import { pagesOf, ROLES } from "./pages";
 // (the language switch, the report in its own language), machine text in <code> (CSV column
 // names, API paths), and what people typed (a pledge's note), marked translate="no".
 
-/** Words that give English away under Bahasa Indonesia, and the other way round (whole words, as written). */
+/** Words that give English away under Bahasa Indonesia, and the other way round (whole words, as written; not "No": "Jl. Raya No. 8"). */
 const TELLTALES = {
   id: [
     "the",
@@ -80,7 +80,6 @@ const TELLTALES = {
     "Disabled",
     "Password",
     "Yes",
-    "No",
     "Settings",
     "Submit",
     "Close",
