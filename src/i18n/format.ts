@@ -42,7 +42,8 @@ export function formatClockTime(instant: Date, locale: Locale): string {
   return f.format(instant);
 }
 
+/** An instant as a WIB date and time, saying so ("25 Agu 2021, 09.30 WIB"): the task force works on one clock (decision 0037). */
 export function formatDateTime(instant: Date, locale: Locale): string {
   const f = formatter(`t:${locale}`, () => new Intl.DateTimeFormat(intlTag(locale), { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Jakarta" }));
-  return f.format(instant);
+  return `${f.format(instant)} WIB`;
 }

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { cachedActorById } from "./actors";
 import { accountCache } from "./cache";
+import { now } from "./clock";
 import { prisma } from "./db";
 import { can, type Action, type Actor } from "./permissions";
 import type { Tx } from "./use-case";
@@ -21,7 +22,7 @@ export function newToken(): string {
 // A token by its hash, memoized until the next committed write (issuing or revoking a token is
 // one): an API client calls many times a minute, and each call would otherwise cost two lookups.
 const tokenByHash = accountCache.wrap("apiToken", (tokenHash: string) =>
-  prisma.apiToken.findUnique({ where: { tokenHash }, select: { id: true, userId: true, revokedAt: true } }),
+  prisma.apiToken.findUnique({ where: { tokenHash }, select: { id: true, userId: true, expiresAt: true, revokedAt: true } }),
 );
 
 /** Revokes every live token of a user (the account was disabled), inside that use case's transaction. */
@@ -36,11 +37,11 @@ export async function revokeTokensOf(tx: Pick<Tx, "apiToken">, userId: string): 
 const LAST_USED_EVERY_MS = 60_000;
 const lastUsedWritten = new Map<string, number>();
 
-function noteUse(tokenId: string, now = Date.now()) {
-  if (now - (lastUsedWritten.get(tokenId) ?? 0) < LAST_USED_EVERY_MS) return;
-  lastUsedWritten.set(tokenId, now);
+function noteUse(tokenId: string, at = now()) {
+  if (at.getTime() - (lastUsedWritten.get(tokenId) ?? 0) < LAST_USED_EVERY_MS) return;
+  lastUsedWritten.set(tokenId, at.getTime());
   // Not worth failing the request over.
-  prisma.apiToken.update({ where: { id: tokenId }, data: { lastUsedAt: new Date(now) } }).catch(() => {});
+  prisma.apiToken.update({ where: { id: tokenId }, data: { lastUsedAt: at } }).catch(() => {});
 }
 
 async function actorFromBearer(header: string | null): Promise<Actor | null | "invalid"> {
@@ -48,7 +49,8 @@ async function actorFromBearer(header: string | null): Promise<Actor | null | "i
   const m = header.match(/^Bearer\s+(\S+)$/i);
   if (!m) return "invalid";
   const token = await tokenByHash(hashToken(m[1]));
-  if (!token || token.revokedAt) return "invalid";
+  // Expiry is read against the app's clock each call (the cached row does not change at midnight).
+  if (!token || token.revokedAt || (token.expiresAt && token.expiresAt.getTime() <= now().getTime())) return "invalid";
   noteUse(token.id);
   const actor = await cachedActorById(token.userId);
   // A token does not use its user's password, so an admin-chosen password still waiting to be

@@ -140,7 +140,7 @@ test("an official downloads a dashboard table as CSV", async ({ page }) => {
   expect(await summary.text()).toContain("2021-07-26;2500;1500;1000;40;");
 });
 
-test("the printable situation report is one page in Bahasa Indonesia", async ({ page }) => {
+test("the printable situation report is one A4 portrait page in Bahasa Indonesia, with its province, day, clock and charts", async ({ page }) => {
   await signIn(page, "official@satgas.test");
   await switchLanguage(page, "en");
   await page.goto("/report?date=2021-07-26");
@@ -148,11 +148,36 @@ test("the printable situation report is one page in Bahasa Indonesia", async ({ 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Laporan Situasi Harian Oksigen");
   await expect(page.getByTestId("r-capacity")).toHaveText("1.500 t");
   await expect(page.getByTestId("r-shortfall")).toContainText("1.000 t");
+  // which province, which day, which clock
+  await expect(page.getByTestId("report-scope")).toContainText("Banten (36)");
+  await expect(page.getByTestId("report-day")).toContainText("26 Jul 2021");
+  await expect(page.getByTestId("report-clock")).toHaveText(/^Dibuat \d{1,2} \w{3} \d{4}, \d{2}\.\d{2} WIB$/);
+  // the producers' compliance and the pledges (pledged against delivered)
+  await expect(page.getByTestId("r-producers").locator("tbody tr")).not.toHaveCount(0);
+  await expect(page.getByTestId("r-pledges").locator("tbody tr")).not.toHaveCount(0);
+
+  // The charts are SVG in the server's HTML (no script, no measuring): they print as they are.
+  const html = await (await page.request.get("/report?date=2021-07-26")).text();
+  for (const id of ["r-chart-trends", "r-chart-split"])
+    expect(html).toMatch(new RegExp(`data-testid="${id}"[^]*?<svg[^>]*viewBox="0 0 \\d+ \\d+"[^]*?<path[^>]*d="M`));
+
   await page.emulateMedia({ media: "print" });
   await expect(page.locator("header").first()).toBeHidden();
-  const pdf = await page.pdf({ format: "A4" });
-  const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];
+  for (const id of ["r-chart-trends", "r-chart-split"]) {
+    const box = await page.getByTestId(id).locator("svg[role=img]").boundingBox();
+    expect(box!.width).toBeGreaterThan(200);
+    expect(box!.height).toBeGreaterThan(60);
+  }
+  const pdf = (await page.pdf({ format: "A4" })).toString("latin1");
+  const pages = pdf.match(/\/Type\s*\/Page[^s]/g) ?? [];
   expect(pages.length).toBe(1);
+  // A4 portrait: 210 × 297 mm is 595 × 842 points, the height the longer side.
+  const [, w, h] = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf)!;
+  expect([Math.round(Number(w)), Math.round(Number(h))]).toEqual([596, 843]);
+  // and the same in English, on one sheet too
+  await page.goto("/report?date=2021-07-26&lang=en");
+  await expect(page.getByTestId("report-clock")).toHaveText(/^Generated \d{1,2} \w{3} \d{4}, \d{2}:\d{2} WIB$/);
+  expect((await page.pdf({ format: "A4" })).toString("latin1").match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
 });
 
 test("the dashboard has no accessibility violations (axe)", async ({ page }) => {

@@ -7,6 +7,9 @@ import { setUserActive } from "@/server/use-cases/users";
 import { GET as hospitalsGET } from "@/app/api/v1/hospitals/route";
 import { GET as pledgesGET } from "@/app/api/v1/pledges/route";
 import { GET as summaryGET } from "@/app/api/v1/summary/route";
+import { GET as unknownGET } from "@/app/api/[...path]/route";
+import { addDays, startOfWibDay } from "@/domain/day";
+import { today } from "@/server/clock";
 import { actors } from "./supply-helpers";
 import { ALL_HOSPITALS } from "../../prisma/seed-data/hospitals-generated";
 
@@ -106,6 +109,64 @@ describe("authentication", () => {
     expect((await call(pledgesGET, "/api/v1/pledges", issued.value.token)).status).toBe(200);
     expect((await revokeToken(a.admin, { id: issued.value.id })).ok).toBe(true);
     expect((await call(pledgesGET, "/api/v1/pledges", issued.value.token)).status).toBe(401);
+  });
+
+  it("a token with a last day works through that day (WIB) and answers 401 from the next midnight", async () => {
+    const lastDay = today();
+    const issued = await issueToken(a.admin, { name: "until today", userId: a.official.id, lastDay });
+    if (!issued.ok) throw new Error("issue failed");
+    const row = await prisma.apiToken.findUniqueOrThrow({ where: { id: issued.value.id } });
+    expect(row.expiresAt).toEqual(startOfWibDay(addDays(lastDay, 1)));
+    const end = row.expiresAt!.getTime();
+    expect((await call(summaryGET, "/api/v1/summary", issued.value.token)).status).toBe(200);
+    try {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      vi.setSystemTime(end - 1);
+      expect((await call(pledgesGET, "/api/v1/pledges", issued.value.token)).status).toBe(200);
+      vi.setSystemTime(end);
+      const r = await call(pledgesGET, "/api/v1/pledges", issued.value.token);
+      expect(r.status).toBe(401);
+      expect(await r.json()).toEqual({ error: "unauthorized" });
+    } finally {
+      vi.useRealTimers();
+    }
+    // A token without a last day is not touched by the clock.
+    expect((await prisma.apiToken.findFirstOrThrow({ where: { name: "Dinkes dashboard" } })).expiresAt).toBeNull();
+  });
+
+  it("refuses a last day in the past or more than a year ahead; the table refuses an expiry that is not a WIB midnight", async () => {
+    for (const lastDay of [addDays(today(), -1), addDays(today(), 400), "2021-02-30", "soon"]) {
+      const r = await issueToken(a.admin, { name: "bad expiry", userId: a.official.id, lastDay });
+      expect(r.ok, lastDay).toBe(false);
+      expect(r).toMatchObject({ fieldErrors: { lastDay: expect.any(String) } });
+    }
+    expect((await issueToken(a.admin, { name: "blank expiry", userId: a.official.id, lastDay: " " })).ok).toBe(true);
+    const row = await prisma.apiToken.findFirstOrThrow({ where: { name: "blank expiry" } });
+    expect(row.expiresAt).toBeNull();
+    await expect(prisma.apiToken.update({ where: { id: row.id }, data: { expiresAt: new Date("2021-08-25T05:00:00Z") } })).rejects.toThrow(
+      /ApiToken_expiresAt_wib_midnight/,
+    );
+  });
+
+  it("notes when a token was last used, at most once a minute", async () => {
+    const issued = await issueToken(a.admin, { name: "used", userId: a.official.id });
+    if (!issued.ok) throw new Error("issue failed");
+    expect((await prisma.apiToken.findUniqueOrThrow({ where: { id: issued.value.id } })).lastUsedAt).toBeNull();
+    expect((await call(summaryGET, "/api/v1/summary", issued.value.token)).status).toBe(200);
+    await vi.waitFor(async () => expect((await prisma.apiToken.findUniqueOrThrow({ where: { id: issued.value.id } })).lastUsedAt).not.toBeNull());
+    const first = (await prisma.apiToken.findUniqueOrThrow({ where: { id: issued.value.id } })).lastUsedAt!;
+    expect((await call(summaryGET, "/api/v1/summary", issued.value.token)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await prisma.apiToken.findUniqueOrThrow({ where: { id: issued.value.id } })).lastUsedAt).toEqual(first);
+  });
+
+  it("an unknown /api/v1 path answers a JSON 404, not the HTML page", async () => {
+    for (const path of ["/api/v1/no-such-endpoint", "/api/v1/summary/extra", "/api/v2/summary"]) {
+      const r = await unknownGET(new Request(`http://localhost${path}`));
+      expect(r.status).toBe(404);
+      expect(r.headers.get("content-type")).toMatch(/^application\/json/);
+      expect(await r.json()).toMatchObject({ error: "not_found", path });
+    }
   });
 
   it("a token of a disabled account stops working", async () => {

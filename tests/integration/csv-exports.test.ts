@@ -120,3 +120,48 @@ describe("CSV exports neutralise formula-leading cells", () => {
     expect(cells.filter(live)).toEqual([]);
   });
 });
+
+// Issue #16 item 6: a mass says its unit in the header, in both languages. Which columns are
+// masses is written out here (0-based), not derived from the code that writes them.
+const MASS_COLUMNS: Record<(typeof TABLE_KEYS)[number], number[]> = {
+  summary: [1, 2, 3, 5, 6, 7],
+  producers: [1, 2, 3],
+  pledges: [2, 3, 4],
+  hospitals: [4, 5],
+  regions: [2, 3, 4],
+  series: [1, 2, 3, 4, 5, 6, 7],
+  funnel: [2, 4, 5],
+};
+
+describe("CSV exports name the unit of every mass", () => {
+  it("every dashboard table: each mass column's header ends in (t), no other column's does, in Indonesian and English", async () => {
+    const headers: Record<string, string[][]> = {};
+    for (const locale of ["id", "en"] as const) {
+      readerLocale = locale;
+      for (const table of TABLE_KEYS) {
+        const res = await dashboardExportGET(new Request(`http://localhost/dashboard/export/${table}?date=${DAY}`), { params: Promise.resolve({ table }) });
+        const rows = parse(await res.text(), { bom: true, delimiter: locale === "id" ? ";" : "," }) as string[][];
+        const [header, ...body] = rows;
+        const mass = header.flatMap((h, i) => (/\(t\)$/.test(h) ? [i] : []));
+        expect([locale, table, mass]).toEqual([locale, table, MASS_COLUMNS[table]]);
+        // The figures under a tonnes header are tonnes written the reader's way: 1.500,5 is not a number in either.
+        const figure = locale === "id" ? /^-?\d+(,\d{1,3})?$/ : /^-?\d+(\.\d{1,3})?$/;
+        for (const row of body)
+          for (const i of mass)
+            if (row[i] !== "") expect([locale, table, header[i], row[i]]).toEqual([locale, table, header[i], expect.stringMatching(figure)]);
+        (headers[table] ??= []).push(header);
+      }
+    }
+    // Translated, not the same English header twice.
+    for (const table of TABLE_KEYS) expect(headers[table][0]).not.toEqual(headers[table][1]);
+  });
+
+  it("the capacity export (the import's own format, the same in both languages) has its masses in tonnes: *_t", async () => {
+    for (const locale of ["id", "en"] as const) {
+      readerLocale = locale;
+      const res = await capacityExportGET(new Request(`http://localhost/capacity/export?from=${DAY}&to=${DAY}`));
+      const [header] = parse(await res.text(), { bom: true, delimiter: locale === "id" ? ";" : "," }) as string[][];
+      expect(header).toEqual(["day", "supplier", "produced_t", "medical_t", "industrial_t"]);
+    }
+  });
+});

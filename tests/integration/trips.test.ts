@@ -119,7 +119,8 @@ describe("a dispatch rides on a trip", () => {
     // not on the road yet: no receipt, no arrival
     expect(await confirmReceipt(w.rs1, { id: first.delivery.id, receivedKg: "2", receivedAt: nowIso() })).toMatchObject({ ok: false, error: "trip_loading" });
     expect(await moveTrip(w.staff, { id: tripId, step: "arrive" })).toMatchObject({ ok: false, error: "trip_bad_transition" });
-    must(await moveTrip(w.staff, { id: tripId, step: "depart" }));
+    const eta = new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 4 * 3_600_000);
+    expect(must(await moveTrip(w.staff, { id: tripId, step: "depart", etaAt: eta.toISOString() })).etaAt).toEqual(eta);
     // a leg of a trip that has left cannot join it
     expect(
       await createDispatch(w.staff, { idempotencyKey: randomUUID(), allocationId: await plannedAllocation(w), tripId, amount: "1", unit: "TONNE_LIQUID" }),

@@ -285,7 +285,8 @@ function Progress({ delivered, due, total, label }: { delivered: number; due: nu
 /** A table spec as an HTML table (numbers right-aligned; on a phone, one card per row). */
 export function DataTable<R>({ spec, caption, testId }: { spec: TableSpec<R>; caption?: string; testId?: string }) {
   return (
-    <div className="overflow-x-auto">
+    // focusable: a table wider than its box scrolls, and a keyboard must be able to scroll it
+    <div className="overflow-x-auto" tabIndex={0}>
       <table className="table table-stack" data-testid={testId ?? `table-${spec.key}`}>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         <thead>

@@ -252,7 +252,7 @@ export function ForecastExplorer({ inputs, defaults, initial, opened, locale, ca
           </button>
         </section>
 
-        <section className="grid content-start gap-4 sm:grid-cols-2 lg:col-span-2" aria-label={t("chart.title")}>
+        <section className="grid content-start gap-4 sm:grid-cols-2 lg:col-span-2" aria-label={t("headline.title")}>
           <Stat
             label={t("headline.firstShort")}
             testId="first-short-day"

@@ -49,7 +49,16 @@ async function unreceivedLegs(tx: Tx, tripId: string): Promise<number> {
 }
 
 /** Applies one step to a locked trip: the domain's verdict, the row, its event, the audit. */
-async function applyStep(tx: Tx, actor: Actor, trip: LockedTrip, action: TripAction & TripStep, at: Date, allLegsReceived = false): Promise<LockedTrip> {
+async function applyStep(
+  tx: Tx,
+  actor: Actor,
+  trip: LockedTrip,
+  action: TripAction & TripStep,
+  at: Date,
+  allLegsReceived = false,
+  /** a new estimate of arrival given with the step (on departure) */
+  etaAt?: Date,
+): Promise<LockedTrip> {
   const verdict = tripTransition({ status: trip.status as TripStatus, vehicleKind: trip.vehicle?.kind ?? null }, action, allLegsReceived);
   if (!verdict.ok) throw new RuleError(verdict.error);
   const step = STEP_EVENT[action];
@@ -58,7 +67,7 @@ async function applyStep(tx: Tx, actor: Actor, trip: LockedTrip, action: TripAct
   const when = previous && at < previous ? previous : at;
   const after = await tx.trip.update({
     where: { id: trip.id },
-    data: { status: verdict.status, [step.at]: when },
+    data: { status: verdict.status, [step.at]: when, ...(etaAt ? { etaAt } : {}) },
     include: { vehicle: { select: { kind: true } } },
   });
   await tx.tripEvent.create({ data: { tripId: trip.id, kind: step.kind, at: when, byId: actor.id } });
@@ -95,9 +104,7 @@ export const moveTrip = useCase({
   input: z.object({ id, step: z.enum(["depart", "arrive", "return"]), at: wibInstant, etaAt: estimate }),
   run: async ({ tx, actor, input }) => {
     const trip = await lockTrip(tx, input.id);
-    const after = await applyStep(tx, actor, trip, input.step, input.at ?? clockNow());
-    if (input.step === "depart" && input.etaAt) return tx.trip.update({ where: { id: trip.id }, data: { etaAt: input.etaAt } });
-    return after;
+    return applyStep(tx, actor, trip, input.step, input.at ?? clockNow(), false, input.step === "depart" ? input.etaAt : undefined);
   },
 });
 

@@ -5,16 +5,22 @@ import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { can } from "@/server/permissions";
 import { listDrivers, listVehicles, operatorOptions } from "@/server/queries/fleet";
 import { requireActor } from "@/server/session";
+import type { SearchParams } from "nuqs/server";
+import Link from "next/link";
+import { loadFleetSearch } from "./search-params";
 import { createDriverAction, createVehicleAction, updateDriverAction, updateVehicleAction } from "./actions";
 
-export default async function FleetPage() {
+export default async function FleetPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("fleet:read");
+  const edit = await loadFleetSearch(searchParams);
   const t = await getTranslations("fleet");
   const tShell = await getTranslations("shell");
   const locale = await getLocale();
   const messages = await getMessages();
   const mayManage = can(actor, "fleet:manage");
   const [vehicles, drivers, operators] = await Promise.all([listVehicles(), listDrivers(), mayManage ? operatorOptions() : Promise.resolve([])]);
+  const editVehicle = mayManage && edit.vehicle ? vehicles.find((v) => v.id === edit.vehicle) : undefined;
+  const editDriver = mayManage && edit.driver ? drivers.find((d) => d.id === edit.driver) : undefined;
   const s = (submit: string): FleetFormStrings => ({
     plate: t("register.plate"),
     kind: t("register.kind"),
@@ -46,6 +52,26 @@ export default async function FleetPage() {
             </div>
           </details>
         )}
+        {editVehicle && (
+          <div className="card" id="edit-vehicle">
+            <h3 className="mb-2 font-semibold">
+              {t("register.edit")}: {editVehicle.plate}
+            </h3>
+            <VehicleForm
+              action={updateVehicleAction}
+              s={s(t("register.save"))}
+              operators={operators}
+              initial={{
+                id: editVehicle.id,
+                plate: editVehicle.plate,
+                kind: editVehicle.kind,
+                capacity: editVehicle.capacity,
+                operatorId: editVehicle.operatorId,
+                active: editVehicle.active,
+              }}
+            />
+          </div>
+        )}
         <div className="card overflow-x-auto p-0">
           <table className="table table-stack" data-testid="vehicles-table">
             <thead>
@@ -70,17 +96,9 @@ export default async function FleetPage() {
                   <td className="whitespace-nowrap font-medium">
                     {v.plate}
                     {mayManage && (
-                      <details className="mt-1 font-normal">
-                        <summary className="cursor-pointer text-xs text-brand-700">{t("register.edit")}</summary>
-                        <div className="mt-2 min-w-0 sm:min-w-96">
-                          <VehicleForm
-                            action={updateVehicleAction}
-                            s={s(t("register.save"))}
-                            operators={operators}
-                            initial={{ id: v.id, plate: v.plate, kind: v.kind, capacity: v.capacity, operatorId: v.operatorId, active: v.active }}
-                          />
-                        </div>
-                      </details>
+                      <Link href={`/fleet?vehicle=${v.id}#edit-vehicle`} className="block text-xs font-normal text-brand-700 hover:underline">
+                        {t("register.edit")}
+                      </Link>
                     )}
                   </td>
                   <td data-label={t("register.kind")}>{t(`kinds.${v.kind}`)}</td>
@@ -109,6 +127,19 @@ export default async function FleetPage() {
             </div>
           </details>
         )}
+        {editDriver && (
+          <div className="card" id="edit-driver">
+            <h3 className="mb-2 font-semibold">
+              {t("register.edit")}: {editDriver.name}
+            </h3>
+            <DriverForm
+              action={updateDriverAction}
+              s={s(t("register.save"))}
+              operators={operators}
+              initial={{ id: editDriver.id, name: editDriver.name, phone: editDriver.phone, operatorId: editDriver.operatorId, active: editDriver.active }}
+            />
+          </div>
+        )}
         <div className="card overflow-x-auto p-0">
           <table className="table table-stack" data-testid="drivers-table">
             <thead>
@@ -132,17 +163,9 @@ export default async function FleetPage() {
                   <td className="font-medium">
                     {d.name}
                     {mayManage && (
-                      <details className="mt-1 font-normal">
-                        <summary className="cursor-pointer text-xs text-brand-700">{t("register.edit")}</summary>
-                        <div className="mt-2 min-w-0 sm:min-w-96">
-                          <DriverForm
-                            action={updateDriverAction}
-                            s={s(t("register.save"))}
-                            operators={operators}
-                            initial={{ id: d.id, name: d.name, phone: d.phone, operatorId: d.operatorId, active: d.active }}
-                          />
-                        </div>
-                      </details>
+                      <Link href={`/fleet?driver=${d.id}#edit-driver`} className="block text-xs font-normal text-brand-700 hover:underline">
+                        {t("register.edit")}
+                      </Link>
                     )}
                   </td>
                   <td data-label={t("register.phone")}>{d.phone}</td>

@@ -104,7 +104,11 @@ export default async function PolicyPage({ searchParams }: { searchParams: Promi
                 </Link>
               )}
             </div>
-            {p.note && <p className="text-sm text-slate-600">{p.note}</p>}
+            {p.note && (
+              <p className="text-sm text-slate-600" translate="no">
+                {p.note}
+              </p>
+            )}
             {admin && (
               <details>
                 <summary className="cursor-pointer text-sm text-brand-700">{t("supply.policy.editPeriod")}</summary>

@@ -3,6 +3,8 @@ import { now as clockNow } from "@/server/clock";
 import Link from "next/link";
 import { dashboardTables, DataTable } from "@/components/dashboard/tables";
 import { PrintButton } from "@/components/dashboard/print-button";
+import { COLORS } from "@/components/charts/palette";
+import { PrintLineChart } from "@/components/charts/print-chart";
 import { StatusBadge } from "@/components/dashboard/status-badge";
 import { formatDateTime, formatDay, formatNumber, formatPercent, formatTonnes } from "@/i18n/format";
 import { getTranslations } from "next-intl/server";
@@ -10,7 +12,7 @@ import { ProvinceSelect, viewQuery } from "@/components/dashboard/day-picker";
 import { statusAsOf } from "@/components/dashboard/headline";
 import { cachedCapacityDayBounds, cachedDashboardData, cachedProvinceList, defaultViewDay } from "@/server/queries/cached";
 import { chooseProvince } from "@/server/queries/provinces";
-import { SUPPLY_STATUSES } from "@/domain/dashboard-rules";
+import { NORMAL_MEDICAL_SHARE, SUPPLY_STATUSES } from "@/domain/dashboard-rules";
 import { requireActor } from "@/server/session";
 import { BadDayNotice } from "@/components/forms/bad-day";
 import { loadReportSearch } from "./search-params";
@@ -46,6 +48,17 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
   // sheet with a hundred hospitals (the dashboard and its CSV have them all, with every column)
   const atRisk = d.hospitals.filter((x) => x.status !== "green").slice(0, 4);
   const T = (kg: number) => formatTonnes(kg, locale);
+  const tonnes = (kg: number | null) => (kg === null ? null : kg / 1000);
+  const chartData = d.series.map((p) => ({
+    day: p.day,
+    capacity: tonnes(p.capacityKg),
+    target: tonnes(p.targetKg),
+    medical: tonnes(p.medicalKg),
+    industrial: tonnes(p.industrialKg),
+    shortfall: tonnes(p.shortfallKg),
+    normal: p.capacityKg === null ? null : (p.capacityKg * NORMAL_MEDICAL_SHARE) / 1000,
+  }));
+  const period = { from: formatDay(d.from, locale), to: formatDay(day, locale) };
   const names = (codes: string[]) => codes.map((c) => s.provinces.find((x) => x.code === c)?.name ?? c).join(", ");
 
   return (
@@ -82,7 +95,9 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
         <h1 className="text-xl">{t("dashboard.report.title")}</h1>
         <p data-testid="report-day">
           {t("dashboard.dayOf", { day: formatDay(day, locale) })} ·{" "}
-          <span className="text-slate-700">{t("dashboard.report.generated", { at: formatDateTime(clockNow(), locale) })}</span>
+          <span className="text-slate-700" data-testid="report-clock">
+            {t("dashboard.report.generated", { at: formatDateTime(clockNow(), locale) })}
+          </span>
         </p>
         <p data-testid="report-scope">
           {province
@@ -156,6 +171,46 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
             <p className="mt-1 text-xs text-slate-700">{statusAsOf(s, t, locale)}</p>
           </div>
         </div>
+      </section>
+
+      <section aria-labelledby="r-charts">
+        <h2 id="r-charts" className="text-base">
+          {t("dashboard.report.charts", period)}
+        </h2>
+        <div className="mt-1 grid gap-4 sm:grid-cols-2 print:grid-cols-2">
+          <PrintLineChart
+            testId="r-chart-trends"
+            title={t("dashboard.trends.title")}
+            data={chartData}
+            locale={locale}
+            yAxis={t("dashboard.trends.tonnesPerDay")}
+            series={[
+              { key: "capacity", label: t("dashboard.trends.capacity"), color: COLORS.capacity },
+              { key: "target", label: t("dashboard.trends.target"), color: COLORS.target, dash: "6 3" },
+              { key: "medical", label: t("dashboard.trends.medicalSupply"), color: COLORS.use, dash: "2 2" },
+              { key: "shortfall", label: t("dashboard.trends.shortfall"), color: COLORS.shortfall },
+            ]}
+          />
+          <PrintLineChart
+            testId="r-chart-split"
+            title={t("dashboard.split.title")}
+            data={chartData}
+            locale={locale}
+            yAxis={t("dashboard.trends.tonnesPerDay")}
+            series={[
+              { key: "medical", label: t("dashboard.split.medical"), color: COLORS.medical },
+              { key: "industrial", label: t("dashboard.split.industrial"), color: COLORS.industrial, dash: "5 3" },
+              { key: "normal", label: t("dashboard.split.normalLine"), color: COLORS.normal, dash: "2 2" },
+            ]}
+          />
+        </div>
+      </section>
+
+      <section aria-labelledby="r-producers">
+        <h2 id="r-producers" className="text-base">
+          {t("dashboard.split.producers")}
+        </h2>
+        <DataTable spec={tables.producers} testId="r-producers" />
       </section>
 
       <section aria-labelledby="r-risk">

@@ -90,7 +90,7 @@ export default async function SuppliersPage({ searchParams }: { searchParams: Pr
                   <Link href={`/suppliers/${r.id}`} className="font-medium text-brand-700 hover:underline">
                     {r.name}
                   </Link>
-                  {r.isSample && <span className="ml-1 text-xs text-slate-500">({t("shell.common.sample")})</span>}
+                  {r.isSample && <span className="ml-1 text-xs text-slate-600">({t("shell.common.sample")})</span>}
                 </td>
                 <td data-label={t("supply.suppliers.kind")}>{t(`supply.kinds.${r.kind}`)}</td>
                 <td data-label={t("supply.suppliers.region")}>{r.region.name}</td>

@@ -88,7 +88,7 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
             aria-label={t(`hospital.status.${col.status}`)}
           >
             <h2 className="flex items-center justify-between px-1 text-base">
-              {t(`hospital.status.${col.status}`)} <span className="text-sm font-normal text-slate-500">{col.total}</span>
+              {t(`hospital.status.${col.status}`)} <span className="text-sm font-normal text-slate-700">{col.total}</span>
             </h2>
             {col.cards.length === 0 && <p className="px-1 text-sm text-slate-500">{t("hospital.triage.empty")}</p>}
             {col.cards.map((c) => (

@@ -3,15 +3,33 @@
 import { useActionState } from "react";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { IssueState } from "./actions";
+import { CopyButton } from "./copy-button";
 
-type S = { name: string; user: string; issue: string; issued: string; fixErrors: string };
+type S = {
+  name: string;
+  user: string;
+  lastDay: string;
+  lastDayHint: string;
+  issue: string;
+  issued: string;
+  fixErrors: string;
+  copy: string;
+  copied: string;
+  copyFailed: string;
+};
 
 /** Issue a token; the new value is shown once, here, and is gone on the next page load. */
-export function IssueTokenForm(props: { action: (prev: IssueState, data: FormData) => Promise<IssueState>; users: { id: string; label: string }[]; s: S }) {
-  const { action, users, s } = props;
+export function IssueTokenForm(props: {
+  action: (prev: IssueState, data: FormData) => Promise<IssueState>;
+  users: { id: string; label: string }[];
+  /** Today (WIB, the app's clock): the earliest last day. */
+  today: string;
+  s: S;
+}) {
+  const { action, users, today, s } = props;
   const [state, formAction, pending] = useActionState(action, {});
   return (
-    <form action={formAction} className="card grid gap-4 md:grid-cols-[1fr_1fr_auto] md:items-end">
+    <form action={formAction} className="card grid gap-4 md:grid-cols-[1fr_1fr_1fr_auto] md:items-start">
       <Field name="name" label={s.name} state={state} required />
       <Field name="userId" label={s.user} state={state}>
         <select id="f-userId" name="userId" className="input" defaultValue={state.values?.userId ?? ""} required>
@@ -25,14 +43,18 @@ export function IssueTokenForm(props: { action: (prev: IssueState, data: FormDat
           ))}
         </select>
       </Field>
-      <button type="submit" className="btn" disabled={pending}>
+      <Field name="lastDay" label={s.lastDay} state={state} hint={s.lastDayHint}>
+        <input id="f-lastDay" name="lastDay" type="date" className="input" min={today} defaultValue={state.values?.lastDay ?? ""} />
+      </Field>
+      <button type="submit" className="btn md:mt-6" disabled={pending}>
         {s.issue}
       </button>
-      <div className="md:col-span-3">
+      <div className="md:col-span-4">
         {state.ok && state.token ? (
           <div className="rounded-md bg-green-50 p-3 text-sm text-green-900" data-testid="new-token">
             <p>{s.issued}</p>
             <code className="mt-2 block break-all rounded bg-white p-2 font-mono text-base select-all">{state.token}</code>
+            <CopyButton value={state.token} s={{ copy: s.copy, copied: s.copied, failed: s.copyFailed }} />
           </div>
         ) : (
           <FormMessage state={state} saved={s.issued} fixErrors={s.fixErrors} />

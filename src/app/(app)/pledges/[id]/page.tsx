@@ -57,7 +57,11 @@ export default async function PledgePage({ params, searchParams }: { params: Pro
             {formatDay(p.startsOn, locale)} – {formatDay(p.endsOn, locale)} · {t(`supply.earmarks.${p.earmark}`)}
             {p.hospitals.length ? `: ${p.hospitals.map((h) => h.name).join(", ")}` : ""}
           </p>
-          {p.note && <p className="text-sm text-slate-600">{p.note}</p>}
+          {p.note && (
+            <p className="text-sm text-slate-600" translate="no">
+              {p.note}
+            </p>
+          )}
         </div>
         <div className="flex items-center gap-3">
           <PledgeStatusBadge status={p.progress.status} label={t(`supply.status.${p.progress.status}`)} />
@@ -94,7 +98,9 @@ export default async function PledgePage({ params, searchParams }: { params: Pro
               <th className="text-right">{t("supply.pledges.trancheTonnes")}</th>
               <th className="text-right">{t("supply.dispatches.dispatchedKg")}</th>
               <th className="text-right">{t("supply.dispatches.receivedKg")}</th>
-              <th></th>
+              <th>
+                <span className="sr-only">{t("shell.common.actions")}</span>
+              </th>
             </tr>
           </thead>
           <tbody>

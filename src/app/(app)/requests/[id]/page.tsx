@@ -145,7 +145,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
         <Fact label={t("hospital.requests.createdAt")} value={formatDateTime(request.createdAt, locale)} />
         <div className="sm:col-span-3 lg:col-span-6">
           <dt className="text-slate-500">{t("hospital.requests.reason")}</dt>
-          <dd>{request.reason}</dd>
+          <dd translate="no">{request.reason}</dd>
         </div>
         {request.rejectionReason && (
           <div className="sm:col-span-3 lg:col-span-6" data-testid="rejection-reason">
