@@ -114,6 +114,7 @@ const snapshot = {
   sourceId: "s1",
   toHospitalId: "h1",
   typeId: "c1",
+  expiresAt: "2026-12-31T17:00:00.000Z",
   fullDelta: 4,
   emptyDelta: -4,
 };
@@ -171,6 +172,16 @@ describe("audit sentences", () => {
       "en",
     );
     expect(en.sentence).toMatch(/^The system logged a dispatch of 2\.5 t from PT Samator Gas to RSUD Banten \(A 1234 BC\), 27 Nov 2026,? 15:30 WIB\.$/);
+  });
+
+  it("names the last day a token works, not the midnight it stops", () => {
+    const line = auditLine(
+      { action: "token.issue", entity: "ApiToken", entityId: "k1", before: null, after: snapshot, at, actor: { name: "Sari", role: "ADMIN" } },
+      names,
+      translatorFor("en"),
+      "en",
+    );
+    expect(line.sentence).toContain("issued the API token Sesuatu, valid through 31 Dec 2026");
   });
 
   it("shows changed fields as labelled, formatted before → after, never ids or raw values", () => {

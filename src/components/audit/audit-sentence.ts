@@ -2,6 +2,7 @@ import { formatDateTime, formatDay, formatNumber, formatTonnes } from "@/i18n/fo
 import type { Locale } from "@/i18n/locales";
 import type { Translator } from "@/i18n/translator";
 import type { AuditEventInput, AuditNames } from "@/domain/audit-events";
+import { wibDayOf } from "@/domain/day";
 
 export { AUDIT_ACTIONS } from "@/domain/audit-events";
 
@@ -153,8 +154,15 @@ function subjectOf(e: AuditEventInput, names: AuditNames, t: Translator, locale:
       const u = names.users.get(e.entityId);
       return { object: u?.name ?? str(s.name) ?? str(s.email) ?? unknown, page: { kind: "users", href: "/admin/users" } };
     }
-    case "ApiToken":
-      return { object: str(s.name) ?? names.tokens.get(e.entityId) ?? unknown, page: { kind: "tokens", href: "/admin/tokens" } };
+    case "ApiToken": {
+      // expiresAt is the midnight WIB after the last day the token works: the sentence names that day.
+      const expires = typeof s.expiresAt === "string" ? Date.parse(s.expiresAt) : NaN;
+      return {
+        object: str(s.name) ?? names.tokens.get(e.entityId) ?? unknown,
+        until: Number.isNaN(expires) ? undefined : wibDayOf(new Date(expires - 1)),
+        page: { kind: "tokens", href: "/admin/tokens" },
+      };
+    }
     case "Alert": {
       const hospitalId = str(s.hospitalId) ?? names.alerts.get(e.entityId)?.hospitalId;
       return { object: hospital(hospitalId), hospitalId, page: { kind: "alerts", href: "/alerts" } };
@@ -240,6 +248,7 @@ export const FIELD_KINDS: Record<string, FieldKind> = {
   closedAt: "instant",
   reviewedAt: "instant",
   revokedAt: "instant",
+  expiresAt: "instant",
   clearedAt: "instant",
   acknowledgedAt: "instant",
   escalatedAt: "instant",
@@ -387,6 +396,7 @@ export function auditLine(e: AuditEventInput, names: AuditNames, t: Translator, 
     mass: subject.mass !== undefined ? formatTonnes(subject.mass, locale) : "—",
     day: subject.day ? formatDay(subject.day, locale) : "—",
     until: subject.until ? formatDay(subject.until, locale) : "—",
+    untilGiven: subject.until ? "yes" : "no",
     detail: subject.detail ?? "",
     detailGiven: subject.detail ? "yes" : "no",
     supplier: subject.supplierId ? (names.suppliers.get(subject.supplierId) ?? t("audit.unknown")) : t("audit.unknown"),
