@@ -34,7 +34,7 @@ export function EditUserForm({
   const [role, setRole] = useState<string>(state.values?.role ?? user.role);
   const p = `u-${user.id}`;
   return (
-    <form action={formAction} className="mt-2 grid gap-2" noValidate data-testid="edit-user-form">
+    <form action={formAction} className="mt-2 grid grid-cols-1 gap-2" noValidate data-testid="edit-user-form">
       <FormMessage state={state} saved={s.saved} fixErrors={s.fixErrors} language={false} />
       <input type="hidden" name="id" value={user.id} />
       <div>

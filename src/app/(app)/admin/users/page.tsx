@@ -60,7 +60,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 data-saved={x.id === saved || undefined}
               >
                 <td className="break-all">{x.email}</td>
-                <td data-label={t("hospital.users.name")}>{x.name}</td>
+                <td data-label={t("hospital.users.name")} translate="no">
+                  {x.name}
+                </td>
                 <td data-label={t("hospital.users.role")}>{t(`shell.roles.${x.role}`)}</td>
                 <td data-label={t("hospital.users.hospital")}>{x.hospital?.name ?? "—"}</td>
                 <td data-label={t("hospital.users.status")}>
