@@ -44,6 +44,9 @@ const ENTITY: Record<string, string> = {
   allocation: "Allocation",
   capacity: "DailyCapacity",
   dispatch: "Delivery",
+  driver: "Driver",
+  trip: "Trip",
+  vehicle: "Vehicle",
   receipt: "Delivery",
   hospital: "Hospital",
   pledge: "Pledge",
@@ -98,6 +101,7 @@ const snapshot = {
   kind: "red",
   level: 1,
   vehiclePlate: "A 1234 BC",
+  plate: "A 1234 BC",
 };
 
 const at = new Date("2026-11-27T08:30:00Z"); // 15.30 WIB

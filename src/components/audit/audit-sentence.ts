@@ -11,7 +11,7 @@ export { AUDIT_ACTIONS } from "@/domain/audit-events";
 // names come in batch from the audit query (auditNames), so this module only reads and formats.
 
 /** Where a link goes; the page shows it only when the matrix lets the reader open that page. */
-export type LinkKind = "hospital" | "request" | "supplier" | "pledge" | "capacity" | "policy" | "forecast" | "users" | "tokens" | "alerts";
+export type LinkKind = "hospital" | "request" | "supplier" | "pledge" | "capacity" | "policy" | "forecast" | "users" | "tokens" | "alerts" | "trip";
 export type AuditLink = { kind: LinkKind; href: string; label: string };
 export type AuditChange = { field: string; label: string; before: string; after: string };
 export type AuditLine = { sentence: string; subject: string; changes: AuditChange[]; links: AuditLink[] };
@@ -124,6 +124,13 @@ function subjectOf(e: AuditEventInput, names: AuditNames, t: Translator, locale:
       const hospitalId = str(s.hospitalId) ?? names.alerts.get(e.entityId)?.hospitalId;
       return { object: hospital(hospitalId), hospitalId, page: { kind: "alerts", href: "/alerts" } };
     }
+    // the fleet (decision 0038): a trip and a vehicle by their plate, a driver by name
+    case "Trip":
+      return { object: str(s.vehiclePlate) ?? unknown, supplierId: str(s.sourceId) ?? undefined, page: { kind: "trip", href: `/trips/${e.entityId}` } };
+    case "Vehicle":
+      return { object: str(s.plate) ?? unknown };
+    case "Driver":
+      return { object: str(s.name) ?? unknown };
     default:
       return { object: unknown };
   }

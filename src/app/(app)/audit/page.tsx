@@ -21,6 +21,7 @@ const LINK_ACTION: Record<LinkKind, Action> = {
   users: "user:manage",
   tokens: "token:manage",
   alerts: "alert:read",
+  trip: "trip:read",
 };
 
 const mayOpen = (actor: Actor, kind: LinkKind) => can(actor, LINK_ACTION[kind]);
