@@ -6,10 +6,12 @@
 //
 //   late      RSUD Kota Tangerang's 6 t left at 05:00, planned for 08:00: past it at 09:30
 //   diverted  Krakatau Steel's 2 t, bound for RSUD Kab. Tangerang, sent to RS Sari Asih Serang
-//             (red, a few hours left) at 08:55
+//             (red, a few hours left) at 08:55; arrived there at 09:25, awaiting its receipt
 //   loading   the cylinder truck for RSUD Malingping, still at PT Cikande Gas
 //   arriving  RSUD Banten (rs1) at 10:30, RSUD dr. Dradjat at 11:45
 //   received  RSUD dr. Dradjat's first 6 t on 23 Aug
+//   returned  the small-cylinder truck that took RSUD Malingping 369 cylinders on 14 July (its
+//             delivery, received that day), back at PT Cikande Gas with the empties
 
 import type { PrismaClient } from "../src/generated/prisma/client";
 
@@ -27,6 +29,7 @@ const VEHICLES = [
   { plate: "A 8790 RB", kind: "ROAD_TANKER", capacity: 10_000, operator: "krakatauSteel" },
   { plate: "B 9264 TXZ", kind: "ROAD_TANKER", capacity: 6_000, operator: "distTangerang" },
   { plate: "A 8455 CG", kind: "CYLINDER_TRUCK", capacity: 120, operator: "cikandeGas" },
+  { plate: "A 8470 CG", kind: "CYLINDER_TRUCK", capacity: 400, operator: "cikandeGas" },
 ] as const;
 
 const DRIVERS = [
@@ -38,13 +41,13 @@ const DRIVERS = [
   { name: "Rudi Hartono", phone: "0878 7712 0043", operator: "distTangerang" },
 ] as const;
 
-type Step = "LOADING" | "IN_TRANSIT" | "ARRIVED" | "RECEIVED" | "DIVERTED";
+type Step = "LOADING" | "IN_TRANSIT" | "ARRIVED" | "RECEIVED" | "RETURNED" | "DIVERTED";
 type TripSeed = {
   id: string;
   leg: string; // the seed's Delivery id
   plate: string;
   driver: string;
-  status: "LOADING" | "IN_TRANSIT" | "ARRIVED" | "RECEIVED";
+  status: "LOADING" | "IN_TRANSIT" | "ARRIVED" | "RECEIVED" | "RETURNED";
   plannedArrival: string;
   steps: [Step, string, string?][]; // kind, WIB time, diverted-to hospital key
   divertReason?: string;
@@ -101,12 +104,13 @@ const TRIPS: TripSeed[] = [
     leg: "seed-del-krakatau-steel-8-1",
     plate: "A 9042 BT",
     driver: "Dedi Kurniawan",
-    status: "IN_TRANSIT",
+    status: "ARRIVED",
     plannedArrival: "2021-08-25 10:10",
     steps: [
       ["LOADING", "2021-08-25 08:00"],
       ["IN_TRANSIT", "2021-08-25 08:40"],
       ["DIVERTED", "2021-08-25 08:55", "sariAsihSerang"],
+      ["ARRIVED", "2021-08-25 09:25"],
     ],
     divertReason: "SOS RS Sari Asih Serang: stok tinggal beberapa jam, 12 pasien kritis. Dialihkan dari RSUD Kab. Tangerang (stok cukup 2 hari).",
   },
@@ -122,6 +126,22 @@ const TRIPS: TripSeed[] = [
       ["IN_TRANSIT", "2021-08-23 13:00"],
       ["ARRIVED", "2021-08-23 15:50"],
       ["RECEIVED", "2021-08-23 16:00"],
+    ],
+  },
+  {
+    // the leg's times are the seed's: dispatched 11:00, received 14:00 (request 12)
+    id: "seed-trip-0012",
+    leg: "seed-del-req-0012-1",
+    plate: "A 8470 CG",
+    driver: "Ahmad Fauzi",
+    status: "RETURNED",
+    plannedArrival: "2021-07-14 14:00",
+    steps: [
+      ["LOADING", "2021-07-14 10:15"],
+      ["IN_TRANSIT", "2021-07-14 11:00"],
+      ["ARRIVED", "2021-07-14 13:50"],
+      ["RECEIVED", "2021-07-14 14:00"],
+      ["RETURNED", "2021-07-14 17:30"],
     ],
   },
 ];
@@ -165,6 +185,7 @@ export async function seedFleet(prisma: PrismaClient, ids: Ids) {
         plannedArrivalAt: wib(t.plannedArrival),
         arrivedAt: at("ARRIVED"),
         receivedAt: at("RECEIVED"),
+        returnedAt: at("RETURNED"),
         divertedAt: diverted ? wib(diverted[1]) : null,
         divertReason: t.divertReason ?? null,
         createdById: ids.staffId,

@@ -35,6 +35,7 @@ import bcrypt from "bcryptjs";
 import { pathToFileURL } from "node:url";
 import type { Prisma, PrismaClient } from "../src/generated/prisma/client";
 import { addDays, dayRange, daysBetween, dayToDate, startOfWibDay, type Day } from "../src/domain/day";
+import { cylinderKg } from "../src/domain/mass";
 import { burnRateKgPerDay, hospitalSupplyPicture, hoursElapsed, unusableFloorKg } from "../src/domain/stock";
 import { ANOMALY, HOSPITALS, RS1_HOSPITAL, RS2_HOSPITAL, type HospitalSeed } from "./seed-data/hospitals";
 import { ALL_HOSPITALS } from "./seed-data/hospitals-generated";
@@ -557,7 +558,8 @@ export async function seed(prisma: PrismaClient): Promise<SeedSummary> {
       if (r.status !== "FULFILLED" && r.status !== "IN_TRANSIT") return;
       const dispatchedAt = a.dispatchedAt ? wib(a.dispatchedAt) : addMinutes(createdAt, 180 + 60 * ai);
       const asCylinders = a.cylinders !== undefined;
-      const kgPerUnit = asCylinders ? 8.124 : 1000; // a 6 m³ cylinder ≈ 8.124 kg at 15 °C
+      const sizeM3 = a.cylinderSizeM3 ?? 6;
+      const kgPerUnit = asCylinders ? cylinderKg(sizeM3) : 1000; // a 6 m³ cylinder ≈ 8.124 kg at 15 °C
       const dispatchedKg = asCylinders ? Math.round(a.cylinders! * kgPerUnit) : a.kg;
       const received = r.status === "FULFILLED";
       const receivedAt = received ? addMinutes(dispatchedAt, 180) : null;
@@ -573,7 +575,7 @@ export async function seed(prisma: PrismaClient): Promise<SeedSummary> {
         dispatchedAt,
         dispatchedAmount: asCylinders ? String(a.cylinders) : (a.kg / 1000).toFixed(3),
         dispatchedUnit: asCylinders ? ("CYLINDER" as const) : ("TONNE_LIQUID" as const),
-        cylinderSizeM3: asCylinders ? "6" : null,
+        cylinderSizeM3: asCylinders ? String(sizeM3) : null,
         kgPerUnit: String(kgPerUnit),
         dispatchedKg,
         dispatchedById: staffId,

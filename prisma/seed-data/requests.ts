@@ -30,8 +30,10 @@ export interface AllocationSeed {
   day?: Day;
   /** IN_TRANSIT requests: when the truck left (WIB, "YYYY-MM-DD HH:MM") */
   dispatchedAt?: string;
-  /** dispatched as 6 m³ cylinders instead of liquid */
+  /** dispatched as cylinders instead of liquid */
   cylinders?: number;
+  /** the cylinders' size in m³ (default 6) */
+  cylinderSizeM3?: number;
   /** the allocation's trucks, when not one truck of the whole allocation */
   trips?: TripSeed[];
 }
@@ -198,7 +200,8 @@ export const REQUESTS: RequestSeed[] = [
     requestedKg: 500,
     status: "FULFILLED",
     approvedKg: 500,
-    allocations: [{ supplier: "cikandeGas", kg: 500 }],
+    // 369 small 1 m³ cylinders hold 500 kg (369 × 1.354 = 499.6); their truck came back with the empties
+    allocations: [{ supplier: "cikandeGas", kg: 500, cylinders: 369, cylinderSizeM3: 1 }],
     reason: "Tangki kecil habis, tabung cadangan tinggal 10.",
   },
   {

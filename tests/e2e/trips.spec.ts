@@ -51,6 +51,17 @@ test("staff divert a trip in transit; the other hospital's admin sees it coming"
   await expect(coming.getByTestId("incoming-eta")).not.toHaveText("");
 });
 
+test("the dispatch list links a dispatch to its trip, for staff; a hospital admin reads its dispatches without trip pages", async ({ browser }) => {
+  const staff = await as(browser, "staff@satgas.test");
+  await staff.goto("/dispatches?q=A+8123+KX");
+  await staff.getByTestId("dispatch-seed-del-req-0033-1").getByTestId("dispatch-trip").click();
+  await expect(staff).toHaveURL(/\/trips\/seed-trip-0033$/);
+  const rs1 = await as(browser, "rs1@satgas.test");
+  await rs1.goto("/dispatches");
+  await expect(rs1.getByTestId("dispatch-seed-del-req-0033-1")).toBeVisible();
+  await expect(rs1.getByTestId("dispatch-trip")).toHaveCount(0);
+});
+
 test("the trip board, a trip and the fleet have no accessibility violations (axe)", async ({ browser }) => {
   const staff = await as(browser, "staff@satgas.test");
   for (const path of ["/trips", "/trips/seed-trip-0033", "/fleet"]) {

@@ -67,6 +67,19 @@ describe("the demo seed's story", () => {
     expect(request!.closedShortReason).toBeTruthy();
   });
 
+  it("has trips in every state, a late one, a diverted one, and a cylinder truck back with the empties", async () => {
+    const trips = await prisma.trip.findMany({ include: { legs: true, vehicle: true } });
+    expect(new Set(trips.map((t) => t.status))).toEqual(new Set(["LOADING", "IN_TRANSIT", "ARRIVED", "RECEIVED", "RETURNED"]));
+    expect(trips.some((t) => t.divertedAt !== null)).toBe(true);
+    const returned = trips.find((t) => t.status === "RETURNED")!;
+    expect(returned.vehicle?.kind).toBe("CYLINDER_TRUCK");
+    expect(returned.returnedAt!.getTime()).toBeGreaterThan(returned.receivedAt!.getTime());
+    // its leg is a received cylinder delivery whose kilograms are the request's, as before the trip
+    const [leg] = returned.legs;
+    expect(leg).toMatchObject({ dispatchedUnit: "CYLINDER", receivedKg: leg.dispatchedKg });
+    expect(Math.round(Number(leg.dispatchedAmount) * Number(leg.kgPerUnit))).toBe(leg.dispatchedKg);
+  });
+
   it("has an allocation sent in two trucks, one received and one still on the road", async () => {
     const allocations = await prisma.allocation.findMany({ include: { deliveries: true, request: true } });
     const multi = allocations.filter(

@@ -201,6 +201,21 @@ describe("cylinders", () => {
     expect(supply?.hoursLeft).toBeCloseTo((expected * 24) / 162, 0); // no floor for cylinders; burn = 20 × 8.124
   });
 
+  it("refuses a tank report for a cylinder hospital, its own or on its behalf, on the stock field; its counted stock stands", async () => {
+    const before = await prisma.stockReport.findFirstOrThrow({ where: { hospitalId: cylHospital.id }, orderBy: { day: "desc" } });
+    const figures = { day: today(), unit: "KG", stockKg: "5000", usedKg: "100", severePatients: "0", criticalPatients: "0", bedsOccupied: "0" };
+    expect(await submitStockReport(cylAdmin, figures)).toMatchObject({ ok: false, error: "invalid", fieldErrors: { stockKg: "cylinder_hospital" } });
+    expect(await submitStockReportOnBehalf(staff, { ...figures, hospitalId: cylHospital.id, onBehalfNote: "phone" })).toMatchObject({
+      ok: false,
+      error: "invalid",
+      fieldErrors: { stockKg: "cylinder_hospital" },
+    });
+    const after = await prisma.stockReport.findFirstOrThrow({ where: { hospitalId: cylHospital.id }, orderBy: { day: "desc" } });
+    expect(after).toMatchObject({ id: before.id, stockKg: before.stockKg, usedKg: before.usedKg });
+    // a tank hospital still reports its tank
+    expect(await submitStockReport(rs1, { ...figures, stockKg: "4900", usedKg: "1000", confirmUnusual: "1" })).toMatchObject({ ok: true });
+  });
+
   it("staff recount on the hospital's behalf; a delivery of fulls raises the hospital's stock at once", async () => {
     const r = await recordCylinderCountOnBehalf(staff, {
       hospitalId: cylHospital.id,

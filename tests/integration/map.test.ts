@@ -12,7 +12,7 @@ import { actor } from "./supply-helpers";
 
 // The map's query (src/server/queries/map.ts) against the seeded demo: the statuses are the
 // dashboard's and the triage board's, every demo hospital and supplier stands in Banten, and
-// "on the road" is exactly the deliveries dispatched and not received.
+// "on the road" is exactly the trips loading or in transit (decision 0038).
 
 /** The demo's clock start: 2021-08-25 09:30 WIB. */
 const CLOCK = new Date(SCENARIO_CLOCK_START);
@@ -84,31 +84,41 @@ describe("positions", () => {
 });
 
 describe("on the road", () => {
-  it("is every delivery dispatched and not yet received, from its supplier to its hospital or depot", async () => {
+  it("is every trip loading or in transit, from its source to its legs' places, late ones marked by the trip board's rule", async () => {
     const road = await onTheRoad(CLOCK);
-    const expected = await prisma.delivery.findMany({
-      where: { receivedAt: null, dispatchedAt: { lte: CLOCK } },
-      include: { hospital: true, depot: true, supplier: true },
+    const expected = await prisma.trip.findMany({
+      where: { status: { in: ["LOADING", "IN_TRANSIT"] }, legs: { some: { dispatchedAt: { lte: CLOCK } } } },
+      include: { source: true, legs: { include: { hospital: true, depot: true } } },
     });
     expect(road.total).toBe(expected.length);
-    expect(road.rows.map((r) => r.id).sort()).toEqual(expected.map((d) => d.id).sort());
+    expect(road.rows.map((r) => r.id).sort()).toEqual(expected.map((t) => t.id).sort());
     for (const r of road.rows) {
-      const d = expected.find((x) => x.id === r.id)!;
-      expect(r.supplierName).toBe(d.supplier.name);
-      expect(r.destinationName).toBe((d.hospital ?? d.depot)!.name);
-      expect(r.dispatchedKg).toBe(d.dispatchedKg);
-      expect(r.from).toEqual({ latitude: d.supplier.latitude, longitude: d.supplier.longitude });
-      expect(r.to).not.toBeNull();
+      const t = expected.find((x) => x.id === r.id)!;
+      expect(r.status).toBe(t.status);
+      expect(r.supplierName).toBe(t.source.name);
+      expect(r.stops.map((s) => s.name).sort()).toEqual([...new Set(t.legs.map((d) => (d.hospital ?? d.depot)!.name))].sort());
+      expect(r.dispatchedKg).toBe(t.legs.reduce((sum, d) => sum + d.dispatchedKg, 0));
+      expect(r.from).toEqual({ latitude: t.source.latitude, longitude: t.source.longitude });
+      const eta = t.etaAt ?? t.plannedArrivalAt;
+      expect(r.expectedAt).toEqual(eta);
+      expect(r.late).toBe(eta !== null && eta < CLOCK);
+      for (const s of r.stops) expect(s.position).not.toBeNull();
     }
-    // the seed's story: RSUD Banten's 6 t truck is on the road at the clock's start
-    expect(road.rows.some((r) => r.destinationName === "RSUD Banten" && r.dispatchedKg === 6_000)).toBe(true);
+    // the seed's story: RSUD Banten's 6 t truck on its way, RSUD Kota Tangerang's late, Malingping's loading;
+    // the diverted truck has arrived at Sari Asih, so it is off the road
+    const by = new Map(road.rows.map((r) => [r.id, r]));
+    expect(by.get("seed-trip-0033")).toMatchObject({ destinationName: "RSUD Banten", dispatchedKg: 6_000, late: false });
+    expect(by.get("seed-trip-0030")).toMatchObject({ late: true, status: "IN_TRANSIT" });
+    expect(by.get("seed-trip-0036")).toMatchObject({ status: "LOADING" });
+    expect(by.has("seed-trip-ks-8")).toBe(false);
   });
 
-  it("leaves a load once it is received, and does not show one dispatched after the moment asked", async () => {
+  it("leaves a trip once its leg is received, and does not show one dispatched after the moment asked", async () => {
     const rs1 = await actor("rs1@satgas.test");
     const before = await onTheRoad(CLOCK);
     const load = before.rows.find((r) => r.destinationName === "RSUD Banten")!;
-    const received = await confirmReceipt(rs1, { id: load.id, receivedKg: "6", receivedAt: "2021-08-25T10:00" });
+    const leg = await prisma.delivery.findFirstOrThrow({ where: { tripId: load.id } });
+    const received = await confirmReceipt(rs1, { id: leg.id, receivedKg: "6", receivedAt: "2021-08-25T10:00" });
     expect(received.ok).toBe(true);
     const after = await onTheRoad(new Date(CLOCK.getTime() + 3_600_000));
     expect(after.rows.map((r) => r.id)).not.toContain(load.id);

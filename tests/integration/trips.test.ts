@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { noticeTarget } from "@/domain/notices";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/server/db";
 import { incomingDeliveries } from "@/server/queries/dispatches";
@@ -251,6 +252,12 @@ describe("diverting a trip in transit", () => {
         where: { hospitalId: w.rs2.hospitalId, role: "HOSPITAL", kind: "request_dispatched", createdAt: { gte: trip.divertedAt! } },
       }),
     ).toBeGreaterThan(0);
+    // the hospital it was going to is told too, with its request, whose gap reopened
+    const away = await prisma.notification.findMany({ where: { hospitalId: w.rs1.hospitalId, role: "HOSPITAL", kind: "trip_diverted" } });
+    expect(away).toHaveLength(1);
+    expect(away[0].params).toMatchObject({ requestId: firstRequest, kg: 2000, reason: "SOS: 12 pasien kritis" });
+    expect(noticeTarget(away[0].kind, away[0].params, "hospital")).toBe(`/requests/${firstRequest}`);
+    expect(await prisma.notification.count({ where: { hospitalId: w.rs2.hospitalId, kind: "trip_diverted" } })).toBe(0);
 
     // and receives it: the trip is received, the new request fulfilled
     expect(await confirmReceipt(w.rs1, { id: leg.id, receivedKg: "2", receivedAt: nowIso() })).toMatchObject({ ok: false, error: "forbidden" });

@@ -11,12 +11,14 @@ export type MarkerStatus = "red" | "amber" | "green" | "stale" | "unknown";
 
 export type MapHospitalMarker = { id: string; name: string; status: MarkerStatus; title: string; position: Position };
 export type MapSupplierMarker = { id: string; title: string; position: Position };
-export type MapRoadLine = { id: string; title: string; from: Position; to: Position };
+export type MapRoadLine = { id: string; title: string; from: Position; to: Position; late: boolean };
 
 /** Fill of each status: the badges' hues, dark enough to read against the land. */
 const FILL: Record<MarkerStatus, string> = { red: "#b91c1c", amber: "#d97706", green: "#15803d", stale: "#e2e8f0", unknown: "#ffffff" };
 const SUPPLIER = "#1d4ed8";
 const ROAD = "#1e40af";
+/** A late trip's line: the red of the red hospitals, so it stands out */
+const LATE = "#b91c1c";
 /** Red hospitals named on the map (the most at risk first); the rest are in the table. */
 const LABELLED = 6;
 const LAND = "#ffffff";
@@ -127,6 +129,9 @@ export function SupplyMap({
           <marker id="map-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth={7 * u} markerHeight={7 * u} orient="auto">
             <path d="M0 0L10 5L0 10Z" fill={ROAD} />
           </marker>
+          <marker id="map-arrow-late" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth={7 * u} markerHeight={7 * u} orient="auto">
+            <path d="M0 0L10 5L0 10Z" fill={LATE} />
+          </marker>
         </defs>
         <g stroke="#94a3b8" strokeWidth={1} strokeLinejoin="round" vectorEffect="non-scaling-stroke">
           {outlines.map((o) => (
@@ -163,12 +168,13 @@ export function SupplyMap({
                 y1={y1}
                 x2={x1 + (x2 - x1) * k}
                 y2={y1 + (y2 - y1) * k}
-                stroke={ROAD}
-                strokeWidth={2}
+                stroke={r.late ? LATE : ROAD}
+                strokeWidth={r.late ? 3 : 2}
                 strokeDasharray="5 3"
                 vectorEffect="non-scaling-stroke"
-                markerEnd="url(#map-arrow)"
+                markerEnd={r.late ? "url(#map-arrow-late)" : "url(#map-arrow)"}
                 data-testid="map-road-line"
+                data-late={r.late ? "true" : undefined}
               >
                 <title>{r.title}</title>
               </line>
@@ -221,7 +227,19 @@ export function SupplyMap({
 }
 
 /** The legend: each symbol as drawn on the map, with its meaning. */
-export function MapLegend({ title, statuses, supplier, road }: { title: string; statuses: Record<MarkerStatus, string>; supplier: string; road: string }) {
+export function MapLegend({
+  title,
+  statuses,
+  supplier,
+  road,
+  late,
+}: {
+  title: string;
+  statuses: Record<MarkerStatus, string>;
+  supplier: string;
+  road: string;
+  late: string;
+}) {
   const item = (key: string, symbol: ReactNode, text: string) => (
     <li key={key} className="flex items-center gap-2">
       <svg viewBox="-10 -10 20 20" width="20" height="20" aria-hidden="true" className="shrink-0">
@@ -237,6 +255,7 @@ export function MapLegend({ title, statuses, supplier, road }: { title: string; 
         {(["red", "amber", "green", "stale", "unknown"] as const).map((s) => item(s, <Shape status={s} x={0} y={0} u={1.2} />, statuses[s]))}
         {item("supplier", <SupplierShape x={0} y={0} u={1.5} />, supplier)}
         {item("road", <line x1={-9} y1={0} x2={8} y2={0} stroke={ROAD} strokeWidth={2} strokeDasharray="5 3" />, road)}
+        {item("late", <line x1={-9} y1={0} x2={8} y2={0} stroke={LATE} strokeWidth={3} strokeDasharray="5 3" />, late)}
       </ul>
     </div>
   );

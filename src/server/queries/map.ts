@@ -14,18 +14,30 @@ export type MapHospital = HospitalSupply & { position: Position | null };
 
 export type MapSupplier = { id: string; name: string; kind: SupplierKind; regionName: string; position: Position | null };
 
-/** A load on the road: dispatched, not yet received, from a supplier to a hospital or a depot. */
+/** A place a trip on the road goes to: a hospital or a distributor's depot (one per leg). */
+export type RoadStop = { name: string; position: Position | null };
+
+/** A trip on the road (decision 0038): loading or in transit, from its source to its legs' places. */
 export type RoadLoad = {
+  /** the trip's id */
   id: string;
+  status: "LOADING" | "IN_TRANSIT";
   supplierId: string;
   supplierName: string;
-  /** the hospital or the distributor's depot it goes to */
+  /** its legs' hospitals or depots, each once, by name */
+  stops: RoadStop[];
+  /** the stops' names, for the table */
   destinationName: string;
   from: Position | null;
-  to: Position | null;
+  /** its first leg's dispatch */
   dispatchedAt: Date;
+  /** all its legs together */
   dispatchedKg: number;
   vehiclePlate: string;
+  /** the latest estimate, else the plan (null: neither was given) */
+  expectedAt: Date | null;
+  /** past its expected arrival and not arrived */
+  late: boolean;
 };
 
 export type MapData = {
@@ -45,45 +57,73 @@ const position = (p: { latitude: number | null; longitude: number | null }): Pos
   p.latitude === null || p.longitude === null ? null : { latitude: p.latitude, longitude: p.longitude };
 
 /**
- * The oxygen on the road at `now`: deliveries dispatched and not yet received, oldest first.
- * The one place that says what "on the road" is, so the map can read trips here once they exist.
+ * The oxygen on the road at `now`: the trips loading or in transit whose first leg was dispatched
+ * by then, oldest first. Late is the trip board's rule (src/server/queries/trips.ts): past
+ * COALESCE(etaAt, plannedArrivalAt). Deliveries from before the register (no trip) are not drawn.
  */
 export async function onTheRoad(now: Date = clockNow()): Promise<{ rows: RoadLoad[]; total: number }> {
-  const where = { receivedAt: null, dispatchedAt: { lte: now } };
+  const trips = await prisma.$queryRaw<
+    {
+      id: string;
+      status: RoadLoad["status"];
+      sourceId: string;
+      vehiclePlate: string;
+      dispatchedAt: Date;
+      kg: number;
+      expectedAt: Date | null;
+      late: boolean;
+      total: bigint;
+    }[]
+  >`
+    WITH road AS (
+      SELECT t.id, t.status::text AS status, t."sourceId", t."vehiclePlate",
+        COALESCE(t."etaAt", t."plannedArrivalAt") AS "expectedAt",
+        min(d."dispatchedAt") AS "dispatchedAt", sum(d."dispatchedKg")::int AS kg
+      FROM "Trip" t JOIN "Delivery" d ON d."tripId" = t.id
+      WHERE t.status IN ('LOADING', 'IN_TRANSIT')
+      GROUP BY t.id
+      HAVING min(d."dispatchedAt") <= ${now}
+    )
+    SELECT road.*, COALESCE(road."expectedAt" < ${now}, false) AS late, count(*) OVER () AS total
+    FROM road
+    ORDER BY road."dispatchedAt", road.id
+    LIMIT ${ROAD_LIMIT}`;
   const place = { select: { name: true, latitude: true, longitude: true } };
-  const [rows, total] = await Promise.all([
+  const [legs, sources] = await Promise.all([
     prisma.delivery.findMany({
-      where,
+      where: { tripId: { in: trips.map((t) => t.id) } },
       orderBy: [{ dispatchedAt: "asc" }, { id: "asc" }],
-      take: ROAD_LIMIT,
-      select: {
-        id: true,
-        supplierId: true,
-        dispatchedAt: true,
-        dispatchedKg: true,
-        vehiclePlate: true,
-        supplier: place,
-        hospital: place,
-        depot: place,
-      },
+      select: { tripId: true, hospital: place, depot: place },
     }),
-    prisma.delivery.count({ where }),
+    prisma.supplier.findMany({ where: { id: { in: [...new Set(trips.map((t) => t.sourceId))] } }, select: { id: true, ...place.select } }),
   ]);
+  const sourceOf = new Map(sources.map((s) => [s.id, s]));
+  const stopsOf = new Map<string, Map<string, RoadStop>>();
+  for (const leg of legs) {
+    // exactly one of hospital and depot (CHECK)
+    const to = leg.hospital ?? leg.depot!;
+    const stops = stopsOf.get(leg.tripId!) ?? new Map<string, RoadStop>();
+    stops.set(to.name, { name: to.name, position: position(to) });
+    stopsOf.set(leg.tripId!, stops);
+  }
   return {
-    total,
-    rows: rows.map((d) => {
-      // exactly one of hospital and depot (CHECK)
-      const to = d.hospital ?? d.depot!;
+    total: Number(trips[0]?.total ?? 0),
+    rows: trips.map((t) => {
+      const source = sourceOf.get(t.sourceId)!;
+      const stops = [...(stopsOf.get(t.id)?.values() ?? [])];
       return {
-        id: d.id,
-        supplierId: d.supplierId,
-        supplierName: d.supplier.name,
-        destinationName: to.name,
-        from: position(d.supplier),
-        to: position(to),
-        dispatchedAt: d.dispatchedAt,
-        dispatchedKg: d.dispatchedKg,
-        vehiclePlate: d.vehiclePlate,
+        id: t.id,
+        status: t.status,
+        supplierId: t.sourceId,
+        supplierName: source.name,
+        stops,
+        destinationName: stops.map((s) => s.name).join(", "),
+        from: position(source),
+        dispatchedAt: t.dispatchedAt,
+        dispatchedKg: t.kg,
+        vehiclePlate: t.vehiclePlate,
+        expectedAt: t.expectedAt,
+        late: t.late,
       };
     }),
   };

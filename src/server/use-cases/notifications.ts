@@ -27,6 +27,7 @@ export const NOTICE_KINDS = [
   "hospital_stale",
   "stock_flagged",
   "alert_escalated",
+  "trip_diverted",
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 

@@ -74,6 +74,7 @@ export const submitStockReport = useCase({
   input: stockReportInput,
   run: async ({ tx, actor, input }) => {
     if (!actor.hospitalId) throw new RuleError("no_hospital");
+    await refuseForCylinderHospital(tx, actor.hospitalId);
     return writeStockReport(tx, actor, actor.hospitalId, input, null);
   },
 });
@@ -87,8 +88,20 @@ export const submitStockReportOnBehalf = useCase({
   action: "stock:report-on-behalf",
   touches: "figures",
   input: z.intersection(stockReportInput, z.object({ hospitalId: id, onBehalfNote: text(3, 300) })),
-  run: async ({ tx, actor, input }) => writeStockReport(tx, actor, input.hospitalId, input, input.onBehalfNote),
+  run: async ({ tx, actor, input }) => {
+    await refuseForCylinderHospital(tx, input.hospitalId);
+    return writeStockReport(tx, actor, input.hospitalId, input, input.onBehalfNote);
+  },
 });
+
+/**
+ * A cylinder hospital's report is restated from its counts (decision 0039): a typed tank report
+ * would overwrite the stock its fulls hold, so only the count may write it.
+ */
+async function refuseForCylinderHospital(tx: Tx, hospitalId: string) {
+  const hospital = await tx.hospital.findUnique({ where: { id: hospitalId }, select: { cylinderSupply: true } });
+  if (hospital?.cylinderSupply) throw new RuleError("invalid", { stockKg: "cylinder_hospital" });
+}
 
 /** One hospital's report of a day, written by its admin or on its behalf (`onBehalfNote`). */
 export async function writeStockReport(tx: Tx, actor: Actor, hospitalId: string, input: StockFigures, onBehalfNote: string | null) {

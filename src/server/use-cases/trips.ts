@@ -243,6 +243,16 @@ export const divertTrip = useCase({
       kg: legs.reduce((a, l) => a + l.dispatchedKg, 0),
       vehicle: trip.vehiclePlate,
     });
+    // and each hospital it was going to learns it is not coming, from its request, whose gap reopened
+    const lost = new Map<string, { kg: number; requestId?: string }>();
+    for (const l of legs) {
+      if (!l.hospitalId || l.hospitalId === hospital.id) continue;
+      const was = lost.get(l.hospitalId) ?? { kg: 0 };
+      lost.set(l.hospitalId, { kg: was.kg + l.dispatchedKg, requestId: was.requestId ?? l.allocation?.requestId });
+    }
+    for (const [hospitalId, { kg, requestId: theirs }] of lost) {
+      await notify(tx, { hospitalId }, "trip_diverted", { requestId: theirs, kg, vehicle: trip.vehiclePlate, hospital: hospital.name, reason: input.reason });
+    }
     return { trip: after, requestId };
   },
 });

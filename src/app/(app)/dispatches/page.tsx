@@ -18,6 +18,8 @@ export default async function DispatchesPage({ searchParams }: { searchParams: P
   const search = await loadDispatchesSearch(searchParams);
   const scope = hospitalScope(actor, "delivery:read");
   const [list, differences] = await Promise.all([listDispatches(search, scope), discrepancyCount(scope)]);
+  // a hospital admin reads its deliveries, not the trip board's pages
+  const mayReadTrips = can(actor, "trip:read");
   const { q, sort, dir, diff } = list.params;
   const params = { q, sort, dir, diff };
   const { created } = search;
@@ -92,6 +94,11 @@ export default async function DispatchesPage({ searchParams }: { searchParams: P
                     </Link>
                   )}
                   {d.allocationId && <span className="block text-xs text-slate-500">{t("dispatches.allocation")}</span>}
+                  {d.tripId && mayReadTrips && (
+                    <Link href={`/trips/${d.tripId}`} className="block text-xs text-brand-700 hover:underline" data-testid="dispatch-trip">
+                      {t("dispatches.trip")}
+                    </Link>
+                  )}
                 </td>
                 <td className="hidden md:table-cell" data-label={t("dispatches.supplier")}>
                   {d.supplier.name}

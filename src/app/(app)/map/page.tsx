@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { chooseView, type Position } from "@/domain/map";
 import { SupplyBadge } from "@/components/hospital/supply-badge";
 import { MapLegend, SupplyMap, type MarkerStatus } from "@/components/map/supply-map";
+import { StatusBadge } from "@/components/supply/list-controls";
 import { formatDateTime, formatNumber, formatTonnes } from "@/i18n/format";
 import { cachedMapData } from "@/server/queries/cached";
 import { requireActor } from "@/server/session";
@@ -32,8 +33,21 @@ export default async function MapPage() {
     position: h.position,
   }));
   const suppliers = placed(data.suppliers).map((s) => ({ id: s.id, title: `${s.name} (${t(`supply.kinds.${s.kind}`)})`, position: s.position }));
+  // one line per place a trip goes to; a trip whose source has no position is listed, not drawn
   const road = data.onTheRoad.flatMap((r) =>
-    r.from && r.to ? [{ id: r.id, title: `${r.supplierName} → ${r.destinationName}: ${formatTonnes(r.dispatchedKg, locale)}`, from: r.from, to: r.to }] : [],
+    r.stops.flatMap((stop, i) =>
+      r.from && stop.position
+        ? [
+            {
+              id: `${r.id}-${i}`,
+              title: `${r.supplierName} → ${stop.name}: ${formatTonnes(r.dispatchedKg, locale)}${r.late ? ` (${t("map.road.late")})` : ""}`,
+              from: r.from,
+              to: stop.position,
+              late: r.late,
+            },
+          ]
+        : [],
+    ),
   );
   const { name: view, view: box } = chooseView(
     [...hospitals, ...suppliers].map((m) => m.position),
@@ -90,6 +104,7 @@ export default async function MapPage() {
             }}
             supplier={t("map.legend.supplier")}
             road={t("map.legend.road")}
+            late={t("map.legend.late")}
           />
           <p className="text-xs text-slate-600">{t("hospital.supply.legend")}</p>
         </figure>
@@ -112,7 +127,13 @@ export default async function MapPage() {
             </thead>
             <tbody>
               {data.hospitals.slice(0, TABLE_ROWS).map((h) => (
-                <tr key={h.id} id={`hospital-${h.id}`} className="scroll-mt-20 target:bg-yellow-50" data-status={statusOf(h)}>
+                <tr
+                  key={h.id}
+                  id={`hospital-${h.id}`}
+                  className="scroll-mt-20 target:bg-yellow-50"
+                  data-status={statusOf(h)}
+                  data-placed={h.position ? "yes" : "no"}
+                >
                   <td>
                     <Link href={`/hospitals/${h.id}`} className="font-medium text-brand-700 hover:underline">
                       {h.name}
@@ -148,20 +169,34 @@ export default async function MapPage() {
                   <th scope="col" className="text-right">
                     {t("map.road.amount")}
                   </th>
-                  <th scope="col">{t("map.road.dispatchedAt")}</th>
+                  <th scope="col">{t("map.road.expected")}</th>
                   <th scope="col">{t("map.road.plate")}</th>
                 </tr>
               </thead>
               <tbody>
                 {data.onTheRoad.map((r) => (
-                  <tr key={r.id}>
-                    <td className="font-medium">{r.destinationName}</td>
+                  <tr key={r.id} data-testid="map-road-trip" data-late={r.late ? "true" : undefined}>
+                    <td className="font-medium">
+                      <Link href={`/trips/${r.id}`} className="text-brand-700 hover:underline">
+                        {r.destinationName}
+                      </Link>
+                    </td>
                     <td data-label={t("map.road.from")}>{r.supplierName}</td>
                     <td data-label={t("map.road.amount")} className="text-right tabular-nums">
                       {formatTonnes(r.dispatchedKg, locale)}
                     </td>
-                    <td data-label={t("map.road.dispatchedAt")}>{formatDateTime(r.dispatchedAt, locale)}</td>
-                    <td data-label={t("map.road.plate")}>{r.vehiclePlate}</td>
+                    <td data-label={t("map.road.expected")}>
+                      {r.expectedAt ? formatDateTime(r.expectedAt, locale) : "—"}
+                      {r.late && (
+                        <span className="ml-1">
+                          <StatusBadge tone="red">{t("map.road.late")}</StatusBadge>
+                        </span>
+                      )}
+                    </td>
+                    <td data-label={t("map.road.plate")}>
+                      {r.vehiclePlate}
+                      {r.status === "LOADING" && <span className="ml-1 text-xs text-slate-500">({t("map.road.loading")})</span>}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -169,7 +204,7 @@ export default async function MapPage() {
           )}
           {data.onTheRoadTotal > data.onTheRoad.length && (
             <p className="px-3 py-2 text-sm text-slate-600">
-              <Link href="/dispatches" className="text-brand-700 hover:underline">
+              <Link href="/trips" className="text-brand-700 hover:underline">
                 {t("map.road.more", { n: data.onTheRoadTotal - data.onTheRoad.length })}
               </Link>
             </p>

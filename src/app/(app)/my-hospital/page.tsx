@@ -98,32 +98,35 @@ export default async function MyHospitalPage() {
           />
         </section>
       )}
-      <section className="space-y-2">
-        <h2>{t("hospital.stock.title")}</h2>
-        <p className="text-sm text-slate-600">{t("hospital.stock.intro")}</p>
-        <StockForm
-          action={submitStockAction}
-          today={today()}
-          locale={locale}
-          s={{
-            confirmUnusual: t("hospital.receipts.confirmUnusual"),
-            day: t("hospital.stock.day"),
-            stock: t("hospital.stock.stock"),
-            used: t("hospital.stock.used"),
-            severe: t("hospital.stock.severe"),
-            critical: t("hospital.stock.critical"),
-            bedsOccupied: t("hospital.stock.bedsOccupied"),
-            submit: t("hospital.stock.submit"),
-            saved: t("hospital.stock.saved"),
-            savedFlagged: t("hospital.stock.savedFlagged"),
-            fixErrors: t("shell.common.fixErrors"),
-            unit: t("hospital.stock.unit"),
-            units: messages.hospital.stock.units,
-            cylinderSize: t("hospital.stock.cylinderSize"),
-            unitHint: t("hospital.stock.unitHint"),
-          }}
-        />
-      </section>
+      {/* a cylinder hospital reports by its count above: its stock is restated from it (decision 0039) */}
+      {!hospital.cylinderSupply && (
+        <section className="space-y-2">
+          <h2>{t("hospital.stock.title")}</h2>
+          <p className="text-sm text-slate-600">{t("hospital.stock.intro")}</p>
+          <StockForm
+            action={submitStockAction}
+            today={today()}
+            locale={locale}
+            s={{
+              confirmUnusual: t("hospital.receipts.confirmUnusual"),
+              day: t("hospital.stock.day"),
+              stock: t("hospital.stock.stock"),
+              used: t("hospital.stock.used"),
+              severe: t("hospital.stock.severe"),
+              critical: t("hospital.stock.critical"),
+              bedsOccupied: t("hospital.stock.bedsOccupied"),
+              submit: t("hospital.stock.submit"),
+              saved: t("hospital.stock.saved"),
+              savedFlagged: t("hospital.stock.savedFlagged"),
+              fixErrors: t("shell.common.fixErrors"),
+              unit: t("hospital.stock.unit"),
+              units: messages.hospital.stock.units,
+              cylinderSize: t("hospital.stock.cylinderSize"),
+              unitHint: t("hospital.stock.unitHint"),
+            }}
+          />
+        </section>
+      )}
       <section className="space-y-2">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2>{t("hospital.stock.history")}</h2>
