@@ -3,6 +3,7 @@ import { isDay } from "@/domain/day";
 import { STALE_AFTER_HOURS } from "@/domain/stock";
 import { formatDay, formatNumber, formatTonnes } from "@/i18n/format";
 import type { Locale } from "@/i18n/locales";
+import type { Messages } from "@/i18n/messages";
 import type { Translator } from "@/i18n/translator";
 
 /** A recommender reason in the reader's language (the domain gives a code and its parameters). */
@@ -87,5 +88,26 @@ export function receiptFormStrings(t: Translator) {
     confirmed: t("hospital.receipts.confirmed"),
     fixErrors: t("shell.common.fixErrors"),
     confirmUnusual: t("hospital.receipts.confirmUnusual"),
+  };
+}
+
+/** The daily stock form's labels (a hospital's own report, or staff entering it on its behalf). */
+export function stockFormStrings(t: Translator, units: Messages["hospital"]["stock"]["units"]) {
+  return {
+    confirmUnusual: t("hospital.receipts.confirmUnusual"),
+    day: t("hospital.stock.day"),
+    stock: t("hospital.stock.stock"),
+    used: t("hospital.stock.used"),
+    severe: t("hospital.stock.severe"),
+    critical: t("hospital.stock.critical"),
+    bedsOccupied: t("hospital.stock.bedsOccupied"),
+    submit: t("hospital.stock.submit"),
+    saved: t("hospital.stock.saved"),
+    savedFlagged: t("hospital.stock.savedFlagged"),
+    fixErrors: t("shell.common.fixErrors"),
+    unit: t("hospital.stock.unit"),
+    units,
+    cylinderSize: t("hospital.stock.cylinderSize"),
+    unitHint: t("hospital.stock.unitHint"),
   };
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { IncomingDeliveries } from "@/components/hospital/incoming-deliveries";
 import { StockForm } from "@/components/hospital/stock-form";
+import { stockFormStrings } from "@/components/hospital/texts";
 import { StockHistory } from "@/components/hospital/stock-history";
 import { SupplyBadge } from "@/components/hospital/supply-badge";
 import { formatTonnes } from "@/i18n/format";
@@ -103,28 +104,7 @@ export default async function MyHospitalPage() {
         <section className="space-y-2">
           <h2>{t("hospital.stock.title")}</h2>
           <p className="text-sm text-slate-600">{t("hospital.stock.intro")}</p>
-          <StockForm
-            action={submitStockAction}
-            today={today()}
-            locale={locale}
-            s={{
-              confirmUnusual: t("hospital.receipts.confirmUnusual"),
-              day: t("hospital.stock.day"),
-              stock: t("hospital.stock.stock"),
-              used: t("hospital.stock.used"),
-              severe: t("hospital.stock.severe"),
-              critical: t("hospital.stock.critical"),
-              bedsOccupied: t("hospital.stock.bedsOccupied"),
-              submit: t("hospital.stock.submit"),
-              saved: t("hospital.stock.saved"),
-              savedFlagged: t("hospital.stock.savedFlagged"),
-              fixErrors: t("shell.common.fixErrors"),
-              unit: t("hospital.stock.unit"),
-              units: messages.hospital.stock.units,
-              cylinderSize: t("hospital.stock.cylinderSize"),
-              unitHint: t("hospital.stock.unitHint"),
-            }}
-          />
+          <StockForm action={submitStockAction} today={today()} locale={locale} s={stockFormStrings(t, messages.hospital.stock.units)} />
         </section>
       )}
       <section className="space-y-2">

@@ -5,6 +5,7 @@ import { HospitalForm } from "@/components/hospital/hospital-form";
 import { StockHistory } from "@/components/hospital/stock-history";
 import { SupplyBadge } from "@/components/hospital/supply-badge";
 import { hospitalFormStrings, kgToTonnesInput } from "@/components/hospital/strings";
+import { stockFormStrings } from "@/components/hospital/texts";
 import { getLocale, getTranslations } from "next-intl/server";
 import { can } from "@/server/permissions";
 import { hospitalFor } from "@/server/queries/hospitals";
@@ -151,23 +152,7 @@ export default async function HospitalPage({ params, searchParams }: { params: P
                 today={today()}
                 locale={locale}
                 onBehalf={onBehalf}
-                s={{
-                  confirmUnusual: t("hospital.receipts.confirmUnusual"),
-                  day: t("hospital.stock.day"),
-                  stock: t("hospital.stock.stock"),
-                  used: t("hospital.stock.used"),
-                  severe: t("hospital.stock.severe"),
-                  critical: t("hospital.stock.critical"),
-                  bedsOccupied: t("hospital.stock.bedsOccupied"),
-                  submit: t("hospital.stock.submit"),
-                  saved: t("hospital.stock.saved"),
-                  savedFlagged: t("hospital.stock.savedFlagged"),
-                  fixErrors: t("shell.common.fixErrors"),
-                  unit: t("hospital.stock.unit"),
-                  units: messages.hospital.stock.units,
-                  cylinderSize: t("hospital.stock.cylinderSize"),
-                  unitHint: t("hospital.stock.unitHint"),
-                }}
+                s={stockFormStrings(t, messages.hospital.stock.units)}
               />
             </>
           )}
