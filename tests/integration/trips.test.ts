@@ -9,7 +9,7 @@ import { createDriver, createVehicle, updateVehicle } from "@/server/use-cases/f
 import { confirmReceipt } from "@/server/use-cases/receipts";
 import { divertTrip, moveTrip } from "@/server/use-cases/trips";
 import { auditOf } from "./supply-helpers";
-import { approvedRequest, plannedAllocation, prepareWorld, tripToRs1, unique, type World } from "./valid-inputs";
+import { approvedRequest, plannedAllocation, prepareWorld, trancheDelivery, tripToRs1, unique, type World } from "./valid-inputs";
 
 // Vehicles, drivers and trips (decision 0038): the register, a dispatch riding on a trip, the
 // steps through the domain's state machine (refused out of order, once under concurrency), the
@@ -284,6 +284,12 @@ describe("diverting a trip in transit", () => {
       ok: false,
       fieldErrors: { requestId: "over_gap" },
       detail: { kg: 2000, limitKg: 1000 },
+    });
+    // a request that does not exist is refused on its field, even for a trip carrying only a pledge's tranche
+    const trancheTrip = (await prisma.delivery.findUniqueOrThrow({ where: { id: await trancheDelivery(w) } })).tripId!;
+    expect(await divertTrip(w.staff, { id: trancheTrip, hospitalId: w.rs1.hospitalId, reason: "no such request", requestId: "undefined" })).toMatchObject({
+      ok: false,
+      fieldErrors: { requestId: "invalid_choice" },
     });
     // another hospital's request is not a choice
     const rs1Request = await approvedRequest(w);

@@ -164,6 +164,11 @@ export const divertTrip = useCase({
 
     const hospital = await tx.hospital.findUnique({ where: { id: input.hospitalId } });
     if (!hospital || !hospital.active) throw new RuleError("invalid", { hospitalId: "invalid_choice" });
+    // the chosen request is checked before anything settles it, even when no leg ends up on it
+    if (input.requestId) {
+      const chosen = await tx.supplyRequest.findUnique({ where: { id: input.requestId }, select: { hospitalId: true } });
+      if (!chosen || chosen.hospitalId !== hospital.id) throw new RuleError("invalid", { requestId: "invalid_choice" });
+    }
     const legs = await tx.delivery.findMany({
       where: { tripId: trip.id, receivedKg: null },
       orderBy: { id: "asc" },
