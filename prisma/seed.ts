@@ -366,6 +366,8 @@ export async function seed(prisma: PrismaClient): Promise<SeedSummary> {
     { email: "official@satgas.test", name: "Pejabat Pemprov Banten", role: "OFFICIAL" as const, hospital: null },
     { email: "rs1@satgas.test", name: "Admin RSUD Banten", role: "HOSPITAL" as const, hospital: RS1_HOSPITAL },
     { email: "rs2@satgas.test", name: "Admin RS Sari Asih Serang", role: "HOSPITAL" as const, hospital: RS2_HOSPITAL },
+    // a hospital that runs on cylinders, to try its report by counts (decision 0039)
+    { email: "rs3@satgas.test", name: `Admin ${cylinderHospitals[0].name}`, role: "HOSPITAL" as const, hospital: cylinderHospitals[0].key },
   ];
   const existingUsers = new Set(
     (await prisma.user.findMany({ where: { email: { in: users.map((u) => u.email) } }, select: { email: true } })).map((u) => u.email),
