@@ -193,7 +193,14 @@ async function takeAllocations(db: pg.Client, day: string, n: number, used: Set<
   const staff = (await db.query<{ id: string; name: string; email: string }>(`SELECT id, name, email FROM "User" WHERE email = $1`, [BENCH_EMAILS.staff]))
     .rows[0];
   if (!staff) throw new Error("the bench STAFF user is missing: regenerate the data set");
-  const cookie = await mint({ sub: staff.id, sid: await benchSession(db, staff.id, "bench-mixed-allocator"), name: staff.name, email: staff.email, role: "STAFF", hospitalId: null });
+  const cookie = await mint({
+    sub: staff.id,
+    sid: await benchSession(db, staff.id, "bench-mixed-allocator"),
+    name: staff.name,
+    email: staff.email,
+    role: "STAFF",
+    hospitalId: null,
+  });
   const requests = (
     await db.query<{ id: string }>(
       `SELECT r.id FROM "SupplyRequest" r
@@ -234,7 +241,13 @@ function actionId(distDir: string, name: string): string {
 }
 
 /** Posts a form's fields to a server action as the browser does: [prevState, FormData], React's encoding. */
-async function postAction(url: string, origin: string, id: string, cookie: string, fields: Record<string, string>): Promise<{ ok: boolean; ms: number; why: string }> {
+async function postAction(
+  url: string,
+  origin: string,
+  id: string,
+  cookie: string,
+  fields: Record<string, string>,
+): Promise<{ ok: boolean; ms: number; why: string }> {
   const fd = new FormData();
   for (const [k, v] of Object.entries(fields)) fd.set(`_1_${k}`, v);
   fd.set("0", JSON.stringify([{}, "$K1"])); // the root last
@@ -329,10 +342,20 @@ export async function measureMixed(o: MixedOptions): Promise<MixedResults> {
     // --- CPU of one write: no readers, writes one at a time ----------------------------------
     o.log(`  CPU per write, ${o.costWrites} stock reports${o.allocationEvery > 0 ? ` and ${o.costWrites} allocations` : ""} …`);
     const costWriters = await take(o.costWrites);
-    const writeCost = await cpuPerWrite(o, db, dbName, costWriters.map((w) => () => postReport(o.base, ids.stock, o.day, w)));
+    const writeCost = await cpuPerWrite(
+      o,
+      db,
+      dbName,
+      costWriters.map((w) => () => postReport(o.base, ids.stock, o.day, w)),
+    );
     const costAllocators = o.allocationEvery > 0 ? await takeAllocations(db, o.day, o.costWrites, allocated) : [];
     const allocationCost = costAllocators.length
-      ? await cpuPerWrite(o, db, dbName, costAllocators.map((a) => () => postAllocation(o.base, ids.allocate, o.day, a)))
+      ? await cpuPerWrite(
+          o,
+          db,
+          dbName,
+          costAllocators.map((a) => () => postAllocation(o.base, ids.allocate, o.day, a)),
+        )
       : null;
     return { rows, cold, writeCost, allocationCost };
   } finally {
@@ -434,12 +457,16 @@ async function mixedRow(
     for (let i = 0; ; i++) {
       const at = started + (i * 1000) / rate;
       if (at >= deadline) break;
-      const kind: WriteKind = o.allocationEvery > 0 && i % o.allocationEvery === o.allocationEvery - 1 && nextAllocation < allocators.length ? "allocation" : "stock report";
+      const kind: WriteKind =
+        o.allocationEvery > 0 && i % o.allocationEvery === o.allocationEvery - 1 && nextAllocation < allocators.length ? "allocation" : "stock report";
       if (kind === "stock report" && nextReport >= writers.length) break;
       await sleep(Math.max(0, at - performance.now()));
       const k = kinds[kind];
       k.attempted++;
-      const post = kind === "allocation" ? postAllocation(o.base, ids.allocate, o.day, allocators[nextAllocation++]) : postReport(o.base, ids.stock, o.day, writers[nextReport++]);
+      const post =
+        kind === "allocation"
+          ? postAllocation(o.base, ids.allocate, o.day, allocators[nextAllocation++])
+          : postReport(o.base, ids.stock, o.day, writers[nextReport++]);
       inFlight.push(
         post.then((r) => {
           if (r.ok) {
@@ -499,7 +526,10 @@ async function mixedRow(
         o.seconds,
       ),
       mix: o.allocationEvery > 0 ? `${o.allocationEvery - 1} stock reports : 1 allocation` : "stock reports only",
-      byKind: (Object.keys(kinds) as WriteKind[]).map((kind) => ({ kind, ...writeStats(kinds[kind].attempted, kinds[kind].ms, kinds[kind].failures, o.seconds) })),
+      byKind: (Object.keys(kinds) as WriteKind[]).map((kind) => ({
+        kind,
+        ...writeStats(kinds[kind].attempted, kinds[kind].ms, kinds[kind].failures, o.seconds),
+      })),
     },
     stalenessMs: { ...stats(staleness), samples: staleness.length, unseen },
     peakRssMb: Math.max(...rss.map((p) => p.stop())),

@@ -143,7 +143,12 @@ export function mixedMarkdown(r: BenchResults): string {
   out.push("");
   const kinds = m.rows.filter((row) => row.writes.byKind?.length);
   if (kinds.length) {
-    out.push("Writes by kind:", "", "| row | servers | mix | kind | attempted | ok | achieved /s | p50 ms | p95 ms | p99 ms | first failure |", "|---|---|---|---|---:|---:|---:|---:|---:|---:|---|");
+    out.push(
+      "Writes by kind:",
+      "",
+      "| row | servers | mix | kind | attempted | ok | achieved /s | p50 ms | p95 ms | p99 ms | first failure |",
+      "|---|---|---|---|---:|---:|---:|---:|---:|---:|---|",
+    );
     for (const row of kinds)
       for (const k of row.writes.byKind!)
         out.push(

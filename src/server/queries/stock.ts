@@ -61,3 +61,10 @@ export function stockHistory(hospitalId: string, take = 30) {
     SELECT id, day, "stockKg", "usedKg", "severePatients", "criticalPatients", "bedsOccupied", "flaggedForReview", "reviewedAt", "reportedAt", "onBehalf", "onBehalfNote"
     FROM "StockReport" WHERE "hospitalId" = ${hospitalId} ORDER BY day DESC LIMIT ${take}`;
 }
+
+/** What the hospital's tank cannot deliver is computed from these (unusableFloorKg). */
+export async function tankOf(hospitalId: string): Promise<{ tankCapacityKg: number; tankResidualKg: number; operatingMinimumKg: number | null } | null> {
+  const [tank] = await prisma.$queryRaw<{ tankCapacityKg: number; tankResidualKg: number; operatingMinimumKg: number | null }[]>`
+    SELECT "tankCapacityKg", "tankResidualKg", "operatingMinimumKg" FROM "Hospital" WHERE id = ${hospitalId}`;
+  return tank ?? null;
+}

@@ -102,7 +102,9 @@ export async function writeStockReport(tx: Tx, actor: Actor, hospitalId: string,
     // Reports of one hospital queue here, so a double submit reads the first one's row (an
     // update, audited as such) instead of both seeing "no report yet". NO KEY UPDATE does not
     // block inserts elsewhere that merely reference the hospital.
-    const [hospital] = await tx.$queryRaw<{ name: string; beds: number; covidBeds: number; icuBeds: number; tankCapacityKg: number; cylinderSupply: boolean }[]>`
+    const [hospital] = await tx.$queryRaw<
+      { name: string; beds: number; covidBeds: number; icuBeds: number; tankCapacityKg: number; cylinderSupply: boolean }[]
+    >`
       SELECT name, beds, "covidBeds", "icuBeds", "tankCapacityKg", "cylinderSupply" FROM "Hospital" WHERE id = ${hospitalId} FOR NO KEY UPDATE`;
     if (hospital?.cylinderSupply && !restated) throw new RuleError("invalid", { stockKg: "cylinder_hospital" });
     if (input.day > today()) throw new RuleError("invalid", { day: "future_day" });

@@ -6,8 +6,7 @@ import { unusableFloorKg } from "@/domain/stock";
 import { formatTonnes } from "@/i18n/format";
 import type { Locale } from "@/i18n/locales";
 import type { Translator } from "@/i18n/translator";
-import { prisma } from "@/server/db";
-import { stockHistory, supplyOf } from "@/server/queries/stock";
+import { stockHistory, supplyOf, tankOf } from "@/server/queries/stock";
 import type { HospitalSupply } from "@/server/queries/dashboard-hospitals";
 
 // The parts of /my-hospital a stock report changes — the current supply (usable stock, burn
@@ -50,13 +49,12 @@ export async function stockSections(hospitalId: string) {
   const [t, locale, tank, supply, reports] = await Promise.all([
     getTranslations(),
     getLocale(),
-    prisma.$queryRaw<{ tankCapacityKg: number; tankResidualKg: number; operatingMinimumKg: number | null }[]>`
-      SELECT "tankCapacityKg", "tankResidualKg", "operatingMinimumKg" FROM "Hospital" WHERE id = ${hospitalId}`.then(([h]) => h),
+    tankOf(hospitalId),
     supplyOf(hospitalId),
     stockHistory(hospitalId, 30),
   ]);
   return {
     supply: <CurrentSupply supply={supply} t={t} locale={locale} />,
-    history: <StockHistory reports={reports} floorKg={unusableFloorKg(tank)} own t={t} locale={locale} />,
+    history: <StockHistory reports={reports} floorKg={tank ? unusableFloorKg(tank) : 0} own t={t} locale={locale} />,
   };
 }
