@@ -8,6 +8,7 @@
 //   BENCH_NODE_OPTIONS   NODE_OPTIONS for the server (default --max-old-space-size=384; "" for none)
 //   BENCH_MIXED_DURATION seconds per mixed row (default 20)       BENCH_MIXED_READERS (default 16 per path)
 //   BENCH_MIXED_RATES    writes per second, comma-separated (default "1,5")
+//   BENCH_MIXED_ALLOCATION_EVERY every n-th mixed write is a staff allocation (default 5: 4 stock reports to 1; 0: none)
 //   BENCH_MIXED_INSTANCES the mixed rows again through this many servers behind HAProxy (default 2; 1: not)
 //   flags: --lighthouse (also Lighthouse), --no-build (use the existing build as it is),
 //          --mixed-only (only the mixed rows: readers and writers at once, cold dashboard, CPU per write),
@@ -56,6 +57,8 @@ export type RunOptions = {
   mixedRates: number[];
   /** cold dashboards and writes for the CPU of a write (20) */
   mixedSamples: number;
+  /** every n-th mixed write is an allocation (0: stock reports only) */
+  mixedAllocationEvery: number;
   /** also measure the mixed rows through this many servers behind HAProxy (1: not) */
   mixedInstances: number;
   outJson: string | null;
@@ -216,6 +219,7 @@ export async function runBench(o: RunOptions): Promise<BenchResults> {
         rates: o.mixedRates,
         coldSamples: o.mixedSamples,
         costWrites: o.mixedSamples,
+        allocationEvery: o.mixedAllocationEvery,
         log,
       });
       if (o.mixedInstances > 1) {
@@ -242,6 +246,7 @@ export async function runBench(o: RunOptions): Promise<BenchResults> {
               rates: o.mixedRates,
               coldSamples: o.mixedSamples,
               costWrites: o.mixedSamples,
+              allocationEvery: o.mixedAllocationEvery,
               log,
             });
             mixed.rows.push(...two.rows);
@@ -835,6 +840,7 @@ export function optionsFromEnv(argv: string[]): RunOptions {
       .map(Number)
       .filter((x) => x > 0),
     mixedSamples: 20,
+    mixedAllocationEvery: Number(process.env.BENCH_MIXED_ALLOCATION_EVERY ?? 5),
     mixedInstances: num("BENCH_MIXED_INSTANCES", 2),
     outJson: join(ROOT, "bench/results.json"),
     outMd: join(ROOT, "bench/results.md"),

@@ -47,6 +47,9 @@ const problems = [
     ...(m.stalenessMs.unseen ? [`${m.name}: ${m.stalenessMs.unseen} writes never seen on the dashboard`] : []),
   ]),
   ...(results.mixed && (!results.mixed.cold || !results.mixed.writeCost) ? ["mixed: no cold dashboard or no CPU per write"] : []),
+  ...(results.mixed && !(results.mixed.rows ?? []).some((m) => m.writes.byKind?.some((k) => k.kind === "allocation" && k.ok > 0))
+    ? ["mixed: no allocation was written among the writes"]
+    : []),
   ...results.notes,
 ];
 process.stderr.write(`smoke: ${problems.length ? `FAILED\n  ${problems.join("\n  ")}` : "ok"} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);

@@ -124,8 +124,9 @@ export function mixedMarkdown(r: BenchResults): string {
   const out: string[] = [];
   out.push(
     `Readers and writers at once${r.mixedAt ? ` (measured ${r.mixedAt} on commit \`${(r.mixedCommit ?? "").slice(0, 10)}\`, apart from the rows above)` : ""}: ` +
-      "each reader connection has a session of its own; writes are hospitals' first stock reports of the day, posted to the stock form's server action at a fixed rate; " +
-      "staleness is from a write's acknowledgement to the end of the first dashboard response (one probe session, one request after another) that counts it.",
+      "each reader connection has a session of its own; writes are hospitals' first stock reports of the day, posted to the stock form's server action at a fixed rate, " +
+      "mixed with staff allocations posted to the allocation form's server action from the request's page (the mix is in the writes table below); " +
+      "staleness is from a stock report's acknowledgement to the end of the first dashboard response (one probe session, one request after another) that counts it.",
   );
   out.push("");
   out.push(
@@ -140,6 +141,21 @@ export function mixedMarkdown(r: BenchResults): string {
           `${f1(row.stalenessMs.p50)} / ${f1(row.stalenessMs.p95)} / ${f1(row.stalenessMs.max)} (${row.stalenessMs.samples} of ${row.stalenessMs.samples + row.stalenessMs.unseen}) | ${row.peakRssMb} | ${la(row.loadAvgBefore.slice(0, 1))} → ${la(row.loadAvgAfter.slice(0, 1))} |`,
       );
   out.push("");
+  const kinds = m.rows.filter((row) => row.writes.byKind?.length);
+  if (kinds.length) {
+    out.push(
+      "Writes by kind:",
+      "",
+      "| row | servers | mix | kind | attempted | ok | achieved /s | p50 ms | p95 ms | p99 ms | first failure |",
+      "|---|---|---|---|---:|---:|---:|---:|---:|---:|---|",
+    );
+    for (const row of kinds)
+      for (const k of row.writes.byKind!)
+        out.push(
+          `| ${row.name} | ${row.servers} | ${row.writes.mix ?? ""} | ${k.kind} | ${k.attempted} | ${k.ok} | ${k.achievedPerSecond} | ${f1(k.latencyMs.p50)} | ${f1(k.latencyMs.p95)} | ${f1(k.latencyMs.p99)} | ${k.failures[0] ?? ""} |`,
+        );
+    out.push("");
+  }
   if (m.cold)
     out.push(
       `Cold dashboard (${m.cold.servers}): one stock report, then one \`/dashboard\` request, ${m.cold.samples} times: median **${f1(m.cold.medianMs)} ms** (p95 ${f1(m.cold.p95Ms)} ms; the write itself ${f1(m.cold.writeMs)} ms median).`,
@@ -155,6 +171,10 @@ export function mixedMarkdown(r: BenchResults): string {
   if (m.writeCost)
     out.push(
       `CPU of one stock report (${m.writeCost.servers}, ${m.writeCost.writes} writes one at a time, no readers): app server **${f1(m.writeCost.serverCpuMsPerWrite)} ms**, PostgreSQL backends **${f1(m.writeCost.databaseCpuMsPerWrite)} ms** (from /proc); latency p50 ${f1(m.writeCost.latencyMs.p50)} ms.`,
+    );
+  if (m.allocationCost)
+    out.push(
+      `CPU of one allocation (${m.allocationCost.servers}, ${m.allocationCost.writes} one at a time, no readers): app server **${f1(m.allocationCost.serverCpuMsPerWrite)} ms**, PostgreSQL backends **${f1(m.allocationCost.databaseCpuMsPerWrite)} ms**; latency p50 ${f1(m.allocationCost.latencyMs.p50)} ms.`,
     );
   return out.join("\n");
 }

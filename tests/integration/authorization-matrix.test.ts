@@ -30,6 +30,11 @@ vi.mock("@/server/session", () => ({
   },
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+// an action may answer with parts of its page rendered again (the stock form's, decision 0047)
+vi.mock("next-intl/server", async () => {
+  const { translatorFor } = await import("../translator");
+  return { getTranslations: async () => translatorFor("id"), getLocale: async () => "id" };
+});
 vi.mock("next/headers", () => ({
   cookies: async () => ({ get: () => undefined, has: () => false, delete: () => {}, set: () => {} }),
   headers: async () => new Headers(),

@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { ConfirmUnusual } from "@/components/forms/confirm-unusual";
 import { FormLanguage, useFormLanguage } from "@/components/forms/amount-echo";
+import { useShowSections, type Sections } from "@/components/forms/live-sections";
 import { DetailNote } from "@/components/forms/detail-note";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/components/forms/form-state";
@@ -33,7 +34,11 @@ type Strings = {
 
 const UNIT_ORDER: readonly MassUnit[] = ["TONNE_LIQUID", "KG", "M3_GAS", "LITRE_LIQUID", "CYLINDER"];
 
-export type StockFormState = FormState & { flagged?: boolean };
+export type StockFormState = FormState & {
+  flagged?: boolean;
+  /** parts of the page the report changed, rendered again by the action (decision 0047) */
+  sections?: Sections;
+};
 
 /**
  * The daily stock report. Stock and use in the unit the hospital counts in (tonnes by default),
@@ -56,7 +61,14 @@ export function StockForm({
   /** staff entering the report for a hospital (war room) */
   onBehalf?: OnBehalf;
 }) {
-  const [state, formAction, pending] = useActionState(action, {});
+  const showSections = useShowSections();
+  const [state, formAction, pending] = useActionState(async (prev: StockFormState, data: FormData) => {
+    // The sections go to the page, not into the form's state: that is posted back with the next
+    // submit, and rendered parts cannot be.
+    const { sections, ...next } = await action(prev, data);
+    if (sections) showSections(sections);
+    return next;
+  }, {});
   const unitChoice = useFormChoice(state, "unit", "TONNE_LIQUID");
   const unit = (MASS_UNITS as readonly string[]).includes(unitChoice.value) ? (unitChoice.value as MassUnit) : "TONNE_LIQUID";
   const [sizeText, setSizeText] = useState(state.values?.cylinderSizeM3 ?? String(STANDARD_CYLINDER_M3));

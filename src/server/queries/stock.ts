@@ -36,7 +36,35 @@ export async function supplyOf(hospitalId: string, now: Date = clockNow()): Prom
   return row ?? null;
 }
 
-/** A hospital's latest reports, newest first. The caller has checked the actor may read them. */
+export type StockHistoryRow = {
+  id: string;
+  day: Date;
+  stockKg: number;
+  usedKg: number;
+  severePatients: number;
+  criticalPatients: number;
+  bedsOccupied: number;
+  flaggedForReview: boolean;
+  reviewedAt: Date | null;
+  reportedAt: Date;
+  onBehalf: boolean;
+  onBehalfNote: string | null;
+};
+
+/**
+ * A hospital's latest reports, newest first, with what the history shows. The caller has checked
+ * the actor may read them. Plain SQL: the stock form's action reads it after every report, and a
+ * Prisma model query costs milliseconds of the query compiler's CPU each time (decision 0047).
+ */
 export function stockHistory(hospitalId: string, take = 30) {
-  return prisma.stockReport.findMany({ where: { hospitalId }, orderBy: { day: "desc" }, take });
+  return prisma.$queryRaw<StockHistoryRow[]>`
+    SELECT id, day, "stockKg", "usedKg", "severePatients", "criticalPatients", "bedsOccupied", "flaggedForReview", "reviewedAt", "reportedAt", "onBehalf", "onBehalfNote"
+    FROM "StockReport" WHERE "hospitalId" = ${hospitalId} ORDER BY day DESC LIMIT ${take}`;
+}
+
+/** What the hospital's tank cannot deliver is computed from these (unusableFloorKg). */
+export async function tankOf(hospitalId: string): Promise<{ tankCapacityKg: number; tankResidualKg: number; operatingMinimumKg: number | null } | null> {
+  const [tank] = await prisma.$queryRaw<{ tankCapacityKg: number; tankResidualKg: number; operatingMinimumKg: number | null }[]>`
+    SELECT "tankCapacityKg", "tankResidualKg", "operatingMinimumKg" FROM "Hospital" WHERE id = ${hospitalId}`;
+  return tank ?? null;
 }

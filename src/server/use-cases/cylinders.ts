@@ -96,6 +96,7 @@ async function restateReport(tx: Tx, actor: Actor, hospitalId: string, usedKg: n
       confirmUnusual: true, // the counts are what they are; an unusual use is still held for review
     },
     onBehalfNote,
+    { restated: true },
   );
 }
 

@@ -6,12 +6,18 @@ import type { StockFormState } from "@/components/hospital/stock-form";
 import { currentActor } from "@/server/session";
 import { submitStockReport } from "@/server/use-cases/stock";
 import { recordCylinderCount } from "@/server/use-cases/cylinders";
+import { stockSections } from "./sections";
 
+/**
+ * The hospital's daily stock report. It answers with the two parts of the page a report changes,
+ * rendered afresh (the supply and the history), not with the whole page re-rendered as
+ * revalidatePath would have it: that re-ran every query of the page and its layout, and the
+ * layout's notices job, on each report (decision 0047).
+ */
 export const submitStockAction = formAction<StockFormState>(async (form) => {
   const result = await submitStockReport(await currentActor(), form.input);
   if (!result.ok) return form.reply(result);
-  revalidatePath("/my-hospital");
-  return { ok: true, flagged: result.value.flaggedForReview };
+  return { ok: true, flagged: result.value.flaggedForReview, sections: await stockSections(result.value.hospitalId) };
 });
 
 /** A cylinder hospital's own count (decision 0039). */

@@ -5,9 +5,8 @@ import { notFound } from "next/navigation";
 import { IncomingDeliveries } from "@/components/hospital/incoming-deliveries";
 import { StockForm } from "@/components/hospital/stock-form";
 import { stockFormStrings } from "@/components/hospital/texts";
+import { LiveSection, LiveSections } from "@/components/forms/live-sections";
 import { StockHistory } from "@/components/hospital/stock-history";
-import { SupplyBadge } from "@/components/hospital/supply-badge";
-import { formatTonnes } from "@/i18n/format";
 import { getMessages, getLocale, getTranslations } from "next-intl/server";
 import { can } from "@/server/permissions";
 import { incomingDeliveries } from "@/server/queries/dispatches";
@@ -17,6 +16,7 @@ import { stockHistory, supplyOf } from "@/server/queries/stock";
 import { requireActor } from "@/server/session";
 import { confirmReceiptAction } from "../requests/actions";
 import { recordCylinderCountAction, submitStockAction } from "./actions";
+import { CurrentSupply } from "./sections";
 import { setAlertThresholdsAction } from "../hospitals/actions";
 import { cylinderCountForm, thresholdFields } from "@/components/logistics/cylinder-count-fields";
 import { CylinderTable } from "@/components/logistics/cylinder-table";
@@ -43,37 +43,16 @@ export default async function MyHospitalPage() {
   if (!hospital) notFound();
   const [types, cylinders] = hospital.cylinderSupply ? await Promise.all([cylinderTypes(), cylindersOf(hospital.id)]) : [[], null];
   const countForm = cylinderCountForm(types, cylinders?.lines, t);
+  // The stock form's action sends back the supply and the history only (decision 0047).
   return (
-    <>
+    <LiveSections>
       <div>
         <h1 data-testid="hospital-name">{hospital.name}</h1>
         <p className="text-slate-600">{hospital.region.name}</p>
       </div>
-      <section className="card space-y-3" data-testid="current-supply">
-        <div className="flex flex-wrap items-center gap-3">
-          <h2>{t("hospital.stock.current")}</h2>
-          <SupplyBadge supply={supply} t={t} locale={locale} />
-        </div>
-        {supply?.lastReportDay && (
-          <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-3">
-            <div>
-              <dt className="text-slate-500">{t("hospital.stock.usable")}</dt>
-              <dd className="text-lg font-semibold tabular-nums">{formatTonnes(supply.usableStockKg, locale)}</dd>
-            </div>
-            <div>
-              <dt className="text-slate-500">{t("hospital.stock.burnRate")}</dt>
-              <dd className="text-lg font-semibold tabular-nums">{t("hospital.stock.perDay", { t: formatTonnes(supply.burnRateKgPerDay, locale) })}</dd>
-            </div>
-            <div>
-              <dt className="text-slate-500">{t("hospital.supply.hoursLeft")}</dt>
-              <dd className="text-lg font-semibold tabular-nums" data-testid="hours-left">
-                {supply.hoursLeft === null ? t("hospital.supply.noBurn") : t("hospital.supply.hours", { h: String(Math.floor(supply.hoursLeft)) })}
-              </dd>
-            </div>
-          </dl>
-        )}
-        <p className="text-xs text-slate-500">{t("hospital.supply.legend")}</p>
-      </section>
+      <LiveSection name="supply">
+        <CurrentSupply supply={supply} t={t} locale={locale} />
+      </LiveSection>
       {mayConfirm && (
         <IncomingDeliveries
           deliveries={incoming.map((d) => ({ ...d, trip: trips.get(d.id) ?? null }))}
@@ -114,7 +93,9 @@ export default async function MyHospitalPage() {
             {t("hospital.requests.mine")} →
           </Link>
         </div>
-        <StockHistory reports={reports} floorKg={unusableFloorKg(hospital)} own t={t} locale={locale} />
+        <LiveSection name="history">
+          <StockHistory reports={reports} floorKg={unusableFloorKg(hospital)} own t={t} locale={locale} />
+        </LiveSection>
       </section>
       <section className="space-y-2">
         <h2>{t("logistics.thresholds.title")}</h2>
@@ -129,6 +110,6 @@ export default async function MyHospitalPage() {
           fixErrors={t("shell.common.fixErrors")}
         />
       </section>
-    </>
+    </LiveSections>
   );
 }
