@@ -164,3 +164,6 @@ CREATE FUNCTION request_funnel_day_rebuild() RETURNS void
   $$;
 
 SELECT request_funnel_day_rebuild();
+
+-- The funnel's median hours to receipt still reads the range's requests: index-only.
+CREATE INDEX "SupplyRequest_createdAt_fulfilledAt_hospitalId_idx" ON "SupplyRequest"("createdAt", "fulfilledAt", "hospitalId");
