@@ -9,8 +9,10 @@ import { prepareWorld, unique, VALID, type World } from "./valid-inputs";
 
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
-// The request funnel's rollup ("RequestFunnelDay", kept by triggers on "SupplyRequest",
-// "Delivery" and "Hospital"; decision 0044) against the rows it sums. After each write made
+// The rollups of decision 0044 against the rows they sum: the request funnel ("RequestFunnelDay",
+// kept by triggers on "SupplyRequest", "Delivery" and "Hospital") and each hospital's latest report
+// and burn ("HospitalSupplyState", kept by a trigger on "StockReport"), and the daily use per region
+// ("StockUseDay", kept by triggers on "StockReport" and "Hospital"). After each write made
 // through the use cases — requests, decisions, allocations, dispatches, receipts, cancels,
 // diversions, stock reports, a hospital moved to another province — every row of the rollup
 // equals its recomputation from the requests and deliveries by the plain query below, and the
@@ -123,9 +125,42 @@ async function exactFunnel(from: Day, to: Day, province: Province | null): Promi
   };
 }
 
+/** Each hospital's kept latest report and burn ("HospitalSupplyState"), and the same recomputed from its reports. */
+async function supplyStates() {
+  const q = (sql: string) => prisma.$queryRawUnsafe<Record<string, unknown>[]>(sql);
+  const keptRows = await q(`
+    SELECT "hospitalId", "lastDay"::text AS day, "stockKg", "reportedAt", "weightedBurnKg" AS weighted, "newestBurnKg" AS newest
+    FROM "HospitalSupplyState" ORDER BY 1`);
+  const fromReports = await q(`
+    SELECT h.id AS "hospitalId", l.day::text AS day, l."stockKg", l."reportedAt", b.weighted, b.newest
+    FROM "Hospital" h
+    JOIN LATERAL (SELECT s.day, s."stockKg", s."reportedAt" FROM "StockReport" s WHERE s."hospitalId" = h.id ORDER BY s.day DESC LIMIT 1) l ON true
+    CROSS JOIN LATERAL (
+      SELECT sum(w."usedKg" * (8 - w.n))::float8 / sum(8 - w.n) AS weighted, max(w."usedKg") FILTER (WHERE w.n = 1)::float8 AS newest
+      FROM (SELECT s."usedKg", row_number() OVER (ORDER BY s.day DESC) AS n FROM "StockReport" s
+            WHERE s."hospitalId" = h.id AND NOT s."flaggedForReview" ORDER BY s.day DESC LIMIT 7) w
+    ) b
+    ORDER BY 1`);
+  return { kept: keptRows, fromReports };
+}
+
+/** The daily use kept per region ("StockUseDay", rows that count), and the same summed from the reports. */
+async function useKept() {
+  return prisma.$queryRaw<{ day: string; regionId: string; reports: number; used: string }[]>`
+    SELECT day::text AS day, "regionId", reports, "usedKg"::text AS used FROM "StockUseDay" WHERE reports <> 0 OR "usedKg" <> 0 ORDER BY 1, 2`;
+}
+async function useFromReports() {
+  return prisma.$queryRaw<{ day: string; regionId: string; reports: number; used: string }[]>`
+    SELECT s.day::text AS day, h."regionId", count(*)::int AS reports, sum(s."usedKg")::text AS used
+    FROM "StockReport" s JOIN "Hospital" h ON h.id = s."hospitalId" GROUP BY 1, 2 ORDER BY 1, 2`;
+}
+
 async function expectRollupConsistent() {
   const rows = await kept();
   expect(rows).toEqual(await recomputed());
+  const states = await supplyStates();
+  expect(states.kept).toEqual(states.fromReports);
+  expect(await useKept()).toEqual(await useFromReports());
   return rows;
 }
 
@@ -184,9 +219,10 @@ const WRITES = [
   "trips.moveTrip",
   "stock.submitStockReport",
   "stock.submitStockReportOnBehalf",
+  "stock.confirmStockReview",
 ];
 
-describe("request funnel rollup", () => {
+describe("request funnel and hospital state rollups", () => {
   it("holds the seed's requests and deliveries as they were loaded, and answers as the exact query", async () => {
     expect((await expectRollupConsistent()).length).toBeGreaterThan(0);
     await expectFunnelExact();
@@ -211,6 +247,16 @@ describe("request funnel rollup", () => {
     await expectFunnelExact();
     await prisma.hospital.update({ where: { id: hospital.id }, data: { regionId: hospital.regionId } });
     expect((await expectRollupConsistent()).some((r) => r.provinceId === other.id)).toBe(false);
+  });
+
+  it("follows a hospital's reports deleted, the latest and then all of them", async () => {
+    const id = w.rs2.hospitalId!;
+    const [latest] = await prisma.stockReport.findMany({ where: { hospitalId: id }, orderBy: { day: "desc" }, take: 1 });
+    await prisma.stockReport.delete({ where: { id: latest.id } });
+    await expectRollupConsistent();
+    await prisma.stockReport.deleteMany({ where: { hospitalId: id } });
+    await expectRollupConsistent();
+    expect(await prisma.hospitalSupplyState.count({ where: { hospitalId: id } })).toBe(0);
   });
 
   it("is undone with the write that failed", async () => {

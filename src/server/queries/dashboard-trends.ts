@@ -6,7 +6,7 @@ import { andHospitalInProvince, andInProvince, type Province } from "./provinces
 
 // Series over a range of WIB days and the requests funnel, aggregated by PostgreSQL.
 //
-// Indexes used: DailyCapacity (day); StockReport (day); CaseStat (day); Policy (regionId,
+// Indexes used: DailyCapacity (day); StockUseDay (day, regionId) key; CaseStat (day); Policy (regionId,
 // validFrom) unique; SupplyRequest (createdAt); RequestFunnelDay (day, provinceId, eventDay) key.
 
 export type DailyPoint = {
@@ -55,8 +55,9 @@ export async function dailySeries(from: Day, to: Day, province: Province | null 
   const perDay = prisma.$queryRaw<{ day: Date; used: bigint | null; active: bigint | null }[]>`
     WITH days AS (SELECT g::date AS day FROM generate_series(${f}::date, ${t}::date, interval '1 day') g),
     use AS (
-      SELECT s.day, sum(s."usedKg") AS used FROM "StockReport" s
-      WHERE s.day BETWEEN ${f} AND ${t} ${andHospitalInProvince(province, `s."hospitalId"`)} GROUP BY s.day
+      SELECT u.day, CASE WHEN sum(u.reports) > 0 THEN sum(u."usedKg") END AS used
+      FROM "StockUseDay" u JOIN "Region" r ON r.id = u."regionId"
+      WHERE u.day BETWEEN ${f} AND ${t} ${andInProvince(province, "r")} GROUP BY u.day
     ), cases AS (
       SELECT c.day, sum(c.active) AS active
       FROM "CaseStat" c JOIN "Region" r ON r.id = c."regionId" JOIN "Region" p ON p.id = r."parentId" AND p."parentId" IS NULL
