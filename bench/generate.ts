@@ -727,7 +727,10 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   const indexSeconds = ip.finish();
   t = performance.now();
   log("  rollups (pledges, trips, request funnel, hospitals' state, daily use) …");
+  await main.query('ALTER TABLE "PledgeDeliveryDay" DISABLE TRIGGER "PledgeDeliveryDay_pledge_delivery_total"');
   await main.query("SELECT pledge_delivery_day_rebuild()");
+  await main.query("SELECT pledge_delivery_total_rebuild()");
+  await main.query('ALTER TABLE "PledgeDeliveryDay" ENABLE TRIGGER "PledgeDeliveryDay_pledge_delivery_total"');
   await main.query('ALTER TABLE "Delivery" ENABLE TRIGGER "Delivery_pledge_delivery_day"');
   await main.query("SELECT delivery_trip_totals_rebuild()");
   await main.query('ALTER TABLE "Delivery" ENABLE TRIGGER "Delivery_trip_totals"');
