@@ -44,14 +44,16 @@ export async function dailySeries(from: Day, to: Day, province: Province | null 
       FROM "DailyCapacity" c JOIN "Supplier" s ON s.id = c."supplierId" JOIN "Region" r ON r.id = s."regionId"
       WHERE c.day BETWEEN ${f} AND ${t} ${andInProvince(province, "r")}
       GROUP BY 1, 2
+    ), targets AS (
+      -- each target with the day the next one of its province takes over (validFrom is unique per region)
+      SELECT p."regionId", p."validFrom", lead(p."validFrom") OVER (PARTITION BY p."regionId" ORDER BY p."validFrom") AS until,
+             p."dailyTargetKg" AS target
+      FROM "Policy" p JOIN prov ON prov.id = p."regionId"
     )
     SELECT days.day, prov.code, tg.target, cap.produced, cap.medical, cap.industrial
     FROM days CROSS JOIN prov
     LEFT JOIN cap ON cap.day = days.day AND cap."provinceId" = prov.id
-    LEFT JOIN LATERAL (
-      SELECT p."dailyTargetKg" AS target FROM "Policy" p
-      WHERE p."regionId" = prov.id AND p."validFrom" <= days.day ORDER BY p."validFrom" DESC LIMIT 1
-    ) tg ON true`;
+    LEFT JOIN targets tg ON tg."regionId" = prov.id AND tg."validFrom" <= days.day AND (tg.until IS NULL OR days.day < tg.until)`;
   const perDay = prisma.$queryRaw<{ day: Date; used: bigint | null; active: bigint | null }[]>`
     WITH days AS (SELECT g::date AS day FROM generate_series(${f}::date, ${t}::date, interval '1 day') g),
     use AS (
