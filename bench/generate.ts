@@ -165,6 +165,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   await main.query('ALTER TABLE "SupplyRequest" DISABLE TRIGGER "SupplyRequest_request_funnel_day"');
   await main.query('ALTER TABLE "Delivery" DISABLE TRIGGER "Delivery_request_funnel_day"');
   await main.query('ALTER TABLE "StockReport" DISABLE TRIGGER "StockReport_hospital_supply_state"');
+  await main.query('ALTER TABLE "Delivery" DISABLE TRIGGER "Delivery_hospital_received_since"');
   await main.query('ALTER TABLE "StockReport" DISABLE TRIGGER "StockReport_stock_use_day"');
 
   const loads: TableLoad[] = [];
@@ -739,6 +740,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   await main.query('ALTER TABLE "Delivery" ENABLE TRIGGER "Delivery_request_funnel_day"');
   await main.query("SELECT hospital_supply_state_rebuild()");
   await main.query('ALTER TABLE "StockReport" ENABLE TRIGGER "StockReport_hospital_supply_state"');
+  await main.query('ALTER TABLE "Delivery" ENABLE TRIGGER "Delivery_hospital_received_since"');
   await main.query("SELECT stock_use_day_rebuild()");
   await main.query('ALTER TABLE "StockReport" ENABLE TRIGGER "StockReport_stock_use_day"');
   log(`  rollups ${((performance.now() - t) / 1000).toFixed(1)} s`);

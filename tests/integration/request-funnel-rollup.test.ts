@@ -11,7 +11,8 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 
 // The rollups of decision 0044 against the rows they sum: the request funnel ("RequestFunnelDay",
 // kept by triggers on "SupplyRequest", "Delivery" and "Hospital") and each hospital's latest report
-// and burn ("HospitalSupplyState", kept by a trigger on "StockReport"), and the daily use per region
+// and burn and what it received since ("HospitalSupplyState", kept by triggers on "StockReport" and
+// "Delivery"), and the daily use per region
 // ("StockUseDay", kept by triggers on "StockReport" and "Hospital"). After each write made
 // through the use cases — requests, decisions, allocations, dispatches, receipts, cancels,
 // diversions, stock reports, a hospital moved to another province — every row of the rollup
@@ -129,10 +130,12 @@ async function exactFunnel(from: Day, to: Day, province: Province | null): Promi
 async function supplyStates() {
   const q = (sql: string) => prisma.$queryRawUnsafe<Record<string, unknown>[]>(sql);
   const keptRows = await q(`
-    SELECT "hospitalId", "lastDay"::text AS day, "stockKg", "reportedAt", "weightedBurnKg" AS weighted, "newestBurnKg" AS newest
+    SELECT "hospitalId", "lastDay"::text AS day, "stockKg", "reportedAt", "weightedBurnKg" AS weighted, "newestBurnKg" AS newest,
+           "receivedSinceKg"::text AS "receivedSince"
     FROM "HospitalSupplyState" ORDER BY 1`);
   const fromReports = await q(`
-    SELECT h.id AS "hospitalId", l.day::text AS day, l."stockKg", l."reportedAt", b.weighted, b.newest
+    SELECT h.id AS "hospitalId", l.day::text AS day, l."stockKg", l."reportedAt", b.weighted, b.newest,
+           COALESCE((SELECT sum(d."receivedKg") FROM "Delivery" d WHERE d."hospitalId" = h.id AND d."receivedAt" > l."reportedAt"), 0)::text AS "receivedSince"
     FROM "Hospital" h
     JOIN LATERAL (SELECT s.day, s."stockKg", s."reportedAt" FROM "StockReport" s WHERE s."hospitalId" = h.id ORDER BY s.day DESC LIMIT 1) l ON true
     CROSS JOIN LATERAL (
@@ -141,6 +144,11 @@ async function supplyStates() {
             WHERE s."hospitalId" = h.id AND NOT s."flaggedForReview" ORDER BY s.day DESC LIMIT 7) w
     ) b
     ORDER BY 1`);
+  // the latest receipt time kept is an upper bound: never earlier than a receipt of the hospital
+  const [{ n: below }] = await q(`
+    SELECT count(*)::int AS n FROM "HospitalSupplyState" st JOIN "Delivery" d ON d."hospitalId" = st."hospitalId"
+    WHERE d."receivedAt" IS NOT NULL AND (st."lastReceivedAt" IS NULL OR d."receivedAt" > st."lastReceivedAt")`);
+  expect(below).toBe(0);
   return { kept: keptRows, fromReports };
 }
 

@@ -83,28 +83,28 @@ function supplySql(day: Day, asOf: Date, hospitalId: string | null) {
              l.day AS "lastDay", l."reportedAt",
              GREATEST(0, l."stockKg" - GREATEST(h."tankResidualKg", COALESCE(h."operatingMinimumKg", h."tankCapacityKg" * ${DEFAULT_OPERATING_MINIMUM_PCT}::int / 100))) AS "usableAtReport",
              COALESCE(GREATEST(l.weighted, l.newest), 0) AS burn,
-             COALESCE(rc.kg, 0) AS "receivedSince",
+             -- received since the report: kept beside it when no receipt is later than asOf, else summed
+             COALESCE(CASE WHEN l."keptExact" THEN l.kept ELSE (
+               SELECT sum(d."receivedKg") FROM "Delivery" d
+               WHERE d."hospitalId" = h.id AND d."receivedAt" > l."reportedAt" AND d."receivedAt" <= ${asOf}) END, 0) AS "receivedSince",
              GREATEST(0, ${asOfEpoch}::float8 - extract(epoch FROM l."reportedAt")::float8) / 3600.0 AS elapsed
       FROM "Hospital" h
       JOIN "Region" r ON r.id = h."regionId"
       LEFT JOIN "HospitalSupplyState" st ON st."hospitalId" = h.id
       LEFT JOIN LATERAL (
         -- the kept state when the hospital's latest report is on or before the day (decision 0044)…
-        SELECT st."lastDay" AS day, st."stockKg", st."reportedAt", st."weightedBurnKg" AS weighted, st."newestBurnKg" AS newest
+        SELECT st."lastDay" AS day, st."stockKg", st."reportedAt", st."weightedBurnKg" AS weighted, st."newestBurnKg" AS newest,
+               st."receivedSinceKg" AS kept, (st."lastReceivedAt" IS NULL OR st."lastReceivedAt" <= ${asOf}) AS "keptExact"
         WHERE st."lastDay" <= ${date}
         UNION ALL
         -- …else its reports up to the day (a day in the past)
-        SELECT x.day, x."stockKg", x."reportedAt", b.weighted, b.newest
+        SELECT x.day, x."stockKg", x."reportedAt", b.weighted, b.newest, 0, false
         FROM (
           SELECT s.day, s."stockKg", s."reportedAt" FROM "StockReport" s
           WHERE s."hospitalId" = h.id AND s.day <= ${date} ORDER BY s.day DESC LIMIT 1
         ) x CROSS JOIN LATERAL (${burnRateLateral(date)}) b
         WHERE st."lastDay" > ${date}
       ) l ON true
-      LEFT JOIN LATERAL (
-        SELECT sum(d."receivedKg") AS kg FROM "Delivery" d
-        WHERE d."hospitalId" = h.id AND d."receivedAt" > l."reportedAt" AND d."receivedAt" <= ${asOf}
-      ) rc ON true
       WHERE h.active ${hospitalId ? Prisma.sql`AND h.id = ${hospitalId}` : Prisma.empty}
     ), supply AS (
       SELECT latest.*,
