@@ -161,6 +161,12 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   await main.query('ALTER TABLE "Delivery" DISABLE TRIGGER "Delivery_pledge_delivery_day"');
   // Same for the per-allocation and per-tranche dispatched sums (decision 0016).
   await main.query('ALTER TABLE "Delivery" DISABLE TRIGGER "Delivery_trip_totals"');
+  // And for the request funnel per day and each hospital's latest state and the daily use (decision 0044).
+  await main.query('ALTER TABLE "SupplyRequest" DISABLE TRIGGER "SupplyRequest_request_funnel_day"');
+  await main.query('ALTER TABLE "Delivery" DISABLE TRIGGER "Delivery_request_funnel_day"');
+  await main.query('ALTER TABLE "StockReport" DISABLE TRIGGER "StockReport_hospital_supply_state"');
+  await main.query('ALTER TABLE "Delivery" DISABLE TRIGGER "Delivery_hospital_received_since"');
+  await main.query('ALTER TABLE "StockReport" DISABLE TRIGGER "StockReport_stock_use_day"');
 
   const loads: TableLoad[] = [];
   const record = (table: string, rows: number, seconds: number) => {
@@ -721,12 +727,23 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   await restoreIndexes(main, aside, () => ip.add(1));
   const indexSeconds = ip.finish();
   t = performance.now();
-  log("  pledge rollup …");
+  log("  rollups (pledges, trips, request funnel, hospitals' state, daily use) …");
+  await main.query('ALTER TABLE "PledgeDeliveryDay" DISABLE TRIGGER "PledgeDeliveryDay_pledge_delivery_total"');
   await main.query("SELECT pledge_delivery_day_rebuild()");
+  await main.query("SELECT pledge_delivery_total_rebuild()");
+  await main.query('ALTER TABLE "PledgeDeliveryDay" ENABLE TRIGGER "PledgeDeliveryDay_pledge_delivery_total"');
   await main.query('ALTER TABLE "Delivery" ENABLE TRIGGER "Delivery_pledge_delivery_day"');
   await main.query("SELECT delivery_trip_totals_rebuild()");
   await main.query('ALTER TABLE "Delivery" ENABLE TRIGGER "Delivery_trip_totals"');
-  log(`  pledge rollup ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  await main.query("SELECT request_funnel_day_rebuild()");
+  await main.query('ALTER TABLE "SupplyRequest" ENABLE TRIGGER "SupplyRequest_request_funnel_day"');
+  await main.query('ALTER TABLE "Delivery" ENABLE TRIGGER "Delivery_request_funnel_day"');
+  await main.query("SELECT hospital_supply_state_rebuild()");
+  await main.query('ALTER TABLE "StockReport" ENABLE TRIGGER "StockReport_hospital_supply_state"');
+  await main.query('ALTER TABLE "Delivery" ENABLE TRIGGER "Delivery_hospital_received_since"');
+  await main.query("SELECT stock_use_day_rebuild()");
+  await main.query('ALTER TABLE "StockReport" ENABLE TRIGGER "StockReport_stock_use_day"');
+  log(`  rollups ${((performance.now() - t) / 1000).toFixed(1)} s`);
   t = performance.now();
   log("  VACUUM ANALYZE …");
   await main.query("VACUUM ANALYZE");

@@ -20,6 +20,14 @@ async function rollup(): Promise<Row[]> {
 /** The rollup as the trigger keeps it, then as recomputed from every delivery: they must agree. */
 async function expectRollupConsistent() {
   const kept = await rollup();
+  // the totals over every day (decision 0044) equal the day rows summed
+  const totals = await prisma.$queryRaw<{ pledgeId: string; dispatched: string; received: string }[]>`
+    SELECT "pledgeId", "dispatchedKg"::text AS dispatched, "receivedKg"::text AS received FROM "PledgeDeliveryTotal"
+    WHERE "dispatchedKg" <> 0 OR "receivedKg" <> 0 ORDER BY 1`;
+  const summed = await prisma.$queryRaw<{ pledgeId: string; dispatched: string; received: string }[]>`
+    SELECT "pledgeId", sum("dispatchedKg")::text AS dispatched, sum("receivedKg")::text AS received FROM "PledgeDeliveryDay"
+    GROUP BY 1 HAVING sum("dispatchedKg") <> 0 OR sum("receivedKg") <> 0 ORDER BY 1`;
+  expect(totals).toEqual(summed);
   await prisma.$executeRaw`SELECT pledge_delivery_day_rebuild()`;
   expect(kept).toEqual(await rollup());
   return kept;

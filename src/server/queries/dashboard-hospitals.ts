@@ -19,7 +19,11 @@ import { prisma } from "../db";
 // its last 7 reports not held for review, or the newest one's use when higher), over the burn
 // rate. A latest report more than STALE_AFTER_HOURS old at that moment is stale.
 //
-// Indexes used: StockReport (hospitalId, day) unique — the LATERAL "latest reports" walks;
+// Each hospital's latest report and burn are read from "HospitalSupplyState" (kept by a trigger on
+// "StockReport", decision 0044) when that report is on or before the day; for a day before it,
+// from the reports themselves.
+//
+// Indexes used: StockReport (hospitalId, day) unique — the LATERAL "latest reports" walks (a past day);
 // Delivery (hospitalId, receivedAt, receivedKg) — received since the report, index-only.
 
 export type HospitalSupply = {
@@ -78,20 +82,29 @@ function supplySql(day: Day, asOf: Date, hospitalId: string | null) {
       SELECT h.id, h.name, r.code AS "regionCode", r.name AS "regionName",
              l.day AS "lastDay", l."reportedAt",
              GREATEST(0, l."stockKg" - GREATEST(h."tankResidualKg", COALESCE(h."operatingMinimumKg", h."tankCapacityKg" * ${DEFAULT_OPERATING_MINIMUM_PCT}::int / 100))) AS "usableAtReport",
-             COALESCE(GREATEST(b.weighted, b.newest), 0) AS burn,
-             COALESCE(rc.kg, 0) AS "receivedSince",
+             COALESCE(GREATEST(l.weighted, l.newest), 0) AS burn,
+             -- received since the report: kept beside it when no receipt is later than asOf, else summed
+             COALESCE(CASE WHEN l."keptExact" THEN l.kept ELSE (
+               SELECT sum(d."receivedKg") FROM "Delivery" d
+               WHERE d."hospitalId" = h.id AND d."receivedAt" > l."reportedAt" AND d."receivedAt" <= ${asOf}) END, 0) AS "receivedSince",
              GREATEST(0, ${asOfEpoch}::float8 - extract(epoch FROM l."reportedAt")::float8) / 3600.0 AS elapsed
       FROM "Hospital" h
       JOIN "Region" r ON r.id = h."regionId"
+      LEFT JOIN "HospitalSupplyState" st ON st."hospitalId" = h.id
       LEFT JOIN LATERAL (
-        SELECT s.day, s."stockKg", s."reportedAt" FROM "StockReport" s
-        WHERE s."hospitalId" = h.id AND s.day <= ${date} ORDER BY s.day DESC LIMIT 1
+        -- the kept state when the hospital's latest report is on or before the day (decision 0044)…
+        SELECT st."lastDay" AS day, st."stockKg", st."reportedAt", st."weightedBurnKg" AS weighted, st."newestBurnKg" AS newest,
+               st."receivedSinceKg" AS kept, (st."lastReceivedAt" IS NULL OR st."lastReceivedAt" <= ${asOf}) AS "keptExact"
+        WHERE st."lastDay" <= ${date}
+        UNION ALL
+        -- …else its reports up to the day (a day in the past)
+        SELECT x.day, x."stockKg", x."reportedAt", b.weighted, b.newest, 0, false
+        FROM (
+          SELECT s.day, s."stockKg", s."reportedAt" FROM "StockReport" s
+          WHERE s."hospitalId" = h.id AND s.day <= ${date} ORDER BY s.day DESC LIMIT 1
+        ) x CROSS JOIN LATERAL (${burnRateLateral(date)}) b
+        WHERE st."lastDay" > ${date}
       ) l ON true
-      LEFT JOIN LATERAL (${burnRateLateral(date)}) b ON true
-      LEFT JOIN LATERAL (
-        SELECT sum(d."receivedKg") AS kg FROM "Delivery" d
-        WHERE d."hospitalId" = h.id AND d."receivedAt" > l."reportedAt" AND d."receivedAt" <= ${asOf}
-      ) rc ON true
       WHERE h.active ${hospitalId ? Prisma.sql`AND h.id = ${hospitalId}` : Prisma.empty}
     ), supply AS (
       SELECT latest.*,
@@ -232,9 +245,8 @@ export async function regionTable(day: Day, opts: { now?: Date; supply?: readonl
     }[]
   >`
     WITH use AS (
-      SELECT h."regionId", sum(s."usedKg") FILTER (WHERE s.day = ${date}) AS use, sum(s."usedKg") AS use7
-      FROM "StockReport" s JOIN "Hospital" h ON h.id = s."hospitalId"
-      WHERE s.day BETWEEN ${from} AND ${date} GROUP BY h."regionId"
+      SELECT u."regionId", sum(u."usedKg") FILTER (WHERE u.day = ${date}) AS use, sum(u."usedKg") AS use7
+      FROM "StockUseDay" u WHERE u.day BETWEEN ${from} AND ${date} GROUP BY u."regionId"
     ), received AS (
       SELECT h."regionId", sum(d."receivedKg") AS received7
       FROM "Delivery" d JOIN "Hospital" h ON h.id = d."hospitalId"

@@ -7,7 +7,8 @@ import { andInProvince, type Province } from "./provinces";
 // pledge's progress (received vs due to date vs total) as of a day.
 //
 // Indexes used: DailyCapacity (day); MedicalPriorityPeriod (regionId, startsOn);
-// PledgeTranche (pledgeId, dueOn); Delivery (trancheId), (allocationId); Allocation (pledgeId).
+// PledgeTranche (pledgeId, dueOn); Delivery (trancheId), (allocationId); Allocation (pledgeId);
+// PledgeDeliveryDay (day); PledgeDeliveryTotal (pledgeId) key.
 
 export type ProducerSplit = {
   id: string;
@@ -83,7 +84,9 @@ export type PledgeRow = {
  * when a province is given). A delivery counts for a pledge when it is
  * against one of its tranches or against an allocation drawing on it; "PledgeDeliveryDay" holds
  * those sums per day, kept by a trigger on "Delivery" (migration pledge_delivery_rollup), so
- * this reads a few rows per pledge instead of joining the deliveries to their allocations.
+ * this reads a few rows per pledge instead of joining the deliveries to their allocations; and
+ * "PledgeDeliveryTotal" their sums over every day (decision 0044), so progress as of a recent
+ * day subtracts the few rows after it instead of summing every row up to it.
  */
 export async function pledgeProgress(day: Day, province: Province | null = null): Promise<PledgeRow[]> {
   const date = dayToDate(day);
@@ -102,9 +105,13 @@ export async function pledgeProgress(day: Day, province: Province | null = null)
   >`
     WITH due AS (
       SELECT t."pledgeId", sum(t.kg) AS due FROM "PledgeTranche" t WHERE t."dueOn" <= ${date} GROUP BY t."pledgeId"
+    ), later AS (
+      SELECT r."pledgeId", sum(r."receivedKg") AS received, sum(r."dispatchedKg") AS dispatched
+      FROM "PledgeDeliveryDay" r WHERE r.day > ${date} GROUP BY r."pledgeId"
     ), sent AS (
-      SELECT r."pledgeId", sum(r."receivedKg") AS delivered, sum(r."dispatchedKg") AS dispatched
-      FROM "PledgeDeliveryDay" r WHERE r.day <= ${date} GROUP BY r."pledgeId"
+      -- every day's total less the days after (decision 0044): few rows for a recent day
+      SELECT t."pledgeId", t."receivedKg" - COALESCE(later.received, 0) AS delivered, t."dispatchedKg" - COALESCE(later.dispatched, 0) AS dispatched
+      FROM "PledgeDeliveryTotal" t LEFT JOIN later ON later."pledgeId" = t."pledgeId"
     )
     SELECT p.id, s.name AS supplier, p."totalKg", LEAST(p."totalKg", due.due) AS due, sent.delivered, sent.dispatched, p."startsOn", p."endsOn", p.earmark::text AS earmark
     FROM "Pledge" p JOIN "Supplier" s ON s.id = p."supplierId" JOIN "Region" r ON r.id = s."regionId"

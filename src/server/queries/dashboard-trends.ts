@@ -6,8 +6,8 @@ import { andHospitalInProvince, andInProvince, type Province } from "./provinces
 
 // Series over a range of WIB days and the requests funnel, aggregated by PostgreSQL.
 //
-// Indexes used: DailyCapacity (day); StockReport (day); CaseStat (day); Policy (regionId,
-// validFrom) unique; SupplyRequest (createdAt); Delivery (allocationId); Allocation (requestId).
+// Indexes used: DailyCapacity (day); StockUseDay (day, regionId) key; CaseStat (day); Policy (regionId,
+// validFrom) unique; SupplyRequest (createdAt); RequestFunnelDay (day, provinceId, eventDay) key.
 
 export type DailyPoint = {
   day: Day;
@@ -44,19 +44,22 @@ export async function dailySeries(from: Day, to: Day, province: Province | null 
       FROM "DailyCapacity" c JOIN "Supplier" s ON s.id = c."supplierId" JOIN "Region" r ON r.id = s."regionId"
       WHERE c.day BETWEEN ${f} AND ${t} ${andInProvince(province, "r")}
       GROUP BY 1, 2
+    ), targets AS (
+      -- each target with the day the next one of its province takes over (validFrom is unique per region)
+      SELECT p."regionId", p."validFrom", lead(p."validFrom") OVER (PARTITION BY p."regionId" ORDER BY p."validFrom") AS until,
+             p."dailyTargetKg" AS target
+      FROM "Policy" p JOIN prov ON prov.id = p."regionId"
     )
     SELECT days.day, prov.code, tg.target, cap.produced, cap.medical, cap.industrial
     FROM days CROSS JOIN prov
     LEFT JOIN cap ON cap.day = days.day AND cap."provinceId" = prov.id
-    LEFT JOIN LATERAL (
-      SELECT p."dailyTargetKg" AS target FROM "Policy" p
-      WHERE p."regionId" = prov.id AND p."validFrom" <= days.day ORDER BY p."validFrom" DESC LIMIT 1
-    ) tg ON true`;
+    LEFT JOIN targets tg ON tg."regionId" = prov.id AND tg."validFrom" <= days.day AND (tg.until IS NULL OR days.day < tg.until)`;
   const perDay = prisma.$queryRaw<{ day: Date; used: bigint | null; active: bigint | null }[]>`
     WITH days AS (SELECT g::date AS day FROM generate_series(${f}::date, ${t}::date, interval '1 day') g),
     use AS (
-      SELECT s.day, sum(s."usedKg") AS used FROM "StockReport" s
-      WHERE s.day BETWEEN ${f} AND ${t} ${andHospitalInProvince(province, `s."hospitalId"`)} GROUP BY s.day
+      SELECT u.day, CASE WHEN sum(u.reports) > 0 THEN sum(u."usedKg") END AS used
+      FROM "StockUseDay" u JOIN "Region" r ON r.id = u."regionId"
+      WHERE u.day BETWEEN ${f} AND ${t} ${andInProvince(province, "r")} GROUP BY u.day
     ), cases AS (
       SELECT c.day, sum(c.active) AS active
       FROM "CaseStat" c JOIN "Region" r ON r.id = c."regionId" JOIN "Region" p ON p.id = r."parentId" AND p."parentId" IS NULL
@@ -106,44 +109,48 @@ export type RequestFunnel = {
   medianHoursToReceipt: number | null;
 };
 
-const APPROVED = ["APPROVED", "ALLOCATED", "IN_TRANSIT", "FULFILLED"];
-
 /**
  * Requests made on the WIB days from..to, as they stood at the end of `to`: tonnes requested,
  * approved (decided by then), delivered (received by then), and the median request→receipt time;
  * the requests of the province's hospitals when a province is given.
+ *
+ * The counts and tonnes sum the rollup "RequestFunnelDay" (decision 0044): rows of the days
+ * from..to whose step happened by the end of `to`, exact for a past range too. The median reads
+ * the range's fulfilled requests themselves.
  */
 export async function requestFunnel(from: Day, to: Day, province: Province | null = null): Promise<RequestFunnel> {
+  const f = dayToDate(from);
+  const t = dayToDate(to);
   const start = startOfWibDay(from);
   const end = startOfWibDay(addDays(to, 1));
-  const [r] = await prisma.$queryRaw<
-    {
-      requests: bigint;
-      requested: bigint | null;
-      approved_n: bigint;
-      approved: bigint | null;
-      fulfilled_n: bigint;
-      median_h: number | null;
-    }[]
-  >`
-    SELECT count(*) AS requests, sum("requestedKg") AS requested,
-      count(*) FILTER (WHERE status::text = ANY(${APPROVED}) AND "decidedAt" < ${end}) AS approved_n,
-      sum("approvedKg") FILTER (WHERE status::text = ANY(${APPROVED}) AND "decidedAt" < ${end}) AS approved,
-      count(*) FILTER (WHERE "fulfilledAt" < ${end}) AS fulfilled_n,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "fulfilledAt" - "createdAt") / 3600.0)
-        FILTER (WHERE "fulfilledAt" < ${end}) AS median_h
-    FROM "SupplyRequest" WHERE "createdAt" >= ${start} AND "createdAt" < ${end} ${andHospitalInProvince(province, `"hospitalId"`)}`;
-  const [d] = await prisma.$queryRaw<{ delivered: bigint | null }[]>`
-    SELECT sum(d."receivedKg") AS delivered
-    FROM "Delivery" d JOIN "Allocation" a ON a.id = d."allocationId" JOIN "SupplyRequest" q ON q.id = a."requestId"
-    WHERE q."createdAt" >= ${start} AND q."createdAt" < ${end} AND d."receivedAt" < ${end} ${andHospitalInProvince(province, `q."hospitalId"`)}`;
+  const [[r], [m]] = await Promise.all([
+    prisma.$queryRaw<
+      {
+        requests: bigint | null;
+        requested: bigint | null;
+        approved_n: bigint | null;
+        approved: bigint | null;
+        fulfilled_n: bigint | null;
+        delivered: bigint | null;
+      }[]
+    >`
+      SELECT sum(requests) AS requests, sum("requestedKg") AS requested, sum("approvedRequests") AS approved_n,
+        sum("approvedKg") AS approved, sum("fulfilledRequests") AS fulfilled_n, sum("deliveredKg") AS delivered
+      FROM "RequestFunnelDay"
+      WHERE day BETWEEN ${f} AND ${t} AND "eventDay" <= ${t} ${province ? Prisma.sql`AND "provinceId" = ${province.id}` : Prisma.empty}`,
+    prisma.$queryRaw<{ median_h: number | null }[]>`
+      SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "fulfilledAt" - "createdAt") / 3600.0) AS median_h
+      FROM "SupplyRequest"
+      WHERE "createdAt" >= ${start} AND "createdAt" < ${end} AND "fulfilledAt" < ${end} ${andHospitalInProvince(province, `"hospitalId"`)}`,
+  ]);
+  const n = (v: bigint | null) => Number(v ?? 0);
   return {
-    requests: Number(r.requests),
-    requestedKg: Number(r.requested ?? 0),
-    approvedRequests: Number(r.approved_n),
-    approvedKg: Number(r.approved ?? 0),
-    fulfilledRequests: Number(r.fulfilled_n),
-    deliveredKg: Number(d.delivered ?? 0),
-    medianHoursToReceipt: r.median_h === null ? null : Math.round(Number(r.median_h) * 10) / 10,
+    requests: n(r.requests),
+    requestedKg: n(r.requested),
+    approvedRequests: n(r.approved_n),
+    approvedKg: n(r.approved),
+    fulfilledRequests: n(r.fulfilled_n),
+    deliveredKg: n(r.delivered),
+    medianHoursToReceipt: m.median_h === null ? null : Math.round(Number(m.median_h) * 10) / 10,
   };
 }

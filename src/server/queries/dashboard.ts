@@ -4,7 +4,7 @@ import { asOfInstant, hospitalStatusCounts, hospitalSupply, regionTable, statusC
 import { pledgeProgress, priorityPeriods, producerSplits } from "./dashboard-supply";
 import { dailySeries, requestFunnel } from "./dashboard-trends";
 import { headlineFor, latestCapacityDay, type ProvinceDay } from "./headline";
-import { andHospitalInProvince, regionCodesOf, type Province } from "./provinces";
+import { andHospitalInProvince, andInProvince, regionCodesOf, type Province } from "./provinces";
 import { prisma } from "../db";
 import { RANGES, type RangeDays } from "@/domain/dashboard-rules";
 
@@ -54,9 +54,10 @@ export type HospitalDemand = { usedKg: number | null; reports: number; requests:
 /** The hospitals' reported use on the day (medical demand) and the requests made that day, summed by the database. */
 export async function hospitalDemand(day: Day, province: Province | null = null): Promise<HospitalDemand> {
   const [[use], [req]] = await Promise.all([
-    prisma.$queryRaw<{ used: bigint | null; n: bigint }[]>`
-      SELECT sum(s."usedKg") AS used, count(*) AS n FROM "StockReport" s
-      WHERE s.day = ${dayToDate(day)} ${andHospitalInProvince(province, `s."hospitalId"`)}`,
+    // the reports summed per region by a trigger (StockUseDay, decision 0044)
+    prisma.$queryRaw<{ used: bigint | null; n: bigint | null }[]>`
+      SELECT sum(u."usedKg") AS used, sum(u.reports) AS n FROM "StockUseDay" u JOIN "Region" r ON r.id = u."regionId"
+      WHERE u.day = ${dayToDate(day)} ${andInProvince(province, "r")}`,
     prisma.$queryRaw<{ requested: bigint | null; n: bigint }[]>`
       SELECT sum(q."requestedKg") AS requested, count(*) AS n FROM "SupplyRequest" q
       WHERE q."createdAt" >= ${startOfWibDay(day)} AND q."createdAt" < ${startOfWibDay(addDays(day, 1))}
