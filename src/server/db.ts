@@ -98,6 +98,11 @@ export function replicaPrisma(): PrismaClient | null {
   return poolsOf(prisma).replica();
 }
 
+/** The client `prisma` means here, when a route is set. */
+export function routedClient(): PrismaClient | undefined {
+  return route.getStore();
+}
+
 /** Runs `fn` with `prisma` meaning `client` (src/server/replica.ts routes the cached reads with it). */
 export function readingFrom<T>(client: PrismaClient, fn: () => Promise<T>): Promise<T> {
   return route.run(client, fn);
