@@ -21,7 +21,7 @@ export function lsnValue(lsn: string): bigint {
 export const replicaReads = { replica: 0, primary: 0 };
 
 let replayed = 0n; // the furthest replay position seen on the replica: no need to ask again below it
-let warnedAt = 0;
+let warnedAt = -Infinity; // monotonic time (performance.now): these are intervals, not the app's clock
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -33,7 +33,7 @@ async function primaryPosition(): Promise<bigint> {
 /** Whether the replica has replayed the primary's WAL as far as it went when this was called, within `waitMs`. */
 async function caughtUp(replica: NonNullable<ReturnType<typeof replicaPrisma>>, waitMs: number): Promise<boolean> {
   const target = await primaryPosition();
-  const until = Date.now() + waitMs;
+  const until = performance.now() + waitMs;
   for (;;) {
     if (replayed >= target) return true;
     const [row] = await replica.$queryRaw<{ lsn: string | null }[]>`SELECT pg_last_wal_replay_lsn()::text AS lsn`;
@@ -41,7 +41,7 @@ async function caughtUp(replica: NonNullable<ReturnType<typeof replicaPrisma>>, 
     const at = lsnValue(row.lsn);
     if (at > replayed) replayed = at;
     if (replayed >= target) return true;
-    if (Date.now() >= until) return false;
+    if (performance.now() >= until) return false;
     await pause(10);
   }
 }
@@ -61,8 +61,8 @@ export async function fromReplica<T>(fn: () => Promise<T>): Promise<T> {
   } catch (e) {
     // The replica is down, or cancelled the query to replay the primary's changes (a recovery
     // conflict): the primary answers instead — said in the log, at most once a minute.
-    if (Date.now() - warnedAt > 60_000) {
-      warnedAt = Date.now();
+    if (performance.now() - warnedAt > 60_000) {
+      warnedAt = performance.now();
       console.error(`The replica failed; reading the primary. ${e instanceof Error ? e.message : e}`);
     }
   }
