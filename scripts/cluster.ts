@@ -7,8 +7,8 @@
 //
 // Each server is `node dist/server.mjs` (what `npm start` runs) with TRUST_PROXY=1, since HAProxy
 // sets X-Forwarded-For. Writes on one are seen by the others through LISTEN/NOTIFY (decision
-// 0034). Each server holds DB_POOL_SIZE + 1 connections (its pool and its listener): the total is
-// stated at start. Ctrl-C stops the balancer and every server.
+// 0034). Each server holds DB_POOL_SIZE + DB_WRITE_POOL_SIZE + 1 connections to the primary (its
+// read pool, its write pool, its listener; decision 0046): the total is stated at start. Ctrl-C stops the balancer and every server.
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { haveHaproxy, startHaproxy } from "./lib/haproxy";
@@ -16,7 +16,9 @@ import { haveHaproxy, startHaproxy } from "./lib/haproxy";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const PORT = Number(process.env.CLUSTER_PORT ?? 3000);
 const INSTANCES = Number(process.env.CLUSTER_INSTANCES ?? 2);
-const POOL = Number(process.env.DB_POOL_SIZE ?? 10);
+const POOL = Number(process.env.DB_POOL_SIZE || 10);
+const WRITE_POOL = Number(process.env.DB_WRITE_POOL_SIZE || 3);
+const PER_SERVER = POOL + WRITE_POOL + 1;
 
 if (!haveHaproxy()) {
   console.error("haproxy not found (apt-get install haproxy, or set HAPROXY_BIN)");
@@ -62,7 +64,8 @@ try {
   const balancer = await startHaproxy(PORT, ports);
   console.log(
     `> ${INSTANCES} servers (ports ${ports.join(", ")}) behind HAProxy on http://127.0.0.1:${PORT}; ` +
-      `database connections: ${POOL + 1} per server (DB_POOL_SIZE ${POOL} + 1 listener), ${INSTANCES * (POOL + 1)} in all`,
+      `database connections: ${PER_SERVER} per server (DB_POOL_SIZE ${POOL} + DB_WRITE_POOL_SIZE ${WRITE_POOL} + 1 listener), ${INSTANCES * PER_SERVER} in all` +
+      (process.env.DATABASE_REPLICA_URL ? `, and ${POOL} per server on the replica` : ""),
   );
   const shutdown = async () => {
     await balancer.stop();

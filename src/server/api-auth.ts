@@ -4,7 +4,7 @@ import { z } from "zod";
 import { cachedActorById } from "./actors";
 import { accountCache } from "./cache";
 import { now } from "./clock";
-import { prisma } from "./db";
+import { prisma, writePrisma } from "./db";
 import { can, type Action, type Actor } from "./permissions";
 import type { Tx } from "./use-case";
 
@@ -41,7 +41,9 @@ function noteUse(tokenId: string, at = now()) {
   if (at.getTime() - (lastUsedWritten.get(tokenId) ?? 0) < LAST_USED_EVERY_MS) return;
   lastUsedWritten.set(tokenId, at.getTime());
   // Not worth failing the request over.
-  prisma.apiToken.update({ where: { id: tokenId }, data: { lastUsedAt: at } }).catch(() => {});
+  writePrisma()
+    .apiToken.update({ where: { id: tokenId }, data: { lastUsedAt: at } })
+    .catch(() => {});
 }
 
 async function actorFromBearer(header: string | null): Promise<Actor | null | "invalid"> {

@@ -24,6 +24,16 @@ export const envSchema = z.object({
   HOST: z.string().trim().min(1).default("127.0.0.1"),
   PORT: whole(1, 65_535).default(3000),
   DB_POOL_SIZE: whole(1, 500).default(10),
+  /** Decision 0046: connections kept for writes (useCase, sessions, sign-in) beside the read pool. */
+  DB_WRITE_POOL_SIZE: whole(1, 100).default(3),
+  /** Decision 0046: a streaming replica the cached page and API reads go to (unset: all to DATABASE_URL). */
+  DATABASE_REPLICA_URL: z
+    .string()
+    .trim()
+    .refine((s) => s === "" || /^postgres(ql)?:\/\//.test(s), "must be a postgresql:// URL")
+    .optional(),
+  /** How long a cached read waits for the replica to replay the primary's latest commit before it reads the primary instead. */
+  REPLICA_WAIT_MS: whole(0, 60_000).default(500),
   TRUST_PROXY: z.enum(["0", "1"], { error: 'must be "1" (behind a proxy that sets X-Forwarded-For) or "0"' }).default("0"),
   READ_CACHE_TTL_MS: whole(1, 3_600_000).default(30_000),
   READ_CACHE_MAX_ENTRIES: whole(1, 1_000_000).default(500),

@@ -1,7 +1,9 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { recordAudit } from "./audit";
-import { prisma } from "./db";
+// Signing in is a chain of writes (attempt counts, the audit event): on the write pool, so a
+// surge of dashboard reads cannot make a sign-in time out (decision 0046).
+import { writePrisma } from "./db";
 import { HashingBusy, hashPassword, needsRehash, verifyNothing, verifyPassword } from "./passwords";
 import type { Actor } from "./permissions";
 
@@ -50,7 +52,7 @@ const utc = (d: Date) => Prisma.sql`(${d.toISOString()}::timestamptz AT TIME ZON
  */
 async function countAttempt(key: string, free: number, now: Date): Promise<boolean> {
   const forgetBefore = new Date(now.getTime() - FORGET_AFTER_MS);
-  const rows = await prisma.$queryRaw<{ failures: number }[]>`
+  const rows = await writePrisma().$queryRaw<{ failures: number }[]>`
     INSERT INTO "LoginThrottle" (key, failures, "lastAt") VALUES (${key}, 1, ${utc(now)})
     ON CONFLICT (key) DO UPDATE SET
       failures = CASE WHEN "LoginThrottle"."lastAt" < ${utc(forgetBefore)} THEN 1 ELSE "LoginThrottle".failures + 1 END,
@@ -65,7 +67,7 @@ async function countAttempt(key: string, free: number, now: Date): Promise<boole
 
 /** Seconds until `key` may try again (0: now). */
 async function waitOf(key: string, free: number, now: Date): Promise<number> {
-  const row = await prisma.loginThrottle.findUnique({ where: { key } });
+  const row = await writePrisma().loginThrottle.findUnique({ where: { key } });
   if (!row || row.lastAt.getTime() < now.getTime() - FORGET_AFTER_MS) return 0;
   const until = row.lastAt.getTime() + delaySeconds(row.failures, free) * 1000;
   return Math.max(0, Math.ceil((until - now.getTime()) / 1000));
@@ -108,47 +110,49 @@ export async function checkCredentials(email: string, password: string, address:
   const where = address ?? "unknown";
   if (Math.random() < 0.01) {
     // Forgotten counts are dead weight; sweep them now and then.
-    prisma.loginThrottle.deleteMany({ where: { lastAt: { lt: new Date(now.getTime() - FORGET_AFTER_MS) } } }).catch(() => {});
+    writePrisma()
+      .loginThrottle.deleteMany({ where: { lastAt: { lt: new Date(now.getTime() - FORGET_AFTER_MS) } } })
+      .catch(() => {});
   }
   const allowed =
     (address === null || (await countAttempt(addressKey(address), FREE_FAILURES_PER_ADDRESS, now))) &&
     (await countAttempt(accountKey(email), FREE_FAILURES_PER_ACCOUNT, now));
   if (!allowed) {
-    await prisma.loginAttempt.create({ data: { email, address: where, success: false, checked: false } });
+    await writePrisma().loginAttempt.create({ data: { email, address: where, success: false, checked: false } });
     return null;
   }
 
-  const user: UserRow | null = await prisma.user.findUnique({ where: { email } });
+  const user: UserRow | null = await writePrisma().user.findUnique({ where: { email } });
   let ok = false;
   try {
     ok = user ? await verifyPassword(password, user.passwordHash) : await verifyNothing(password);
   } catch (e) {
     if (!(e instanceof HashingBusy)) throw e;
     // Too many sign-ins queued: refuse this one unchecked, and give the attempt back.
-    await prisma.loginThrottle.updateMany({ where: { key: accountKey(email), failures: { gt: 0 } }, data: { failures: { decrement: 1 } } });
-    await prisma.loginAttempt.create({ data: { email, address: where, success: false, checked: false } });
+    await writePrisma().loginThrottle.updateMany({ where: { key: accountKey(email), failures: { gt: 0 } }, data: { failures: { decrement: 1 } } });
+    await writePrisma().loginAttempt.create({ data: { email, address: where, success: false, checked: false } });
     return null;
   }
   const success = ok && !!user && user.active;
-  await prisma.loginAttempt.create({ data: { email, address: where, success } });
+  await writePrisma().loginAttempt.create({ data: { email, address: where, success } });
 
   if (!user) return null;
   if (!success) {
-    const failures = (await prisma.loginThrottle.findUnique({ where: { key: accountKey(email) } }))?.failures ?? 0;
+    const failures = (await writePrisma().loginThrottle.findUnique({ where: { key: accountKey(email) } }))?.failures ?? 0;
     const delay = delaySeconds(failures, FREE_FAILURES_PER_ACCOUNT);
     const details = { address: where, failures, ...(ok && !user.active ? { reason: "disabled" } : {}) };
-    await recordAudit(prisma, null, "user.sign_in_failed", "User", user.id, null, details);
-    if (delay > 0) await recordAudit(prisma, null, "user.sign_in_delayed", "User", user.id, null, { ...details, delaySeconds: delay });
+    await recordAudit(writePrisma(), null, "user.sign_in_failed", "User", user.id, null, details);
+    if (delay > 0) await recordAudit(writePrisma(), null, "user.sign_in_delayed", "User", user.id, null, { ...details, delaySeconds: delay });
     return null;
   }
 
-  await prisma.loginThrottle.updateMany({ where: { key: accountKey(email) }, data: { failures: 0 } });
+  await writePrisma().loginThrottle.updateMany({ where: { key: accountKey(email) }, data: { failures: 0 } });
   if (needsRehash(user.passwordHash)) {
     // Only if nobody changed the password meanwhile.
-    await prisma.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash: await hashPassword(password) } });
+    await writePrisma().user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash: await hashPassword(password) } });
   }
   const actor = actorOf(user);
-  await recordAudit(prisma, actor, "user.sign_in", "User", user.id, null, { address: where });
+  await recordAudit(writePrisma(), actor, "user.sign_in", "User", user.id, null, { address: where });
   return actor;
 }
 
@@ -161,5 +165,5 @@ export function countPasswordCheck(email: string, now = new Date()): Promise<boo
 }
 
 export async function clearFailures(email: string): Promise<void> {
-  await prisma.loginThrottle.updateMany({ where: { key: accountKey(email) }, data: { failures: 0 } });
+  await writePrisma().loginThrottle.updateMany({ where: { key: accountKey(email) }, data: { failures: 0 } });
 }

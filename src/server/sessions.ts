@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { SESSION_MAX_AGE_S } from "./auth-config";
 import { accountCache } from "./cache";
-import { prisma } from "./db";
+import { prisma, writePrisma } from "./db";
 import type { Tx } from "./use-case";
 
 // Sessions kept on the server (decision 0023). The session cookie (an Auth.js JWT) names a
@@ -19,12 +19,14 @@ const TOUCH_EVERY_MS = 60_000;
 /** Starts a session for a user who just proved their password; its id goes into the cookie. */
 export async function startSession(userId: string, now = new Date()): Promise<{ sid: string; authTime: number }> {
   const sid = randomBytes(24).toString("base64url");
-  await prisma.userSession.create({ data: { id: sid, userId, createdAt: now, lastSeenAt: now } });
+  await writePrisma().userSession.create({ data: { id: sid, userId, createdAt: now, lastSeenAt: now } });
   if (Math.random() < 0.05) {
     // Sessions that ended on their own are dead weight: sweep them now and then.
     const idleBefore = new Date(now.getTime() - IDLE_TIMEOUT_S * 1000);
     const startedBefore = new Date(now.getTime() - SESSION_MAX_AGE_S * 1000);
-    prisma.userSession.deleteMany({ where: { OR: [{ lastSeenAt: { lt: idleBefore } }, { createdAt: { lt: startedBefore } }] } }).catch(() => {});
+    writePrisma()
+      .userSession.deleteMany({ where: { OR: [{ lastSeenAt: { lt: idleBefore } }, { createdAt: { lt: startedBefore } }] } })
+      .catch(() => {});
   }
   return { sid, authTime: Math.floor(now.getTime() / 1000) };
 }
@@ -47,7 +49,9 @@ export async function sessionEnded(sid: string, sub: string, now = Date.now()): 
   if (now - row.lastSeenAt.getTime() >= IDLE_TIMEOUT_S * 1000) return "idle";
   if (now - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
     row.lastSeenAt = new Date(now); // the memoized row too, so the next requests don't write again
-    prisma.userSession.updateMany({ where: { id: sid }, data: { lastSeenAt: row.lastSeenAt } }).catch(() => {});
+    writePrisma()
+      .userSession.updateMany({ where: { id: sid }, data: { lastSeenAt: row.lastSeenAt } })
+      .catch(() => {});
   }
   return null;
 }

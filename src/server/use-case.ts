@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { invalidateReads, type WriteScope } from "./cache";
 import { announceWrite } from "./invalidation";
-import { prisma } from "./db";
+import { writePrisma } from "./db";
 import { DEFAULT_LOCALE } from "@/i18n/locales";
 import { localeOfInput, requestLocale, withInputLocale } from "./input-locale";
 import { authorize, Forbidden, type Action, type Actor, type Resource } from "./permissions";
@@ -91,7 +91,8 @@ function runUseCase<S extends z.ZodType, T>(opts: Options<S, T>): UseCase<z.inpu
     const attempts = opts.serializable ? 5 : 1;
     for (let attempt = 1; ; attempt++) {
       try {
-        const value = await prisma.$transaction(
+        // On the write pool (decision 0046): never queued behind the pages' cold reads.
+        const value = await writePrisma().$transaction(
           async (tx) => {
             if (opts.resource) {
               const resource = await opts.resource(input, tx);

@@ -1,7 +1,8 @@
 import "server-only";
 import { today, now as clockNow } from "@/server/clock";
 import { startOfWibDay, type Day } from "@/domain/day";
-import { cached } from "../cache";
+import { cached as memo } from "../cache";
+import { fromReplica } from "../replica";
 import { recommendationFor } from "./allocations";
 import { dashboardData, summaryFor, type RangeDays } from "./dashboard";
 import { hospitalSupply } from "./dashboard-hospitals";
@@ -16,17 +17,24 @@ import { referenceDay } from "./stock";
 // cache (src/server/cache.ts): emptied by every committed write, else served for at most the
 // TTL (30 s). The query functions themselves stay uncached (tests and scripts call them).
 //
+// With DATABASE_REPLICA_URL, each computation reads the replica once it has replayed the
+// primary's latest commit (src/server/replica.ts, decision 0046).
+//
 // "Now": for the current day the hospitals' supply is judged as of the moment it was computed,
 // so a report turns stale up to one TTL late — after 24 h, that is within 0.04 %.
+
+/** `fn` memoized in the read cache, computed on the replica when there is one. */
+const cached = <A extends unknown[], T>(name: string, fn: (...args: A) => Promise<T>) => memo(name, (...args: A) => fromReplica(() => fn(...args)));
 
 // `province`: one province, or null for the whole country (the sum of its provinces).
 export const cachedProvinceList = cached("provinceList", () => provinceList());
 export const cachedCapacityDayBounds = cached("capacityDayBounds", (province: Province | null) => capacityDayBounds(province));
 export const cachedLatestCapacityDay = async (province: Province | null) => (await cachedCapacityDayBounds(province))?.last ?? null;
 /** With `readAt`, when its figures were read: a copy may be served a few seconds late (decision 0040), and the page says so. */
-export const cachedDashboardData = cached("dashboardData", async (day: Day, range: RangeDays, province: Province | null) => {
+export const cachedDashboardData = memo("dashboardData", async (day: Day, range: RangeDays, province: Province | null) => {
+  // Taken before the replica is asked to catch up: the figures hold every write committed before it.
   const readAt = clockNow().toISOString();
-  return { ...(await dashboardData(day, range, { province })), readAt };
+  return { ...(await fromReplica(() => dashboardData(day, range, { province }))), readAt };
 });
 export const cachedSummaryFor = cached("summaryFor", (day: Day, province: Province | null) => summaryFor(day, { province }));
 export const cachedPledgeProgress = cached("pledgeProgress", (day: Day, province: Province | null) => pledgeProgress(day, province));
