@@ -42,7 +42,8 @@ const ended = new Set<string>();
  * ?cookie= vary it. Like the app (src/server/session.ts), it reads the session from the cookies as
  * Next parses them; like src/proxy.ts, it gives a page a CSP nonce and puts it on its scripts.
  * `x-render-as` stands in for any way a rendering could come to read another session than the
- * one the request's key was made from; ?personal= for a page that reads the user's name.
+ * one the request's key was made from, `x-actor-as` for its account read with another role (a
+ * change between the key's lookup and the rendering); ?personal= for a page that reads the user's name.
  */
 async function render(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) {
   renders++;
@@ -51,7 +52,8 @@ async function render(req: import("node:http").IncomingMessage, res: import("nod
   const jar = parseCookie(String(req.headers["x-render-as"] ?? req.headers.cookie ?? ""));
   const user = page || !req.headers.authorization || req.headers["x-api-session"] ? await sessionUserIdOf((name) => jar.get(name)) : "token";
   // as src/server/session.ts's currentActor: the actor, noted and watched while the cache renders
-  const actor = user === "token" ? null : witnessActor(user && !ended.has(user) ? (ACCOUNTS[user] ?? null) : null);
+  const account = String(req.headers["x-actor-as"] ?? user);
+  const actor = user === "token" ? null : witnessActor(user && !ended.has(user) ? (ACCOUNTS[account] ?? null) : null);
   const who = actor ? (url.searchParams.has("personal") ? actor.name : audienceOf(actor)) : user;
   await new Promise((r) => setTimeout(r, 20)); // long enough for concurrent requests to overlap
   res.statusCode = Number(url.searchParams.get("status") ?? 200);
@@ -250,9 +252,14 @@ describe("response cache", () => {
     expect(odd.body).toContain("for STAFF:");
     expect((await get("/dashboard", { cookie: a })).body).toContain("for OFFICIAL:");
     expect(renders).toBe(2);
+    // The request's own session, its account read as another role: not kept.
+    const before = responseCache.size;
+    expect((await get("/dashboard?range=7", { cookie: a, "x-actor-as": "staff-a" })).body).toContain("for STAFF:");
+    expect(responseCache.size).toBe(before);
+    expect((await get("/dashboard?range=7", { cookie: a })).body).toContain("render 4 for OFFICIAL:");
     // An API answer for a bearer token that read a session instead is not kept either.
     await get("/api/v1/summary", { authorization: "Bearer oxy_x", "x-render-as": a, cookie: a, "x-api-session": "1" });
-    expect(responseCache.size).toBe(1);
+    expect(responseCache.size).toBe(2);
   });
 
   it("answers a malformed cookie without failing", async () => {
