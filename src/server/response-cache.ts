@@ -4,7 +4,7 @@ import { brotliDecompressSync, constants as zlib, crc32, deflateRawSync, gunzipS
 import { LOCALE_COOKIE } from "@/i18n/locales";
 import { responseCache } from "./cache";
 import { newNonce, nonceOf } from "./csp";
-import { sessionClaimsOf, sessionIdentity, witnessSessions } from "./session-cookie";
+import { liveAudienceOf, sessionClaimsOf, sessionIdentity, witnessed, witnessSessions, type Witnessed } from "./session-cookie";
 
 // Whole responses of the read-only pages and API routes that are heavy to produce and asked for
 // far more often than the data under them changes, kept per caller and URL. Rendering the national
@@ -12,17 +12,20 @@ import { sessionClaimsOf, sessionIdentity, witnessSessions } from "./session-coo
 // even a cached API answer pays Next's routing; the same bytes served again cost a fraction of a ms.
 //
 // Correctness is the read cache's (decision 0012): every committed write empties this cache too,
-// and an entry lives at most the TTL. The key holds everything a response depends on: who asks
-// (the page header shows the user's name, menu and notices; the API answers per role and
-// hospital), the URL and the language cookie. Only GETs with a verified session or a bearer token
-// are kept: never client navigations (RSC requests), server actions, redirects, errors, or a
-// response that sets a cookie. See docs/decisions/0013-response-cache.md.
+// and an entry lives at most the TTL. The key holds everything a response depends on: who asks,
+// the URL and the language cookie. Who asks is an audience, not a user (decision 0045): the role
+// and hospital of a live session, so the officials reading the national dashboard share one page;
+// the page leaves out the user's own header parts (name, notices badge), which the browser fills
+// in; the API, with a bearer token, is kept per token. Only GETs with a verified, live session or
+// a bearer token are kept: never client navigations (RSC requests), server actions, redirects,
+// errors, or a response that sets a cookie. See docs/decisions/0013-response-cache.md.
 //
 // Who asks is read from the cookie header exactly as Next reads it for the page (its own cookie
 // parser), a header naming a session cookie twice (or with a variant spelling) is never cached,
-// and a response is kept only when every session its rendering read was the key's user (issue #13
-// item 7). Each answer carries a fresh CSP nonce: the page is kept in pieces around its nonce and
-// put together with a new one for every response (decision 0025).
+// and a response is kept only when every session its rendering read was the request's, every
+// actor it read had the key's audience, and it read no actor's id, name or email (issue #13 item
+// 7, decision 0045). Each answer carries a fresh CSP nonce: the page is kept in pieces around its
+// nonce and put together with a new one for every response (decision 0025).
 
 /** Paths answered from this cache, and the content type their shareable answers have. */
 export const CACHED_PATHS: ReadonlyMap<string, string> = new Map([
@@ -60,7 +63,11 @@ const PER_RESPONSE = new Set([
   "content-security-policy",
   "strict-transport-security",
   "set-cookie",
+  "x-cache",
 ]);
+
+/** Says whether an answer came from this cache ("hit") or was rendered for its key ("miss"). */
+export const CACHE_HEADER = "x-cache";
 
 /** Cookie names Auth.js reads a session from (with its chunked variants). */
 const SESSION_NAME = /^(__Secure-|__Host-)?(authjs|next-auth)\.session-token(\.\d+)?$/i;
@@ -96,23 +103,26 @@ export function cookieJar(header: string | undefined): Jar {
 }
 
 /**
- * Who asks, as part of a key: the user of a verified, unexpired session cookie; for the API,
- * which authenticates by the Authorization header first (src/server/api-auth.ts), the hash of
- * that header instead: the API checks the token on the miss, an answer is only ever reused for
- * the very token it was made for, and revoking a token is a write, which empties the cache.
+ * Who asks, as part of a key: the audience (role and hospital) of a verified, unexpired session
+ * cookie whose server-side session is live and whose account is active, checked on every
+ * request, hit or miss, as the page itself would (src/server/session.ts); for the API, which
+ * authenticates by the Authorization header first (src/server/api-auth.ts), the hash of that
+ * header instead: the API checks the token on the miss, an answer is only ever reused for the
+ * very token it was made for, and revoking a token is a write, which empties the cache.
  */
-async function caller(req: IncomingMessage, jar: Jar, api: boolean): Promise<{ key: string; identity: string | null } | null> {
+async function caller(req: IncomingMessage, jar: Jar, api: boolean): Promise<Omit<Keyed, "contentType"> | null> {
   const authorization = req.headers.authorization;
-  if (api && authorization) return { key: `token:${createHash("sha256").update(authorization).digest("hex")}`, identity: null };
-  // Per session, not only per user: a session that ended on its own (idle, decision 0023) must not
-  // be served what another live session of the same user had rendered.
+  if (api && authorization) return { key: `token:${createHash("sha256").update(authorization).digest("hex")}`, identity: null, audience: null };
   const claims = await sessionClaimsOf(jar.get);
   if (!claims) return null;
-  const identity = sessionIdentity(claims);
-  return { key: `user:${identity}`, identity };
+  // A session that ended (signed out, idle, its account disabled or its role changed) has none.
+  const audience = await liveAudienceOf(claims);
+  if (!audience) return null;
+  return { key: `audience:${audience}`, identity: sessionIdentity(claims), audience };
 }
 
-type Keyed = { key: string; identity: string | null; contentType: string };
+/** `identity`: the request's session; `audience`: its role and hospital (both null for a bearer token). */
+type Keyed = { key: string; identity: string | null; audience: string | null; contentType: string };
 
 async function keyed(req: IncomingMessage): Promise<Keyed | null> {
   if (req.method !== "GET" || !req.url) return null;
@@ -125,7 +135,7 @@ async function keyed(req: IncomingMessage): Promise<Keyed | null> {
   if (jar.ambiguous) return null;
   const who = await caller(req, jar, contentType === "application/json");
   if (!who) return null; // a page redirects to /login, the API answers 401
-  return { key: JSON.stringify([who.key, req.url, jar.get(LOCALE_COOKIE) ?? ""]), identity: who.identity, contentType };
+  return { ...who, key: JSON.stringify([who.key, req.url, jar.get(LOCALE_COOKIE) ?? ""]), contentType };
 }
 
 /** The cache key of a request, or null when its response must not be shared with another request. */
@@ -143,6 +153,7 @@ export async function serveCached(req: IncomingMessage, res: ServerResponse, ren
   let rendering = false;
   const response = responseCache.get(k.key, () => {
     rendering = true;
+    res.setHeader(CACHE_HEADER, "miss");
     return captured(res, k, render);
   });
   if (rendering) {
@@ -161,6 +172,7 @@ export async function serveCached(req: IncomingMessage, res: ServerResponse, ren
 /** Sends a kept response with a nonce of its own, gzip-compressed when the client takes gzip. */
 function send(req: IncomingMessage, res: ServerResponse, hit: CachedResponse) {
   res.statusCode = hit.status;
+  res.setHeader(CACHE_HEADER, "hit");
   const nonce = hit.nonce ? Buffer.from(newNonce()) : null;
   // The nonce is in the CSP header, on the scripts, and in headers such as Link (preloads).
   const fresh = (value: string) => (nonce ? value.replaceAll(hit.nonce!, nonce.toString()) : value);
@@ -258,7 +270,7 @@ function split(body: Buffer, nonce: string | null): Buffer[] {
 function captured(res: ServerResponse, k: Keyed, render: () => Promise<void>): Promise<CachedResponse> {
   return new Promise<CachedResponse>((resolve, reject) => {
     const chunks: Buffer[] = [];
-    const seen = new Set<string | null>();
+    const seen = witnessed();
     const keep = (chunk: unknown, encoding?: unknown) => {
       if (chunk === undefined || chunk === null || typeof chunk === "function") return;
       chunks.push(
@@ -290,14 +302,17 @@ function captured(res: ServerResponse, k: Keyed, render: () => Promise<void>): P
 }
 
 /** The copy to keep of a finished response, or an error saying why it is not one to share. */
-function shareable(res: ServerResponse, k: Keyed, seen: Set<string | null>, raw: Buffer): CachedResponse {
+function shareable(res: ServerResponse, k: Keyed, seen: Witnessed, raw: Buffer): CachedResponse {
   if (res.statusCode !== 200 || res.getHeader("set-cookie") || !String(res.getHeader("content-type") ?? "").startsWith(k.contentType))
     throw new Error("not shareable");
-  // Rendered for the key's user and no one else (a page reads the session at least once; an API
-  // answer for a bearer token reads none).
-  const renderedFor = [...seen];
-  if (k.identity ? renderedFor.length === 0 || renderedFor.some((id) => id !== k.identity) : renderedFor.length > 0)
-    throw new Error("rendered for another identity");
+  // Rendered for the request's session and no other, as one of the key's audience and for no
+  // one in particular (a page reads the session and its actor at least once; an API answer for a
+  // bearer token reads neither).
+  const sessions = [...seen.sessions];
+  const audiences = [...seen.audiences];
+  if (k.identity ? sessions.length === 0 || sessions.some((id) => id !== k.identity) : sessions.length > 0) throw new Error("rendered for another identity");
+  if (k.audience ? audiences.length === 0 || audiences.some((a) => a !== k.audience) : audiences.length > 0) throw new Error("rendered for another audience");
+  if (seen.personal.size > 0) throw new Error(`read what belongs to one user: ${[...seen.personal].join(", ")}`);
   const policy = res.getHeader("content-security-policy");
   const nonce = nonceOf(typeof policy === "string" ? policy : null);
   if (k.contentType === "text/html" && !nonce) throw new Error("a page without a CSP nonce");

@@ -2,7 +2,7 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { cookies } from "next/headers";
 import { cachedActorById } from "./actors";
-import { sessionClaimsOf } from "./session-cookie";
+import { audienceOf, liveAudienceWith, sessionClaimsOf, witnessActor, type Claims } from "./session-cookie";
 import { sessionEnded } from "./sessions";
 import { authorize, type Action, type Actor, type Resource } from "./permissions";
 
@@ -17,10 +17,26 @@ import { authorize, type Action, type Actor, type Resource } from "./permissions
 export async function currentActor(): Promise<Actor | null> {
   const jar = await cookies();
   const claims = await sessionClaimsOf((name) => jar.get(name)?.value);
-  if (!claims?.sid) return null;
+  return witnessActor(claims ? await liveActor(claims) : null);
+}
+
+async function liveActor(claims: Claims): Promise<Actor | null> {
+  if (!claims.sid) return null;
   if (await sessionEnded(claims.sid, claims.sub)) return null;
   return cachedActorById(claims.sub);
 }
+
+/**
+ * The audience of a session cookie's claims: what the response cache keys a page by, checked
+ * like currentActor (a live server-side session, an active account) on every request it answers.
+ */
+export async function liveAudience(claims: Claims): Promise<string | null> {
+  const actor = await liveActor(claims);
+  return actor ? audienceOf(actor) : null;
+}
+
+// Registered for server.ts, which cannot load this module itself (it is Next's, and server-only).
+liveAudienceWith(liveAudience);
 
 /** Where an account whose password an admin chose must go first. */
 export const CHANGE_PASSWORD_PATH = "/password";

@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { after } from "next/server";
-import { NotificationBell } from "@/components/hospital/notification-bell";
+import { HeaderUser, type Me } from "@/components/header-user";
 import { LanguageSwitch } from "@/components/language-switch";
 import { setLanguage } from "@/app/language-actions";
 import { getLocale, getTranslations } from "next-intl/server";
 import { unreadCount } from "@/server/queries/notifications";
 import { requireActor } from "@/server/session";
+import { sharedRender } from "@/server/session-cookie";
 import { refreshNoticesSoon } from "@/server/use-cases/notifications";
 import { navFor } from "./nav-items";
 import { signOutAction } from "./sign-out";
@@ -15,12 +16,20 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const t = await getTranslations();
   const locale = await getLocale();
   const nav = navFor(actor, t);
-  // The bell only reads: a failure never breaks the page (it shows no count). The periodic notices
-  // (stale hospitals, dispatches) are brought up to date after the response is sent, at most
-  // once per cache period per audience, so rendering never writes; /notifications brings them
-  // up to date, and marks what it showed as read, from the browser once the list is on screen.
-  const unread = await unreadCount(actor).catch(() => 0);
-  after(() => refreshNoticesSoon(actor).catch(() => undefined));
+  // A page the response cache shares with everyone of the actor's role and hospital (decision
+  // 0045) holds nothing of the user's own: the browser asks /api/me for the name and the notices
+  // badge, and that route does what follows. Reading the actor's name here would make the page
+  // unshareable (src/server/session-cookie.ts watches for it).
+  let me: Me | null = null;
+  if (!sharedRender()) {
+    // The bell only reads: a failure never breaks the page (it shows no count). The periodic
+    // notices (stale hospitals, dispatches) are brought up to date after the response is sent, at
+    // most once per cache period per audience, so rendering never writes; /notifications brings
+    // them up to date, and marks what it showed as read, from the browser once the list is on screen.
+    const unread = await unreadCount(actor).catch(() => 0);
+    after(() => refreshNoticesSoon(actor).catch(() => undefined));
+    me = { name: actor.name, unread, unreadLabel: t("hospital.notifications.unread", { n: unread }) };
+  }
   return (
     <div className="min-h-screen">
       <header className="no-print border-b border-brand-800 bg-brand-700 text-white">
@@ -34,22 +43,20 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </details>
           <NavLinks nav={nav} className="hidden flex-1 flex-wrap gap-1 md:flex" />
           <div className="ml-auto flex items-center gap-3 text-sm">
-            <span data-testid="whoami" className="hidden sm:inline">
-              {actor.name} · {t(`shell.roles.${actor.role}`)}
-            </span>
-            <Link
-              href="/guide"
-              className="rounded border border-white/50 px-2 py-1 hover:bg-white/10"
-              data-testid="guide-link"
-              aria-label={t("guide.link")}
-              title={t("guide.link")}
-            >
-              <span aria-hidden="true" className="font-bold">
-                ?
-              </span>
-              <span className="ml-1 hidden sm:inline">{t("guide.link")}</span>
-            </Link>
-            <NotificationBell n={unread} label={t("shell.nav.notifications")} unreadLabel={t("hospital.notifications.unread", { n: unread })} />
+            <HeaderUser me={me} roleLabel={t(`shell.roles.${actor.role}`)} bellLabel={t("shell.nav.notifications")}>
+              <Link
+                href="/guide"
+                className="rounded border border-white/50 px-2 py-1 hover:bg-white/10"
+                data-testid="guide-link"
+                aria-label={t("guide.link")}
+                title={t("guide.link")}
+              >
+                <span aria-hidden="true" className="font-bold">
+                  ?
+                </span>
+                <span className="ml-1 hidden sm:inline">{t("guide.link")}</span>
+              </Link>
+            </HeaderUser>
             <div className="rounded bg-white/90">
               <LanguageSwitch locale={locale} action={setLanguage} />
             </div>
