@@ -499,7 +499,9 @@ async function measureFloors(o: RunOptions): Promise<{ floors: FloorResult[]; ch
   const hosp = await import("../src/server/queries/dashboard-hospitals");
   const supply = await import("../src/server/queries/dashboard-supply");
   const trends = await import("../src/server/queries/dashboard-trends");
-  const rec = sqlRecorder(prisma as never, Prisma.sql as never);
+  // `prisma` routes each call to a pool (decision 0046): record on the reads client itself
+  const reads = (prisma as unknown as { __pools?: { reads(): unknown } }).__pools?.reads() ?? prisma;
+  const rec = sqlRecorder(reads as never, Prisma.sql as never);
   const checks: string[] = [];
   const day = (await headline.latestCapacityDay())!;
   const from = addDays(day, -29); // the dashboard's default 30-day range

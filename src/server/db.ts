@@ -21,12 +21,13 @@ export function databaseUrl(): string {
   return process.env.DATABASE_URL || EMBEDDED_DATABASE_URL;
 }
 
-export function createPrisma(connectionString = databaseUrl(), max = env().DB_POOL_SIZE) {
+/** `waitMs`: how long a query waits for a free connection before it fails. */
+export function createPrisma(connectionString = databaseUrl(), max = env().DB_POOL_SIZE, waitMs = 5000) {
   return new PrismaClient({
     adapter: new PrismaPg({
       connectionString,
       max,
-      connectionTimeoutMillis: 5000,
+      connectionTimeoutMillis: waitMs,
       // JIT compiles our short, repeated aggregates on every run (≈1 s each): pure loss here.
       options: "-c jit=off",
     }),
@@ -40,7 +41,8 @@ function pools() {
   const clients: Clients = {};
   return {
     reads: () => (clients.reads ??= createPrisma()),
-    writes: () => (clients.writes ??= createPrisma(databaseUrl(), env().DB_WRITE_POOL_SIZE)),
+    // a write waits as long as its transaction may (useCase's maxWait): better late than refused
+    writes: () => (clients.writes ??= createPrisma(databaseUrl(), env().DB_WRITE_POOL_SIZE, 10_000)),
     replica: () => {
       if (clients.replica === undefined) {
         const url = env().DATABASE_REPLICA_URL;

@@ -114,6 +114,9 @@ function runUseCase<S extends z.ZodType, T>(opts: Options<S, T>): UseCase<z.inpu
         if (e instanceof RuleError) return { ok: false, error: e.code, fieldErrors: e.fieldErrors, ...(e.detail ? { detail: e.detail } : {}) };
         if (isSerializationFailure(e) && attempt < attempts) continue;
         if (isUniqueViolation(e)) return { ok: false, error: "conflict" };
+        // No write connection came free in time, or the transaction ran out of time: it was rolled
+        // back, so nothing is saved; the person is told to try again rather than shown a 500.
+        if (isBusy(e)) return { ok: false, error: "busy" };
         // Bad input that got past validation and was stopped by the database — a "data exception"
         // (class 22: out of an integer's range, an impossible date), a CHECK constraint (23514) or
         // a reference to nothing (23503): refuse it rather than answer 500.
@@ -164,6 +167,13 @@ function isSerializationFailure(e: unknown): boolean {
   const code = errorCode(e);
   const msg = String((e as Error)?.message ?? "");
   return code === "P2034" || code === "40001" || code === "40P01" || /could not serialize|deadlock/i.test(msg);
+}
+
+/** The pool had no connection within its wait (pg), or Prisma could not start or finish the transaction in time. */
+export function isBusy(e: unknown): boolean {
+  const code = errorCode(e);
+  const msg = String((e as Error)?.message ?? "");
+  return code === "P2024" || code === "P2028" || /timeout exceeded when trying to connect|expired transaction|Unable to start a transaction/i.test(msg);
 }
 
 const BAD_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;

@@ -11,7 +11,7 @@ const saved = vi.hoisted(() => {
   return before;
 });
 
-import { prisma } from "@/server/db";
+import { prisma, writePrisma } from "@/server/db";
 import { today } from "@/server/clock";
 import { startSession } from "@/server/sessions";
 import { submitStockReport } from "@/server/use-cases/stock";
@@ -63,5 +63,26 @@ describe("the write pool", () => {
     expect(done.slice(0, 2).sort()).toEqual(["session", "write"]); // neither waited for a read
     await Promise.all(reads);
     expect(done).toHaveLength(5);
+  });
+
+  it("a write that finds no write connection in time is told the system is busy, not a 500, and saves nothing", { timeout: 60_000 }, async () => {
+    const rs2 = await actor("rs2@satgas.test");
+    const before = await prisma.auditEvent.count();
+    // both write connections held longer than a write waits for one (10 s)
+    const held = Array.from({ length: 2 }, () => writePrisma().$transaction(async (tx) => tx.$queryRaw`SELECT pg_sleep(12)::text`, { timeout: 20_000 }));
+    await new Promise((r) => setTimeout(r, 300));
+    const report = {
+      day: today(),
+      unit: "KG",
+      stockKg: "700",
+      usedKg: "80",
+      severePatients: "1",
+      criticalPatients: "1",
+      bedsOccupied: "4",
+      confirmUnusual: "1",
+    };
+    expect(await submitStockReport(rs2, report)).toMatchObject({ ok: false, error: "busy" });
+    await Promise.all(held);
+    expect(await prisma.auditEvent.count()).toBe(before);
   });
 });
