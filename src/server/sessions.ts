@@ -48,9 +48,12 @@ export async function sessionEnded(sid: string, sub: string, now = Date.now()): 
   if (now - row.createdAt.getTime() >= SESSION_MAX_AGE_S * 1000) return "expired";
   if (now - row.lastSeenAt.getTime() >= IDLE_TIMEOUT_S * 1000) return "idle";
   if (now - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
-    row.lastSeenAt = new Date(now); // the memoized row too, so the next requests don't write again
+    const seen = new Date(now);
+    row.lastSeenAt = seen; // the memoized row too, so the next requests don't write again
+    // In the background, on a pool of several connections: an older note landing after a newer
+    // one must not move the session's last activity back.
     writePrisma()
-      .userSession.updateMany({ where: { id: sid }, data: { lastSeenAt: row.lastSeenAt } })
+      .userSession.updateMany({ where: { id: sid, lastSeenAt: { lt: seen } }, data: { lastSeenAt: seen } })
       .catch(() => {});
   }
   return null;
