@@ -69,8 +69,14 @@ describe("the write pool", () => {
     const rs2 = await actor("rs2@satgas.test");
     const before = await prisma.auditEvent.count();
     // both write connections held longer than a write waits for one (10 s)
-    const held = Array.from({ length: 2 }, () => writePrisma().$transaction(async (tx) => tx.$queryRaw`SELECT pg_sleep(12)::text`, { timeout: 20_000 }));
-    await new Promise((r) => setTimeout(r, 300));
+    const held = Array.from({ length: 2 }, () => writePrisma().$transaction(async (tx) => tx.$queryRaw`SELECT pg_sleep(15)::text`, { timeout: 25_000 }));
+    // until both hold their connection (a busy machine may take a while to open them)
+    await expect
+      .poll(
+        async () => Number((await prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(15)%'`)[0].n),
+        { timeout: 10_000 },
+      )
+      .toBe(2);
     const report = {
       day: today(),
       unit: "KG",
