@@ -77,6 +77,7 @@ const ROUTES: Record<string, Route> = {
   "/login": { kind: "page", url: () => "/login", access: "public" },
   "/api/auth/[...nextauth]": { kind: "route", url: () => "/api/auth/session", access: "public" },
   "/api/health": { kind: "route", url: () => "/api/health", access: "public" },
+  "/api/me": { kind: "route", url: () => "/api/me", access: "signed-in" },
   "/api/[...path]": { kind: "route", url: () => "/api/v1/no-such-endpoint", access: "nobody" },
   "/api/v1/hospitals": {
     kind: "route",

@@ -8,6 +8,7 @@ import { appDatabase, loginWith, PASSWORD } from "./helpers";
 // HAProxy on the e2e database. A stock report written through the first server shows within a
 // second on the second server and through the balancer, both of which had the old answer cached.
 // Needs the build the e2e server made and Debian's haproxy (.ci/run installs it); fails without.
+// Named to run after hospital.spec.ts: its report changes rs1's supply, which that spec starts from.
 
 const AUTH_SECRET = process.env.AUTH_SECRET ?? "e2e-secret-not-for-production-0123456789"; // as scripts/e2e-server.ts
 let cluster: ChildProcess | null = null;
