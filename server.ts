@@ -49,12 +49,18 @@ async function answer(req: IncomingMessage, res: ServerResponse) {
   await serve(req, res, () => handle(req, res));
 }
 
-createServer((req, res) => {
+const server = createServer((req, res) => {
   answer(req, res).catch((e) => {
     console.error("[server]", e);
     if (!res.headersSent) res.statusCode = 500;
     res.end();
   });
-}).listen(port, host, () => {
+});
+// A balancer in front (scripts/cluster.ts) reuses idle connections to this server; Node's own
+// 5 s idle close raced HAProxy's reuse and reset a request in flight. Holding idle connections
+// longer than the balancer does leaves the closing to it.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+server.listen(port, host, () => {
   console.log(`> Ready on http://${host}:${port}`);
 });

@@ -26,6 +26,13 @@ export function haproxyConfig(port: number, backends: number[], maxconnPerServer
     "  timeout client 60s",
     "  timeout server 60s",
     "  timeout http-request 10s",
+    // idle connections: the client's kept open for a while, the servers' closed by this side
+    // first (server.ts keeps them 65 s); a request on a connection that failed before any answer
+    // is sent again, to another server if need be
+    "  timeout http-keep-alive 30s",
+    "  retries 3",
+    "  retry-on conn-failure empty-response",
+    "  option redispatch",
     // a busy server answers its health check late rather than not at all
     "  timeout check 10s",
     "frontend app",

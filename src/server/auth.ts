@@ -30,7 +30,9 @@ export const credentials = z.object({
 async function encodeCapped(params: JWTEncodeParams) {
   const authTime = params.token?.authTime;
   const nowS = Math.floor(Date.now() / 1000);
-  const maxAge = typeof authTime === "number" ? Math.max(1, Math.min(params.maxAge ?? SESSION_MAX_AGE_S, authTime + SESSION_MAX_AGE_S - nowS)) : params.maxAge;
+  // encode() reads the clock again and may land in the next second: one second less keeps exp at or before the cap
+  const maxAge =
+    typeof authTime === "number" ? Math.max(1, Math.min(params.maxAge ?? SESSION_MAX_AGE_S, authTime + SESSION_MAX_AGE_S - nowS - 1)) : params.maxAge;
   return encode({ ...params, maxAge });
 }
 
