@@ -192,11 +192,14 @@ export function cached<A extends unknown[], T>(name: string, fn: (...args: A) =>
 
 /**
  * Every successful write calls this (src/server/use-case.ts, after the commit), with what it
- * declared it touches. The account cache is always emptied: it is cheap to fill again, and a
- * stale actor or session is never acceptable.
+ * declared it touches. The account cache is emptied by every write that may touch an account, a
+ * session or a token ("all"): a stale actor or session is never acceptable. A figures-only write
+ * (a stock report, an allocation) changes none of them, nor the notices its jobs raise (stale
+ * hospitals, dispatches on their way); emptying it then made every page after a write read the
+ * actor and session again and rerun the stale-hospital scan over every hospital (issue #17).
  */
 export function invalidateReads(scope: WriteScope = "all"): void {
   serverCache.invalidate(scope);
-  accountCache.invalidate();
+  if (scope === "all") accountCache.invalidate();
   responseCache.invalidate(scope);
 }

@@ -131,8 +131,9 @@ export async function refreshNoticesFor(actor: Actor, now: Date = clockNow()): P
 
 /**
  * refreshNoticesFor, for the header's bell on every page: at most once per cache period per
- * audience, and again after any committed write (the cache is emptied then, so a dispatch just
- * logged is announced on the hospital's next page). The stale-hospital job scans every hospital
+ * audience, and again after any committed write other than a figures-only one (the account cache
+ * is emptied then, so a dispatch just logged is announced on the hospital's next page; a stock
+ * report or an allocation raises none of these notices). The stale-hospital job scans every hospital
  * (3,000 nationally); a page view should not pay for that each time.
  */
 export function refreshNoticesSoon(actor: Actor): Promise<void> {
