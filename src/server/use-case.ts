@@ -114,6 +114,9 @@ function runUseCase<S extends z.ZodType, T>(opts: Options<S, T>): UseCase<z.inpu
         if (e instanceof RuleError) return { ok: false, error: e.code, fieldErrors: e.fieldErrors, ...(e.detail ? { detail: e.detail } : {}) };
         if (isSerializationFailure(e) && attempt < attempts) continue;
         if (isUniqueViolation(e)) return { ok: false, error: "conflict" };
+        // The record to change was gone when the write reached it (removed by someone else since
+        // the page was read): the same answer as a use case that looks first and finds nothing.
+        if (errorCode(e) === "P2025") return { ok: false, error: "not_found" };
         // No write connection came free in time, or the transaction ran out of time: it was rolled
         // back, so nothing is saved; the person is told to try again rather than shown a 500.
         if (isBusy(e)) return { ok: false, error: "busy" };

@@ -22,4 +22,13 @@ describe("data the database cannot hold", () => {
     });
     expect(await probe(await actor("staff@satgas.test"), { day: "0000-01-01" })).toEqual({ ok: false, error: "invalid" });
   });
+
+  it("a record that is gone when the write reaches it is not found, not a 500", async () => {
+    const probe = useCase({
+      action: "allocation:write",
+      input: z.object({ id: z.string() }),
+      run: async ({ tx, input }) => tx.allocation.update({ where: { id: input.id }, data: { kg: 1 } }),
+    });
+    expect(await probe(await actor("staff@satgas.test"), { id: "no-such-allocation" })).toEqual({ ok: false, error: "not_found" });
+  });
 });
