@@ -8,8 +8,9 @@ import { credentials, signIn } from "@/server/auth";
 import { clientAddress, retryAfterSeconds } from "@/server/login";
 import { safeCallbackPath } from "@/server/redirects";
 import { fieldErrorsOf } from "@/server/use-case";
+import { signInBusy } from "./sign-in-busy";
 
-/** `error`: "credentials" (no such account or password), "throttled" (with `retryAfter`, seconds until the next attempt is checked), or "invalid" (see the fields). */
+/** `error`: "credentials" (no such account or password), "throttled" (with `retryAfter`, seconds until the next attempt is checked), "busy" (nothing checked: try again), or "invalid" (see the fields). */
 export type LoginState = FormState & { retryAfter?: number };
 
 export const login = formAction<LoginState>(
@@ -25,6 +26,9 @@ export const login = formAction<LoginState>(
       });
     } catch (e) {
       if (e instanceof AuthError) {
+        // The database had no write connection free in time: not a wrong password, and asking
+        // it for the wait now would only wait again.
+        if (signInBusy(e)) return form.reply({ ok: false, error: "busy" });
         const wait = await retryAfterSeconds(parsed.data.email, clientAddress(await headers()));
         return { ...form.reply({ ok: false, error: wait > 0 ? "throttled" : "credentials" }), ...(wait > 0 ? { retryAfter: wait } : {}) };
       }

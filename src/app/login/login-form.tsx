@@ -11,7 +11,14 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl?: string; notic
   const [state, action, pending] = useActionState<LoginState, FormData>(login, {});
   const seconds = state.retryAfter ?? 1;
   const wait = seconds < 90 ? t("seconds", { n: seconds }) : t("minutes", { n: Math.ceil(seconds / 60) });
-  const message = state.error === "throttled" ? t("throttled", { wait }) : state.error === "credentials" ? t("invalid") : undefined;
+  const message =
+    state.error === "throttled"
+      ? t("throttled", { wait })
+      : state.error === "credentials"
+        ? t("invalid")
+        : state.error === "busy"
+          ? errorText("busy")
+          : undefined;
   const emailError = errorText(state.fieldErrors?.email);
   const passwordError = errorText(state.fieldErrors?.password);
   return (
