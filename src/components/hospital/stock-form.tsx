@@ -124,7 +124,7 @@ export function StockForm({
       )}
       <Field
         name="stockKg"
-        label={`${s.stock} (${s.units[unit]})`}
+        label={`${s.stock}, ${s.units[unit]}`}
         state={state}
         required
         amount={amount}
@@ -132,7 +132,7 @@ export function StockForm({
       />
       <Field
         name="usedKg"
-        label={`${s.used} (${s.units[unit]})`}
+        label={`${s.used}, ${s.units[unit]}`}
         state={state}
         required
         amount={amount}
