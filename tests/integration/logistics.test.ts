@@ -314,6 +314,20 @@ describe("cylinders", () => {
     expect([row.status, row.stale]).toEqual([pic.status, pic.stale]);
   });
 
+  it("a count whose use boxes are left blank, as a form sends them, keeps the last report's use", async () => {
+    const before = await prisma.stockReport.findFirstOrThrow({ where: { hospitalId: cylHospital.id }, orderBy: { day: "desc" } });
+    const r = await recordCylinderCount(cylAdmin, {
+      lines: [
+        { typeId: "cyl_6m3", full: "38", empty: "12", used: "" },
+        { typeId: "cyl_1m3", full: "12", empty: "0", used: " " },
+      ],
+    });
+    expect(r).toMatchObject({ ok: true });
+    const after = await prisma.stockReport.findFirstOrThrow({ where: { hospitalId: cylHospital.id }, orderBy: { day: "desc" } });
+    expect(after.usedKg).toBe(before.usedKg);
+    expect(await stockOf({ hospitalId: cylHospital.id }, "cyl_6m3")).toEqual({ full: 38, empty: 12 });
+  });
+
   it("refuses counts that are not whole numbers ≥ 0, an unknown type and a type twice", async () => {
     expect(await recordCylinderCount(cylAdmin, { lines: [{ typeId: "cyl_6m3", full: "-1", empty: "0" }] })).toMatchObject({
       ok: false,

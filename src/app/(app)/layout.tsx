@@ -41,7 +41,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <summary className="cursor-pointer list-none rounded border border-white/40 px-2 py-1 text-sm">{t("shell.nav.menu")}</summary>
             <NavLinks nav={nav} className="mt-2 flex flex-col gap-1" />
           </details>
-          <NavLinks nav={nav} className="hidden flex-1 flex-wrap gap-1 md:flex" />
+          {/* a row of its own below the name and buttons: the name, which a shared page fetches
+              after it is shown (decision 0045), then cannot re-wrap the links and push the page down */}
+          <NavLinks nav={nav} className="-ml-2 hidden basis-full flex-wrap gap-1 md:order-last md:flex" />
           <div className="ml-auto flex items-center gap-3 text-sm">
             <HeaderUser me={me} roleLabel={t(`shell.roles.${actor.role}`)} bellLabel={t("shell.nav.notifications")}>
               <Link

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useFormStatus } from "react-dom";
 import { useTranslations } from "next-intl";
 import { useErrorText } from "@/components/forms/use-error-text";
@@ -89,10 +89,30 @@ export function AmountInput({
   onText?: (text: string) => void;
 } & Omit<React.InputHTMLAttributes<HTMLInputElement>, "defaultValue" | "type" | "onChange">) {
   const [text, setText] = useState(defaultValue ?? "");
+  const input = useRef<HTMLInputElement>(null);
+  const heard = useRef(onText);
+  useEffect(() => {
+    heard.current = onText;
+  });
+  useEffect(() => {
+    const box = input.current;
+    const form = box?.form;
+    if (!box || !form) return;
+    // React empties a form once its action has saved it (form.reset(), which types nothing): the
+    // echo must not go on saying what the box held. "reset" fires before the values go back.
+    const onReset = () =>
+      setTimeout(() => {
+        setText(box.value);
+        heard.current?.(box.value);
+      });
+    form.addEventListener("reset", onReset);
+    return () => form.removeEventListener("reset", onReset);
+  }, []);
   return (
     <>
       <input
         {...rest}
+        ref={input}
         id={id}
         name={name}
         type="text"

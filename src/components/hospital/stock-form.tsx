@@ -1,9 +1,10 @@
 "use client";
 
+import { usePathname } from "next/navigation";
 import { useActionState, useState } from "react";
 import { ConfirmUnusual } from "@/components/forms/confirm-unusual";
 import { FormLanguage, useFormLanguage } from "@/components/forms/amount-echo";
-import { useShowSections, type Sections } from "@/components/forms/live-sections";
+import { AskForSections, useSentSections, type Sections } from "@/components/forms/live-sections";
 import { DetailNote } from "@/components/forms/detail-note";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/components/forms/form-state";
@@ -32,11 +33,13 @@ type Strings = {
   confirmUnusual: string;
 };
 
+const FORM_ID = "stock-report";
+
 const UNIT_ORDER: readonly MassUnit[] = ["TONNE_LIQUID", "KG", "M3_GAS", "LITRE_LIQUID", "CYLINDER"];
 
 export type StockFormState = FormState & {
   flagged?: boolean;
-  /** parts of the page the report changed, rendered again by the action (decision 0047) */
+  /** parts of the page the report changed, rendered again by the action for a hydrated form (decisions 0047, 0050) */
   sections?: Sections;
 };
 
@@ -61,14 +64,14 @@ export function StockForm({
   /** staff entering the report for a hospital (war room) */
   onBehalf?: OnBehalf;
 }) {
-  const showSections = useShowSections();
-  const [state, formAction, pending] = useActionState(async (prev: StockFormState, data: FormData) => {
-    // The sections go to the page, not into the form's state: that is posted back with the next
-    // submit, and rendered parts cannot be.
-    const { sections, ...next } = await action(prev, data);
-    if (sections) showSections(sections);
-    return next;
-  }, {});
+  // The server action itself, not a function around it: React then renders the form so that it
+  // posts as a plain HTML form before the page's script has run, and the page comes back with the
+  // answer (decision 0050). The sections in the state go back with the next submit as React's
+  // temporary references (opaque to the server, never serialised).
+  // Posted without the script, the browser lands on the form again (its answer, its errors)
+  // rather than at the top of the page: the permalink is this page at the form.
+  const [state, formAction, pending] = useActionState(action, {}, `${usePathname()}#${FORM_ID}`);
+  useSentSections(state.sections);
   const unitChoice = useFormChoice(state, "unit", "TONNE_LIQUID");
   const unit = (MASS_UNITS as readonly string[]).includes(unitChoice.value) ? (unitChoice.value as MassUnit) : "TONNE_LIQUID";
   const [sizeText, setSizeText] = useState(state.values?.cylinderSizeM3 ?? String(STANDARD_CYLINDER_M3));
@@ -76,9 +79,10 @@ export function StockForm({
   const size = readNumber(sizeText, language ?? "id", 2);
   const amount = { unit, cylinderSizeM3: size.ok ? size.value : undefined };
   return (
-    <form action={formAction} className="card grid gap-4 sm:grid-cols-3" noValidate data-testid="stock-form">
+    <form id={FORM_ID} action={formAction} className="card grid gap-4 sm:grid-cols-3" noValidate data-testid="stock-form">
       <div className="sm:col-span-3">
         <FormLanguage />
+        <AskForSections />
         {state.ok && state.flagged ? (
           <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900" data-testid="form-flagged">
             {s.savedFlagged}
@@ -120,7 +124,7 @@ export function StockForm({
       )}
       <Field
         name="stockKg"
-        label={`${s.stock} (${s.units[unit]})`}
+        label={`${s.stock}, ${s.units[unit]}`}
         state={state}
         required
         amount={amount}
@@ -128,7 +132,7 @@ export function StockForm({
       />
       <Field
         name="usedKg"
-        label={`${s.used} (${s.units[unit]})`}
+        label={`${s.used}, ${s.units[unit]}`}
         state={state}
         required
         amount={amount}

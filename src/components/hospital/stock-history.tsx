@@ -3,22 +3,7 @@ import { usableStockKg } from "@/domain/stock";
 import { formatDateTime, formatDay, formatNumber, formatTonnes } from "@/i18n/format";
 import type { Locale } from "@/i18n/locales";
 import type { Translator } from "@/i18n/translator";
-
-type Report = {
-  id: string;
-  day: Date;
-  stockKg: number;
-  usedKg: number;
-  severePatients: number;
-  criticalPatients: number;
-  bedsOccupied: number;
-  flaggedForReview: boolean;
-  reviewedAt: Date | null;
-  reportedAt: Date;
-  /** entered by the task force on the hospital's behalf (war room), with how */
-  onBehalf?: boolean;
-  onBehalfNote?: string | null;
-};
+import type { StockHistoryRow } from "@/server/queries/stock";
 
 /**
  * A hospital's stock reports, newest first. Usable = stock above the tank's floor (see
@@ -33,7 +18,7 @@ export function StockHistory({
   t,
   locale,
 }: {
-  reports: Report[];
+  reports: StockHistoryRow[];
   floorKg: number;
   /** The hospital's own page: an empty history says to report today's stock. */
   own?: boolean;

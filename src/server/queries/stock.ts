@@ -36,6 +36,7 @@ export async function supplyOf(hospitalId: string, now: Date = clockNow()): Prom
   return row ?? null;
 }
 
+/** A stock report as the history shows it (StockHistory, src/components/hospital/stock-history.tsx). */
 export type StockHistoryRow = {
   id: string;
   day: Date;
@@ -47,6 +48,7 @@ export type StockHistoryRow = {
   flaggedForReview: boolean;
   reviewedAt: Date | null;
   reportedAt: Date;
+  /** entered by the task force on the hospital's behalf (war room), with how */
   onBehalf: boolean;
   onBehalfNote: string | null;
 };

@@ -6,7 +6,7 @@ import { now as clockNow } from "@/server/clock";
 import { recordAudit } from "../audit";
 import type { Actor } from "../permissions";
 import { RuleError, useCase, type Tx } from "../use-case";
-import { count, id, integer, text } from "./inputs";
+import { count, id, integer, optionalCount, text } from "./inputs";
 import { writeStockReport } from "./stock";
 
 // Cylinders (decision 0039). Every change to a holder's full and empty counts is a row of the
@@ -101,7 +101,7 @@ async function restateReport(tx: Tx, actor: Actor, hospitalId: string, usedKg: n
 }
 
 const countLines = z
-  .array(z.object({ typeId: id, full: count, empty: count, used: count.optional() }))
+  .array(z.object({ typeId: id, full: count, empty: count, used: optionalCount }))
   .min(1, "required")
   .max(20, "too_big")
   .refine((ls) => new Set(ls.map((l) => l.typeId)).size === ls.length, "duplicate");

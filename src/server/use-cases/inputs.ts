@@ -60,6 +60,9 @@ export const positiveAmount = figure(3, { positive: true });
 /** A count (patients, beds) ≥ 0. */
 export const count = figure(0);
 
+/** A count that may be left blank (a form sends an empty box as ""): blank → undefined. */
+export const optionalCount = z.preprocess((v) => (blank(v) ? undefined : v), count.optional());
+
 /** A whole number typed in a form, within bounds ("too_small", "too_big"). */
 export const integer = (min: number, max: number, locale?: Locale) =>
   typed(0, locale).transform((n, ctx) => (n < min ? fail(ctx, "too_small") : n > max ? fail(ctx, "too_big") : n));

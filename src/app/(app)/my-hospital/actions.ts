@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/app/form-action";
+import { LIVE_SECTIONS_FIELD } from "@/components/forms/live-sections-field";
 import type { StockFormState } from "@/components/hospital/stock-form";
 import { currentActor } from "@/server/session";
 import { submitStockReport } from "@/server/use-cases/stock";
@@ -17,7 +18,10 @@ import { stockSections } from "./sections";
 export const submitStockAction = formAction<StockFormState>(async (form) => {
   const result = await submitStockReport(await currentActor(), form.input);
   if (!result.ok) return form.reply(result);
-  return { ok: true, flagged: result.value.flaggedForReview, sections: await stockSections(result.value.hospitalId) };
+  const flagged = result.value.flaggedForReview;
+  // A form posted without the page's script gets the whole page back, rendered afresh (decision 0050).
+  if (!form.values[LIVE_SECTIONS_FIELD]) return { ok: true, flagged };
+  return { ok: true, flagged, sections: await stockSections(result.value.hospitalId) };
 });
 
 /** A cylinder hospital's own count (decision 0039). */

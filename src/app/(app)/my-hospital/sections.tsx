@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { SupplyBadge } from "@/components/hospital/supply-badge";
 import { StockHistory } from "@/components/hospital/stock-history";
 import { unusableFloorKg } from "@/domain/stock";
-import { formatTonnes } from "@/i18n/format";
+import { formatNumber, formatTonnes } from "@/i18n/format";
 import type { Locale } from "@/i18n/locales";
 import type { Translator } from "@/i18n/translator";
 import { stockHistory, supplyOf, tankOf } from "@/server/queries/stock";
@@ -34,7 +34,8 @@ export function CurrentSupply({ supply, t, locale }: { supply: HospitalSupply | 
           <div>
             <dt className="text-slate-500">{t("hospital.supply.hoursLeft")}</dt>
             <dd className="text-lg font-semibold tabular-nums" data-testid="hours-left">
-              {supply.hoursLeft === null ? t("hospital.supply.noBurn") : t("hospital.supply.hours", { h: String(Math.floor(supply.hoursLeft)) })}
+              {/* read as the badge above reads it, so the two never differ by an hour */}
+              {supply.hoursLeft === null ? t("hospital.supply.noBurn") : t("hospital.supply.hours", { h: formatNumber(supply.hoursLeft, locale, 0) })}
             </dd>
           </div>
         </dl>
