@@ -33,12 +33,9 @@ export async function sourcesForDay(day: Day): Promise<SourceRow[]> {
     { id: string; supplierId: string; name: string; earmark: "NONE" | "ASSOCIATION" | "HOSPITALS"; total: number; free: bigint; hospitals: string[] | null }[]
   >`
     SELECT p.id, p."supplierId", s.name, p.earmark::text AS earmark, p."totalKg" AS total,
-           p."totalKg"
-             - COALESCE((SELECT sum(kg) FROM "Allocation" a WHERE a."pledgeId" = p.id AND a.status <> 'CANCELLED'), 0)
-             - COALESCE((SELECT sum(d."dispatchedKg") FROM "Delivery" d JOIN "PledgeTranche" t ON t.id = d."trancheId"
-                         WHERE t."pledgeId" = p.id AND d."allocationId" IS NULL), 0) AS free,
+           p."totalKg" - COALESCE(k."committedKg", 0) AS free,
            (SELECT array_agg(ph."hospitalId") FROM "PledgeHospital" ph WHERE ph."pledgeId" = p.id) AS hospitals
-    FROM "Pledge" p JOIN "Supplier" s ON s.id = p."supplierId"
+    FROM "Pledge" p JOIN "Supplier" s ON s.id = p."supplierId" LEFT JOIN "PledgeCommitted" k ON k."pledgeId" = p.id
     WHERE p."startsOn" <= ${date}
     ORDER BY s.name`;
   return [

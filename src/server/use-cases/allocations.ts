@@ -4,7 +4,6 @@ import { z } from "zod";
 import { dayToDate } from "@/domain/day";
 import { accepts, checkAllocation } from "@/domain/request";
 import { recordAudit } from "../audit";
-import { capacityCommittedSql } from "../queries/capacity-use";
 import { RuleError, useCase, type Tx } from "../use-case";
 import { calendarDay as day, id, positiveTonnesKg, text } from "./inputs";
 import { notify } from "./notifications";
@@ -15,12 +14,13 @@ import { lockRequest } from "./requests";
 // medical supply on one WIB day, or what is left of a pledge (within its earmark). All lines of
 // one save go in ONE transaction which locks, in a fixed order, every request row and then every
 // source row (the DailyCapacity row of the supplier-day, or the Pledge row) FOR UPDATE, and only
-// then sums what is already allocated. Concurrent staff therefore queue on the rows they share,
+// then reads what is already committed: one rollup row per request, supply day and pledge, kept by
+// triggers and locked too (decision 0049). Concurrent staff therefore queue on the rows they share,
 // and neither "total ≤ approved" nor "never beyond a source's free kg" can be broken by a race.
 // A request's "total" is what it has covered (received, on the road, or allocated and not yet
 // sent: src/domain/request.ts coveredKg), so a shortfall at receipt can be allocated again.
 // A producer's day supply is one pool: its pledge allocations and its tranche trips of the day
-// take from it too (capacityCommittedSql). Sources are locked pledges first, then supply days.
+// take from it too ("SupplyDayCommitted", as capacityCommittedSql reads it). Sources are locked pledges first, then supply days.
 
 /** "supply:<supplierId>" (daily medical supply) or "pledge:<pledgeId>". */
 export type SourceKey = `supply:${string}` | `pledge:${string}`;
@@ -39,7 +39,12 @@ const line = z.object({
 
 type Source = { key: string; supplierId: string; pledgeId: string | null; freeKg: number; eligible: (hospitalId: string, member: boolean) => boolean };
 
-/** Locks the source's row and computes its free kilograms on the day (the database sums). */
+/**
+ * Locks the source's row, then its committed sum's row ("SupplyDayCommitted" or
+ * "PledgeCommitted", kept by triggers, decision 0049), and reads its free kilograms on the day:
+ * one row each, whatever the number of allocations the source has had. Two statements, in that
+ * order: the second reads (under READ COMMITTED) what the savers it queued behind committed.
+ */
 async function lockSource(tx: Tx, key: string, date: Date): Promise<Source | null> {
   const [kind, id] = key.split(":") as ["supply" | "pledge", string];
   if (kind === "supply") {
@@ -48,18 +53,16 @@ async function lockSource(tx: Tx, key: string, date: Date): Promise<Source | nul
       WHERE c."supplierId" = ${id} AND c.day = ${date} AND s.active AND s.kind IN ('PRODUCER', 'DISTRIBUTOR')
       FOR UPDATE OF c`;
     if (rows.length === 0) return null;
-    const [{ used }] = await tx.$queryRaw<{ used: bigint }[]>`SELECT ${capacityCommittedSql(id, date)} AS used`;
-    return { key, supplierId: id, pledgeId: null, freeKg: Math.max(0, rows[0].medicalKg - Number(used)), eligible: () => true };
+    const [k] = await tx.$queryRaw<{ used: bigint }[]>`
+      SELECT "committedKg" AS used FROM "SupplyDayCommitted" WHERE "supplierId" = ${id} AND day = ${date} FOR UPDATE`;
+    return { key, supplierId: id, pledgeId: null, freeKg: Math.max(0, rows[0].medicalKg - Number(k?.used ?? 0)), eligible: () => true };
   }
   const rows = await tx.$queryRaw<{ supplierId: string; totalKg: number; earmark: string; startsOn: Date }[]>`
     SELECT "supplierId", "totalKg", earmark::text AS earmark, "startsOn" FROM "Pledge" WHERE id = ${id} FOR UPDATE`;
   if (rows.length === 0 || rows[0].startsOn > date) return null;
   const p = rows[0];
   // Committed so far: its live allocations, and tranche deliveries made without an allocation.
-  const [{ used }] = await tx.$queryRaw<{ used: bigint | null }[]>`
-    SELECT COALESCE((SELECT sum(kg) FROM "Allocation" WHERE "pledgeId" = ${id} AND status <> 'CANCELLED'), 0)
-         + COALESCE((SELECT sum(d."dispatchedKg") FROM "Delivery" d JOIN "PledgeTranche" t ON t.id = d."trancheId"
-                     WHERE t."pledgeId" = ${id} AND d."allocationId" IS NULL), 0) AS used`;
+  const [k] = await tx.$queryRaw<{ used: bigint }[]>`SELECT "committedKg" AS used FROM "PledgeCommitted" WHERE "pledgeId" = ${id} FOR UPDATE`;
   const listed =
     p.earmark === "HOSPITALS"
       ? new Set((await tx.pledgeHospital.findMany({ where: { pledgeId: id }, select: { hospitalId: true } })).map((h) => h.hospitalId))
@@ -68,7 +71,7 @@ async function lockSource(tx: Tx, key: string, date: Date): Promise<Source | nul
     key,
     supplierId: p.supplierId,
     pledgeId: id,
-    freeKg: Math.max(0, p.totalKg - Number(used ?? 0)),
+    freeKg: Math.max(0, p.totalKg - Number(k?.used ?? 0)),
     eligible: (hospitalId, member) => (p.earmark === "NONE" ? true : p.earmark === "ASSOCIATION" ? member : !!listed?.has(hospitalId)),
   };
 }
@@ -106,9 +109,9 @@ export const allocate = useCase({
     for (const key of keys) if (key.startsWith("supply:")) sources.set(key, supplyDays.get(key) ?? null);
     const daySupply = new Map<string, Source | null>([...pledgeSuppliers].map((k) => [k.slice("supply:".length), supplyDays.get(k) ?? null]));
 
-    // 2. What each request has covered already, summed by the database.
+    // 2. What each request has covered already: its "RequestCommitted" row, locked.
     const allocated = new Map<string, number>();
-    for (const rid of requests.keys()) allocated.set(rid, (await requestFigures(tx, rid)).coveredKg);
+    for (const rid of requests.keys()) allocated.set(rid, (await requestFigures(tx, rid, { lock: true })).coveredKg);
 
     // 3. Every line against both limits, counting the lines before it.
     const errors: Record<string, string> = {};
