@@ -92,12 +92,12 @@ export async function openApprovedRequests(now: Date = clockNow(), supplyIn?: Pr
            h."isReferral", h."isAssociationMember", r."createdAt", r."neededBy"
     FROM "SupplyRequest" r
     JOIN "Hospital" h ON h.id = r."hospitalId"
+    -- covered (src/domain/request.ts coveredKg): allocated and not yet sent, plus each trip's
+    -- accepted kg, or its dispatched kg while unconfirmed; a shortfall is thus open again. Read
+    -- from the request's "RequestCommitted" row (decision 0049), not summed over its allocations.
     LEFT JOIN LATERAL (
-      -- covered (src/domain/request.ts coveredKg): allocated and not yet sent, plus each trip's
-      -- accepted kg, or its dispatched kg while unconfirmed; a shortfall is thus open again
-      SELECT sum(x.kg - x."dispatchedKg")
-             + COALESCE((SELECT sum(COALESCE(d."receivedKg", d."dispatchedKg")) FROM "Delivery" d JOIN "Allocation" y ON y.id = d."allocationId" WHERE y."requestId" = r.id), 0) AS allocated
-      FROM "Allocation" x WHERE x."requestId" = r.id AND x.status <> 'CANCELLED'
+      SELECT c."allocatedKg" - c."dispatchedKg" + c."receivedKg" + c."awaitingKg" AS allocated
+      FROM "RequestCommitted" c WHERE c."requestId" = r.id
     ) a ON true
     WHERE r.status IN ('APPROVED', 'ALLOCATED', 'IN_TRANSIT') AND r."approvedKg" > COALESCE(a.allocated, 0)`;
   const supply = await supplyP;

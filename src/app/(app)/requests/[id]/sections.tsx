@@ -355,8 +355,8 @@ export function RequestHistory({ request, t, locale }: Omit<Props, "s">) {
 }
 
 /**
- * Every part an allocation changes, read and rendered afresh for the allocation's answer (an
- * empty fragment for a part now gone, so that the page's old one is not shown instead).
+ * Every part an allocation changes, read and rendered afresh for the allocation's answer (null
+ * for a part now gone: <LiveSection> then shows nothing there).
  */
 export async function requestSections(actor: Actor, id: string, day: Day) {
   const [t, locale, request] = await Promise.all([getTranslations(), getLocale(), requestFor(actor, id)]);
@@ -364,13 +364,12 @@ export async function requestSections(actor: Actor, id: string, day: Day) {
   const s = requestState(actor, request);
   const panel = s.mayAllocate ? await allocationPanel(request, day, t, locale, { recommend: false }) : null;
   const props = { request, s, t, locale };
-  const or = (node: React.ReactNode) => node ?? <></>;
   return {
     status: <StatusBadge status={request.status} t={t} />,
     summary: <RequestSummary {...props} />,
-    allocate: or(AllocationSection({ ...props, panel })),
-    allocations: or(ExistingAllocations(props)),
-    close: or(CloseShort(props)),
+    allocate: AllocationSection({ ...props, panel }),
+    allocations: ExistingAllocations(props),
+    close: CloseShort(props),
     history: <RequestHistory {...props} />,
   };
 }
