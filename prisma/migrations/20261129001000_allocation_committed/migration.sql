@@ -95,12 +95,26 @@ END $$;
 
 CREATE FUNCTION allocation_committed_track() RETURNS trigger
   LANGUAGE plpgsql AS $$
+DECLARE
+  old_kg bigint := 0;
+  new_kg bigint := 0;
+  old_sent bigint := 0;
+  new_sent bigint := 0;
 BEGIN
   IF TG_OP = 'UPDATE'
      AND NEW."requestId" = OLD."requestId" AND NEW."supplierId" = OLD."supplierId"
-     AND NEW."pledgeId" IS NOT DISTINCT FROM OLD."pledgeId" AND NEW.day = OLD.day
-     AND NEW.kg = OLD.kg AND NEW."dispatchedKg" = OLD."dispatchedKg"
-     AND (NEW.status = 'CANCELLED') = (OLD.status = 'CANCELLED') THEN
+     AND NEW."pledgeId" IS NOT DISTINCT FROM OLD."pledgeId" AND NEW.day = OLD.day THEN
+    -- The same rows: only what changed, on the rows it changes. A trip moves the request's
+    -- dispatched kg and touches (so locks) neither the supply day's row nor the pledge's.
+    IF OLD.status <> 'CANCELLED' THEN old_kg := OLD.kg; old_sent := OLD."dispatchedKg"; END IF;
+    IF NEW.status <> 'CANCELLED' THEN new_kg := NEW.kg; new_sent := NEW."dispatchedKg"; END IF;
+    IF new_kg <> old_kg OR new_sent <> old_sent THEN
+      PERFORM request_committed_add(NEW."requestId", new_kg - old_kg, new_sent - old_sent, 0, 0);
+    END IF;
+    IF new_kg <> old_kg THEN
+      PERFORM supply_day_committed_add(NEW."supplierId", NEW.day, new_kg - old_kg);
+      IF NEW."pledgeId" IS NOT NULL THEN PERFORM pledge_committed_add(NEW."pledgeId", new_kg - old_kg); END IF;
+    END IF;
     RETURN NULL;
   END IF;
   IF TG_OP IN ('UPDATE', 'DELETE') THEN PERFORM allocation_committed_count(OLD, -1); END IF;

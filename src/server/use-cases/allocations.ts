@@ -20,7 +20,9 @@ import { lockRequest } from "./requests";
 // A request's "total" is what it has covered (received, on the road, or allocated and not yet
 // sent: src/domain/request.ts coveredKg), so a shortfall at receipt can be allocated again.
 // A producer's day supply is one pool: its pledge allocations and its tranche trips of the day
-// take from it too ("SupplyDayCommitted", as capacityCommittedSql reads it). Sources are locked pledges first, then supply days.
+// take from it too ("SupplyDayCommitted", as capacityCommittedSql reads it). Locks go pledges
+// first, then supply days (each with its rollup row), then the pledges' rollup rows, then the
+// requests' — the order in which other writes' triggers take rollup rows (supply day, pledge).
 
 /** "supply:<supplierId>" (daily medical supply) or "pledge:<pledgeId>". */
 export type SourceKey = `supply:${string}` | `pledge:${string}`;
@@ -42,10 +44,11 @@ type LockedRequest = { id: string; hospitalId: string; status: RequestStatus; ap
 type Source = { key: string; supplierId: string; pledgeId: string | null; freeKg: number; eligible: (hospitalId: string, member: boolean) => boolean };
 
 /**
- * Locks the source's row, then its committed sum's row ("SupplyDayCommitted" or
- * "PledgeCommitted", kept by triggers, decision 0049), and reads its free kilograms on the day:
- * one row each, whatever the number of allocations the source has had. Two statements, in that
- * order: the second reads (under READ COMMITTED) what the savers it queued behind committed.
+ * Locks the source's row. A supply day's committed sum's row ("SupplyDayCommitted", kept by
+ * triggers, decision 0049) is then locked and read too, for its free kilograms on the day: one
+ * row, whatever the number of allocations the day has had. Two statements, in that order: the
+ * second reads (under READ COMMITTED) what the savers it queued behind committed. A pledge's
+ * committed sum is read later (pledgeCommitted).
  */
 async function lockSource(tx: Tx, key: string, date: Date): Promise<Source | null> {
   const [kind, id] = key.split(":") as ["supply" | "pledge", string];
@@ -59,12 +62,13 @@ async function lockSource(tx: Tx, key: string, date: Date): Promise<Source | nul
       SELECT "committedKg" AS used FROM "SupplyDayCommitted" WHERE "supplierId" = ${id} AND day = ${date} FOR UPDATE`;
     return { key, supplierId: id, pledgeId: null, freeKg: Math.max(0, rows[0].medicalKg - Number(k?.used ?? 0)), eligible: () => true };
   }
+  // FOR NO KEY UPDATE, not FOR UPDATE: savers still queue on it, but a tranche trip of the pledge,
+  // which holds the producer's day and then inserts rows referencing the pledge (a foreign key's
+  // KEY SHARE lock), is not blocked by it — with FOR UPDATE the two deadlocked.
   const rows = await tx.$queryRaw<{ supplierId: string; totalKg: number; earmark: string; startsOn: Date }[]>`
-    SELECT "supplierId", "totalKg", earmark::text AS earmark, "startsOn" FROM "Pledge" WHERE id = ${id} FOR UPDATE`;
+    SELECT "supplierId", "totalKg", earmark::text AS earmark, "startsOn" FROM "Pledge" WHERE id = ${id} FOR NO KEY UPDATE`;
   if (rows.length === 0 || rows[0].startsOn > date) return null;
   const p = rows[0];
-  // Committed so far: its live allocations, and tranche deliveries made without an allocation.
-  const [k] = await tx.$queryRaw<{ used: bigint }[]>`SELECT "committedKg" AS used FROM "PledgeCommitted" WHERE "pledgeId" = ${id} FOR UPDATE`;
   const listed =
     p.earmark === "HOSPITALS"
       ? new Set((await tx.pledgeHospital.findMany({ where: { pledgeId: id }, select: { hospitalId: true } })).map((h) => h.hospitalId))
@@ -73,9 +77,21 @@ async function lockSource(tx: Tx, key: string, date: Date): Promise<Source | nul
     key,
     supplierId: p.supplierId,
     pledgeId: id,
-    freeKg: Math.max(0, p.totalKg - Number(k?.used ?? 0)),
+    freeKg: p.totalKg, // less what it committed: pledgeCommitted, once the supply days are locked
     eligible: (hospitalId, member) => (p.earmark === "NONE" ? true : p.earmark === "ASSOCIATION" ? member : !!listed?.has(hospitalId)),
   };
+}
+
+/**
+ * What a pledge has committed (its live allocations, and its tranches' trips made without an
+ * allocation): its "PledgeCommitted" row, locked. Read after every supply day's rows are locked,
+ * in the order the triggers of other writes take them (supply day, then pledge): a tranche trip
+ * holds its producer's day and then updates the pledge's row, so locking the pledge's row first
+ * could deadlock with it.
+ */
+async function pledgeCommitted(tx: Tx, pledgeId: string): Promise<number> {
+  const [k] = await tx.$queryRaw<{ used: bigint }[]>`SELECT "committedKg" AS used FROM "PledgeCommitted" WHERE "pledgeId" = ${pledgeId} FOR UPDATE`;
+  return Number(k?.used ?? 0);
 }
 
 /**
@@ -104,7 +120,8 @@ export const allocate = useCase({
       requests.set(rid, r);
     }
     // Pledges first, then every supply day in sorted order: the lines' own and those of the
-    // pledges' producers (a pledge's oxygen comes out of its producer's supply of the day).
+    // pledges' producers (a pledge's oxygen comes out of its producer's supply of the day);
+    // then what each pledge has committed.
     const sources = new Map<string, Source | null>();
     const keys = [...new Set(lines.map((l) => l.sourceId))];
     for (const key of keys.filter((k) => k.startsWith("pledge:")).sort()) sources.set(key, await lockSource(tx, key, date));
@@ -114,6 +131,8 @@ export const allocate = useCase({
       supplyDays.set(key, await lockSource(tx, key, date));
     for (const key of keys) if (key.startsWith("supply:")) sources.set(key, supplyDays.get(key) ?? null);
     const daySupply = new Map<string, Source | null>([...pledgeSuppliers].map((k) => [k.slice("supply:".length), supplyDays.get(k) ?? null]));
+    for (const src of [...sources.values()].filter((x): x is Source => !!x?.pledgeId).sort((a, b) => a.key.localeCompare(b.key)))
+      src.freeKg = Math.max(0, src.freeKg - (await pledgeCommitted(tx, src.pledgeId!)));
 
     // 2. What each request has covered already: its "RequestCommitted" row, locked.
     const allocated = new Map<string, number>();
