@@ -167,6 +167,10 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   await main.query('ALTER TABLE "StockReport" DISABLE TRIGGER "StockReport_hospital_supply_state"');
   await main.query('ALTER TABLE "Delivery" DISABLE TRIGGER "Delivery_hospital_received_since"');
   await main.query('ALTER TABLE "StockReport" DISABLE TRIGGER "StockReport_stock_use_day"');
+  // And for what each request, supply day and pledge has committed (decision 0049); off until
+  // after the trip totals' rebuild below, which updates every allocation.
+  await main.query('ALTER TABLE "Allocation" DISABLE TRIGGER "Allocation_committed"');
+  await main.query('ALTER TABLE "Delivery" DISABLE TRIGGER "Delivery_committed"');
 
   const loads: TableLoad[] = [];
   const record = (table: string, rows: number, seconds: number) => {
@@ -727,7 +731,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   await restoreIndexes(main, aside, () => ip.add(1));
   const indexSeconds = ip.finish();
   t = performance.now();
-  log("  rollups (pledges, trips, request funnel, hospitals' state, daily use) …");
+  log("  rollups (pledges, trips, request funnel, hospitals' state, daily use, committed sums) …");
   await main.query('ALTER TABLE "PledgeDeliveryDay" DISABLE TRIGGER "PledgeDeliveryDay_pledge_delivery_total"');
   await main.query("SELECT pledge_delivery_day_rebuild()");
   await main.query("SELECT pledge_delivery_total_rebuild()");
@@ -743,6 +747,9 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   await main.query('ALTER TABLE "Delivery" ENABLE TRIGGER "Delivery_hospital_received_since"');
   await main.query("SELECT stock_use_day_rebuild()");
   await main.query('ALTER TABLE "StockReport" ENABLE TRIGGER "StockReport_stock_use_day"');
+  await main.query("SELECT allocation_committed_rebuild()");
+  await main.query('ALTER TABLE "Allocation" ENABLE TRIGGER "Allocation_committed"');
+  await main.query('ALTER TABLE "Delivery" ENABLE TRIGGER "Delivery_committed"');
   log(`  rollups ${((performance.now() - t) / 1000).toFixed(1)} s`);
   t = performance.now();
   log("  VACUUM ANALYZE …");

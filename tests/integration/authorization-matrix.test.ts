@@ -352,6 +352,7 @@ const serverActions: Record<string, Record<string, ActionCase>> = {
     approveRequestAction: { useCase: "requests.approveRequest" },
     rejectRequestAction: { useCase: "requests.rejectRequest" },
     allocateAction: { useCase: "allocations.allocate" },
+    acceptProposalAction: { useCase: "allocations.allocate" },
     confirmReceiptAction: { useCase: "receipts.confirmReceipt" },
     recordTrancheReceiptAction: { useCase: "receipts.recordTrancheReceipt" },
     cancelAllocationAction: { useCase: "allocations.cancelAllocation" },

@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { addDays } from "@/domain/day";
+import { today } from "@/server/clock";
 import { prisma } from "@/server/db";
 import type { Actor } from "@/server/permissions";
 import { allocate } from "@/server/use-cases/allocations";
@@ -80,6 +82,53 @@ describe("concurrency on the real PostgreSQL", () => {
     expect(results.filter((r) => r.ok)).toHaveLength(14);
     const [{ sum }] = await prisma.$queryRaw<{ sum: bigint | null }[]>`SELECT sum(kg) AS sum FROM "Allocation" WHERE "requestId" = ${request.id}`;
     expect(Number(sum)).toBe(7000);
+  });
+
+  it("allocations from a pledge racing its tranche trips never exceed the producer's day, and never deadlock", { timeout: 120_000 }, async () => {
+    // Both draw on the producer's supply of today (decision 0016); the allocations lock the pledge,
+    // the day and their rollup rows (decision 0049), a tranche trip holds the day and its trigger
+    // then updates the day's and the pledge's rollup rows.
+    const day = today();
+    const producer = await producerWith(day, 12_000); // room for 12 of the 20 tonnes asked
+    const pledge = await prisma.pledge.create({
+      data: {
+        supplierId: producer,
+        totalKg: 50_000,
+        startsOn: new Date(addDays(day, -1)),
+        endsOn: new Date(addDays(day, 7)),
+        earmark: "NONE",
+        tranches: { create: [{ dueOn: new Date(day), kg: 20_000 }] },
+      },
+      include: { tranches: true },
+    });
+    const requests = await Promise.all(Array.from({ length: 10 }, () => approvedRequest(1000)));
+    const results = await Promise.all([
+      ...requests.map((r, i) =>
+        allocate(i % 2 ? staff : admin, { day, lines: [{ requestId: r.id, sourceId: `pledge:${pledge.id}`, kg: "1" }] }).then((x) => ({
+          kind: "allocation",
+          x,
+        })),
+      ),
+      ...Array.from({ length: 10 }, (_, i) =>
+        createDispatch(i % 2 ? staff : admin, {
+          idempotencyKey: uniq(),
+          trancheId: pledge.tranches[0].id,
+          hospitalId: rs1.hospitalId!,
+          vehiclePlate: `B ${100 + i} TR`,
+          amount: "1",
+          unit: "TONNE_LIQUID",
+        }).then((x) => ({ kind: "trip", x })),
+      ),
+    ]);
+    // every refusal is a business rule (no deadlock, no serialization failure), and exactly the day's 12 t went out
+    for (const { x } of results) if (!x.ok) expect(JSON.stringify(x.fieldErrors ?? x.error)).toMatch(/over_source|over_capacity|capacity/);
+    expect(results.filter((r) => r.x.ok)).toHaveLength(12);
+    const [{ committed }] = await prisma.$queryRaw<
+      { committed: bigint }[]
+    >`SELECT "committedKg" AS committed FROM "SupplyDayCommitted" WHERE "supplierId" = ${producer}`;
+    expect(Number(committed)).toBe(12_000);
+    const [{ pledged }] = await prisma.$queryRaw<{ pledged: bigint }[]>`SELECT "committedKg" AS pledged FROM "PledgeCommitted" WHERE "pledgeId" = ${pledge.id}`;
+    expect(Number(pledged)).toBe(12_000);
   });
 
   it(`${N} parallel approvals, rejections and cancels of one request end in one consistent state`, { timeout: 120_000 }, async () => {

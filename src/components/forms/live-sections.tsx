@@ -29,10 +29,14 @@ export function LiveSections({ children }: { children: ReactNode }) {
   return <LiveContext.Provider value={{ sections, show }}>{children}</LiveContext.Provider>;
 }
 
-/** A part of the page a form's action may send again: that, once sent, else what the page rendered. */
+/**
+ * A part of the page a form's action may send again: that, once sent, else what the page
+ * rendered. A part sent as null is a part now gone (an allocation form with nothing left to
+ * allocate): what was sent counts by its name, not by its value.
+ */
 export function LiveSection({ name, children }: { name: string; children: ReactNode }) {
-  const sent = useContext(LiveContext)?.sections[name];
-  return <>{sent ?? children}</>;
+  const sections = useContext(LiveContext)?.sections;
+  return <>{sections && Object.hasOwn(sections, name) ? sections[name] : children}</>;
 }
 
 /**

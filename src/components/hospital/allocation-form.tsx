@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { FormMessage } from "@/components/forms/field";
+import { useShowSections, type Sections } from "@/components/forms/live-sections";
 import type { FormState } from "@/components/forms/form-state";
 import { useErrorText } from "@/components/forms/use-error-text";
 
@@ -22,6 +23,11 @@ export type AllocationRow = {
   note?: string;
 };
 
+export type AllocationFormState = FormState & {
+  /** parts of the page the allocation changed, rendered again by the action (decision 0049) */
+  sections?: Sections;
+};
+
 type Strings = { source: string; free: string; kg: string; reason: string; submit: string; saved: string; fixErrors: string };
 
 /**
@@ -35,14 +41,21 @@ export function AllocationForm({
   s,
   testId = "allocation-form",
 }: {
-  action: (prev: FormState, data: FormData) => Promise<FormState>;
+  action: (prev: AllocationFormState, data: FormData) => Promise<AllocationFormState>;
   rows: AllocationRow[];
   day: string;
   s: Strings;
   testId?: string;
 }) {
   const errorText = useErrorText();
-  const [state, formAction, pending] = useActionState(action, {});
+  const showSections = useShowSections();
+  const [state, formAction, pending] = useActionState(async (prev: AllocationFormState, data: FormData) => {
+    // The sections go to the page, not into the form's state: that is posted back with the next
+    // submit, and rendered parts cannot be.
+    const { sections, ...next } = await action(prev, data);
+    if (sections) showSections(sections);
+    return next;
+  }, {});
   return (
     <form action={formAction} className="space-y-3" noValidate data-testid={testId}>
       <input type="hidden" name="day" value={day} />

@@ -33,12 +33,9 @@ export async function sourcesForDay(day: Day): Promise<SourceRow[]> {
     { id: string; supplierId: string; name: string; earmark: "NONE" | "ASSOCIATION" | "HOSPITALS"; total: number; free: bigint; hospitals: string[] | null }[]
   >`
     SELECT p.id, p."supplierId", s.name, p.earmark::text AS earmark, p."totalKg" AS total,
-           p."totalKg"
-             - COALESCE((SELECT sum(kg) FROM "Allocation" a WHERE a."pledgeId" = p.id AND a.status <> 'CANCELLED'), 0)
-             - COALESCE((SELECT sum(d."dispatchedKg") FROM "Delivery" d JOIN "PledgeTranche" t ON t.id = d."trancheId"
-                         WHERE t."pledgeId" = p.id AND d."allocationId" IS NULL), 0) AS free,
+           p."totalKg" - COALESCE(k."committedKg", 0) AS free,
            (SELECT array_agg(ph."hospitalId") FROM "PledgeHospital" ph WHERE ph."pledgeId" = p.id) AS hospitals
-    FROM "Pledge" p JOIN "Supplier" s ON s.id = p."supplierId"
+    FROM "Pledge" p JOIN "Supplier" s ON s.id = p."supplierId" LEFT JOIN "PledgeCommitted" k ON k."pledgeId" = p.id
     WHERE p."startsOn" <= ${date}
     ORDER BY s.name`;
   return [
@@ -95,12 +92,12 @@ export async function openApprovedRequests(now: Date = clockNow(), supplyIn?: Pr
            h."isReferral", h."isAssociationMember", r."createdAt", r."neededBy"
     FROM "SupplyRequest" r
     JOIN "Hospital" h ON h.id = r."hospitalId"
+    -- covered (src/domain/request.ts coveredKg): allocated and not yet sent, plus each trip's
+    -- accepted kg, or its dispatched kg while unconfirmed; a shortfall is thus open again. Read
+    -- from the request's "RequestCommitted" row (decision 0049), not summed over its allocations.
     LEFT JOIN LATERAL (
-      -- covered (src/domain/request.ts coveredKg): allocated and not yet sent, plus each trip's
-      -- accepted kg, or its dispatched kg while unconfirmed; a shortfall is thus open again
-      SELECT sum(x.kg - x."dispatchedKg")
-             + COALESCE((SELECT sum(COALESCE(d."receivedKg", d."dispatchedKg")) FROM "Delivery" d JOIN "Allocation" y ON y.id = d."allocationId" WHERE y."requestId" = r.id), 0) AS allocated
-      FROM "Allocation" x WHERE x."requestId" = r.id AND x.status <> 'CANCELLED'
+      SELECT c."allocatedKg" - c."dispatchedKg" + c."receivedKg" + c."awaitingKg" AS allocated
+      FROM "RequestCommitted" c WHERE c."requestId" = r.id
     ) a ON true
     WHERE r.status IN ('APPROVED', 'ALLOCATED', 'IN_TRANSIT') AND r."approvedKg" > COALESCE(a.allocated, 0)`;
   const supply = await supplyP;

@@ -16,16 +16,15 @@ export const BOARD_COLUMNS = ["SUBMITTED", "APPROVED", "ALLOCATED", "IN_TRANSIT"
 type Totals = { allocatedKg: number; receivedKg: number; dispatchedKg: number; awaitingKg: number };
 const NO_TOTALS: Totals = { allocatedKg: 0, receivedKg: 0, dispatchedKg: 0, awaitingKg: 0 };
 
-/** Live allocated, dispatched, received (accepted) and awaiting-receipt kg per request, for the given ids. */
+/**
+ * Live allocated, dispatched, received (accepted) and awaiting-receipt kg per request, for the
+ * given ids: their "RequestCommitted" rows (kept by triggers, decision 0049).
+ */
 async function totalsFor(ids: string[]): Promise<Map<string, Totals>> {
   if (ids.length === 0) return new Map();
   const rows = await prisma.$queryRaw<{ id: string; allocated: bigint | null; dispatched: bigint | null; received: bigint | null; awaiting: bigint | null }[]>`
-    SELECT a."requestId" AS id,
-           sum(a.kg) FILTER (WHERE a.status <> 'CANCELLED') AS allocated,
-           sum(a."dispatchedKg") AS dispatched,
-           (SELECT sum(d."receivedKg") FROM "Delivery" d JOIN "Allocation" a2 ON a2.id = d."allocationId" WHERE a2."requestId" = a."requestId") AS received,
-           (SELECT sum(d."dispatchedKg") FROM "Delivery" d JOIN "Allocation" a2 ON a2.id = d."allocationId" WHERE a2."requestId" = a."requestId" AND d."receivedKg" IS NULL) AS awaiting
-    FROM "Allocation" a WHERE a."requestId" = ANY(${ids}) GROUP BY a."requestId"`;
+    SELECT "requestId" AS id, "allocatedKg" AS allocated, "dispatchedKg" AS dispatched, "receivedKg" AS received, "awaitingKg" AS awaiting
+    FROM "RequestCommitted" WHERE "requestId" = ANY(${ids})`;
   return new Map(
     rows.map((r) => [
       r.id,

@@ -2,9 +2,8 @@ import "server-only";
 import { now as clockNow } from "@/server/clock";
 import { z } from "zod";
 import { dayToDate } from "@/domain/day";
-import { accepts, checkAllocation } from "@/domain/request";
+import { accepts, checkAllocation, type RequestStatus } from "@/domain/request";
 import { recordAudit } from "../audit";
-import { capacityCommittedSql } from "../queries/capacity-use";
 import { RuleError, useCase, type Tx } from "../use-case";
 import { calendarDay as day, id, positiveTonnesKg, text } from "./inputs";
 import { notify } from "./notifications";
@@ -15,12 +14,15 @@ import { lockRequest } from "./requests";
 // medical supply on one WIB day, or what is left of a pledge (within its earmark). All lines of
 // one save go in ONE transaction which locks, in a fixed order, every request row and then every
 // source row (the DailyCapacity row of the supplier-day, or the Pledge row) FOR UPDATE, and only
-// then sums what is already allocated. Concurrent staff therefore queue on the rows they share,
+// then reads what is already committed: one rollup row per request, supply day and pledge, kept by
+// triggers and locked too (decision 0049). Concurrent staff therefore queue on the rows they share,
 // and neither "total ≤ approved" nor "never beyond a source's free kg" can be broken by a race.
 // A request's "total" is what it has covered (received, on the road, or allocated and not yet
 // sent: src/domain/request.ts coveredKg), so a shortfall at receipt can be allocated again.
 // A producer's day supply is one pool: its pledge allocations and its tranche trips of the day
-// take from it too (capacityCommittedSql). Sources are locked pledges first, then supply days.
+// take from it too ("SupplyDayCommitted", as capacityCommittedSql reads it). Locks go pledges
+// first, then supply days (each with its rollup row), then the pledges' rollup rows, then the
+// requests' — the order in which other writes' triggers take rollup rows (supply day, pledge).
 
 /** "supply:<supplierId>" (daily medical supply) or "pledge:<pledgeId>". */
 export type SourceKey = `supply:${string}` | `pledge:${string}`;
@@ -37,9 +39,17 @@ const line = z.object({
   reason: z.string().trim().max(500).default(""),
 });
 
+type LockedRequest = { id: string; hospitalId: string; status: RequestStatus; approvedKg: number | null; member: boolean };
+
 type Source = { key: string; supplierId: string; pledgeId: string | null; freeKg: number; eligible: (hospitalId: string, member: boolean) => boolean };
 
-/** Locks the source's row and computes its free kilograms on the day (the database sums). */
+/**
+ * Locks the source's row. A supply day's committed sum's row ("SupplyDayCommitted", kept by
+ * triggers, decision 0049) is then locked and read too, for its free kilograms on the day: one
+ * row, whatever the number of allocations the day has had. Two statements, in that order: the
+ * second reads (under READ COMMITTED) what the savers it queued behind committed. A pledge's
+ * committed sum is read later (pledgeCommitted).
+ */
 async function lockSource(tx: Tx, key: string, date: Date): Promise<Source | null> {
   const [kind, id] = key.split(":") as ["supply" | "pledge", string];
   if (kind === "supply") {
@@ -48,18 +58,17 @@ async function lockSource(tx: Tx, key: string, date: Date): Promise<Source | nul
       WHERE c."supplierId" = ${id} AND c.day = ${date} AND s.active AND s.kind IN ('PRODUCER', 'DISTRIBUTOR')
       FOR UPDATE OF c`;
     if (rows.length === 0) return null;
-    const [{ used }] = await tx.$queryRaw<{ used: bigint }[]>`SELECT ${capacityCommittedSql(id, date)} AS used`;
-    return { key, supplierId: id, pledgeId: null, freeKg: Math.max(0, rows[0].medicalKg - Number(used)), eligible: () => true };
+    const [k] = await tx.$queryRaw<{ used: bigint }[]>`
+      SELECT "committedKg" AS used FROM "SupplyDayCommitted" WHERE "supplierId" = ${id} AND day = ${date} FOR UPDATE`;
+    return { key, supplierId: id, pledgeId: null, freeKg: Math.max(0, rows[0].medicalKg - Number(k?.used ?? 0)), eligible: () => true };
   }
+  // FOR NO KEY UPDATE, not FOR UPDATE: savers still queue on it, but a tranche trip of the pledge,
+  // which holds the producer's day and then inserts rows referencing the pledge (a foreign key's
+  // KEY SHARE lock), is not blocked by it — with FOR UPDATE the two deadlocked.
   const rows = await tx.$queryRaw<{ supplierId: string; totalKg: number; earmark: string; startsOn: Date }[]>`
-    SELECT "supplierId", "totalKg", earmark::text AS earmark, "startsOn" FROM "Pledge" WHERE id = ${id} FOR UPDATE`;
+    SELECT "supplierId", "totalKg", earmark::text AS earmark, "startsOn" FROM "Pledge" WHERE id = ${id} FOR NO KEY UPDATE`;
   if (rows.length === 0 || rows[0].startsOn > date) return null;
   const p = rows[0];
-  // Committed so far: its live allocations, and tranche deliveries made without an allocation.
-  const [{ used }] = await tx.$queryRaw<{ used: bigint | null }[]>`
-    SELECT COALESCE((SELECT sum(kg) FROM "Allocation" WHERE "pledgeId" = ${id} AND status <> 'CANCELLED'), 0)
-         + COALESCE((SELECT sum(d."dispatchedKg") FROM "Delivery" d JOIN "PledgeTranche" t ON t.id = d."trancheId"
-                     WHERE t."pledgeId" = ${id} AND d."allocationId" IS NULL), 0) AS used`;
   const listed =
     p.earmark === "HOSPITALS"
       ? new Set((await tx.pledgeHospital.findMany({ where: { pledgeId: id }, select: { hospitalId: true } })).map((h) => h.hospitalId))
@@ -68,9 +77,21 @@ async function lockSource(tx: Tx, key: string, date: Date): Promise<Source | nul
     key,
     supplierId: p.supplierId,
     pledgeId: id,
-    freeKg: Math.max(0, p.totalKg - Number(used ?? 0)),
+    freeKg: p.totalKg, // less what it committed: pledgeCommitted, once the supply days are locked
     eligible: (hospitalId, member) => (p.earmark === "NONE" ? true : p.earmark === "ASSOCIATION" ? member : !!listed?.has(hospitalId)),
   };
+}
+
+/**
+ * What a pledge has committed (its live allocations, and its tranches' trips made without an
+ * allocation): its "PledgeCommitted" row, locked. Read after every supply day's rows are locked,
+ * in the order the triggers of other writes take them (supply day, then pledge): a tranche trip
+ * holds its producer's day and then updates the pledge's row, so locking the pledge's row first
+ * could deadlock with it.
+ */
+async function pledgeCommitted(tx: Tx, pledgeId: string): Promise<number> {
+  const [k] = await tx.$queryRaw<{ used: bigint }[]>`SELECT "committedKg" AS used FROM "PledgeCommitted" WHERE "pledgeId" = ${pledgeId} FOR UPDATE`;
+  return Number(k?.used ?? 0);
 }
 
 /**
@@ -88,14 +109,19 @@ export const allocate = useCase({
     const date = dayToDate(input.day);
 
     // 1. Requests, then sources, each in sorted order (no deadlock between two savers).
-    const requests = new Map<string, Awaited<ReturnType<typeof lockRequest>> & { member: boolean }>();
+    // One plain statement per request (the lock and what the checks read): Prisma's model
+    // queries cost milliseconds of CPU each to compile (decision 0047).
+    const requests = new Map<string, LockedRequest>();
     for (const rid of [...new Set(lines.map((l) => l.requestId))].sort()) {
-      const r = await lockRequest(tx, rid);
-      const h = await tx.hospital.findUniqueOrThrow({ where: { id: r.hospitalId }, select: { isAssociationMember: true } });
-      requests.set(rid, { ...r, member: h.isAssociationMember });
+      const [r] = await tx.$queryRaw<LockedRequest[]>`
+        SELECT q.id, q."hospitalId", q.status::text AS status, q."approvedKg", h."isAssociationMember" AS member
+        FROM "SupplyRequest" q JOIN "Hospital" h ON h.id = q."hospitalId" WHERE q.id = ${rid} FOR UPDATE OF q`;
+      if (!r) throw new RuleError("not_found");
+      requests.set(rid, r);
     }
     // Pledges first, then every supply day in sorted order: the lines' own and those of the
-    // pledges' producers (a pledge's oxygen comes out of its producer's supply of the day).
+    // pledges' producers (a pledge's oxygen comes out of its producer's supply of the day);
+    // then what each pledge has committed.
     const sources = new Map<string, Source | null>();
     const keys = [...new Set(lines.map((l) => l.sourceId))];
     for (const key of keys.filter((k) => k.startsWith("pledge:")).sort()) sources.set(key, await lockSource(tx, key, date));
@@ -105,10 +131,12 @@ export const allocate = useCase({
       supplyDays.set(key, await lockSource(tx, key, date));
     for (const key of keys) if (key.startsWith("supply:")) sources.set(key, supplyDays.get(key) ?? null);
     const daySupply = new Map<string, Source | null>([...pledgeSuppliers].map((k) => [k.slice("supply:".length), supplyDays.get(k) ?? null]));
+    for (const src of [...sources.values()].filter((x): x is Source => !!x?.pledgeId).sort((a, b) => a.key.localeCompare(b.key)))
+      src.freeKg = Math.max(0, src.freeKg - (await pledgeCommitted(tx, src.pledgeId!)));
 
-    // 2. What each request has covered already, summed by the database.
+    // 2. What each request has covered already: its "RequestCommitted" row, locked.
     const allocated = new Map<string, number>();
-    for (const rid of requests.keys()) allocated.set(rid, (await requestFigures(tx, rid)).coveredKg);
+    for (const rid of requests.keys()) allocated.set(rid, (await requestFigures(tx, rid, { lock: true })).coveredKg);
 
     // 3. Every line against both limits, counting the lines before it.
     const errors: Record<string, string> = {};

@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import { allocationStatusOf, cancelRemainder, FINAL_REQUEST_STATUSES, requestStatusOf, type RequestFigures } from "@/domain/request";
 import { recordAudit } from "../audit";
 import type { Actor } from "../permissions";
@@ -9,17 +10,24 @@ import type { Tx } from "../use-case";
 // request's statuses are recomputed from the quantities by the domain (src/domain/request.ts)
 // and written, with an audit event, when they changed. Callers hold the request's row lock.
 
-/** The request's quantities, summed by the database. */
-export async function requestFigures(tx: Tx, requestId: string): Promise<RequestFigures & { coveredKg: number }> {
+/**
+ * The request's quantities, read from its "RequestCommitted" row (kept by triggers on
+ * "Allocation" and "Delivery", decision 0049) instead of summing its allocations and trips.
+ * `lock`: that row is locked FOR UPDATE too (the allocation's over-allocation check).
+ */
+export async function requestFigures(tx: Tx, requestId: string, { lock = false } = {}): Promise<RequestFigures & { coveredKg: number }> {
   const [r] = await tx.$queryRaw<
     { status: RequestFigures["status"]; approvedKg: number | null; allocated: bigint; dispatched: bigint; received: bigint; awaiting: bigint }[]
   >`
     SELECT q.status::text AS status, q."approvedKg",
-      COALESCE((SELECT sum(a.kg) FROM "Allocation" a WHERE a."requestId" = q.id AND a.status <> 'CANCELLED'), 0) AS allocated,
-      COALESCE((SELECT sum(a."dispatchedKg") FROM "Allocation" a WHERE a."requestId" = q.id AND a.status <> 'CANCELLED'), 0) AS dispatched,
-      COALESCE((SELECT sum(d."receivedKg") FROM "Delivery" d JOIN "Allocation" a ON a.id = d."allocationId" WHERE a."requestId" = q.id), 0) AS received,
-      COALESCE((SELECT sum(d."dispatchedKg") FROM "Delivery" d JOIN "Allocation" a ON a.id = d."allocationId" WHERE a."requestId" = q.id AND d."receivedKg" IS NULL), 0) AS awaiting
-    FROM "SupplyRequest" q WHERE q.id = ${requestId}`;
+      COALESCE(c."allocatedKg", 0) AS allocated, COALESCE(c."dispatchedKg", 0) AS dispatched,
+      COALESCE(c."receivedKg", 0) AS received, COALESCE(c."awaitingKg", 0) AS awaiting
+    FROM "SupplyRequest" q
+    LEFT JOIN LATERAL (
+      SELECT k."allocatedKg", k."dispatchedKg", k."receivedKg", k."awaitingKg" FROM "RequestCommitted" k
+      WHERE k."requestId" = q.id ${lock ? Prisma.sql`FOR UPDATE` : Prisma.empty}
+    ) c ON true
+    WHERE q.id = ${requestId}`;
   const f = {
     status: r.status,
     approvedKg: r.approvedKg ?? 0,

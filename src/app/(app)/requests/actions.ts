@@ -2,12 +2,16 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { formAction } from "@/app/form-action";
+import { formAction, type Form } from "@/app/form-action";
+import type { AllocationFormState } from "@/components/hospital/allocation-form";
+import type { Day } from "@/domain/day";
+import type { Actor } from "@/server/permissions";
 import type { FieldErrors } from "@/server/use-case";
 import { currentActor } from "@/server/session";
 import { allocate, cancelAllocation } from "@/server/use-cases/allocations";
 import { confirmReceipt, recordTrancheReceipt } from "@/server/use-cases/receipts";
 import { approveRequest, cancelRequest, closeRequestShort, createRequest, rejectRequest } from "@/server/use-cases/requests";
+import { requestSections } from "./[id]/sections";
 
 function refresh(id?: string) {
   revalidatePath("/requests");
@@ -44,22 +48,40 @@ export const rejectRequestAction = formAction(async (form) => {
   return form.reply(result);
 });
 
-/** A row of the allocation form left blank or at zero is no line; errors go back to their rows. */
-export const allocateAction = formAction(async (form) => {
+/**
+ * The allocation form of a request's page. A row left blank or at zero is no line; errors go back
+ * to their rows. Saved, it answers with the parts of the page an allocation changes, rendered
+ * afresh (decision 0049), instead of revalidating four paths: the read and response caches were
+ * emptied by the use case, and the other pages are dynamic, rendered anew on the next visit.
+ */
+export const allocateAction = formAction<AllocationFormState>(async (form) => {
+  const actor = await currentActor();
+  const saved = await allocateLines(actor, form);
+  if (!saved.ok) return saved.state;
+  const requestId = saved.lines[0].requestId;
+  return { ok: true, sections: actor ? await requestSections(actor, requestId, String(form.input.day) as Day) : undefined };
+});
+
+/** The triage board's proposal accepted (lines for many requests): the board is rendered again. */
+export const acceptProposalAction = formAction(async (form) => {
+  const saved = await allocateLines(await currentActor(), form);
+  if (!saved.ok) return saved.state;
+  revalidatePath("/triage");
+  return { ok: true };
+});
+
+async function allocateLines(actor: Actor | null, form: Form) {
   const rows = Array.isArray(form.input.lines) ? (form.input.lines as unknown[]) : [];
   const filled = rows.flatMap((line, row) => (isZero((line as { kg?: unknown } | undefined)?.kg) ? [] : [{ line, row }]));
-  const result = await allocate(await currentActor(), { day: form.input.day, lines: filled.map((f) => f.line) });
-  if (result.ok) {
-    for (const line of result.value) refresh(line.requestId);
-    return { ok: true };
-  }
+  const result = await allocate(actor, { day: form.input.day, lines: filled.map((f) => f.line) });
+  if (result.ok) return { ok: true as const, lines: result.value };
   const fieldErrors: FieldErrors = {};
   for (const [key, code] of Object.entries(result.fieldErrors ?? {})) {
     const m = /^lines\.(\d+)\.(\w+)$/.exec(key);
     fieldErrors[m ? `lines.${filled[Number(m[1])]?.row}.${m[2]}` : "_form"] = code;
   }
-  return form.reply({ ...result, ...(result.fieldErrors ? { fieldErrors } : {}) });
-});
+  return { ok: false as const, state: form.reply({ ...result, ...(result.fieldErrors ? { fieldErrors } : {}) }) };
+}
 
 const isZero = (kg: unknown) => typeof kg !== "string" || /^\s*(0+([.,]0*)?)?\s*$/.test(kg);
 

@@ -16,7 +16,7 @@ import { defaultSupplyDay } from "@/server/queries/allocations";
 import { cachedRecommendationFor, cachedTriageBoard } from "@/server/queries/cached";
 import type { TriageCard } from "@/server/queries/requests";
 import { requireActor } from "@/server/session";
-import { allocateAction } from "../requests/actions";
+import { acceptProposalAction } from "../requests/actions";
 import { DayPicker } from "@/components/forms/day-picker";
 import { tonnesInput } from "@/components/supply/tonnes-input";
 
@@ -130,7 +130,7 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
             <p className="text-sm text-slate-500">{t("hospital.allocation.proposalEmpty")}</p>
           ) : (
             <AllocationForm
-              action={allocateAction}
+              action={acceptProposalAction}
               rows={rows}
               day={day}
               testId="proposal-form"
