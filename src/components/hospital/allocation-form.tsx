@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { FormMessage } from "@/components/forms/field";
-import { useShowSections, type Sections } from "@/components/forms/live-sections";
+import { AskForSections, useSentSections, type Sections } from "@/components/forms/live-sections";
 import type { FormState } from "@/components/forms/form-state";
 import { useErrorText } from "@/components/forms/use-error-text";
 
@@ -48,17 +48,13 @@ export function AllocationForm({
   testId?: string;
 }) {
   const errorText = useErrorText();
-  const showSections = useShowSections();
-  const [state, formAction, pending] = useActionState(async (prev: AllocationFormState, data: FormData) => {
-    // The sections go to the page, not into the form's state: that is posted back with the next
-    // submit, and rendered parts cannot be.
-    const { sections, ...next } = await action(prev, data);
-    if (sections) showSections(sections);
-    return next;
-  }, {});
+  // The action itself, not a wrapper: before the page's script runs the form still posts (decision 0050).
+  const [state, formAction, pending] = useActionState(action, {});
+  useSentSections(state.sections);
   return (
     <form action={formAction} className="space-y-3" noValidate data-testid={testId}>
       <input type="hidden" name="day" value={day} />
+      <AskForSections />
       <FormMessage state={state} saved={s.saved} fixErrors={s.fixErrors} />
       {state.fieldErrors?._form && <p className="field-error">{errorText(state.fieldErrors._form)}</p>}
       <div className="card p-0">

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formAction, type Form } from "@/app/form-action";
+import { LIVE_SECTIONS_FIELD } from "@/components/forms/live-sections-field";
 import type { AllocationFormState } from "@/components/hospital/allocation-form";
 import type { Day } from "@/domain/day";
 import type { Actor } from "@/server/permissions";
@@ -58,8 +59,10 @@ export const allocateAction = formAction<AllocationFormState>(async (form) => {
   const actor = await currentActor();
   const saved = await allocateLines(actor, form);
   if (!saved.ok) return saved.state;
+  // A form posted without the page's script gets the whole page back, rendered afresh (decision 0050).
+  if (!form.values[LIVE_SECTIONS_FIELD] || !actor) return { ok: true };
   const requestId = saved.lines[0].requestId;
-  return { ok: true, sections: actor ? await requestSections(actor, requestId, String(form.input.day) as Day) : undefined };
+  return { ok: true, sections: await requestSections(actor, requestId, String(form.input.day) as Day) };
 });
 
 /** The triage board's proposal accepted (lines for many requests): the board is rendered again. */
