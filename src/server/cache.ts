@@ -170,6 +170,13 @@ export class MemoCache {
       this.note(running.startedAt, false, answered);
       return running.value as Promise<T>;
     }
+    if (running && wantsFresh && this.staleMs > 0) {
+      // A fresh reading (a page refreshed in the background) joins the key's one refresh even if
+      // a write came after it began, rather than starting another: it is noted late, so the page
+      // made from it is kept as a late copy and refreshed again by its next reader.
+      this.note(running.startedAt, true, answered);
+      return running.value as Promise<T>;
+    }
     if (!slot) this.entries.set(key, (slot = {}));
     const s = slot;
     const run: Run = { value: undefined as unknown as Promise<unknown>, gen: this.gen, startedAt: now };

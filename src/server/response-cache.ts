@@ -176,7 +176,7 @@ export async function serveCached(req: IncomingMessage, res: ServerResponse, ren
   const response = responseCache.get(
     k.key,
     (ctx) => {
-      if (ctx.background && refresh) return refreshed(req, k, refresh);
+      if (ctx.background && refresh) return refreshed(req, k, refresh, ctx);
       rendering = true; // no copy to serve (or nowhere to refresh it): this request renders the page
       res.setHeader(CACHE_HEADER, "miss");
       return captured(res, k, render, ctx);
@@ -400,6 +400,9 @@ function keptCopy(status: number, allHeaders: [string, string | string[]][], raw
 
 const REFRESH_HEADER = "x-oxygen-refresh";
 const REFRESH_KEY_HEADER = "x-oxygen-refresh-key";
+/** The target's verdicts on a refresh: keep it; keep it as a late copy (its figures' refresh began before the latest write). */
+const KEEP = "keep";
+const KEEP_LATE = "keep; late";
 /** What the refresh request carries of the reader's request: who asks, in which language, through which host. */
 const PASSED = [
   "cookie",
@@ -440,9 +443,10 @@ export function takeRefreshOrder(req: IncomingMessage): string | null {
 }
 
 /**
- * The refresh target's side: renders the request with current figures, checks it as a kept
- * response is checked, and answers it whole with the verdict (`keep` or why not) and the
- * figures' read time. Stores nothing.
+ * The refresh target's side: renders the request with current figures (or the figures' one
+ * refresh under way), checks it as a kept response is checked, and answers it whole with the
+ * verdict (`keep`; `keep; late` when a figure's refresh began before the latest write; or why
+ * not) and the figures' read time. Stores nothing.
  */
 async function renderForRefresh(res: ServerResponse, k: Keyed, wanted: string, render: () => Promise<void>): Promise<void> {
   if (keyHash(k.key) !== wanted) {
@@ -483,7 +487,7 @@ async function renderForRefresh(res: ServerResponse, k: Keyed, wanted: string, r
     keep(chunk, rest[0]);
     const body = Buffer.concat(chunks);
     res.writeHead = writeHead as ServerResponse["writeHead"];
-    res.setHeader(REFRESH_HEADER, refusal(res.statusCode, (name) => res.getHeader(name), k, seen) ?? "keep");
+    res.setHeader(REFRESH_HEADER, refusal(res.statusCode, (name) => res.getHeader(name), k, seen) ?? (scope.late ? KEEP_LATE : KEEP));
     res.setHeader(FIGURES_HEADER, new Date(readTimeOf(scope, renderedAt)).toISOString());
     res.removeHeader("transfer-encoding");
     res.setHeader("content-length", body.length);
@@ -493,7 +497,7 @@ async function renderForRefresh(res: ServerResponse, k: Keyed, wanted: string, r
 }
 
 /** The origin's side: asks the target for the page again and keeps its answer if the target found it shareable. */
-function refreshed(req: IncomingMessage, k: Keyed, config: RefreshConfig): Promise<CachedResponse> {
+function refreshed(req: IncomingMessage, k: Keyed, config: RefreshConfig, ctx: ComputeContext): Promise<CachedResponse> {
   const headers: OutgoingHttpHeaders = {
     [REFRESH_HEADER]: config.secret.toString(),
     [REFRESH_KEY_HEADER]: keyHash(k.key),
@@ -509,7 +513,9 @@ function refreshed(req: IncomingMessage, k: Keyed, config: RefreshConfig): Promi
       answer.on("error", reject);
       answer.on("end", () => {
         try {
-          resolve(fromRefresh(answer.statusCode ?? 0, answer.headers, k, Buffer.concat(chunks), renderedAt));
+          const copy = fromRefresh(answer.statusCode ?? 0, answer.headers, k, Buffer.concat(chunks), renderedAt);
+          ctx.late = answer.headers[REFRESH_HEADER] === KEEP_LATE;
+          resolve(copy);
         } catch (e) {
           reject(e);
         }
@@ -523,7 +529,7 @@ function refreshed(req: IncomingMessage, k: Keyed, config: RefreshConfig): Promi
 
 function fromRefresh(status: number, headers: IncomingHttpHeaders, k: Keyed, body: Buffer, renderedAt: number): CachedResponse {
   const verdict = headers[REFRESH_HEADER];
-  if (verdict !== "keep") throw new Error(`refresh not kept: ${String(verdict ?? `status ${status}`)}`);
+  if (verdict !== KEEP && verdict !== KEEP_LATE) throw new Error(`refresh not kept: ${String(verdict ?? `status ${status}`)}`);
   if (status !== 200 || headers["set-cookie"] || !String(headers["content-type"] ?? "").startsWith(k.contentType)) throw new Error("refresh not shareable");
   const readAt = Date.parse(String(headers[FIGURES_HEADER] ?? ""));
   const entries = Object.entries(headers)

@@ -284,6 +284,19 @@ describe("readers never wait for a refresh (decision 0048)", () => {
     expect(await fresh).toBe(2);
   });
 
+  it("a fresh reading joins the key's one refresh even when a write came after it began, and is noted late", async () => {
+    const { c, m, read } = await filled();
+    c.invalidate("figures");
+    expect(await read()).toBe(1); // refresh A begins
+    c.invalidate("figures"); // a write A cannot hold
+    const scope: ReadScope = { fresh: true, oldest: null, late: false };
+    const fresh = readScope(scope, () => read());
+    expect(m.fn).toHaveBeenCalledTimes(2); // no second refresh
+    expect(scope.late).toBe(true); // what is made from it is late
+    m.release(2);
+    expect(await fresh).toBe(2);
+  });
+
   it("notes when the figures a reading consumed were read, and whether any was late", async () => {
     const { t, c, read } = await filled();
     const scope: ReadScope = { fresh: false, oldest: null, late: false };
