@@ -20,7 +20,7 @@ import { env } from "./env";
 // write it misses) is never served: the safety ceiling for refreshes that keep failing or a
 // database far behind. Any other write drops everything, copies included (an account, a
 // session, a role: never served late). A reading that must see every committed write — a page
-// refresh rendered in the background, decision 0048 — runs inside `freshReads` and waits.
+// refresh rendered in the background, decision 0048 — runs in a `readScope` marked fresh and waits.
 
 export type MemoCacheOptions = {
   /** how long an entry is served as current, in ms */
@@ -64,14 +64,9 @@ export type ReadScope = { fresh: boolean; oldest: number | null; late: boolean }
 const SCOPE_KEY = Symbol.for("oxygen.readScope");
 const scopes = ((globalThis as unknown as { [SCOPE_KEY]?: AsyncLocalStorage<ReadScope> })[SCOPE_KEY] ??= new AsyncLocalStorage<ReadScope>());
 
-/** Runs `fn` noting into `scope` the figures it reads (and, when `scope.fresh`, serving it no late copy). */
+/** Runs `fn` noting into `scope` the figures it reads; with `scope.fresh`, it is given no late copy (it waits, or joins the key's refresh). */
 export function readScope<T>(scope: ReadScope, fn: () => T): T {
   return scopes.run(scope, fn);
-}
-
-/** Runs `fn` so that every cached read in it waits for a value holding every write committed so far. */
-export function freshReads<T>(fn: () => T): T {
-  return scopes.run({ fresh: true, oldest: null, late: false }, fn);
 }
 
 export class MemoCache {
@@ -224,7 +219,7 @@ const holder = globalThis as unknown as { [KEY]?: MemoCache; [ACCOUNT_KEY]?: Mem
 
 // READ_STALE_MS (decision 0048): 0 (the default) serves nothing late; otherwise copies are
 // served while their refresh runs, up to the ceiling READ_STALE_MAX_MS (30 s). The data and the
-// pages share it: a page refreshed in the background reads current figures (`freshReads`), so a
+// pages share it: a page refreshed in the background reads current figures (a fresh `readScope`), so a
 // page is never late by the sum of the two.
 const staleMs = env().READ_STALE_MS > 0 ? env().READ_STALE_MAX_MS : 0;
 /** The app's clock, so that "figures read at" agrees with every other time the app shows. */

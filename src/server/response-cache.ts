@@ -391,7 +391,7 @@ function keptCopy(status: number, allHeaders: [string, string | string[]][], raw
 // reader's cookies, language and token plus two headers: the refresh secret (random per process
 // unless REFRESH_SECRET is shared with another renderer) and the hash of the key the answer is
 // for. The target renders that request as the reader would see it, waiting for current figures
-// (`freshReads`), checks it as a kept response is checked, and answers the whole response at
+// (a fresh `readScope`), checks it as a kept response is checked, and answers the whole response at
 // once with its verdict; it stores nothing. Only this process, which made the request, stores
 // the answer, under the key it computed itself. So the secret header cannot let an outside
 // request poison the cache (nothing is stored from a request that carries it) nor see anything

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { MemoCache, cached, freshReads, invalidateReads, readScope, serverCache, type Answered, type ComputeContext, type ReadScope } from "@/server/cache";
+import { MemoCache, cached, invalidateReads, readScope, serverCache, type Answered, type ComputeContext, type ReadScope } from "@/server/cache";
 
 function clock(start = 1_000) {
   let t = start;
@@ -273,10 +273,10 @@ describe("readers never wait for a refresh (decision 0048)", () => {
     expect(c.size).toBe(0);
   });
 
-  it("a reading inside freshReads is never given a copy: it waits for a value holding every write", async () => {
+  it("a fresh reading is never given a copy: it waits for a value holding every write", async () => {
     const { c, m, read } = await filled();
     c.invalidate("figures");
-    const fresh = freshReads(() => read());
+    const fresh = readScope({ fresh: true, oldest: null, late: false }, () => read());
     expect(m.fn).toHaveBeenCalledTimes(2);
     expect(await read()).toBe(1); // everyone else: the copy, and no second refresh
     expect(m.fn).toHaveBeenCalledTimes(2);
