@@ -2,6 +2,7 @@
 // `npm run build` compiles it to dist/server.mjs (decision 0032); `npm start` and `npm run demo` run
 // that with plain node. HOST and PORT as for `next start`. Development uses `next dev` directly:
 // nothing is cached there.
+import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import nextEnv from "@next/env"; // CommonJS: no named exports under plain node
 
@@ -20,7 +21,7 @@ if (!config.ok) {
 // so it is set before they are imported.
 (process.env as Record<string, string>).NODE_ENV = "production";
 const { default: next } = await import("next");
-const { serveCached } = await import("./src/server/response-cache");
+const { configureRefresh, serveCached, takeRefreshOrder } = await import("./src/server/response-cache");
 const { refusedAction, refusedTarget } = await import("./src/server/request-guard");
 const { dropUntrustedForwarding, HSTS, servedOverHttps } = await import("./src/server/forwarded");
 
@@ -30,8 +31,23 @@ const app = next({ dev: false, hostname: host, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// A late page is rendered again in the background by a request to REFRESH_TARGET: this server
+// itself unless another renderer is named, with a secret of this process's own unless one is
+// shared with it (decision 0048).
+const loopback = host === "0.0.0.0" ? "127.0.0.1" : host === "::" ? "[::1]" : host.includes(":") ? `[${host}]` : host;
+configureRefresh({
+  target: config.env.REFRESH_TARGET ?? `http://${loopback}:${port}`,
+  secret: config.env.REFRESH_SECRET ?? randomBytes(32).toString("base64url"),
+});
+
 // RESPONSE_CACHE=off answers every request afresh (to compare, or to rule the cache out).
-const serve = config.env.RESPONSE_CACHE === "off" ? (req: IncomingMessage, res: ServerResponse, render: () => Promise<void>) => render() : serveCached;
+const serve =
+  config.env.RESPONSE_CACHE === "off"
+    ? (req: IncomingMessage, res: ServerResponse, render: () => Promise<void>) => {
+        takeRefreshOrder(req); // never seen by Next
+        return render();
+      }
+    : serveCached;
 
 function refuse(res: ServerResponse, status: number, reason: string) {
   res.writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", connection: "close" });

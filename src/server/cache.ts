@@ -1,53 +1,81 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { LRUCache } from "lru-cache";
+import { now as clockNow } from "./clock";
 import { env } from "./env";
 // In-process memo for the expensive reads (dashboard aggregates, API summaries, triage board):
 // keyed by a name + the arguments, bounded in size (least recently used out first) and in time
 // (TTL), and emptied by every successful write — useCase calls invalidateReads() after its
 // transaction commits, so no write path can forget. See docs/decisions/0012-caching.md.
 //
-// The bookkeeping (recency, expiry, bounds) is lru-cache's. It holds the promise, so concurrent
-// misses of one key share a single computation; a rejected computation is dropped, never served.
-// The TTL bounds how stale a figure can be after a write made by ANOTHER app instance (this
-// one's writes clear it at once).
+// It holds the promise, so concurrent misses of one key share a single computation; a rejected
+// computation is dropped, never served. The TTL bounds how stale a figure can be after a write
+// made by ANOTHER app instance that this one did not hear of (decision 0034).
 //
-// Serving the last good value while one refresh runs (decision 0040): with `staleMs` > 0, a
-// write that changes only figures (a use case that declares `touches: "figures"`) does not drop
-// the values it makes wrong; they stay as the stale copy of their key. The next request for the
-// key starts ONE computation and is answered with the stale copy, as is every request until the
-// computation ends — for at most `staleMs` after the first write the copy misses; past that,
-// requests wait for the fresh value as without this. Any other write drops everything, stale
-// copies included (an account, a session, a role: never served late).
+// Readers never wait for a refresh (decision 0048, which replaces 0040's cut-off): with
+// `staleMs` > 0, a write that changes only figures (a use case that declares `touches:
+// "figures"`) does not drop the values it makes wrong; each stays as the last good copy of its
+// key. A reader who finds a copy that missed a write starts ONE refresh for the key and is
+// answered with the copy at once (stale-while-revalidate), as is every reader while that refresh
+// runs, however long it takes. Only a copy late by more than `staleMs` (counted from the first
+// write it misses) is never served: the safety ceiling for refreshes that keep failing or a
+// database far behind. Any other write drops everything, copies included (an account, a
+// session, a role: never served late). A reading that must see every committed write — a page
+// refresh rendered in the background, decision 0048 — runs in a `readScope` marked fresh and waits.
 
 export type MemoCacheOptions = {
-  /** how long an entry is served, in ms */
+  /** how long an entry is served as current, in ms */
   ttlMs: number;
-  /** at most this many entries; the least recently used goes first */
+  /** at most this many keys; the least recently used goes first */
   maxEntries: number;
-  /** the clock, for tests */
+  /** the clock (ms); the app's clock in production, a hand-moved one in tests */
   now?: () => number;
-  /** how long after a figures-only write its stale values may still be served while one refresh runs (0: never) */
+  /** the ceiling on how late a copy may be served, counted from the first write it misses (0: never served late) */
   staleMs?: number;
+  /** its values are figures a page shows: readings note when they were read (`readScope`) */
+  figures?: boolean;
 };
 
 /** What a committed write can have changed: figures only, or anything (accounts, sessions, roles…). */
 export type WriteScope = "figures" | "all";
 
-type Stale = { value: Promise<unknown>; since: number };
+/**
+ * Told to a computation: `background` when a copy answered the reader who caused it, so nobody
+ * waits on it. It sets `late` when its value was made from late copies: the value is then kept
+ * as a copy that misses the latest write, so the next reader has it refreshed.
+ */
+export type ComputeContext = { background: boolean; late: boolean };
 
-type Compute = () => Promise<unknown>;
+/** What a `get` answered with: `late` when it was a copy that misses a write. */
+export type Answered = { late: boolean };
+
+/** A computation under way: the generation (writes counted) it began in and when. */
+type Run = { value: Promise<unknown>; gen: number; startedAt: number };
+/** The last value that ended well: the generation it holds every write of, when it was read, and since when it is late if made from late copies. */
+type Good = { value: Promise<unknown>; gen: number; readAt: number; lateSince?: number };
+type Slot = { good?: Good; running?: Run };
+
+/**
+ * What a reading (a page's rendering) consumed from the figures caches: the oldest read time,
+ * whether any was a late copy, and whether it must wait for current values (`fresh`).
+ */
+export type ReadScope = { fresh: boolean; oldest: number | null; late: boolean };
+
+// On globalThis, like the caches: server.ts and every Next bundle must share one.
+const SCOPE_KEY = Symbol.for("oxygen.readScope");
+const scopes = ((globalThis as unknown as { [SCOPE_KEY]?: AsyncLocalStorage<ReadScope> })[SCOPE_KEY] ??= new AsyncLocalStorage<ReadScope>());
+
+/** Runs `fn` noting into `scope` the figures it reads; with `scope.fresh`, it is given no late copy (it waits, or joins the key's refresh). */
+export function readScope<T>(scope: ReadScope, fn: () => T): T {
+  return scopes.run(scope, fn);
+}
 
 export class MemoCache {
-  private readonly entries: LRUCache<string, Promise<unknown>, Compute>;
+  private readonly entries: LRUCache<string, Slot>;
   private gen = 0;
-  /** values made wrong by a figures-only write, by key, and since when (the first write they miss) */
-  private readonly stale = new Map<string, Stale>();
-  /** the computations that ended well (a stale copy is only ever a finished, good value) */
-  private readonly good = new WeakSet<Promise<unknown>>();
-  /** the refresh running for a key (at most one) */
-  private readonly refreshing = new Map<string, Promise<unknown>>();
-  /** computations that were running when a figures-only write committed, and the first such write's time */
-  private readonly missing = new WeakMap<Promise<unknown>, number>();
+  /** when each figures-only write committed, by the generation it began (only while copies may still be served) */
+  private readonly writtenAt = new Map<number, number>();
   private readonly clock: () => number;
+  private readonly figures: boolean;
   readonly ttlMs: number;
   readonly maxEntries: number;
   readonly staleMs: number;
@@ -57,14 +85,8 @@ export class MemoCache {
     this.maxEntries = Math.max(1, opts.maxEntries);
     this.staleMs = Math.max(0, opts.staleMs ?? 0);
     this.clock = opts.now ?? Date.now;
-    this.entries = new LRUCache<string, Promise<unknown>, Compute>({
-      max: this.maxEntries,
-      ttl: this.ttlMs,
-      // A miss stores the computation's promise before it settles: the next caller waits on it.
-      memoMethod: (_key, _stale, { context }) => context(),
-      // A test's clock is read on every lookup (lru-cache otherwise reuses a reading for 1 ms).
-      ...(opts.now ? { perf: { now: opts.now }, ttlResolution: 0 } : {}),
-    });
+    this.figures = opts.figures ?? false;
+    this.entries = new LRUCache<string, Slot>({ max: this.maxEntries });
   }
 
   /** Bumped by every invalidate(), for tests and diagnostics. */
@@ -72,71 +94,113 @@ export class MemoCache {
     return this.gen;
   }
 
+  /** Keys held (current values, copies, computations under way). */
   get size(): number {
     return this.entries.size;
   }
 
-  /** Values kept as stale copies (for tests and diagnostics). */
+  /** Values kept as copies that miss a write (for tests and diagnostics). */
   get staleSize(): number {
-    return this.stale.size;
+    let n = 0;
+    for (const slot of this.entries.values()) if (slot.good && slot.good.gen < this.gen) n++;
+    return n;
   }
 
   /**
-   * Forget everything (a write committed). `scope` "figures": the finished values become stale
-   * copies that may be served while their refresh runs (when this cache has `staleMs`).
+   * A write committed. `scope` "figures" (when this cache has `staleMs`): the values become
+   * copies that may be served while their refresh runs; otherwise everything is forgotten,
+   * computations under way included (begun before this write, they are never a copy to serve).
    */
   invalidate(scope: WriteScope = "all"): void {
     this.gen++;
     if (scope === "figures" && this.staleMs > 0) {
       const t = this.clock();
-      for (const [key, value] of this.entries.entries()) {
-        if (this.good.has(value)) this.stale.set(key, { value, since: t });
-        else this.missing.set(value, this.missing.get(value) ?? t); // still running: it misses this write
-      }
-      for (const [key, s] of this.stale) if (t - s.since > this.staleMs) this.stale.delete(key);
-      while (this.stale.size > this.maxEntries) this.stale.delete(this.stale.keys().next().value as string);
-    } else {
-      this.stale.clear();
-      this.refreshing.clear(); // what runs now was begun before this write: never a copy to serve
+      this.writtenAt.set(this.gen, t);
+      // a copy whose first missed write is this old is past the ceiling: its time is no longer needed
+      for (const [gen, at] of this.writtenAt) if (t - at > this.staleMs) this.writtenAt.delete(gen);
+      return;
     }
+    this.writtenAt.clear();
     this.entries.clear();
   }
 
-  /** The value of `key`, computed by `compute` on a miss. */
-  get<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    const s = this.staleMs > 0 ? this.stale.get(key) : undefined;
-    const usable = s && this.clock() - s.since <= this.staleMs ? s : undefined;
-    // One refresh per key: while one runs (begun before the latest write), the copy is served.
-    if (usable && !this.entries.has(key) && this.refreshing.has(key)) return usable.value as Promise<T>;
-    let missed = false;
-    const value = this.entries.memo(key, {
-      context: () => {
-        missed = true;
-        return compute();
-      },
-    });
-    if (missed) {
-      if (this.staleMs > 0) this.refreshing.set(key, value);
-      value.then(
-        () => {
-          this.good.add(value);
-          if (this.refreshing.get(key) !== value) return; // an "all" write came meanwhile
-          this.refreshing.delete(key);
-          const since = this.missing.get(value);
-          // Missed no write: it replaces the copy. Missed some: it is the newer copy, late since the first.
-          if (since === undefined) this.stale.delete(key);
-          else this.stale.set(key, { value, since });
-        },
-        () => {
-          if (this.refreshing.get(key) === value) this.refreshing.delete(key);
-          // Only the entry this computation made is dropped: after an invalidate() the key may
-          // already hold a newer one.
-          if (this.entries.peek(key, { allowStale: true }) === value) this.entries.delete(key);
-        },
-      );
+  /** Whether `good` may still be served as a copy: late since the first write it misses (or since its TTL ran out) by at most `staleMs`. */
+  private servable(good: Good, now: number): boolean {
+    const lateSince = good.gen < this.gen ? (good.lateSince ?? this.writtenAt.get(good.gen + 1)) : good.readAt + this.ttlMs;
+    return lateSince !== undefined && now - lateSince <= this.staleMs;
+  }
+
+  private note(readAt: number, late: boolean, answered?: Answered): void {
+    if (answered) answered.late = late;
+    if (!this.figures) return;
+    const scope = scopes.getStore();
+    if (!scope) return;
+    scope.oldest = scope.oldest === null ? readAt : Math.min(scope.oldest, readAt);
+    scope.late ||= late;
+  }
+
+  /**
+   * The value of `key`, computed by `compute` when there is no current one. A reader never waits
+   * while a good copy within the ceiling exists: it gets the copy, and the key's one refresh is
+   * started if none runs. `answered.late` says whether the answer was such a copy.
+   */
+  get<T>(key: string, compute: (ctx: ComputeContext) => Promise<T>, answered?: Answered): Promise<T> {
+    const now = this.clock();
+    let slot = this.entries.get(key);
+    const good = slot?.good;
+    if (good && good.gen === this.gen && now - good.readAt <= this.ttlMs) {
+      this.note(good.readAt, false, answered);
+      return good.value as Promise<T>;
     }
-    if (usable && !this.good.has(value)) return usable.value as Promise<T>;
-    return value as Promise<T>;
+    const wantsFresh = this.staleMs === 0 || (scopes.getStore()?.fresh ?? false);
+    const copy = !wantsFresh && good && this.servable(good, now) ? good : undefined;
+    const running = slot?.running;
+    if (copy && running) {
+      // one refresh per key: it runs already (begun before or after the latest write)
+      this.note(copy.readAt, true, answered);
+      return copy.value as Promise<T>;
+    }
+    if (running && running.gen === this.gen) {
+      // begun after the latest write: it holds every write, wait for it
+      this.note(running.startedAt, false, answered);
+      return running.value as Promise<T>;
+    }
+    if (running && wantsFresh && this.staleMs > 0) {
+      // A fresh reading (a page refreshed in the background) joins the key's one refresh even if
+      // a write came after it began, rather than starting another: it is noted late, so the page
+      // made from it is kept as a late copy and refreshed again by its next reader.
+      this.note(running.startedAt, true, answered);
+      return running.value as Promise<T>;
+    }
+    if (!slot) this.entries.set(key, (slot = {}));
+    const s = slot;
+    const run: Run = { value: undefined as unknown as Promise<unknown>, gen: this.gen, startedAt: now };
+    const ctx: ComputeContext = { background: copy !== undefined, late: false };
+    run.value = (async () => compute(ctx))();
+    s.running = run;
+    run.value.then(
+      () => {
+        if (this.entries.peek(key) !== s) return; // an "all" write dropped it meanwhile, or it was pushed out
+        if (s.running === run) s.running = undefined;
+        if (s.good && run.startedAt < s.good.readAt) return; // a newer value ended first
+        // made from late copies: late itself, since the latest write before it began at the latest
+        s.good = ctx.late
+          ? { value: run.value, gen: run.gen - 1, readAt: run.startedAt, lateSince: this.writtenAt.get(run.gen) ?? run.startedAt }
+          : { value: run.value, gen: run.gen, readAt: run.startedAt };
+      },
+      () => {
+        if (this.entries.peek(key) !== s) return;
+        if (s.running === run) s.running = undefined;
+        // the copy stays (a failed refresh), and the next reader starts another; with no copy, nothing is kept
+        if (!s.good && !s.running) this.entries.delete(key);
+      },
+    );
+    if (copy) {
+      this.note(copy.readAt, true, answered);
+      return copy.value as Promise<T>;
+    }
+    this.note(now, false, answered);
+    return run.value as Promise<T>;
   }
 
   /** `fn` memoized under `name` + its arguments (JSON; Dates as ISO strings). */
@@ -153,15 +217,20 @@ const ACCOUNT_KEY = Symbol.for("oxygen.accountCache");
 const RESPONSE_KEY = Symbol.for("oxygen.responseCache");
 const holder = globalThis as unknown as { [KEY]?: MemoCache; [ACCOUNT_KEY]?: MemoCache; [RESPONSE_KEY]?: MemoCache };
 
-// READ_STALE_MS bounds the whole staleness a figures-only write can see: half of it for the
-// data, half for the pages rendered from it (a page rendered from a stale value and then served
-// stale itself is at most the sum late).
-const staleMs = Math.floor(env().READ_STALE_MS / 2);
+// READ_STALE_MS (decision 0048): 0 (the default) serves nothing late; otherwise copies are
+// served while their refresh runs, up to the ceiling READ_STALE_MAX_MS (30 s). The data and the
+// pages share it: a page refreshed in the background reads current figures (a fresh `readScope`), so a
+// page is never late by the sum of the two.
+const staleMs = env().READ_STALE_MS > 0 ? env().READ_STALE_MAX_MS : 0;
+/** The app's clock, so that "figures read at" agrees with every other time the app shows. */
+const appClock = () => clockNow().getTime();
 
 export const serverCache: MemoCache = (holder[KEY] ??= new MemoCache({
   ttlMs: env().READ_CACHE_TTL_MS,
   maxEntries: env().READ_CACHE_MAX_ENTRIES,
+  now: appClock,
   staleMs,
+  figures: true,
 }));
 
 /**
@@ -173,6 +242,7 @@ export const serverCache: MemoCache = (holder[KEY] ??= new MemoCache({
 export const accountCache: MemoCache = (holder[ACCOUNT_KEY] ??= new MemoCache({
   ttlMs: env().READ_CACHE_TTL_MS,
   maxEntries: 10_000,
+  now: appClock,
 }));
 
 /**
@@ -182,6 +252,7 @@ export const accountCache: MemoCache = (holder[ACCOUNT_KEY] ??= new MemoCache({
 export const responseCache: MemoCache = (holder[RESPONSE_KEY] ??= new MemoCache({
   ttlMs: env().READ_CACHE_TTL_MS,
   maxEntries: env().RESPONSE_CACHE_MAX_ENTRIES,
+  now: appClock,
   staleMs,
 }));
 

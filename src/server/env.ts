@@ -37,8 +37,18 @@ export const envSchema = z.object({
   TRUST_PROXY: z.enum(["0", "1"], { error: 'must be "1" (behind a proxy that sets X-Forwarded-For) or "0"' }).default("0"),
   READ_CACHE_TTL_MS: whole(1, 3_600_000).default(30_000),
   READ_CACHE_MAX_ENTRIES: whole(1, 1_000_000).default(500),
-  /** Decision 0040: after a figures-only write, its stale values may be served for this long while one refresh runs (0: never). */
-  READ_STALE_MS: whole(0, 60_000).default(0),
+  /** Decisions 0040, 0048: above 0, after a figures-only write the last good copies are served while one refresh per key runs (0: never served late). */
+  READ_STALE_MS: whole(0, 600_000).default(0),
+  /** Decision 0048: with READ_STALE_MS on, the ceiling on how late a copy may be served (from the first write it misses). */
+  READ_STALE_MAX_MS: whole(1_000, 600_000).default(30_000),
+  /** Decision 0048: where a late page is rendered again in the background (unset: this server itself). */
+  REFRESH_TARGET: z
+    .string()
+    .trim()
+    .refine((s) => /^http:\/\/[^/]+\/?$/.test(s), "must be an http:// origin (e.g. http://127.0.0.1:3001), no path")
+    .optional(),
+  /** Decision 0048: the secret a background refresh request carries; shared with REFRESH_TARGET's process (unset: random per process). */
+  REFRESH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. openssl rand -base64 32)").optional(),
   RESPONSE_CACHE_MAX_ENTRIES: whole(1, 100_000).default(200),
   RESPONSE_CACHE: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
   SCENARIO_CLOCK: z
@@ -71,6 +81,9 @@ export const envSchema = z.object({
 
 export type Env = z.output<typeof envSchema>;
 
+const refreshNeedsSecret = (e: Env) =>
+  e.REFRESH_TARGET && !e.REFRESH_SECRET ? ["REFRESH_SECRET is not set: another process cannot know this one's refresh secret"] : [];
+
 const webhookNeedsSecret = (e: Env) =>
   e.ALERT_WEBHOOK_URL && !e.ALERT_WEBHOOK_SECRET ? ["ALERT_WEBHOOK_SECRET is not set: a webhook is only sent signed"] : [];
 
@@ -87,7 +100,7 @@ function present(source: Record<string, string | undefined>): Record<string, str
 export function parseEnv(source: Record<string, string | undefined>): { ok: true; env: Env } | { ok: false; problems: string[] } {
   const r = envSchema.safeParse(present(source));
   if (r.success) {
-    const problems = webhookNeedsSecret(r.data);
+    const problems = [...webhookNeedsSecret(r.data), ...refreshNeedsSecret(r.data)];
     return problems.length ? { ok: false, problems } : { ok: true, env: r.data };
   }
   return {

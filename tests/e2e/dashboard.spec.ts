@@ -151,7 +151,7 @@ test("the printable situation report is one A4 portrait page in Bahasa Indonesia
   // which province, which day, which clock
   await expect(page.getByTestId("report-scope")).toContainText("Banten (36)");
   await expect(page.getByTestId("report-day")).toContainText("26 Jul 2021");
-  await expect(page.getByTestId("report-clock")).toHaveText(/^Dibuat \d{1,2} \w{3} \d{4}, \d{2}\.\d{2} WIB$/);
+  await expect(page.getByTestId("report-clock")).toHaveText(/^Angka dibaca \d{1,2} \w{3} \d{4}, \d{2}\.\d{2} WIB$/);
   // the producers' compliance and the pledges (pledged against delivered)
   await expect(page.getByTestId("r-producers").locator("tbody tr")).not.toHaveCount(0);
   await expect(page.getByTestId("r-pledges").locator("tbody tr")).not.toHaveCount(0);
@@ -176,7 +176,7 @@ test("the printable situation report is one A4 portrait page in Bahasa Indonesia
   expect([Math.round(Number(w)), Math.round(Number(h))]).toEqual([596, 843]);
   // and the same in English, on one sheet too
   await page.goto("/report?date=2021-07-26&lang=en");
-  await expect(page.getByTestId("report-clock")).toHaveText(/^Generated \d{1,2} \w{3} \d{4}, \d{2}:\d{2} WIB$/);
+  await expect(page.getByTestId("report-clock")).toHaveText(/^Figures read \d{1,2} \w{3} \d{4}, \d{2}:\d{2} WIB$/);
   expect((await page.pdf({ format: "A4" })).toString("latin1").match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
 });
 

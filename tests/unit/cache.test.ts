@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { MemoCache, cached, invalidateReads, serverCache } from "@/server/cache";
+import { MemoCache, cached, invalidateReads, readScope, serverCache, type Answered, type ComputeContext, type ReadScope } from "@/server/cache";
 
 function clock(start = 1_000) {
   let t = start;
@@ -121,74 +121,121 @@ describe("the process's read cache", () => {
   });
 });
 
-describe("serving the last good value while one refresh runs (decision 0040)", () => {
+describe("readers never wait for a refresh (decision 0048)", () => {
   /** A computation per call whose result the test releases by hand. */
   function manual() {
     const pending: { resolve: (v: number) => void; reject: (e: Error) => void }[] = [];
     const fn = vi.fn(() => new Promise<number>((resolve, reject) => pending.push({ resolve, reject })));
     return { fn, release: (v: number) => pending.shift()!.resolve(v), fail: () => pending.shift()!.reject(new Error("database gone")) };
   }
-  const tick = () => new Promise((r) => setTimeout(r, 0));
-
-  it("after a figures-only write, serves the stale value while ONE refresh runs, then the fresh one", async () => {
+  const tick = async () => {
+    for (let i = 0; i < 3; i++) await new Promise((r) => setTimeout(r, 0));
+  };
+  /** A cache holding 1 for "dashboardData", computed at the clock's start. */
+  async function filled(staleMs = 30_000) {
     const t = clock();
-    const c = new MemoCache({ ttlMs: 30_000, maxEntries: 10, now: t.now, staleMs: 2_500 });
+    const c = new MemoCache({ ttlMs: 30_000, maxEntries: 10, now: t.now, staleMs, figures: true });
     const m = manual();
-    const read = c.wrap("dashboardData", m.fn);
+    const read = (answered?: Answered) => c.get("dashboardData", m.fn, answered);
     const first = read();
     m.release(1);
     expect(await first).toBe(1);
+    return { t, c, m, read };
+  }
+
+  it("serves the last good copy while ONE refresh runs, however long it takes, then the fresh value", async () => {
+    const { t, c, m, read } = await filled();
     c.invalidate("figures");
     t.advance(1_000);
-    expect(await read()).toBe(1); // stale, and the refresh has started
-    expect(await read()).toBe(1); // still stale: no second refresh
-    expect(m.fn).toHaveBeenCalledTimes(2);
+    const answered: Answered = { late: false };
+    expect(await read(answered)).toBe(1); // the copy, and the refresh has started
+    expect(answered.late).toBe(true);
+    t.advance(20_000); // far past decision 0040's cut-off of 2.5 s: still the copy, no wait
+    c.invalidate("figures"); // and more writes while it runs
+    t.advance(5_000);
+    expect(await read()).toBe(1);
+    expect(m.fn).toHaveBeenCalledTimes(2); // one refresh per key
     m.release(2);
     await tick();
+    // the refresh began before the second write: its value is the newer copy, and the next reader
+    // starts the next refresh and is answered with it at once
     expect(await read()).toBe(2);
+    expect(m.fn).toHaveBeenCalledTimes(3);
+    m.release(3);
+    await tick();
+    const current: Answered = { late: true };
+    expect(await read(current)).toBe(3);
+    expect(current.late).toBe(false);
     expect(c.staleSize).toBe(0);
-    expect(m.fn).toHaveBeenCalledTimes(2);
+    expect(m.fn).toHaveBeenCalledTimes(3);
   });
 
-  it("never serves a value later than staleMs after the first write it misses", async () => {
+  it("a reader who finds a late copy and no refresh running starts one and is answered with the copy at once", async () => {
+    const { c, m, read } = await filled();
+    c.invalidate("figures");
+    expect(m.fn).toHaveBeenCalledTimes(1); // a write starts nothing by itself
+    const answer = read();
+    expect(m.fn).toHaveBeenCalledTimes(2); // the refresh, begun by the reader…
+    let settled = false;
+    void answer.then(() => (settled = true));
+    await tick();
+    expect(settled).toBe(true); // …who did not wait for it
+    expect(await answer).toBe(1);
+  });
+
+  it("tells the computation it runs in the background when a copy answered its reader", async () => {
     const t = clock();
-    const c = new MemoCache({ ttlMs: 30_000, maxEntries: 10, now: t.now, staleMs: 2_500 });
-    const m = manual();
-    const read = c.wrap("dashboardData", m.fn);
-    const first = read();
-    m.release(1);
-    await first;
+    const c = new MemoCache({ ttlMs: 30_000, maxEntries: 10, now: t.now, staleMs: 30_000 });
+    const seen: boolean[] = [];
+    const compute = async (ctx: ComputeContext) => (seen.push(ctx.background), seen.length);
+    await c.get("k", compute);
+    c.invalidate("figures");
+    await c.get("k", compute);
+    expect(seen).toEqual([false, true]);
+  });
+
+  it("never serves a copy late by more than the ceiling (counted from the first write it misses): the reader waits", async () => {
+    const { t, c, m, read } = await filled(30_000);
+    t.advance(10_000); // the copy's age before the write does not count
     c.invalidate("figures");
     expect(await read()).toBe(1);
-    c.invalidate("figures"); // a second write while the refresh runs: the copy keeps its first time
-    expect(await read()).toBe(1); // and no second refresh starts while the first runs
-    expect(m.fn).toHaveBeenCalledTimes(2);
-    t.advance(2_501);
+    t.advance(30_001);
     const waiting = read();
     let settled = false;
     void waiting.then(() => (settled = true));
     await tick();
-    expect(settled).toBe(false); // past the bound: the reader waits for a refresh begun after the last write
+    expect(settled).toBe(false);
+    expect(m.fn).toHaveBeenCalledTimes(2); // still the one refresh: it began after the write
+    m.release(2);
+    expect(await waiting).toBe(2);
+  });
+
+  it("a refresh begun before the latest write is not waited on past the ceiling: a new one starts", async () => {
+    const { t, c, m, read } = await filled(30_000);
+    c.invalidate("figures");
+    expect(await read()).toBe(1); // refresh A
+    c.invalidate("figures");
+    t.advance(30_001);
+    const waiting = read(); // refresh B: A cannot hold the second write
     expect(m.fn).toHaveBeenCalledTimes(3);
-    m.release(2); // the refresh begun before the second write
+    m.release(2);
     m.release(3);
     expect(await waiting).toBe(3);
   });
 
-  it("drops everything, stale copies included, after a write that touches more than figures", async () => {
-    const t = clock();
-    const c = new MemoCache({ ttlMs: 30_000, maxEntries: 10, now: t.now, staleMs: 2_500 });
-    const m = manual();
-    const read = c.wrap("actor", m.fn);
-    const first = read();
-    m.release(1);
-    await first;
+  it("drops everything, copies and refreshes included, after a write that touches more than figures", async () => {
+    const { c, m, read } = await filled();
     c.invalidate("figures");
+    expect(await read()).toBe(1); // a refresh runs
     c.invalidate("all");
     expect(c.staleSize).toBe(0);
+    expect(c.size).toBe(0);
     const waiting = read();
+    m.release(2); // the refresh begun before the write: not kept, nor served
     m.release(3);
     expect(await waiting).toBe(3);
+    await tick();
+    expect(await read()).toBe(3);
   });
 
   it("without staleMs a figures-only write empties the cache as any write does", async () => {
@@ -201,36 +248,81 @@ describe("serving the last good value while one refresh runs (decision 0040)", (
     expect(await read()).toBe(2);
   });
 
-  it("keeps serving the stale value within the bound when the refresh fails, and a later read refreshes again", async () => {
-    const t = clock();
-    const c = new MemoCache({ ttlMs: 30_000, maxEntries: 10, now: t.now, staleMs: 2_500 });
-    const m = manual();
-    const read = c.wrap("dashboardData", m.fn);
-    const first = read();
-    m.release(1);
-    await first;
+  it("keeps serving the copy when the refresh fails, and the next reader starts another", async () => {
+    const { c, m, read } = await filled();
     c.invalidate("figures");
     expect(await read()).toBe(1);
     m.fail();
-    await tick();
     await tick();
     expect(await read()).toBe(1); // a new refresh started
     expect(m.fn).toHaveBeenCalledTimes(3);
     m.release(5);
     await tick();
-    await tick();
     expect(await read()).toBe(5);
   });
 
-  it("never keeps a value that failed as a stale copy", async () => {
+  it("never keeps a value that failed as a copy", async () => {
     const t = clock();
-    const c = new MemoCache({ ttlMs: 30_000, maxEntries: 10, now: t.now, staleMs: 2_500 });
+    const c = new MemoCache({ ttlMs: 30_000, maxEntries: 10, now: t.now, staleMs: 30_000 });
     const m = manual();
-    const read = c.wrap("dashboardData", m.fn);
-    const first = read();
+    const first = c.get("dashboardData", m.fn);
     m.fail();
     await expect(first).rejects.toThrow("database gone");
     c.invalidate("figures");
     expect(c.staleSize).toBe(0);
+    expect(c.size).toBe(0);
+  });
+
+  it("a fresh reading is never given a copy: it waits for a value holding every write", async () => {
+    const { c, m, read } = await filled();
+    c.invalidate("figures");
+    const fresh = readScope({ fresh: true, oldest: null, late: false }, () => read());
+    expect(m.fn).toHaveBeenCalledTimes(2);
+    expect(await read()).toBe(1); // everyone else: the copy, and no second refresh
+    expect(m.fn).toHaveBeenCalledTimes(2);
+    m.release(2);
+    expect(await fresh).toBe(2);
+  });
+
+  it("a fresh reading joins the key's one refresh even when a write came after it began, and is noted late", async () => {
+    const { c, m, read } = await filled();
+    c.invalidate("figures");
+    expect(await read()).toBe(1); // refresh A begins
+    c.invalidate("figures"); // a write A cannot hold
+    const scope: ReadScope = { fresh: true, oldest: null, late: false };
+    const fresh = readScope(scope, () => read());
+    expect(m.fn).toHaveBeenCalledTimes(2); // no second refresh
+    expect(scope.late).toBe(true); // what is made from it is late
+    m.release(2);
+    expect(await fresh).toBe(2);
+  });
+
+  it("notes when the figures a reading consumed were read, and whether any was late", async () => {
+    const { t, c, read } = await filled();
+    const scope: ReadScope = { fresh: false, oldest: null, late: false };
+    t.advance(4_000);
+    await readScope(scope, () => read());
+    expect(scope).toEqual({ fresh: false, oldest: 1_000, late: false });
+    c.invalidate("figures");
+    await readScope(scope, () => read());
+    expect(scope.late).toBe(true);
+  });
+
+  it("keeps a value made from late copies as a late copy: the next reader has it refreshed", async () => {
+    const t = clock();
+    const c = new MemoCache({ ttlMs: 30_000, maxEntries: 10, now: t.now, staleMs: 30_000 });
+    c.invalidate("figures");
+    let n = 0;
+    const compute = async (ctx: ComputeContext) => {
+      ctx.late = n === 0; // the first rendering read late figures
+      return ++n;
+    };
+    expect(await c.get("page", compute)).toBe(1);
+    await tick();
+    const answered: Answered = { late: false };
+    expect(await c.get("page", compute, answered)).toBe(1);
+    expect(answered.late).toBe(true);
+    await tick();
+    expect(await c.get("page", compute)).toBe(2);
   });
 });

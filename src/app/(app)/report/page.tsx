@@ -1,5 +1,4 @@
 import type { SearchParams } from "nuqs/server";
-import { now as clockNow } from "@/server/clock";
 import Link from "next/link";
 import { dashboardTables, DataTable } from "@/components/dashboard/tables";
 import { PrintButton } from "@/components/dashboard/print-button";
@@ -96,7 +95,8 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
         <p data-testid="report-day">
           {t("dashboard.dayOf", { day: formatDay(day, locale) })} ·{" "}
           <span className="text-slate-700" data-testid="report-clock">
-            {t("dashboard.report.generated", { at: formatDateTime(clockNow(), locale) })}
+            {/* the figures' read time, not the render's: a kept copy may be served late (decision 0048) */}
+            {t("dashboard.report.generated", { at: formatDateTime(new Date(d.readAt), locale) })}
           </span>
         </p>
         <p data-testid="report-scope">
