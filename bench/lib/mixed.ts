@@ -24,6 +24,7 @@ import { join } from "node:path";
 import autocannon from "autocannon";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
+import { LIVE_SECTIONS_FIELD } from "../../src/components/forms/live-sections-field";
 import { BENCH_AUTH_SECRET, BENCH_EMAILS } from "../constants";
 import { backendPids, cpuSnapshot, cpuSpentMs, processTree } from "./cpu";
 import { loadAvg, rssPoller, stats, type LatencyStats } from "./http";
@@ -249,7 +250,8 @@ async function postAction(
   fields: Record<string, string>,
 ): Promise<{ ok: boolean; ms: number; why: string }> {
   const fd = new FormData();
-  for (const [k, v] of Object.entries(fields)) fd.set(`_1_${k}`, v);
+  // as a hydrated form posts it: the action then answers with the parts of the page it changed (decision 0050)
+  for (const [k, v] of Object.entries({ ...fields, [LIVE_SECTIONS_FIELD]: "1" })) fd.set(`_1_${k}`, v);
   fd.set("0", JSON.stringify([{}, "$K1"])); // the root last
   const t = performance.now();
   try {
