@@ -183,6 +183,7 @@ const useCases: Record<string, Record<string, Case | Helper>> = {
       "amount",
       "positiveAmount",
       "count",
+      "optionalCount",
       "integer",
       "cylinderSizeM3",
       "dayWithin",
