@@ -10,6 +10,7 @@
 //   BENCH_MIXED_RATES    writes per second, comma-separated (default "1,5")
 //   BENCH_MIXED_ALLOCATION_EVERY every n-th mixed write is a staff allocation (default 5: 4 stock reports to 1; 0: none)
 //   BENCH_MIXED_INSTANCES the mixed rows again through this many servers behind HAProxy (default 2; 1: not)
+//   BENCH_MIXED_WRITERS   how many of those servers take the writes, the others the reads (default 0: all take all; decision 0051)
 //   flags: --lighthouse (also Lighthouse), --no-build (use the existing build as it is),
 //          --mixed-only (only the mixed rows: readers and writers at once, cold dashboard, CPU per write),
 //          --no-mixed (leave the mixed rows out),
@@ -61,6 +62,8 @@ export type RunOptions = {
   mixedAllocationEvery: number;
   /** also measure the mixed rows through this many servers behind HAProxy (1: not) */
   mixedInstances: number;
+  /** of those servers, how many take the writes (0: every one takes everything in turn) */
+  mixedWriters: number;
   outJson: string | null;
   outMd: string | null;
   docPath: string | null;
@@ -231,16 +234,18 @@ export async function runBench(o: RunOptions): Promise<BenchResults> {
           const more: ChildProcess[] = [];
           let balancer: Balancer | null = null;
           try {
+            const writers = ports.slice(0, Math.min(o.mixedWriters, ports.length - 1));
             for (const p of ports) more.push(await startServer(o, true, p, true));
-            balancer = await startHaproxy(o.port, ports);
-            log(`Mixed: ${o.mixedInstances} instances behind HAProxy …`);
+            balancer = await startHaproxy(o.port, ports, { writers });
+            const split = writers.length ? ` (writes to ${writers.length}, reads to ${ports.length - writers.length})` : "";
+            log(`Mixed: ${o.mixedInstances} instances behind HAProxy${split} …`);
             const two = await measureMixed({
               base,
               url: o.url,
               day: await latestDataDay(o.url),
               distDir: join(ROOT, o.distDir),
               serverPids: more.map((c) => c.pid!),
-              servers: `${o.mixedInstances} instances behind HAProxy${process.env.READ_STALE_MS ? `, READ_STALE_MS=${process.env.READ_STALE_MS}` : ""}`,
+              servers: `${o.mixedInstances} instances behind HAProxy${split}${process.env.READ_STALE_MS ? `, READ_STALE_MS=${process.env.READ_STALE_MS}` : ""}`,
               seconds: o.mixedSeconds,
               readers: o.mixedReaders,
               rates: o.mixedRates,
@@ -844,6 +849,7 @@ export function optionsFromEnv(argv: string[]): RunOptions {
     mixedSamples: 20,
     mixedAllocationEvery: Number(process.env.BENCH_MIXED_ALLOCATION_EVERY ?? 5),
     mixedInstances: num("BENCH_MIXED_INSTANCES", 2),
+    mixedWriters: num("BENCH_MIXED_WRITERS", 0),
     outJson: join(ROOT, "bench/results.json"),
     outMd: join(ROOT, "bench/results.md"),
     docPath: join(ROOT, "docs/performance.md"),

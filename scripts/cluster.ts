@@ -4,6 +4,8 @@
 //
 //   CLUSTER_PORT       where the balancer listens (default 3000); the servers take the next ports
 //   CLUSTER_INSTANCES  how many servers (default 2)
+//   CLUSTER_WRITERS    how many of them take the writes (server actions, sign-in), the others the
+//                      reads (default 0: every server takes everything in turn; decision 0051)
 //
 // Each server is `node dist/server.mjs` (what `npm start` runs) with TRUST_PROXY=1, since HAProxy
 // sets X-Forwarded-For. Writes on one are seen by the others through LISTEN/NOTIFY (decision
@@ -16,6 +18,7 @@ import { haveHaproxy, startHaproxy } from "./lib/haproxy";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const PORT = Number(process.env.CLUSTER_PORT ?? 3000);
 const INSTANCES = Number(process.env.CLUSTER_INSTANCES ?? 2);
+const WRITERS = Math.min(Number(process.env.CLUSTER_WRITERS ?? 0), INSTANCES - 1);
 const POOL = Number(process.env.DB_POOL_SIZE || 10);
 const WRITE_POOL = Number(process.env.DB_WRITE_POOL_SIZE || 3);
 const PER_SERVER = POOL + WRITE_POOL + 1;
@@ -51,6 +54,7 @@ async function up(port: number) {
 
 try {
   const ports = Array.from({ length: INSTANCES }, (_, i) => PORT + 1 + i);
+  const writers = ports.slice(0, Math.max(0, WRITERS));
   for (const port of ports) {
     const child = spawn(process.execPath, ["dist/server.mjs"], {
       cwd: ROOT,
@@ -61,9 +65,11 @@ try {
     servers.push(child);
   }
   await Promise.all(ports.map(up));
-  const balancer = await startHaproxy(PORT, ports);
+  const balancer = await startHaproxy(PORT, ports, { writers });
   console.log(
-    `> ${INSTANCES} servers (ports ${ports.join(", ")}) behind HAProxy on http://127.0.0.1:${PORT}; ` +
+    `> ${INSTANCES} servers (ports ${ports.join(", ")}) behind HAProxy on http://127.0.0.1:${PORT}` +
+      (writers.length ? ` (writes to ${writers.join(", ")}, reads to the others)` : "") +
+      "; " +
       `database connections: ${PER_SERVER} per server (DB_POOL_SIZE ${POOL} + DB_WRITE_POOL_SIZE ${WRITE_POOL} + 1 listener), ${INSTANCES * PER_SERVER} in all` +
       (process.env.DATABASE_REPLICA_URL ? `, and ${POOL} per server on the replica` : ""),
   );

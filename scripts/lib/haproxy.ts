@@ -13,8 +13,33 @@ export function haveHaproxy(): boolean {
   return existsSync(HAPROXY);
 }
 
-/** The configuration: `port` on 127.0.0.1 balancing over `backends` (ports on 127.0.0.1). */
-export function haproxyConfig(port: number, backends: number[], maxconnPerServer = 64): string {
+/** Where the balancer sends what: every server in turn, or writes to some and reads to the rest. */
+export type Routing = {
+  /** ports of the servers that take the writes (POST, PUT, PATCH, DELETE: server actions, sign-in); none: all take all */
+  writers?: number[];
+  maxconnPerServer?: number;
+};
+
+/**
+ * The configuration: `port` on 127.0.0.1 balancing over `backends` (ports on 127.0.0.1). With
+ * `writers`, writes go to those servers and reads to the others (decision 0051): a write's many
+ * short turns on the event loop then never queue behind the readers' requests. Each side is the
+ * other's backup, so one server left standing still answers everything.
+ */
+export function haproxyConfig(port: number, backends: number[], routing: Routing = {}): string {
+  const maxconn = routing.maxconnPerServer ?? 64;
+  const writers = (routing.writers ?? []).filter((p) => backends.includes(p));
+  const readers = writers.length ? backends.filter((p) => !writers.includes(p)) : backends;
+  const server = (name: string, p: number, backup = false) =>
+    `  server ${name} 127.0.0.1:${p} check inter 2s fall 5 rise 1 maxconn ${maxconn}${backup ? " backup" : ""}`;
+  const backend = (name: string, main: number[], spare: number[]) => [
+    `backend ${name}`,
+    "  balance roundrobin",
+    "  option httpchk GET /api/health",
+    "  http-check expect status 200",
+    ...main.map((p) => server(`app${backends.indexOf(p) + 1}`, p)),
+    ...spare.map((p) => server(`app${backends.indexOf(p) + 1}`, p, true)),
+  ];
   return [
     "global",
     "  maxconn 4096",
@@ -37,12 +62,10 @@ export function haproxyConfig(port: number, backends: number[], maxconnPerServer
     "  timeout check 10s",
     "frontend app",
     `  bind 127.0.0.1:${port}`,
+    ...(writers.length ? ["  acl write method POST PUT PATCH DELETE", "  use_backend writers if write"] : []),
     "  default_backend servers",
-    "backend servers",
-    "  balance roundrobin",
-    "  option httpchk GET /api/health",
-    "  http-check expect status 200",
-    ...backends.map((p, i) => `  server app${i + 1} 127.0.0.1:${p} check inter 2s fall 5 rise 1 maxconn ${maxconnPerServer}`),
+    ...backend("servers", readers, writers),
+    ...(writers.length ? backend("writers", writers, readers) : []),
     "",
   ].join("\n");
 }
@@ -50,10 +73,10 @@ export function haproxyConfig(port: number, backends: number[], maxconnPerServer
 export type Balancer = { child: ChildProcess; dir: string; stop(): Promise<void> };
 
 /** Starts HAProxy on `port` in front of `backends`; resolves once it accepts connections. */
-export async function startHaproxy(port: number, backends: number[]): Promise<Balancer> {
+export async function startHaproxy(port: number, backends: number[], routing: Routing = {}): Promise<Balancer> {
   const dir = mkdtempSync(join(tmpdir(), "oxygen-haproxy-"));
   const cfg = join(dir, "haproxy.cfg");
-  writeFileSync(cfg, haproxyConfig(port, backends));
+  writeFileSync(cfg, haproxyConfig(port, backends, routing));
   const child = spawn(HAPROXY, ["-db", "-f", cfg], { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout!.on("data", (d) => (output += d));

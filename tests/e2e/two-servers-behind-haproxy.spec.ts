@@ -4,9 +4,10 @@ import { freePort, portIsFree } from "../../scripts/lib/embedded-db";
 import { haveHaproxy } from "../../scripts/lib/haproxy";
 import { appDatabase, loginWith, PASSWORD } from "./helpers";
 
-// scripts/cluster.ts as an operator runs it (decision 0041): two production servers behind
-// HAProxy on the e2e database. A stock report written through the first server shows within a
-// second on the second server and through the balancer, both of which had the old answer cached.
+// scripts/cluster.ts as an operator runs it (decisions 0041, 0051): two production servers behind
+// HAProxy on the e2e database, the first taking the writes and the second the reads. A stock
+// report written through the balancer (so on the first server) shows within a second on the
+// second server and through the balancer, both of which had the old answer cached.
 // Needs the build the e2e server made and Debian's haproxy (.ci/run installs it); fails without.
 // Named to run after hospital.spec.ts: its report changes rs1's supply, which that spec starts from.
 
@@ -42,6 +43,7 @@ test.beforeAll(async ({ browser }) => {
       AUTH_SECRET,
       CLUSTER_PORT: String(port),
       CLUSTER_INSTANCES: "2",
+      CLUSTER_WRITERS: "1",
       // small pools: this shares the machine's PostgreSQL with the server under test
       DB_POOL_SIZE: "3",
       DB_WRITE_POOL_SIZE: "1",
@@ -81,8 +83,8 @@ test("a write through one server of the cluster shows on the other and through t
   expect(await throughBalancer()).toBe(before);
   expect(await throughBalancer()).toBe(before); // both servers have it cached now (round robin)
 
-  // rs1 reports through the first server
-  const a = await browser.newPage({ baseURL: servers[0] });
+  // rs1 signs in and reports through the balancer, which sends both writes to the first server
+  const a = await browser.newPage({ baseURL: balancer });
   await loginWith(a, "rs1@satgas.test", PASSWORD);
   await expect(a.getByTestId("whoami")).toBeVisible();
   await a.goto("/my-hospital");
