@@ -826,6 +826,11 @@ export function optionsFromEnv(argv: string[]): RunOptions {
     if (!(v > 0)) throw new Error(`${name} must be a positive number`);
     return v;
   };
+  const count = (name: string, dflt: number) => {
+    const v = Number(process.env[name] ?? dflt);
+    if (!Number.isInteger(v) || v < 0) throw new Error(`${name} must be a whole number, 0 or more`);
+    return v;
+  };
   const seconds = num("BENCH_DURATION", 10);
   return {
     url: benchDatabaseUrl(),
@@ -849,7 +854,7 @@ export function optionsFromEnv(argv: string[]): RunOptions {
     mixedSamples: 20,
     mixedAllocationEvery: Number(process.env.BENCH_MIXED_ALLOCATION_EVERY ?? 5),
     mixedInstances: num("BENCH_MIXED_INSTANCES", 2),
-    mixedWriters: num("BENCH_MIXED_WRITERS", 0),
+    mixedWriters: count("BENCH_MIXED_WRITERS", 0),
     outJson: join(ROOT, "bench/results.json"),
     outMd: join(ROOT, "bench/results.md"),
     docPath: join(ROOT, "docs/performance.md"),

@@ -208,14 +208,22 @@ function send(req: IncomingMessage, res: ServerResponse, hit: CachedResponse, la
   for (const [name, value] of hit.headers) res.setHeader(name, Array.isArray(value) ? value.map(fresh) : fresh(value));
   if (hit.policy) res.setHeader("content-security-policy", fresh(hit.policy));
   const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
-  const body = gzip ? gzipOf(hit, nonce) : Buffer.concat(hit.parts.flatMap((p, i) => (i === 0 || !nonce ? [p] : [nonce, p])));
+  const pieces = gzip ? gzipPieces(hit, nonce) : hit.parts.flatMap((p, i) => (i === 0 || !nonce ? [p] : [nonce, p]));
   if (gzip) res.setHeader("content-encoding", "gzip");
-  res.setHeader("content-length", body.length);
-  res.end(body);
+  res.setHeader(
+    "content-length",
+    pieces.reduce((n, p) => n + p.length, 0),
+  );
+  // The kept pieces go out as they are, in one write: putting them together first copied every
+  // answer (751 kB for the national hospitals list, 1,450 times a second in the bench).
+  res.cork();
+  for (const p of pieces) res.write(p);
+  res.end();
+  res.uncork();
 }
 
-/** A gzip member from the pre-compressed pieces, the nonce between them as stored blocks. */
-function gzipOf(hit: CachedResponse, nonce: Buffer | null): Buffer {
+/** A gzip member, in pieces: the pre-compressed parts, the nonce between them as stored blocks. */
+function gzipPieces(hit: CachedResponse, nonce: Buffer | null): Buffer[] {
   const pieces: Buffer[] = [Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff])];
   const nonceCrc = nonce ? { crc: crc32(nonce), shift: x2nmodp(nonce.length, 3) } : null;
   let crc = 0;
@@ -235,7 +243,7 @@ function gzipOf(hit: CachedResponse, nonce: Buffer | null): Buffer {
   trailer.writeUInt32LE(crc >>> 0, 0);
   trailer.writeUInt32LE(size >>> 0, 4);
   pieces.push(Buffer.from([1, 0, 0, 0xff, 0xff]), trailer); // the final, empty stored block
-  return Buffer.concat(pieces);
+  return pieces;
 }
 
 // CRC-32 of a concatenation from the pieces' CRCs (zlib's crc32_combine, by multiplication
