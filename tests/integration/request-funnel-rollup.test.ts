@@ -2,10 +2,9 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { addDays, startOfWibDay, type Day } from "@/domain/day";
 import { today } from "@/server/clock";
 import { prisma } from "@/server/db";
-import type { Actor } from "@/server/permissions";
 import { requestFunnel, type RequestFunnel } from "@/server/queries/dashboard-trends";
 import type { Province } from "@/server/queries/provinces";
-import { prepareWorld, unique, VALID, type World } from "./valid-inputs";
+import { prepareWorld, unique, writeAsAllowed, type World } from "./valid-inputs";
 
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
@@ -199,17 +198,8 @@ beforeAll(async () => {
   w = await prepareWorld();
 });
 
-/** A use case called with its valid input as an actor allowed to make it (staff's admin, else the hospital). */
-async function write(key: string) {
-  const [mod, name] = key.split(".");
-  const m = (await import(`../../src/server/use-cases/${mod}.ts`)) as Record<string, (a: Actor, input: unknown) => Promise<{ ok: boolean; error?: string }>>;
-  for (const actor of [w.admin, w.rs1]) {
-    const r = await m[name](actor, await VALID[key](w, actor));
-    if (r.ok) return;
-    if (r.error !== "forbidden") throw new Error(`${key}: ${JSON.stringify(r)}`);
-  }
-  throw new Error(`${key}: nobody may`);
-}
+/** A use case called with its valid input as an actor allowed to make it. */
+const write = (key: string) => writeAsAllowed(w, key);
 
 const WRITES = [
   "requests.createRequest",
