@@ -27,6 +27,22 @@ export function countDelta(current: CylinderCounts, counted: CylinderCounts): Cy
   return { fullDelta: counted.full - current.full, emptyDelta: counted.empty - current.empty };
 }
 
+/** What a count says about the last 24 h's use (decision 0039). */
+export type CountedUse = { kind: "counted"; kg: number } | { kind: "not_counted" } | { kind: "incomplete"; blank: number[] };
+
+/**
+ * The use a count reports, from the cylinders emptied in the last 24 h per size. A blank box means
+ * "not counted", never 0: every box blank leaves the use to the last report; every box filled in
+ * (0 for a size none of which was emptied) gives the oxygen in the emptied cylinders; some filled
+ * in and some blank would count the blank sizes as nothing emptied, so it names the blank ones.
+ */
+export function countedUse(lines: readonly { used?: number; sizeM3: number }[]): CountedUse {
+  const blank = lines.flatMap((l, i) => (l.used === undefined ? [i] : []));
+  if (blank.length === lines.length) return { kind: "not_counted" };
+  if (blank.length > 0) return { kind: "incomplete", blank };
+  return { kind: "counted", kg: fullCylindersKg(lines.map((l) => ({ full: l.used!, sizeM3: l.sizeM3 }))) };
+}
+
 /** A refill at a distributor turns `n` empties into fulls. */
 export const refillDelta = (n: number): CylinderDelta => ({ fullDelta: n, emptyDelta: -n });
 

@@ -8,7 +8,7 @@ import { loginAs } from "./helpers";
 // turns a distributor's empty cylinders into full ones; an escalated alert says so.
 
 /** A hospital of this test's own (green, so the seeded story's red and stale counts stay as they are). */
-async function newHospital(page: Page): Promise<string> {
+async function newHospital(page: Page, { cylinders = false } = {}): Promise<string> {
   const name = `RS Uji Telepon ${randomBytes(3).toString("hex")}`;
   await page.goto("/hospitals/new");
   const form = page.getByTestId("hospital-form");
@@ -16,6 +16,7 @@ async function newHospital(page: Page): Promise<string> {
   await form.locator("#f-regionId").selectOption({ index: 1 });
   await form.locator("#f-beds").fill("50");
   await form.locator("#f-tankCapacityKg").fill("10");
+  if (cylinders) await form.locator('[name="cylinderSupply"]').check();
   await form.getByRole("button").click();
   await expect(page.getByTestId("created")).toBeVisible();
   await expect(page.getByTestId("hospital-name")).toHaveText(name);
@@ -36,6 +37,32 @@ test("staff enter a stock report on a hospital's behalf after a phone call; its 
   await expect(form.getByTestId("form-ok")).toBeVisible();
   await page.reload();
   await expect(page.getByTestId("on-behalf").first()).toHaveText("diisi oleh satgas: telepon apoteker jaga 09.10");
+});
+
+test("staff count a cylinder hospital's cylinders for it: a blank emptied box beside a filled one is refused, not read as 0; the saved count shows its reading", async ({
+  page,
+}) => {
+  await loginAs(page, "staff@satgas.test");
+  await newHospital(page, { cylinders: true });
+  // sizes in order: 1, 2 and 6 m³
+  const form = page.getByTestId("war-room").getByTestId("cylinder-count-on-behalf");
+  await form.locator('[name="onBehalfNote"]').fill("telepon kepala ruang 10.05");
+  await form.locator('[name="lines[2].full"]').fill("40");
+  await form.locator('[name="lines[2].used"]').fill("20");
+  await form.getByRole("button").click();
+  const blank =
+    "Hitung juga tabung ukuran ini yang habis (0 jika tidak ada), atau kosongkan semua kotak tabung habis agar pemakaian tetap seperti laporan terakhir.";
+  await expect(form.locator(".field-error")).toHaveText([blank, blank]);
+  await expect(form.locator('[name="lines[0].used"]')).toHaveAttribute("aria-invalid", "true");
+  await form.locator('[name="lines[0].used"]').fill("0");
+  await form.locator('[name="lines[1].used"]').fill("0");
+  await form.getByRole("button").click();
+  // 40 × 8.124 kg = 325 kg; 20 emptied × 8.124 kg = 162 kg in 24 h
+  await expect(form.getByTestId("form-ok")).toHaveText(
+    "Hitungan disimpan: 325 kg oksigen dalam tabung penuh. Pemakaian: 162 kg dalam 24 jam, dari tabung yang habis.",
+  );
+  await page.reload();
+  await expect(page.getByTestId("on-behalf").first()).toHaveText("diisi oleh satgas: telepon kepala ruang 10.05");
 });
 
 test("staff set a hospital's alert thresholds; red must stay below amber", async ({ page }) => {

@@ -184,10 +184,10 @@ describe("cylinders", () => {
     const r = await recordCylinderCount(cylAdmin, {
       lines: [
         { typeId: "cyl_6m3", full: "40", empty: "10", used: "20" },
-        { typeId: "cyl_1m3", full: "12", empty: "0" },
+        { typeId: "cyl_1m3", full: "12", empty: "0", used: "0" },
       ],
     });
-    expect(r).toMatchObject({ ok: true });
+    expect(r).toMatchObject({ ok: true, value: { reading: { stockKg: 341, usedKg: 162, use: "counted" } } });
     const expected = fullCylindersKg([
       { full: 40, sizeM3: 6 },
       { full: 12, sizeM3: 1 },
@@ -322,10 +322,37 @@ describe("cylinders", () => {
         { typeId: "cyl_1m3", full: "12", empty: "0", used: " " },
       ],
     });
-    expect(r).toMatchObject({ ok: true });
+    expect(r).toMatchObject({ ok: true, value: { reading: { use: "kept" } } });
     const after = await prisma.stockReport.findFirstOrThrow({ where: { hospitalId: cylHospital.id }, orderBy: { day: "desc" } });
     expect(after.usedKg).toBe(before.usedKg);
     expect(await stockOf({ hospitalId: cylHospital.id }, "cyl_6m3")).toEqual({ full: 38, empty: 12 });
+  });
+
+  it("a count with one size's emptied box filled in and another's blank is refused on the blank one: blank is not 0", async () => {
+    const before = await prisma.stockReport.findFirstOrThrow({ where: { hospitalId: cylHospital.id }, orderBy: { day: "desc" } });
+    const r = await recordCylinderCount(cylAdmin, {
+      lines: [
+        { typeId: "cyl_6m3", full: "30", empty: "20", used: "8" },
+        { typeId: "cyl_1m3", full: "12", empty: "0", used: "" },
+      ],
+    });
+    expect(r).toMatchObject({ ok: false, error: "invalid", fieldErrors: { "lines.1.used": "used_all_or_none" } });
+    expect(r.ok === false && Object.keys(r.fieldErrors ?? {})).toEqual(["lines.1.used"]);
+    // nothing was written: the counts and the day's report stand
+    expect(await stockOf({ hospitalId: cylHospital.id }, "cyl_6m3")).toEqual({ full: 38, empty: 12 });
+    const after = await prisma.stockReport.findFirstOrThrow({ where: { hospitalId: cylHospital.id }, orderBy: { day: "desc" } });
+    expect([after.stockKg, after.usedKg]).toEqual([before.stockKg, before.usedKg]);
+    // on the hospital's behalf, the same rule
+    expect(
+      await recordCylinderCountOnBehalf(staff, {
+        hospitalId: cylHospital.id,
+        onBehalfNote: "phone",
+        lines: [
+          { typeId: "cyl_6m3", full: "30", empty: "20" },
+          { typeId: "cyl_1m3", full: "12", empty: "0", used: "2" },
+        ],
+      }),
+    ).toMatchObject({ ok: false, fieldErrors: { "lines.0.used": "used_all_or_none" } });
   });
 
   it("refuses counts that are not whole numbers ≥ 0, an unknown type and a type twice", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyDelta, countDelta, cylindersKg, fullCylindersKg, refillDelta, transferDeltas } from "@/domain/cylinders";
+import { applyDelta, countDelta, countedUse, cylindersKg, fullCylindersKg, refillDelta, transferDeltas } from "@/domain/cylinders";
 import { cylinderKg } from "@/domain/mass";
 
 describe("cylinder arithmetic (decision 0039)", () => {
@@ -22,6 +22,25 @@ describe("cylinder arithmetic (decision 0039)", () => {
     expect(() => fullCylindersKg([{ full: -1, sizeM3: 6 }])).toThrow(RangeError);
     expect(() => fullCylindersKg([{ full: 1.5, sizeM3: 6 }])).toThrow(RangeError);
     expect(() => cylindersKg(-1, 6)).toThrow(RangeError);
+  });
+
+  it("a count's use: every size's emptied box or none; a blank is never read as 0", () => {
+    // 20 × 8.124 + 3 × 1.354 = 162.48 + 4.062 = 166.542 → 167, rounded once
+    expect(
+      countedUse([
+        { used: 20, sizeM3: 6 },
+        { used: 3, sizeM3: 1 },
+      ]),
+    ).toEqual({ kind: "counted", kg: 167 });
+    expect(
+      countedUse([
+        { used: 20, sizeM3: 6 },
+        { used: 0, sizeM3: 1 },
+      ]),
+    ).toEqual({ kind: "counted", kg: 162 });
+    expect(countedUse([{ sizeM3: 6 }, { sizeM3: 1 }])).toEqual({ kind: "not_counted" });
+    // 6 m³ typed, 1 m³ and 2 m³ left blank: not "none of those emptied"
+    expect(countedUse([{ used: 20, sizeM3: 6 }, { sizeM3: 1 }, { sizeM3: 2 }])).toEqual({ kind: "incomplete", blank: [1, 2] });
   });
 
   it("a count moves the record to what was counted", () => {

@@ -162,7 +162,7 @@ function FormNotice({ state, saved, fixErrors }: { state: FormState; saved: stri
   else if (state.ok)
     notice = (
       <p className="rounded-md bg-green-50 p-3 text-sm text-green-800" data-testid="form-ok">
-        {saved}
+        {state.notice ?? saved}
       </p>
     );
   else if (state.error)

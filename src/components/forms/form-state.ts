@@ -8,4 +8,6 @@ export type FormState = {
   values?: Record<string, string>;
   /** Figures the error refers to (the amount as understood, the limit), in kg. */
   detail?: ErrorDetail;
+  /** What was saved, in the reader's words, when a fixed "saved" would hide it (a count's reading). */
+  notice?: string;
 };

@@ -1,5 +1,20 @@
+import { formatNumber } from "@/i18n/format";
+import type { Locale } from "@/i18n/locales";
 import type { Translator } from "@/i18n/translator";
 import type { SimpleField } from "./simple-form";
+
+export type CountReading = { stockKg: number; usedKg: number; use: "counted" | "kept" | "unknown"; flagged: boolean };
+
+/** What a saved count made of the hospital's report: its stock, and its use and where that came from. */
+export function countReadingText(r: CountReading | null, t: Translator, locale: Locale): string {
+  if (!r) return t("logistics.cylinders.countSaved");
+  return t("logistics.cylinders.countReading", {
+    stockKg: formatNumber(r.stockKg, locale),
+    usedKg: formatNumber(r.usedKg, locale),
+    use: r.use,
+    flagged: r.flagged ? "yes" : "no",
+  });
+}
 
 /** The count form's fields: per type, full, empty and emptied in the last 24 h (`lines[i].…`). */
 export function cylinderCountForm(types: { id: string; name: string }[], counts: { typeId: string; full: number; empty: number }[] | undefined, t: Translator) {

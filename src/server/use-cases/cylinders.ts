@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { applyDelta, countDelta, fullCylindersKg, refillDelta, transferDeltas, type CylinderDelta } from "@/domain/cylinders";
+import { applyDelta, countDelta, countedUse, fullCylindersKg, refillDelta, transferDeltas, type CylinderDelta } from "@/domain/cylinders";
 import { todayWib } from "@/domain/day";
 import { now as clockNow } from "@/server/clock";
 import { recordAudit } from "../audit";
@@ -109,10 +109,11 @@ const countLines = z
 async function recordCount(tx: Tx, actor: Actor, hospitalId: string, lines: z.output<typeof countLines>, onBehalfNote: string | null) {
   // One count of a hospital at a time (a double submit, two staff on the phone): the hospital row first.
   await tx.$queryRaw`SELECT id FROM "Hospital" WHERE id = ${hospitalId} FOR NO KEY UPDATE`;
-  let usedKg = 0;
-  let anyUse = false;
-  for (const [i, l] of lines.entries()) {
-    const type = await typeOf(tx, l.typeId, `lines.${i}.typeId`);
+  const sizes: number[] = [];
+  for (const [i, l] of lines.entries()) sizes.push(Number((await typeOf(tx, l.typeId, `lines.${i}.typeId`)).sizeM3));
+  const use = countedUse(lines.map((l, i) => ({ used: l.used, sizeM3: sizes[i] })));
+  if (use.kind === "incomplete") throw new RuleError("invalid", Object.fromEntries(use.blank.map((i) => [`lines.${i}.used`, "used_all_or_none"])));
+  for (const l of lines) {
     const current = await lockedCounts(tx, { hospitalId }, l.typeId);
     await move(tx, actor, {
       kind: "count",
@@ -122,14 +123,17 @@ async function recordCount(tx: Tx, actor: Actor, hospitalId: string, lines: z.ou
       onBehalf: onBehalfNote !== null,
       note: onBehalfNote ?? "",
     });
-    if (l.used !== undefined) {
-      anyUse = true;
-      usedKg += fullCylindersKg([{ full: l.used, sizeM3: Number(type.sizeM3) }]);
-    }
   }
-  const report = await restateReport(tx, actor, hospitalId, anyUse ? usedKg : null, onBehalfNote);
+  const report = await restateReport(tx, actor, hospitalId, use.kind === "counted" ? use.kg : null, onBehalfNote);
   const counts = await tx.cylinderStock.findMany({ where: { hospitalId }, select: { typeId: true, full: true, empty: true } });
-  return { hospitalId, counts, stockKg: report?.stockKg ?? null };
+  // What the count made of the hospital's report, for the form to show (null: not a cylinder hospital).
+  const reading = report && {
+    stockKg: report.stockKg,
+    usedKg: report.usedKg,
+    use: use.kind === "counted" ? ("counted" as const) : report.usedKg > 0 ? ("kept" as const) : ("unknown" as const),
+    flagged: report.flaggedForReview,
+  };
+  return { hospitalId, counts, stockKg: report?.stockKg ?? null, reading };
 }
 
 /** A hospital admin counts their own cylinders: full, empty, and emptied in the last 24 h, per type. */

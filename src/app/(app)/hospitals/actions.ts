@@ -2,6 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { countReadingText } from "@/components/logistics/cylinder-count-fields";
+import type { Locale } from "@/i18n/locales";
 import { formAction, formPost } from "@/app/form-action";
 import { currentActor } from "@/server/session";
 import { createHospital, updateHospital } from "@/server/use-cases/hospitals";
@@ -49,8 +52,9 @@ export const recordReceiptOnBehalfAction = formAction(async (form) => {
 /** War room: staff enter a cylinder hospital's count for it. */
 export const recordCylinderCountOnBehalfAction = formAction(async (form) => {
   const result = await recordCylinderCountOnBehalf(await currentActor(), form.input);
-  if (result.ok) revalidatePath(`/hospitals/${result.value.hospitalId}`);
-  return form.reply(result);
+  if (!result.ok) return form.reply(result);
+  revalidatePath(`/hospitals/${result.value.hospitalId}`);
+  return { ...form.reply(result), notice: countReadingText(result.value.reading, await getTranslations(), (await getLocale()) as Locale) };
 });
 
 /** A hospital's alert thresholds (staff on its page, its admin on /my-hospital). */

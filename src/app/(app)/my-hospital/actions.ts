@@ -1,6 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getLocale, getTranslations } from "next-intl/server";
+import { countReadingText } from "@/components/logistics/cylinder-count-fields";
+import type { Locale } from "@/i18n/locales";
 import { formAction } from "@/app/form-action";
 import { LIVE_SECTIONS_FIELD } from "@/components/forms/live-sections-field";
 import type { StockFormState } from "@/components/hospital/stock-form";
@@ -27,6 +30,7 @@ export const submitStockAction = formAction<StockFormState>(async (form) => {
 /** A cylinder hospital's own count (decision 0039). */
 export const recordCylinderCountAction = formAction(async (form) => {
   const result = await recordCylinderCount(await currentActor(), form.input);
-  if (result.ok) revalidatePath("/my-hospital");
-  return form.reply(result);
+  if (!result.ok) return form.reply(result);
+  revalidatePath("/my-hospital");
+  return { ...form.reply(result), notice: countReadingText(result.value.reading, await getTranslations(), (await getLocale()) as Locale) };
 });
