@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { spawn } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
@@ -92,6 +93,15 @@ afterAll(async () => {
   await new Promise((r) => smtp.close(() => r(null)));
   await new Promise((r) => gateway.close(() => r(null)));
 });
+
+/** The outbox sent by a worker in a process of its own that is killed right after each send. */
+function crashingWorker(at: Date): Promise<NodeJS.Signals | number | null> {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/integration/crash-after-send.fixture.ts"], {
+    env: { ...process.env, CRASH_AT: at.toISOString(), CRASH_SMTP_URL: smtpUrl, CRASH_WEBHOOK_URL: gatewayUrl, CRASH_WEBHOOK_SECRET: SECRET },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  return new Promise((resolve) => child.on("exit", (code, signal) => resolve(signal ?? code)));
+}
 
 const alertsOf = () => prisma.alert.findMany({ where: { hospitalId: hospital.id }, orderBy: { raisedAt: "asc" } });
 const messagesOf = (alertId: string) =>
@@ -212,6 +222,48 @@ describe("alerts that reach a person", { shuffle: false }, () => {
     await evaluate(wib("2021-08-26", "07:00"));
     alerts = await alertsOf();
     expect(alerts.every((a) => a.clearedAt !== null)).toBe(true);
+  });
+
+  it("a worker killed after sending and before marking it sent: the message goes again, with the same Message-ID and idempotency key", async () => {
+    const [alert] = await alertsOf();
+    const t1 = wib("2021-08-28", "09:00");
+    const t2 = wib("2021-08-28", "09:05");
+    await deliverDue(t1, transports(), 1_000); // what the story left due goes first
+    const email = await prisma.outboxMessage.create({
+      data: { channel: "email", recipient: "crash@rs-uji.test", subject: "Uji", body: "dikirim ulang", alertId: alert.id, createdAt: t1, nextAttemptAt: t1 },
+    });
+    const hook = await prisma.outboxMessage.create({
+      data: {
+        channel: "webhook",
+        recipient: "+6281200000000",
+        subject: "Uji",
+        body: "dikirim ulang",
+        payload: { type: "alert", alertId: "crash-test", to: "+6281200000000" },
+        alertId: alert.id,
+        createdAt: t1,
+        nextAttemptAt: t2,
+      },
+    });
+    const mailsOf = () => mails.filter((m) => m.to.includes("crash@rs-uji.test"));
+    const hooksOf = () => hooks.filter((h) => JSON.parse(h.body).alertId === "crash-test");
+
+    // the email is sent, then the worker dies: the row is not marked (its transaction never committed)
+    expect(await crashingWorker(t1)).toBe("SIGKILL");
+    expect(mailsOf()).toHaveLength(1);
+    expect(await prisma.outboxMessage.findUniqueOrThrow({ where: { id: email.id } })).toMatchObject({ sentAt: null, attempts: 0 });
+    // the next round sends it again, with the same Message-ID, and marks it
+    expect(await deliverDue(t1, transports())).toMatchObject({ sent: 1 });
+    const ids = mailsOf().map((m) => /^Message-ID: (.*)$/im.exec(m.raw)?.[1]);
+    expect(ids).toEqual([`<${email.id}@satgas.test>`, `<${email.id}@satgas.test>`]);
+    expect(await prisma.outboxMessage.findUniqueOrThrow({ where: { id: email.id } })).toMatchObject({ sentAt: t1, attempts: 1 });
+
+    // the same for the gateway: the same idempotency key twice
+    expect(await crashingWorker(t2)).toBe("SIGKILL");
+    expect(hooksOf()).toHaveLength(1);
+    expect(await prisma.outboxMessage.findUniqueOrThrow({ where: { id: hook.id } })).toMatchObject({ sentAt: null });
+    expect(await deliverDue(t2, transports())).toMatchObject({ sent: 1 });
+    expect(hooksOf().map((h) => h.headers["idempotency-key"])).toEqual([hook.id, hook.id]);
+    expect(await deliverDue(wib("2021-08-28", "10:00"), transports())).toMatchObject({ sent: 0 });
   });
 
   it("two servers evaluating at once raise nothing twice", async () => {

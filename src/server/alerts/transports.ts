@@ -14,8 +14,18 @@ const TIMEOUT_MS = 10_000;
 
 export function emailTransport(smtpUrl: string, from: string): Transport {
   const mailer = nodemailer.createTransport(smtpUrl, { connectionTimeout: TIMEOUT_MS, greetingTimeout: TIMEOUT_MS, socketTimeout: TIMEOUT_MS });
+  // The Message-ID is the outbox row's: a message sent again after a crash between sending and
+  // marking it sent carries the same one, so a mail server or client can drop the duplicate.
+  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? "oksigen.invalid";
   return async (m) => {
-    await mailer.sendMail({ from, to: m.recipient, subject: m.subject, text: m.body, headers: { "X-Oxygen-Message-Id": m.id } });
+    await mailer.sendMail({
+      from,
+      to: m.recipient,
+      subject: m.subject,
+      text: m.body,
+      messageId: `<${m.id}@${domain}>`,
+      headers: { "X-Oxygen-Message-Id": m.id },
+    });
   };
 }
 
