@@ -8,6 +8,7 @@ import { prisma } from "@/server/db";
 import { evaluateAlerts } from "@/server/alerts/evaluate";
 import { deliverDue } from "@/server/alerts/outbox";
 import { emailTransport, webhookTransport } from "@/server/alerts/transports";
+import { setOwnAlertChannels } from "@/server/use-cases/alert-settings";
 import { acknowledgeAlert } from "@/server/use-cases/alerts";
 import { actor } from "./supply-helpers";
 
@@ -272,5 +273,60 @@ describe("alerts that reach a person", { shuffle: false }, () => {
     expect(results.some((r) => r !== null && r.raised > 0)).toBe(true);
     const missed = (await alertsOf()).filter((a) => a.kind === "missed_report" && a.clearedAt === null);
     expect(missed).toHaveLength(1);
+  });
+
+  it("nobody acknowledging takes it to the head and no further; each person is told only by the channels they chose", async () => {
+    const missed = (await alertsOf()).find((a) => a.kind === "missed_report" && a.clearedAt === null)!;
+    expect(missed.raisedAt).toEqual(wib("2021-08-27", "14:00"));
+    // two staff members on duty: one wants email only, the other SMS/WhatsApp only
+    const byWebhook = await prisma.user.create({
+      data: { email: "staf-malam@satgas.test", name: "Staf Malam", passwordHash: "x", role: "STAFF" },
+    });
+    expect(await setOwnAlertChannels(await actor(byWebhook.email), { alertByWebhook: "on", phone: "+62 811 0000 111" })).toMatchObject({ ok: true });
+    expect(await setOwnAlertChannels(await actor("staff@satgas.test"), { alertByEmail: "on", phone: "" })).toMatchObject({ ok: true });
+    const heads = await prisma.user.findMany({ where: { role: "ADMIN", active: true }, select: { email: true, alertByEmail: true } });
+    expect(heads.length).toBeGreaterThan(0);
+
+    // the seed's other open alerts are taken on, so only this one climbs (and the sender has little to send)
+    await prisma.alert.updateMany({
+      where: { clearedAt: null, acknowledgedAt: null, id: { not: missed.id } },
+      data: {
+        acknowledgedAt: wib("2021-08-27", "14:00"),
+        acknowledgedById: (await prisma.user.findFirstOrThrow({ where: { email: "staff@satgas.test" } })).id,
+      },
+    });
+    await evaluate(wib("2021-08-27", "14:29"));
+    expect((await prisma.alert.findUniqueOrThrow({ where: { id: missed.id } })).level).toBe(0);
+    await evaluate(wib("2021-08-27", "14:30"));
+    expect((await prisma.alert.findUniqueOrThrow({ where: { id: missed.id } })).level).toBe(1);
+    const atStaff = (await messagesOf(missed.id)).filter((m) => m.createdAt.getTime() === wib("2021-08-27", "14:30").getTime());
+    expect(atStaff.map((m) => [m.channel, m.recipient])).toEqual([
+      ["email", "staff@satgas.test"],
+      ["webhook", "+628110000111"],
+    ]);
+
+    await evaluate(wib("2021-08-27", "15:00"));
+    const atHead = (await messagesOf(missed.id)).filter((m) => m.createdAt.getTime() === wib("2021-08-27", "15:00").getTime());
+    expect((await prisma.alert.findUniqueOrThrow({ where: { id: missed.id } })).level).toBe(2);
+    expect(atHead.map((m) => m.recipient).sort()).toEqual(
+      heads
+        .filter((h) => h.alertByEmail)
+        .map((h) => h.email)
+        .sort(),
+    );
+    expect(atHead[0].body).toContain("passed up a level");
+
+    // the head is the last level: an hour later nothing more is written
+    const before = (await messagesOf(missed.id)).length;
+    await evaluate(wib("2021-08-27", "16:00"));
+    expect((await prisma.alert.findUniqueOrThrow({ where: { id: missed.id } })).level).toBe(2);
+    expect((await messagesOf(missed.id)).length).toBe(before);
+    const audit = await prisma.auditEvent.findMany({ where: { entity: "Alert", entityId: missed.id }, orderBy: { id: "asc" } });
+    expect(audit.map((e) => e.action)).toEqual(["alert.raise", "alert.escalate", "alert.escalate"]);
+
+    // the sender keeps to the same choices: the email-only member gets no gateway message, and the other no email
+    await deliverDue(wib("2021-08-27", "16:00"), transports(), 1_000);
+    expect(hooks.some((h) => JSON.parse(h.body).alertId === missed.id && JSON.parse(h.body).to === "+628110000111")).toBe(true);
+    expect(mails.some((m) => m.to.includes(byWebhook.email))).toBe(false);
   });
 });
