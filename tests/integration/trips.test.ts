@@ -157,6 +157,51 @@ describe("a dispatch rides on a trip", () => {
     expect(back.returnedAt).not.toBeNull();
   });
 
+  it("a cylinder truck's return counts the empties it brought at both ends: fewer at the hospital, more at the distributor", async () => {
+    const region = await prisma.region.findFirstOrThrow({ where: { hospitals: { some: {} } } });
+    const depot = (await prisma.supplier.create({ data: { name: unique("PT Uji Isi Ulang"), kind: "DISTRIBUTOR", regionId: region.id } })).id;
+    const byProducer = must(await createVehicle(w.staff, { plate: plateOf(), kind: "CYLINDER_TRUCK", capacity: "100", operatorId: w.producer }));
+    const byDepot = must(await createVehicle(w.staff, { plate: plateOf(), kind: "CYLINDER_TRUCK", capacity: "100", operatorId: depot }));
+    const received = async (vehicleId: string) => {
+      const d = must(
+        await createDispatch(w.staff, { idempotencyKey: randomUUID(), allocationId: await plannedAllocation(w), vehicleId, amount: "1", unit: "TONNE_LIQUID" }),
+      );
+      must(await confirmReceipt(w.rs1, { id: d.delivery.id, receivedKg: "1", receivedAt: nowIso() }));
+      return d.delivery.tripId!;
+    };
+    const hospitalId = w.rs1.hospitalId!;
+    // the hospital holds 10 empties of 6 m³ (a count of its own)
+    await prisma.cylinderMovement.create({ data: { kind: "count", typeId: "cyl_6m3", hospitalId, fullDelta: 0, emptyDelta: 10, at: new Date() } });
+    const counts = async () => [
+      await prisma.cylinderStock.findFirst({ where: { hospitalId, typeId: "cyl_6m3" }, select: { full: true, empty: true } }),
+      await prisma.cylinderStock.findFirst({ where: { supplierId: depot, typeId: "cyl_6m3" }, select: { full: true, empty: true } }),
+    ];
+    const back = (tripId: string, hospital: string, count: string) =>
+      moveTrip(w.staff, { id: tripId, step: "return", empties: [{ hospitalId: hospital, typeId: "cyl_6m3", count }] });
+
+    // a producer's truck from a producer: no distributor to take the empties
+    const producerTrip = await received(byProducer.id);
+    expect(await back(producerTrip, hospitalId, "3")).toMatchObject({ ok: false, fieldErrors: { "empties.0.count": "empties_need_distributor" } });
+    const trip = await received(byDepot.id);
+    // more empties than the hospital has, or a hospital the truck did not serve: refused, and the trip did not move
+    expect(await back(trip, hospitalId, "11")).toMatchObject({ ok: false, fieldErrors: { "empties.0.count": "not_enough_empty" } });
+    expect(await back(trip, w.rs2.hospitalId!, "1")).toMatchObject({ ok: false, fieldErrors: { "empties.0.hospitalId": "invalid_choice" } });
+    expect((await prisma.trip.findUniqueOrThrow({ where: { id: trip } })).status).toBe("RECEIVED");
+    expect(await counts()).toEqual([{ full: 0, empty: 10 }, null]);
+
+    expect(await back(trip, hospitalId, "7")).toMatchObject({ ok: true, value: { status: "RETURNED", emptiesReturned: 7 } });
+    expect(await counts()).toEqual([
+      { full: 0, empty: 3 },
+      { full: 0, empty: 7 },
+    ]);
+    const moves = await prisma.cylinderMovement.findMany({ where: { kind: "return", OR: [{ hospitalId }, { supplierId: depot }] } });
+    expect(moves.map((m) => m.emptyDelta).sort()).toEqual([-7, 7]);
+    expect(new Set(moves.map((m) => m.transferId)).size).toBe(1);
+    expect(moves[0].note).toContain(trip);
+    // blank boxes are nothing brought back: a plain return still works
+    expect(await moveTrip(w.staff, { id: producerTrip, step: "return", empties: [{ hospitalId, typeId: "cyl_6m3", count: "" }] })).toMatchObject({ ok: true });
+  });
+
   it("records a step once when two people press it at the same moment", async () => {
     const tripId = await tripToRs1(w);
     const results = await Promise.all([0, 1, 2, 3].map(() => moveTrip(w.staff, { id: tripId, step: "arrive" })));

@@ -182,39 +182,34 @@ export const refillCylinders = useCase({
   },
 });
 
+type Transfer = { kind: "delivery" | "return"; supplierId: string; hospitalId: string; typeId: string; count: number; note: string };
+
+/**
+ * Moves `count` cylinders between a distributor and a hospital, both ends in the ledger under one
+ * transfer id: fulls delivered to the hospital, or empties returned to the distributor. `field`
+ * names the input the shortfall is refused on.
+ */
+export async function transferCylinders(tx: Tx, actor: Actor, input: Transfer, field = "count") {
+  await distributor(tx, input.supplierId);
+  await typeOf(tx, input.typeId);
+  const hospital = await tx.hospital.findUnique({ where: { id: input.hospitalId }, select: { active: true } });
+  if (!hospital?.active) throw new RuleError("invalid", { hospitalId: "invalid_choice" });
+  const d = transferDeltas(input.kind, input.count);
+  // Lock order: the distributor's counts, then the hospital's.
+  const s = applyDelta(await lockedCounts(tx, { supplierId: input.supplierId }, input.typeId), d.supplier);
+  const h = applyDelta(await lockedCounts(tx, { hospitalId: input.hospitalId }, input.typeId), d.hospital);
+  if (!s.ok) throw new RuleError("invalid", { [field]: "not_enough_full" });
+  if (!h.ok) throw new RuleError("invalid", { [field]: "not_enough_empty" });
+  const transferId = crypto.randomUUID();
+  await move(tx, actor, { kind: input.kind, typeId: input.typeId, holder: { supplierId: input.supplierId }, delta: d.supplier, transferId, note: input.note });
+  await move(tx, actor, { kind: input.kind, typeId: input.typeId, holder: { hospitalId: input.hospitalId }, delta: d.hospital, transferId, note: input.note });
+  if (input.kind === "delivery") await restateReport(tx, actor, input.hospitalId, null, null);
+  return { supplier: s.counts, hospital: h.counts };
+}
+
 /** Full cylinders delivered from a distributor to a hospital, or empties returned to it. */
 export const moveCylinders = useCase({
   action: "cylinder:move",
   input: z.object({ kind: z.enum(["delivery", "return"]), supplierId: id, hospitalId: id, typeId: id, count: cylinders, note: text(0, 300).default("") }),
-  run: async ({ tx, actor, input }) => {
-    await distributor(tx, input.supplierId);
-    await typeOf(tx, input.typeId);
-    const hospital = await tx.hospital.findUnique({ where: { id: input.hospitalId }, select: { active: true } });
-    if (!hospital?.active) throw new RuleError("invalid", { hospitalId: "invalid_choice" });
-    const d = transferDeltas(input.kind, input.count);
-    // Lock order: the distributor's counts, then the hospital's.
-    const s = applyDelta(await lockedCounts(tx, { supplierId: input.supplierId }, input.typeId), d.supplier);
-    const h = applyDelta(await lockedCounts(tx, { hospitalId: input.hospitalId }, input.typeId), d.hospital);
-    if (!s.ok) throw new RuleError("invalid", { count: "not_enough_full" });
-    if (!h.ok) throw new RuleError("invalid", { count: "not_enough_empty" });
-    const transferId = crypto.randomUUID();
-    await move(tx, actor, {
-      kind: input.kind,
-      typeId: input.typeId,
-      holder: { supplierId: input.supplierId },
-      delta: d.supplier,
-      transferId,
-      note: input.note,
-    });
-    await move(tx, actor, {
-      kind: input.kind,
-      typeId: input.typeId,
-      holder: { hospitalId: input.hospitalId },
-      delta: d.hospital,
-      transferId,
-      note: input.note,
-    });
-    if (input.kind === "delivery") await restateReport(tx, actor, input.hospitalId, null, null);
-    return { supplier: s.counts, hospital: h.counts };
-  },
+  run: ({ tx, actor, input }) => transferCylinders(tx, actor, input),
 });

@@ -7,7 +7,8 @@ import { recordAudit } from "../audit";
 import { now as clockNow } from "../clock";
 import type { Actor } from "../permissions";
 import { RuleError, useCase, type Tx } from "../use-case";
-import { id, text, wibInstant } from "./inputs";
+import { transferCylinders } from "./cylinders";
+import { id, optionalCount, text, wibInstant } from "./inputs";
 import { notify } from "./notifications";
 import { requestFigures, settleAllocation, settleRequest } from "./request-loop";
 
@@ -98,13 +99,45 @@ export const estimate = z
     return d;
   });
 
-/** Staff record a trip's step: it left, it arrived, it came back with the empties. */
+/** Empty cylinders a cylinder truck brought back, per hospital it served and cylinder type (blank: none). */
+const empties = z
+  .array(z.object({ hospitalId: id, typeId: id, count: optionalCount }))
+  .max(60, "too_big")
+  .default([]);
+
+/**
+ * Staff record a trip's step: it left, it arrived, it came back with the empties. A cylinder
+ * truck's return counts the empties it brought at both ends (decision 0039's ledger): each
+ * hospital it served has that many fewer empties, the distributor it left from (or else the one
+ * that runs it) that many more.
+ */
 export const moveTrip = useCase({
   action: "trip:move",
-  input: z.object({ id, step: z.enum(["depart", "arrive", "return"]), at: wibInstant, etaAt: estimate }),
+  input: z.object({ id, step: z.enum(["depart", "arrive", "return"]), at: wibInstant, etaAt: estimate, empties }),
   run: async ({ tx, actor, input }) => {
     const trip = await lockTrip(tx, input.id);
-    return applyStep(tx, actor, trip, input.step, input.at ?? clockNow(), false, input.step === "depart" ? input.etaAt : undefined);
+    const after = await applyStep(tx, actor, trip, input.step, input.at ?? clockNow(), false, input.step === "depart" ? input.etaAt : undefined);
+    const lines = input.empties.flatMap((l, i) => (l.count ? [{ ...l, count: l.count, i }] : []));
+    if (lines.length > 0) {
+      if (input.step !== "return") throw new RuleError("invalid", { [`empties.${lines[0].i}.count`]: "invalid" });
+      // The empties go to the distributor the truck left from, or else to the one that runs it.
+      const candidates = [trip.sourceId, ...(trip.vehicleId ? [(await tx.vehicle.findUniqueOrThrow({ where: { id: trip.vehicleId } })).operatorId] : [])];
+      const holders = await tx.supplier.findMany({ where: { id: { in: candidates }, kind: "DISTRIBUTOR", active: true }, select: { id: true } });
+      const receiver = candidates.find((c) => holders.some((h) => h.id === c));
+      if (!receiver) throw new RuleError("invalid", { [`empties.${lines[0].i}.count`]: "empties_need_distributor" });
+      const served = new Set((await tx.delivery.findMany({ where: { tripId: trip.id }, select: { hospitalId: true } })).map((d) => d.hospitalId));
+      for (const l of lines) {
+        if (!served.has(l.hospitalId)) throw new RuleError("invalid", { [`empties.${l.i}.hospitalId`]: "invalid_choice" });
+        const note = `${trip.vehiclePlate} (${trip.id})`;
+        await transferCylinders(
+          tx,
+          actor,
+          { kind: "return", supplierId: receiver, hospitalId: l.hospitalId, typeId: l.typeId, count: l.count, note },
+          `empties.${l.i}.count`,
+        );
+      }
+    }
+    return { ...after, emptiesReturned: lines.reduce((n, l) => n + l.count, 0) };
   },
 });
 
