@@ -143,6 +143,7 @@ const useCases: Record<string, Record<string, Case | Helper>> = {
     recordCylinderCountOnBehalf: { action: "stock:report-on-behalf" },
     refillCylinders: { action: "cylinder:move" },
     moveCylinders: { action: "cylinder:move" },
+    transferCylinders: { helper: "inside moveCylinders' and a trip's return transaction (takes tx)" },
   },
   allocations: { allocate: { action: "allocation:write" }, cancelAllocation: { action: "allocation:cancel" } },
   capacity: {
@@ -310,6 +311,7 @@ const serverActions: Record<string, Record<string, ActionCase>> = {
   },
   "src/app/(app)/trips/actions.ts": {
     moveTripAction: { useCase: "trips.moveTrip" },
+    returnTripAction: { useCase: "trips.moveTrip" },
     divertTripAction: { useCase: "trips.divertTrip" },
   },
   "src/app/(app)/forecast/actions.ts": {

@@ -15,6 +15,15 @@ export const moveTripAction = formPost(async (form) => {
   redirect(result.ok ? `/trips/${id}?moved=1` : `/trips/${id}?error=${encodeURIComponent(result.error)}`);
 });
 
+/** A cylinder truck back with the empties it collected, counted per hospital and size. */
+export const returnTripAction = formAction(async (form) => {
+  const result = await moveTrip(await currentActor(), form.input);
+  if (!result.ok) return form.reply(result);
+  revalidatePath("/trips", "layout");
+  revalidatePath("/cylinders");
+  redirect(`/trips/${result.value.id}?moved=1`);
+});
+
 export const divertTripAction = formAction(async (form) => {
   const result = await divertTrip(await currentActor(), form.input);
   if (!result.ok) return form.reply(result);

@@ -10,7 +10,9 @@ import { can } from "@/server/permissions";
 import { divertOptions, tripById, userNames } from "@/server/queries/trips";
 import { requireActor } from "@/server/session";
 import type { SearchParams } from "nuqs/server";
-import { divertTripAction, moveTripAction } from "../actions";
+import { divertTripAction, moveTripAction, returnTripAction } from "../actions";
+import { SimpleForm } from "@/components/logistics/simple-form";
+import { cylinderTypes } from "@/server/queries/cylinders";
 import { loadTripSearch } from "./search-params";
 
 export default async function TripPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
@@ -25,10 +27,15 @@ export default async function TripPage({ params, searchParams }: { params: Promi
   const late = isLate(trip, now());
   const steps = can(actor, "trip:move") ? tripActions({ status, vehicleKind: trip.vehicle?.kind ?? null }).filter((a) => a !== "divert") : [];
   const mayDivert = can(actor, "trip:divert") && status === "IN_TRANSIT";
-  const [names, options] = await Promise.all([
+  // a cylinder truck's return says how many empties it brought from each hospital it served
+  const emptiesForm = steps.includes("return") && trip.vehicle?.kind === "CYLINDER_TRUCK";
+  const [names, options, types] = await Promise.all([
     userNames(trip.events.flatMap((e) => (e.byId ? [e.byId] : []))),
     mayDivert ? divertOptions() : Promise.resolve({ hospitals: [], requests: [] }),
+    emptiesForm ? cylinderTypes() : Promise.resolve([]),
   ]);
+  const served = [...new Map(trip.legs.flatMap((l) => (l.hospital ? [[l.hospital.id, l.hospital.name] as const] : []))).entries()];
+  const empties = served.flatMap(([hospitalId, hospital]) => types.map((ty) => ({ hospitalId, hospital, typeId: ty.id, type: ty.name })));
   const knownError =
     error && ["trip_bad_transition", "trip_return_cylinders_only", "trip_not_all_received", "invalid", "not_found"].includes(error)
       ? error
@@ -94,17 +101,45 @@ export default async function TripPage({ params, searchParams }: { params: Promi
             </div>
           )}
         </dl>
-        {steps.length > 0 && (
+        {emptiesForm && (
+          <div className="mt-3 space-y-2">
+            <p className="text-sm text-slate-600">{t("fleet.trips.emptiesIntro")}</p>
+            <SimpleForm
+              action={returnTripAction}
+              testId="trip-return-form"
+              narrow
+              hidden={Object.fromEntries([
+                ["id", trip.id],
+                ["step", "return"],
+                ...empties.flatMap((e, i) => [
+                  [`empties[${i}].hospitalId`, e.hospitalId],
+                  [`empties[${i}].typeId`, e.typeId],
+                ]),
+              ])}
+              fields={empties.map((e, i) => ({
+                name: `empties[${i}].count`,
+                label: t("fleet.trips.emptiesFrom", { hospital: e.hospital, type: e.type }),
+                whole: true,
+              }))}
+              submit={t("fleet.trips.steps.return")}
+              saved={t("fleet.trips.moved")}
+              fixErrors={t("shell.common.fixErrors")}
+            />
+          </div>
+        )}
+        {steps.filter((s) => !(emptiesForm && s === "return")).length > 0 && (
           <div className="mt-3 flex flex-wrap gap-2">
-            {steps.map((step) => (
-              <form key={step} action={moveTripAction}>
-                <input type="hidden" name="id" value={trip.id} />
-                <input type="hidden" name="step" value={step} />
-                <button type="submit" className="btn" data-testid={`trip-${step}`}>
-                  {t(`fleet.trips.steps.${step as "depart" | "arrive" | "return"}`)}
-                </button>
-              </form>
-            ))}
+            {steps
+              .filter((s) => !(emptiesForm && s === "return"))
+              .map((step) => (
+                <form key={step} action={moveTripAction}>
+                  <input type="hidden" name="id" value={trip.id} />
+                  <input type="hidden" name="step" value={step} />
+                  <button type="submit" className="btn" data-testid={`trip-${step}`}>
+                    {t(`fleet.trips.steps.${step as "depart" | "arrive" | "return"}`)}
+                  </button>
+                </form>
+              ))}
           </div>
         )}
       </section>
