@@ -76,8 +76,8 @@ export function tripById(id: string) {
   return prisma.trip.findUnique({
     where: { id },
     include: {
-      source: { select: { name: true } },
-      vehicle: { select: { kind: true, capacity: true } },
+      source: { select: { name: true, kind: true } },
+      vehicle: { select: { kind: true, capacity: true, operator: { select: { kind: true } } } },
       events: { orderBy: [{ at: "asc" }, { createdAt: "asc" }], include: { hospital: { select: { name: true } } } },
       legs: {
         orderBy: { id: "asc" },

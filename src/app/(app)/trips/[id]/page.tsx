@@ -27,8 +27,10 @@ export default async function TripPage({ params, searchParams }: { params: Promi
   const late = isLate(trip, now());
   const steps = can(actor, "trip:move") ? tripActions({ status, vehicleKind: trip.vehicle?.kind ?? null }).filter((a) => a !== "divert") : [];
   const mayDivert = can(actor, "trip:divert") && status === "IN_TRANSIT";
-  // a cylinder truck's return says how many empties it brought from each hospital it served
-  const emptiesForm = steps.includes("return") && trip.vehicle?.kind === "CYLINDER_TRUCK";
+  // a cylinder truck's return says how many empties it brought from each hospital it served, when
+  // a distributor (its source, or its operator) can take them into its cylinder counts
+  const emptiesForm =
+    steps.includes("return") && trip.vehicle?.kind === "CYLINDER_TRUCK" && (trip.source.kind === "DISTRIBUTOR" || trip.vehicle.operator.kind === "DISTRIBUTOR");
   const [names, options, types] = await Promise.all([
     userNames(trip.events.flatMap((e) => (e.byId ? [e.byId] : []))),
     mayDivert ? divertOptions() : Promise.resolve({ hospitals: [], requests: [] }),
