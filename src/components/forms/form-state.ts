@@ -8,4 +8,9 @@ export type FormState = {
   values?: Record<string, string>;
   /** Figures the error refers to (the amount as understood, the limit), in kg. */
   detail?: ErrorDetail;
+  /** The form is asked "are you sure?" before anything is changed (ReasonForm posted without its script). */
+  asking?: boolean;
 };
+
+/** The field a confirming "yes" sends (ReasonForm); an action made with confirmedFormAction changes nothing without it. */
+export const CONFIRMED_FIELD = "confirmed";
