@@ -5,6 +5,7 @@ import { useFormStatus } from "react-dom";
 import { useTranslations } from "next-intl";
 import { useErrorText } from "@/components/forms/use-error-text";
 import { AmountEcho, FormLanguage, type AmountKind } from "./amount-echo";
+import { DayInput } from "./day-input";
 import type { FormState } from "./form-state";
 
 type Props = {
@@ -39,6 +40,17 @@ export function Field({ name, label, state, type = "text", defaultValue, step, h
       {children ??
         (amount ? (
           <AmountInput key={value} id={id} name={name} required={required} defaultValue={value} error={error} amount={amount} />
+        ) : type === "date" || type === "datetime-local" ? (
+          <DayInput
+            key={value}
+            withTime={type === "datetime-local"}
+            id={id}
+            name={name}
+            required={required}
+            defaultValue={value}
+            aria-invalid={!!error}
+            aria-describedby={error ? `${id}-error` : undefined}
+          />
         ) : (
           <input
             id={id}

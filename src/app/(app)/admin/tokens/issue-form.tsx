@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { IssueState } from "./actions";
+import { DayInput } from "@/components/forms/day-input";
 import { CopyButton } from "./copy-button";
 
 type S = {
@@ -44,7 +45,7 @@ export function IssueTokenForm(props: {
         </select>
       </Field>
       <Field name="lastDay" label={s.lastDay} state={state} hint={s.lastDayHint}>
-        <input id="f-lastDay" name="lastDay" type="date" className="input" min={today} defaultValue={state.values?.lastDay ?? ""} />
+        <DayInput key={state.values?.lastDay ?? ""} id="f-lastDay" name="lastDay" min={today} defaultValue={state.values?.lastDay ?? ""} />
       </Field>
       <button type="submit" className="btn md:mt-6" disabled={pending}>
         {s.issue}
