@@ -76,7 +76,7 @@ export const acceptProposalAction = formAction(async (form) => {
 async function allocateLines(actor: Actor | null, form: Form) {
   const rows = Array.isArray(form.input.lines) ? (form.input.lines as unknown[]) : [];
   const filled = rows.flatMap((line, row) => (isZero((line as { kg?: unknown } | undefined)?.kg) ? [] : [{ line, row }]));
-  const result = await allocate(actor, { day: form.input.day, lines: filled.map((f) => f.line) });
+  const result = await allocate(actor, { day: form.input.day, lines: filled.map((f) => f.line), formKey: form.input.formKey });
   if (result.ok) return { ok: true as const, lines: result.value };
   const fieldErrors: FieldErrors = {};
   for (const [key, code] of Object.entries(result.fieldErrors ?? {})) {

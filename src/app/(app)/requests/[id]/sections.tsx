@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { AllocationForm, type AllocationRow } from "@/components/hospital/allocation-form";
@@ -169,6 +170,7 @@ export function AllocationSection({ s, t, locale, panel }: Props & { panel: Allo
           action={allocateAction}
           rows={panel.rows}
           day={panel.day}
+          formKey={randomUUID()}
           s={{
             source: t("hospital.allocation.source"),
             free: t("hospital.allocation.free"),
