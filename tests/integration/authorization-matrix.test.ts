@@ -271,6 +271,8 @@ function plainForm(input: Input): Record<string, string> {
   }
   return out;
 }
+/** A form its page asks "are you sure?" about, as its "yes" sends it (ReasonForm). */
+const confirmed = (input: Input) => ({ ...plainForm(input), confirmed: "1" });
 const serverActions: Record<string, Record<string, ActionCase>> = {
   "src/app/(app)/admin/tokens/actions.ts": {
     issueTokenAction: { useCase: "tokens.issueToken" },
@@ -351,15 +353,15 @@ const serverActions: Record<string, Record<string, ActionCase>> = {
   },
   "src/app/(app)/requests/actions.ts": {
     createRequestAction: { useCase: "requests.createRequest" },
-    cancelRequestAction: { useCase: "requests.cancelRequest" },
+    cancelRequestAction: { useCase: "requests.cancelRequest", form: confirmed },
     approveRequestAction: { useCase: "requests.approveRequest" },
     rejectRequestAction: { useCase: "requests.rejectRequest" },
     allocateAction: { useCase: "allocations.allocate" },
     acceptProposalAction: { useCase: "allocations.allocate" },
     confirmReceiptAction: { useCase: "receipts.confirmReceipt" },
     recordTrancheReceiptAction: { useCase: "receipts.recordTrancheReceipt" },
-    cancelAllocationAction: { useCase: "allocations.cancelAllocation" },
-    closeRequestShortAction: { useCase: "requests.closeRequestShort" },
+    cancelAllocationAction: { useCase: "allocations.cancelAllocation", form: confirmed },
+    closeRequestShortAction: { useCase: "requests.closeRequestShort", form: confirmed },
   },
   "src/app/(app)/sign-out.ts": { signOutAction: { public: "signs the caller out of their own session" } },
   "src/app/(app)/suppliers/actions.ts": {

@@ -102,7 +102,8 @@ async function pledgeCommitted(tx: Tx, pledgeId: string): Promise<number> {
 export const allocate = useCase({
   action: "allocation:write",
   touches: "figures", // figures only: served late by at most READ_STALE_MS (decision 0040)
-  input: z.object({ day, lines: z.array(line).max(200) }),
+  // formKey: the rendering of the form the lines come from (AllocationForm); absent for other callers
+  input: z.object({ day, lines: z.array(line).max(200), formKey: z.string().trim().min(8).max(100).optional() }),
   run: async ({ tx, actor, input }) => {
     const lines = input.lines;
     if (lines.length === 0) throw new RuleError("no_lines");
@@ -133,6 +134,17 @@ export const allocate = useCase({
     const daySupply = new Map<string, Source | null>([...pledgeSuppliers].map((k) => [k.slice("supply:".length), supplyDays.get(k) ?? null]));
     for (const src of [...sources.values()].filter((x): x is Source => !!x?.pledgeId).sort((a, b) => a.key.localeCompare(b.key)))
       src.freeKg = Math.max(0, src.freeKg - (await pledgeCommitted(tx, src.pledgeId!)));
+
+    // The same form sent again (a second press before the page's script ran, the browser sending
+    // the answer again) saves nothing more: its rows are the answer. The requests are locked
+    // above, so a second copy sent at the same time waits here for the first and finds its rows.
+    if (input.formKey) {
+      const saved = await tx.allocation.findMany({
+        where: { formKey: input.formKey, requestId: { in: [...requests.keys()] } },
+        orderBy: { createdAt: "asc" },
+      });
+      if (saved.length) return saved;
+    }
 
     // 2. What each request has covered already: its "RequestCommitted" row, locked.
     const allocated = new Map<string, number>();
@@ -185,6 +197,7 @@ export const allocate = useCase({
           reason: l.reason,
           createdById: actor.id,
           createdAt: clockNow(),
+          formKey: input.formKey ?? null,
         },
       });
       await recordAudit(tx, actor, "allocation.create", "Allocation", row.id, null, row);

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { formAction, type Form } from "@/app/form-action";
+import { confirmedFormAction, formAction, type Form } from "@/app/form-action";
 import { LIVE_SECTIONS_FIELD } from "@/components/forms/live-sections-field";
 import type { AllocationFormState } from "@/components/hospital/allocation-form";
 import type { Day } from "@/domain/day";
@@ -29,7 +29,7 @@ export const createRequestAction = formAction(async (form) => {
 });
 
 /** The hospital withdraws its request, saying why (asked twice in the form: reason, then "sure?"). */
-export const cancelRequestAction = formAction(async (form) => {
+export const cancelRequestAction = confirmedFormAction(async (form) => {
   const result = await cancelRequest(await currentActor(), form.input);
   if (!result.ok && (result.error === "forbidden" || result.error === "not_found")) redirect("/forbidden");
   if (!result.ok) return form.reply(result);
@@ -76,7 +76,7 @@ export const acceptProposalAction = formAction(async (form) => {
 async function allocateLines(actor: Actor | null, form: Form) {
   const rows = Array.isArray(form.input.lines) ? (form.input.lines as unknown[]) : [];
   const filled = rows.flatMap((line, row) => (isZero((line as { kg?: unknown } | undefined)?.kg) ? [] : [{ line, row }]));
-  const result = await allocate(actor, { day: form.input.day, lines: filled.map((f) => f.line) });
+  const result = await allocate(actor, { day: form.input.day, lines: filled.map((f) => f.line), formKey: form.input.formKey });
   if (result.ok) return { ok: true as const, lines: result.value };
   const fieldErrors: FieldErrors = {};
   for (const [key, code] of Object.entries(result.fieldErrors ?? {})) {
@@ -108,13 +108,13 @@ export const recordTrancheReceiptAction = formAction(async (form) => {
   return form.reply(result);
 });
 
-export const cancelAllocationAction = formAction(async (form) => {
+export const cancelAllocationAction = confirmedFormAction(async (form) => {
   const result = await cancelAllocation(await currentActor(), form.input);
   if (result.ok) refresh();
   return form.reply(result);
 });
 
-export const closeRequestShortAction = formAction(async (form) => {
+export const closeRequestShortAction = confirmedFormAction(async (form) => {
   const result = await closeRequestShort(await currentActor(), form.input);
   if (result.ok) refresh(result.value.id);
   return form.reply(result);

@@ -76,24 +76,20 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
       </LiveSection>
 
       {request.status === "SUBMITTED" && can(actor, "request:cancel", own) && (
-        <details className="card text-sm" data-testid="cancel-request">
-          <summary className="cursor-pointer text-red-800">{t("hospital.requests.cancel")}</summary>
-          <div className="pt-2">
-            <ReasonForm
-              action={cancelRequestAction}
-              id={request.id}
-              testId="cancel-request-form"
-              s={{
-                title: t("hospital.requests.cancel"),
-                hint: t("hospital.requests.cancelHint"),
-                reason: t("hospital.requests.cancelReason"),
-                submit: t("hospital.requests.cancel"),
-                saved: t("hospital.requests.cancelled"),
-                fixErrors: t("shell.common.fixErrors"),
-              }}
-            />
-          </div>
-        </details>
+        <ReasonForm
+          action={cancelRequestAction}
+          id={request.id}
+          testId="cancel-request-form"
+          fold={{ summary: t("hospital.requests.cancel"), className: "card text-sm", testId: "cancel-request" }}
+          s={{
+            title: t("hospital.requests.cancel"),
+            hint: t("hospital.requests.cancelHint"),
+            reason: t("hospital.requests.cancelReason"),
+            submit: t("hospital.requests.cancel"),
+            saved: t("hospital.requests.cancelled"),
+            fixErrors: t("shell.common.fixErrors"),
+          }}
+        />
       )}
 
       {request.status === "SUBMITTED" && can(actor, "request:decide") && (

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { AllocationForm, type AllocationRow } from "@/components/hospital/allocation-form";
@@ -169,6 +170,7 @@ export function AllocationSection({ s, t, locale, panel }: Props & { panel: Allo
           action={allocateAction}
           rows={panel.rows}
           day={panel.day}
+          formKey={randomUUID()}
           s={{
             source: t("hospital.allocation.source"),
             free: t("hospital.allocation.free"),
@@ -285,21 +287,19 @@ export function ExistingAllocations({ request, s, t, locale }: Props) {
               </ul>
             )}
             {s.mayCancelAllocation && undispatchedKg({ kg: al.kg, dispatchedKg: al.dispatchedKg, cancelled: al.status === "CANCELLED" }) > 0 && (
-              <details className="text-sm">
-                <summary className="cursor-pointer text-red-800">{t("hospital.allocation.cancelTitle")}</summary>
-                <ReasonForm
-                  action={cancelAllocationAction}
-                  id={al.id}
-                  testId={`cancel-allocation-${al.id}`}
-                  s={{
-                    title: t("hospital.allocation.cancelTitle"),
-                    reason: t("hospital.allocation.cancelReason"),
-                    submit: t("hospital.allocation.cancelSubmit"),
-                    saved: t("hospital.allocation.cancelledMsg"),
-                    fixErrors: t("shell.common.fixErrors"),
-                  }}
-                />
-              </details>
+              <ReasonForm
+                action={cancelAllocationAction}
+                id={al.id}
+                testId={`cancel-allocation-${al.id}`}
+                fold={{ summary: t("hospital.allocation.cancelTitle"), className: "text-sm" }}
+                s={{
+                  title: t("hospital.allocation.cancelTitle"),
+                  reason: t("hospital.allocation.cancelReason"),
+                  submit: t("hospital.allocation.cancelSubmit"),
+                  saved: t("hospital.allocation.cancelledMsg"),
+                  fixErrors: t("shell.common.fixErrors"),
+                }}
+              />
             )}
           </div>
         ))}
