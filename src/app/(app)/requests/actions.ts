@@ -9,7 +9,7 @@ import type { Day } from "@/domain/day";
 import type { Actor } from "@/server/permissions";
 import type { FieldErrors } from "@/server/use-case";
 import { currentActor } from "@/server/session";
-import { allocate, cancelAllocation } from "@/server/use-cases/allocations";
+import { allocate, approveAndAllocate, cancelAllocation } from "@/server/use-cases/allocations";
 import { confirmReceipt, recordTrancheReceipt } from "@/server/use-cases/receipts";
 import { approveRequest, cancelRequest, closeRequestShort, createRequest, rejectRequest } from "@/server/use-cases/requests";
 import { requestSections } from "./[id]/sections";
@@ -40,6 +40,13 @@ export const cancelRequestAction = confirmedFormAction(async (form) => {
 export const approveRequestAction = formAction(async (form) => {
   const result = await approveRequest(await currentActor(), form.input);
   if (result.ok) refresh(result.value.id);
+  return form.reply(result);
+});
+
+/** A submitted request approved in full and its proposal allocated, in one transaction (or nothing). */
+export const approveAndAllocateAction = formAction(async (form) => {
+  const result = await approveAndAllocate(await currentActor(), form.input);
+  if (result.ok) refresh(result.value.request.id);
   return form.reply(result);
 });
 
