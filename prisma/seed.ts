@@ -374,7 +374,15 @@ export async function seed(prisma: PrismaClient): Promise<SeedSummary> {
   );
   const userId = new Map<string, string>();
   for (const u of users) {
-    const data = { name: u.name, role: u.role, hospitalId: u.hospital ? hospitalId.get(u.hospital)! : null, active: true };
+    const data = {
+      name: u.name,
+      role: u.role,
+      hospitalId: u.hospital ? hospitalId.get(u.hospital)! : null,
+      active: true,
+      // the staff member is on duty for the demo's first 12 hours: an alert the hospital leaves
+      // unanswered reaches them (decision 0033)
+      onDutyUntil: u.role === "STAFF" ? new Date(new Date(SCENARIO_CLOCK_START).getTime() + 12 * 3_600_000) : null,
+    };
     const row = await prisma.user.upsert({
       where: { email: u.email },
       // an existing account keeps its hash (no needless hashing on re-runs)
