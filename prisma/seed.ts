@@ -634,6 +634,19 @@ export async function seed(prisma: PrismaClient): Promise<SeedSummary> {
     const fields = { kind: "count", typeId: "cyl_6m3", hospitalId: hospitalId.get(h.key)!, at, recordedById: staffId, note: "opening count" };
     cylinderMoves.push({ id: `seed-cyl-${h.key}-6m3`, fullDelta: full, emptyDelta: Math.max(1, Math.round(full / 3)), ...fields });
   }
+  // RSUD Malingping (a tank, and cylinders besides) has emptied 43 of the 61 it got on 24 Aug: the
+  // empties CV Serang Oksigen Medika's truck (seed-trip-0045) is to bring back
+  cylinderMoves.push({
+    id: "seed-cyl-malingping-6m3",
+    kind: "count",
+    typeId: "cyl_6m3",
+    hospitalId: hospitalId.get("malingping")!,
+    fullDelta: 18,
+    emptyDelta: 43,
+    at,
+    recordedById: staffId,
+    note: "opening count",
+  });
   for (const [key, n] of [
     ["distSerang", 1],
     ["distTangerang", 2],
