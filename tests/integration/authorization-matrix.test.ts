@@ -147,6 +147,7 @@ const useCases: Record<string, Record<string, Case | Helper>> = {
     refillCylinders: { action: "cylinder:move" },
     moveCylinders: { action: "cylinder:move" },
     transferCylinders: { helper: "inside moveCylinders' and a trip's return transaction (takes tx)" },
+    receiveDispatchedCylinders: { helper: "inside a receipt's transaction (takes tx)" },
   },
   allocations: { allocate: { action: "allocation:write" }, cancelAllocation: { action: "allocation:cancel" } },
   capacity: {
