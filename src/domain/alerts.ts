@@ -23,7 +23,7 @@ export function dutyUntil(hours: number, now: Date): Date | null {
 }
 
 /** Whether a staff member is on duty at `now`. */
-export function isOnDuty(onDutyUntil: Date | null, now: Date): boolean {
+export function isOnDuty(onDutyUntil: Date | null, now: Date): onDutyUntil is Date {
   return onDutyUntil !== null && onDutyUntil.getTime() > now.getTime();
 }
 

@@ -7,6 +7,7 @@ import { currentActor } from "@/server/session";
 import { SimpleForm } from "@/components/logistics/simple-form";
 import { ownAlertChannels } from "@/server/queries/account";
 import { dutyOptions } from "@/components/logistics/duty-options";
+import { isOnDuty } from "@/domain/alerts";
 import { formatDateTime } from "@/i18n/format";
 import { now } from "@/server/clock";
 import { changePasswordAction, setAlertChannelsAction, setOwnDutyAction } from "./actions";
@@ -24,7 +25,7 @@ export default async function PasswordPage() {
   const locale = await getLocale();
   const tl = await getTranslations("logistics.account");
   const channels = actor.mustChangePassword ? null : await ownAlertChannels(actor);
-  const dutyUntil = channels?.onDutyUntil && channels.onDutyUntil > now() ? channels.onDutyUntil : null;
+  const dutyUntil = channels && isOnDuty(channels.onDutyUntil, now()) ? channels.onDutyUntil : null;
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-sm space-y-6">

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { DUTY_HOURS, dutyUntil } from "@/domain/alerts";
 import { now as clockNow } from "@/server/clock";
 import { recordAudit } from "../audit";
+import type { Actor } from "../permissions";
 import { RuleError, useCase, type Tx } from "../use-case";
 import { id } from "./inputs";
 
@@ -18,7 +19,7 @@ const hours = z
   )
   .transform(Number);
 
-async function setDuty(tx: Tx, actor: Parameters<typeof recordAudit>[1], userId: string, hours: number) {
+async function setDuty(tx: Tx, actor: Actor, userId: string, hours: number) {
   const before = await tx.user.findUnique({ where: { id: userId }, select: { role: true, active: true, onDutyUntil: true } });
   if (!before) throw new RuleError("not_found");
   if (before.role !== "STAFF" || !before.active) throw new RuleError("invalid", { hours: "duty_staff_only" });

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { EditUserForm, ResetPasswordButton } from "@/components/hospital/user-admin";
 import { UserForm } from "@/components/hospital/user-form";
 import { dutyOptions } from "@/components/logistics/duty-options";
+import { isOnDuty } from "@/domain/alerts";
 import { SimpleForm } from "@/components/logistics/simple-form";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { formatDateTime } from "@/i18n/format";
@@ -75,7 +76,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 <td data-label={t("hospital.users.status")}>
                   {x.active ? t("hospital.users.active") : t("hospital.users.disabled")}
                   {x.active && x.mustChangePassword ? <span className="block text-xs text-slate-500">{t("hospital.users.mustChange")}</span> : null}
-                  {x.active && x.onDutyUntil && x.onDutyUntil > at ? (
+                  {x.active && isOnDuty(x.onDutyUntil, at) ? (
                     <span className="block text-xs font-medium text-green-800" data-testid="user-on-duty">
                       {t("hospital.users.onDutyUntil", { time: formatDateTime(x.onDutyUntil, locale) })}
                     </span>
@@ -140,7 +141,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                             {
                               name: "hours",
                               label: tl("duty.hours"),
-                              defaultValue: x.onDutyUntil && x.onDutyUntil > at ? "0" : "12",
+                              defaultValue: isOnDuty(x.onDutyUntil, at) ? "0" : "12",
                               options: dutyOptions(tl),
                             },
                           ]}
