@@ -12,6 +12,9 @@
 //   received  RSUD dr. Dradjat's first 6 t on 23 Aug
 //   returned  the small-cylinder truck that took RSUD Malingping 369 cylinders on 14 July (its
 //             delivery, received that day), back at PT Cikande Gas with the empties
+//   received  CV Serang Oksigen Medika's own cylinder truck, which took RSUD Malingping 61 cylinders
+//             from PT Cikande Gas on 24 Aug (request 45) and is collecting the empties: its
+//             'back with empties' form counts them into the distributor's stock (decision 0039)
 
 import type { PrismaClient } from "../src/generated/prisma/client";
 
@@ -30,6 +33,7 @@ const VEHICLES = [
   { plate: "B 9264 TXZ", kind: "ROAD_TANKER", capacity: 6_000, operator: "distTangerang" },
   { plate: "A 8455 CG", kind: "CYLINDER_TRUCK", capacity: 120, operator: "cikandeGas" },
   { plate: "A 8470 CG", kind: "CYLINDER_TRUCK", capacity: 400, operator: "cikandeGas" },
+  { plate: "A 8612 SO", kind: "CYLINDER_TRUCK", capacity: 150, operator: "distSerang" },
 ] as const;
 
 const DRIVERS = [
@@ -142,6 +146,21 @@ const TRIPS: TripSeed[] = [
       ["ARRIVED", "2021-07-14 13:50"],
       ["RECEIVED", "2021-07-14 14:00"],
       ["RETURNED", "2021-07-14 17:30"],
+    ],
+  },
+  {
+    // the leg's times are the seed's: dispatched 09:00, received 12:00 (request 45)
+    id: "seed-trip-0045",
+    leg: "seed-del-req-0045-1",
+    plate: "A 8612 SO",
+    driver: "Iwan Setiadi",
+    status: "RECEIVED",
+    plannedArrival: "2021-08-24 12:00",
+    steps: [
+      ["LOADING", "2021-08-24 08:15"],
+      ["IN_TRANSIT", "2021-08-24 09:00"],
+      ["ARRIVED", "2021-08-24 11:50"],
+      ["RECEIVED", "2021-08-24 12:00"],
     ],
   },
 ];

@@ -374,7 +374,15 @@ export async function seed(prisma: PrismaClient): Promise<SeedSummary> {
   );
   const userId = new Map<string, string>();
   for (const u of users) {
-    const data = { name: u.name, role: u.role, hospitalId: u.hospital ? hospitalId.get(u.hospital)! : null, active: true };
+    const data = {
+      name: u.name,
+      role: u.role,
+      hospitalId: u.hospital ? hospitalId.get(u.hospital)! : null,
+      active: true,
+      // the staff member is on duty for the demo's first 12 hours: an alert the hospital leaves
+      // unanswered reaches them (decision 0033)
+      onDutyUntil: u.role === "STAFF" ? new Date(new Date(SCENARIO_CLOCK_START).getTime() + 12 * 3_600_000) : null,
+    };
     const row = await prisma.user.upsert({
       where: { email: u.email },
       // an existing account keeps its hash (no needless hashing on re-runs)
@@ -626,6 +634,19 @@ export async function seed(prisma: PrismaClient): Promise<SeedSummary> {
     const fields = { kind: "count", typeId: "cyl_6m3", hospitalId: hospitalId.get(h.key)!, at, recordedById: staffId, note: "opening count" };
     cylinderMoves.push({ id: `seed-cyl-${h.key}-6m3`, fullDelta: full, emptyDelta: Math.max(1, Math.round(full / 3)), ...fields });
   }
+  // RSUD Malingping (a tank, and cylinders besides) has emptied 43 of the 61 it got on 24 Aug: the
+  // empties CV Serang Oksigen Medika's truck (seed-trip-0045) is to bring back
+  cylinderMoves.push({
+    id: "seed-cyl-malingping-6m3",
+    kind: "count",
+    typeId: "cyl_6m3",
+    hospitalId: hospitalId.get("malingping")!,
+    fullDelta: 18,
+    emptyDelta: 43,
+    at,
+    recordedById: staffId,
+    note: "opening count",
+  });
   for (const [key, n] of [
     ["distSerang", 1],
     ["distTangerang", 2],

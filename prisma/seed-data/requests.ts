@@ -2,7 +2,7 @@ import type { Day } from "../../src/domain/day";
 import type { HospitalKey } from "./hospitals";
 import type { SupplierKey } from "./suppliers";
 
-// SAMPLE: 44 supply requests from 2021-07-01 to 2021-08-25, every status represented.
+// SAMPLE: 45 supply requests from 2021-07-01 to 2021-08-25, every status represented.
 // Allocations draw on producers' medical supply of the day (default: the day the request was
 // made); seed.ts checks that no supplier-day is allocated more than its medicalKg.
 // Deliveries are derived: IN_TRANSIT allocations are dispatched and not yet received; those of
@@ -607,5 +607,19 @@ export const REQUESTS: RequestSeed[] = [
       },
     ],
     reason: "Pasien kritis bertambah; tangki 10 t diisi dalam dua kali angkut.",
+  },
+  {
+    // 61 cylinders of 6 m³ (61 × 8.124 = 495.6 kg) from PT Cikande Gas, carried by CV Serang Oksigen
+    // Medika's own cylinder truck, which takes the empties back to Serang (seed-fleet.ts)
+    n: 45,
+    hospital: "malingping",
+    created: "2021-08-24 06:00",
+    neededBy: "2021-08-24",
+    urgency: "URGENT",
+    requestedKg: 500,
+    status: "FULFILLED",
+    approvedKg: 500,
+    allocations: [{ supplier: "cikandeGas", kg: 500, day: "2021-08-24", dispatchedAt: "2021-08-24 09:00", cylinders: 61 }],
+    reason: "Stok tabung menipis, pasien bertambah.",
   },
 ];

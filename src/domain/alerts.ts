@@ -11,6 +11,22 @@ export const ALERT_KINDS: readonly AlertKind[] = ["red", "amber", "missed_report
 export const ALERT_LEVELS = ["hospital", "staff", "head"] as const;
 export const TOP_LEVEL = ALERT_LEVELS.length - 1;
 
+/**
+ * "On duty for the next … hours" (0: off duty now). A duty ends by itself, so a staff member who
+ * forgets to sign off is not woken by alerts the next night.
+ */
+export const DUTY_HOURS = [0, 4, 8, 12, 24] as const;
+
+/** When a duty of `hours` taken at `now` ends; null is off duty. */
+export function dutyUntil(hours: number, now: Date): Date | null {
+  return hours === 0 ? null : new Date(now.getTime() + hours * 3_600_000);
+}
+
+/** Whether a staff member is on duty at `now`. */
+export function isOnDuty(onDutyUntil: Date | null, now: Date): onDutyUntil is Date {
+  return onDutyUntil !== null && onDutyUntil.getTime() > now.getTime();
+}
+
 export type AlertThresholds = { redBelowHours: number; amberBelowHours: number; missedReportAfterHours: number };
 
 /** Bounds of a threshold a hospital sets (hours; CHECKed in the database too). */

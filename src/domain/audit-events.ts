@@ -74,6 +74,7 @@ export const AUDIT_ACTIONS = [
   "user.alert_channels",
   "user.create",
   "user.disable",
+  "user.duty",
   "user.enable",
   "user.password_change",
   "user.password_reset",

@@ -72,6 +72,7 @@ const MATRIX = {
   "token:manage": [ALL, NO, NO, NO],
   "password:change": [ALL, ALL, ALL, ALL], // one's own
   "account:settings": [ALL, ALL, ALL, ALL], // one's own: how alerts reach one (decision 0033)
+  "duty:own": [NO, ALL, NO, NO], // a staff member goes on duty (first to be told of an escalation) or off; admins set it under user:manage
   "session:end": [ALL, ALL, ALL, ALL], // one's own: sign out
 } as const satisfies Record<string, readonly [Grant, Grant, Grant, Grant]>;
 

@@ -75,3 +75,25 @@ test("a hospital admin sees only their hospital's alerts and takes one on; staff
   await expect(seen.getByTestId("alert-acknowledged")).toContainText("Admin RSUD Banten");
   await expect(seen.getByTestId("alert-acknowledge")).toHaveCount(0);
 });
+
+test("staff on duty: /alerts names them; off duty on the account page, it says escalations go to every staff member", async ({ browser }) => {
+  const page = await as(browser, "staff@satgas.test");
+  await page.goto("/alerts");
+  // the seed puts the demo's staff member on duty for the scenario's first 12 hours
+  await expect(page.getByTestId("on-duty")).toContainText(["Staf Satgas Oksigen"]);
+  await page.getByTestId("staff-on-duty").getByRole("link").click();
+  await expect(page.getByTestId("duty-now")).toHaveAttribute("data-on-duty", "yes");
+  const form = page.getByTestId("duty-form");
+  await form.getByLabel("Piket selama").selectOption("0");
+  await form.getByRole("button").click();
+  await expect(page.getByTestId("duty-now")).toHaveAttribute("data-on-duty", "no");
+  await page.goto("/alerts");
+  await expect(page.getByTestId("nobody-on-duty")).toHaveText("Tidak ada yang piket: peringatan yang dinaikkan dikirim ke semua staf.");
+  // and back on duty for the next 12 hours, as the other specs expect
+  await page.goto("/password");
+  await form.getByLabel("Piket selama").selectOption("12");
+  await form.getByRole("button").click();
+  await expect(page.getByTestId("duty-now")).toHaveAttribute("data-on-duty", "yes");
+  await page.goto("/alerts");
+  await expect(page.getByTestId("on-duty")).toHaveCount(1);
+});

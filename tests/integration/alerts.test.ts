@@ -10,6 +10,8 @@ import { deliverDue } from "@/server/alerts/outbox";
 import { emailTransport, webhookTransport } from "@/server/alerts/transports";
 import { setOwnAlertChannels } from "@/server/use-cases/alert-settings";
 import { acknowledgeAlert } from "@/server/use-cases/alerts";
+import { setOwnDuty, setUserDuty } from "@/server/use-cases/duty";
+import { now } from "@/server/clock";
 import { actor } from "./supply-helpers";
 
 // Alerts that reach a person (decision 0033), end to end on a real PostgreSQL, a real SMTP server
@@ -177,15 +179,21 @@ describe("alerts that reach a person", { shuffle: false }, () => {
     });
   });
 
-  it("nobody acknowledging passes it to the task-force staff; an acknowledgement stops it before the head", async () => {
+  it("nobody acknowledging passes it to the task-force staff on duty, not to those off duty; an acknowledgement stops it before the head", async () => {
     const [alert] = await alertsOf();
+    // the seed's staff member is on duty until 21:30 that day; another one's duty ended at 08:00
+    expect((await prisma.user.findUniqueOrThrow({ where: { email: "staff@satgas.test" } })).onDutyUntil).toEqual(wib("2021-08-25", "21:30"));
+    await prisma.user.create({
+      data: { email: "staf-libur@satgas.test", name: "Staf Libur", passwordHash: "x", role: "STAFF", onDutyUntil: wib("2021-08-25", "08:00") },
+    });
     await evaluate(wib("2021-08-25", "09:00")); // 30 min after it was raised
-    const staff = await prisma.user.findMany({ where: { role: "STAFF", active: true }, select: { email: true } });
-    expect(staff.length).toBeGreaterThan(0);
     expect((await prisma.alert.findUniqueOrThrow({ where: { id: alert.id } })).level).toBe(1);
-    const toStaff = (await messagesOf(alert.id)).filter((m) => staff.some((s) => s.email === m.recipient));
-    expect(toStaff.length).toBe(staff.length);
+    const toStaff = (await messagesOf(alert.id)).filter((m) => m.createdAt.getTime() === wib("2021-08-25", "09:00").getTime());
+    expect(toStaff.map((m) => [m.channel, m.recipient])).toEqual([["email", "staff@satgas.test"]]);
     expect(toStaff[0].body).toContain("passed up a level");
+    expect(toStaff[0].body).not.toContain("on duty");
+    const notice = await prisma.notification.findFirstOrThrow({ where: { kind: "alert_escalated", hospitalId: hospital.id } });
+    expect(notice.params).toMatchObject({ level: 1, nobodyOnDuty: false });
 
     const result = await acknowledgeAlert(await actor(admin.email), { id: alert.id });
     expect(result.ok).toBe(true);
@@ -278,7 +286,9 @@ describe("alerts that reach a person", { shuffle: false }, () => {
   it("nobody acknowledging takes it to the head and no further; each person is told only by the channels they chose", async () => {
     const missed = (await alertsOf()).find((a) => a.kind === "missed_report" && a.clearedAt === null)!;
     expect(missed.raisedAt).toEqual(wib("2021-08-27", "14:00"));
-    // two staff members on duty: one wants email only, the other SMS/WhatsApp only
+    // nobody is on duty two days later (the duties above ended): every staff member is told, by the
+    // channels each chose — the one off duty since the first day, and two more: one wants email
+    // only, the other SMS/WhatsApp only
     const byWebhook = await prisma.user.create({
       data: { email: "staf-malam@satgas.test", name: "Staf Malam", passwordHash: "x", role: "STAFF" },
     });
@@ -301,9 +311,14 @@ describe("alerts that reach a person", { shuffle: false }, () => {
     expect((await prisma.alert.findUniqueOrThrow({ where: { id: missed.id } })).level).toBe(1);
     const atStaff = (await messagesOf(missed.id)).filter((m) => m.createdAt.getTime() === wib("2021-08-27", "14:30").getTime());
     expect(atStaff.map((m) => [m.channel, m.recipient])).toEqual([
+      ["email", "staf-libur@satgas.test"],
       ["email", "staff@satgas.test"],
       ["webhook", "+628110000111"],
     ]);
+    expect(atStaff[0].body).toContain("No task-force staff member is on duty, so this goes to all staff.");
+    expect(atStaff[0].body).toContain("Tidak ada staf Satgas yang piket");
+    const notices = await prisma.notification.findMany({ where: { kind: "alert_escalated", hospitalId: hospital.id }, orderBy: { createdAt: "asc" } });
+    expect(notices.at(-1)?.params).toMatchObject({ level: 1, nobodyOnDuty: true });
 
     await evaluate(wib("2021-08-27", "15:00"));
     const atHead = (await messagesOf(missed.id)).filter((m) => m.createdAt.getTime() === wib("2021-08-27", "15:00").getTime());
@@ -328,5 +343,24 @@ describe("alerts that reach a person", { shuffle: false }, () => {
     await deliverDue(wib("2021-08-27", "16:00"), transports(), 1_000);
     expect(hooks.some((h) => JSON.parse(h.body).alertId === missed.id && JSON.parse(h.body).to === "+628110000111")).toBe(true);
     expect(mails.some((m) => m.to.includes(byWebhook.email))).toBe(false);
+  });
+
+  it("a staff member goes on duty for some hours and off again; an admin sets it for staff only; both audited", async () => {
+    const staff = await actor("staff@satgas.test");
+    const hours = (d: Date | null) => (d ? Math.round((d.getTime() - now().getTime()) / 3_600_000) : null);
+    expect(await setOwnDuty(staff, { hours: "8" })).toMatchObject({ ok: true });
+    expect(hours((await prisma.user.findUniqueOrThrow({ where: { id: staff!.id } })).onDutyUntil)).toBe(8);
+    expect(await setOwnDuty(staff, { hours: "5" })).toMatchObject({ ok: false, fieldErrors: { hours: "invalid_choice" } });
+    expect(await setOwnDuty(await actor("admin@satgas.test"), { hours: "8" })).toMatchObject({ ok: false, error: "forbidden" });
+
+    const head = await actor("admin@satgas.test");
+    expect(await setUserDuty(head, { id: staff!.id, hours: "0" })).toMatchObject({ ok: true });
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: staff!.id } })).onDutyUntil).toBeNull();
+    expect(await setUserDuty(head, { id: admin.id, hours: "12" })).toMatchObject({ ok: false, fieldErrors: { hours: "duty_staff_only" } });
+    const audit = await prisma.auditEvent.findMany({ where: { entity: "User", entityId: staff!.id, action: "user.duty" }, orderBy: { id: "asc" } });
+    expect(audit.map((e) => [e.actorId, (e.after as { onDutyUntil: string | null }).onDutyUntil === null])).toEqual([
+      [staff!.id, false],
+      [head!.id, true],
+    ]);
   });
 });

@@ -82,6 +82,8 @@ const EXPECTED: Record<string, readonly Answer[]> = {
   "alerts.acknowledgeAlert": [N, Y, Y, N, N, Y],
   "alert-settings.setAlertThresholds": [N, Y, Y, N, N, Y],
   "alert-settings.setOwnAlertChannels": [N, Y, Y, Y, Y, Y],
+  "duty.setOwnDuty": [N, N, Y, N, N, N],
+  "duty.setUserDuty": [N, Y, N, N, N, N],
   "cylinders.recordCylinderCount": [N, N, N, N, Y, Y],
   "cylinders.recordCylinderCountOnBehalf": [N, Y, Y, N, N, N],
   "cylinders.refillCylinders": [N, Y, Y, N, N, N],
@@ -139,12 +141,14 @@ type Helper = { helper: string };
 const useCases: Record<string, Record<string, Case | Helper>> = {
   alerts: { acknowledgeAlert: { action: "alert:acknowledge", own: true } },
   "alert-settings": { setAlertThresholds: { action: "alert:configure", own: true }, setOwnAlertChannels: { action: "account:settings" } },
+  duty: { setOwnDuty: { action: "duty:own" }, setUserDuty: { action: "user:manage" } },
   cylinders: {
     recordCylinderCount: { action: "cylinder:count" },
     recordCylinderCountOnBehalf: { action: "stock:report-on-behalf" },
     refillCylinders: { action: "cylinder:move" },
     moveCylinders: { action: "cylinder:move" },
     transferCylinders: { helper: "inside moveCylinders' and a trip's return transaction (takes tx)" },
+    receiveDispatchedCylinders: { helper: "inside a receipt's transaction (takes tx)" },
   },
   allocations: {
     allocate: { action: "allocation:write" },
@@ -291,10 +295,12 @@ const serverActions: Record<string, Record<string, ActionCase>> = {
     setUserActiveAction: { useCase: "users.setUserActive" },
     updateUserAction: { useCase: "users.updateUser" },
     resetPasswordAction: { useCase: "users.resetUserPassword" },
+    setUserDutyAction: { useCase: "duty.setUserDuty" },
   },
   "src/app/password/actions.ts": {
     changePasswordAction: { useCase: "account.changeOwnPassword" },
     setAlertChannelsAction: { useCase: "alert-settings.setOwnAlertChannels" },
+    setOwnDutyAction: { useCase: "duty.setOwnDuty" },
   },
   "src/app/(app)/capacity/actions.ts": {
     saveCapacityAction: {

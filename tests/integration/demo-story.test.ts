@@ -6,6 +6,7 @@ import { pledgeDetail } from "@/server/queries/pledges";
 import { incomingDeliveries } from "@/server/queries/dispatches";
 import { requestFor } from "@/server/queries/requests";
 import { confirmReceipt } from "@/server/use-cases/receipts";
+import { moveTrip } from "@/server/use-cases/trips";
 import { LAST_DAY } from "../../prisma/seed";
 import { ALL_HOSPITALS } from "../../prisma/seed-data/hospitals-generated";
 import { actor } from "./supply-helpers";
@@ -78,6 +79,26 @@ describe("the demo seed's story", () => {
     const [leg] = returned.legs;
     expect(leg).toMatchObject({ dispatchedUnit: "CYLINDER", receivedKg: leg.dispatchedKg });
     expect(Math.round(Number(leg.dispatchedAmount) * Number(leg.kgPerUnit))).toBe(leg.dispatchedKg);
+  });
+
+  it("has a distributor's cylinder truck received at a hospital, whose return brings the hospital's empties into the distributor's counts", async () => {
+    const trip = await prisma.trip.findUniqueOrThrow({ where: { id: "seed-trip-0045" }, include: { legs: true, vehicle: { include: { operator: true } } } });
+    expect(trip).toMatchObject({ status: "RECEIVED", vehicle: { kind: "CYLINDER_TRUCK", operator: { kind: "DISTRIBUTOR" } } });
+    const [leg] = trip.legs;
+    expect(leg).toMatchObject({ dispatchedUnit: "CYLINDER", receivedKg: leg.dispatchedKg });
+    const distributor = trip.vehicle!.operatorId;
+    const empties = () =>
+      Promise.all(
+        [{ hospitalId: leg.hospitalId }, { supplierId: distributor }].map(
+          async (where) => (await prisma.cylinderStock.findFirstOrThrow({ where: { ...where, typeId: "cyl_6m3" } })).empty,
+        ),
+      );
+    const [atHospital, atDistributor] = await empties();
+    expect(atHospital).toBe(43);
+    const staff = await actor("staff@satgas.test");
+    const back = await moveTrip(staff, { id: trip.id, step: "return", empties: [{ hospitalId: leg.hospitalId, typeId: "cyl_6m3", count: "43" }] });
+    expect(back).toMatchObject({ ok: true, value: { status: "RETURNED", emptiesReturned: 43 } });
+    expect(await empties()).toEqual([0, atDistributor + 43]);
   });
 
   it("has an allocation sent in two trucks, one received and one still on the road", async () => {

@@ -58,7 +58,7 @@ type Fx = Record<
   string[]
 >;
 let fx: Fx;
-let as: { admin: Actor; rs1: Actor };
+let as: { admin: Actor; rs1: Actor; staff: Actor };
 let world: World;
 const startedAt = new Date();
 
@@ -183,7 +183,7 @@ function record(fields: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<unk
 const list = (item: fc.Arbitrary<unknown>, max = 4) => field(fc.array(item, { maxLength: max }));
 
 // ---- one arbitrary per use case ----------------------------------------------------------------
-type Entry = { mod: string; name: string; who: "admin" | "rs1"; input: () => fc.Arbitrary<unknown> };
+type Entry = { mod: string; name: string; who: "admin" | "rs1" | "staff"; input: () => fc.Arbitrary<unknown> };
 const supplierFields = () => ({
   name: field(text),
   kind: field(fc.constantFrom("PRODUCER", "DISTRIBUTOR", "VENDOR")),
@@ -361,6 +361,13 @@ const ENTRIES: Entry[] = [
     who: "rs1",
     input: () =>
       record({ alertByEmail: field(bool), alertByWebhook: field(bool), phone: field(fc.constantFrom("+62 812 3456 7890", "0812-1111-2222", "abc"), text) }),
+  },
+  { mod: "duty", name: "setOwnDuty", who: "staff", input: () => record({ hours: field(fc.constantFrom("0", "8", "24", "25", "-1", "1.5")) }) },
+  {
+    mod: "duty",
+    name: "setUserDuty",
+    who: "admin",
+    input: () => record({ id: field(lazyPick("userIds")), hours: field(fc.constantFrom("0", "4", "12", "7", "")) }),
   },
   {
     mod: "cylinders",
@@ -658,7 +665,7 @@ async function loadFixtures() {
     pledgeIds: await ids(`SELECT id FROM "Pledge"`),
     trancheIds: await ids(`SELECT id FROM "PledgeTranche"`),
     allocationIds: await ids(`SELECT id FROM "Allocation"`),
-    userIds: await ids(`SELECT id FROM "User" WHERE email NOT IN ('admin@satgas.test', 'rs1@satgas.test')`),
+    userIds: await ids(`SELECT id FROM "User" WHERE email NOT IN ('admin@satgas.test', 'rs1@satgas.test', 'staff@satgas.test')`),
     tokenIds: [...(await ids(`SELECT id FROM "ApiToken"`)), "nope"],
     regionIds: await ids(`SELECT id FROM "Region"`),
     rateSets: [...(await ids(`SELECT key AS id FROM "FlowRateSet"`)), "reported"],
@@ -671,7 +678,7 @@ async function loadFixtures() {
 
 beforeAll(async () => {
   world = await prepareWorld();
-  as = { admin: world.admin, rs1: world.rs1 };
+  as = { admin: world.admin, rs1: world.rs1, staff: world.staff };
   await loadFixtures();
 });
 

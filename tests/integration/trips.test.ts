@@ -6,6 +6,7 @@ import { incomingDeliveries } from "@/server/queries/dispatches";
 import { incomingTrips, tripBoard } from "@/server/queries/trips";
 import { createDispatch } from "@/server/use-cases/dispatches";
 import { createDriver, createVehicle, updateVehicle } from "@/server/use-cases/fleet";
+import { allocate } from "@/server/use-cases/allocations";
 import { confirmReceipt } from "@/server/use-cases/receipts";
 import { divertTrip, moveTrip } from "@/server/use-cases/trips";
 import { auditOf } from "./supply-helpers";
@@ -200,6 +201,72 @@ describe("a dispatch rides on a trip", () => {
     expect(moves[0].note).toContain(trip);
     // blank boxes are nothing brought back: a plain return still works
     expect(await moveTrip(w.staff, { id: producerTrip, step: "return", empties: [{ hospitalId, typeId: "cyl_6m3", count: "" }] })).toMatchObject({ ok: true });
+  });
+
+  it("a dispatch in cylinders adds the accepted ones to the hospital's fulls on receipt: from the distributor's fulls when one sent them, else as a delivery", async () => {
+    const hospitalId = w.rs1.hospitalId!;
+    const fulls = async (where: { hospitalId: string } | { supplierId: string }) =>
+      (await prisma.cylinderStock.findFirst({ where: { ...where, typeId: "cyl_6m3" }, select: { full: true } }))?.full ?? 0;
+    const dispatchCylinders = async (allocationId: string, n: string) =>
+      must(
+        await createDispatch(w.staff, {
+          idempotencyKey: randomUUID(),
+          allocationId,
+          vehiclePlate: plateOf(),
+          amount: n,
+          unit: "CYLINDER",
+          cylinderSizeM3: "6",
+        }),
+      ).delivery;
+    const receive = (d: { id: string }, acceptedKg: number, rejectedKg = 0) =>
+      confirmReceipt(w.rs1, {
+        locale: "en", // 0.065 t, not 65 t
+        id: d.id,
+        receivedKg: String(acceptedKg / 1000),
+        rejectedKg: String(rejectedKg / 1000),
+        shortReason: rejectedKg ? "2 tabung bocor" : "",
+        receivedAt: nowIso(),
+        confirmUnusual: "1",
+      });
+    const start = await fulls({ hospitalId });
+
+    // a producer's 10 cylinders of 6 m³ (81 kg), 2 refused at the door: 8 join the hospital's fulls
+    const fromProducer = await dispatchCylinders(await plannedAllocation(w), "10");
+    expect(fromProducer.dispatchedKg).toBe(81);
+    must(await receive(fromProducer, 65, 16));
+    expect(await fulls({ hospitalId })).toBe(start + 8);
+    const [delivered] = await prisma.cylinderMovement.findMany({ where: { note: `delivery ${fromProducer.id}` } });
+    expect(delivered).toMatchObject({ kind: "delivery", hospitalId, supplierId: null, fullDelta: 8, emptyDelta: 0, transferId: null });
+
+    // a distributor's: its fulls go to the hospital, one transfer; refused while its counts hold too few
+    const region = await prisma.region.findFirstOrThrow({ where: { hospitals: { some: {} } } });
+    const depot = (await prisma.supplier.create({ data: { name: unique("CV Uji Tabung"), kind: "DISTRIBUTOR", regionId: region.id } })).id;
+    await prisma.dailyCapacity.create({ data: { supplierId: depot, day: new Date(w.day), producedKg: 10_000, medicalKg: 10_000, industrialKg: 0 } });
+    const requestId = await approvedRequest(w);
+    const [allocation] = must(await allocate(w.admin, { day: w.day, lines: [{ requestId, sourceId: `supply:${depot}`, kg: "1" }] }));
+    await prisma.cylinderMovement.create({ data: { kind: "count", typeId: "cyl_6m3", supplierId: depot, fullDelta: 5, emptyDelta: 0, at: new Date() } });
+    const fromDepot = await dispatchCylinders(allocation.id, "10");
+    expect(await receive(fromDepot, 81)).toMatchObject({ ok: false, fieldErrors: { receivedKg: "source_short_of_fulls" } });
+    expect((await prisma.delivery.findUniqueOrThrow({ where: { id: fromDepot.id } })).receivedKg).toBeNull();
+    expect(await fulls({ hospitalId })).toBe(start + 8);
+    await prisma.cylinderMovement.create({ data: { kind: "count", typeId: "cyl_6m3", supplierId: depot, fullDelta: 20, emptyDelta: 0, at: new Date() } });
+    must(await receive(fromDepot, 81));
+    expect([await fulls({ hospitalId }), await fulls({ supplierId: depot })]).toEqual([start + 18, 15]);
+    const transfer = await prisma.cylinderMovement.findMany({ where: { note: `delivery ${fromDepot.id}` } });
+    expect(transfer.map((m) => m.fullDelta).sort((a, b) => a - b)).toEqual([-10, 10]);
+    expect(new Set(transfer.map((m) => m.transferId)).size).toBe(1);
+    // a liquid load moves no cylinders
+    const liquid = must(
+      await createDispatch(w.staff, {
+        idempotencyKey: randomUUID(),
+        allocationId: await plannedAllocation(w),
+        vehiclePlate: plateOf(),
+        amount: "1",
+        unit: "TONNE_LIQUID",
+      }),
+    ).delivery;
+    must(await receive(liquid, 1000));
+    expect(await prisma.cylinderMovement.count({ where: { note: `delivery ${liquid.id}` } })).toBe(0);
   });
 
   it("records a step once when two people press it at the same moment", async () => {

@@ -226,6 +226,11 @@ export const VALID: Record<string, Builder> = {
     missedReportHours: "",
   }),
   "alert-settings.setOwnAlertChannels": async () => ({ alertByEmail: "on", alertByWebhook: "on", phone: "+62 812 1111 2222" }),
+  "duty.setOwnDuty": async () => ({ hours: "8" }),
+  "duty.setUserDuty": async () => ({
+    id: direct(await prisma.user.create({ data: { email: `${unique("duty")}@satgas.test`, name: "Staf Piket", role: "STAFF", passwordHash: "x" } })).id,
+    hours: "12",
+  }),
   "cylinders.recordCylinderCount": async () => ({ lines: [{ typeId: "cyl_6m3", full: String(5 + (seq++ % 5)), empty: "2" }] }),
   "cylinders.recordCylinderCountOnBehalf": async (w) => ({
     hospitalId: w.rs1.hospitalId!,

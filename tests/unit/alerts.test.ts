@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { alertChanges, alertsDue, escalationLevel, MAX_SEND_ATTEMPTS, retryDelayMs, thresholdsOf, thresholdsProblem } from "@/domain/alerts";
+import {
+  alertChanges,
+  alertsDue,
+  dutyUntil,
+  escalationLevel,
+  isOnDuty,
+  MAX_SEND_ATTEMPTS,
+  retryDelayMs,
+  thresholdsOf,
+  thresholdsProblem,
+} from "@/domain/alerts";
 
 const defaults = thresholdsOf({ alertRedBelowHours: null, alertAmberBelowHours: null });
 
@@ -63,6 +73,18 @@ describe("escalation", () => {
   it("stops where it is once acknowledged, and never goes down", () => {
     expect(escalationLevel(raised, after(600), 30, true, 1)).toBe(1);
     expect(escalationLevel(raised, after(0), 30, false, 2)).toBe(2);
+  });
+});
+
+describe("staff on duty", () => {
+  it("a duty taken for some hours ends by itself at its hour; 0 is off duty", () => {
+    const at = new Date("2021-08-25T21:30:00+07:00");
+    const until = dutyUntil(8, at)!;
+    expect(until).toEqual(new Date("2021-08-26T05:30:00+07:00"));
+    expect(isOnDuty(until, new Date("2021-08-26T05:29:59+07:00"))).toBe(true);
+    expect(isOnDuty(until, until)).toBe(false);
+    expect(dutyUntil(0, at)).toBeNull();
+    expect(isOnDuty(null, at)).toBe(false);
   });
 });
 

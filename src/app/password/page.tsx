@@ -6,7 +6,11 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { currentActor } from "@/server/session";
 import { SimpleForm } from "@/components/logistics/simple-form";
 import { ownAlertChannels } from "@/server/queries/account";
-import { changePasswordAction, setAlertChannelsAction } from "./actions";
+import { dutyOptions } from "@/components/logistics/duty-options";
+import { isOnDuty } from "@/domain/alerts";
+import { formatDateTime } from "@/i18n/format";
+import { now } from "@/server/clock";
+import { changePasswordAction, setAlertChannelsAction, setOwnDutyAction } from "./actions";
 import { PasswordForm } from "./password-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,6 +25,7 @@ export default async function PasswordPage() {
   const locale = await getLocale();
   const tl = await getTranslations("logistics.account");
   const channels = actor.mustChangePassword ? null : await ownAlertChannels(actor);
+  const dutyUntil = channels && isOnDuty(channels.onDutyUntil, now()) ? channels.onDutyUntil : null;
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-sm space-y-6">
@@ -64,6 +69,24 @@ export default async function PasswordPage() {
               ]}
               submit={tl("submit")}
               saved={tl("saved")}
+              fixErrors={t("common.fixErrors")}
+            />
+          </section>
+        )}
+        {channels && actor.role === "STAFF" && (
+          <section className="card space-y-3" data-testid="duty-settings">
+            <h2>{tl("duty.title")}</h2>
+            <p className="text-sm text-slate-600">{tl("duty.intro")}</p>
+            <p className="text-sm font-medium" data-testid="duty-now" data-on-duty={dutyUntil ? "yes" : "no"}>
+              {dutyUntil ? tl("duty.until", { time: formatDateTime(dutyUntil, locale) }) : tl("duty.offNow")}
+            </p>
+            <SimpleForm
+              narrow
+              action={setOwnDutyAction}
+              testId="duty-form"
+              fields={[{ name: "hours", label: tl("duty.hours"), defaultValue: dutyUntil ? "0" : "12", options: dutyOptions(tl) }]}
+              submit={tl("duty.submit")}
+              saved={tl("duty.saved")}
               fixErrors={t("common.fixErrors")}
             />
           </section>

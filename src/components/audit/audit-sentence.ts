@@ -311,6 +311,7 @@ export const FIELD_KINDS: Record<string, FieldKind> = {
   alertMissedReportHours: "number",
   alertByEmail: "flag",
   alertByWebhook: "flag",
+  onDutyUntil: "instant",
   cylinderSupply: "flag",
   receivedOnBehalf: "flag",
   onBehalf: "flag",

@@ -72,6 +72,7 @@ export function noticeText(kind: string, params: Json, t: Translator, locale: Lo
     hours: STALE_AFTER_HOURS,
     alertKind: str("alertKind") ?? "",
     level: typeof p.level === "number" ? String(p.level) : "",
+    nobodyOnDuty: p.nobodyOnDuty === true ? "yes" : "no",
   });
 }
 

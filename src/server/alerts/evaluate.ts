@@ -55,7 +55,7 @@ export async function evaluateAlerts(now: Date, opts: { channels: Channels; esca
           const alert = await tx.alert.create({ data: { hospitalId: h.id, kind, raisedAt: now, hoursLeft: kind === "missed_report" ? null : h.hoursLeft } });
           await recordAudit(tx, null, "alert.raise", "Alert", alert.id, null, { kind, hospitalId: h.id, hoursLeft: alert.hoursLeft, raisedAt: now });
           const facts = { alertId: alert.id, kind, level: 0, hospitalId: h.id, hospital: h.name, hoursLeft: alert.hoursLeft, raisedAt: now };
-          result.messages += await enqueueAlertMessages(tx, facts, await recipientsAt(tx, 0, h.id), now, opts.channels);
+          result.messages += await enqueueAlertMessages(tx, facts, (await recipientsAt(tx, 0, h.id, now)).recipients, now, opts.channels);
           result.raised++;
         }
       }
@@ -86,10 +86,14 @@ export async function evaluateAlerts(now: Date, opts: { channels: Channels; esca
           raisedAt: a.raisedAt,
         };
         // each level passed is told (a worker that was down for an hour tells staff and the head)
-        for (let l = a.level + 1; l <= level; l++)
-          result.messages += await enqueueAlertMessages(tx, { ...facts, level: l }, await recipientsAt(tx, l, a.hospitalId), now, opts.channels);
+        let nobodyOnDuty = false;
+        for (let l = a.level + 1; l <= level; l++) {
+          const to = await recipientsAt(tx, l, a.hospitalId, now);
+          nobodyOnDuty ||= to.nobodyOnDuty;
+          result.messages += await enqueueAlertMessages(tx, { ...facts, level: l, nobodyOnDuty: to.nobodyOnDuty }, to.recipients, now, opts.channels);
+        }
         // …and the task force sees it in the app too (the header's bell): staff and admins read these notices
-        await notify(tx, { staff: true }, "alert_escalated", { hospitalId: a.hospitalId, hospital: facts.hospital, alertKind: a.kind, level });
+        await notify(tx, { staff: true }, "alert_escalated", { hospitalId: a.hospitalId, hospital: facts.hospital, alertKind: a.kind, level, nobodyOnDuty });
         result.escalated++;
       }
       return result;

@@ -17,6 +17,8 @@ export type AlertFacts = {
   hospital: string;
   hoursLeft: number | null;
   raisedAt: Date;
+  /** level 1 found no staff on duty and went to every staff account */
+  nobodyOnDuty?: boolean;
 };
 
 /** The alert's message parts in one language, from the app's ICU messages (hospital.alerts.message). */
@@ -28,6 +30,7 @@ function textIn(locale: Locale, f: AlertFacts) {
     what,
     line: t("hospital.alerts.message.asOf", { what, time: formatDateTime(f.raisedAt, locale) }),
     escalated: t("hospital.alerts.message.escalated"),
+    nobodyOnDuty: t("hospital.alerts.message.nobodyOnDuty"),
     act: (link: string) => t("hospital.alerts.message.act", { link }),
   };
 }
@@ -37,7 +40,8 @@ export function alertMessage(f: AlertFacts, appUrl: string | undefined): { subje
   const link = appUrl ? `${appUrl.replace(/\/$/, "")}/alerts` : null;
   const id = textIn("id", f);
   const en = textIn("en", f);
-  const part = (x: typeof id) => [x.line, f.level > 0 ? x.escalated : null, link ? x.act(link) : null].filter(Boolean).join("\n");
+  const part = (x: typeof id) =>
+    [x.line, f.level > 0 ? x.escalated : null, f.nobodyOnDuty ? x.nobodyOnDuty : null, link ? x.act(link) : null].filter(Boolean).join("\n");
   return {
     subject: `[Satgas Oksigen] ${id.what}`,
     body: `${part(id)}\n\n—\n\n${part(en)}\n`,

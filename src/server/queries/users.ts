@@ -5,7 +5,26 @@ import { prisma } from "../db";
 export function listUsers() {
   return prisma.user.findMany({
     orderBy: [{ active: "desc" }, { role: "asc" }, { email: "asc" }],
-    select: { id: true, email: true, name: true, role: true, active: true, hospitalId: true, mustChangePassword: true, hospital: { select: { name: true } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      active: true,
+      hospitalId: true,
+      mustChangePassword: true,
+      onDutyUntil: true,
+      hospital: { select: { name: true } },
+    },
+  });
+}
+
+/** The task-force staff on duty at `now` (decision 0033), the duty ending soonest first. */
+export function staffOnDuty(now: Date) {
+  return prisma.user.findMany({
+    where: { active: true, role: "STAFF", onDutyUntil: { gt: now } },
+    orderBy: [{ onDutyUntil: "asc" }, { email: "asc" }],
+    select: { id: true, name: true, onDutyUntil: true },
   });
 }
 

@@ -213,3 +213,40 @@ export const moveCylinders = useCase({
   input: z.object({ kind: z.enum(["delivery", "return"]), supplierId: id, hospitalId: id, typeId: id, count: cylinders, note: text(0, 300).default("") }),
   run: ({ tx, actor, input }) => transferCylinders(tx, actor, input),
 });
+
+/**
+ * The full cylinders of a received dispatch (decision 0039): a delivery dispatched in cylinders
+ * of a size the ledger knows adds the accepted ones to the hospital's fulls, in the receipt's
+ * transaction — a transfer from the distributor's fulls when a distributor sent them, else a
+ * delivery into the hospital's counts alone (a producer's cylinders are not counted). The
+ * receipt's kilograms already reach the hospital's projected stock (received since its report),
+ * so no report is restated here, which would count them twice; the next count restates it from
+ * counts that include them. A size no type has moves nothing (null). `field` names the receipt's
+ * input a distributor's shortfall is refused on.
+ */
+export async function receiveDispatchedCylinders(
+  tx: Tx,
+  actor: Actor,
+  d: { deliveryId: string; supplierId: string; hospitalId: string; sizeM3: number; count: number },
+  field: string,
+) {
+  if (d.count <= 0) return null;
+  const types = await tx.cylinderType.findMany({ where: { active: true }, select: { id: true, sizeM3: true } });
+  const type = types.find((t) => Number(t.sizeM3) === d.sizeM3);
+  if (!type) return null;
+  const source = await tx.supplier.findUnique({ where: { id: d.supplierId }, select: { kind: true } });
+  const note = `delivery ${d.deliveryId}`;
+  if (source?.kind !== "DISTRIBUTOR") {
+    await move(tx, actor, { kind: "delivery", typeId: type.id, holder: { hospitalId: d.hospitalId }, delta: { fullDelta: d.count, emptyDelta: 0 }, note });
+    return { typeId: type.id, count: d.count, from: null };
+  }
+  const deltas = transferDeltas("delivery", d.count);
+  // Lock order: the distributor's counts, then the hospital's (as transferCylinders).
+  if (!applyDelta(await lockedCounts(tx, { supplierId: d.supplierId }, type.id), deltas.supplier).ok)
+    throw new RuleError("invalid", { [field]: "source_short_of_fulls" });
+  await lockedCounts(tx, { hospitalId: d.hospitalId }, type.id);
+  const transferId = crypto.randomUUID();
+  await move(tx, actor, { kind: "delivery", typeId: type.id, holder: { supplierId: d.supplierId }, delta: deltas.supplier, transferId, note });
+  await move(tx, actor, { kind: "delivery", typeId: type.id, holder: { hospitalId: d.hospitalId }, delta: deltas.hospital, transferId, note });
+  return { typeId: type.id, count: d.count, from: d.supplierId };
+}

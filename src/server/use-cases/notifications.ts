@@ -50,6 +50,8 @@ export type NoticeData = {
   /** an escalated alert's kind and the level it reached (decision 0033) */
   alertKind?: string;
   level?: number;
+  /** the escalation found no staff on duty and went to every staff account */
+  nobodyOnDuty?: boolean;
 };
 
 type Recipient = { hospitalId: string } | { staff: true };

@@ -6,6 +6,7 @@ import { recordAudit } from "../audit";
 import type { Action, Actor } from "../permissions";
 import { RuleError, useCase, type Tx } from "../use-case";
 import { confirmUnusual, id, text, tonnesKg, wibDateTime } from "./inputs";
+import { receiveDispatchedCylinders } from "./cylinders";
 import { notify } from "./notifications";
 import { lockTripForReceipt, receiveTripLeg } from "./trips";
 import { settleAllocation, settleRequest } from "./request-loop";
@@ -93,6 +94,21 @@ async function receive(tx: Tx, actor: Actor, input: Input, by: Action, onBehalfN
       kg: before.dispatchedKg - input.receivedKg,
       reason: input.shortReason,
     });
+  }
+  // cylinders dispatched as such join the hospital's full counts as they are accepted (decision 0039)
+  if (before.dispatchedUnit === "CYLINDER" && before.cylinderSizeM3 !== null && before.hospitalId) {
+    await receiveDispatchedCylinders(
+      tx,
+      actor,
+      {
+        deliveryId: before.id,
+        supplierId: before.supplierId,
+        hospitalId: before.hospitalId,
+        sizeM3: Number(before.cylinderSizeM3),
+        count: Math.round(input.receivedKg / Number(before.kgPerUnit)),
+      },
+      "receivedKg",
+    );
   }
   if (trip) await receiveTripLeg(tx, actor, trip, input.receivedAt);
   if (peek.allocationId && allocation) {

@@ -4,6 +4,8 @@ import { formatDateTime, formatNumber } from "@/i18n/format";
 import { env } from "@/server/env";
 import { can } from "@/server/permissions";
 import { listAlerts, type AlertRow } from "@/server/queries/alerts";
+import { staffOnDuty } from "@/server/queries/users";
+import { now } from "@/server/clock";
 import { requireActor } from "@/server/session";
 import { acknowledgeAlertAction } from "./actions";
 
@@ -14,6 +16,8 @@ export default async function AlertsPage() {
   const t = await getTranslations("hospital.alerts");
   const locale = await getLocale();
   const { open, cleared } = await listAlerts(actor);
+  // who is told when a hospital's admins do not answer (decision 0033); the task force's own business
+  const onDuty = actor.role === "HOSPITAL" ? null : await staffOnDuty(now());
   const when = (d: Date) => formatDateTime(d, locale);
   const what = (a: AlertRow) => t(`kinds.${a.kind}`, { hours: a.hoursLeft === null ? "?" : formatNumber(a.hoursLeft, locale, 1) });
   const hospitalLink = (a: AlertRow) => (actor.role === "HOSPITAL" ? "/my-hospital" : `/hospitals/${a.hospitalId}`);
@@ -22,6 +26,29 @@ export default async function AlertsPage() {
     <>
       <h1>{t("title")}</h1>
       <p className="text-sm text-slate-600">{t("intro", { minutes: env().ALERT_ESCALATE_AFTER_MINUTES })}</p>
+      {onDuty && (
+        <section className="card mt-3 space-y-1 text-sm" data-testid="staff-on-duty">
+          <h2 className="text-base">{t("onDuty.title")}</h2>
+          {onDuty.length === 0 ? (
+            <p className="text-amber-800" data-testid="nobody-on-duty">
+              {t("onDuty.none")}
+            </p>
+          ) : (
+            <ul className="space-y-0.5">
+              {onDuty.map((u) => (
+                <li key={u.id} data-testid="on-duty">
+                  <span translate="no">{u.name}</span> <span className="text-slate-600">{t("onDuty.until", { time: when(u.onDutyUntil!) })}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {actor.role === "STAFF" && (
+            <Link href="/password" className="text-brand-700 hover:underline">
+              {t("onDuty.set")}
+            </Link>
+          )}
+        </section>
+      )}
       <h2 className="mt-4">{t("open", { n: open.length })}</h2>
       {open.length === 0 ? (
         <p className="card text-slate-600" data-testid="alerts-empty">

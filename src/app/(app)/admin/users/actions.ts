@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formAction, formPost } from "@/app/form-action";
 import { currentActor } from "@/server/session";
+import { setUserDuty } from "@/server/use-cases/duty";
 import { createUser, resetUserPassword, setUserActive, updateUser } from "@/server/use-cases/users";
 
 export const createUserAction = formAction(
@@ -38,4 +39,12 @@ export const resetPasswordAction = formAction<ResetState>(async (form) => {
   if (!result.ok) return { ok: false, error: result.error };
   revalidatePath("/admin/users");
   return { ok: true, oneTimePassword: result.value.oneTimePassword };
+});
+
+/** An admin puts a staff member on duty for some hours, or off (decision 0033). */
+export const setUserDutyAction = formAction(async (form) => {
+  const result = await setUserDuty(await currentActor(), form.input);
+  if (!result.ok) return form.reply(result);
+  revalidatePath("/admin/users");
+  return { ok: true };
 });

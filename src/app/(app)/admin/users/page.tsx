@@ -1,19 +1,27 @@
 import Link from "next/link";
 import { EditUserForm, ResetPasswordButton } from "@/components/hospital/user-admin";
 import { UserForm } from "@/components/hospital/user-form";
-import { getMessages, getTranslations } from "next-intl/server";
+import { dutyOptions } from "@/components/logistics/duty-options";
+import { isOnDuty } from "@/domain/alerts";
+import { SimpleForm } from "@/components/logistics/simple-form";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { formatDateTime } from "@/i18n/format";
+import { now } from "@/server/clock";
 import { hospitalOptions } from "@/server/queries/hospitals";
 import { listUsers } from "@/server/queries/users";
 import { requireActor } from "@/server/session";
 import type { SearchParams } from "nuqs/server";
 import { loadSavedNotice } from "@/app/search-params";
-import { createUserAction, resetPasswordAction, setUserActiveAction, updateUserAction } from "./actions";
+import { createUserAction, resetPasswordAction, setUserActiveAction, setUserDutyAction, updateUserAction } from "./actions";
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("user:manage");
   const { saved } = await loadSavedNotice(searchParams);
   const t = await getTranslations();
   const messages = await getMessages();
+  const tl = await getTranslations("logistics.account");
+  const locale = await getLocale();
+  const at = now();
   const [users, hospitals] = await Promise.all([listUsers(), hospitalOptions()]);
   return (
     <>
@@ -68,6 +76,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 <td data-label={t("hospital.users.status")}>
                   {x.active ? t("hospital.users.active") : t("hospital.users.disabled")}
                   {x.active && x.mustChangePassword ? <span className="block text-xs text-slate-500">{t("hospital.users.mustChange")}</span> : null}
+                  {x.active && isOnDuty(x.onDutyUntil, at) ? (
+                    <span className="block text-xs font-medium text-green-800" data-testid="user-on-duty">
+                      {t("hospital.users.onDutyUntil", { time: formatDateTime(x.onDutyUntil, locale) })}
+                    </span>
+                  ) : null}
                 </td>
                 <td data-label={t("shell.common.actions")}>
                   <div className="space-y-2">
@@ -116,6 +129,28 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                         }}
                       />
                     </details>
+                    {x.active && x.role === "STAFF" && (
+                      <details>
+                        <summary className="cursor-pointer text-xs text-brand-700">{t("hospital.users.duty")}</summary>
+                        <SimpleForm
+                          narrow
+                          action={setUserDutyAction}
+                          testId={`duty-${x.id}`}
+                          hidden={{ id: x.id }}
+                          fields={[
+                            {
+                              name: "hours",
+                              label: tl("duty.hours"),
+                              defaultValue: isOnDuty(x.onDutyUntil, at) ? "0" : "12",
+                              options: dutyOptions(tl),
+                            },
+                          ]}
+                          submit={tl("duty.submit")}
+                          saved={tl("duty.saved")}
+                          fixErrors={t("shell.common.fixErrors")}
+                        />
+                      </details>
+                    )}
                     <Link href={`/audit?entity=User&id=${x.id}`} className="block text-xs text-brand-700">
                       {t("hospital.users.history")}
                     </Link>
