@@ -35,6 +35,7 @@ function webhookPayload(f: AlertFacts, to: string, text: string) {
     hospital: { id: f.hospitalId, name: f.hospital },
     hoursLeft: f.hoursLeft,
     raisedAt: f.raisedAt.toISOString(),
+    nobodyOnDuty: f.nobodyOnDuty ?? false,
     to,
     text,
   };

@@ -45,6 +45,7 @@ export function alertMessage(f: AlertFacts, appUrl: string | undefined): { subje
   return {
     subject: `[Satgas Oksigen] ${id.what}`,
     body: `${part(id)}\n\n—\n\n${part(en)}\n`,
-    text: `${id.line}${link ? ` ${link}` : ""}`,
+    // the gateway's short text says it too: a staff member told only by SMS must know they were not picked
+    text: [id.line, f.nobodyOnDuty ? id.nobodyOnDuty : null, link].filter(Boolean).join(" "),
   };
 }
