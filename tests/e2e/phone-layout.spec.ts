@@ -102,9 +102,10 @@ test("a phone shows a long list's first rows, the rest behind 'show all' (withou
   await signIn.close();
 
   // a hospital's own stock history: a week on a phone, every day behind "show all"
-  const hospital = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const hospital = await browser.newContext();
   const page = await hospital.newPage();
-  await loginAs(page, ROLES.HOSPITAL);
+  await loginAs(page, ROLES.HOSPITAL); // at a laptop's width, where the header names who signed in
+  await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/my-hospital");
   const history = page.getByTestId("stock-history");
   await expect(history.locator("tbody tr:visible")).toHaveCount(7);
