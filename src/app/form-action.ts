@@ -1,6 +1,6 @@
 import "server-only";
 import { parsePath, parseSubmission } from "@conform-to/dom/future";
-import type { FormState } from "@/components/forms/form-state";
+import { CONFIRMED_FIELD, type FormState } from "@/components/forms/form-state";
 import type { Result } from "@/server/use-case";
 
 // The one way a server action reads its form and answers it (decision 0029). conform turns the
@@ -34,6 +34,21 @@ export function formAction<S extends FormState>(handle: (form: Form) => Promise<
     const form = readForm(data, options);
     return form ? handle(form) : prev;
   };
+}
+
+/**
+ * An action its form asks "are you sure?" about, with a reason (ReasonForm, decision 0035). The
+ * form's "yes" sends CONFIRMED_FIELD; a form posted without it (pressed before the page's script
+ * ran, or with JavaScript off) is answered with the question, or the missing reason, and nothing
+ * is changed: the second press is the server's business as well as the script's.
+ */
+export function confirmedFormAction<S extends FormState>(handle: (form: Form) => Promise<S>): (prev: FormState, data: FormData) => Promise<FormState> {
+  return formAction<FormState>(async (form) => {
+    if (form.values[CONFIRMED_FIELD] === "1") return handle(form);
+    const values = Object.fromEntries(Object.entries(form.values).filter(([k]) => k !== CONFIRMED_FIELD));
+    if (!values.reason?.trim()) return { ok: false, error: "invalid", fieldErrors: { reason: "required" }, values };
+    return { asking: true, values };
+  });
 }
 
 /** A server action for a form without state (a button that posts and redirects or refreshes). */

@@ -36,6 +36,21 @@ export function formatDay(day: string, locale: Locale): string {
   return f.format(new Date(`${day}T00:00:00Z`));
 }
 
+/** A WIB day with its weekday, in full ("Rabu, 25 Agustus 2021"): what a date box holds, read in the page's language. */
+export function formatDayLong(day: string, locale: Locale): string {
+  const f = formatter(
+    `dl:${locale}`,
+    () => new Intl.DateTimeFormat(intlTag(locale), { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
+  );
+  return f.format(new Date(`${day}T00:00:00Z`));
+}
+
+/** A time of day to the minute, in WIB ("09.30" in Indonesian, "09:30" in English), without saying WIB. */
+export function formatWibTime(instant: Date, locale: Locale): string {
+  const f = formatter(`tm:${locale}`, () => new Intl.DateTimeFormat(intlTag(locale), { timeStyle: "short", timeZone: "Asia/Jakarta" }));
+  return f.format(instant);
+}
+
 /** A time of day to the second, in WIB (how fresh cached figures are, decision 0040). */
 export function formatClockTime(instant: Date, locale: Locale): string {
   const f = formatter(`ts:${locale}`, () => new Intl.DateTimeFormat(intlTag(locale), { timeStyle: "medium", timeZone: "Asia/Jakarta" }));

@@ -34,13 +34,14 @@ test("a new account signs in with the admin's password, must choose its own firs
   await admin.goto("/admin/users");
   const form = admin.getByTestId("user-form");
   await form.getByLabel("Email").fill(email);
-  await form.getByLabel("Nama").fill("Petugas Baru");
+  // a person's name, not words of the interface: /audit shows it in English too (every-page.spec.ts)
+  await form.getByLabel("Nama").fill("Rina Wulandari");
   await form.locator("#f-role").selectOption("OFFICIAL");
   await form.getByLabel("Kata sandi awal").fill("password1234");
   await form.getByRole("button").click();
   await expect(form).toContainText("terlalu mudah ditebak");
   await form.getByLabel("Email").fill(email);
-  await form.getByLabel("Nama").fill("Petugas Baru");
+  await form.getByLabel("Nama").fill("Rina Wulandari");
   await form.locator("#f-role").selectOption("OFFICIAL");
   await form.getByLabel("Kata sandi awal").fill("awal-dari-admin-2021");
   await form.getByRole("button").click();

@@ -184,7 +184,16 @@ function readerTexts(page: Page) {
     }
     for (const el of Array.from(document.querySelectorAll("[title], [aria-label], [placeholder], [alt]")))
       if (!skip(el)) for (const a of ["title", "aria-label", "placeholder", "alt"]) if (el.getAttribute(a)) out.push(el.getAttribute(a)!);
-    return { lang, texts: out };
+    // A date box is drawn in the browser's language, not the page's (Chromium ignores lang there):
+    // each one with a day in it must say that day in words under it (decision 0052).
+    const unreadDays = Array.from(document.querySelectorAll<HTMLInputElement>("input[type=date], input[type=datetime-local]"))
+      .filter((i) => i.value && i.checkVisibility())
+      .filter((i) => {
+        const said = (i.getAttribute("aria-describedby") ?? "").split(" ").map((id) => document.getElementById(id));
+        return !said.some((el) => el?.tagName === "OUTPUT" && (el.textContent ?? "").trim() !== "");
+      })
+      .map((i) => i.name || i.id);
+    return { lang, texts: out, unreadDays };
   });
 }
 
@@ -225,9 +234,10 @@ for (const [role, email] of Object.entries(ROLES)) {
       for (const path of pages) {
         const res = await page.goto(path);
         expect(res?.status(), path).toBeLessThan(400);
-        const { lang: shown, texts } = await readerTexts(page);
+        const { lang: shown, texts, unreadDays } = await readerTexts(page);
         expect(shown, path).toBe(lang);
         wrong.push(...findings(path, lang, texts));
+        wrong.push(...unreadDays.map((name) => `${path}: a date box that does not say its day in words: ${name}`));
         // Accessibility does not depend on the language: scanned once, in the primary one.
         if (lang === "id") {
           const axe = await new AxeBuilder({ page }).analyze();

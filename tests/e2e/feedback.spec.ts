@@ -46,6 +46,53 @@ test("a hospital cancels its request only with a reason and a yes, and the reaso
   await expect(page.getByTestId("cancel-request")).toHaveCount(0);
 });
 
+test("without JavaScript a request is cancelled too: the server asks, yes cancels, no leaves it", async ({ browser }) => {
+  const signIn = await browser.newContext();
+  const page = await signIn.newPage();
+  await loginAs(page, "rs1@satgas.test");
+  await page.goto("/requests");
+  const form = page.getByTestId("request-form");
+  await form.getByLabel(/Jumlah/).fill("1");
+  await form.getByLabel(/Alasan/).fill("Cadangan tanpa skrip.");
+  await form.getByRole("button").click();
+  const unusual = form.getByTestId("confirm-unusual");
+  await expect(page.getByTestId("created").or(unusual)).toBeVisible();
+  if (await unusual.isVisible()) {
+    await unusual.check();
+    await form.getByRole("button").click();
+  }
+  await expect(page).toHaveURL(/\/requests\/[^/?]+\?created=1/);
+  const requestUrl = new URL(page.url()).pathname;
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState: await signIn.storageState() });
+  await signIn.close();
+  const plain = await context.newPage();
+  await plain.goto(requestUrl);
+  const cancel = plain.getByTestId("cancel-request-form");
+  await plain.getByTestId("cancel-request").locator("summary").click();
+  // no reason: the server says so, the fold stays open
+  await cancel.getByTestId("cancel-request-form-submit").click();
+  await expect(cancel.getByTestId("error-reason")).toBeVisible();
+  await expect(cancel.getByTestId("confirm")).toHaveCount(0);
+  // a reason: the server asks, with the reason kept; "no" is the page again, still submitted
+  await cancel.getByLabel(/Alasan dibatalkan/).fill("Dibatalkan tanpa skrip");
+  await cancel.getByTestId("cancel-request-form-submit").click();
+  await expect(cancel.getByTestId("confirm")).toBeVisible();
+  await expect(cancel.getByLabel(/Alasan dibatalkan/)).toHaveValue("Dibatalkan tanpa skrip");
+  await expect(plain.getByTestId("request-status")).toHaveAttribute("data-status", "SUBMITTED");
+  await cancel.getByTestId("confirm-no").click();
+  await expect(cancel.getByTestId("confirm")).toHaveCount(0);
+  await expect(plain.getByTestId("request-status")).toHaveAttribute("data-status", "SUBMITTED");
+  // asked again, "yes" cancels it
+  await plain.getByTestId("cancel-request").locator("summary").click();
+  await cancel.getByLabel(/Alasan dibatalkan/).fill("Dibatalkan tanpa skrip");
+  await cancel.getByTestId("cancel-request-form-submit").click();
+  await cancel.getByTestId("confirm-yes").click();
+  await expect(plain).toHaveURL(`${requestUrl}?cancelled=1`);
+  await expect(plain.getByTestId("request-status")).toHaveAttribute("data-status", "CANCELLED");
+  await expect(plain.getByTestId("cancel-reason")).toContainText("Dibatalkan tanpa skrip");
+  await context.close();
+});
+
 test("a slow save says it is saving and never shows the previous error meanwhile", async ({ page }) => {
   await loginAs(page, "staff@satgas.test");
   await page.goto("/capacity?day=2021-01-15"); // a day nobody entered

@@ -136,6 +136,33 @@ test("the hospital is told, confirms receipt and sees the request fulfilled", as
   await expect(page.getByTestId("received")).toHaveText("12 t");
 });
 
+test("from its home a hospital asks for 1 t; staff approve it in full and allocate the proposal in one step", async ({ browser }) => {
+  const hospital = await as(browser, "rs2@satgas.test");
+  await hospital.goto("/my-hospital");
+  await hospital.getByTestId("new-request-link").click();
+  await expect(hospital).toHaveURL(/\/requests#new-request$/);
+  const form = hospital.getByTestId("request-form");
+  await form.getByLabel(/Jumlah/).fill("1");
+  await form.getByLabel(/Alasan/).fill("Cadangan akhir pekan.");
+  await form.getByRole("button").click();
+  await expect(hospital).toHaveURL(/\/requests\/[^/?]+\?created=1/);
+  const url = new URL(hospital.url()).pathname;
+
+  const page = await as(browser, "staff@satgas.test");
+  await page.goto(url);
+  const quick = page.getByTestId("approve-allocate-form");
+  await expect(quick.getByTestId("proposed-line").first()).toBeVisible();
+  const proposed = await quick.locator('input[name$="].kg"]').evaluateAll((els) => els.map((e) => Number((e as HTMLInputElement).value.replace(",", "."))));
+  expect(proposed.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 3); // the proposal covers the request
+  await expect(page.getByTestId("approve-form")).toBeVisible(); // the partial path is still there
+  await quick.getByRole("button").click();
+  await expect(page.getByTestId("request-status")).toHaveAttribute("data-status", "ALLOCATED");
+  await expect(page.getByTestId("approved")).toHaveText("1 t");
+  await expect(page.getByTestId("allocated")).toHaveText("1 t");
+  await expect(page.getByTestId("dispatch-link").first()).toBeVisible();
+  await expect(page.getByTestId("approve-allocate-form")).toHaveCount(0);
+});
+
 test("a hospital admin cannot open another hospital's request or pages for staff", async ({ browser }) => {
   const page = await as(browser, "rs2@satgas.test");
   const res = await page.goto(requestUrl);

@@ -7,6 +7,7 @@ import { pagesOf, ROLES } from "./pages";
 // the page nor any table in it scrolls sideways: a table that does not fit becomes one card per row
 // (table-stack in globals.css) or drops the columns a card does not need. And every number box
 // brings up the phone's number keys (inputmode), whether typed as an amount or as type="number".
+// No form has an empty cell in its grid (a notice with nothing to say) leaving a blank strip.
 
 async function overflowOf(page: Page) {
   return page.evaluate(() => {
@@ -39,7 +40,15 @@ async function overflowOf(page: Page) {
       .filter((i) => i.type === "number" || (i.type === "text" && (i.getAttribute("aria-describedby") ?? "").includes("-echo")))
       .filter((i) => !["decimal", "numeric"].includes(i.inputMode))
       .map((i) => i.name || i.id);
-    return { width, pageWidth, culprit, scrollers, keypads };
+    // a cell of a form's grid with nothing to show still takes a row and a gap: a blank strip
+    const blanks = Array.from(document.querySelectorAll("main form > *"))
+      .filter((el) => getComputedStyle(el.parentElement!).display === "grid" && getComputedStyle(el).display !== "none")
+      .filter((el) => el.getBoundingClientRect().height === 0)
+      .map(
+        (el) =>
+          `${el.closest("form")?.getAttribute("data-testid") ?? "form"} > ${el.tagName.toLowerCase()}.${String(el.className).split(" ").slice(0, 2).join(".")}`,
+      );
+    return { width, pageWidth, culprit, scrollers, keypads, blanks };
   });
 }
 
@@ -63,6 +72,7 @@ for (const [role, email] of Object.entries(ROLES)) {
           else console.log(`[phone-layout] ${role} ${lang} ${path}: scrolls sideways inside: ${s.at}`);
         }
         for (const name of o.keypads) wide.push(`${path}: number box without inputmode: ${name}`);
+        for (const at of o.blanks) wide.push(`${path}: an empty cell in a form's grid (a blank strip): ${at}`);
       }
       expect(wide, `pages wider than the phone (${role}, ${lang})`).toEqual([]);
     });

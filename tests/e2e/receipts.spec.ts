@@ -210,3 +210,49 @@ test("a hospital confirms a pledge-tranche trip from its incoming list, and the 
   expect(tonnes(await staff.getByTestId("pledge-on-the-road").textContent())).toBeCloseTo(onTheRoad - 2, 3);
   expect(tonnes(await staff.getByTestId("pledge-delivered").textContent())).toBeCloseTo(received + 2, 3);
 });
+
+test("an allocation form sent twice (a second press before the script runs) saves one allocation; the next form saves another", async ({ browser }) => {
+  const rs1 = await as(browser, "rs1@satgas.test");
+  await rs1.goto("/requests");
+  const ask = rs1.getByTestId("request-form");
+  await ask.getByLabel(/Jumlah/).fill("4");
+  await ask.getByLabel(/Alasan/).fill("Uji alokasi ganda");
+  await ask.getByLabel(/Dibutuhkan/).fill("2021-08-28");
+  await submitConfirmingIfAsked(ask, () => rs1.waitForURL(/\/requests\/[^/?]+\?created=1/));
+  const requestUrl = new URL(rs1.url()).pathname;
+  const staff = await as(browser, "staff@satgas.test");
+  await staff.goto(requestUrl);
+  const approve = staff.getByTestId("approve-form");
+  await approve.getByLabel(/Disetujui/).fill("4");
+  await submitConfirmingIfAsked(approve, () => expect(staff.getByTestId("request-status")).toHaveAttribute("data-status", "APPROVED"));
+  await expect(staff.getByTestId("request-status")).toHaveAttribute("data-status", "APPROVED");
+
+  // 1 t from one supply, the form as the page renders it before its script runs, sent twice
+  const plainContext = await browser.newContext({ javaScriptEnabled: false, storageState: await staff.context().storageState() });
+  const plain = await plainContext.newPage();
+  await plain.goto(requestUrl);
+  const form = plain.getByTestId("allocation-form");
+  const inputs = form.locator('input[name$="].kg"]:not([disabled])');
+  for (let i = 0; i < (await inputs.count()); i++) await inputs.nth(i).fill("");
+  await form.locator('[data-testid="allocation-row"][data-source^="supply:"]').first().locator('input[name$="].kg"]').fill("1");
+  const fields = await form
+    .locator("input[name]:not([disabled])")
+    .evaluateAll((els) => els.map((e) => [(e as HTMLInputElement).name, (e as HTMLInputElement).value] as const));
+  expect(fields.map(([name]) => name)).toContain("formKey");
+  const origin = new URL(plain.url()).origin;
+  for (let press = 0; press < 2; press++) {
+    const answer = await plain.request.post(requestUrl, { multipart: Object.fromEntries(fields), headers: { origin }, maxRedirects: 0 });
+    expect(answer.status(), `press ${press + 1}: ${(await answer.text()).slice(0, 200)}`).toBeLessThan(400);
+  }
+  await plainContext.close();
+  await staff.goto(requestUrl);
+  await expect(staff.getByTestId("allocated")).toHaveText("1 t");
+  await expect(staff.getByTestId("allocation")).toHaveCount(1);
+
+  // the page's own form, with the script, twice in a row: each is a new form, each is saved
+  for (const total of ["2 t", "3 t"]) {
+    await allocateFromOneSupply(staff, "1");
+    await expect(staff.getByTestId("allocated")).toHaveText(total);
+  }
+  await expect(staff.getByTestId("allocation")).toHaveCount(3);
+});

@@ -49,6 +49,13 @@ test("the stock report posts, is saved once and is shown without JavaScript", as
   const usable = await newest.locator("td").nth(2).textContent();
   await expect(page.getByTestId("current-supply").locator("dd").first()).toHaveText(usable ?? "");
   expect(await reports()).toBe(before + 1);
+
+  // pressed again (the button cannot be disabled without the script): the same report, no second event
+  await form.getByLabel(/Oksigen di tangki/).fill("2,4");
+  await form.getByLabel(/Terpakai 24 jam/).fill("1,1");
+  await form.getByRole("button", { name: "Kirim laporan" }).click();
+  await expect(page.getByTestId("form-ok")).toBeVisible();
+  expect(await reports()).toBe(before + 1);
   await context.close();
 });
 

@@ -89,6 +89,7 @@ const EXPECTED: Record<string, readonly Answer[]> = {
   "receipts.recordReceiptOnBehalf": [N, Y, Y, N, N, N],
   "stock.submitStockReportOnBehalf": [N, Y, Y, N, N, N],
   "allocations.allocate": [N, Y, Y, N, N, N],
+  "allocations.approveAndAllocate": [N, Y, Y, N, N, N],
   "allocations.cancelAllocation": [N, Y, Y, N, N, N],
   "capacity.saveCapacityDay": [N, Y, Y, N, N, N],
   "capacity.importCapacityCsv": [N, Y, Y, N, N, N],
@@ -145,7 +146,13 @@ const useCases: Record<string, Record<string, Case | Helper>> = {
     moveCylinders: { action: "cylinder:move" },
     transferCylinders: { helper: "inside moveCylinders' and a trip's return transaction (takes tx)" },
   },
-  allocations: { allocate: { action: "allocation:write" }, cancelAllocation: { action: "allocation:cancel" } },
+  allocations: {
+    allocate: { action: "allocation:write" },
+    // request:decide, and allocation:write checked inside (both rows are [N, Y, Y, N, N, N])
+    approveAndAllocate: { action: "request:decide" },
+    cancelAllocation: { action: "allocation:cancel" },
+    allocateIn: { helper: "inside a use case's transaction (takes tx)" },
+  },
   capacity: {
     saveCapacityDay: { action: "capacity:write" },
     importCapacityCsv: { action: "capacity:write" },
@@ -228,6 +235,7 @@ const useCases: Record<string, Record<string, Case | Helper>> = {
     createRequest: { action: "request:create" },
     cancelRequest: { action: "request:cancel", own: true },
     approveRequest: { action: "request:decide" },
+    approveIn: { helper: "inside a use case's transaction (takes tx)" },
     rejectRequest: { action: "request:decide" },
     lockRequest: { helper: "inside a use case's transaction (takes tx)" },
     nextStatus: { helper: "pure state machine" },
@@ -271,6 +279,8 @@ function plainForm(input: Input): Record<string, string> {
   }
   return out;
 }
+/** A form its page asks "are you sure?" about, as its "yes" sends it (ReasonForm). */
+const confirmed = (input: Input) => ({ ...plainForm(input), confirmed: "1" });
 const serverActions: Record<string, Record<string, ActionCase>> = {
   "src/app/(app)/admin/tokens/actions.ts": {
     issueTokenAction: { useCase: "tokens.issueToken" },
@@ -351,15 +361,16 @@ const serverActions: Record<string, Record<string, ActionCase>> = {
   },
   "src/app/(app)/requests/actions.ts": {
     createRequestAction: { useCase: "requests.createRequest" },
-    cancelRequestAction: { useCase: "requests.cancelRequest" },
+    cancelRequestAction: { useCase: "requests.cancelRequest", form: confirmed },
     approveRequestAction: { useCase: "requests.approveRequest" },
+    approveAndAllocateAction: { useCase: "allocations.approveAndAllocate" },
     rejectRequestAction: { useCase: "requests.rejectRequest" },
     allocateAction: { useCase: "allocations.allocate" },
     acceptProposalAction: { useCase: "allocations.allocate" },
     confirmReceiptAction: { useCase: "receipts.confirmReceipt" },
     recordTrancheReceiptAction: { useCase: "receipts.recordTrancheReceipt" },
-    cancelAllocationAction: { useCase: "allocations.cancelAllocation" },
-    closeRequestShortAction: { useCase: "requests.closeRequestShort" },
+    cancelAllocationAction: { useCase: "allocations.cancelAllocation", form: confirmed },
+    closeRequestShortAction: { useCase: "requests.closeRequestShort", form: confirmed },
   },
   "src/app/(app)/sign-out.ts": { signOutAction: { public: "signs the caller out of their own session" } },
   "src/app/(app)/suppliers/actions.ts": {

@@ -237,6 +237,28 @@ const ENTRIES: Entry[] = [
       }),
   },
   {
+    mod: "allocations",
+    name: "approveAndAllocate",
+    who: "admin",
+    input: () =>
+      record({
+        id: field(lazyPick("requestIds")),
+        day: field(dayStr),
+        confirmUnusual: confirmTick(),
+        lines: list(
+          record({
+            requestId: field(lazyPick("requestIds")),
+            sourceId: field(
+              lazyPick("producerIds").map((id) => `supply:${id}`),
+              lazyPick("pledgeIds").map((id) => `pledge:${id}`),
+            ),
+            kg: field(decimalStr),
+            reason: field(text),
+          }),
+        ),
+      }),
+  },
+  {
     mod: "capacity",
     name: "saveCapacityDay",
     who: "admin",

@@ -67,6 +67,23 @@ describe("allocation", () => {
     expect(await prisma.notification.count({ where: { kind: "request_allocated", hospitalId: rs1.hospitalId } })).toBeGreaterThan(0);
   });
 
+  it("saves the same form sent twice once (its key), and another form's lines again", async () => {
+    const day = await dayWith(10_000);
+    const id = await approved(rs1, "8");
+    const form = { day, lines: [{ requestId: id, sourceId: `supply:${producerA}`, kg: "3" }], formKey: `form-${Date.now()}-${Math.random()}` };
+    const first = await allocate(staff, form);
+    // pressed twice, both sent at once, and once more later: still the first press's rows
+    const [second, third] = await Promise.all([allocate(staff, form), allocate(staff, form)]);
+    if (!first.ok || !second.ok || !third.ok) throw new Error("every press answered ok");
+    expect(second.value.map((a) => a.id)).toEqual(first.value.map((a) => a.id));
+    expect(third.value.map((a) => a.id)).toEqual(first.value.map((a) => a.id));
+    expect(await liveSum({ requestId: id })).toBe(3000);
+    expect(await prisma.auditEvent.count({ where: { action: "allocation.create", entityId: first.value[0].id } })).toBe(1);
+    // the next rendering of the form has a key of its own: a second allocation is saved
+    expect(await allocate(staff, { ...form, formKey: `${form.formKey}-next` })).toMatchObject({ ok: true });
+    expect(await liveSum({ requestId: id })).toBe(6000);
+  });
+
   it("refuses more than approved and more than a source has free, saving nothing", async () => {
     const day = await dayWith(5000);
     const id = await approved(rs1, "8");

@@ -45,6 +45,20 @@ describe("daily stock report", () => {
     expect(await prisma.stockReport.findUnique({ where: rs2Today })).toEqual(rs2Before);
   });
 
+  it("takes the same report again as already saved: no write, no second audit event", async () => {
+    // two days back: no other test reports that day
+    const day = addDays(today, -2);
+    const first = await submitStockReport(rs1, report({ day, stockKg: "4,2" }));
+    if (!first.ok) throw new Error(`saved: ${first.error}`);
+    const again = await submitStockReport(rs1, report({ day, stockKg: "4,2" }));
+    expect(again).toMatchObject({ ok: true, value: { id: first.value.id, stockKg: 4200, reportedAt: first.value.reportedAt } });
+    expect((await auditOf("StockReport", first.value.id)).map((e) => e.action)).toEqual(["stock.report"]);
+    // the same figures typed in English are the same report; another figure is an update
+    expect(await submitStockReport(rs1, { ...report({ day, stockKg: "4.2" }), locale: "en" })).toMatchObject({ ok: true });
+    expect(await submitStockReport(rs1, report({ day, stockKg: "4,3" }))).toMatchObject({ ok: true, value: { stockKg: 4300 } });
+    expect((await auditOf("StockReport", first.value.id)).map((e) => e.action)).toEqual(["stock.report", "stock.update"]);
+  });
+
   it("derives usable stock, burn rate, hours left and colour from the reports", async () => {
     // A hospital of its own, with a 10 t tank (floor: 20 % = 2 t) and four reports in June 2021.
     const province = await prisma.region.findFirstOrThrow({ where: { parentId: null } });

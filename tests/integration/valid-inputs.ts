@@ -257,6 +257,10 @@ export const VALID: Record<string, Builder> = {
     id: direct(await prisma.alert.create({ data: { hospitalId: w.rs1.hospitalId!, kind: "amber", raisedAt: now(), clearedAt: now() } })).id,
   }),
   "allocations.allocate": async (w) => ({ day: w.day, lines: [{ requestId: await approvedRequest(w), sourceId: `supply:${w.producer}`, kg: "1" }] }),
+  "allocations.approveAndAllocate": async (w) => {
+    const id = await submittedRequest(w); // 5 t: the proposal covers it all
+    return { id, day: w.day, lines: [{ requestId: id, sourceId: `supply:${w.producer}`, kg: "5" }], confirmUnusual: "1" };
+  },
   "allocations.cancelAllocation": async (w) => ({ id: await plannedAllocation(w), reason: "valid input" }),
   "capacity.saveCapacityDay": async (w) => {
     const t = String(10 + (seq++ % 90));

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Translator } from "@/i18n/translator";
 import { RANGES } from "@/domain/dashboard-rules";
+import { DayInput } from "@/components/forms/day-input";
 
 export type ProvinceOption = { code: string; name: string };
 
@@ -52,13 +53,13 @@ export function DayPicker(props: {
   const { day, range, first, last, prev, next, provinces, province, t } = props;
   const link = (d: string) => `/dashboard?${viewQuery({ day: d, range, province })}`;
   return (
-    <form method="get" action="/dashboard" className="no-print flex flex-wrap items-end gap-3" aria-label={t("dashboard.picker.legend")}>
+    <form method="get" action="/dashboard" className="no-print flex flex-wrap items-start gap-3" aria-label={t("dashboard.picker.legend")}>
       <ProvinceSelect provinces={provinces} province={province} t={t} />
       <div>
         <label htmlFor="date" className="label">
           {t("dashboard.picker.date")}
         </label>
-        <input id="date" name="date" type="date" className="input" defaultValue={day} min={day < first ? day : first} max={day > last ? day : last} required />
+        <DayInput id="date" name="date" defaultValue={day} min={day < first ? day : first} max={day > last ? day : last} required />
       </div>
       <div>
         <label htmlFor="range" className="label">
@@ -72,10 +73,10 @@ export function DayPicker(props: {
           ))}
         </select>
       </div>
-      <button type="submit" className="btn" data-testid="show-day">
+      <button type="submit" className="btn mt-6" data-testid="show-day">
         {t("dashboard.picker.show")}
       </button>
-      <nav aria-label={t("dashboard.picker.legend")} className="flex gap-2 text-sm">
+      <nav aria-label={t("dashboard.picker.legend")} className="mt-6 flex gap-2 text-sm">
         {prev ? (
           <Link className="btn-secondary" href={link(prev)} data-testid="prev-day">
             ← {t("dashboard.picker.prev")}

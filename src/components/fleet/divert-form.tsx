@@ -41,9 +41,7 @@ export function DivertForm({
   return (
     <form action={formAction} className="grid gap-3 sm:grid-cols-2" noValidate data-testid="divert-form">
       <input type="hidden" name="id" value={tripId} />
-      <div className="sm:col-span-2">
-        <FormMessage state={state} saved={s.saved} fixErrors={s.fixErrors} />
-      </div>
+      <FormMessage state={state} saved={s.saved} fixErrors={s.fixErrors} className="sm:col-span-2" />
       <Field name="hospitalId" label={s.hospital} state={state}>
         <select
           id="f-hospitalId"

@@ -78,9 +78,7 @@ export function VehicleForm({
   return (
     <form action={formAction} className="grid gap-3 sm:grid-cols-2" noValidate data-testid={initial.id ? "vehicle-edit-form" : "vehicle-form"}>
       {initial.id && <input type="hidden" name="id" value={initial.id} />}
-      <div className="sm:col-span-2">
-        <FormMessage state={state} saved={s.saved} fixErrors={s.fixErrors} />
-      </div>
+      <FormMessage state={state} saved={s.saved} fixErrors={s.fixErrors} className="sm:col-span-2" />
       <Field name="plate" label={s.plate} state={state} defaultValue={initial.plate} idPrefix={prefix} required />
       <Field name="kind" label={s.kind} state={state} idPrefix={prefix}>
         <select id={`f-${prefix}-kind`} name="kind" className="input" defaultValue={kind} key={kind}>
@@ -124,9 +122,7 @@ export function DriverForm({
   return (
     <form action={formAction} className="grid gap-3 sm:grid-cols-2" noValidate data-testid={initial.id ? "driver-edit-form" : "driver-form"}>
       {initial.id && <input type="hidden" name="id" value={initial.id} />}
-      <div className="sm:col-span-2">
-        <FormMessage state={state} saved={s.saved} fixErrors={s.fixErrors} />
-      </div>
+      <FormMessage state={state} saved={s.saved} fixErrors={s.fixErrors} className="sm:col-span-2" />
       <Field name="name" label={s.name} state={state} defaultValue={initial.name} idPrefix={prefix} required />
       <Field name="phone" label={s.phone} type="tel" state={state} defaultValue={initial.phone} idPrefix={prefix} />
       <OperatorSelect state={state} s={s} operators={operators} initial={initial.operatorId} prefix={prefix} />

@@ -5,6 +5,7 @@ import { useFormStatus } from "react-dom";
 import { useTranslations } from "next-intl";
 import { useErrorText } from "@/components/forms/use-error-text";
 import { AmountEcho, FormLanguage, type AmountKind } from "./amount-echo";
+import { DayInput } from "./day-input";
 import type { FormState } from "./form-state";
 
 type Props = {
@@ -39,6 +40,17 @@ export function Field({ name, label, state, type = "text", defaultValue, step, h
       {children ??
         (amount ? (
           <AmountInput key={value} id={id} name={name} required={required} defaultValue={value} error={error} amount={amount} />
+        ) : type === "date" || type === "datetime-local" ? (
+          <DayInput
+            key={value}
+            withTime={type === "datetime-local"}
+            id={id}
+            name={name}
+            required={required}
+            defaultValue={value}
+            aria-invalid={!!error}
+            aria-describedby={error ? `${id}-error` : undefined}
+          />
         ) : (
           <input
             id={id}
@@ -132,12 +144,28 @@ export function AmountInput({
   );
 }
 
-/** The form-level message: the first error, or "saved"; and the form's language for the server. */
-export function FormMessage({ state, saved, fixErrors, language = true }: { state: FormState; saved: string; fixErrors: string; language?: boolean }) {
+/**
+ * The form-level message: the first error, or "saved"; and the form's language for the server.
+ * `className` places the message in its form's grid (a column span): with nothing to say it is
+ * not displayed, so it takes no row and leaves no gap — a wrapper of its own would (issue 16).
+ */
+export function FormMessage({
+  state,
+  saved,
+  fixErrors,
+  language = true,
+  className,
+}: {
+  state: FormState;
+  saved: string;
+  fixErrors: string;
+  language?: boolean;
+  className?: string;
+}) {
   return (
     <>
       {language && <FormLanguage />}
-      <FormNotice state={state} saved={saved} fixErrors={fixErrors} />
+      <FormNotice state={state} saved={saved} fixErrors={fixErrors} className={className} />
     </>
   );
 }
@@ -147,7 +175,7 @@ export function FormMessage({ state, saved, fixErrors, language = true }: { stat
  * being sent it says so instead, and the previous error is gone: an old error next to a disabled
  * button reads as if the new attempt had failed too.
  */
-function FormNotice({ state, saved, fixErrors }: { state: FormState; saved: string; fixErrors: string }) {
+function FormNotice({ state, saved, fixErrors, className }: { state: FormState; saved: string; fixErrors: string; className?: string }) {
   const errorText = useErrorText();
   const t = useTranslations("feedback");
   const { pending } = useFormStatus();
@@ -172,7 +200,7 @@ function FormNotice({ state, saved, fixErrors }: { state: FormState; saved: stri
       </p>
     );
   return (
-    <div role="status" aria-live="polite" className="empty:hidden">
+    <div role="status" aria-live="polite" className={`empty:hidden ${className ?? ""}`}>
       {notice}
     </div>
   );

@@ -10,4 +10,9 @@ export type FormState = {
   detail?: ErrorDetail;
   /** What was saved, in the reader's words, when a fixed "saved" would hide it (a count's reading). */
   notice?: string;
+  /** The form is asked "are you sure?" before anything is changed (ReasonForm posted without its script). */
+  asking?: boolean;
 };
+
+/** The field a confirming "yes" sends (ReasonForm); an action made with confirmedFormAction changes nothing without it. */
+export const CONFIRMED_FIELD = "confirmed";

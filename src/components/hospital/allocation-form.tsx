@@ -40,10 +40,13 @@ export function AllocationForm({
   day,
   s,
   testId = "allocation-form",
+  formKey,
 }: {
   action: (prev: AllocationFormState, data: FormData) => Promise<AllocationFormState>;
   rows: AllocationRow[];
   day: string;
+  /** New at each rendering of the form on the server: sent twice, the same lines are saved once. */
+  formKey: string;
   s: Strings;
   testId?: string;
 }) {
@@ -54,6 +57,7 @@ export function AllocationForm({
   return (
     <form action={formAction} className="space-y-3" noValidate data-testid={testId}>
       <input type="hidden" name="day" value={day} />
+      <input type="hidden" name="formKey" value={formKey} />
       <AskForSections />
       <FormMessage state={state} saved={s.saved} fixErrors={s.fixErrors} />
       {state.fieldErrors?._form && <p className="field-error">{errorText(state.fieldErrors._form)}</p>}

@@ -47,9 +47,7 @@ export function ReceiptForm({
   return (
     <form action={formAction} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 sm:items-start" noValidate data-testid={`receipt-form-${id}`}>
       <input type="hidden" name="id" value={id} />
-      <div className="sm:col-span-2 lg:col-span-4">
-        <FormMessage state={state} saved={s.confirmed} fixErrors={s.fixErrors} />
-      </div>
+      <FormMessage state={state} saved={s.confirmed} fixErrors={s.fixErrors} className="sm:col-span-2 lg:col-span-4" />
       {onBehalf && (
         <div className="sm:col-span-2 lg:col-span-4">
           <OnBehalfFields onBehalf={onBehalf} state={state} idPrefix={id} />

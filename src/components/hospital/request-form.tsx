@@ -49,9 +49,7 @@ export function RequestForm({
   return (
     <form action={formAction} className="card grid gap-4 sm:grid-cols-3" noValidate data-testid="request-form">
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-      <div className="sm:col-span-3">
-        <FormMessage state={state} saved={s.saved} fixErrors={s.fixErrors} />
-      </div>
+      <FormMessage state={state} saved={s.saved} fixErrors={s.fixErrors} className="sm:col-span-3" />
       <Field name="requestedKg" label={s.tonnes} amount={{}} state={state} required note={<DetailNote state={state} locale={locale} field="requestedKg" />} />
       <Field name="neededBy" label={s.neededBy} type="date" state={state} defaultValue={minDay} required />
       <Field name="urgency" label={s.urgency} state={state}>

@@ -80,17 +80,15 @@ export function StockForm({
   const amount = { unit, cylinderSizeM3: size.ok ? size.value : undefined };
   return (
     <form id={FORM_ID} action={formAction} className="card grid gap-4 sm:grid-cols-3" noValidate data-testid="stock-form">
-      <div className="sm:col-span-3">
-        <FormLanguage />
-        <AskForSections />
-        {state.ok && state.flagged ? (
-          <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900" data-testid="form-flagged">
-            {s.savedFlagged}
-          </p>
-        ) : (
-          <FormMessage state={state} saved={s.saved} fixErrors={s.fixErrors} language={false} />
-        )}
-      </div>
+      <FormLanguage />
+      <AskForSections />
+      {state.ok && state.flagged ? (
+        <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 sm:col-span-3" data-testid="form-flagged">
+          {s.savedFlagged}
+        </p>
+      ) : (
+        <FormMessage state={state} saved={s.saved} fixErrors={s.fixErrors} language={false} className="sm:col-span-3" />
+      )}
       {onBehalf && (
         <div className="sm:col-span-3">
           <OnBehalfFields onBehalf={onBehalf} state={state} />

@@ -47,9 +47,7 @@ export function UserForm({
   return (
     // eslint-disable-next-line react-hooks/refs -- the key changes when an account was created, to empty the form
     <form action={formAction} className="card grid gap-4 sm:grid-cols-2" noValidate data-testid="user-form" key={created.current}>
-      <div className="sm:col-span-2">
-        <FormMessage state={state} saved={s.saved} fixErrors={s.fixErrors} />
-      </div>
+      <FormMessage state={state} saved={s.saved} fixErrors={s.fixErrors} className="sm:col-span-2" />
       <Field name="email" label={s.email} type="email" state={state} required />
       <Field name="name" label={s.name} state={state} required />
       <Field name="role" label={s.role} state={state}>

@@ -47,9 +47,7 @@ export function SimpleForm({
       {Object.entries(hidden).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
-      <div className={span}>
-        <FormMessage state={state} saved={saved} fixErrors={fixErrors} />
-      </div>
+      <FormMessage state={state} saved={saved} fixErrors={fixErrors} className={span} />
       {fields.map((f) =>
         f.checkbox ? (
           <label

@@ -134,9 +134,7 @@ export function DispatchForm({
   return (
     <form action={formAction} className="card grid gap-4 sm:grid-cols-2" noValidate data-testid="dispatch-form">
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-      <div className="sm:col-span-2">
-        <FormMessage state={state} saved={s.saved} fixErrors={s.fixErrors} />
-      </div>
+      <FormMessage state={state} saved={s.saved} fixErrors={s.fixErrors} className="sm:col-span-2" />
       <div className="sm:col-span-2">
         <Field name="source" label={s.source} state={state}>
           <select id="f-source" name="source" className="input" {...source.props} aria-invalid={!!state.fieldErrors?.source}>

@@ -11,6 +11,7 @@ import { planTranches } from "@/domain/pledge";
 import { useErrorText } from "@/components/forms/use-error-text";
 import { formatNumber } from "@/i18n/format";
 import { useFormChoice } from "./use-form-choice";
+import { DayInput } from "@/components/forms/day-input";
 
 type Strings = {
   supplier: string;
@@ -143,26 +144,10 @@ export function PledgeForm({
           <AmountEcho id="f-total-echo" text={total} kind={{}} />
         </Field>
         <Field name="startsOn" label={s.startsOn} state={state}>
-          <input
-            id="f-startsOn"
-            name="startsOn"
-            type="date"
-            className="input"
-            value={startsOn}
-            onChange={(e) => setStartsOn(e.target.value)}
-            aria-invalid={!!fe.startsOn}
-          />
+          <DayInput id="f-startsOn" name="startsOn" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} aria-invalid={!!fe.startsOn} />
         </Field>
         <Field name="endsOn" label={s.endsOn} state={state}>
-          <input
-            id="f-endsOn"
-            name="endsOn"
-            type="date"
-            className="input"
-            value={endsOn}
-            onChange={(e) => setEndsOn(e.target.value)}
-            aria-invalid={!!fe.endsOn}
-          />
+          <DayInput id="f-endsOn" name="endsOn" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} aria-invalid={!!fe.endsOn} />
         </Field>
         <Field name="earmark" label={s.earmark} state={state}>
           <select id="f-earmark" name="earmark" className="input" {...earmark.props}>
@@ -239,11 +224,9 @@ export function PledgeForm({
                 <label htmlFor={`tr-${r.key}-due`} className="sr-only">
                   {s.trancheDue} {i + 1}
                 </label>
-                <input
+                <DayInput
                   id={`tr-${r.key}-due`}
                   name={`tranches[${i}].dueOn`}
-                  type="date"
-                  className="input"
                   value={r.dueOn}
                   aria-invalid={!!fe[`tranches[${i}].dueOn`]}
                   onChange={(e) => setRows(rows.map((x) => (x.key === r.key ? { ...x, dueOn: e.target.value } : x)))}

@@ -37,9 +37,7 @@ export function SupplierForm({
   return (
     <form action={formAction} className="card grid gap-4 sm:grid-cols-2" noValidate data-testid="supplier-form">
       {initial.id && <input type="hidden" name="id" value={initial.id} />}
-      <div className="sm:col-span-2">
-        <FormMessage state={state} saved={s.saved} fixErrors={s.fixErrors} />
-      </div>
+      <FormMessage state={state} saved={s.saved} fixErrors={s.fixErrors} className="sm:col-span-2" />
       <Field name="name" label={s.name} state={state} defaultValue={initial.name} required />
       <Field name="kind" label={s.kind} state={state}>
         <select id="f-kind" name="kind" className="input" defaultValue={v("kind") || "PRODUCER"} key={v("kind")} aria-invalid={err("kind")}>

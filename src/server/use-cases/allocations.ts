@@ -4,11 +4,12 @@ import { z } from "zod";
 import { dayToDate } from "@/domain/day";
 import { accepts, checkAllocation, type RequestStatus } from "@/domain/request";
 import { recordAudit } from "../audit";
+import { authorize, type Actor } from "../permissions";
 import { RuleError, useCase, type Tx } from "../use-case";
-import { calendarDay as day, id, positiveTonnesKg, text } from "./inputs";
+import { calendarDay as day, confirmUnusual, id, positiveTonnesKg, text } from "./inputs";
 import { notify } from "./notifications";
 import { cancelAllocationRemainder, requestFigures, settleRequest } from "./request-loop";
-import { lockRequest } from "./requests";
+import { approveIn, lockRequest } from "./requests";
 
 // Allocation: staff assign approved kilograms to sources — a producer's or distributor's free
 // medical supply on one WIB day, or what is left of a pledge (within its earmark). All lines of
@@ -94,6 +95,9 @@ async function pledgeCommitted(tx: Tx, pledgeId: string): Promise<number> {
   return Number(k?.used ?? 0);
 }
 
+// formKey: the rendering of the form the lines come from (AllocationForm); absent for other callers
+const allocateInput = z.object({ day, lines: z.array(line).max(200), formKey: z.string().trim().min(8).max(100).optional() });
+
 /**
  * Saves allocation lines (one request or several, e.g. an accepted recommendation) drawing on
  * the sources' supply of one day. Either every line is saved or none; errors are keyed
@@ -102,100 +106,142 @@ async function pledgeCommitted(tx: Tx, pledgeId: string): Promise<number> {
 export const allocate = useCase({
   action: "allocation:write",
   touches: "figures", // figures only: served late by at most READ_STALE_MS (decision 0040)
-  input: z.object({ day, lines: z.array(line).max(200) }),
-  run: async ({ tx, actor, input }) => {
-    const lines = input.lines;
-    if (lines.length === 0) throw new RuleError("no_lines");
-    const date = dayToDate(input.day);
+  input: allocateInput,
+  run: ({ tx, actor, input }) => allocateIn(tx, actor, input),
+});
 
-    // 1. Requests, then sources, each in sorted order (no deadlock between two savers).
-    // One plain statement per request (the lock and what the checks read): Prisma's model
-    // queries cost milliseconds of CPU each to compile (decision 0047).
-    const requests = new Map<string, LockedRequest>();
-    for (const rid of [...new Set(lines.map((l) => l.requestId))].sort()) {
-      const [r] = await tx.$queryRaw<LockedRequest[]>`
-        SELECT q.id, q."hospitalId", q.status::text AS status, q."approvedKg", h."isAssociationMember" AS member
-        FROM "SupplyRequest" q JOIN "Hospital" h ON h.id = q."hospitalId" WHERE q.id = ${rid} FOR UPDATE OF q`;
-      if (!r) throw new RuleError("not_found");
-      requests.set(rid, r);
-    }
-    // Pledges first, then every supply day in sorted order: the lines' own and those of the
-    // pledges' producers (a pledge's oxygen comes out of its producer's supply of the day);
-    // then what each pledge has committed.
-    const sources = new Map<string, Source | null>();
-    const keys = [...new Set(lines.map((l) => l.sourceId))];
-    for (const key of keys.filter((k) => k.startsWith("pledge:")).sort()) sources.set(key, await lockSource(tx, key, date));
-    const pledgeSuppliers = new Set([...sources.values()].filter((x): x is Source => !!x).map((x) => `supply:${x.supplierId}`));
-    const supplyDays = new Map<string, Source | null>();
-    for (const key of [...new Set([...keys.filter((k) => k.startsWith("supply:")), ...pledgeSuppliers])].sort())
-      supplyDays.set(key, await lockSource(tx, key, date));
-    for (const key of keys) if (key.startsWith("supply:")) sources.set(key, supplyDays.get(key) ?? null);
-    const daySupply = new Map<string, Source | null>([...pledgeSuppliers].map((k) => [k.slice("supply:".length), supplyDays.get(k) ?? null]));
-    for (const src of [...sources.values()].filter((x): x is Source => !!x?.pledgeId).sort((a, b) => a.key.localeCompare(b.key)))
-      src.freeKg = Math.max(0, src.freeKg - (await pledgeCommitted(tx, src.pledgeId!)));
+/** The allocation's rules and writes, inside the caller's transaction (allocate, approveAndAllocate). */
+export async function allocateIn(tx: Tx, actor: Actor, input: z.output<typeof allocateInput>) {
+  const lines = input.lines;
+  if (lines.length === 0) throw new RuleError("no_lines");
+  const date = dayToDate(input.day);
 
-    // 2. What each request has covered already: its "RequestCommitted" row, locked.
-    const allocated = new Map<string, number>();
-    for (const rid of requests.keys()) allocated.set(rid, (await requestFigures(tx, rid, { lock: true })).coveredKg);
+  // 1. Requests, then sources, each in sorted order (no deadlock between two savers).
+  // One plain statement per request (the lock and what the checks read): Prisma's model
+  // queries cost milliseconds of CPU each to compile (decision 0047).
+  const requests = new Map<string, LockedRequest>();
+  for (const rid of [...new Set(lines.map((l) => l.requestId))].sort()) {
+    const [r] = await tx.$queryRaw<LockedRequest[]>`
+      SELECT q.id, q."hospitalId", q.status::text AS status, q."approvedKg", h."isAssociationMember" AS member
+      FROM "SupplyRequest" q JOIN "Hospital" h ON h.id = q."hospitalId" WHERE q.id = ${rid} FOR UPDATE OF q`;
+    if (!r) throw new RuleError("not_found");
+    requests.set(rid, r);
+  }
+  // Pledges first, then every supply day in sorted order: the lines' own and those of the
+  // pledges' producers (a pledge's oxygen comes out of its producer's supply of the day);
+  // then what each pledge has committed.
+  const sources = new Map<string, Source | null>();
+  const keys = [...new Set(lines.map((l) => l.sourceId))];
+  for (const key of keys.filter((k) => k.startsWith("pledge:")).sort()) sources.set(key, await lockSource(tx, key, date));
+  const pledgeSuppliers = new Set([...sources.values()].filter((x): x is Source => !!x).map((x) => `supply:${x.supplierId}`));
+  const supplyDays = new Map<string, Source | null>();
+  for (const key of [...new Set([...keys.filter((k) => k.startsWith("supply:")), ...pledgeSuppliers])].sort())
+    supplyDays.set(key, await lockSource(tx, key, date));
+  for (const key of keys) if (key.startsWith("supply:")) sources.set(key, supplyDays.get(key) ?? null);
+  const daySupply = new Map<string, Source | null>([...pledgeSuppliers].map((k) => [k.slice("supply:".length), supplyDays.get(k) ?? null]));
+  for (const src of [...sources.values()].filter((x): x is Source => !!x?.pledgeId).sort((a, b) => a.key.localeCompare(b.key)))
+    src.freeKg = Math.max(0, src.freeKg - (await pledgeCommitted(tx, src.pledgeId!)));
 
-    // 3. Every line against both limits, counting the lines before it.
-    const errors: Record<string, string> = {};
-    const taken = new Map<string, number>();
-    lines.forEach((l, i) => {
-      const r = requests.get(l.requestId)!;
-      const src = sources.get(l.sourceId);
-      if (!src) {
-        errors[`lines.${i}.sourceId`] = "invalid_choice";
-        return;
-      }
-      if (!src.eligible(r.hospitalId, r.member)) {
-        errors[`lines.${i}.sourceId`] = "earmark";
-        return;
-      }
-      const day = src.pledgeId ? daySupply.get(src.supplierId) : null;
-      const check = checkAllocation({
-        approvedKg: r.approvedKg ?? 0,
-        requestAllocatedKg: allocated.get(r.id) ?? 0,
-        sourceFreeKg: Math.min(src.freeKg - (taken.get(src.key) ?? 0), day ? day.freeKg - (taken.get(day.key) ?? 0) : Infinity),
-        kg: l.kg,
-      });
-      if (!check.ok) {
-        errors[`lines.${i}.kg`] = check.error;
-        return;
-      }
-      allocated.set(r.id, (allocated.get(r.id) ?? 0) + l.kg);
-      taken.set(src.key, (taken.get(src.key) ?? 0) + l.kg);
-      if (day) taken.set(day.key, (taken.get(day.key) ?? 0) + l.kg);
+  // The same form sent again (a second press before the page's script ran, the browser sending
+  // the answer again) saves nothing more: its rows are the answer. The requests are locked
+  // above, so a second copy sent at the same time waits here for the first and finds its rows.
+  if (input.formKey) {
+    const saved = await tx.allocation.findMany({
+      where: { formKey: input.formKey, requestId: { in: [...requests.keys()] } },
+      orderBy: { createdAt: "asc" },
     });
-    // The status must allow allocating (APPROVED, ALLOCATED, IN_TRANSIT).
-    for (const r of requests.values()) if (!accepts(r.status, "allocate")) throw new RuleError("bad_transition");
-    if (Object.keys(errors).length) throw new RuleError("invalid", errors);
+    if (saved.length) return saved;
+  }
 
-    // 4. Write.
-    const created = [];
-    for (const l of lines) {
-      const src = sources.get(l.sourceId)!;
-      const row = await tx.allocation.create({
-        data: {
-          requestId: l.requestId,
-          supplierId: src.supplierId,
-          pledgeId: src.pledgeId,
-          day: date,
-          kg: l.kg,
-          reason: l.reason,
-          createdById: actor.id,
-          createdAt: clockNow(),
-        },
-      });
-      await recordAudit(tx, actor, "allocation.create", "Allocation", row.id, null, row);
-      created.push(row);
+  // 2. What each request has covered already: its "RequestCommitted" row, locked.
+  const allocated = new Map<string, number>();
+  for (const rid of requests.keys()) allocated.set(rid, (await requestFigures(tx, rid, { lock: true })).coveredKg);
+
+  // 3. Every line against both limits, counting the lines before it.
+  const errors: Record<string, string> = {};
+  const taken = new Map<string, number>();
+  lines.forEach((l, i) => {
+    const r = requests.get(l.requestId)!;
+    const src = sources.get(l.sourceId);
+    if (!src) {
+      errors[`lines.${i}.sourceId`] = "invalid_choice";
+      return;
     }
-    for (const r of requests.values()) {
-      const kg = created.filter((c) => c.requestId === r.id).reduce((s, c) => s + c.kg, 0);
-      await settleRequest(tx, actor, r.id, clockNow());
-      await notify(tx, { hospitalId: r.hospitalId }, "request_allocated", { requestId: r.id, kg, approvedKg: r.approvedKg ?? 0 });
+    if (!src.eligible(r.hospitalId, r.member)) {
+      errors[`lines.${i}.sourceId`] = "earmark";
+      return;
     }
-    return created;
+    const day = src.pledgeId ? daySupply.get(src.supplierId) : null;
+    const check = checkAllocation({
+      approvedKg: r.approvedKg ?? 0,
+      requestAllocatedKg: allocated.get(r.id) ?? 0,
+      sourceFreeKg: Math.min(src.freeKg - (taken.get(src.key) ?? 0), day ? day.freeKg - (taken.get(day.key) ?? 0) : Infinity),
+      kg: l.kg,
+    });
+    if (!check.ok) {
+      errors[`lines.${i}.kg`] = check.error;
+      return;
+    }
+    allocated.set(r.id, (allocated.get(r.id) ?? 0) + l.kg);
+    taken.set(src.key, (taken.get(src.key) ?? 0) + l.kg);
+    if (day) taken.set(day.key, (taken.get(day.key) ?? 0) + l.kg);
+  });
+  // The status must allow allocating (APPROVED, ALLOCATED, IN_TRANSIT).
+  for (const r of requests.values()) if (!accepts(r.status, "allocate")) throw new RuleError("bad_transition");
+  if (Object.keys(errors).length) throw new RuleError("invalid", errors);
+
+  // 4. Write.
+  const created = [];
+  for (const l of lines) {
+    const src = sources.get(l.sourceId)!;
+    const row = await tx.allocation.create({
+      data: {
+        requestId: l.requestId,
+        supplierId: src.supplierId,
+        pledgeId: src.pledgeId,
+        day: date,
+        kg: l.kg,
+        reason: l.reason,
+        createdById: actor.id,
+        createdAt: clockNow(),
+        formKey: input.formKey ?? null,
+      },
+    });
+    await recordAudit(tx, actor, "allocation.create", "Allocation", row.id, null, row);
+    created.push(row);
+  }
+  for (const r of requests.values()) {
+    const kg = created.filter((c) => c.requestId === r.id).reduce((s, c) => s + c.kg, 0);
+    await settleRequest(tx, actor, r.id, clockNow());
+    await notify(tx, { hospitalId: r.hospitalId }, "request_allocated", { requestId: r.id, kg, approvedKg: r.approvedKg ?? 0 });
+  }
+  return created;
+}
+
+/**
+ * Staff approve a submitted request in full and allocate the recommender's proposal for it, in
+ * one step, when that proposal covers it all: ONE transaction running the approval's rules and
+ * then the allocation's (approveIn, allocateIn), so any refusal — a status that moved on, an
+ * unusual amount not yet confirmed, a source that no longer has the kilograms, a proposal short
+ * of the request — writes nothing and answers on its field. Partial cases keep the two steps.
+ */
+export const approveAndAllocate = useCase({
+  action: "request:decide",
+  input: z.object({ id, confirmUnusual, ...allocateInput.shape }),
+  run: async ({ tx, actor, input }) => {
+    authorize(actor, "allocation:write"); // both halves' permissions
+    const request = await lockRequest(tx, input.id);
+    const errors: Record<string, string> = {};
+    input.lines.forEach((l, i) => {
+      if (l.requestId !== input.id) errors[`lines.${i}.requestId`] = "invalid_choice";
+    });
+    if (Object.keys(errors).length) throw new RuleError("invalid", errors);
+    const proposedKg = input.lines.reduce((sum, l) => sum + l.kg, 0);
+    if (proposedKg !== request.requestedKg)
+      throw new RuleError("invalid", { lines: "proposal_not_full" }, { kg: proposedKg, limitKg: request.requestedKg, field: "lines" });
+    const approved = await approveIn(tx, actor, { id: input.id, approvedKg: request.requestedKg, note: "", confirmUnusual: input.confirmUnusual });
+    const allocations = await allocateIn(tx, actor, { day: input.day, lines: input.lines });
+    return { request: approved, allocations };
   },
 });
 

@@ -6,6 +6,7 @@ import { checkRequestedKg, requestLimits, type RequestLimits } from "@/domain/pl
 import { accepts, transition, type RequestEvent, type RequestStatus } from "@/domain/request";
 import { BURN_RATE_WINDOW_REPORTS, hospitalSupplyPicture } from "@/domain/stock";
 import type { Hospital } from "@/generated/prisma/client";
+import type { Actor } from "../permissions";
 import { recordAudit } from "../audit";
 import { RuleError, useCase, type Tx } from "../use-case";
 import { calendarDay as day, confirmUnusual, id, positiveTonnesKg, text } from "./inputs";
@@ -146,36 +147,44 @@ export const cancelRequest = useCase({
   },
 });
 
+const approveInput = z.object({ id, approvedKg: positiveTonnesKg, note: z.string().trim().max(1000).default(""), confirmUnusual });
+
+/**
+ * The approval's rule and writes, inside the caller's transaction: approveRequest's, and the
+ * first half of approving in full and allocating the proposal at once (allocations.ts).
+ */
+export async function approveIn(tx: Tx, actor: Actor, input: z.output<typeof approveInput>) {
+  const before = await lockRequest(tx, input.id);
+  const status = nextStatus(before.status, { type: "approve", approvedKg: input.approvedKg, requestedKg: before.requestedKg, note: input.note });
+  // Judged now, on the figures staff see: only ever a warning (the hospital's own request passed the hard limit).
+  const hospital = await tx.hospital.findUniqueOrThrow({ where: { id: before.hospitalId } });
+  const check = checkRequestedKg(input.approvedKg, await needLimits(tx, hospital, dateToDay(before.neededBy), clockNow()), {
+    confirmed: input.confirmUnusual,
+    hardLimit: false,
+  });
+  if (!check.ok) throw new RuleError("confirm", { approvedKg: "approval_unusual" }, { kg: input.approvedKg, limitKg: check.limitKg, field: "approvedKg" });
+  const after = await tx.supplyRequest.update({
+    where: { id: input.id },
+    data: { status, approvedKg: input.approvedKg, approvalNote: input.note || null, decidedById: actor.id, decidedAt: clockNow() },
+  });
+  await recordAudit(tx, actor, "request.approve", "SupplyRequest", input.id, before, after);
+  await notify(tx, { hospitalId: before.hospitalId }, "request_approved", {
+    requestId: input.id,
+    requestedKg: before.requestedKg,
+    approvedKg: input.approvedKg,
+    ...(input.note ? { reason: input.note } : {}),
+  });
+  return after;
+}
+
 export const approveRequest = useCase({
   action: "request:decide",
   /**
    * note: why less than requested was approved (required then; the hospital sees it).
    * confirmUnusual: staff ticked that an amount far above the hospital's need by then is right.
    */
-  input: z.object({ id, approvedKg: positiveTonnesKg, note: z.string().trim().max(1000).default(""), confirmUnusual }),
-  run: async ({ tx, actor, input }) => {
-    const before = await lockRequest(tx, input.id);
-    const status = nextStatus(before.status, { type: "approve", approvedKg: input.approvedKg, requestedKg: before.requestedKg, note: input.note });
-    // Judged now, on the figures staff see: only ever a warning (the hospital's own request passed the hard limit).
-    const hospital = await tx.hospital.findUniqueOrThrow({ where: { id: before.hospitalId } });
-    const check = checkRequestedKg(input.approvedKg, await needLimits(tx, hospital, dateToDay(before.neededBy), clockNow()), {
-      confirmed: input.confirmUnusual,
-      hardLimit: false,
-    });
-    if (!check.ok) throw new RuleError("confirm", { approvedKg: "approval_unusual" }, { kg: input.approvedKg, limitKg: check.limitKg, field: "approvedKg" });
-    const after = await tx.supplyRequest.update({
-      where: { id: input.id },
-      data: { status, approvedKg: input.approvedKg, approvalNote: input.note || null, decidedById: actor.id, decidedAt: clockNow() },
-    });
-    await recordAudit(tx, actor, "request.approve", "SupplyRequest", input.id, before, after);
-    await notify(tx, { hospitalId: before.hospitalId }, "request_approved", {
-      requestId: input.id,
-      requestedKg: before.requestedKg,
-      approvedKg: input.approvedKg,
-      ...(input.note ? { reason: input.note } : {}),
-    });
-    return after;
-  },
+  input: approveInput,
+  run: ({ tx, actor, input }) => approveIn(tx, actor, input),
 });
 
 export const rejectRequest = useCase({

@@ -1,6 +1,7 @@
 import "server-only";
 import { today, now as clockNow } from "@/server/clock";
 import { z } from "zod";
+import type { StockReport } from "@/generated/prisma/client";
 import { dateToDay, dayToDate } from "@/domain/day";
 import { MASS_UNITS, toKilograms, type MassUnit } from "@/domain/mass";
 import { checkDailyUse } from "@/domain/plausible";
@@ -150,6 +151,9 @@ export async function writeStockReport(tx: Tx, actor: Actor, hospitalId: string,
       onBehalf: onBehalfNote !== null,
       onBehalfNote,
     };
+    // The same report again — a second press of a form posted without the script (decision 0050),
+    // the browser re-sending an answer — changes nothing: no write, no second audit event.
+    if (before && sameReport(before, data)) return before;
     const after = await tx.stockReport.upsert({
       where: { hospitalId_day: { hospitalId, day: date } },
       create: { hospitalId, day: date, ...data },
@@ -162,6 +166,21 @@ export async function writeStockReport(tx: Tx, actor: Actor, hospitalId: string,
     }
     return after;
   }
+}
+
+type ReportFigures = Pick<
+  StockReport,
+  "stockKg" | "usedKg" | "severePatients" | "criticalPatients" | "bedsOccupied" | "unit" | "reportedById" | "onBehalf" | "onBehalfNote"
+> & { kgPerUnit: unknown; cylinderSizeM3: unknown; stockAmount: unknown; usedAmount: unknown };
+
+/** The same figures, units and amounts as typed, by the same person the same way (decimals compared as numbers). */
+function sameReport(before: ReportFigures, next: ReportFigures): boolean {
+  const decimal = (v: unknown) => (v === null || v === undefined ? null : Number(String(v)));
+  return (
+    (["stockKg", "usedKg", "severePatients", "criticalPatients", "bedsOccupied", "unit", "reportedById", "onBehalf", "onBehalfNote"] as const).every(
+      (k) => before[k] === next[k],
+    ) && (["kgPerUnit", "cylinderSizeM3", "stockAmount", "usedAmount"] as const).every((k) => decimal(before[k]) === decimal(next[k]))
+  );
 }
 
 /**

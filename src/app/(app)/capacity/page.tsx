@@ -16,6 +16,7 @@ import { requireActor } from "@/server/session";
 import { importCapacityAction, saveCapacityAction } from "./actions";
 import { loadCapacitySearch } from "./search-params";
 import { DayPicker } from "@/components/forms/day-picker";
+import { DayInput } from "@/components/forms/day-input";
 
 export default async function CapacityPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("supplier:read");
@@ -209,13 +210,13 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
               <label htmlFor="exp-from" className="label">
                 {t("supply.capacity.from")}
               </label>
-              <input id="exp-from" name="from" type="date" defaultValue={addDays(day, -6)} className="input" />
+              <DayInput id="exp-from" name="from" defaultValue={addDays(day, -6)} />
             </div>
             <div>
               <label htmlFor="exp-to" className="label">
                 {t("supply.capacity.to")}
               </label>
-              <input id="exp-to" name="to" type="date" defaultValue={day} className="input" />
+              <DayInput id="exp-to" name="to" defaultValue={day} />
             </div>
           </div>
           <button type="submit" className="btn-secondary">

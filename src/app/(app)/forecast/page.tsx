@@ -11,6 +11,7 @@ import { forecastInputs, recentScenarios, scenarioById } from "@/server/queries/
 import { requireActor } from "@/server/session";
 import { saveScenarioAction, setDefaultRateSetAction, updateRateSetAction } from "./actions";
 import { loadForecastSearch } from "./search-params";
+import { DayInput } from "@/components/forms/day-input";
 
 export default async function ForecastPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("forecast:read");
@@ -69,18 +70,18 @@ export default async function ForecastPage({ searchParams }: { searchParams: Pro
             {t("forecast.asOf", { day: formatDay(inputs.asOf, locale) })} · {t("forecast.sample")}
           </p>
         </div>
-        <form method="get" action="/forecast" className="flex items-end gap-2">
+        <form method="get" action="/forecast" className="flex flex-wrap items-start gap-2">
           <div>
             <label htmlFor="asOf" className="label">
               {t("forecast.asOfLabel")}
             </label>
-            <input id="asOf" name="asOf" type="date" className="input" defaultValue={inputs.asOf} min={inputs.bounds.first} max={inputs.bounds.last} />
+            <DayInput id="asOf" name="asOf" defaultValue={inputs.asOf} min={inputs.bounds.first} max={inputs.bounds.last} />
           </div>
-          <button type="submit" className="btn-secondary">
+          <button type="submit" className="btn-secondary mt-6">
             {t("forecast.show")}
           </button>
           {inputs.asOf !== inputs.bounds.last && (
-            <a href="/forecast" className="btn-secondary">
+            <a href="/forecast" className="btn-secondary mt-6">
               {t("forecast.latestDay")}
             </a>
           )}

@@ -46,9 +46,17 @@ export default async function MyHospitalPage() {
   // The stock form's action sends back the supply and the history only (decision 0047).
   return (
     <LiveSections>
-      <div>
-        <h1 data-testid="hospital-name">{hospital.name}</h1>
-        <p className="text-slate-600">{hospital.region.name}</p>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 data-testid="hospital-name">{hospital.name}</h1>
+          <p className="text-slate-600">{hospital.region.name}</p>
+        </div>
+        {/* the day's other job, one tap from home on a phone too (its menu would be two) */}
+        {can(actor, "request:create") && (
+          <Link href="/requests#new-request" className="btn" data-testid="new-request-link">
+            {t("hospital.requests.new")}
+          </Link>
+        )}
       </div>
       <LiveSection name="supply">
         <CurrentSupply supply={supply} t={t} locale={locale} />

@@ -2,14 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { formAction, type Form } from "@/app/form-action";
+import { confirmedFormAction, formAction, type Form } from "@/app/form-action";
 import { LIVE_SECTIONS_FIELD } from "@/components/forms/live-sections-field";
 import type { AllocationFormState } from "@/components/hospital/allocation-form";
 import type { Day } from "@/domain/day";
 import type { Actor } from "@/server/permissions";
 import type { FieldErrors } from "@/server/use-case";
 import { currentActor } from "@/server/session";
-import { allocate, cancelAllocation } from "@/server/use-cases/allocations";
+import { allocate, approveAndAllocate, cancelAllocation } from "@/server/use-cases/allocations";
 import { confirmReceipt, recordTrancheReceipt } from "@/server/use-cases/receipts";
 import { approveRequest, cancelRequest, closeRequestShort, createRequest, rejectRequest } from "@/server/use-cases/requests";
 import { requestSections } from "./[id]/sections";
@@ -29,7 +29,7 @@ export const createRequestAction = formAction(async (form) => {
 });
 
 /** The hospital withdraws its request, saying why (asked twice in the form: reason, then "sure?"). */
-export const cancelRequestAction = formAction(async (form) => {
+export const cancelRequestAction = confirmedFormAction(async (form) => {
   const result = await cancelRequest(await currentActor(), form.input);
   if (!result.ok && (result.error === "forbidden" || result.error === "not_found")) redirect("/forbidden");
   if (!result.ok) return form.reply(result);
@@ -40,6 +40,13 @@ export const cancelRequestAction = formAction(async (form) => {
 export const approveRequestAction = formAction(async (form) => {
   const result = await approveRequest(await currentActor(), form.input);
   if (result.ok) refresh(result.value.id);
+  return form.reply(result);
+});
+
+/** A submitted request approved in full and its proposal allocated, in one transaction (or nothing). */
+export const approveAndAllocateAction = formAction(async (form) => {
+  const result = await approveAndAllocate(await currentActor(), form.input);
+  if (result.ok) refresh(result.value.request.id);
   return form.reply(result);
 });
 
@@ -76,7 +83,7 @@ export const acceptProposalAction = formAction(async (form) => {
 async function allocateLines(actor: Actor | null, form: Form) {
   const rows = Array.isArray(form.input.lines) ? (form.input.lines as unknown[]) : [];
   const filled = rows.flatMap((line, row) => (isZero((line as { kg?: unknown } | undefined)?.kg) ? [] : [{ line, row }]));
-  const result = await allocate(actor, { day: form.input.day, lines: filled.map((f) => f.line) });
+  const result = await allocate(actor, { day: form.input.day, lines: filled.map((f) => f.line), formKey: form.input.formKey });
   if (result.ok) return { ok: true as const, lines: result.value };
   const fieldErrors: FieldErrors = {};
   for (const [key, code] of Object.entries(result.fieldErrors ?? {})) {
@@ -108,13 +115,13 @@ export const recordTrancheReceiptAction = formAction(async (form) => {
   return form.reply(result);
 });
 
-export const cancelAllocationAction = formAction(async (form) => {
+export const cancelAllocationAction = confirmedFormAction(async (form) => {
   const result = await cancelAllocation(await currentActor(), form.input);
   if (result.ok) refresh();
   return form.reply(result);
 });
 
-export const closeRequestShortAction = formAction(async (form) => {
+export const closeRequestShortAction = confirmedFormAction(async (form) => {
   const result = await closeRequestShort(await currentActor(), form.input);
   if (result.ok) refresh(result.value.id);
   return form.reply(result);

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { SearchParams } from "nuqs/server";
 import Link from "next/link";
 import { BadDayNotice } from "@/components/forms/bad-day";
@@ -133,6 +134,7 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
               action={acceptProposalAction}
               rows={rows}
               day={day}
+              formKey={randomUUID()}
               testId="proposal-form"
               s={{
                 source: `${t("hospital.allocation.request")} ← ${t("hospital.allocation.source")}`,

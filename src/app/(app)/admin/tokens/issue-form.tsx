@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { IssueState } from "./actions";
 import { CopyButton } from "./copy-button";
+import { DayInput } from "@/components/forms/day-input";
 
 type S = {
   name: string;
@@ -44,22 +45,20 @@ export function IssueTokenForm(props: {
         </select>
       </Field>
       <Field name="lastDay" label={s.lastDay} state={state} hint={s.lastDayHint}>
-        <input id="f-lastDay" name="lastDay" type="date" className="input" min={today} defaultValue={state.values?.lastDay ?? ""} />
+        <DayInput key={state.values?.lastDay ?? ""} id="f-lastDay" name="lastDay" min={today} defaultValue={state.values?.lastDay ?? ""} />
       </Field>
       <button type="submit" className="btn md:mt-6" disabled={pending}>
         {s.issue}
       </button>
-      <div className="md:col-span-4">
-        {state.ok && state.token ? (
-          <div className="rounded-md bg-green-50 p-3 text-sm text-green-900" data-testid="new-token">
-            <p>{s.issued}</p>
-            <code className="mt-2 block break-all rounded bg-white p-2 font-mono text-base select-all">{state.token}</code>
-            <CopyButton value={state.token} s={{ copy: s.copy, copied: s.copied, failed: s.copyFailed }} />
-          </div>
-        ) : (
-          <FormMessage state={state} saved={s.issued} fixErrors={s.fixErrors} />
-        )}
-      </div>
+      {state.ok && state.token ? (
+        <div className="rounded-md bg-green-50 p-3 text-sm text-green-900 md:col-span-4" data-testid="new-token">
+          <p>{s.issued}</p>
+          <code className="mt-2 block break-all rounded bg-white p-2 font-mono text-base select-all">{state.token}</code>
+          <CopyButton value={state.token} s={{ copy: s.copy, copied: s.copied, failed: s.copyFailed }} />
+        </div>
+      ) : (
+        <FormMessage state={state} saved={s.issued} fixErrors={s.fixErrors} className="md:col-span-4" />
+      )}
     </form>
   );
 }

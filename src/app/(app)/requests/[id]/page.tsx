@@ -4,7 +4,9 @@ import { notFound } from "next/navigation";
 import { BadDayNotice } from "@/components/forms/bad-day";
 import { LiveSection, LiveSections } from "@/components/forms/live-sections";
 import { loadRequestSearch } from "./search-params";
+import { ApproveAllocateForm } from "@/components/hospital/approve-allocate-form";
 import { DecisionForms } from "@/components/hospital/decision-forms";
+import { formatTonnes } from "@/i18n/format";
 import { ReasonForm } from "@/components/hospital/reason-form";
 import { StatusBadge, UrgencyBadge } from "@/components/hospital/status-badge";
 import { SupplyBadge } from "@/components/hospital/supply-badge";
@@ -15,9 +17,18 @@ import { defaultSupplyDay } from "@/server/queries/allocations";
 import { requestFor } from "@/server/queries/requests";
 import { supplyOf } from "@/server/queries/stock";
 import { requireActor } from "@/server/session";
-import { approveRequestAction, cancelRequestAction, rejectRequestAction } from "../actions";
+import { approveAndAllocateAction, approveRequestAction, cancelRequestAction, rejectRequestAction } from "../actions";
 import { tonnesInput } from "@/components/supply/tonnes-input";
-import { AllocationSection, allocationPanel, CloseShort, ExistingAllocations, requestState, RequestHistory, RequestSummary } from "./sections";
+import {
+  AllocationSection,
+  allocationPanel,
+  approvalProposal,
+  CloseShort,
+  ExistingAllocations,
+  requestState,
+  RequestHistory,
+  RequestSummary,
+} from "./sections";
 
 // The parts an allocation changes are in ./sections.tsx: the allocation form's action renders
 // them again and sends them back in place of these (decision 0049).
@@ -36,6 +47,10 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
   const s = requestState(actor, request);
   const supply = actor.role === "HOSPITAL" ? null : await supplyOf(request.hospitalId);
   const panel = s.mayAllocate ? await allocationPanel(request, askedDay.day ?? (await defaultSupplyDay()), t, locale, { recommend: true }) : null;
+  // A submitted request the proposal covers: approve in full and allocate in one step.
+  const quickDay =
+    request.status === "SUBMITTED" && can(actor, "request:decide") && can(actor, "allocation:write") ? (askedDay.day ?? (await defaultSupplyDay())) : null;
+  const proposal = quickDay ? await approvalProposal(request, quickDay, t, locale) : null;
   const props = { request, s, t, locale };
 
   return (
@@ -76,29 +91,45 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
       </LiveSection>
 
       {request.status === "SUBMITTED" && can(actor, "request:cancel", own) && (
-        <details className="card text-sm" data-testid="cancel-request">
-          <summary className="cursor-pointer text-red-800">{t("hospital.requests.cancel")}</summary>
-          <div className="pt-2">
-            <ReasonForm
-              action={cancelRequestAction}
-              id={request.id}
-              testId="cancel-request-form"
-              s={{
-                title: t("hospital.requests.cancel"),
-                hint: t("hospital.requests.cancelHint"),
-                reason: t("hospital.requests.cancelReason"),
-                submit: t("hospital.requests.cancel"),
-                saved: t("hospital.requests.cancelled"),
-                fixErrors: t("shell.common.fixErrors"),
-              }}
-            />
-          </div>
-        </details>
+        <ReasonForm
+          action={cancelRequestAction}
+          id={request.id}
+          testId="cancel-request-form"
+          fold={{ summary: t("hospital.requests.cancel"), className: "card text-sm", testId: "cancel-request" }}
+          s={{
+            title: t("hospital.requests.cancel"),
+            hint: t("hospital.requests.cancelHint"),
+            reason: t("hospital.requests.cancelReason"),
+            submit: t("hospital.requests.cancel"),
+            saved: t("hospital.requests.cancelled"),
+            fixErrors: t("shell.common.fixErrors"),
+          }}
+        />
       )}
 
       {request.status === "SUBMITTED" && can(actor, "request:decide") && (
         <section className="space-y-2">
           <h2>{t("hospital.triage.decide")}</h2>
+          {quickDay && proposal && (
+            <>
+              <ApproveAllocateForm
+                id={request.id}
+                day={quickDay}
+                lines={proposal}
+                action={approveAndAllocateAction}
+                locale={locale}
+                s={{
+                  title: t("hospital.triage.quickTitle"),
+                  intro: t("hospital.triage.quickIntro", { t: formatTonnes(request.requestedKg, locale) }),
+                  submit: t("hospital.triage.quickSubmit"),
+                  done: t("hospital.triage.quickDone"),
+                  fixErrors: t("shell.common.fixErrors"),
+                  confirmUnusual: t("hospital.receipts.confirmUnusual"),
+                }}
+              />
+              <p className="text-sm text-slate-600">{t("hospital.triage.quickOther")}</p>
+            </>
+          )}
           <DecisionForms
             id={request.id}
             requestedTonnes={tonnesInput(request.requestedKg, locale)}

@@ -1,7 +1,9 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { AllocationForm, type AllocationRow } from "@/components/hospital/allocation-form";
+import type { ProposedLine } from "@/components/hospital/approve-allocate-form";
 import { ReasonForm } from "@/components/hospital/reason-form";
 import { ReceiptForm } from "@/components/hospital/receipt-form";
 import { StatusBadge } from "@/components/hospital/status-badge";
@@ -10,7 +12,7 @@ import { DayPicker } from "@/components/forms/day-picker";
 import { tonnesInput } from "@/components/supply/tonnes-input";
 import { dateToDay, type Day } from "@/domain/day";
 import { receiptDiscrepancy } from "@/domain/delivery";
-import { isEligible } from "@/domain/recommender";
+import { isEligible, recommendAllocations, type OpenRequest } from "@/domain/recommender";
 import { accepts, gapKg, undispatchedKg } from "@/domain/request";
 import { formatDateTime, formatDay, formatTonnes } from "@/i18n/format";
 import type { Locale } from "@/i18n/locales";
@@ -18,7 +20,7 @@ import type { Translator } from "@/i18n/translator";
 import { now as clockNow } from "@/server/clock";
 import { can, type Actor } from "@/server/permissions";
 import { sourcesForDay } from "@/server/queries/allocations";
-import { cachedRecommendationFor } from "@/server/queries/cached";
+import { cachedRecommendationFor, cachedSupplyByHospital } from "@/server/queries/cached";
 import { requestFor } from "@/server/queries/requests";
 import { allocateAction, cancelAllocationAction, closeRequestShortAction, confirmReceiptAction } from "../actions";
 
@@ -100,6 +102,45 @@ export async function allocationPanel(
   return { day, rows, shortage: recommendation?.summary.isShortage ?? false };
 }
 
+/**
+ * The recommender's proposal for a submitted request as if it were approved in full now (the
+ * day's sources shared with every open approved request, in the one priority order), for the
+ * one-step "approve in full and allocate": null unless it covers the whole request. The use case
+ * checks it again under its locks; this only decides whether to offer the step.
+ */
+export async function approvalProposal(request: RequestRecord, day: Day, t: Translator, locale: Locale): Promise<ProposedLine[] | null> {
+  const [{ requests, sources }, supply] = await Promise.all([cachedRecommendationFor(day), cachedSupplyByHospital()]);
+  const figures = supply.get(request.hospitalId);
+  const me: OpenRequest = {
+    requestId: request.id,
+    hospitalId: request.hospitalId,
+    hospitalName: request.hospital.name,
+    approvedKg: request.requestedKg,
+    alreadyAllocatedKg: 0,
+    urgency: request.urgency,
+    hoursLeft: figures?.hoursLeft ?? null,
+    stale: figures?.stale ?? true,
+    neededBy: dateToDay(request.neededBy),
+    isReferral: request.hospital.isReferral,
+    isAssociationMember: request.hospital.isAssociationMember,
+    createdAt: request.createdAt,
+  };
+  const mine = recommendAllocations([...requests.filter((r) => r.requestId !== request.id), me], sources).lines.filter((l) => l.requestId === request.id);
+  if (mine.reduce((sum, l) => sum + l.kg, 0) !== request.requestedKg) return null;
+  return mine.map((l) => {
+    const src = sources.find((x) => x.sourceId === l.sourceId);
+    return {
+      requestId: request.id,
+      sourceId: l.sourceId,
+      tonnes: tonnesInput(l.kg, locale),
+      reason: l.reason.text,
+      reasonShown: reasonText(l.reason, t, locale),
+      title: src?.label ?? l.sourceId,
+      detail: src?.kind === "pledge" ? t("hospital.allocation.pledge") : t("hospital.allocation.supply"),
+    };
+  });
+}
+
 type Props = { request: RequestRecord; s: RequestState; t: Translator; locale: Locale };
 
 /** The request's figures: requested, approved, allocated, dispatched, received, and its notes. */
@@ -169,6 +210,7 @@ export function AllocationSection({ s, t, locale, panel }: Props & { panel: Allo
           action={allocateAction}
           rows={panel.rows}
           day={panel.day}
+          formKey={randomUUID()}
           s={{
             source: t("hospital.allocation.source"),
             free: t("hospital.allocation.free"),
@@ -285,21 +327,19 @@ export function ExistingAllocations({ request, s, t, locale }: Props) {
               </ul>
             )}
             {s.mayCancelAllocation && undispatchedKg({ kg: al.kg, dispatchedKg: al.dispatchedKg, cancelled: al.status === "CANCELLED" }) > 0 && (
-              <details className="text-sm">
-                <summary className="cursor-pointer text-red-800">{t("hospital.allocation.cancelTitle")}</summary>
-                <ReasonForm
-                  action={cancelAllocationAction}
-                  id={al.id}
-                  testId={`cancel-allocation-${al.id}`}
-                  s={{
-                    title: t("hospital.allocation.cancelTitle"),
-                    reason: t("hospital.allocation.cancelReason"),
-                    submit: t("hospital.allocation.cancelSubmit"),
-                    saved: t("hospital.allocation.cancelledMsg"),
-                    fixErrors: t("shell.common.fixErrors"),
-                  }}
-                />
-              </details>
+              <ReasonForm
+                action={cancelAllocationAction}
+                id={al.id}
+                testId={`cancel-allocation-${al.id}`}
+                fold={{ summary: t("hospital.allocation.cancelTitle"), className: "text-sm" }}
+                s={{
+                  title: t("hospital.allocation.cancelTitle"),
+                  reason: t("hospital.allocation.cancelReason"),
+                  submit: t("hospital.allocation.cancelSubmit"),
+                  saved: t("hospital.allocation.cancelledMsg"),
+                  fixErrors: t("shell.common.fixErrors"),
+                }}
+              />
             )}
           </div>
         ))}
