@@ -28,14 +28,16 @@ export const parseAsFlag = createParser({ parse: (raw) => raw === "1", serialize
 /** A text, trimmed and at most 100 characters; absent or blank → null. */
 export const parseAsText = createParser({ parse: (raw) => raw.trim().slice(0, 100) || null, serialize: (text: string) => text });
 
+/** A list's page: 1 to 10,000; what is not a number is the first page. */
+export const parseAsPage = createParser({ parse: (raw) => Math.max(1, Math.min(10_000, Number.parseInt(raw, 10) || 1)), serialize: String }).withDefault(1);
+
 /** Search, sort and page of a list (src/server/queries/supply-list.ts): unknown sorts fall back to the default. */
 export function listParsers<S extends string>(sorts: readonly S[], defaultSort: S, defaultDir: "asc" | "desc" = "asc") {
   return {
     q: parseAsText.withDefault(""),
     sort: parseAsStringLiteral(sorts).withDefault(defaultSort),
     dir: parseAsStringLiteral(["asc", "desc"] as const).withDefault(defaultDir),
-    // 1 to 10,000; what is not a number is the first page
-    page: createParser({ parse: (raw) => Math.max(1, Math.min(10_000, Number.parseInt(raw, 10) || 1)), serialize: String }).withDefault(1),
+    page: parseAsPage,
   };
 }
 

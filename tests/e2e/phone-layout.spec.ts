@@ -78,3 +78,50 @@ for (const [role, email] of Object.entries(ROLES)) {
     });
   }
 }
+
+// Long lists on a phone (issue #16: the dashboard was 12,000 px tall, the request list 10,500):
+// a table shows its first rows and a "show all" that opens the rest, by CSS alone (it works with
+// the script off), and the request list is a page at a time with links to the next.
+test("a phone shows a long list's first rows, the rest behind 'show all' (without JavaScript too); requests come a page at a time", async ({ browser }) => {
+  const signIn = await browser.newContext();
+  await loginAs(await signIn.newPage(), ROLES.STAFF);
+  for (const javaScriptEnabled of [true, false]) {
+    const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 390, height: 844 }, storageState: await signIn.storageState() });
+    const page = await context.newPage();
+    await page.goto("/dashboard");
+    const hospitals = page.getByTestId("table-hospitals");
+    const section = page.locator("section", { has: hospitals });
+    await expect(hospitals.locator("tbody tr:visible")).toHaveCount(5);
+    const all = await hospitals.locator("tbody tr").count();
+    expect(all).toBeGreaterThan(5);
+    await section.getByTestId("phone-fold").locator("summary").click();
+    await expect(hospitals.locator("tbody tr:visible")).toHaveCount(all);
+    // a laptop sees every row and no "show all"
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect(section.getByTestId("phone-fold")).toBeHidden();
+    await page.setViewportSize({ width: 390, height: 844 });
+
+    await page.goto("/requests");
+    await expect(page.getByTestId("requests-table").locator("tbody tr")).toHaveCount(20);
+    await expect(page.getByTestId("pager-label")).toContainText(/Halaman 1 dari \d+/);
+    await page.locator("nav[aria-label=pagination] a[rel=next]").click();
+    await expect(page).toHaveURL(/[?&]page=2/);
+    await expect(page.getByTestId("pager-label")).toContainText(/Halaman 2 dari \d+/);
+    await context.close();
+  }
+  await signIn.close();
+
+  // a hospital's own stock history: a week on a phone, every day behind "show all"
+  const hospital = await browser.newContext();
+  const page = await hospital.newPage();
+  await loginAs(page, ROLES.HOSPITAL); // at a laptop's width, where the header names who signed in
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/my-hospital");
+  const history = page.getByTestId("stock-history");
+  await expect(history.locator("tbody tr:visible")).toHaveCount(7);
+  const days = await history.locator("tbody tr").count();
+  expect(days).toBeGreaterThan(7);
+  await page.locator("div.phone-fold", { has: history }).getByTestId("phone-fold").locator("summary").click();
+  await expect(history.locator("tbody tr:visible")).toHaveCount(days);
+  await hospital.close();
+});

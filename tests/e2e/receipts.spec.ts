@@ -196,7 +196,7 @@ test("a hospital confirms a pledge-tranche trip from its incoming list, and the 
   const incoming = rs2.getByTestId("incoming-delivery").and(rs2.locator('[data-kind="tranche"]')).filter({ hasText: "PT Krakatau Steel" });
   await expect(incoming).toHaveCount(1);
   await expect(incoming).toContainText("2 t");
-  await expect(incoming).toContainText("Tahap bantuan");
+  await expect(incoming).toContainText("Tahap komitmen");
   await incoming.getByLabel(/Diterima ke stok/).fill("2");
   await incoming.getByRole("button").click();
   await expect(rs2.getByTestId("incoming-delivery").and(rs2.locator('[data-kind="tranche"]'))).toHaveCount(0);

@@ -5,7 +5,7 @@ import { SCENARIO_CLOCK_START } from "../../prisma/seed";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/server/db";
 import type { Actor } from "@/server/permissions";
-import { listRequests, requestFor, triageBoard } from "@/server/queries/requests";
+import { listRequests, pageOfRequests, requestFor, triageBoard } from "@/server/queries/requests";
 import { approveRequest, cancelRequest, createRequest, rejectRequest } from "@/server/use-cases/requests";
 import { actor, auditOf } from "./supply-helpers";
 
@@ -154,6 +154,25 @@ describe("hospital requests", () => {
     const list = await listRequests(rs1, {});
     expect(list.length).toBeGreaterThan(0);
     expect(list.every((x) => x.hospitalId === rs1.hospitalId)).toBe(true);
+  });
+
+  it("pages the request list: 20 a page, newest first, every request once across the pages, a page past the end is the last", async () => {
+    const all = await listRequests(staff, { take: 10_000 });
+    const first = await pageOfRequests(staff, { page: 1 });
+    expect(first.total).toBe(all.length);
+    expect(first.pages).toBe(Math.max(1, Math.ceil(all.length / 20)));
+    const seen: string[] = [];
+    for (let page = 1; page <= first.pages; page++) {
+      const p = await pageOfRequests(staff, { page });
+      expect(p.rows.length).toBe(page < first.pages ? 20 : all.length - 20 * (first.pages - 1));
+      seen.push(...p.rows.map((r) => r.id));
+    }
+    expect(seen).toEqual(all.map((r) => r.id));
+    const past = await pageOfRequests(staff, { page: first.pages + 5 });
+    expect(past.page).toBe(first.pages);
+    // a hospital's pages hold only its own, filtered by status too
+    const mine = await pageOfRequests(rs1, { page: 1, status: "SUBMITTED" });
+    expect(mine.rows.every((r) => r.hospitalId === rs1.hospitalId && r.status === "SUBMITTED")).toBe(true);
   });
 
   it("ranks submitted requests by urgency, then needed-by day, then age (requests of its own, order worked out by hand)", async () => {

@@ -1,3 +1,4 @@
+import { CHAR, dayLabels, FONT, GAP } from "./axis";
 import { shortDay, tick } from "./palette";
 
 // A day-by-day line chart drawn on the server as plain SVG, for the printed report: it is in the
@@ -9,7 +10,9 @@ type Point = { day: string } & Record<string, number | string | null>;
 
 const W = 320;
 const H = 115;
-const PAD = { left: 40, right: 6, top: 6, bottom: 18 };
+/** Room the rotated y-axis title takes at the left edge. */
+const TITLE = 12;
+const PAD = { right: 6, top: 6, bottom: 18 };
 
 /** A round upper bound for the axis and its step: 1, 2, 2.5 or 5 times a power of ten, four steps. */
 export function niceScale(max: number): { top: number; step: number } {
@@ -37,17 +40,19 @@ export function PrintLineChart({
 }) {
   const values = data.flatMap((p) => series.map((s) => p[s.key])).filter((v): v is number => typeof v === "number");
   const { top, step } = niceScale(Math.max(0, ...values));
-  const plotW = W - PAD.left - PAD.right;
-  const plotH = H - PAD.top - PAD.bottom;
-  const x = (i: number) => PAD.left + (data.length > 1 ? (i / (data.length - 1)) * plotW : plotW / 2);
-  const y = (v: number) => PAD.top + plotH - (v / top) * plotH;
   const fmt = tick(locale);
   const day = shortDay(locale);
   const ticks = [0, 1, 2, 3, 4].map((k) => k * step);
-  // about five day labels, always the first and the last
-  const every = Math.max(1, Math.ceil((data.length - 1) / 5));
-  const labelled = data.map((_, i) => i).filter((i) => i % every === 0 && data.length - 1 - i >= every / 2);
-  if (data.length > 1) labelled.push(data.length - 1);
+  // the plot starts right of the widest tick label and the axis title, with a gap between them
+  const left = TITLE + GAP + Math.max(...ticks.map((v) => fmt(v).length)) * CHAR + 4;
+  const plotW = W - left - PAD.right;
+  const plotH = H - PAD.top - PAD.bottom;
+  const x = (i: number) => left + (data.length > 1 ? (i / (data.length - 1)) * plotW : plotW / 2);
+  const y = (v: number) => PAD.top + plotH - (v / top) * plotH;
+  const labelled = dayLabels(
+    data.map((p) => day(p.day)),
+    x,
+  );
 
   /** A series' line, lifted where a day has no figure (no data is not zero). */
   const path = (key: string) => {
@@ -65,21 +70,21 @@ export function PrintLineChart({
   return (
     <figure className="print-chart space-y-1" data-testid={testId}>
       <figcaption className="text-xs font-semibold">{title}</figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={title} className="h-auto w-full max-w-full" fontSize="9">
+      <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={title} className="h-auto w-full max-w-full" fontSize={FONT}>
         {ticks.map((v) => (
           <g key={v}>
-            <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} stroke="#cbd5e1" strokeDasharray={v === 0 ? undefined : "3 3"} />
-            <text x={PAD.left - 4} y={y(v) + 3} textAnchor="end" fill="#334155">
+            <line x1={left} x2={W - PAD.right} y1={y(v)} y2={y(v)} stroke="#cbd5e1" strokeDasharray={v === 0 ? undefined : "3 3"} />
+            <text x={left - 4} y={y(v) + 3} textAnchor="end" fill="#334155">
               {fmt(v)}
             </text>
           </g>
         ))}
-        <text transform={`translate(10 ${PAD.top + plotH / 2}) rotate(-90)`} textAnchor="middle" fill="#334155">
+        <text transform={`translate(${TITLE - 3} ${PAD.top + plotH / 2}) rotate(-90)`} textAnchor="middle" fill="#334155">
           {yAxis}
         </text>
-        {labelled.map((i) => (
-          <text key={i} x={x(i)} y={H - 5} textAnchor={i === 0 ? "start" : i === data.length - 1 ? "end" : "middle"} fill="#334155">
-            {day(data[i].day)}
+        {labelled.map((l) => (
+          <text key={l.i} x={x(l.i)} y={H - 5} textAnchor={l.anchor} fill="#334155">
+            {l.text}
           </text>
         ))}
         {series.map((s) => (

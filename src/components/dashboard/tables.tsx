@@ -1,3 +1,4 @@
+import { foldAt, PhoneFold } from "@/components/lists/phone-fold";
 import type { ReactNode } from "react";
 import { formatDay, formatNumber, formatPercent, formatTonnes } from "@/i18n/format";
 import type { Locale } from "@/i18n/locales";
@@ -282,9 +283,22 @@ function Progress({ delivered, due, total, label }: { delivered: number; due: nu
   );
 }
 
-/** A table spec as an HTML table (numbers right-aligned; on a phone, one card per row). */
-export function DataTable<R>({ spec, caption, testId }: { spec: TableSpec<R>; caption?: string; testId?: string }) {
-  return (
+/**
+ * A table spec as an HTML table (numbers right-aligned; on a phone, one card per row). With
+ * `fold`, a phone shows the first `fold.shown` rows and a "show all" under them (PhoneFold).
+ */
+export function DataTable<R>({
+  spec,
+  caption,
+  testId,
+  fold,
+}: {
+  spec: TableSpec<R>;
+  caption?: string;
+  testId?: string;
+  fold?: { shown: number; more: string; fewer: string };
+}) {
+  const table = (
     // focusable: a table wider than its box scrolls, and a keyboard must be able to scroll it
     <div className="overflow-x-auto" tabIndex={0}>
       <table className="table table-stack" data-testid={testId ?? `table-${spec.key}`}>
@@ -300,7 +314,7 @@ export function DataTable<R>({ spec, caption, testId }: { spec: TableSpec<R>; ca
         </thead>
         <tbody>
           {spec.rows.map((r, i) => (
-            <tr key={i}>
+            <tr key={i} {...foldAt(i, fold?.shown)}>
               {spec.columns.map((c) => (
                 <td key={c.header} data-label={c.header} className={c.numeric ? "text-right tabular-nums" : undefined}>
                   {c.show ? c.show(r) : (c.value(r) ?? "–")}
@@ -311,6 +325,13 @@ export function DataTable<R>({ spec, caption, testId }: { spec: TableSpec<R>; ca
         </tbody>
       </table>
     </div>
+  );
+  return fold ? (
+    <PhoneFold total={spec.rows.length} {...fold}>
+      {table}
+    </PhoneFold>
+  ) : (
+    table
   );
 }
 

@@ -55,27 +55,50 @@ function SupplierShape({ x, y, u }: { x: number; y: number; u: number }) {
 }
 
 type Box = { x0: number; x1: number; y0: number; y1: number };
+const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
 /**
- * Where each name goes: beside its marker, right or left, level or a line lower or higher, the
- * first place inside the view that no earlier name covers (an estimate of the text's width).
+ * Where each name goes: beside its marker, on the side toward the map's middle first (a name on
+ * the outer side runs off the edge), level or a line lower or higher, a little or further out;
+ * the first place inside the view, with a margin, that covers no marker (any hospital's or
+ * supplier's) and no earlier name. The width is an estimate of the bold text's; a name with no
+ * such place is left off (the table below the map names every hospital).
  */
-function placeLabels(markers: readonly MapHospitalMarker[], view: View, u: number) {
+function placeLabels(markers: readonly MapHospitalMarker[], obstacles: readonly Position[], places: typeof PLACES, view: View, u: number) {
   const size = 9.5 * u;
-  const taken: Box[] = [];
-  const out: { id: string; name: string; x: number; y: number; anchor: "start" | "end" }[] = [];
+  const margin = 4 * u;
+  const inside: Box = { x0: view.x + margin, x1: view.x + view.width - margin, y0: view.y + margin, y1: view.y + view.height - margin };
+  // each marker's box, its stroke included (the largest shape, the red triangle, is 7u from its centre)
+  const taken: Box[] = obstacles.map((p) => {
+    const [x, y] = toSvg(p);
+    return { x0: x - 8 * u, x1: x + 8 * u, y0: y - 8 * u, y1: y + 8 * u };
+  });
+  for (const p of places) {
+    const w = p.name.length * 9 * u * 0.6;
+    const x0 = p.end ? p.longitude - w : p.longitude - w / 2;
+    taken.push({ x0, x1: x0 + w, y0: -p.latitude - 9 * u, y1: -p.latitude + 2 * u });
+  }
+  const centre = view.x + view.width / 2;
+  const out: { id: string; name: string; x: number; y: number; anchor: "start" | "middle" | "end" }[] = [];
   for (const m of markers) {
     const [mx, my] = toSvg(m.position);
-    const width = m.name.length * size * 0.6;
-    const candidates = [0, size * 1.2, -size * 1.2].flatMap((dy) => [
-      { anchor: "start" as const, x: mx + 9 * u, y: my + 3.5 * u + dy },
-      { anchor: "end" as const, x: mx - 9 * u, y: my + 3.5 * u + dy },
-    ]);
+    const width = m.name.length * size * 0.66;
+    const sides = mx > centre ? (["end", "start"] as const) : (["start", "end"] as const);
+    const beside = [9 * u, 16 * u].flatMap((dx) =>
+      [0, size * 1.2, -size * 1.2, size * 2.2, -size * 2.2].flatMap((dy) =>
+        sides.map((anchor) => ({ anchor, x: anchor === "start" ? mx + dx : mx - dx, y: my + 3.5 * u + dy })),
+      ),
+    );
+    // then under or over it, clear of a cluster of markers around it
+    const centred = [0, 1, 2].flatMap((k) =>
+      [my + 8 * u + (k + 1) * size, my - 8 * u - (k + 0.25) * size].map((y) => ({ anchor: "middle" as const, x: mx, y })),
+    );
+    const candidates = [...beside, ...centred];
     const boxOf = (c: (typeof candidates)[number]): Box => {
-      const x0 = c.anchor === "start" ? c.x : c.x - width;
-      return { x0, x1: x0 + width, y0: c.y - size, y1: c.y + size * 0.25 };
+      const x0 = c.anchor === "start" ? c.x : c.anchor === "end" ? c.x - width : c.x - width / 2;
+      return { x0, x1: x0 + width, y0: c.y - size * 0.8, y1: c.y + size * 0.25 };
     };
-    const fits = (b: Box) => b.x0 >= view.x && b.x1 <= view.x + view.width && !taken.some((t) => b.x0 < t.x1 && t.x0 < b.x1 && b.y0 < t.y1 && t.y0 < b.y1);
+    const fits = (b: Box) => b.x0 >= inside.x0 && b.x1 <= inside.x1 && b.y0 >= inside.y0 && b.y1 <= inside.y1 && !taken.some((t) => overlaps(b, t));
     const chosen = candidates.find((c) => fits(boxOf(c)));
     if (!chosen) continue; // no room: the table names it
     taken.push(boxOf(chosen));
@@ -215,8 +238,8 @@ export function SupplyMap({
           strokeLinejoin="round"
           aria-hidden="true"
         >
-          {placeLabels(labelled, view, u).map((l) => (
-            <text key={l.id} x={l.x} y={l.y} textAnchor={l.anchor}>
+          {placeLabels(labelled, [...hospitals.map((h) => h.position), ...suppliers.map((p) => p.position)], detailed ? PLACES : [], view, u).map((l) => (
+            <text key={l.id} x={l.x} y={l.y} textAnchor={l.anchor} data-testid="map-label">
               {l.name}
             </text>
           ))}

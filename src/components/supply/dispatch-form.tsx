@@ -48,7 +48,15 @@ type Strings = {
   };
 };
 
-type Option = { id: string; label: string };
+/** A register entry; `group` (its operator) puts it under an <optgroup>, so its own label stays short enough for a phone's select. */
+type Option = { id: string; label: string; group?: string };
+
+/** Options under their group's heading, in the order the groups first appear; ungrouped ones first. */
+function grouped(options: Option[]) {
+  const groups = new Map<string, Option[]>();
+  for (const o of options) groups.set(o.group ?? "", [...(groups.get(o.group ?? "") ?? []), o]);
+  return [...groups];
+}
 
 /** A picker of the fleet register; blank means "not from the register". */
 function Pick({ name, label, blank, options, state }: { name: string; label: string; blank: string; options: Option[]; state: FormState }) {
@@ -66,11 +74,20 @@ function Pick({ name, label, blank, options, state }: { name: string; label: str
         aria-describedby={invalid ? `f-${name}-error` : undefined}
       >
         <option value="">{blank}</option>
-        {options.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.label}
-          </option>
-        ))}
+        {grouped(options).map(([group, list]) => {
+          const items = list.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.label}
+            </option>
+          ));
+          return group ? (
+            <optgroup key={group} label={group}>
+              {items}
+            </optgroup>
+          ) : (
+            items
+          );
+        })}
       </select>
     </Field>
   );
@@ -110,6 +127,7 @@ export function DispatchForm({
   const source = useFormChoice(state, "source", initialSource);
   const unit = useFormChoice(state, "unit", "TONNE_LIQUID");
   const isTranche = source.value.startsWith("tranche:");
+  const chosenSource = [...allocations, ...tranches].find((o) => o.value === source.value)?.label;
   const language = useFormLanguage();
   const [sizeText, setSizeText] = useState(state.values?.cylinderSizeM3 ?? "6");
   const size = readNumber(sizeText, language ?? "id", 2);
@@ -141,6 +159,13 @@ export function DispatchForm({
             )}
           </select>
         </Field>
+        {/* a phone's select cuts a long choice short ("RSUD Kabupaten Tangerang ← PT Bala…"): the whole of it, wrapped, under the box
+          (hidden from a screen reader, which reads the select's own value) */}
+        {chosenSource && (
+          <p className="mt-1 text-xs text-slate-600 sm:hidden" aria-hidden="true" data-testid="source-chosen">
+            {chosenSource}
+          </p>
+        )}
       </div>
       {isTranche ? (
         <Field name="hospitalId" label={s.hospital} state={state}>

@@ -6,6 +6,7 @@ import { prisma } from "../db";
 import { hospitalScope, type Actor } from "../permissions";
 import type { HospitalSupply } from "./dashboard-hospitals";
 import { supplyByHospital } from "./stock";
+import { PAGE_SIZE, pageOf } from "./supply-list";
 
 // Reads of requests. A hospital admin sees only their own hospital's (hospitalScope); the
 // figures per request (allocated, received) are summed by PostgreSQL.
@@ -39,18 +40,30 @@ async function totalsFor(ids: string[]): Promise<Map<string, Totals>> {
 }
 
 /** Requests the actor may see, newest first, optionally of one status. */
-export async function listRequests(actor: Actor, opts: { status?: string; take?: number } = {}) {
-  const scope = hospitalScope(actor, "request:read");
-  const status = (REQUEST_STATUSES as readonly string[]).includes(opts.status ?? "") ? (opts.status as RequestStatus) : undefined;
-  const where: Prisma.SupplyRequestWhereInput = { ...(scope ? { hospitalId: scope } : {}), ...(status ? { status } : {}) };
+export async function listRequests(actor: Actor, opts: { status?: string; take?: number; skip?: number } = {}) {
   const rows = await prisma.supplyRequest.findMany({
-    where,
-    orderBy: { createdAt: "desc" },
+    where: requestsWhere(actor, opts.status),
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: opts.take ?? 100,
+    skip: opts.skip ?? 0,
     include: { hospital: { select: { name: true } } },
   });
   const totals = await totalsFor(rows.map((r) => r.id));
   return rows.map((r) => ({ ...r, ...(totals.get(r.id) ?? NO_TOTALS) }));
+}
+
+/** One page of the request list (newest first), the page clamped to the last one there is. */
+export async function pageOfRequests(actor: Actor, opts: { status?: string; page: number }) {
+  const total = await prisma.supplyRequest.count({ where: requestsWhere(actor, opts.status) });
+  const page = Math.min(opts.page, Math.max(1, Math.ceil(total / PAGE_SIZE)));
+  const rows = await listRequests(actor, { status: opts.status, take: PAGE_SIZE, skip: (page - 1) * PAGE_SIZE });
+  return pageOf(rows, total, { page, take: PAGE_SIZE });
+}
+
+function requestsWhere(actor: Actor, asked: string | undefined): Prisma.SupplyRequestWhereInput {
+  const scope = hospitalScope(actor, "request:read");
+  const status = (REQUEST_STATUSES as readonly string[]).includes(asked ?? "") ? (asked as RequestStatus) : undefined;
+  return { ...(scope ? { hospitalId: scope } : {}), ...(status ? { status } : {}) };
 }
 
 /** One request with its allocations, deliveries and history — if the actor may see it. */

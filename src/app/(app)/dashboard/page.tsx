@@ -28,6 +28,8 @@ const t1 = (kg: number | null) => (kg === null ? null : kg / 1000);
  * rows a table the national page was 1.1 MB and most of its CPU time (docs/performance.md).
  */
 const PAGE_ROWS = 20;
+/** Rows a phone shows of each long table before its "show all" (the page was 12,000 px tall on a phone). */
+const PHONE_ROWS = 5;
 /** Bars in the regions chart: more are unreadable on a phone. */
 const CHART_REGIONS = 10;
 
@@ -117,6 +119,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const pageRegions = [...d.regions].sort((a, b) => b.use7dKg - a.use7dKg).slice(0, PAGE_ROWS);
   const chartRegions = pageRegions.slice(0, CHART_REGIONS);
   const regionData = chartRegions.map((r) => ({ region: r.name, use: r.use7dKg / 1000, received: r.received7dKg / 1000 }));
+  const fold = (count: number) => ({ shown: PHONE_ROWS, more: t("shell.common.showAll", { count }), fewer: t("shell.common.showFewer") });
   const pagePledges = [...d.pledges].sort((a, b) => lag(b) - lag(a)).slice(0, PAGE_ROWS);
   const top = <R,>(spec: TableSpec<R>, rows: R[]) => ({ ...spec, rows });
 
@@ -249,7 +252,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <section aria-labelledby="producers-title" className="card min-w-0 space-y-3">
           <h2 id="producers-title">{t("dashboard.split.producers")}</h2>
           <p className="text-sm text-slate-700">{t("dashboard.dayOf", { day: formatDay(day, locale) })}</p>
-          <DataTable spec={top(tables.producers, d.producers.slice(0, PAGE_ROWS))} />
+          <DataTable spec={top(tables.producers, d.producers.slice(0, PAGE_ROWS))} fold={fold(Math.min(PAGE_ROWS, d.producers.length))} />
           <TopRows
             table="producers"
             title={tables.producers.title}
@@ -262,7 +265,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </section>
         <section aria-labelledby="pledges-title" className="card min-w-0 space-y-3">
           <h2 id="pledges-title">{t("dashboard.pledges.title")}</h2>
-          <DataTable spec={top(tables.pledges, pagePledges)} />
+          <DataTable spec={top(tables.pledges, pagePledges)} fold={fold(pagePledges.length)} />
           <TopRows
             table="pledges"
             title={tables.pledges.title}
@@ -280,7 +283,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <p className="text-sm text-slate-700" data-testid="hospitals-as-of">
           {t("dashboard.hospitals.intro", { asOf: formatDateTime(d.supplyAsOf, locale) })}
         </p>
-        <DataTable spec={top(tables.hospitals, d.hospitals.slice(0, PAGE_ROWS))} />
+        <DataTable spec={top(tables.hospitals, d.hospitals.slice(0, PAGE_ROWS))} fold={fold(Math.min(PAGE_ROWS, d.hospitals.length))} />
         <TopRows
           table="hospitals"
           title={tables.hospitals.title}
@@ -294,7 +297,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 
       <section aria-labelledby="regions-title" className="card min-w-0 space-y-4">
         <h2 id="regions-title">{t("dashboard.regions.title")}</h2>
-        <DataTable spec={top(tables.regions, pageRegions)} />
+        <DataTable spec={top(tables.regions, pageRegions)} fold={fold(pageRegions.length)} />
         <TopRows
           table="regions"
           title={tables.regions.title}

@@ -2,6 +2,7 @@ import type { SearchParams } from "nuqs/server";
 import { today } from "@/server/clock";
 import Link from "next/link";
 import { EmptyState } from "@/components/lists/empty-state";
+import { Pager } from "@/components/supply/list-controls";
 import { randomUUID } from "node:crypto";
 import { dateToDay } from "@/domain/day";
 import { RequestForm } from "@/components/hospital/request-form";
@@ -9,7 +10,7 @@ import { StatusBadge, UrgencyBadge } from "@/components/hospital/status-badge";
 import { formatDateTime, formatDay, formatTonnes } from "@/i18n/format";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { can } from "@/server/permissions";
-import { listRequests, REQUEST_STATUSES } from "@/server/queries/requests";
+import { pageOfRequests, REQUEST_STATUSES } from "@/server/queries/requests";
 import { requireActor } from "@/server/session";
 import { createRequestAction } from "./actions";
 import { loadRequestsSearch } from "./search-params";
@@ -19,8 +20,10 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
   const t = await getTranslations();
   const messages = await getMessages();
   const locale = await getLocale();
-  const { status } = await loadRequestsSearch(searchParams);
-  const requests = await listRequests(actor, { status: status ?? undefined });
+  const { status, page } = await loadRequestsSearch(searchParams);
+  // a page at a time (newest first): every request since the first wave is a long scroll on a phone
+  const list = await pageOfRequests(actor, { status: status ?? undefined, page });
+  const requests = list.rows;
   const mayCreate = can(actor, "request:create");
   const own = actor.role === "HOSPITAL";
   return (
@@ -140,6 +143,17 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
           </tbody>
         </table>
       </div>
+      {list.pages > 1 && (
+        <Pager
+          path="/requests"
+          params={{ status: status ?? undefined }}
+          page={list.page}
+          pages={list.pages}
+          label={t("supply.list.pageOf", { page: list.page, pages: list.pages, total: list.total })}
+          previous={t("supply.list.previous")}
+          next={t("supply.list.next")}
+        />
+      )}
     </>
   );
 }

@@ -55,9 +55,10 @@ export default async function NewDispatchPage({ searchParams }: { searchParams: 
         depots={depots}
         vehicles={fleet.vehicles.map((v) => ({
           id: v.id,
-          label: t("fleet.dispatch.vehicleOption", { plate: v.plate, kind: t(`fleet.kinds.${v.kind}`), operator: v.operator.name }),
+          label: t("fleet.dispatch.vehicleOption", { plate: v.plate, kind: t(`fleet.kinds.${v.kind}`) }),
+          group: v.operator.name,
         }))}
-        drivers={fleet.drivers.map((d) => ({ id: d.id, label: `${d.name} · ${d.operator.name}` }))}
+        drivers={fleet.drivers.map((d) => ({ id: d.id, label: d.name, group: d.operator.name }))}
         loadingTrips={fleet.loading.map((x) => ({ id: x.id, label: t("fleet.dispatch.tripOption", { plate: x.vehiclePlate, source: x.source.name }) }))}
         s={{
           source: t("supply.dispatches.source"),
