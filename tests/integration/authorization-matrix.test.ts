@@ -149,6 +149,7 @@ const useCases: Record<string, Record<string, Case | Helper>> = {
     moveCylinders: { action: "cylinder:move" },
     transferCylinders: { helper: "inside moveCylinders' and a trip's return transaction (takes tx)" },
     receiveDispatchedCylinders: { helper: "inside a receipt's transaction (takes tx)" },
+    checkDistributorFulls: { helper: "inside a dispatch's transaction (takes tx)" },
   },
   allocations: {
     allocate: { action: "allocation:write" },

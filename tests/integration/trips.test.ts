@@ -238,23 +238,38 @@ describe("a dispatch rides on a trip", () => {
     const [delivered] = await prisma.cylinderMovement.findMany({ where: { note: `delivery ${fromProducer.id}` } });
     expect(delivered).toMatchObject({ kind: "delivery", hospitalId, supplierId: null, fullDelta: 8, emptyDelta: 0, transferId: null });
 
-    // a distributor's: its fulls go to the hospital, one transfer; refused while its counts hold too few
+    // a distributor's: its fulls go to the hospital, one transfer; a load beyond its fulls (less
+    // those already on the road) is refused at dispatch; a count that dropped after the dispatch
+    // never stops the receipt
     const region = await prisma.region.findFirstOrThrow({ where: { hospitals: { some: {} } } });
     const depot = (await prisma.supplier.create({ data: { name: unique("CV Uji Tabung"), kind: "DISTRIBUTOR", regionId: region.id } })).id;
     await prisma.dailyCapacity.create({ data: { supplierId: depot, day: new Date(w.day), producedKg: 10_000, medicalKg: 10_000, industrialKg: 0 } });
     const requestId = await approvedRequest(w);
     const [allocation] = must(await allocate(w.admin, { day: w.day, lines: [{ requestId, sourceId: `supply:${depot}`, kg: "1" }] }));
-    await prisma.cylinderMovement.create({ data: { kind: "count", typeId: "cyl_6m3", supplierId: depot, fullDelta: 5, emptyDelta: 0, at: new Date() } });
+    await prisma.cylinderMovement.create({ data: { kind: "count", typeId: "cyl_6m3", supplierId: depot, fullDelta: 25, emptyDelta: 0, at: new Date() } });
     const fromDepot = await dispatchCylinders(allocation.id, "10");
-    expect(await receive(fromDepot, 81)).toMatchObject({ ok: false, fieldErrors: { receivedKg: "source_short_of_fulls" } });
-    expect((await prisma.delivery.findUniqueOrThrow({ where: { id: fromDepot.id } })).receivedKg).toBeNull();
-    expect(await fulls({ hospitalId })).toBe(start + 8);
-    await prisma.cylinderMovement.create({ data: { kind: "count", typeId: "cyl_6m3", supplierId: depot, fullDelta: 20, emptyDelta: 0, at: new Date() } });
+    const tooMany = await createDispatch(w.staff, {
+      idempotencyKey: randomUUID(),
+      allocationId: allocation.id,
+      vehiclePlate: plateOf(),
+      amount: "16",
+      unit: "CYLINDER",
+      cylinderSizeM3: "6",
+    });
+    expect(tooMany).toMatchObject({ ok: false, fieldErrors: { amount: "not_enough_full_at_source" } });
     must(await receive(fromDepot, 81));
     expect([await fulls({ hospitalId }), await fulls({ supplierId: depot })]).toEqual([start + 18, 15]);
     const transfer = await prisma.cylinderMovement.findMany({ where: { note: `delivery ${fromDepot.id}` } });
     expect(transfer.map((m) => m.fullDelta).sort((a, b) => a - b)).toEqual([-10, 10]);
     expect(new Set(transfer.map((m) => m.transferId)).size).toBe(1);
+    // 12 on the road, then the depot's count corrected down to 4: the hospital still confirms all 12
+    const second = await dispatchCylinders(allocation.id, "12");
+    await prisma.cylinderMovement.create({ data: { kind: "count", typeId: "cyl_6m3", supplierId: depot, fullDelta: -11, emptyDelta: 0, at: new Date() } });
+    must(await receive(second, Math.round(12 * Number(second.kgPerUnit))));
+    expect([await fulls({ hospitalId }), await fulls({ supplierId: depot })]).toEqual([start + 30, 0]);
+    const shortNote = await prisma.cylinderMovement.findFirstOrThrow({ where: { note: { startsWith: `delivery ${second.id}; distributor` } } });
+    expect(shortNote).toMatchObject({ hospitalId, fullDelta: 8 });
+    expect(shortNote.note).toContain("count short by 8");
     // a liquid load moves no cylinders
     const liquid = must(
       await createDispatch(w.staff, {

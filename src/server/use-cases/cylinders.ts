@@ -221,14 +221,12 @@ export const moveCylinders = useCase({
  * delivery into the hospital's counts alone (a producer's cylinders are not counted). The
  * receipt's kilograms already reach the hospital's projected stock (received since its report),
  * so no report is restated here, which would count them twice; the next count restates it from
- * counts that include them. A size no type has moves nothing (null). `field` names the receipt's
- * input a distributor's shortfall is refused on.
+ * counts that include them. A size no type has moves nothing (null).
  */
 export async function receiveDispatchedCylinders(
   tx: Tx,
   actor: Actor,
   d: { deliveryId: string; supplierId: string; hospitalId: string; sizeM3: number; count: number },
-  field: string,
 ) {
   if (d.count <= 0) return null;
   const types = await tx.cylinderType.findMany({ where: { active: true }, select: { id: true, sizeM3: true } });
@@ -240,13 +238,48 @@ export async function receiveDispatchedCylinders(
     await move(tx, actor, { kind: "delivery", typeId: type.id, holder: { hospitalId: d.hospitalId }, delta: { fullDelta: d.count, emptyDelta: 0 }, note });
     return { typeId: type.id, count: d.count, from: null };
   }
-  const deltas = transferDeltas("delivery", d.count);
   // Lock order: the distributor's counts, then the hospital's (as transferCylinders).
-  if (!applyDelta(await lockedCounts(tx, { supplierId: d.supplierId }, type.id), deltas.supplier).ok)
-    throw new RuleError("invalid", { [field]: "source_short_of_fulls" });
+  const held = await lockedCounts(tx, { supplierId: d.supplierId }, type.id);
   await lockedCounts(tx, { hospitalId: d.hospitalId }, type.id);
+  // The hospital has the cylinders in its hands: a distributor's count that says it never had
+  // them is that count's mistake, and must not stop the receipt (no delivery may get stuck). The
+  // distributor gives what its count holds; the rest reaches the hospital as a delivery whose note
+  // says by how much the distributor's count was short, for staff to correct on /cylinders.
+  const fromCount = Math.min(held.full, d.count);
+  const short = d.count - fromCount;
   const transferId = crypto.randomUUID();
+  const deltas = transferDeltas("delivery", fromCount);
   await move(tx, actor, { kind: "delivery", typeId: type.id, holder: { supplierId: d.supplierId }, delta: deltas.supplier, transferId, note });
   await move(tx, actor, { kind: "delivery", typeId: type.id, holder: { hospitalId: d.hospitalId }, delta: deltas.hospital, transferId, note });
-  return { typeId: type.id, count: d.count, from: d.supplierId };
+  if (short > 0) {
+    const shortNote = `${note}; distributor ${d.supplierId} count short by ${short}`;
+    await move(tx, actor, {
+      kind: "delivery",
+      typeId: type.id,
+      holder: { hospitalId: d.hospitalId },
+      delta: { fullDelta: short, emptyDelta: 0 },
+      note: shortNote,
+    });
+  }
+  return { typeId: type.id, count: d.count, from: d.supplierId, shortAtSource: short };
+}
+
+/**
+ * A load dispatched in cylinders from a distributor cannot be more than the full cylinders its
+ * counts hold of that size, less those already on the road from it (dispatched, not yet received).
+ * The count row is locked, so two staff dispatching at once cannot both take the last cylinders.
+ * Other sources, and sizes no cylinder type has, are not counted (decision 0039).
+ */
+export async function checkDistributorFulls(tx: Tx, d: { supplierId: string; sizeM3: number; count: number }) {
+  const source = await tx.supplier.findUnique({ where: { id: d.supplierId }, select: { kind: true } });
+  if (source?.kind !== "DISTRIBUTOR") return;
+  const types = await tx.cylinderType.findMany({ where: { active: true }, select: { id: true, sizeM3: true } });
+  const type = types.find((t) => Number(t.sizeM3) === d.sizeM3);
+  if (!type) return;
+  const held = await lockedCounts(tx, { supplierId: d.supplierId }, type.id);
+  const [{ onRoad }] = await tx.$queryRaw<{ onRoad: number }[]>`
+    SELECT COALESCE(SUM(ROUND("dispatchedAmount")), 0)::int AS "onRoad" FROM "Delivery"
+    WHERE "supplierId" = ${d.supplierId} AND "dispatchedUnit" = 'CYLINDER' AND "cylinderSizeM3" = ${d.sizeM3} AND "receivedKg" IS NULL`;
+  const free = held.full - onRoad;
+  if (d.count > free) throw new RuleError("invalid", { amount: "not_enough_full_at_source" });
 }

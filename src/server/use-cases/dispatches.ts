@@ -13,6 +13,7 @@ import { now as clockNow } from "../clock";
 import { settleAllocation, settleRequest } from "./request-loop";
 import { lockRequest } from "./requests";
 import { plate } from "./fleet";
+import { checkDistributorFulls } from "./cylinders";
 import { checkbox, confirmUnusual, cylinderSizeM3, positiveAmount, wibInstant } from "./inputs";
 import { estimate } from "./trips";
 
@@ -213,6 +214,7 @@ const create = useCase({
       const left = await capacityLeft(tx, target.capacity.supplierId, target.capacity.day);
       if (left !== null && kg > left) throw new RuleError("invalid", { amount: "over_capacity" }, { kg, limitKg: left });
     }
+    if (d.unit === "CYLINDER") await checkDistributorFulls(tx, { supplierId: target.supplierId, sizeM3: d.cylinderSizeM3!, count: Math.round(d.amount!) });
     const trip = await tripFor(tx, actor, d, target.supplierId, dispatchedAt);
     const delivery = await tx.delivery.create({
       data: {

@@ -97,18 +97,13 @@ async function receive(tx: Tx, actor: Actor, input: Input, by: Action, onBehalfN
   }
   // cylinders dispatched as such join the hospital's full counts as they are accepted (decision 0039)
   if (before.dispatchedUnit === "CYLINDER" && before.cylinderSizeM3 !== null && before.hospitalId) {
-    await receiveDispatchedCylinders(
-      tx,
-      actor,
-      {
-        deliveryId: before.id,
-        supplierId: before.supplierId,
-        hospitalId: before.hospitalId,
-        sizeM3: Number(before.cylinderSizeM3),
-        count: Math.round(input.receivedKg / Number(before.kgPerUnit)),
-      },
-      "receivedKg",
-    );
+    await receiveDispatchedCylinders(tx, actor, {
+      deliveryId: before.id,
+      supplierId: before.supplierId,
+      hospitalId: before.hospitalId,
+      sizeM3: Number(before.cylinderSizeM3),
+      count: Math.round(input.receivedKg / Number(before.kgPerUnit)),
+    });
   }
   if (trip) await receiveTripLeg(tx, actor, trip, input.receivedAt);
   if (peek.allocationId && allocation) {
