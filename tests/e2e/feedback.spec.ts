@@ -1,26 +1,25 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
-import { loginAs } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { loginAs, submitConfirmingIfAsked } from "./helpers";
 
 // Feedback people under pressure can trust (issue #16): a cancel asks for a reason and then
 // "are you sure?", a slow submit says it is saving and drops the old error, an empty list says
 // what to do first.
 
-test("a hospital cancels its request only with a reason and a yes, and the reason stays on the request", async ({ page }) => {
+/** rs1 asks for 1 t (confirming if asked) and lands on the new request's page: its path. */
+async function newRequest(page: Page, reason: string): Promise<string> {
   await loginAs(page, "rs1@satgas.test");
   await page.goto("/requests");
   const form = page.getByTestId("request-form");
   await form.getByLabel(/Jumlah/).fill("1");
-  await form.getByLabel(/Alasan/).fill("Cadangan untuk akhir pekan.");
-  await form.getByRole("button").click();
-  const unusual = form.getByTestId("confirm-unusual");
-  await expect(page.getByTestId("created").or(unusual)).toBeVisible();
-  if (await unusual.isVisible()) {
-    await unusual.check();
-    await form.getByRole("button").click();
-  }
+  await form.getByLabel(/Alasan/).fill(reason);
+  await submitConfirmingIfAsked(form, () => page.waitForURL(/\/requests\/[^/?]+\?created=1/));
   await expect(page).toHaveURL(/\/requests\/[^/?]+\?created=1/);
-  const requestUrl = new URL(page.url()).pathname;
+  return new URL(page.url()).pathname;
+}
+
+test("a hospital cancels its request only with a reason and a yes, and the reason stays on the request", async ({ page }) => {
+  const requestUrl = await newRequest(page, "Cadangan untuk akhir pekan.");
 
   await page.getByTestId("cancel-request").locator("summary").click();
   const cancel = page.getByTestId("cancel-request-form");
@@ -49,20 +48,7 @@ test("a hospital cancels its request only with a reason and a yes, and the reaso
 test("without JavaScript a request is cancelled too: the server asks, yes cancels, no leaves it", async ({ browser }) => {
   const signIn = await browser.newContext();
   const page = await signIn.newPage();
-  await loginAs(page, "rs1@satgas.test");
-  await page.goto("/requests");
-  const form = page.getByTestId("request-form");
-  await form.getByLabel(/Jumlah/).fill("1");
-  await form.getByLabel(/Alasan/).fill("Cadangan tanpa skrip.");
-  await form.getByRole("button").click();
-  const unusual = form.getByTestId("confirm-unusual");
-  await expect(page.getByTestId("created").or(unusual)).toBeVisible();
-  if (await unusual.isVisible()) {
-    await unusual.check();
-    await form.getByRole("button").click();
-  }
-  await expect(page).toHaveURL(/\/requests\/[^/?]+\?created=1/);
-  const requestUrl = new URL(page.url()).pathname;
+  const requestUrl = await newRequest(page, "Cadangan tanpa skrip.");
   const context = await browser.newContext({ javaScriptEnabled: false, storageState: await signIn.storageState() });
   await signIn.close();
   const plain = await context.newPage();

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page, type Locator } from "@playwright/test";
-import { PASSWORD } from "./helpers";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { PASSWORD, submitConfirmingIfAsked } from "./helpers";
 
 // Receipts end to end (issue: a hospital receiving 19.7 t of a 20 t allocation must not leave
 // its request stuck). Each test makes its own request through the UI: the hospital asks for 20 t,
@@ -48,23 +48,6 @@ async function dispatchAll(staff: Page, requestUrl: string, plate: string) {
     await form.getByLabel(/^Jumlah/).fill(tonnes);
     await staff.getByTestId("dispatch-submit").click();
     await expect(staff).toHaveURL(/\/dispatches\?created=/);
-  }
-}
-
-/**
- * Submits a form; when the server asks to confirm an unusual amount (decision 0022: how unusual
- * 20 t is depends on what the hospital holds, i.e. on which test ran before), ticks and submits again.
- */
-async function submitConfirmingIfAsked(form: Locator, done: () => Promise<unknown>) {
-  await form.getByRole("button").click();
-  const confirm = form.getByTestId("confirm-unusual");
-  const asked = confirm.waitFor({ state: "visible" }).then(() => true);
-  const saved = done().then(() => false);
-  asked.catch(() => {});
-  saved.catch(() => {});
-  if (await Promise.race([asked, saved])) {
-    await confirm.check();
-    await form.getByRole("button").click();
   }
 }
 

@@ -215,6 +215,19 @@ const pledgeFields = () => ({
   note: field(text),
   tranches: list(record({ id: field(lazyPick("trancheIds")), dueOn: field(dayStr), tonnes: field(decimalStr) })),
 });
+/** An allocation form's lines (allocate, approveAndAllocate). */
+const allocationLines = () =>
+  list(
+    record({
+      requestId: field(lazyPick("requestIds")),
+      sourceId: field(
+        lazyPick("producerIds").map((id) => `supply:${id}`),
+        lazyPick("pledgeIds").map((id) => `pledge:${id}`),
+      ),
+      kg: field(decimalStr),
+      reason: field(text),
+    }),
+  );
 const ENTRIES: Entry[] = [
   {
     mod: "allocations",
@@ -223,17 +236,7 @@ const ENTRIES: Entry[] = [
     input: () =>
       record({
         day: field(dayStr),
-        lines: list(
-          record({
-            requestId: field(lazyPick("requestIds")),
-            sourceId: field(
-              lazyPick("producerIds").map((id) => `supply:${id}`),
-              lazyPick("pledgeIds").map((id) => `pledge:${id}`),
-            ),
-            kg: field(decimalStr),
-            reason: field(text),
-          }),
-        ),
+        lines: allocationLines(),
       }),
   },
   {
@@ -245,17 +248,7 @@ const ENTRIES: Entry[] = [
         id: field(lazyPick("requestIds")),
         day: field(dayStr),
         confirmUnusual: confirmTick(),
-        lines: list(
-          record({
-            requestId: field(lazyPick("requestIds")),
-            sourceId: field(
-              lazyPick("producerIds").map((id) => `supply:${id}`),
-              lazyPick("pledgeIds").map((id) => `pledge:${id}`),
-            ),
-            kg: field(decimalStr),
-            reason: field(text),
-          }),
-        ),
+        lines: allocationLines(),
       }),
   },
   {
