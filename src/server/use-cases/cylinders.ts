@@ -214,6 +214,16 @@ export const moveCylinders = useCase({
   run: ({ tx, actor, input }) => transferCylinders(tx, actor, input),
 });
 
+/** The active cylinder type of a size, or null: the dispatch form takes any size. */
+async function typeOfSize(tx: Tx, sizeM3: number) {
+  const types = await tx.cylinderType.findMany({ where: { active: true }, select: { id: true, sizeM3: true } });
+  return types.find((t) => Number(t.sizeM3) === sizeM3) ?? null;
+}
+
+async function isDistributor(tx: Tx, supplierId: string) {
+  return (await tx.supplier.findUnique({ where: { id: supplierId }, select: { kind: true } }))?.kind === "DISTRIBUTOR";
+}
+
 /**
  * The full cylinders of a received dispatch (decision 0039): a delivery dispatched in cylinders
  * of a size the ledger knows adds the accepted ones to the hospital's fulls, in the receipt's
@@ -229,12 +239,10 @@ export async function receiveDispatchedCylinders(
   d: { deliveryId: string; supplierId: string; hospitalId: string; sizeM3: number; count: number },
 ) {
   if (d.count <= 0) return null;
-  const types = await tx.cylinderType.findMany({ where: { active: true }, select: { id: true, sizeM3: true } });
-  const type = types.find((t) => Number(t.sizeM3) === d.sizeM3);
+  const type = await typeOfSize(tx, d.sizeM3);
   if (!type) return null;
-  const source = await tx.supplier.findUnique({ where: { id: d.supplierId }, select: { kind: true } });
   const note = `delivery ${d.deliveryId}`;
-  if (source?.kind !== "DISTRIBUTOR") {
+  if (!(await isDistributor(tx, d.supplierId))) {
     await move(tx, actor, { kind: "delivery", typeId: type.id, holder: { hospitalId: d.hospitalId }, delta: { fullDelta: d.count, emptyDelta: 0 }, note });
     return { typeId: type.id, count: d.count, from: null };
   }
@@ -271,10 +279,8 @@ export async function receiveDispatchedCylinders(
  * Other sources, and sizes no cylinder type has, are not counted (decision 0039).
  */
 export async function checkDistributorFulls(tx: Tx, d: { supplierId: string; sizeM3: number; count: number }) {
-  const source = await tx.supplier.findUnique({ where: { id: d.supplierId }, select: { kind: true } });
-  if (source?.kind !== "DISTRIBUTOR") return;
-  const types = await tx.cylinderType.findMany({ where: { active: true }, select: { id: true, sizeM3: true } });
-  const type = types.find((t) => Number(t.sizeM3) === d.sizeM3);
+  if (!(await isDistributor(tx, d.supplierId))) return;
+  const type = await typeOfSize(tx, d.sizeM3);
   if (!type) return;
   const held = await lockedCounts(tx, { supplierId: d.supplierId }, type.id);
   const [{ onRoad }] = await tx.$queryRaw<{ onRoad: number }[]>`
